@@ -1,0 +1,35 @@
+package org.outputintake.scan;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A file on local disk waiting to be scanned.
+ *
+ * @param path where its bytes are (a temp file or the store; never trust its name)
+ * @param displayName the name the researcher gave it, used in reports and replies
+ * @param mediaType the type detected from the bytes (filled in by the {@link FileInspector}); may be null before
+ * @param size size in bytes
+ * @param depth 0 for a file given directly, 1 for an archive entry, 2 for an entry of a nested archive, ...
+ */
+public record ScanFile(Path path, String displayName, String mediaType, long size, int depth) {
+  public ScanFile {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(displayName, "displayName");
+    if (depth < 0) throw new IllegalArgumentException("depth must be >= 0");
+  }
+
+  /** The lower-case extension of the display name without the dot ({@code "csv"}), or empty. */
+  public String extension() {
+    String name = displayName;
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    name = name.substring(slash + 1);
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  public ScanFile withMediaType(String type) {
+    return new ScanFile(path, displayName, type, size, depth);
+  }
+}
