@@ -1,0 +1,107 @@
+package org.outputintake.app;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.mail.MailSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds an IMAP IDLE on the inbox so a request is acknowledged seconds after delivery; the scheduled poll stays as
+ * the safety net. The IDLE is re-issued every {@code poll.idle-renew} (well inside RFC 2177's 29 minutes) by
+ * touching the folder from a second thread, which makes Angus end the IDLE. On any error it waits and reconnects.
+ */
+final class IdleWatcher implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(IdleWatcher.class);
+  private final IntakeConfig.Mailbox config;
+  private final Duration renew;
+  private final Runnable onNewMail;
+  private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "imap-idle-renew");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean running = true;
+  private volatile IMAPFolder folder;
+
+  IdleWatcher(IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail) {
+    this.config = config;
+    this.renew = renew;
+    this.onNewMail = onNewMail;
+  }
+
+  @Override
+  public void run() {
+    renewer.scheduleAtFixedRate(this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
+    long backoff = 1000;
+    while (running) {
+      IntakeConfig.Server s = config.imap();
+      // the read timeout must outlast one IDLE period, or the socket would time out while waiting for news
+      try (Store store = MailSessions.imap(s, renew.plusMinutes(2).toMillis()).getStore()) {
+        if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
+        else store.connect();
+        if (!((IMAPStore) store).hasCapability("IDLE")) {
+          LOG.info("the IMAP server does not offer IDLE; relying on the scheduled poll");
+          return;
+        }
+        IMAPFolder f = (IMAPFolder) store.getFolder(config.folders().inbox());
+        f.open(Folder.READ_ONLY);
+        folder = f;
+        backoff = 1000;
+        int known = f.getMessageCount();
+        while (running && f.isOpen()) {
+          f.idle(true);
+          int count = f.getMessageCount();
+          if (count > known || count > 0) onNewMail.run();
+          known = count;
+        }
+      } catch (MessagingException | RuntimeException e) {
+        if (!running) return;
+        LOG.warn("IMAP IDLE connection lost ({}); reconnecting in {} ms", e.getMessage(), backoff);
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 60_000);
+      } finally {
+        folder = null;
+      }
+    }
+  }
+
+  private void renew() {
+    IMAPFolder f = folder;
+    if (f == null) return;
+    try {
+      f.getMessageCount(); // ends the current IDLE; the loop issues a fresh one
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("IDLE renewal failed: {}", e.getMessage());
+    }
+  }
+
+  void stop() {
+    running = false;
+    renewer.shutdownNow();
+    IMAPFolder f = folder;
+    if (f != null) {
+      try {
+        f.getStore().close();
+      } catch (MessagingException | RuntimeException e) {
+        LOG.debug("closing IDLE connection: {}", e.getMessage());
+      }
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.outputintake.cli;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.outputintake.app.IntakeApp;
+import org.outputintake.app.SampleRequests;
+import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.intake.IntakeEvents;
+import org.outputintake.intake.RequestReview;
+import org.outputintake.reply.OutgoingMail;
+import org.outputintake.ticket.Ticket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The bot on embedded defaults: an in-process GreenMail server, a SQLite database under {@code ./data/}, the sample
+ * registry, and a handful of sample requests; then it keeps running so a person can send their own.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the bot against an embedded mail server with sample requests (Ctrl-C stops).")
+final class DemoCommand implements Callable<Integer> {
+  static final String PASSWORD = "demo";
+  @Option(names = "--imap-port", defaultValue = "3143", description = "IMAP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+  int imapPort;
+  @Option(names = "--smtp-port", defaultValue = "3025", description = "SMTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+  int smtpPort;
+  @Option(names = "--data", defaultValue = "data", description = "data directory (default ${DEFAULT-VALUE})")
+  Path data;
+  @Option(names = "--exit-after", description = "stop after this long, e.g. 20s (default: run until Ctrl-C)")
+  String exitAfter;
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    GreenMail mail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    mail.start();
+    try {
+      int smtp = mail.getSmtp().getPort();
+      int imap = mail.getImap().getPort();
+      IntakeConfig base = ConfigLoader.fromSystemEnvironment().loadDefaults();
+      String address = base.mailbox().address();
+      mail.setUser(address, "support", PASSWORD);
+      IntakeConfig config = demoConfig(base, imap, smtp);
+      out.printf("Output Intake demo%n  IMAP  127.0.0.1:%d   SMTP 127.0.0.1:%d   (user 'support', password '%s')%n",
+          imap, smtp, PASSWORD);
+      out.printf("  mailbox %s, database %s, registry %s%n%n", address, config.database().url(),
+          config.projects().registry());
+      out.flush();
+      CountDownLatch stop = new CountDownLatch(1);
+      try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), printer(out))) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-stop"));
+        app.start();
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(smtp));
+        for (SampleRequests.Sample s : SampleRequests.build(jakarta.mail.Session.getInstance(p), address, data.resolve("samples"), LocalDate.now())) {
+          out.printf("-> sending sample: %s%n   \"%s\" from %s%n", s.description(), s.message().getSubject(),
+              s.message().getFrom()[0]);
+          out.flush();
+          Transport.send(s.message());
+        }
+        out.printf("%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
+            + "Run 'java -jar target/output-intake.jar tickets list' in another terminal to see the database.%n%n",
+            address);
+        out.flush();
+        if (exitAfter != null) stop.await(ConfigLoader.parseDuration("--exit-after", exitAfter).toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+        else stop.await();
+      }
+    } finally {
+      mail.stop();
+    }
+    return 0;
+  }
+
+  private IntakeConfig demoConfig(IntakeConfig base, int imap, int smtp) throws IOException {
+    Path registry = Path.of("config", "projects.csv");
+    if (!Files.isRegularFile(registry)) {
+      Files.createDirectories(data);
+      registry = data.resolve("projects.csv");
+      try (InputStream in = DemoCommand.class.getResourceAsStream("/defaults/projects.csv")) {
+        Files.copy(in, registry, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    IntakeConfig.Mailbox mb = base.mailbox();
+    IntakeConfig.Server i = mb.imap();
+    IntakeConfig.Server s = mb.smtp();
+    return new IntakeConfig(
+        new IntakeConfig.Mailbox(mb.address(),
+            new IntakeConfig.Server("127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
+            new IntakeConfig.Server("127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
+            mb.folders()),
+        new IntakeConfig.Poll(Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)),
+        new IntakeConfig.Database("jdbc:sqlite:" + data.resolve("intake.db")),
+        base.tickets(),
+        new IntakeConfig.Projects(registry, base.projects().minDigits(), base.projects().maxDigits()),
+        new IntakeConfig.Storage(data),
+        base.replies(),
+        base.scanning());
+  }
+
+  private static IntakeEvents printer(PrintWriter out) {
+    return new IntakeEvents() {
+      @Override
+      public void ticketOpened(Ticket t, RequestReview.Result review) {
+        print("<- ticket %s opened for project %s by %s: %s, %d file(s)%s", t.id(), t.projectNumber(), t.researcher(),
+            t.state().name(), review.files().size(),
+            review.blocked() ? " - problems: " + review.problems().stream().map(f -> f.code()).distinct().toList() : "");
+      }
+
+      @Override
+      public void ticketUpdated(Ticket t, String what) {
+        print("<- ticket %s: %s", t.id(), what);
+      }
+
+      @Override
+      public void refused(String sender, String code) {
+        print("<- request from %s refused: [%s], no ticket", sender, code);
+      }
+
+      @Override
+      public void notARequest(String sender, String subject) {
+        print("<- \"%s\" from %s is not an output request: explained the subject format, no ticket", subject, sender);
+      }
+
+      @Override
+      public void ignored(String sender, String reason) {
+        print("<- message from %s stored without reply: %s", sender, reason);
+      }
+
+      @Override
+      public void quarantined(String key, String reason) {
+        print("<- message %s quarantined: %s", key, reason);
+      }
+
+      @Override
+      public void replySent(OutgoingMail m) {
+        print("   reply sent to %s: \"%s\"%n%s", m.to(), m.subject(), indent(m.body()));
+      }
+
+      private synchronized void print(String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+      }
+    };
+  }
+
+  static String indent(String body) {
+    return "   | " + body.strip().replace("\n", "\n   | ");
+  }
+}

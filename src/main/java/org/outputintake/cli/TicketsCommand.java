@@ -1,0 +1,128 @@
+package org.outputintake.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.intake.MailLog;
+import org.outputintake.reply.Outbox;
+import org.outputintake.store.Database;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketFiles;
+import org.outputintake.ticket.TicketRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What is in the database: {@code tickets list}, {@code tickets show STATS10001}. */
+@Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets or show one.",
+    subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.ShowTicket.class})
+final class TicketsCommand implements Runnable {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List every ticket, oldest first.")
+  static final class ListTickets implements Callable<Integer> {
+    @Mixin
+    ConfigOption options;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      IntakeConfig config = options.load();
+      PrintWriter out = spec.commandLine().getOut();
+      try (Database db = Database.open(config.database().url())) {
+        List<Ticket> tickets = db.read(c -> repo(config).list(c));
+        if (tickets.isEmpty()) {
+          out.println("No tickets yet.");
+          return 0;
+        }
+        out.printf("%-12s %-8s %-10s %-34s %-20s %s%n", "TICKET", "STATE", "PROJECT", "RESEARCHER", "CREATED", "SUBJECT");
+        for (Ticket t : tickets) {
+          out.printf("%-12s %-8s %-10s %-34s %-20s %s%n", t.id(), t.state().name(), t.projectNumber(), t.researcher(),
+              t.createdAt().toString().substring(0, 19).replace('T', ' '), t.subject());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show one ticket: files, findings, emails, replies and its audit trail.")
+  static final class ShowTicket implements Callable<Integer> {
+    @Mixin
+    ConfigOption options;
+    @Parameters(paramLabel = "TICKET", description = "the ticket id, e.g. STATS10001")
+    String id;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      IntakeConfig config = options.load();
+      PrintWriter out = spec.commandLine().getOut();
+      String key = id.trim().toUpperCase(java.util.Locale.ROOT);
+      try (Database db = Database.open(config.database().url())) {
+        Optional<Ticket> found = db.read(c -> repo(config).find(c, key));
+        if (found.isEmpty()) {
+          spec.commandLine().getErr().println("error: no ticket " + key + " (see 'tickets list')");
+          return 1;
+        }
+        Ticket t = found.get();
+        out.printf("%s  %s%n", t.id(), t.subject());
+        out.printf("  state:      %s%s (since %s)%n", t.state().name(), reason(t), t.state().since());
+        out.printf("  project:    %s   policy: %s%n", t.projectNumber(), t.policy());
+        out.printf("  researcher: %s%n", t.researcher());
+        out.printf("  requested:  %s   received: %s%n", t.requestDate(), t.createdAt());
+        if (t.folderName() != null) out.printf("  folder:     %s%n", t.folderName());
+        db.read(c -> {
+          out.println("Files:");
+          for (var a : TicketFiles.attachments(c, key)) {
+            out.printf("  - %s (%d bytes, %s, %s) sha256 %s%n", a.originalName(), a.size(), a.mediaType(), a.role(),
+                a.sha256());
+          }
+          out.println("Findings (latest submission):");
+          for (var f : TicketFiles.latestFindings(c, key)) {
+            out.printf("  - [%s] %s %s%s: %s%n", f.finding().code(), f.finding().severity().label(),
+                f.file() == null ? "" : f.file(), f.finding().location().isEmpty() ? "" : " " + f.finding().location(),
+                f.finding().message());
+          }
+          out.println("Emails in:");
+          for (var m : MailLog.forTicket(c, key)) {
+            out.printf("  - %s %s from %s: %s%n", m.at(), m.classification(), m.sender(), m.subject());
+          }
+          out.println("Replies:");
+          for (var e : Outbox.forTicket(c, key)) {
+            out.printf("  - %s %s to %s: %s [%s]%n", e.createdAt(), e.mail().kind(), e.mail().to(), e.mail().subject(),
+                e.sentAt() == null ? "waiting, attempts " + e.attempts() : "sent " + e.sentAt());
+          }
+          out.println("Audit trail:");
+          for (var ev : AuditLog.forTicket(c, key)) {
+            out.printf("  - %s %-16s %-18s %s%n", ev.at(), ev.actor(), ev.type(), ev.detail() == null ? "" : ev.detail());
+          }
+          return null;
+        });
+      }
+      return 0;
+    }
+
+    private static String reason(Ticket t) {
+      String r = t.state() instanceof org.outputintake.ticket.TicketState.Blocked b ? b.reason()
+          : t.state() instanceof org.outputintake.ticket.TicketState.Closed c ? c.reason() : "";
+      return r.isEmpty() ? "" : " - " + r;
+    }
+  }
+
+  static TicketRepository repo(IntakeConfig config) {
+    return new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
+  }
+}

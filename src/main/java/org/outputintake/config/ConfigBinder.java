@@ -1,0 +1,140 @@
+package org.outputintake.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** Turns the merged YAML tree into {@link IntakeConfig}, naming the key in every error. */
+final class ConfigBinder {
+  private final JsonNode root;
+  private final UnaryOperator<String> resolver;
+
+  ConfigBinder(JsonNode root, UnaryOperator<String> resolver) {
+    this.root = root;
+    this.resolver = resolver;
+  }
+
+  IntakeConfig bind() {
+    try {
+      return new IntakeConfig(mailbox(), poll(), database(), tickets(), projects(), storage(), replies(), scanning());
+    } catch (ConfigException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ConfigException("invalid configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private IntakeConfig.Mailbox mailbox() {
+    return new IntakeConfig.Mailbox(
+        text("mailbox.address"),
+        server("mailbox.imap"),
+        server("mailbox.smtp"),
+        new IntakeConfig.Folders(text("mailbox.folders.inbox"), text("mailbox.folders.processed"),
+            text("mailbox.folders.quarantine")));
+  }
+
+  private IntakeConfig.Server server(String key) {
+    String password = text(key + ".password");
+    String passwordFile = text(key + ".password-file");
+    if ((password == null || password.isBlank()) && passwordFile != null && !passwordFile.isBlank()) {
+      password = ConfigLoader.readSecretFile(key + ".password-file", Path.of(passwordFile));
+    }
+    return new IntakeConfig.Server(
+        text(key + ".host"),
+        integer(key + ".port"),
+        bool(key + ".ssl"),
+        bool(key + ".starttls"),
+        text(key + ".username"),
+        password,
+        text(key + ".auth"),
+        duration(key + ".timeout", Duration.ofSeconds(30)));
+  }
+
+  private IntakeConfig.Poll poll() {
+    return new IntakeConfig.Poll(duration("poll.interval", Duration.ofSeconds(60)), bool("poll.idle"),
+        duration("poll.idle-renew", Duration.ofMinutes(20)), duration("poll.outbox-interval", Duration.ofSeconds(5)));
+  }
+
+  private IntakeConfig.Database database() {
+    return new IntakeConfig.Database(text("database.url"));
+  }
+
+  private IntakeConfig.Tickets tickets() {
+    return new IntakeConfig.Tickets(text("tickets.prefix"), integer("tickets.first-number"),
+        text("tickets.subject-format"));
+  }
+
+  private IntakeConfig.Projects projects() {
+    String digits = text("projects.number-digits");
+    int min = 4;
+    int max = 10;
+    if (digits != null && !digits.isBlank()) {
+      String[] parts = digits.trim().split("\\s*-\\s*");
+      try {
+        min = Integer.parseInt(parts[0]);
+        max = Integer.parseInt(parts[parts.length - 1]);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("projects.number-digits is '" + digits + "': write a range such as 4-10");
+      }
+    }
+    return new IntakeConfig.Projects(path("projects.registry"), min, max);
+  }
+
+  private IntakeConfig.Storage storage() {
+    return new IntakeConfig.Storage(path("storage.data-dir"));
+  }
+
+  private IntakeConfig.Replies replies() {
+    return new IntakeConfig.Replies(integer("replies.max-per-sender-per-hour"), path("replies.templates"));
+  }
+
+  private IntakeConfig.Scanning scanning() {
+    return new IntakeConfig.Scanning(text("scanning.default-policy"), path("scanning.policies"),
+        path("scanning.share-root"));
+  }
+
+  private JsonNode node(String key) {
+    JsonNode n = root;
+    for (String part : key.split("\\.")) {
+      n = n == null ? null : n.get(part);
+    }
+    return n == null || n.isNull() || n.isMissingNode() ? null : n;
+  }
+
+  private String text(String key) {
+    JsonNode n = node(key);
+    return n == null ? null : resolver.apply(n.asText());
+  }
+
+  private Path path(String key) {
+    String t = text(key);
+    return t == null || t.isBlank() ? null : Path.of(t);
+  }
+
+  private int integer(String key) {
+    String t = text(key);
+    if (t == null || t.isBlank()) throw new ConfigException(key + " is missing: it needs a whole number");
+    try {
+      return Integer.parseInt(t.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " is '" + t + "', not a whole number");
+    }
+  }
+
+  private boolean bool(String key) {
+    String t = text(key);
+    if (t == null || t.isBlank()) return false;
+    return switch (t.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> true;
+      case "false", "no", "off", "0" -> false;
+      default -> throw new ConfigException(key + " is '" + t + "': write true or false");
+    };
+  }
+
+  private Duration duration(String key, Duration fallback) {
+    String t = text(key);
+    return t == null || t.isBlank() ? fallback : ConfigLoader.parseDuration(key, t);
+  }
+}

@@ -1,0 +1,149 @@
+package org.outputintake.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code intake.yaml} over the bundled defaults. {@code ${NAME}} (or {@code ${NAME:-fallback}}) is read from
+ * the environment, and every key can be overridden by an environment variable named {@code INTAKE_} plus the key
+ * path in capitals, e.g. {@code INTAKE_MAILBOX_IMAP_HOST} or {@code INTAKE_POLL_INTERVAL}. Secrets can also come
+ * from a file: {@code password-file: /run/secrets/imap}.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  private final Function<String, String> env;
+
+  public ConfigLoader(Function<String, String> env) {
+    this.env = env;
+  }
+
+  public static ConfigLoader fromSystemEnvironment() {
+    return new ConfigLoader(System::getenv);
+  }
+
+  /** The bundled defaults alone (what the demo runs on), with environment overrides applied. */
+  public IntakeConfig loadDefaults() {
+    return build(defaults());
+  }
+
+  public IntakeConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("configuration file " + file + " does not exist: pass --config FILE, "
+          + "or copy config/intake.yaml from the distribution");
+    }
+    JsonNode user;
+    try (InputStream in = Files.newInputStream(file)) {
+      user = YAML.readTree(in);
+    } catch (IOException e) {
+      throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
+    }
+    ObjectNode merged = defaults();
+    if (user != null && !user.isMissingNode() && !user.isNull()) {
+      if (!user.isObject()) throw new ConfigException("configuration file " + file + " must be a YAML mapping");
+      merge(merged, (ObjectNode) user);
+    }
+    return build(merged);
+  }
+
+  private IntakeConfig build(ObjectNode tree) {
+    applyEnvironmentOverrides(tree, "INTAKE");
+    return new ConfigBinder(tree, this::resolve).bind();
+  }
+
+  private ObjectNode defaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/defaults/intake.yaml")) {
+      if (in == null) throw new ConfigException("the bundled defaults/intake.yaml is missing from the jar");
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read the bundled defaults: " + e.getMessage(), e);
+    }
+  }
+
+  private static void merge(ObjectNode base, ObjectNode over) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode existing = base.get(e.getKey());
+      if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
+        merge(eo, vo);
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private void applyEnvironmentOverrides(ObjectNode node, String prefix) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = prefix + "_" + e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
+      if (e.getValue() instanceof ObjectNode child) {
+        applyEnvironmentOverrides(child, name);
+      } else {
+        String value = env.apply(name);
+        if (value != null) e.setValue(TextNode.valueOf(value));
+      }
+    }
+  }
+
+  /** Substitutes {@code ${NAME}}; an unset variable without fallback resolves to null (checked where needed). */
+  String resolve(String raw) {
+    if (raw == null) return null;
+    Matcher m = VAR.matcher(raw);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = env.apply(m.group(1));
+      if (value == null) value = m.group(2);
+      if (value == null) return null;
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** Parses {@code 60s}, {@code 5m}, {@code 1h}, {@code 500ms} or ISO-8601 {@code PT1M}. */
+  public static Duration parseDuration(String key, String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("pt") || t.startsWith("p")) return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+      if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+      char unit = t.charAt(t.length() - 1);
+      long n = Long.parseLong(Character.isDigit(unit) ? t : t.substring(0, t.length() - 1).trim());
+      return switch (unit) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        case 'd' -> Duration.ofDays(n);
+        default -> Character.isDigit(unit) ? Duration.ofSeconds(n) : bad(key, text);
+      };
+    } catch (RuntimeException e) {
+      return bad(key, text);
+    }
+  }
+
+  private static Duration bad(String key, String text) {
+    throw new ConfigException(key + " is '" + text + "', not a duration: write e.g. 60s, 5m or 1h");
+  }
+
+  static String readSecretFile(String key, Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new ConfigException(key + " names " + file + ", which cannot be read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.outputintake.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.mail.MalformedMessageException;
+import org.outputintake.mail.MessageParser;
+import org.outputintake.reply.ReplyComposer;
+import org.outputintake.scan.Finding;
+import org.outputintake.store.Database;
+import org.outputintake.store.RawStore;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to one email, start to finish. The raw message is already safe on disk; this decides what it is
+ * (a reply on a ticket, an automatic message, a new request, or something we cannot read) and records the outcome
+ * in one transaction. It never throws for bad input: a message that makes any step fail is quarantined with its
+ * reason. Only a database failure propagates, so the caller leaves the message in the inbox for the next poll.
+ */
+public final class IntakeService {
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  /** Codes that are problems with the request itself and so block the ticket; scanner findings never do. */
+  private static final Set<String> REQUEST_PROBLEMS = Set.of("FORM_MISSING", "FORM_INCOMPLETE",
+      "FORM_PROJECT_MISMATCH", "FORM_FILES_MISMATCH", "FORM_DECLARATION", "FOLDER_NAME", "FOLDER_VERSION",
+      "FOLDER_NOT_FOUND", "FILE_TYPE_MISMATCH", "FILE_TYPE_NOT_ALLOWED", "FILE_TOO_LARGE", "MODEL_FILE",
+      "ARCHIVE_UNSAFE", "ENCRYPTED_CONTENT", "NO_FILES");
+
+  public enum Disposition { PROCESSED, QUARANTINED }
+
+  /** @param ticketId the ticket the message went to, or null */
+  public record Outcome(Disposition disposition, String ticketId, String summary) {}
+
+  private final IntakeContext ctx;
+  private final MessageParser parser = new MessageParser();
+  private final NewRequestHandler requests;
+  private final TicketReplyHandler replies;
+
+  public IntakeService(IntakeContext ctx) {
+    this.ctx = ctx;
+    this.requests = new NewRequestHandler(ctx);
+    this.replies = new TicketReplyHandler(ctx, requests);
+  }
+
+  public Outcome handle(RawStore.Stored raw) throws IOException {
+    Path work = Files.createTempDirectory(workRoot(), "msg-");
+    try {
+      InboundMessage m;
+      try {
+        m = parser.parse(raw.path(), work);
+      } catch (MalformedMessageException | IOException e) {
+        return quarantine("sha256:" + raw.sha256(), raw, null, e.getMessage());
+      }
+      String key = m.messageId() != null ? m.messageId() : "sha256:" + raw.sha256();
+      Optional<String> seen = ctx.db().read(c -> MailLog.disposition(c, key));
+      if (seen.isPresent()) {
+        LOG.info("message {} was handled before ({}); finishing its move", key, seen.get());
+        return new Outcome("quarantined".equals(seen.get()) ? Disposition.QUARANTINED : Disposition.PROCESSED, null,
+            "duplicate of " + key);
+      }
+      try {
+        return route(m, key, raw, work);
+      } catch (Database.DatabaseException e) {
+        throw e;
+      } catch (Exception | StackOverflowError e) {
+        LOG.warn("message {} could not be processed", key, e);
+        return quarantine(key, raw, m, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private Outcome route(InboundMessage m, String key, RawStore.Stored raw, Path work) throws IOException {
+    Optional<String> noReply = ctx.loopGuard().reasonNotToReply(m);
+    Optional<Ticket> ticket = ticketFor(m);
+    if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work);
+    Instant now = ctx.clock().instant();
+    if (noReply.isPresent()) {
+      ctx.db().inTransaction(c -> {
+        MailLog.record(c, key, m, null, "automated", "ignored", noReply.get(), raw, now);
+        AuditLog.append(c, null, now, String.valueOf(m.from()), "email-ignored", noReply.get() + " " + key);
+        return null;
+      });
+      ctx.events().ignored(m.from(), noReply.get());
+      return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
+    }
+    SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
+    if (subject instanceof SubjectParser.Valid valid) return requests.handle(m, key, raw, valid, work);
+    SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
+    ctx.db().inTransaction(c -> {
+      MailLog.record(c, key, m, null, "not-a-request", "processed", codes(invalid.problems()), raw, now);
+      AuditLog.append(c, null, now, m.from(), "subject-rejected", codes(invalid.problems()) + " " + key);
+      ctx.queueReply(c, ctx.composer().plainReply("subject-help", m,
+          Map.of("problems", ReplyComposer.rows(invalid.problems(), null), "example", example(now)), List.of()), now);
+      return null;
+    });
+    ctx.events().notARequest(m.from(), m.subject());
+    return new Outcome(Disposition.PROCESSED, null, "subject not understood: " + codes(invalid.problems()));
+  }
+
+  /** The ticket a message belongs to: a known id in the subject, or a thread reference to one of its messages. */
+  private Optional<Ticket> ticketFor(InboundMessage m) {
+    String prefix = ctx.config().tickets().prefix();
+    Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
+    return ctx.db().read(c -> {
+      if (tagged.isPresent()) {
+        Optional<Ticket> t = ctx.tickets().find(c, tagged.get().toString());
+        if (t.isPresent()) return t;
+      }
+      for (String id : m.threadIds()) {
+        Optional<String> ticketId = ctx.tickets().ticketForMessageId(c, id);
+        if (ticketId.isPresent()) return ctx.tickets().find(c, ticketId.get());
+      }
+      return Optional.empty();
+    });
+  }
+
+  private Outcome quarantine(String key, RawStore.Stored raw, InboundMessage m, String reason) {
+    Instant now = ctx.clock().instant();
+    String why = reason == null ? "unknown error" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+    ctx.db().inTransaction(c -> {
+      if (MailLog.disposition(c, key).isEmpty()) {
+        MailLog.record(c, key, m, null, "unprocessable", "quarantined", why, raw, now);
+      }
+      AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
+      if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
+        ctx.queueReply(c, ctx.composer().plainReply("could-not-process", m,
+            Map.of("reference", raw.sha256().substring(0, 12)), List.of()), now);
+      }
+      return null;
+    });
+    LOG.warn("quarantined {}: {}", key, why);
+    ctx.events().quarantined(key, why);
+    return new Outcome(Disposition.QUARANTINED, null, "quarantined: " + why);
+  }
+
+  private Path workRoot() throws IOException {
+    return Files.createDirectories(ctx.config().storage().dataDir().resolve("work"));
+  }
+
+  private static String example(Instant now) {
+    return LocalDate.ofInstant(now, UK).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy"))
+        + " Output request for Project 1234567";
+  }
+
+  static String codes(List<Finding> findings) {
+    return findings.stream().map(Finding::code).distinct().collect(Collectors.joining(", "));
+  }
+
+  static boolean hasCode(List<Finding> findings, String code) {
+    return findings.stream().anyMatch(f -> f.code().equals(code));
+  }
+
+  public static boolean isRequestProblem(String code) {
+    return REQUEST_PROBLEMS.contains(code) || code.startsWith("FORM_");
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          LOG.warn("could not delete temp file {}: {}", p, e.getMessage());
+        }
+      });
+    } catch (IOException e) {
+      LOG.warn("could not clean {}: {}", dir, e.getMessage());
+    }
+  }
+}

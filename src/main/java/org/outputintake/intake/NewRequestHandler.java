@@ -1,0 +1,153 @@
+package org.outputintake.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.project.Project;
+import org.outputintake.reply.OutgoingMail;
+import org.outputintake.reply.ReplyComposer;
+import org.outputintake.scan.Finding;
+import org.outputintake.store.RawStore;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketFiles;
+import org.outputintake.ticket.TicketId;
+import org.outputintake.ticket.TicketState;
+
+/**
+ * A new output request: who may ask, then the review of form and files, then - in one transaction - the ticket,
+ * its files, findings, audit events and acknowledgement.
+ */
+final class NewRequestHandler {
+  private final IntakeContext ctx;
+
+  NewRequestHandler(IntakeContext ctx) {
+    this.ctx = ctx;
+  }
+
+  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, SubjectParser.Valid subject,
+      Path workDir) throws IOException {
+    Instant now = ctx.clock().instant();
+    Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
+    Optional<Finding> refusal = Eligibility.refusal(project, subject.projectNumber(), m.from());
+    if (refusal.isPresent()) return refuse(m, key, raw, subject, refusal.get(), now);
+
+    Project p = project.orElseThrow();
+    RequestReview.Result review = ctx.review().review(new RequestReview.Input(p, subject.projectNumber(), m.files(),
+        m.bodyText(), null, workDir));
+    List<StoredFile> stored = storeFiles(review);
+    Ticket ticket = ctx.db().inTransaction(c -> {
+      TicketId id = ctx.tickets().allocate(c);
+      TicketState state = review.blocked()
+          ? new TicketState.Queued(now).block(IntakeService.codes(review.problems()), now)
+          : new TicketState.Queued(now);
+      Ticket t = new Ticket(id, p.number(), m.from(), subject.subject(), subject.date(), state, review.policy(),
+          review.folderName(), review.folderVersion(), now, m.messageId());
+      ctx.tickets().insert(c, t);
+      MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
+      AuditLog.append(c, id.toString(), now, m.from(), "email-received", "request " + m.messageId());
+      AuditLog.append(c, id.toString(), now, "system", "ticket-created",
+          "project " + p.number() + ", " + m.files().size() + " file(s), policy " + review.policy());
+      recordFiles(c, id.toString(), key, stored, review);
+      if (state instanceof TicketState.Blocked b) {
+        AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
+      } else {
+        AuditLog.append(c, id.toString(), now, "system", "state-queued", "ready for checking");
+      }
+      Map<String, Object> facts = facts(m, review, stored);
+      List<OutgoingMail.FileRef> attach = IntakeService.hasCode(review.problems(), "FORM_MISSING")
+          ? blankForms(workDir) : List.of();
+      ctx.queueReply(c, ctx.composer().ticketReply("acknowledgement", t, m, facts, attach), now);
+      return t;
+    });
+    ctx.events().ticketOpened(ticket, review);
+    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticket.id().toString(),
+        "ticket " + ticket.id() + " " + ticket.state().name());
+  }
+
+  private IntakeService.Outcome refuse(InboundMessage m, String key, RawStore.Stored raw, SubjectParser.Valid subject,
+      Finding refusal, Instant now) {
+    ctx.db().inTransaction(c -> {
+      MailLog.record(c, key, m, null, "request", "refused", refusal.code(), raw, now);
+      AuditLog.append(c, null, now, m.from(), "request-refused",
+          refusal.code() + " for project " + subject.projectNumber() + " (" + m.messageId() + ")");
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
+      facts.put("code", refusal.code());
+      ctx.queueReply(c, ctx.composer().plainReply("request-refused", m, facts, List.of()), now);
+      return null;
+    });
+    ctx.events().refused(m.from(), refusal.code());
+    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, null, "refused: " + refusal.code());
+  }
+
+  /** A file kept on the ticket: where it is stored and what the review made of it. */
+  record StoredFile(RequestReview.FileOutcome outcome, RawStore.Stored stored) {}
+
+  /** Copies every file into the content-addressed store before the transaction: file I/O never holds the lock. */
+  List<StoredFile> storeFiles(RequestReview.Result review) throws IOException {
+    List<StoredFile> out = new ArrayList<>();
+    for (RequestReview.FileOutcome f : review.files()) {
+      out.add(new StoredFile(f, ctx.files().putFile(f.attachment().file(), "")));
+    }
+    return out;
+  }
+
+  static void recordFiles(java.sql.Connection c, String ticketId, String key, List<StoredFile> stored,
+      RequestReview.Result review) throws java.sql.SQLException {
+    for (StoredFile s : stored) {
+      RequestReview.FileOutcome f = s.outcome();
+      TicketFiles.addAttachment(c, ticketId, key, new TicketFiles.StoredAttachment(f.attachment().name(),
+          s.stored().path().toString(), f.mediaType(), s.stored().size(), s.stored().sha256(), f.role()));
+    }
+    List<TicketFiles.StoredFinding> findings = new ArrayList<>();
+    review.problems().forEach(p -> findings.add(new TicketFiles.StoredFinding(null, p)));
+    for (RequestReview.FileOutcome f : review.files()) {
+      f.report().forEach(r -> r.findings().forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
+    }
+    if (!findings.isEmpty()) TicketFiles.addFindings(c, ticketId, key, findings);
+  }
+
+  /** What the acknowledgement and revision templates are told. */
+  static Map<String, Object> facts(InboundMessage m, RequestReview.Result review, List<StoredFile> stored) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("researcherName", m.fromName() != null && !m.fromName().isBlank() ? m.fromName() : m.from());
+    List<Map<String, Object>> files = new ArrayList<>();
+    List<Map<String, Object>> scan = new ArrayList<>();
+    for (StoredFile s : stored) {
+      RequestReview.FileOutcome f = s.outcome();
+      files.add(Map.of("name", f.attachment().name(), "size", ReplyComposer.humanSize(s.stored().size()),
+          "role", f.role()));
+      for (var r : f.report()) {
+        List<Finding> shown = r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code())).toList();
+        if (!shown.isEmpty()) scan.add(Map.of("file", r.file(), "findings", ReplyComposer.rows(shown, null)));
+      }
+    }
+    facts.put("files", files);
+    facts.put("fileCount", files.size());
+    facts.put("hasFiles", !files.isEmpty());
+    facts.put("problems", ReplyComposer.rows(review.problems(), null));
+    facts.put("hasProblems", review.blocked());
+    facts.put("problemCount", review.problems().size());
+    facts.put("scan", scan);
+    facts.put("hasScanFindings", !scan.isEmpty());
+    facts.put("folderName", review.folderName() == null ? "" : review.folderName());
+    facts.put("formMissing", IntakeService.hasCode(review.problems(), "FORM_MISSING"));
+    return facts;
+  }
+
+  List<OutgoingMail.FileRef> blankForms(Path workDir) {
+    Path dir = ctx.config().storage().dataDir().resolve("forms");
+    return List.of(
+        new OutgoingMail.FileRef("output-request-form.docx", ctx.templates().file("forms/output-request-form.docx", dir),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        new OutgoingMail.FileRef("output-request-form.xlsx", ctx.templates().file("forms/output-request-form.xlsx", dir),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  }
+}

@@ -1,0 +1,94 @@
+package org.outputintake.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.outputintake.project.Project;
+import org.outputintake.project.ProjectRegistry;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the project registry current: the file is re-read when it changes, and "a project which closes will have
+ * any open requests immediately closed without further action" (seed 002) - each with an audit event and a notice
+ * to the researcher. A registry edited into an invalid state is reported and the last good one kept.
+ */
+public final class RegistrySync {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
+  private final Path file;
+  private final AtomicReference<ProjectRegistry> current;
+  private IntakeContext ctx;
+  private String loadedDigest;
+
+  public RegistrySync(Path file) {
+    this.file = file;
+    this.current = new AtomicReference<>(ProjectRegistry.load(file));
+    this.loadedDigest = digest();
+  }
+
+  public void bind(IntakeContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public ProjectRegistry get() {
+    return current.get();
+  }
+
+  /** Re-reads the file if it changed, then closes the open tickets of closed projects. */
+  public synchronized void refresh() {
+    String now = digest();
+    if (now != null && !now.equals(loadedDigest)) {
+      try {
+        current.set(ProjectRegistry.load(file));
+        LOG.info("project registry {} reloaded ({} projects)", file, current.get().all().size());
+      } catch (ProjectRegistry.RegistryException e) {
+        LOG.error("project registry {} is invalid, keeping the previous one: {}", file, e.getMessage());
+      }
+      loadedDigest = now;
+    }
+    closeTicketsOfClosedProjects();
+  }
+
+  void closeTicketsOfClosedProjects() {
+    if (ctx == null) return;
+    for (Map.Entry<String, Project> e : current.get().all().entrySet()) {
+      if (e.getValue().status() != Project.Status.CLOSED) continue;
+      List<Ticket> open = ctx.db().read(c -> ctx.tickets().openForProject(c, e.getKey()));
+      for (Ticket t : open) close(t);
+    }
+  }
+
+  private void close(Ticket t) {
+    Instant now = ctx.clock().instant();
+    String reason = "project " + t.projectNumber() + " closed";
+    TicketState closed;
+    if (t.state() instanceof TicketState.Queued q) closed = q.close(reason, now);
+    else if (t.state() instanceof TicketState.Blocked b) closed = b.close(reason, now);
+    else return;
+    Ticket updated = t.withState(closed);
+    ctx.db().inTransaction(c -> {
+      ctx.tickets().update(c, updated);
+      AuditLog.append(c, t.id().toString(), now, "system", "state-closed", reason + ": open requests are closed");
+      ctx.queueReply(c, ctx.composer().ticketReply("project-closed", updated, null, Map.of(), List.of()), now);
+      return null;
+    });
+    ctx.events().ticketUpdated(updated, "closed because the project closed");
+  }
+
+  /** The content's digest: a file edited twice within a second still counts as changed, unlike its mtime. */
+  private String digest() {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          org.outputintake.store.RawStore.sha256().digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.outputintake.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.project.Project;
+import org.outputintake.scan.FileReport;
+import org.outputintake.scan.Finding;
+
+/**
+ * Validation and scanning of one submission (a new request, or a revision sent in its thread): the form, the
+ * files against the policy, and the SDC and identifier scanners. A port, so the intake flow is tested apart
+ * from the scanners and the scanners apart from email.
+ */
+public interface RequestReview {
+  Result review(Input input) throws IOException;
+
+  /**
+   * @param lastFolderVersion the folder version of the ticket's previous submission, for a revision; else null
+   */
+  record Input(Project project, String subjectProjectNumber, List<InboundMessage.Attachment> files, String bodyText,
+      Integer lastFolderVersion, Path workDir) {
+    public Input {
+      Objects.requireNonNull(project, "project");
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * @param problems problems with the request itself (form, folder, file rules): these block the ticket
+   * @param files per file, its role and the engine's report (scanner findings inform but never block)
+   */
+  record Result(List<Finding> problems, List<FileOutcome> files, String folderName, Integer folderVersion,
+      String policy) {
+    public Result {
+      problems = List.copyOf(problems);
+      files = List.copyOf(files);
+    }
+
+    public boolean blocked() {
+      return !problems.isEmpty();
+    }
+  }
+
+  /**
+   * @param role {@code form}, {@code output} or {@code supporting}
+   * @param report the scan of this file (archives include their entries as further reports)
+   */
+  record FileOutcome(InboundMessage.Attachment attachment, String role, String mediaType, List<FileReport> report) {
+    public FileOutcome {
+      report = List.copyOf(report);
+    }
+
+    public List<Finding> findings() {
+      return report.stream().flatMap(r -> r.findings().stream()).toList();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.outputintake.intake;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.project.Project;
+import org.outputintake.reply.ReplyComposer;
+import org.outputintake.store.RawStore;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketFiles;
+import org.outputintake.ticket.TicketState;
+
+/**
+ * An email in a ticket's thread. It is always stored on the ticket. When the ticket is blocked waiting for the
+ * researcher and the researcher sends revised files, the whole request is reviewed again: clean, the ticket goes
+ * to the back of the queue; still wrong, it stays blocked and the reply lists what remains. Officers' commands
+ * arrive by this path too once their workflow exists.
+ */
+final class TicketReplyHandler {
+  private final IntakeContext ctx;
+  private final NewRequestHandler files;
+
+  TicketReplyHandler(IntakeContext ctx, NewRequestHandler files) {
+    this.ctx = ctx;
+    this.files = files;
+  }
+
+  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      Optional<String> noReply, Path workDir) throws IOException {
+    Instant now = ctx.clock().instant();
+    boolean fromResearcher = ticket.researcher().equalsIgnoreCase(m.from() == null ? "" : m.from());
+    if (noReply.isEmpty() && fromResearcher && ticket.state() instanceof TicketState.Blocked blocked
+        && !m.files().isEmpty()) {
+      return revision(m, key, raw, ticket, blocked, workDir, now);
+    }
+    ctx.db().inTransaction(c -> {
+      String classification = noReply.isPresent() ? "automated" : "ticket-reply";
+      MailLog.record(c, key, m, ticket.id().toString(), classification, "processed", noReply.orElse(null), raw, now);
+      AuditLog.append(c, ticket.id().toString(), now, m.from() == null ? "unknown" : m.from(), "email-received",
+          classification + " " + m.messageId() + noReply.map(r -> " (no reply: " + r + ")").orElse(""));
+      if (noReply.isEmpty() && fromResearcher && ticket.state() instanceof TicketState.Blocked) {
+        Map<String, Object> facts = Map.of("problems",
+            ReplyComposer.rows(TicketFiles.latestFindings(c, ticket.id().toString()).stream()
+                .map(TicketFiles.StoredFinding::finding).filter(f -> IntakeService.isRequestProblem(f.code())).toList(),
+                null));
+        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", ticket, m, facts, List.of()), now);
+      }
+      return null;
+    });
+    ctx.events().ticketUpdated(ticket, "correspondence stored" + noReply.map(r -> " (" + r + ")").orElse(""));
+    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticket.id().toString(),
+        "stored on " + ticket.id());
+  }
+
+  private IntakeService.Outcome revision(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      TicketState.Blocked blocked, Path workDir, Instant now) throws IOException {
+    Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
+    if (project.isEmpty() || project.get().status() == Project.Status.CLOSED) {
+      return handle(m, key, raw, ticket, Optional.of("project no longer live"), workDir);
+    }
+    RequestReview.Result review = ctx.review().review(new RequestReview.Input(project.get(), ticket.projectNumber(),
+        m.files(), m.bodyText(), ticket.folderVersion(), workDir));
+    List<NewRequestHandler.StoredFile> stored = files.storeFiles(review);
+    Ticket updated = ctx.db().inTransaction(c -> {
+      TicketState next = review.blocked()
+          ? blocked.stillBlocked(IntakeService.codes(review.problems()), now)
+          : blocked.researcherReplied(now);
+      Ticket t = ticket.withState(next).withFolder(
+          review.folderName() != null ? review.folderName() : ticket.folderName(),
+          review.folderVersion() != null ? review.folderVersion() : ticket.folderVersion());
+      ctx.tickets().update(c, t);
+      MailLog.record(c, key, m, t.id().toString(), "revision", "processed", null, raw, now);
+      AuditLog.append(c, t.id().toString(), now, m.from(), "email-received", "revision " + m.messageId());
+      NewRequestHandler.recordFiles(c, t.id().toString(), key, stored, review);
+      AuditLog.append(c, t.id().toString(), now, "system", "state-" + next.name(),
+          review.blocked() ? IntakeService.codes(review.problems()) : "revision accepted: back of the queue");
+      Map<String, Object> facts = NewRequestHandler.facts(m, review, stored);
+      ctx.queueReply(c, ctx.composer().ticketReply(review.blocked() ? "revision-problems" : "revision-accepted", t, m,
+          facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
+              ? files.blankForms(workDir) : List.of()), now);
+      return t;
+    });
+    ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());
+    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, updated.id().toString(),
+        "revision on " + updated.id() + ", now " + updated.state().name());
+  }
+
+}

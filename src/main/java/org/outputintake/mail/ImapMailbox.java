@@ -1,0 +1,109 @@
+package org.outputintake.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.store.RawStore;
+
+/**
+ * The support mailbox over IMAP. The inbox is the queue: everything in it is unprocessed, and a message leaves it
+ * only by being moved to Processed or Quarantine after its outcome is committed. Messages are read with
+ * BODY.PEEK, so a failed run leaves them exactly as they were.
+ */
+public final class ImapMailbox implements AutoCloseable {
+  private final IntakeConfig.Mailbox config;
+  private Store store;
+  private IMAPFolder inbox;
+
+  public ImapMailbox(IntakeConfig.Mailbox config) {
+    this.config = config;
+  }
+
+  public void open() throws MessagingException {
+    IntakeConfig.Server s = config.imap();
+    store = MailSessions.imap(s, s.timeout().toMillis()).getStore();
+    if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
+    else store.connect();
+    for (String name : List.of(config.folders().processed(), config.folders().quarantine())) {
+      Folder f = store.getFolder(name);
+      if (!f.exists()) f.create(Folder.HOLDS_MESSAGES);
+    }
+    inbox = (IMAPFolder) store.getFolder(config.folders().inbox());
+    inbox.open(Folder.READ_WRITE);
+  }
+
+  public long uidValidity() throws MessagingException {
+    return inbox.getUIDValidity();
+  }
+
+  /** UIDs of the messages waiting in the inbox, oldest first. */
+  public List<Long> pendingUids() throws MessagingException {
+    Message[] all = inbox.getMessages();
+    FetchProfile fp = new FetchProfile();
+    fp.add(UIDFolder.FetchProfileItem.UID);
+    inbox.fetch(all, fp);
+    List<Long> uids = new ArrayList<>();
+    for (Message m : all) {
+      if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) uids.add(inbox.getUID(m));
+    }
+    uids.sort(Long::compare);
+    return uids;
+  }
+
+  /** Streams the raw message into the store (hashing as it goes), never holding it whole in memory. */
+  public RawStore.Stored download(long uid, RawStore raw) throws MessagingException, IOException {
+    Message m = inbox.getMessageByUID(uid);
+    if (m == null) throw new MessagingException("message UID " + uid + " is no longer in the inbox");
+    return raw.putWriting(out -> {
+      try {
+        m.writeTo(out);
+      } catch (MessagingException e) {
+        throw new IOException("fetching message UID " + uid + " failed: " + e.getMessage(), e);
+      }
+    }, ".eml");
+  }
+
+  /** Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of that one message. */
+  public void move(long uid, String folderName) throws MessagingException {
+    Message m = inbox.getMessageByUID(uid);
+    if (m == null) return; // already moved by an earlier, interrupted run
+    Folder target = store.getFolder(folderName);
+    if (((IMAPStore) store).hasCapability("MOVE")) {
+      inbox.moveMessages(new Message[] {m}, target);
+    } else {
+      inbox.copyMessages(new Message[] {m}, target);
+      m.setFlag(Flags.Flag.DELETED, true);
+      if (((IMAPStore) store).hasCapability("UIDPLUS")) inbox.expunge(new Message[] {m});
+      else inbox.expunge();
+    }
+  }
+
+  public boolean supportsIdle() throws MessagingException {
+    return ((IMAPStore) store).hasCapability("IDLE");
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (inbox != null && inbox.isOpen()) inbox.close(false);
+    } catch (MessagingException | RuntimeException ignored) {
+      // closing a dead connection: nothing more to do
+    }
+    try {
+      if (store != null) store.close();
+    } catch (MessagingException | RuntimeException ignored) {
+      // as above
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.outputintake.mail;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An email as the pipeline sees it after parsing. Attachment bytes are in temp files, never in memory.
+ *
+ * @param messageId the Message-ID with angle brackets, or null when the sender gave none
+ * @param from the sender's address, lower-case, or null when absent or unparseable
+ * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection
+ * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
+ */
+public record InboundMessage(
+    String messageId,
+    String inReplyTo,
+    List<String> references,
+    String from,
+    String fromName,
+    String subject,
+    Instant date,
+    Map<String, String> headers,
+    String bodyText,
+    List<Attachment> attachments,
+    List<String> parseWarnings) {
+
+  public InboundMessage {
+    references = List.copyOf(references);
+    headers = Map.copyOf(headers);
+    attachments = List.copyOf(attachments);
+    parseWarnings = List.copyOf(parseWarnings);
+    subject = subject == null ? "" : subject;
+    bodyText = bodyText == null ? "" : bodyText;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Files the researcher sent: attachments that are not inline images of the HTML body. */
+  public List<Attachment> files() {
+    return attachments.stream().filter(a -> !a.inline()).toList();
+  }
+
+  /** Every Message-ID this email replies to, nearest first. */
+  public List<String> threadIds() {
+    var ids = new java.util.ArrayList<String>();
+    if (inReplyTo != null) ids.add(inReplyTo);
+    for (int i = references.size() - 1; i >= 0; i--) {
+      if (!ids.contains(references.get(i))) ids.add(references.get(i));
+    }
+    return ids;
+  }
+
+  /**
+   * @param name the file name as sent (decoded; may contain anything, so never use it as a path)
+   * @param inline an image shown inside the HTML body (a signature logo), not an output file
+   */
+  public record Attachment(String name, String contentType, Path file, long size, String contentId, boolean inline) {
+    public Attachment {
+      Objects.requireNonNull(file, "file");
+      name = name == null || name.isBlank() ? "unnamed" : name;
+      contentType = contentType == null ? "application/octet-stream" : contentType;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.outputintake.mail;
+
+import jakarta.mail.Session;
+import java.util.Properties;
+import org.outputintake.config.IntakeConfig;
+
+/**
+ * Jakarta Mail sessions with every timeout set: Angus defaults to waiting forever, which would hang the poller on a
+ * dead connection.
+ */
+public final class MailSessions {
+  private MailSessions() {}
+
+  public static Session imap(IntakeConfig.Server s, long readTimeoutMillis) {
+    String p = s.ssl() ? "mail.imaps." : "mail.imap.";
+    Properties props = new Properties();
+    props.put("mail.store.protocol", s.ssl() ? "imaps" : "imap");
+    props.put(p + "host", s.host());
+    props.put(p + "port", String.valueOf(s.port()));
+    props.put(p + "connectiontimeout", String.valueOf(s.timeout().toMillis()));
+    props.put(p + "timeout", String.valueOf(readTimeoutMillis));
+    props.put(p + "writetimeout", String.valueOf(s.timeout().toMillis()));
+    props.put(p + "peek", "true");
+    props.put(p + "partialfetch", "true");
+    props.put(p + "fetchsize", String.valueOf(1024 * 1024));
+    props.put(p + "starttls.enable", String.valueOf(s.starttls()));
+    if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
+    return Session.getInstance(props);
+  }
+
+  public static Session smtp(IntakeConfig.Server s) {
+    String p = s.ssl() ? "mail.smtps." : "mail.smtp.";
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", s.ssl() ? "smtps" : "smtp");
+    props.put(p + "host", s.host());
+    props.put(p + "port", String.valueOf(s.port()));
+    props.put(p + "connectiontimeout", String.valueOf(s.timeout().toMillis()));
+    props.put(p + "timeout", String.valueOf(s.timeout().toMillis()));
+    props.put(p + "writetimeout", String.valueOf(s.timeout().toMillis()));
+    props.put(p + "auth", String.valueOf(s.hasCredentials()));
+    props.put(p + "starttls.enable", String.valueOf(s.starttls()));
+    props.put(p + "starttls.required", String.valueOf(s.starttls()));
+    if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
+    return Session.getInstance(props);
+  }
+}

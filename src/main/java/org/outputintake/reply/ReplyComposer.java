@@ -1,0 +1,102 @@
+package org.outputintake.reply;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.scan.Finding;
+import org.outputintake.ticket.Ticket;
+
+/**
+ * Turns decisions into emails: picks the template, fills it, and threads the reply under the message it answers.
+ * The words live in the templates; this class only supplies the facts.
+ */
+public final class ReplyComposer {
+  private final Templates templates;
+  private final String ownAddress;
+  private final String subjectFormat;
+
+  public ReplyComposer(Templates templates, String ownAddress, String subjectFormat) {
+    this.templates = templates;
+    this.ownAddress = ownAddress;
+    this.subjectFormat = subjectFormat;
+  }
+
+  /** A reply on a ticket: subject starts with the bracketed ticket id. */
+  public OutgoingMail ticketReply(String kind, Ticket ticket, InboundMessage answering, Map<String, Object> facts,
+      List<OutgoingMail.FileRef> attachments) {
+    Map<String, Object> ctx = baseContext(facts);
+    ctx.put("ticketId", ticket.id().toString());
+    ctx.put("projectNumber", ticket.projectNumber());
+    ctx.put("subject", ticket.subject());
+    String subject = templates.renderInline(subjectFormat, Map.of("ticketId", ticket.id().toString(),
+        "subject", ticket.subject()));
+    return build(kind, ticket.id().toString(), answering == null ? ticket.researcher() : answering.from(), subject,
+        templates.render(kind, ctx), answering, ticket.rootMessageId(), attachments);
+  }
+
+  /** A reply that opens no ticket (a subject we could not read, a refused request). */
+  public OutgoingMail plainReply(String kind, InboundMessage answering, Map<String, Object> facts,
+      List<OutgoingMail.FileRef> attachments) {
+    Map<String, Object> ctx = baseContext(facts);
+    ctx.put("subject", answering.subject());
+    String subject = answering.subject().toLowerCase(Locale.ROOT).startsWith("re:") ? answering.subject()
+        : "Re: " + answering.subject();
+    return build(kind, null, answering.from(), subject, templates.render(kind, ctx), answering, null, attachments);
+  }
+
+  private Map<String, Object> baseContext(Map<String, Object> facts) {
+    Map<String, Object> ctx = new HashMap<>(facts);
+    ctx.put("supportAddress", ownAddress);
+    return ctx;
+  }
+
+  private OutgoingMail build(String kind, String ticketId, String to, String subject, String body,
+      InboundMessage answering, String rootMessageId, List<OutgoingMail.FileRef> attachments) {
+    List<String> refs = new ArrayList<>();
+    if (rootMessageId != null) refs.add(rootMessageId);
+    if (answering != null) {
+      for (String r : answering.references()) if (!refs.contains(r)) refs.add(r);
+      if (answering.messageId() != null && !refs.contains(answering.messageId())) refs.add(answering.messageId());
+    }
+    // mail clients cope with long chains, but headers have limits: keep the root and the most recent
+    if (refs.size() > 12) {
+      List<String> trimmed = new ArrayList<>(List.of(refs.get(0)));
+      trimmed.addAll(refs.subList(refs.size() - 11, refs.size()));
+      refs = trimmed;
+    }
+    return new OutgoingMail(newMessageId(ticketId, kind), ticketId, kind, to, List.of(), subject, body,
+        answering == null ? rootMessageId : answering.messageId(), refs, attachments);
+  }
+
+  public String newMessageId(String ticketId, String kind) {
+    String domain = ownAddress.substring(ownAddress.indexOf('@') + 1);
+    return "<" + (ticketId == null ? "intake" : ticketId) + "." + kind + "." + UUID.randomUUID() + "@" + domain + ">";
+  }
+
+  /** Findings as template rows: code, message, and where (file and location) when known. */
+  public static List<Map<String, Object>> rows(List<Finding> findings, String file) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Finding f : findings) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("code", f.code());
+      row.put("severity", f.severity().label());
+      row.put("message", f.message());
+      String where = file == null ? f.location() : f.location().isEmpty() ? file : file + ", " + f.location();
+      row.put("where", where == null ? "" : where);
+      row.put("hasWhere", where != null && !where.isEmpty());
+      row.put("evidence", f.evidence());
+      out.add(row);
+    }
+    return out;
+  }
+
+  public static String humanSize(long bytes) {
+    if (bytes < 1024) return bytes + " bytes";
+    if (bytes < 1024 * 1024) return String.format(Locale.UK, "%.1f KB", bytes / 1024.0);
+    return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+}

@@ -1,0 +1,6 @@
+package org.outputintake.reply;
+
+/** Sends one email. The SMTP adapter implements it; a failure is an exception and the outbox retries. */
+public interface SendMailPort {
+  void send(OutgoingMail mail) throws Exception;
+}

@@ -1,0 +1,110 @@
+package org.outputintake.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The bot's database: SQLite in WAL mode by default, migrated by Flyway at start-up. Writers take the lock at
+ * BEGIN (transaction_mode=IMMEDIATE) so two writers wait on busy_timeout instead of failing mid-transaction.
+ */
+public final class Database implements AutoCloseable {
+  private static final String SQLITE_SETTINGS =
+      "journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL";
+  private final HikariDataSource dataSource;
+
+  private Database(HikariDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public static Database open(String url) {
+    String full = withSettings(url);
+    createParentDirectory(url);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(full);
+    hc.setMaximumPoolSize(4);
+    hc.setPoolName("intake-db");
+    hc.setAutoCommit(true);
+    HikariDataSource ds = new HikariDataSource(hc);
+    try {
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+  public <T> T inTransaction(TransactionWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  public <T> T read(TransactionWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  static String withSettings(String url) {
+    if (!url.startsWith("jdbc:sqlite:") || url.contains("journal_mode")) return url;
+    return url + (url.contains("?") ? "&" : "?") + SQLITE_SETTINGS;
+  }
+
+  private static void createParentDirectory(String url) {
+    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return;
+    String file = url.substring("jdbc:sqlite:".length());
+    int q = file.indexOf('?');
+    if (q >= 0) file = file.substring(0, q);
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the database directory " + parent, e);
+    }
+  }
+
+  @FunctionalInterface
+  public interface TransactionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** A database failure: the caller leaves the message where it is, to be tried again. */
+  public static class DatabaseException extends RuntimeException {
+    public DatabaseException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

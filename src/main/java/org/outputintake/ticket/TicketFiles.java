@@ -1,0 +1,95 @@
+package org.outputintake.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.outputintake.scan.Finding;
+import org.outputintake.scan.Severity;
+
+/** The files and findings recorded on a ticket. */
+public final class TicketFiles {
+  /** @param role {@code form}, {@code output} or {@code supporting} */
+  public record StoredAttachment(String originalName, String storedPath, String mediaType, long size, String sha256,
+      String role) {}
+
+  public record StoredFinding(String file, Finding finding) {}
+
+  private TicketFiles() {}
+
+  public static void addAttachment(Connection c, String ticketId, String messageKey, StoredAttachment a)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO attachment(ticket_id, message_key, original_name, stored_path, media_type, size, sha256, role)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, messageKey);
+      ps.setString(3, a.originalName());
+      ps.setString(4, a.storedPath());
+      ps.setString(5, a.mediaType());
+      ps.setLong(6, a.size());
+      ps.setString(7, a.sha256());
+      ps.setString(8, a.role());
+      ps.executeUpdate();
+    }
+  }
+
+  public static void addFindings(Connection c, String ticketId, String messageKey, List<StoredFinding> findings)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO finding(ticket_id, message_key, file, code, severity, location, message, evidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      for (StoredFinding sf : findings) {
+        Finding f = sf.finding();
+        ps.setString(1, ticketId);
+        ps.setString(2, messageKey);
+        ps.setString(3, sf.file());
+        ps.setString(4, f.code());
+        ps.setString(5, f.severity().label());
+        ps.setString(6, f.location());
+        ps.setString(7, f.message());
+        ps.setString(8, f.evidence());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  public static List<StoredAttachment> attachments(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
+        WHERE ticket_id = ? ORDER BY id""")) {
+      ps.setString(1, ticketId);
+      List<StoredAttachment> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+              rs.getString(5), rs.getString(6)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Findings of the latest submission on the ticket (a revision replaces the earlier findings in view). */
+  public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT file, code, severity, location, message, evidence FROM finding
+        WHERE ticket_id = ? AND message_key = (SELECT message_key FROM finding WHERE ticket_id = ? ORDER BY id DESC LIMIT 1)
+        ORDER BY id""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, ticketId);
+      List<StoredFinding> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredFinding(rs.getString(1), new Finding(rs.getString(2),
+              Severity.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4), rs.getString(5),
+              rs.getString(6))));
+        }
+      }
+      return out;
+    }
+  }
+}

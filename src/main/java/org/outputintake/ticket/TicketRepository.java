@@ -1,0 +1,184 @@
+package org.outputintake.ticket;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tickets in the database. Every method takes the caller's connection so that a ticket, its files, its audit
+ * events and its replies are written in one transaction.
+ */
+public final class TicketRepository {
+  private final String prefix;
+  private final long firstNumber;
+
+  public TicketRepository(String prefix, long firstNumber) {
+    this.prefix = prefix;
+    this.firstNumber = firstNumber;
+  }
+
+  /**
+   * The next id, strictly increasing and never reused: the counter row is updated inside the caller's
+   * transaction, so a rolled-back ticket gives its number back and a committed one keeps it forever.
+   */
+  public TicketId allocate(Connection c) throws SQLException {
+    long next;
+    try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM ticket_sequence WHERE prefix = ?")) {
+      ps.setString(1, prefix);
+      try (ResultSet rs = ps.executeQuery()) {
+        next = rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+    if (next < 0) {
+      // never below a number already used, even if first-number is lowered later
+      next = Math.max(firstNumber, maxUsed(c) + 1);
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_sequence(prefix, next_number) VALUES (?, ?)")) {
+        ps.setString(1, prefix);
+        ps.setLong(2, next + 1);
+        ps.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_sequence SET next_number = ? WHERE prefix = ?")) {
+        ps.setLong(1, next + 1);
+        ps.setString(2, prefix);
+        ps.executeUpdate();
+      }
+    }
+    return new TicketId(prefix, next);
+  }
+
+  private long maxUsed(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM ticket WHERE id LIKE ?")) {
+      ps.setString(1, prefix + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  public void insert(Connection c, Ticket t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO ticket(id, number, project_number, researcher, subject, request_date, state, state_reason, policy,
+          folder_name, folder_version, created_at, updated_at, queued_at, blocked_at, closed_at, root_message_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      ps.setString(1, t.id().toString());
+      ps.setLong(2, t.id().number());
+      ps.setString(3, t.projectNumber());
+      ps.setString(4, t.researcher());
+      ps.setString(5, t.subject());
+      ps.setString(6, t.requestDate() == null ? null : t.requestDate().toString());
+      bindState(ps, 7, t.state());
+      ps.setString(9, t.policy());
+      ps.setString(10, t.folderName());
+      setInteger(ps, 11, t.folderVersion());
+      ps.setString(12, t.createdAt().toString());
+      ps.setString(13, t.state().since().toString());
+      ps.setString(14, t.state() instanceof TicketState.Queued q ? q.since().toString() : null);
+      ps.setString(15, t.state() instanceof TicketState.Blocked b ? b.since().toString() : null);
+      ps.setString(16, t.state() instanceof TicketState.Closed cl ? cl.since().toString() : null);
+      ps.setString(17, t.rootMessageId());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Saves a new state and folder; the queue position changes only when the ticket is (re-)queued. */
+  public void update(Connection c, Ticket t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        UPDATE ticket SET state = ?, state_reason = ?, folder_name = ?, folder_version = ?, updated_at = ?,
+          queued_at = CASE WHEN ? IS NOT NULL THEN ? ELSE queued_at END,
+          blocked_at = CASE WHEN ? IS NOT NULL THEN ? ELSE blocked_at END,
+          closed_at = CASE WHEN ? IS NOT NULL THEN ? ELSE closed_at END
+        WHERE id = ?""")) {
+      bindState(ps, 1, t.state());
+      ps.setString(3, t.folderName());
+      setInteger(ps, 4, t.folderVersion());
+      ps.setString(5, t.state().since().toString());
+      String queued = t.state() instanceof TicketState.Queued q ? q.since().toString() : null;
+      String blocked = t.state() instanceof TicketState.Blocked b ? b.since().toString() : null;
+      String closed = t.state() instanceof TicketState.Closed cl ? cl.since().toString() : null;
+      ps.setString(6, queued);
+      ps.setString(7, queued);
+      ps.setString(8, blocked);
+      ps.setString(9, blocked);
+      ps.setString(10, closed);
+      ps.setString(11, closed);
+      ps.setString(12, t.id().toString());
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<Ticket> find(Connection c, String id) throws SQLException {
+    List<Ticket> found = query(c, "SELECT * FROM ticket WHERE id = ?", id);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  public List<Ticket> list(Connection c) throws SQLException {
+    return query(c, "SELECT * FROM ticket ORDER BY number");
+  }
+
+  public List<Ticket> openForProject(Connection c, String projectNumber) throws SQLException {
+    return query(c, "SELECT * FROM ticket WHERE project_number = ? AND state <> 'closed' ORDER BY number",
+        projectNumber);
+  }
+
+  /** The ticket an email threads to through In-Reply-To/References: one of our replies or a message on a ticket. */
+  public Optional<String> ticketForMessageId(Connection c, String messageId) throws SQLException {
+    for (String sql : List.of("SELECT ticket_id FROM outbox WHERE message_id = ? AND ticket_id IS NOT NULL",
+        "SELECT ticket_id FROM mail_message WHERE message_id = ? AND ticket_id IS NOT NULL")) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, messageId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) return Optional.of(rs.getString(1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Ticket> query(Connection c, String sql, String... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
+      List<Ticket> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(map(rs));
+      }
+      return out;
+    }
+  }
+
+  private static Ticket map(ResultSet rs) throws SQLException {
+    String date = rs.getString("request_date");
+    int version = rs.getInt("folder_version");
+    Integer folderVersion = rs.wasNull() ? null : version;
+    return new Ticket(
+        TicketId.parse(rs.getString("id")),
+        rs.getString("project_number"),
+        rs.getString("researcher"),
+        rs.getString("subject"),
+        date == null ? null : LocalDate.parse(date),
+        TicketState.of(rs.getString("state"), Instant.parse(rs.getString("updated_at")), rs.getString("state_reason")),
+        rs.getString("policy"),
+        rs.getString("folder_name"),
+        folderVersion,
+        Instant.parse(rs.getString("created_at")),
+        rs.getString("root_message_id"));
+  }
+
+  private static void bindState(PreparedStatement ps, int index, TicketState s) throws SQLException {
+    ps.setString(index, s.name());
+    String reason = s instanceof TicketState.Blocked b ? b.reason() : s instanceof TicketState.Closed c ? c.reason() : null;
+    ps.setString(index + 1, reason);
+  }
+
+  private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+    if (value == null) ps.setNull(index, Types.INTEGER);
+    else ps.setInt(index, value);
+  }
+}
