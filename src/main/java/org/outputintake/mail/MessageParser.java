@@ -107,7 +107,13 @@ public final class MessageParser {
       String name = raw.getName().toLowerCase(Locale.ROOT);
       try {
         switch (name) {
-          case "content-type" -> contentType = (ContentTypeField) LenientFieldParser.getParser().parse(raw, LENIENT);
+          case "content-type" -> {
+            contentType = (ContentTypeField) LenientFieldParser.getParser().parse(raw, LENIENT);
+            // MIME4J quietly reads a boundary-less multipart as text/plain; its parts would be lost, so refuse it
+            if (contentType.isMultipart() && (contentType.getBoundary() == null || contentType.getBoundary().isEmpty())) {
+              malformed = "a " + contentType.getMimeType() + " part declares no boundary, so its parts cannot be separated";
+            }
+          }
           case "content-disposition" -> disposition = (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
           case "content-id" -> contentId = stripAngles(raw.getBody());
           default -> { }

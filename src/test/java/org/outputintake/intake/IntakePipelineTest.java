@@ -1,0 +1,261 @@
+package org.outputintake.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.mail.ImapMailbox;
+import org.outputintake.mail.SmtpMailSender;
+import org.outputintake.reply.Outbox;
+import org.outputintake.store.RawStore;
+import org.outputintake.testing.Mails;
+import org.outputintake.testing.TestBot;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketState;
+
+/** The whole intake path through a real IMAP/SMTP server (GreenMail) and a real SQLite file. */
+class IntakePipelineTest {
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+      .withPerMethodLifecycle(true);
+
+  @TempDir
+  Path dir;
+  TestBot bot;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    bot = new TestBot(mail, dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    bot.close();
+  }
+
+  @Test
+  void goodRequest_opensTicketAndSendsAcknowledgementThreadedUnderTheStatsId() throws Exception {
+    MimeMessage request = Mails.request().messageId("<req-1@uni.example.ac.uk>")
+        .attachCsv("table1.csv", "region,n\nNorth,120\nSouth,240\n").build(bot.session());
+    bot.deliver(request);
+
+    bot.cycle();
+
+    List<Ticket> tickets = bot.tickets();
+    assertEquals(1, tickets.size());
+    assertEquals("STATS10001", tickets.get(0).id().toString());
+    assertEquals("1234567", tickets.get(0).projectNumber());
+    List<MimeMessage> replies = bot.receivedBy(TestBot.ADA);
+    assertEquals(1, replies.size());
+    MimeMessage ack = replies.get(0);
+    assertEquals("[STATS10001] 16/01/24 Output request for Project 1234567", ack.getSubject());
+    assertEquals("<req-1@uni.example.ac.uk>", ack.getHeader("In-Reply-To")[0]);
+    assertTrue(ack.getHeader("References")[0].contains("<req-1@uni.example.ac.uk>"));
+    assertEquals("auto-replied", ack.getHeader("Auto-Submitted")[0]);
+    String body = TestBot.body(ack);
+    assertTrue(body.contains("STATS10001"), body);
+    assertTrue(body.contains("table1.csv"), body);
+    assertTrue(body.contains("keep the ticket reference"), body);
+    assertEquals(0, bot.folderCount("INBOX"));
+    assertEquals(1, bot.folderCount("Processed"));
+  }
+
+  @Test
+  void ticketNumbersIncreaseFromTheConfiguredFirstNumber() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.deliver(Mails.request().subject("2024-01-16 Output request for Project 1234567").build(bot.session()));
+    bot.cycle();
+    assertEquals(List.of("STATS10001", "STATS10002"), bot.tickets().stream().map(t -> t.id().toString()).toList());
+  }
+
+  @Test
+  void badSubject_getsTheFormatExplainedWithAnExample_andNoTicket() throws Exception {
+    bot.deliver(Mails.request().subject("Request for output").build(bot.session()));
+    bot.cycle();
+    assertTrue(bot.tickets().isEmpty());
+    List<MimeMessage> replies = bot.receivedBy(TestBot.ADA);
+    assertEquals(1, replies.size());
+    String body = TestBot.body(replies.get(0));
+    assertTrue(body.contains("[SUBJECT_FORMAT]"), body);
+    assertTrue(body.contains("Output request for Project 1234567"), body);
+    assertFalse(replies.get(0).getSubject().contains("STATS"));
+  }
+
+  @Test
+  void subjectVariants_areAcceptedThroughTheMailPath() throws Exception {
+    for (String s : List.of("RE: [EXTERNAL] 16/01/2024 output request for project #1234567",
+        "Fwd:  16 January 2024   Output Request for Project 1234567", "16 Jan 2024 OUTPUT REQUEST FOR PROJECT 1234567")) {
+      bot.deliver(Mails.request().subject(s).build(bot.session()));
+    }
+    bot.cycle();
+    assertEquals(3, bot.tickets().size());
+  }
+
+  @Test
+  void impossibleOrFutureDate_isNamedInTheReply() throws Exception {
+    bot.deliver(Mails.request().subject("31/02/24 Output request for Project 1234567").build(bot.session()));
+    bot.deliver(Mails.request().subject("16/01/25 Output request for Project 1234567").build(bot.session()));
+    bot.cycle();
+    assertTrue(bot.tickets().isEmpty());
+    String all = bot.receivedBy(TestBot.ADA).stream().map(TestBot::body).reduce("", String::concat);
+    assertTrue(all.contains("[SUBJECT_DATE_INVALID]"), all);
+    assertTrue(all.contains("[SUBJECT_DATE_FUTURE]"), all);
+  }
+
+  @Test
+  void replyWithTicketIdInSubject_isStoredOnThatTicket_andOpensNoNewOne() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.cycle();
+    bot.deliver(Mails.request().from("someone.else@example.com")
+        .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567").body("A question").build(bot.session()));
+    bot.cycle();
+    assertEquals(1, bot.tickets().size());
+    var emails = bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001"));
+    assertEquals(2, emails.size());
+    assertEquals("ticket-reply", emails.get(1).classification());
+  }
+
+  @Test
+  void replyWithoutTheTag_butInReplyToOurAcknowledgement_isStoredOnTheSameTicket() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.cycle();
+    String ackId = bot.receivedBy(TestBot.ADA).get(0).getMessageID();
+    bot.deliver(Mails.request().subject("Thanks").inReplyTo(ackId).build(bot.session()));
+    bot.cycle();
+    assertEquals(1, bot.tickets().size());
+    assertEquals(2, bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001")).size());
+  }
+
+  @Test
+  void sameMessageDeliveredTwice_opensOneTicket_andSendsOneReply() throws Exception {
+    MimeMessage m = Mails.request().messageId("<dup@uni.example.ac.uk>").build(bot.session());
+    bot.deliver(m);
+    bot.deliver(m);
+    bot.cycle();
+    bot.cycle();
+    assertEquals(1, bot.tickets().size());
+    assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    assertEquals(2, bot.folderCount("Processed"));
+  }
+
+  @Test
+  void smtpDownDuringProcessing_replyIsDeliveredExactlyOnceWhenItReturns() throws Exception {
+    bot.stop();
+    AtomicInteger failures = new AtomicInteger(3);
+    SmtpMailSender real = new SmtpMailSender(bot.config().mailbox().smtp(), TestBot.SUPPORT);
+    bot.startWith(m -> {
+      if (failures.getAndDecrement() > 0) throw new jakarta.mail.MessagingException("Connection refused");
+      real.send(m);
+    });
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.cycle();
+    assertEquals(1, bot.tickets().size());
+    assertEquals(0, bot.receivedBy(TestBot.ADA).size());
+    for (int i = 0; i < 6; i++) {
+      bot.clock().advance(java.time.Duration.ofMinutes(16));
+      bot.app().outbox().sendDue();
+    }
+    assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    var rows = bot.app().db().read(Outbox::all);
+    assertEquals(1, rows.size());
+    assertEquals(4, rows.get(0).attempts());
+  }
+
+  @Test
+  void restartBetweenCommitAndImapMove_createsNoDuplicateTicketOrReply() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    // process the message as the poller would, then "crash" before moving it out of the inbox
+    IntakeService intake = new IntakeService(bot.app().context());
+    try (ImapMailbox box = new ImapMailbox(bot.config().mailbox())) {
+      box.open();
+      long uid = box.pendingUids().get(0);
+      intake.handle(box.download(uid, new RawStore(dir.resolve("raw"))));
+    }
+    bot.stop();
+    assertEquals(1, bot.folderCount("INBOX"));
+
+    bot.start();
+    bot.cycle();
+
+    assertEquals(1, bot.tickets().size());
+    assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    assertEquals(0, bot.folderCount("INBOX"));
+    assertEquals(1, bot.folderCount("Processed"));
+  }
+
+  @Test
+  void malformedMime_isQuarantinedWithItsReason_andTheNextMessageIsStillProcessed() throws Exception {
+    bot.deliverRaw("""
+        From: Ada <ada.lovelace@uni.example.ac.uk>\r
+        To: statistical.support@example.org\r
+        Subject: 16/01/24 Output request for Project 1234567\r
+        Message-ID: <broken@uni.example.ac.uk>\r
+        MIME-Version: 1.0\r
+        Content-Type: multipart/mixed\r
+        \r
+        --nothing\r
+        Content-Type: text/plain\r
+        \r
+        hello\r
+        --nothing--\r
+        """);
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.cycle();
+    assertEquals(1, bot.folderCount("Quarantine"));
+    assertEquals(1, bot.folderCount("Processed"));
+    assertEquals(1, bot.tickets().size());
+    var quarantined = bot.app().db().read(c -> MailLog.withDisposition(c, "quarantined"));
+    assertEquals(1, quarantined.size());
+    assertTrue(quarantined.get(0).reason().contains("boundary"), quarantined.get(0).reason());
+  }
+
+  @Test
+  void autoReplyAndBounce_getNoReply_butAreStored() throws Exception {
+    bot.deliver(Mails.request().subject("Automatic reply: away").header("Auto-Submitted", "auto-replied")
+        .build(bot.session()));
+    bot.deliver(Mails.request().from("MAILER-DAEMON@mx.example.org").subject("Undelivered Mail Returned to Sender")
+        .build(bot.session()));
+    bot.deliver(Mails.request().subject("Re: [STATS10001] out of office").header("Precedence", "bulk")
+        .build(bot.session()));
+    bot.cycle();
+    assertTrue(mail.getReceivedMessages().length == 3, "only the three inbound messages exist");
+    assertEquals(3, bot.folderCount("Processed"));
+    assertEquals(0, bot.receivedBy(TestBot.ADA).size());
+  }
+
+  @Test
+  void repliesToOneSender_areCappedPerHour() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      bot.deliver(Mails.request().subject("hello " + i).build(bot.session()));
+    }
+    bot.cycle();
+    assertEquals(10, bot.receivedBy(TestBot.ADA).size());
+  }
+
+  @Test
+  void closingAProjectInTheRegistry_closesItsOpenTickets_andTellsTheResearcher() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    bot.cycle();
+    bot.writeRegistry(TestBot.REGISTRY.replace("1234567,Energy use modelling,live", "1234567,Energy use modelling,closed"));
+    bot.cycle();
+    Ticket t = bot.tickets().get(0);
+    assertTrue(t.state() instanceof TicketState.Closed, t.state().toString());
+    List<MimeMessage> replies = bot.receivedBy(TestBot.ADA);
+    assertEquals(2, replies.size());
+    assertTrue(TestBot.body(replies.get(1)).contains("closed"));
+    assertTrue(replies.get(1).getSubject().startsWith("[STATS10001]"));
+  }
+}

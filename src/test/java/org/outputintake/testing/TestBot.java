@@ -1,0 +1,198 @@
+package org.outputintake.testing;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.outputintake.app.IntakeApp;
+import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.intake.IntakeEvents;
+import org.outputintake.reply.SendMailPort;
+import org.outputintake.ticket.Ticket;
+
+/**
+ * A bot wired to a GreenMail server and a SQLite file in a temp directory, with a fixed clock. Tests drive it
+ * through the real IMAP/SMTP path: deliver mail, run {@link #cycle()}, read what researchers received.
+ */
+public final class TestBot implements AutoCloseable {
+  public static final String SUPPORT = "statistical.support@example.org";
+  public static final String ADA = "ada.lovelace@uni.example.ac.uk";
+  public static final Instant NOW = Instant.parse("2024-01-16T10:00:00Z");
+  public static final String REGISTRY = """
+      number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners
+      1234567,Energy use modelling,live,full,ada.lovelace@uni.example.ac.uk;alan.turing@uni.example.ac.uk,10,ons-srs,none,
+      2345678,Labour markets,live,full,grace.hopper@lab.example.org,10,ons-srs,none,
+      3456789,Feasibility study,live,exploratory,katherine.johnson@uni.example.ac.uk,,,,
+      4567890,Archived study,closed,full,mary.somerville@uni.example.ac.uk,,,,
+      5678901,Not yet started,pending,full,ada.lovelace@uni.example.ac.uk,,,,
+      """;
+
+  private final GreenMailExtension mail;
+  private final Path dir;
+  private final IntakeConfig config;
+  private final MutableClock clock = new MutableClock(NOW);
+  private IntakeApp app;
+
+  public TestBot(GreenMailExtension mail, Path dir) throws IOException {
+    this.mail = mail;
+    this.dir = dir;
+    mail.setUser(SUPPORT, "support", "secret");
+    Files.writeString(dir.resolve("projects.csv"), REGISTRY);
+    IntakeConfig base = new ConfigLoader(n -> null).loadDefaults();
+    this.config = new IntakeConfig(
+        new IntakeConfig.Mailbox(SUPPORT,
+            new IntakeConfig.Server("127.0.0.1", mail.getImap().getPort(), false, false, "support", "secret", "password",
+                Duration.ofSeconds(10)),
+            new IntakeConfig.Server("127.0.0.1", mail.getSmtp().getPort(), false, false, "support", "secret", "password",
+                Duration.ofSeconds(10)),
+            base.mailbox().folders()),
+        new IntakeConfig.Poll(Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)),
+        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
+        base.tickets(),
+        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
+        new IntakeConfig.Storage(dir.resolve("data")),
+        base.replies(),
+        base.scanning());
+    start();
+  }
+
+  public IntakeConfig config() {
+    return config;
+  }
+
+  public MutableClock clock() {
+    return clock;
+  }
+
+  public IntakeApp app() {
+    return app;
+  }
+
+  public void start() {
+    app = IntakeApp.create(config, clock, IntakeEvents.NONE);
+  }
+
+  public void startWith(SendMailPort smtp) {
+    app = IntakeApp.create(config, clock, IntakeEvents.NONE, smtp);
+  }
+
+  /** Stops the bot as a crash would (no further work), keeping database and mailbox. */
+  public void stop() {
+    if (app != null) app.close();
+    app = null;
+  }
+
+  public void cycle() throws MessagingException {
+    app.cycle();
+  }
+
+  public void writeRegistry(String csv) throws IOException {
+    Files.writeString(config.projects().registry(), csv);
+  }
+
+  public Session session() {
+    Properties p = new Properties();
+    p.put("mail.smtp.host", "127.0.0.1");
+    p.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+    return Session.getInstance(p);
+  }
+
+  /** Delivers raw RFC 822 text straight into the support inbox (byte-exact, even when malformed). */
+  public void deliverRaw(String raw) throws MessagingException {
+    MimeMessage m = new MimeMessage(session(), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    mail.getUserManager().getUser("support").deliver(m);
+  }
+
+  public void deliver(MimeMessage m) {
+    mail.getUserManager().getUser("support").deliver(m);
+  }
+
+  /** Messages the bot sent to an address. */
+  public List<MimeMessage> receivedBy(String address) {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : mail.getReceivedMessages()) {
+      try {
+        if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) out.add(m);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
+  }
+
+  public static String body(MimeMessage m) {
+    return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n");
+  }
+
+  /** How many messages are in a folder of the support mailbox. */
+  public int folderCount(String folder) throws MessagingException {
+    Properties p = new Properties();
+    Store store = Session.getInstance(p).getStore("imap");
+    store.connect("127.0.0.1", mail.getImap().getPort(), "support", "secret");
+    try {
+      Folder f = store.getFolder(folder);
+      if (!f.exists()) return 0;
+      f.open(Folder.READ_ONLY);
+      Message[] all = f.getMessages();
+      f.close(false);
+      return all.length;
+    } finally {
+      store.close();
+    }
+  }
+
+  public List<Ticket> tickets() {
+    return app.db().read(c -> app.context().tickets().list(c));
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** A clock tests can move. */
+  public static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    public void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
