@@ -86,7 +86,9 @@ final class FormAssembler {
   private static String valueNear(Grid grid, int r, int c) {
     for (int i = 1; i <= MAX_RIGHT; i++) {
       String right = grid.cell(r, c + i);
-      if (!right.isBlank()) return Labels.isLabel(right) ? "" : right;
+      if (right.isBlank()) continue;
+      if (!Labels.isLabel(right)) return right;
+      break; // labels side by side: the values are in the row below
     }
     String below = grid.cell(r + 1, c);
     return below.isBlank() || Labels.isLabel(below) || Labels.splitLabelValue(below) != null ? "" : below;
