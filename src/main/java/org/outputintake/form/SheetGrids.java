@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -21,6 +22,8 @@ final class SheetGrids {
   private static final int MAX_SHEETS = 20;
   private static final int MAX_ROWS = 2_000;
   private static final int MAX_COLS = 60;
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private SheetGrids() {}
 
@@ -61,6 +64,10 @@ final class SheetGrids {
     CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
     if (type == CellType.BOOLEAN) return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
     if (type == CellType.ERROR) return "";
+    if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+      // a date typed into the form: the UK form of the date, whatever the spreadsheet's display locale
+      return DATE.format(cell.getLocalDateTimeCellValue());
+    }
     // the cached value, never re-evaluated: formulas on a form are not ours to run
     String s = cell.getCellType() == CellType.FORMULA
         ? cachedText(cell, type, formatter) : formatter.formatCellValue(cell);

@@ -50,8 +50,13 @@ class FormLayoutTest {
       Sheet s = wb.createSheet("Request");
       row(s, 0, "OUTPUT REQUEST");
       row(s, 1, "Project ID", "Output folder", "Researcher name", "Email", "Date of request", "Project name");
-      row(s, 2, "1234567", "2024_01_16_EnergyUseModel_v1", "Ada Researcher", "ada@example.ac.uk", "16/01/2024",
+      row(s, 2, "1234567", "2024_01_16_EnergyUseModel_v1", "Ada Researcher", "ada@example.ac.uk", null,
           "Energy");
+      var date = s.getRow(2).createCell(4);
+      date.setCellValue(java.time.LocalDate.of(2024, 1, 16));
+      var style = wb.createCellStyle();
+      style.setDataFormat((short) 14);
+      date.setCellStyle(style);
       row(s, 4, "Revision of earlier request", "STATS999");
       s.getRow(4).setZeroHeight(true);
       row(s, 6, "Filename", "Description", "Counts included", "Controls applied", "Purpose", "Count columns");
@@ -68,6 +73,7 @@ class FormLayoutTest {
     assertEquals("1234567", form.projectNumber());
     assertEquals("2024_01_16_EnergyUseModel_v1", form.folderName());
     assertEquals("Energy", form.projectTitle());
+    assertEquals("16/01/2024", form.requestDate(), "a date cell reads as a UK date");
     assertEquals("", form.revisionOf(), "a hidden row is not read");
     assertEquals(List.of("table1.csv", "notes.docx"), form.files().stream().map(FileEntry::fileName).toList());
     assertEquals(Answer.YES, form.files().get(0).countsIncluded());
@@ -119,5 +125,30 @@ class FormLayoutTest {
         .file(FileEntry.output("table2.csv", "Second table"))
         .writeDocx(dir.resolve("form.docx"));
     assertEquals(3, read(file).files().size());
+  }
+
+  @Test
+  void pdfFieldsWithOpaqueNamesAreMatchedByTheirTooltips() throws IOException {
+    Path file = dir.resolve("tooltips.pdf");
+    try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      var page = new org.apache.pdfbox.pdmodel.PDPage();
+      doc.addPage(page);
+      var acro = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(doc);
+      doc.getDocumentCatalog().setAcroForm(acro);
+      var resources = new org.apache.pdfbox.pdmodel.PDResources();
+      resources.put(org.apache.pdfbox.cos.COSName.getPDFName("Helv"),
+          new org.apache.pdfbox.pdmodel.font.PDType1Font(
+              org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA));
+      acro.setDefaultResources(resources);
+      acro.setDefaultAppearance("/Helv 8 Tf 0 g");
+      float[] y = {700};
+      PdfFormFixture.text(acro, page, "Text1", "Project no.", "1234567", y);
+      PdfFormFixture.text(acro, page, "Text2", "Name of folder", "2024_01_16_EnergyUseModel_v1", y);
+      PdfFormFixture.text(acro, page, "Text3", "Something else", "ignored", y);
+      doc.save(file.toFile());
+    }
+    RequestForm form = read(file);
+    assertEquals("1234567", form.projectNumber());
+    assertEquals("2024_01_16_EnergyUseModel_v1", form.folderName());
   }
 }
