@@ -15,7 +15,7 @@ public enum Answer {
     if (s.isEmpty()) return UNANSWERED;
     if (Ticks.isTicked(s)) return YES;
     if (s.matches("n/?a|not applicable|none")) return NOT_APPLICABLE;
-    if (s.matches("(no|n|false|0|☐|\\[ ?\\])\\b.*")) return NO;
+    if (s.matches("(no|n|false|0)\\b.*|☐|□|\\[\\s*]")) return NO;
     return UNANSWERED;
   }
 
