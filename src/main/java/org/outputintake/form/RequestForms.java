@@ -46,9 +46,9 @@ public final class RequestForms {
 
   /** No attachment is a request form (the caller attaches the blank forms to its reply). */
   public static Finding formMissing() {
-    return Finding.blocker(FORM_MISSING, "request",
+    return Finding.blocker(FORM_MISSING, "",
         "No completed output request form came with your request. Fill in the blank form attached to this "
-            + "email (Word or Excel), save it with your files and send the request again.");
+            + "email (Word or Excel) and reply to this email with it and your files.");
   }
 
   /** A file named like the form could not be read: say why, so they do not simply send it again. */

@@ -1,0 +1,117 @@
+package org.outputintake.validation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.outputintake.form.FormCheck;
+import org.outputintake.form.FormExpectations;
+import org.outputintake.form.FormReader;
+import org.outputintake.form.RequestForm;
+import org.outputintake.form.RequestForms;
+import org.outputintake.intake.IntakeService;
+import org.outputintake.intake.RequestReview;
+import org.outputintake.intake.folder.FolderSnapshots;
+import org.outputintake.intake.folder.SnapshotResult;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.policy.FilePolicies;
+import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FileReport;
+import org.outputintake.scan.Finding;
+import org.outputintake.scan.ScanContext;
+import org.outputintake.scan.ScanFile;
+import org.outputintake.scan.ScanReport;
+
+/**
+ * The complete answer for one submission (seed 002, sections 2 and 3): the request form, every file against the
+ * project's policy, and the scanners. Every problem is collected so the researcher gets one reply listing all of
+ * them, never one problem per round trip. Problems with the form and the file rules block the ticket; scanner
+ * findings are reported but never block on their own.
+ */
+public final class StandardReview implements RequestReview {
+  private final FileScanner scanner;
+  private final Path policyDir;
+  private final FolderSnapshots folders;
+  private final FormReader forms = new FormReader();
+
+  /** @param folders folder mode (files read from the project share), or null for attachment mode */
+  public StandardReview(FileScanner scanner, Path policyDir, FolderSnapshots folders) {
+    this.scanner = scanner;
+    this.policyDir = policyDir;
+    this.folders = folders;
+  }
+
+  @Override
+  public Result review(Input in) throws IOException {
+    FilePolicy policy = FilePolicies.load(in.project().policy(), policyDir);
+    List<ScanFile> attached = new ArrayList<>();
+    for (InboundMessage.Attachment a : in.files()) {
+      attached.add(new ScanFile(a.file(), displayName(a.name()), null, a.size(), 0));
+    }
+    List<Finding> problems = new ArrayList<>();
+    Optional<RequestForms.FoundForm> found = RequestForms.findForm(attached, forms);
+    RequestForm form = found.map(RequestForms.FoundForm::form).orElse(null);
+    ScanFile formFile = found.map(RequestForms.FoundForm::file).orElse(null);
+    if (form == null) {
+      Optional<ScanFile> lookalike = attached.stream().filter(RequestForms::namedLikeForm).findFirst();
+      problems.add(lookalike.isPresent()
+          ? RequestForms.formUnreadable(lookalike.get().displayName(), "it could not be read as the request form")
+          : RequestForms.formMissing());
+    }
+    List<ScanFile> outputs = new ArrayList<>(attached.stream().filter(f -> f != formFile).toList());
+    if (folders != null && form != null && form.folderName() != null && !form.folderName().isBlank()) {
+      SnapshotResult snap = folders.snapshot(in.project().number(), form.folderName());
+      problems.addAll(snap.findings());
+      snap.snapshot().ifPresent(s -> outputs.addAll(s.toScanFiles()));
+    }
+    if (form != null) {
+      FormExpectations expect = new FormExpectations(in.subjectProjectNumber(),
+          outputs.stream().map(ScanFile::displayName).toList(),
+          in.lastFolderVersion() == null ? OptionalInt.empty() : OptionalInt.of(in.lastFolderVersion()),
+          in.project().number());
+      problems.addAll(FormCheck.check(form, expect));
+    }
+    ScanContext context = new ScanContext(policy, in.project().threshold(),
+        form == null ? java.util.Set.of() : form.declaredCountColumns());
+    ScanReport report = scanner.scan(outputs, context);
+    for (FileReport r : report.files()) {
+      for (Finding f : r.findings()) {
+        if (IntakeService.isRequestProblem(f.code())) problems.add(inFile(f, r.file()));
+      }
+    }
+    List<FileOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < in.files().size(); i++) {
+      InboundMessage.Attachment a = in.files().get(i);
+      ScanFile sf = attached.get(i);
+      if (sf == formFile) {
+        outcomes.add(new FileOutcome(a, "form", a.contentType(), List.of()));
+        continue;
+      }
+      List<FileReport> mine = reportsFor(report, sf.displayName());
+      String type = mine.isEmpty() ? a.contentType() : mine.get(0).type();
+      String role = form != null && form.isSupporting(sf.displayName()) ? "supporting" : "output";
+      outcomes.add(new FileOutcome(a, role, type, mine));
+    }
+    return new Result(problems, outcomes, form == null ? null : form.folderName(),
+        form == null ? null : form.folderVersion().isPresent() ? form.folderVersion().getAsInt() : null,
+        policy.name());
+  }
+
+  private static List<FileReport> reportsFor(ScanReport report, String name) {
+    return report.files().stream().filter(r -> r.file().equals(name) || r.file().startsWith(name + "!/")).toList();
+  }
+
+  private static Finding inFile(Finding f, String file) {
+    String where = f.location().isEmpty() ? file : file + ", " + f.location();
+    return new Finding(f.code(), f.severity(), where, f.message(), f.evidence());
+  }
+
+  /** The name without any directory part: a name is for display only and never becomes a path. */
+  static String displayName(String name) {
+    String n = name.replace('\\', '/');
+    n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]", "");
+    return n.isBlank() ? "unnamed" : n;
+  }
+}
