@@ -119,6 +119,15 @@ public final class ArchiveExpander {
   }
 
   private void sevenZ(Path path, EntryWriter writer) throws IOException {
+    if (SevenZipProbe.isEncrypted(path)) {
+      writer.refuseWith(encrypted(""));
+      return;
+    }
+    if (!SevenZipProbe.canDecode()) {
+      writer.refuse("", "7-Zip archives cannot be opened by this service. Send the files in a standard zip "
+          + "file, or on their own.");
+      return;
+    }
     try (SevenZFile sevenZ = SevenZFile.builder().setPath(path).setMaxMemoryLimitKb(SEVEN_Z_MEMORY_KB).get()) {
       for (SevenZArchiveEntry e : sevenZ.getEntries()) {
         if (!writer.admitName(e.getName())) return;
@@ -126,10 +135,14 @@ public final class ArchiveExpander {
           writer.refuse(EntryNames.display(e.getName()), linkMessage());
           return;
         }
-        for (var method : e.getContentMethods()) {
-          if (method.getMethod() == SevenZMethod.AES256SHA256) {
-            writer.refuseWith(encrypted(EntryNames.display(e.getName())));
-            return;
+        // Methods are known only for some entries before reading; an encrypted one read later throws
+        // PasswordRequiredException, which is reported the same way.
+        if (e.getContentMethods() != null) {
+          for (var method : e.getContentMethods()) {
+            if (method.getMethod() == SevenZMethod.AES256SHA256) {
+              writer.refuseWith(encrypted(EntryNames.display(e.getName())));
+              return;
+            }
           }
         }
       }
