@@ -37,15 +37,20 @@ final class LegacyOfficeHidden {
         findings.add(HiddenCodes.macros("VBA project"));
       }
       if (Files.size(path) > MAX_BYTES) return findings;
-      if (workbook) {
-        try (HSSFWorkbook wb = new HSSFWorkbook(root, false)) {
-          findings.addAll(workbook(wb));
-          findings.addAll(authors(wb.getSummaryInformation()));
+      try {
+        if (workbook) {
+          try (HSSFWorkbook wb = new HSSFWorkbook(root, false)) {
+            findings.addAll(workbook(wb));
+            findings.addAll(authors(wb.getSummaryInformation()));
+          }
+        } else {
+          HWPFDocument doc = new HWPFDocument(root);
+          findings.addAll(document(doc));
+          findings.addAll(authors(doc.getSummaryInformation()));
         }
-      } else {
-        HWPFDocument doc = new HWPFDocument(root);
-        findings.addAll(document(doc));
-        findings.addAll(authors(doc.getSummaryInformation()));
+      } catch (IOException | RuntimeException e) {
+        // The macro check above stands even when the document itself cannot be parsed.
+        findings.add(HiddenCodes.unchecked((workbook ? "xls" : "doc") + " could not be parsed"));
       }
     }
     return findings;
