@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.outputintake.policy.archive.ZipDirectory;
 import org.outputintake.scan.Finding;
 
 /**
@@ -26,7 +27,7 @@ final class ModelFiles {
 
   static Optional<Finding> check(Path path, String name, String type, FilePolicy policy) throws IOException {
     String byName = FileTypeRules.firstMatch(name, policy.modelExtensions());
-    String byContent = signature(path, type);
+    String byContent = signature(path, type, policy);
     if (byName == null && byContent == null) return Optional.empty();
     String what = byContent != null ? byContent : "'." + byName + "' model file";
     return Optional.of(Finding.blocker(MODEL_FILE, "",
@@ -38,7 +39,7 @@ final class ModelFiles {
   }
 
   /** A short description of the model format the bytes show, or null. */
-  static String signature(Path path, String type) throws IOException {
+  static String signature(Path path, String type, FilePolicy policy) throws IOException {
     byte[] head = new byte[HEADER];
     int n;
     try (InputStream in = Files.newInputStream(path)) {
@@ -46,7 +47,7 @@ final class ModelFiles {
     }
     long size = Files.size(path);
     if (startsWith(head, n, 0, HDF5) || startsWith(head, n, 512, HDF5)) return "HDF5 / Keras weights";
-    if ("application/zip".equals(type)) return zipModel(path);
+    if ("application/zip".equals(type)) return zipModel(path, policy);
     if (!"application/octet-stream".equals(type)) return null;
     if (n >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) return "Python pickle / joblib";
     if (startsWith(head, n, 0, "GGUF".getBytes(StandardCharsets.US_ASCII))) return "GGUF model";
@@ -71,7 +72,13 @@ final class ModelFiles {
     return text.contains("pytorch") || text.contains("onnx") || text.contains("keras") || text.contains("tf2onnx");
   }
 
-  private static String zipModel(Path path) {
+  private static String zipModel(Path path, FilePolicy policy) {
+    try {
+      // A model archive has a handful of entries; a huge directory is left to the archive limits.
+      if (ZipDirectory.declaredEntries(path) > policy.archive().maxEntries()) return null;
+    } catch (IOException e) {
+      return null;
+    }
     try (ZipFile zip = ZipFile.builder().setPath(path).get()) {
       boolean config = false;
       boolean weights = false;

@@ -19,7 +19,8 @@ import org.outputintake.scan.ScanFile;
 
 /**
  * Detects a file's type from its bytes and applies the policy's file rules: type mismatch, allowed and
- * forbidden types, size, model files, encryption, and safe archive expansion. Thread-safe; one instance may
+ * forbidden types, size, model files, encryption, and safe archive expansion. A display name with control or
+ * text-direction characters adds a FILE_NAME_UNSAFE warning. Thread-safe; one instance may
  * serve many scans.
  *
  * <p>Archive limits on bytes and entries apply to a top-level file and everything nested in it. The budget is
@@ -37,7 +38,8 @@ public class PolicyInspector implements FileInspector {
     forgetRemovedBudgets();
     long size = Files.size(file.path());
     String type = detect(file.path());
-    List<Finding> findings = new ArrayList<>(FileTypeRules.check(file.displayName(), type, size, policy));
+    List<Finding> findings = new ArrayList<>(SafeFileName.of(file.displayName()).problems());
+    findings.addAll(FileTypeRules.check(file.displayName(), type, size, policy));
     boolean scanContent = findings.stream().noneMatch(f -> f.code().equals(FileTypeRules.MISMATCH));
     boolean tooLarge = policy.maxFileBytes() > 0 && size > policy.maxFileBytes();
     if (tooLarge) {

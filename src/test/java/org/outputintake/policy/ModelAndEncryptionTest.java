@@ -86,7 +86,7 @@ class ModelAndEncryptionTest {
     assertEquals(List.of(), codes(PolicySamples.text(dir, "t.csv", "a,b\n1,2\n")));
     assertEquals(List.of(), codes(PolicySamples.png(dir, "f.png")));
     assertEquals(null, ModelFiles.signature(PolicySamples.bytes(dir, "random.bin",
-        new byte[] {0x01, 0x02, 0x7f, (byte) 0x80, 0x04, 0x00, 0x10, 0x20, 0x30, 0x40}), "application/octet-stream"));
+        new byte[] {0x01, 0x02, 0x7f, (byte) 0x80, 0x04, 0x00, 0x10, 0x20, 0x30, 0x40}), "application/octet-stream", PolicyInspectorTypeTest.SRS));
   }
 
   @Test

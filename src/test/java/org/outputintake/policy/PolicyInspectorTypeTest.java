@@ -176,4 +176,12 @@ class PolicyInspectorTypeTest {
     assertEquals(16L * 1024 * 1024, OPENSAFELY.maxFileBytes());
     assertEquals(0, SRS.maxFileBytes());
   }
+
+  @Test
+  void aNameWithATextDirectionOverrideIsAWarning() throws IOException {
+    Path file = PolicySamples.text(dir, "table.csv", "a,b\n1,2\n");
+    Inspection inspection = inspect(file, "report\u202Evsc.exe.csv", SRS);
+    assertEquals(List.of("FILE_NAME_UNSAFE"), codes(inspection));
+    assertEquals(List.of(), codes(inspect(file, "report.csv", SRS)));
+  }
 }

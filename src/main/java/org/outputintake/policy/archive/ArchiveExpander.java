@@ -89,6 +89,10 @@ public final class ArchiveExpander {
   }
 
   private void zip(Path path, EntryWriter writer) throws IOException {
+    if (ZipDirectory.declaredEntries(path) > limits.maxEntries()) {
+      writer.refuse("", EntryWriter.tooManyEntries(limits));
+      return;
+    }
     try (ZipFile zip = ZipFile.builder().setPath(path).get()) {
       List<ZipArchiveEntry> entries = Collections.list(zip.getEntriesInPhysicalOrder());
       // Refuse on the first unsafe entry before anything is written.
@@ -184,7 +188,7 @@ public final class ArchiveExpander {
   private void compressed(ScanFile archive, String mediaType, EntryWriter writer) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(archive.path()));
     InputStream plain = BZIP2.equals(mediaType) ? new BZip2CompressorInputStream(raw, true)
-        : new GzipCompressorInputStream(raw, true);
+        : GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
     BufferedInputStream in = new BufferedInputStream(plain);
     try (in) {
       if (isTar(in)) {

@@ -69,8 +69,12 @@ final class EntryWriter {
   boolean admitEntry() {
     if (refused()) return false;
     if (budget.takeEntry()) return true;
-    return refuse("", "The archive holds more than " + limits.maxEntries() + " files (archives inside it "
-        + "included). Split the request into smaller archives, or send fewer files.");
+    return refuse("", tooManyEntries(limits));
+  }
+
+  static String tooManyEntries(FilePolicy.ArchiveLimits limits) {
+    return "The archive holds more than " + limits.maxEntries() + " files (archives inside it included). "
+        + "Split the request into smaller archives, or send fewer files.";
   }
 
   /** Records a refusal tied to an entry, such as a link or an unsupported entry type. */
@@ -91,19 +95,22 @@ final class EntryWriter {
     Path target = dir.resolve(stored);
     if (!target.getParent().equals(dir)) throw new IOException("stored name escaped the archive folder");
     long size = 0;
+    boolean over = false;
     try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       byte[] buffer = new byte[BUFFER];
       int n;
-      while ((n = in.read(buffer)) > 0) {
-        if (!withinLimits(n)) {
-          out.close();
-          Files.deleteIfExists(target);
-          return false;
+      while (!over && (n = in.read(buffer)) > 0) {
+        over = !withinLimits(n);
+        if (!over) {
+          out.write(buffer, 0, n);
+          size += n;
         }
-        out.write(buffer, 0, n);
-        size += n;
       }
+    }
+    if (over) {
+      Files.deleteIfExists(target);
+      return false;
     }
     String display = archive.displayName() + "!/" + EntryNames.display(rawName);
     written.add(new ScanFile(target, display, null, size, archive.depth() + 1));

@@ -106,7 +106,7 @@ final class PdfHidden {
         return "document JavaScript";
       }
     }
-    for (COSName key : List.of(COSName.A, COSName.AA, COSName.getPDFName("Next"))) {
+    for (COSName key : List.of(COSName.A, COSName.AA, COSName.getPDFName("Next"), COSName.ANNOTS)) {
       COSBase value = dict.getItem(key);
       if (value instanceof COSObject) continue; // an indirect object is visited on its own
       String found = actionIn(value, depth + 1);

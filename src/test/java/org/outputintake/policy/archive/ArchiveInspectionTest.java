@@ -143,6 +143,23 @@ class ArchiveInspectionTest {
   }
 
   @Test
+  void entriesAreCountedWhileStreamingATar() throws IOException {
+    Path file = dir.resolve("many.tar");
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i < 12; i++) {
+        TarArchiveEntry e = new TarArchiveEntry("t" + i + ".csv");
+        e.setSize(CSV.length);
+        tar.putArchiveEntry(e);
+        tar.write(CSV);
+        tar.closeArchiveEntry();
+      }
+    }
+    assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspect(file, limits(3, 10, 1_000_000, 100))));
+    assertEquals(0, filesLeft());
+    assertEquals(12, inspect(file, limits(3, 12, 1_000_000, 100)).entries().size());
+  }
+
+  @Test
   void moreThanAThousandEntriesAreRefusedUnderTheShippedPolicy() throws IOException {
     Map<String, byte[]> many = new LinkedHashMap<>();
     for (int i = 0; i <= 1000; i++) many.put("t" + i + ".csv", new byte[0]);
