@@ -120,7 +120,8 @@ class PolicyInspectorTypeTest {
   @Test
   void textContentUnderATextNameIsNeverAMismatch() {
     for (String name : List.of("a.csv", "a.tsv", "a.txt", "a.R", "a.py", "a.sql", "a.do", "a.sas", "a.log")) {
-      for (String type : List.of("text/plain", "text/x-python", "text/html", "application/xml", "text/csv")) {
+      for (String type : List.of("text/plain", "text/x-python", "text/html", "application/xml", "text/csv",
+          "application/x-sh", "message/rfc822", "application/x-bibtex-text-file", "application/json")) {
         assertFalse(FileTypeRules.mismatches(name, type, 10), name + " " + type);
       }
     }

@@ -66,7 +66,7 @@ public final class ArchiveExpander {
     }
     Files.createDirectories(workDir);
     Path dir = Files.createTempDirectory(workDir, "archive-");
-    EntryWriter writer = new EntryWriter(archive, limits, budget, dir);
+    EntryWriter writer = new EntryWriter(archive, Files.size(archive.path()), limits, budget, dir);
     try {
       if (ZIP.equals(mediaType)) zip(archive.path(), writer);
       else if (SEVEN_Z.equals(mediaType)) sevenZ(archive.path(), writer);

@@ -35,12 +35,12 @@ final class EntryWriter {
   private long expanded;
   private int index;
 
-  EntryWriter(ScanFile archive, FilePolicy.ArchiveLimits limits, ArchiveBudget budget, Path dir) {
+  EntryWriter(ScanFile archive, long archiveBytes, FilePolicy.ArchiveLimits limits, ArchiveBudget budget, Path dir) {
     this.archive = archive;
     this.limits = limits;
     this.budget = budget;
     this.dir = dir;
-    this.ratioLimitBytes = (long) limits.maxRatio() * Math.max(archive.size(), RATIO_FLOOR_BYTES);
+    this.ratioLimitBytes = (long) limits.maxRatio() * Math.max(archiveBytes, RATIO_FLOOR_BYTES);
   }
 
   boolean refused() {
