@@ -41,9 +41,11 @@ final class ConfigBinder {
     if ((password == null || password.isBlank()) && passwordFile != null && !passwordFile.isBlank()) {
       password = ConfigLoader.readSecretFile(key + ".password-file", Path.of(passwordFile));
     }
+    int port = integer(key + ".port");
+    if (port < 1 || port > 65535) throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
     return new IntakeConfig.Server(
         text(key + ".host"),
-        integer(key + ".port"),
+        port,
         bool(key + ".ssl"),
         bool(key + ".starttls"),
         text(key + ".username"),

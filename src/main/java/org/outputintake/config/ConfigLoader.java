@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  /** Keys with no value in the defaults that an environment variable may still set. */
+  private static final List<String> OPTIONAL_KEYS = List.of(
+      "mailbox.imap.password-file", "mailbox.smtp.password-file", "scanning.share-root");
   private final Function<String, String> env;
 
   public ConfigLoader(Function<String, String> env) {
@@ -62,8 +66,20 @@ public final class ConfigLoader {
   }
 
   private IntakeConfig build(ObjectNode tree) {
+    // keys commented out in the defaults are absent from the tree, and only present keys see their override
+    for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
     applyEnvironmentOverrides(tree, "INTAKE");
     return new ConfigBinder(tree, this::resolve).bind();
+  }
+
+  private static void addIfAbsent(ObjectNode tree, String key) {
+    String[] parts = key.split("\\.");
+    ObjectNode node = tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (!(node.get(parts[i]) instanceof ObjectNode child)) return;
+      node = child;
+    }
+    if (!node.has(parts[parts.length - 1])) node.putNull(parts[parts.length - 1]);
   }
 
   private ObjectNode defaults() {

@@ -22,7 +22,7 @@ public final class LoopGuard {
 
   /** Why the message must not be answered, or empty when a reply is safe. */
   public Optional<String> reasonNotToReply(InboundMessage m) {
-    if (m.from() == null) return Optional.of("no usable sender address");
+    if (m.from() == null || m.from().indexOf('@') <= 0) return Optional.of("no usable sender address");
     String auto = m.header("auto-submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("no");
     if (!auto.startsWith("no")) return Optional.of("Auto-Submitted: " + auto);
     String precedence = m.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");

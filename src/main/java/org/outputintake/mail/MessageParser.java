@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +80,9 @@ public final class MessageParser {
     private ContentDispositionField disposition;
     private ContentTypeField contentType;
     private String contentId;
-    private boolean inRelated;
+    // how many multipart/related containers enclose the part being read; a later sibling is not "related"
+    private final ArrayDeque<Boolean> multiparts = new ArrayDeque<>();
+    private int relatedDepth;
 
     Handler(Path workDir) {
       this.workDir = workDir;
@@ -129,7 +132,14 @@ public final class MessageParser {
       if (bd.getBoundary() == null || bd.getBoundary().isEmpty()) {
         malformed = "a " + bd.getMimeType() + " part declares no boundary, so its parts cannot be separated";
       }
-      if ("multipart/related".equalsIgnoreCase(bd.getMimeType())) inRelated = true;
+      boolean related = "multipart/related".equalsIgnoreCase(bd.getMimeType());
+      multiparts.push(related);
+      if (related) relatedDepth++;
+    }
+
+    @Override
+    public void endMultipart() {
+      if (!multiparts.isEmpty() && multiparts.pop()) relatedDepth--;
     }
 
     @Override
@@ -158,7 +168,7 @@ public final class MessageParser {
         size = is.transferTo(out);
       }
       boolean inlineDisposition = disposition != null && "inline".equalsIgnoreCase(disposition.getDispositionType());
-      boolean inlineImage = mime.startsWith("image/") && contentId != null && (inRelated || inlineDisposition);
+      boolean inlineImage = mime.startsWith("image/") && contentId != null && (relatedDepth > 0 || inlineDisposition);
       String name = filename != null ? filename : contentId != null ? contentId : "attachment-" + (attachments.size() + 1);
       attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, inlineImage));
     }

@@ -1,0 +1,219 @@
+package org.outputintake.reply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.outputintake.store.Database;
+import org.outputintake.ticket.AuditLog;
+
+class OutboxTest {
+  private static final Instant T0 = Instant.parse("2024-01-16T10:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  private Database db;
+
+  @BeforeEach
+  void open() {
+    db = Database.open("jdbc:sqlite:" + dir.resolve("intake.db"));
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @ParameterizedTest(name = "after {0} attempts wait {1}")
+  @CsvSource({"0,PT5S", "1,PT10S", "2,PT20S", "3,PT40S", "7,PT10M40S", "8,PT15M", "20,PT15M", "21,PT15M", "1000,PT15M"})
+  void backoffDoublesFromFiveSecondsUpToFifteenMinutes(int attempts, String expected) {
+    assertEquals(Duration.parse(expected), OutboxSender.backoff(attempts));
+  }
+
+  @Test
+  void enqueuedMailRoundTripsWithAllItsFields() {
+    OutgoingMail mail = new OutgoingMail("<ack-1@example.org>", null, "acknowledgement", "Ada@Uni.Example.ac.uk",
+        List.of("officer1@example.org", "officer2@example.org"), "[STATS10001] subject", "body text",
+        "<req@uni>", List.of("<req@uni>", "<r2@uni>"),
+        List.of(new OutgoingMail.FileRef("report.pdf", Path.of("/data/report.pdf"), "application/pdf")));
+    enqueue(mail, T0);
+
+    Outbox.Entry e = db.read(Outbox::all).get(0);
+    assertEquals("ada@uni.example.ac.uk", e.mail().to(), "recipient is stored lower-case");
+    assertEquals(mail.bcc(), e.mail().bcc());
+    assertEquals(mail.references(), e.mail().references());
+    assertEquals(mail.attachments(), e.mail().attachments());
+    assertEquals(mail.subject(), e.mail().subject());
+    assertEquals(mail.inReplyTo(), e.mail().inReplyTo());
+    assertEquals(0, e.attempts());
+    assertEquals(T0, e.createdAt());
+    assertNull(e.sentAt());
+  }
+
+  @Test
+  void newMailIsDueAtOnceAndNotBefore() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+
+    assertEquals(1, db.read(c -> Outbox.due(c, T0, 10)).size());
+    assertTrue(db.read(c -> Outbox.due(c, T0.minusSeconds(1), 10)).isEmpty());
+  }
+
+  @Test
+  void dueIsOldestFirstAndHonoursTheLimit() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
+    enqueue(mail("<c@x>", "ada@uni.example.ac.uk"), T0);
+
+    assertEquals(List.of("<a@x>", "<b@x>"),
+        db.read(c -> Outbox.due(c, T0, 2)).stream().map(e -> e.mail().messageId()).toList());
+  }
+
+  @Test
+  void failedMailWaitsUntilItsNextAttempt() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    long id = db.read(Outbox::all).get(0).id();
+
+    db.inTransaction(c -> {
+      Outbox.markFailed(c, id, "ConnectException: refused", T0.plusSeconds(5));
+      return null;
+    });
+
+    assertTrue(db.read(c -> Outbox.due(c, T0.plusSeconds(4), 10)).isEmpty());
+    Outbox.Entry retry = db.read(c -> Outbox.due(c, T0.plusSeconds(5), 10)).get(0);
+    assertEquals(1, retry.attempts());
+    assertEquals("ConnectException: refused", retry.lastError());
+  }
+
+  @Test
+  void sentMailIsNoLongerDueAndIsMarkedOnlyOnce() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    long id = db.read(Outbox::all).get(0).id();
+    db.inTransaction(c -> {
+      Outbox.markFailed(c, id, "timeout", T0);
+      Outbox.markSent(c, id, T0.plusSeconds(10));
+      Outbox.markSent(c, id, T0.plusSeconds(20));
+      return null;
+    });
+
+    assertTrue(db.read(c -> Outbox.due(c, T0.plusSeconds(3600), 10)).isEmpty());
+    Outbox.Entry e = db.read(Outbox::all).get(0);
+    assertEquals(T0.plusSeconds(10), e.sentAt());
+    assertEquals(2, e.attempts());
+    assertNull(e.lastError());
+  }
+
+  @Test
+  void countToCountsRepliesToOneAddressSinceATimeWhateverItsCase() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0.minusSeconds(7200));
+    enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0.minusSeconds(1800));
+    enqueue(mail("<c@x>", "ADA@uni.example.ac.uk"), T0);
+    enqueue(mail("<d@x>", "bob@uni.example.ac.uk"), T0);
+
+    assertEquals(2, (int) db.<Integer>read(c -> Outbox.countTo(c, "Ada@Uni.Example.ac.uk", T0.minusSeconds(3600))));
+    assertEquals(3, (int) db.<Integer>read(c -> Outbox.countTo(c, "ada@uni.example.ac.uk", T0.minusSeconds(86400))));
+    assertEquals(0, (int) db.<Integer>read(c -> Outbox.countTo(c, "carol@uni.example.ac.uk", T0.minusSeconds(86400))));
+  }
+
+  @Test
+  void sameMessageIdCannotBeQueuedTwice() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+
+    assertThrows(Database.DatabaseException.class, () -> enqueue(mail("<a@x>", "bob@uni.example.ac.uk"), T0));
+  }
+
+  @Test
+  void senderMarksSentMailAndAuditsIt() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    List<OutgoingMail> sent = new ArrayList<>();
+    List<OutgoingMail> notified = new ArrayList<>();
+    OutboxSender sender = new OutboxSender(db, sent::add, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC),
+        notified::add);
+
+    assertEquals(1, sender.sendDue());
+    assertEquals(List.of("<a@x>"), sent.stream().map(OutgoingMail::messageId).toList());
+    assertEquals(sent, notified);
+    assertEquals(T0.plusSeconds(1), db.read(Outbox::all).get(0).sentAt());
+    assertEquals(List.of("email-sent"), db.read(AuditLog::all).stream().map(AuditLog.Event::type).toList());
+    assertEquals(0, sender.sendDue(), "a sent mail is not sent again");
+  }
+
+  @Test
+  void senderFailureSchedulesARetryWithBackoffAndStopsTheRun() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
+    List<String> tried = new ArrayList<>();
+    MutableClock clock = new MutableClock(T0);
+    OutboxSender sender = new OutboxSender(db, m -> {
+      tried.add(m.messageId());
+      throw new java.io.IOException("smtp down");
+    }, clock, m -> { });
+
+    assertEquals(0, sender.sendDue());
+    assertEquals(List.of("<a@x>"), tried, "the run stops at the first failure");
+    Outbox.Entry failed = db.read(Outbox::all).get(0);
+    assertEquals(1, failed.attempts());
+    assertTrue(failed.lastError().contains("smtp down"), failed.lastError());
+
+    clock.now = T0.plusSeconds(4);
+    tried.clear();
+    sender.sendDue();
+    assertEquals(List.of("<b@x>"), tried, "<a@x> waits for its 5 s backoff");
+  }
+
+  @Test
+  void maskKeepsFirstLetterAndDomain() {
+    assertEquals("a***@uni.example.ac.uk", OutboxSender.mask("ada@uni.example.ac.uk"));
+    assertEquals("***", OutboxSender.mask("nobody"));
+    assertEquals("(none)", OutboxSender.mask(null));
+  }
+
+  private void enqueue(OutgoingMail m, Instant at) {
+    db.inTransaction(c -> {
+      Outbox.enqueue(c, m, at);
+      return null;
+    });
+  }
+
+  private static OutgoingMail mail(String id, String to) {
+    return new OutgoingMail(id, null, "acknowledgement", to, null, "subject", "body", null, null, null);
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
