@@ -66,9 +66,8 @@ public final class ColumnProfile {
         digit = true;
       } else {
         allDigits = false;
-        if (c != '.' && c != ',' && c != '-' && c != '+' && c != '%' && c != ' ' && c != 'E' && c != 'e') {
-          plainNumber = false;
-        }
+        boolean sign = (c == '-' || c == '+') && i == 0;
+        if (!sign && c != '.' && c != ',' && c != '%' && c != 'E' && c != 'e') plainNumber = false;
       }
     }
     if (announced != null) announcedCell(v, digit);

@@ -340,7 +340,7 @@ public final class IdentifierFinder {
     }
     if (len >= 2 && len <= 4 && i + 1 < count && len(i + 1) == 3 && single(i + 1, ' ')
         && CheckDigits.outwardCode(t, 0, len) && CheckDigits.inwardCode(s, starts[i + 1], ends[i + 1])) {
-      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(t));
+      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(t + " " + text(i + 1)));
       return 2;
     }
     if (len == 9 && CheckDigits.ni(t, true)) {
@@ -355,6 +355,11 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(t));
       return 1;
     }
+    // before grid references: SC123456 is both, and the context word decides
+    if (len == 8 && CheckDigits.companyNumber(t) && context(i, 5, "company", "companies", "crn", "registration")) {
+      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t));
+      return 1;
+    }
     if (CheckDigits.gridReference(t)) {
       sink.hit(IdentifierKind.GRID_REFERENCE, t.substring(0, 2) + " *** ***");
       return 1;
@@ -365,10 +370,6 @@ public final class IdentifierFinder {
     }
     if (len == 13 && CheckDigits.upn(t)) {
       sink.hit(IdentifierKind.PUPIL_NUMBER, Mask.generic(t));
-      return 1;
-    }
-    if (len == 8 && CheckDigits.companyNumber(t) && context(i, 5, "company", "companies", "crn", "registration")) {
-      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t));
       return 1;
     }
     return 1;

@@ -225,14 +225,19 @@ final class TableAnalyzer {
     return new Finding("LOW_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
         "A count of " + cell[2] + " is below the threshold of " + ctx.threshold() + " (" + ctx.policy().name()
             + "). Suppress it (and enough other cells to stop it being worked out) or combine categories.",
-        "count " + cell[2]);
+        cellRef(cell) + " = " + cell[2]);
+  }
+
+  /** The spreadsheet reference of a cell, {@code C7}: officers find it directly, and ACRO's cell lists use it. */
+  private static String cellRef(long[] cell) {
+    return letters((int) cell[1]) + cell[0];
   }
 
   private Finding unrounded(long[] cell) {
     int base = ctx.policy().roundingBase();
     return new Finding("UNROUNDED_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
         "Counts must be rounded to a multiple of " + base + " (" + ctx.policy().name() + "); " + cell[2]
-            + " is not. Round every count, including totals and counts under rates.", "count " + cell[2]);
+            + " is not. Round every count, including totals and counts under rates.", cellRef(cell) + " = " + cell[2]);
   }
 
   /** A suppressed cell is recoverable when it is the only one in a row or column that has a total. */
@@ -253,7 +258,7 @@ final class TableAnalyzer {
   private Finding secondaryFinding(long row, int c, String line) {
     return new Finding("SECONDARY_DISCLOSURE", Severity.BLOCKER, location(row, c),
         "This suppressed cell is the only one in its " + line + ", so it can be worked out from the total. "
-            + "Suppress a second cell in the " + line + " or remove the total.", "suppressed cell");
+            + "Suppress a second cell in the " + line + " or remove the total.", letters(c) + row + " (suppressed)");
   }
 
   private void underlyingCounts(List<ColumnStats> counts) {
