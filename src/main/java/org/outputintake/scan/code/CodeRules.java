@@ -175,10 +175,7 @@ final class CodeRules {
     int last = 0;
     while (m.find()) {
       numbers++;
-      String between = line.substring(last, m.start());
-      if (!between.isBlank() && !between.matches("[\\s,\\[\\](){}]*+(?:c\\(|array\\(\\[?|list\\(|\\w+\\s*+=\\s*+c\\()?[\\s,]*+")) {
-        other = true;
-      }
+      if (!separatorsOnly(line, last, m.start(), numbers == 1)) other = true;
       last = m.end();
     }
     for (int i = 0; i < line.length(); i++) {
@@ -202,6 +199,21 @@ final class CodeRules {
               + "counts, results) remove them; if they are parameters such as cut-points, say so in a comment.",
           ""));
     }
+  }
+
+  /**
+   * Whether only list punctuation lies between two numbers; before the first number anything may come as
+   * long as it opens a list ({@code x <- c(}, {@code v = [}, {@code np.array([}).
+   */
+  private static boolean separatorsOnly(String line, int from, int to, boolean first) {
+    if (first) {
+      String head = line.substring(from, to).stripTrailing();
+      return head.isEmpty() || head.endsWith("(") || head.endsWith("[") || head.endsWith("{") || head.endsWith(",");
+    }
+    for (int i = from; i < to; i++) {
+      if (" \t,[](){}".indexOf(line.charAt(i)) < 0) return false;
+    }
+    return true;
   }
 
   /** The annotation finding, if the file is long and has too few comments. */
