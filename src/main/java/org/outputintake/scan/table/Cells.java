@@ -67,6 +67,7 @@ final class Cells {
     int n = v.length();
     if (n == 0 || n > 14) return false;
     char c = v.charAt(0);
+    if ("<≤[*cCxX.-~rRsSnN".indexOf(c) < 0) return false;
     if ((c == '<' || c == '≤') && n >= 2) {
       int i = 1;
       if (v.charAt(i) == '=' || v.charAt(i) == ' ') i++;

@@ -56,7 +56,8 @@ final class TableAnalyzer {
     String label = width > 0 && cells[0] != null ? cells[0].strip() : "";
     boolean totalRow = false;
     String labelNorm = "";
-    if (!label.isEmpty() && Character.isLetter(label.charAt(0)) && label.length() < 60) {
+    // only labels that can start "total", "all", "overall", "min", "max", "range", "df", "degrees", "grand", "resid"
+    if (!label.isEmpty() && label.length() < 60 && "tTaAoOmMrRdDgG".indexOf(label.charAt(0)) >= 0) {
       labelNorm = ColumnNames.normalize(label);
       totalRow = ColumnRole.isTotalLabel(labelNorm);
     }

@@ -134,6 +134,7 @@ public final class TableScanner implements ContentScanner {
 
   private void workbook(Workbook wb, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
     String[] cells = new String[64];
+    DateFormats dates = new DateFormats();
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
       if (wb.isSheetHidden(s) || wb.isSheetVeryHidden(s)) continue;
       Sheet sheet = wb.getSheetAt(s);
@@ -144,7 +145,7 @@ public final class TableScanner implements ContentScanner {
         java.util.Arrays.fill(cells, 0, width, null);
         for (Cell cell : row) {
           int c = cell.getColumnIndex();
-          if (c >= 0 && c < width) cells[c] = text(cell);
+          if (c >= 0 && c < width) cells[c] = text(cell, dates);
         }
         table.row(row.getRowNum() + 1L, cells, width);
       }
@@ -153,14 +154,14 @@ public final class TableScanner implements ContentScanner {
   }
 
   /** A cell as the researcher sees it: whole numbers without ".0", dates as ISO dates. */
-  static String text(Cell cell) {
+  static String text(Cell cell, DateFormats dates) {
     CellType type = cell.getCellType();
     if (type == CellType.FORMULA) type = cell.getCachedFormulaResultType();
     switch (type) {
       case STRING:
         return cell.getStringCellValue();
       case NUMERIC:
-        if (DateUtil.isCellDateFormatted(cell)) {
+        if (dates.isDate(cell)) {
           var date = cell.getLocalDateTimeCellValue();
           return date == null ? "" : date.toLocalDate().toString();
         }
@@ -171,6 +172,21 @@ public final class TableScanner implements ContentScanner {
         return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
       default:
         return null;
+    }
+  }
+
+  /**
+   * Whether a numeric cell shows a date, cached per cell style: POI's check runs regular expressions over the
+   * format string and would otherwise dominate the time spent on a large workbook.
+   */
+  static final class DateFormats {
+    private final java.util.Map<Integer, Boolean> byStyle = new java.util.HashMap<>();
+
+    boolean isDate(Cell cell) {
+      var style = cell.getCellStyle();
+      if (style == null) return false;
+      return byStyle.computeIfAbsent((int) style.getIndex(),
+          k -> DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString()));
     }
   }
 }
