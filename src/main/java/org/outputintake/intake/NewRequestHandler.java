@@ -108,6 +108,7 @@ final class NewRequestHandler {
     }
     List<TicketFiles.StoredFinding> findings = new ArrayList<>();
     review.problems().forEach(p -> findings.add(new TicketFiles.StoredFinding(null, p)));
+    review.bodyFindings().forEach(p -> findings.add(new TicketFiles.StoredFinding("email body", p)));
     for (RequestReview.FileOutcome f : review.files()) {
       f.report().forEach(r -> r.findings().forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
@@ -135,6 +136,9 @@ final class NewRequestHandler {
     facts.put("problems", ReplyComposer.rows(review.problems(), null));
     facts.put("hasProblems", review.blocked());
     facts.put("problemCount", review.problems().size());
+    if (!review.bodyFindings().isEmpty()) {
+      scan.add(Map.of("file", "your email", "findings", ReplyComposer.rows(review.bodyFindings(), null)));
+    }
     facts.put("scan", scan);
     facts.put("hasScanFindings", !scan.isEmpty());
     facts.put("folderName", review.folderName() == null ? "" : review.folderName());

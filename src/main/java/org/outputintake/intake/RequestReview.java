@@ -31,12 +31,14 @@ public interface RequestReview {
   /**
    * @param problems problems with the request itself (form, folder, file rules): these block the ticket
    * @param files per file, its role and the engine's report (scanner findings inform but never block)
+   * @param bodyFindings identifiers found in the email body itself (inform, never block)
    */
   record Result(List<Finding> problems, List<FileOutcome> files, String folderName, Integer folderVersion,
-      String policy) {
+      String policy, List<Finding> bodyFindings) {
     public Result {
       problems = List.copyOf(problems);
       files = List.copyOf(files);
+      bodyFindings = bodyFindings == null ? List.of() : List.copyOf(bodyFindings);
     }
 
     public boolean blocked() {

@@ -1,5 +1,8 @@
 package org.outputintake.scan;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +30,22 @@ public record ScanFile(Path path, String displayName, String mediaType, long siz
     name = name.substring(slash + 1);
     int dot = name.lastIndexOf('.');
     return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /** A file given directly (depth 0), named as given; the type is left for the inspector to detect. */
+  public static ScanFile of(Path path) {
+    return of(path, path.toString());
+  }
+
+  /** A file given directly under the name the researcher used. */
+  public static ScanFile of(Path path, String displayName) {
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + displayName, e);
+    }
+    return new ScanFile(path, displayName, null, size, 0);
   }
 
   public ScanFile withMediaType(String type) {

@@ -94,9 +94,10 @@ public final class StandardReview implements RequestReview {
       String role = form != null && form.isSupporting(sf.displayName()) ? "supporting" : "output";
       outcomes.add(new FileOutcome(a, role, type, mine));
     }
+    List<Finding> body = new org.outputintake.scan.identifier.IdentifierFinder().scanText(in.bodyText(), "email body");
     return new Result(problems, outcomes, form == null ? null : form.folderName(),
         form == null ? null : form.folderVersion().isPresent() ? form.folderVersion().getAsInt() : null,
-        policy.name());
+        policy.name(), body);
   }
 
   private static List<FileReport> reportsFor(ScanReport report, String name) {

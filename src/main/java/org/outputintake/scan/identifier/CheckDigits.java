@@ -1,0 +1,147 @@
+package org.outputintake.scan.identifier;
+
+import java.util.Set;
+
+/** Format and check-digit rules of UK identifiers. All methods take the compact form (no spaces). */
+public final class CheckDigits {
+  private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
+  private static final Set<String> NI_INVALID_PREFIXES = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+  /** The 100 km squares of the Ordnance Survey National Grid. */
+  private static final Set<String> GRID_SQUARES = Set.of(
+      "HL", "HM", "HN", "HO", "HP", "JL", "JM", "HQ", "HR", "HS", "HT", "HU", "JQ", "JR",
+      "HV", "HW", "HX", "HY", "HZ", "JV", "JW", "NA", "NB", "NC", "ND", "NE", "OA", "OB",
+      "NF", "NG", "NH", "NJ", "NK", "OF", "OG", "NL", "NM", "NN", "NO", "NP", "OL", "OM",
+      "NQ", "NR", "NS", "NT", "NU", "OQ", "OR", "NV", "NW", "NX", "NY", "NZ", "OV", "OW",
+      "SA", "SB", "SC", "SD", "SE", "TA", "TB", "SF", "SG", "SH", "SJ", "SK", "TF", "TG",
+      "SL", "SM", "SN", "SO", "SP", "TL", "TM", "SQ", "SR", "SS", "ST", "SU", "TQ", "TR",
+      "SV", "SW", "SX", "SY", "SZ", "TV", "TW");
+  /** Companies House prefixes: Scotland, Northern Ireland, LLPs, limited partnerships, overseas, and others. */
+  private static final Set<String> CRN_PREFIXES = Set.of(
+      "SC", "NI", "OC", "SO", "NC", "R0", "LP", "SL", "NL", "FC", "SF", "NF", "GE", "IP", "SP", "RC", "SR",
+      "NP", "NO", "NR", "NZ", "SE", "ES", "SA", "ZC", "IC", "SI", "NA", "CE", "CS", "PC", "GS", "SG", "RS");
+
+  private CheckDigits() {}
+
+  /** NHS number: ten digits, modulus 11 with weights 10..2 on the first nine; not all one digit. */
+  public static boolean nhs(CharSequence s) {
+    if (s.length() != 10 || !allDigits(s, 0, 10)) return false;
+    boolean same = true;
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (s.charAt(i) - '0') * (10 - i);
+      same &= s.charAt(i) == s.charAt(0);
+    }
+    if (same && s.charAt(9) == s.charAt(0)) return false;
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    return check != 10 && check == s.charAt(9) - '0';
+  }
+
+  /** National Insurance number: HMRC prefix rules, six digits, suffix A-D; {@code requireSuffix=false} allows 8 chars. */
+  public static boolean ni(CharSequence s, boolean requireSuffix) {
+    int len = s.length();
+    if (len != 9 && (requireSuffix || len != 8)) return false;
+    char a = s.charAt(0);
+    char b = s.charAt(1);
+    if (!upper(a) || !upper(b)) return false;
+    if ("DFIQUV".indexOf(a) >= 0 || "DFIOQUV".indexOf(b) >= 0) return false;
+    if (NI_INVALID_PREFIXES.contains("" + a + b)) return false;
+    if (!allDigits(s, 2, 8)) return false;
+    return len == 8 || "ABCD".indexOf(s.charAt(8)) >= 0;
+  }
+
+  /** UK VAT number (the nine digits after GB): modulus 97, or the 9755 scheme used since 2010. */
+  public static boolean vat(CharSequence s) {
+    if (s.length() != 9 || !allDigits(s, 0, 9)) return false;
+    int sum = 0;
+    for (int i = 0; i < 7; i++) sum += (s.charAt(i) - '0') * (8 - i);
+    sum += (s.charAt(7) - '0') * 10 + (s.charAt(8) - '0');
+    return sum % 97 == 0 || (sum + 55) % 97 == 0;
+  }
+
+  /**
+   * Unique Pupil Number (DfE): a check letter, then 12 characters (the last may be a letter for a temporary
+   * UPN); the check letter is the sum of character values times their position (2..13) modulo 23.
+   */
+  public static boolean upn(CharSequence s) {
+    if (s.length() != 13 || UPN_LETTERS.indexOf(s.charAt(0)) < 0 || !allDigits(s, 1, 12)) return false;
+    int sum = 0;
+    for (int i = 1; i < 13; i++) {
+      char c = s.charAt(i);
+      int v;
+      if (c >= '0' && c <= '9') {
+        v = c - '0';
+      } else if (i == 12 && UPN_LETTERS.indexOf(c) >= 0) {
+        v = UPN_LETTERS.indexOf(c);
+      } else {
+        return false;
+      }
+      sum += v * (i + 1);
+    }
+    return UPN_LETTERS.charAt(sum % 23) == s.charAt(0);
+  }
+
+  /** A valid 100 km square followed by an even number (6 to 10) of digits: 100 m precision or finer. */
+  public static boolean gridReference(CharSequence s) {
+    int len = s.length();
+    if (len < 8 || len > 12 || len % 2 != 0) return false;
+    return GRID_SQUARES.contains(s.subSequence(0, 2).toString()) && allDigits(s, 2, len);
+  }
+
+  public static boolean gridSquare(CharSequence s) {
+    return s.length() == 2 && GRID_SQUARES.contains(s.toString());
+  }
+
+  /** Company Registration Number: eight digits, or a known two-character prefix and six digits. */
+  public static boolean companyNumber(CharSequence s) {
+    if (s.length() != 8) return false;
+    if (allDigits(s, 0, 8)) return true;
+    return CRN_PREFIXES.contains(s.subSequence(0, 2).toString()) && allDigits(s, 2, 8);
+  }
+
+  /** Full unit postcode in compact form (outward code + inward code, no space), upper case. */
+  public static boolean postcode(CharSequence s) {
+    int len = s.length();
+    if (len < 5 || len > 7) return false;
+    return outwardCode(s, 0, len - 3) && inwardCode(s, len - 3, len);
+  }
+
+  /** Outward code: A9, A99, AA9, AA99, A9A or AA9A. */
+  public static boolean outwardCode(CharSequence s, int from, int to) {
+    int len = to - from;
+    if (len < 2 || len > 4 || !upper(s.charAt(from))) return false;
+    int i = from + 1;
+    if (upper(s.charAt(i))) i++;
+    if (i >= to || !digit(s.charAt(i))) return false;
+    i++;
+    if (i == to) return true;
+    char c = s.charAt(i);
+    return i + 1 == to && (digit(c) || upper(c));
+  }
+
+  /** Inward code: a digit and two letters other than C, I, K, M, O, V. */
+  public static boolean inwardCode(CharSequence s, int from, int to) {
+    return to - from == 3 && digit(s.charAt(from)) && inwardLetter(s.charAt(from + 1))
+        && inwardLetter(s.charAt(from + 2));
+  }
+
+  private static boolean inwardLetter(char c) {
+    return upper(c) && "CIKMOV".indexOf(c) < 0;
+  }
+
+  static boolean allDigits(CharSequence s, int from, int to) {
+    if (to > s.length() || from >= to) return false;
+    for (int i = from; i < to; i++) {
+      if (!digit(s.charAt(i))) return false;
+    }
+    return true;
+  }
+
+  static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+}

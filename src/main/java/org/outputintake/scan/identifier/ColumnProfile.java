@@ -1,0 +1,177 @@
+package org.outputintake.scan.identifier;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.function.Consumer;
+import org.outputintake.scan.Finding;
+
+/**
+ * Identifiers in one table column, judged over the whole column: one finding per column and kind ("column
+ * 'nhs_no': 120 values look like NHS numbers") instead of one per cell. A bare ten-digit number is counted as
+ * an NHS number only when the header says so or (nearly) all ten-digit values pass the check digit, since one
+ * random number in eleven passes it.
+ */
+public final class ColumnProfile {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final IdentifierKind[] KINDS = IdentifierKind.values();
+
+  private final String header;
+  private final String norm;
+  private final IdentifierKind announced;
+  private final boolean nhsHeader;
+  private final boolean phoneHeader;
+  private final IdentifierFinder finder;
+  private final long[] hits = new long[KINDS.length];
+  private final long[] firstRow = new long[KINDS.length];
+  private final String[] sample = new String[KINDS.length];
+  private long nonEmpty;
+  private long tenDigit;
+  private long nhsPass;
+  private long nhsFirstRow;
+  private String nhsSample;
+  private long phoneValid;
+  private long phoneFirstRow;
+  private String phoneSample;
+  private long currentRow;
+  private final IdentifierFinder.Sink sink = this::hit;
+
+  /** @param finder shared by the columns of one table; not thread-safe */
+  public ColumnProfile(String header, IdentifierFinder finder) {
+    this.header = header == null ? "" : header.strip();
+    this.norm = ColumnNames.normalize(header);
+    this.announced = ColumnNames.kindOf(norm);
+    this.nhsHeader = ColumnNames.announcesNhs(norm);
+    this.phoneHeader = ColumnNames.announcesPhone(norm);
+    this.finder = finder;
+  }
+
+  public String header() {
+    return header;
+  }
+
+  /** Looks at one cell; {@code row} is the row number shown in locations. */
+  public void accept(String raw, long row) {
+    if (raw == null || raw.isEmpty()) return;
+    String v = raw.strip();
+    int n = v.length();
+    if (n == 0) return;
+    nonEmpty++;
+    currentRow = row;
+    boolean digit = false;
+    boolean plainNumber = true;
+    boolean allDigits = true;
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else {
+        allDigits = false;
+        boolean sign = (c == '-' || c == '+') && i == 0;
+        if (!sign && c != '.' && c != ',' && c != '%' && c != 'E' && c != 'e') plainNumber = false;
+      }
+    }
+    if (announced != null) announcedCell(v, digit);
+    if (allDigits) {
+      if (n == 10) {
+        tenDigit++;
+        if (CheckDigits.nhs(v)) {
+          if (nhsPass++ == 0) {
+            nhsFirstRow = row;
+            nhsSample = Mask.nhs(v);
+          }
+        }
+      }
+      if ((n == 10 || n == 11) && v.charAt(0) == '0' && validPhone(v)) {
+        if (phoneValid++ == 0) {
+          phoneFirstRow = row;
+          phoneSample = Mask.phone(v);
+        }
+      }
+      return;
+    }
+    if (plainNumber && v.indexOf('@') < 0) return;
+    if (digit || v.indexOf('@') >= 0) finder.scanLine(v, norm, sink);
+  }
+
+  private void announcedCell(String v, boolean digit) {
+    switch (announced) {
+      case PERSON_NAME, STREET_ADDRESS -> {
+        if (!digit || announced == IdentifierKind.STREET_ADDRESS) hitIf(hasLetter(v), Mask.text(v));
+      }
+      case DATE_OF_BIRTH -> hitIf(digit, "date (masked)");
+      case SCHOOL_ID, BUSINESS_REFERENCE, UPRN, PASSPORT_NUMBER -> hitIf(digit && v.length() <= 15, Mask.generic(v));
+      case COMPANY_NUMBER -> hitIf(CheckDigits.companyNumber(Mask.compact(v)), Mask.generic(v));
+      case GRID_REFERENCE -> hitIf(CheckDigits.gridReference(Mask.compact(v)), Mask.generic(v));
+      case LAT_LONG -> hitIf(coordinate(v), "coordinate (masked)");
+      default -> { }
+    }
+  }
+
+  private boolean coordinate(String v) {
+    double d;
+    try {
+      d = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (ColumnNames.isLatitude(norm)) return IdentifierFinder.lat(d);
+    if (ColumnNames.isLongitude(norm)) return IdentifierFinder.lon(d) && d != 0;
+    if (ColumnNames.isEasting(norm)) return d > 0 && d <= 700_000;
+    return d > 0 && d <= 1_300_000;
+  }
+
+  private void hitIf(boolean condition, String masked) {
+    if (condition) hit(announced, masked);
+  }
+
+  private void hit(IdentifierKind kind, String masked) {
+    int k = kind.ordinal();
+    if (hits[k]++ == 0) {
+      firstRow[k] = currentRow;
+      sample[k] = masked;
+    }
+  }
+
+  /** Emits the column's findings; {@code tableLocation} is e.g. {@code sheet 'Table 1'} or empty for a CSV. */
+  public void report(String tableLocation, Consumer<Finding> out) {
+    boolean nhsColumn = nhsPass > 0 && (nhsHeader
+        || nhsPass >= 3 && nhsPass * 10 >= tenDigit * 9 && tenDigit * 2 >= nonEmpty);
+    if (nhsColumn) merge(IdentifierKind.NHS_NUMBER, nhsPass, nhsFirstRow, nhsSample);
+    boolean phoneColumn = phoneValid > 0 && (phoneHeader || phoneValid * 2 >= nonEmpty);
+    if (phoneColumn) merge(IdentifierKind.PHONE_NUMBER, phoneValid, phoneFirstRow, phoneSample);
+    String where = (tableLocation == null || tableLocation.isEmpty() ? "" : tableLocation + ", ")
+        + "column '" + header + "'";
+    for (IdentifierKind kind : KINDS) {
+      long n = hits[kind.ordinal()];
+      if (n == 0) continue;
+      String message = "Column '" + header + "': " + n + (n == 1 ? " value looks like a " + kind.label()
+          : " values look like " + kind.plural()) + " (first at row " + firstRow[kind.ordinal()] + "). "
+          + kind.advice();
+      out.accept(new Finding(kind.name(), kind.severity(), where, message, sample[kind.ordinal()]));
+    }
+  }
+
+  private void merge(IdentifierKind kind, long n, long row, String masked) {
+    int k = kind.ordinal();
+    if (hits[k] == 0 || row < firstRow[k]) {
+      firstRow[k] = row;
+      sample[k] = masked;
+    }
+    hits[k] += n;
+  }
+
+  private static boolean validPhone(String digits) {
+    try {
+      return PHONES.isValidNumber(PHONES.parse(digits, "GB"));
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasLetter(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isLetter(v.charAt(i))) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,86 @@
+package org.outputintake.scan.table;
+
+import java.util.Set;
+
+/** Reading single cells: whole numbers without allocation, and the markers researchers use for suppression. */
+final class Cells {
+  static final long NOT_INTEGER = Long.MIN_VALUE;
+  static final long DECIMAL = Long.MIN_VALUE + 1;
+  private static final Set<String> MARKERS = Set.of("[redacted]", "redacted", "*", "**", "***", "c", "[c]", "x",
+      "[x]", "..", "...", "-", "~", "suppressed", "[suppressed]", "[z]", "n/a*", "<>", "s", "[s]", "supp");
+
+  private Cells() {}
+
+  /**
+   * The whole number in a cell ({@code 12}, {@code -3}, {@code 1,234}, {@code 12.0}); {@link #DECIMAL} for another
+   * number; {@link #NOT_INTEGER} for anything else.
+   */
+  static long parse(String v) {
+    int n = v.length();
+    if (n == 0 || n > 19) return n > 19 && looksNumeric(v) ? DECIMAL : NOT_INTEGER;
+    int i = 0;
+    boolean negative = false;
+    if (v.charAt(0) == '-' || v.charAt(0) == '+') {
+      negative = v.charAt(0) == '-';
+      i = 1;
+      if (n == 1) return NOT_INTEGER;
+    }
+    long value = 0;
+    int digits = 0;
+    for (; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        digits++;
+      } else if (c == ',' && digits > 0) {
+        continue;
+      } else if (c == '.' && digits > 0) {
+        return zeroFraction(v, i + 1) ? (negative ? -value : value) : looksNumeric(v) ? DECIMAL : NOT_INTEGER;
+      } else {
+        return looksNumeric(v) ? DECIMAL : NOT_INTEGER;
+      }
+    }
+    if (digits == 0) return NOT_INTEGER;
+    return negative ? -value : value;
+  }
+
+  private static boolean zeroFraction(String v, int from) {
+    if (from >= v.length()) return false;
+    for (int i = from; i < v.length(); i++) {
+      if (v.charAt(i) != '0') return false;
+    }
+    return true;
+  }
+
+  private static boolean looksNumeric(String v) {
+    boolean digit = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') digit = true;
+      else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E' && c != ',' && c != '%') return false;
+    }
+    return digit;
+  }
+
+  /** {@code [REDACTED]}, {@code *}, {@code <10}, {@code c}, {@code x}, {@code ..}, {@code -} and the like. */
+  static boolean suppressed(String v) {
+    int n = v.length();
+    if (n == 0 || n > 14) return false;
+    char c = v.charAt(0);
+    if ("<≤[*cCxX.-~rRsSnN".indexOf(c) < 0) return false;
+    if ((c == '<' || c == '≤') && n >= 2) {
+      int i = 1;
+      if (v.charAt(i) == '=' || v.charAt(i) == ' ') i++;
+      return i < n && Cells.digitsOnly(v, i);
+    }
+    return MARKERS.contains(v.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static boolean digitsOnly(String v, int from) {
+    for (int i = from; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,199 @@
+package org.outputintake.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.outputintake.policy.FilePolicies;
+import org.outputintake.scan.ScanContext;
+import org.outputintake.scan.ScanEngine;
+import org.outputintake.scan.ScanFile;
+import org.outputintake.scan.ScanReport;
+
+/**
+ * Throughput of the full scan against a bare Commons CSV parse, and peak heap. Run with {@code -Xmx128m}:
+ * {@code java -Xmx128m -cp target/classes:target/test-classes:$(cat cp.txt) org.outputintake.bench.ScanBench [dir]}.
+ * Each measurement runs once to warm the JIT and once measured.
+ */
+public final class ScanBench {
+  private static final String[] REGIONS = {"North East", "North West", "Yorkshire and The Humber", "East Midlands",
+      "West Midlands", "East of England", "London", "South East", "South West", "Wales"};
+  private static final String[] NOTES = {"no change from last quarter", "revised after validation",
+      "provisional figure, see note 4", "includes late returns", "excludes Scilly", "estimate based on 2021 base",
+      "see methodology section 3.2", "contact jane.doe@example.org for queries", "ref ORD-12345678 applied",
+      "coverage 98.5% of practices"};
+
+  private ScanBench() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("oi-bench-");
+    Files.createDirectories(dir);
+    Path csv = dir.resolve("bench.csv");
+    Path xlsx = dir.resolve("bench.xlsx");
+    try {
+      writeCsv(csv, 16L * 1024 * 1024);
+      writeXlsx(xlsx, 10L * 1024 * 1024);
+      double csvMb = Files.size(csv) / (1024.0 * 1024);
+      double xlsxMb = Files.size(xlsx) / (1024.0 * 1024);
+      ScanEngine engine = ScanEngine.standard();
+      ScanContext ctx = ScanContext.of(FilePolicies.load("ons-srs"));
+
+      scan(engine, ctx, csv);
+      resetPeaks();
+      long t0 = System.nanoTime();
+      ScanReport report = scan(engine, ctx, csv);
+      double scanSec = (System.nanoTime() - t0) / 1e9;
+      long csvPeak = peakHeap();
+
+      bareParse(csv);
+      long t1 = System.nanoTime();
+      long records = bareParse(csv);
+      double parseSec = (System.nanoTime() - t1) / 1e9;
+
+      scan(engine, ctx, xlsx);
+      resetPeaks();
+      long t2 = System.nanoTime();
+      ScanReport xreport = scan(engine, ctx, xlsx);
+      double xlsxSec = (System.nanoTime() - t2) / 1e9;
+      long xlsxPeak = peakHeap();
+
+      bareXlsx(xlsx);
+      long t3 = System.nanoTime();
+      long cells = bareXlsx(xlsx);
+      double bareXlsxSec = (System.nanoTime() - t3) / 1e9;
+
+      System.out.printf(Locale.ROOT, "max heap            %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(Locale.ROOT, "CSV                 %.1f MB, %d records, %d findings%n", csvMb, records,
+          report.files().get(0).findings().size());
+      System.out.printf(Locale.ROOT, "CSV full scan       %.1f MB/s (%.2f s)%n", csvMb / scanSec, scanSec);
+      System.out.printf(Locale.ROOT, "CSV bare parse      %.1f MB/s (%.2f s)%n", csvMb / parseSec, parseSec);
+      System.out.printf(Locale.ROOT, "scan / parse time   %.2fx%n", scanSec / parseSec);
+      System.out.printf(Locale.ROOT, "CSV peak heap       %d MB%n", csvPeak >> 20);
+      System.out.printf(Locale.ROOT, "XLSX                %.1f MB, %d findings%n", xlsxMb,
+          xreport.files().get(0).findings().size());
+      System.out.printf(Locale.ROOT, "XLSX full scan      %.1f MB/s (%.2f s)%n", xlsxMb / xlsxSec, xlsxSec);
+      System.out.printf(Locale.ROOT, "XLSX bare read      %.1f MB/s (%.2f s, %d cells)%n", xlsxMb / bareXlsxSec,
+          bareXlsxSec, cells);
+      System.out.printf(Locale.ROOT, "XLSX scan / read    %.2fx%n", xlsxSec / bareXlsxSec);
+      System.out.printf(Locale.ROOT, "XLSX peak heap      %d MB%n", xlsxPeak >> 20);
+    } finally {
+      Files.deleteIfExists(csv);
+      Files.deleteIfExists(xlsx);
+    }
+  }
+
+  private static ScanReport scan(ScanEngine engine, ScanContext ctx, Path file) {
+    return engine.scan(List.of(ScanFile.of(file, file.getFileName().toString())), ctx);
+  }
+
+  private static long bareParse(Path csv) throws IOException {
+    long n = 0;
+    long chars = 0;
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT)) {
+      for (CSVRecord rec : p) {
+        for (int i = 0; i < rec.size(); i++) chars += rec.get(i).length();
+        n++;
+      }
+    }
+    return chars > 0 ? n : -1;
+  }
+
+  /** Every cell's value read with excel-streaming-reader alone: the floor for the XLSX scan. */
+  private static long bareXlsx(Path xlsx) throws IOException {
+    long n = 0;
+    try (org.apache.poi.ss.usermodel.Workbook wb = com.github.pjfanning.xlsx.StreamingReader.builder()
+        .rowCacheSize(200).bufferSize(1 << 16).open(xlsx.toFile())) {
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          for (org.apache.poi.ss.usermodel.Cell cell : row) {
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) cell.getStringCellValue();
+            else cell.getNumericCellValue();
+            n++;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static void writeCsv(Path p, long bytes) throws IOException {
+    Random rnd = new Random(42);
+    long written = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+      String header = "row_id,year,region,age_band,n,rate_per_1000,mean_cost,notes\n";
+      w.write(header);
+      written += header.length();
+      for (long row = 1; written < bytes; row++) {
+        String line = row + "," + (2015 + rnd.nextInt(9)) + "," + REGIONS[rnd.nextInt(REGIONS.length)] + ","
+            + (rnd.nextInt(8) * 10) + "-" + (rnd.nextInt(8) * 10 + 9) + "," + (10 + rnd.nextInt(5000)) + ","
+            + String.format(Locale.ROOT, "%.2f", rnd.nextDouble() * 100) + ","
+            + String.format(Locale.ROOT, "%.1f", 100 + rnd.nextDouble() * 900) + ",\""
+            + NOTES[rnd.nextInt(NOTES.length)] + "\"\n";
+        w.write(line);
+        written += line.length();
+      }
+    }
+  }
+
+  private static void writeXlsx(Path p, long bytes) throws IOException {
+    Random rnd = new Random(7);
+    int rows = 300_000;
+    for (int attempt = 0; attempt < 4; attempt++) {
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+        wb.setCompressTempFiles(true);
+        Sheet sheet = wb.createSheet("Table 1");
+        Row h = sheet.createRow(0);
+        String[] headers = {"row_id", "region", "age_band", "n", "rate", "notes"};
+        for (int c = 0; c < headers.length; c++) h.createCell(c).setCellValue(headers[c]);
+        for (int r = 1; r <= rows; r++) {
+          Row row = sheet.createRow(r);
+          row.createCell(0).setCellValue(r);
+          row.createCell(1).setCellValue(REGIONS[rnd.nextInt(REGIONS.length)]);
+          row.createCell(2).setCellValue(rnd.nextInt(8) * 10 + "-" + (rnd.nextInt(8) * 10 + 9));
+          row.createCell(3).setCellValue(10 + rnd.nextInt(5000));
+          row.createCell(4).setCellValue(rnd.nextDouble() * 100);
+          row.createCell(5).setCellValue(NOTES[rnd.nextInt(NOTES.length)] + " " + rnd.nextInt(1000));
+        }
+        try (OutputStream out = Files.newOutputStream(p)) {
+          wb.write(out);
+        }
+        wb.dispose();
+      }
+      long size = Files.size(p);
+      if (size >= bytes) return;
+      rows = (int) (rows * (bytes * 1.05 / size));
+    }
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+    }
+  }
+
+  /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+    }
+    return sum;
+  }
+}
