@@ -38,7 +38,7 @@ public final class IntakeService {
   /** Codes that are problems with the request itself and so block the ticket; scanner findings never do. */
   private static final Set<String> REQUEST_PROBLEMS = Set.of("FORM_MISSING", "FORM_INCOMPLETE",
       "FORM_PROJECT_MISMATCH", "FORM_FILES_MISMATCH", "FORM_DECLARATION", "FOLDER_NAME", "FOLDER_VERSION",
-      "FOLDER_NOT_FOUND", "FILE_TYPE_MISMATCH", "FILE_TYPE_NOT_ALLOWED", "FILE_TOO_LARGE", "MODEL_FILE",
+      "FOLDER_NOT_FOUND", "FOLDER_EMPTY", "FOLDER_TOO_LARGE", "FOLDER_FILE_UNREADABLE", "FILE_TYPE_MISMATCH", "FILE_TYPE_NOT_ALLOWED", "FILE_TOO_LARGE", "MODEL_FILE",
       "ARCHIVE_UNSAFE", "ENCRYPTED_CONTENT", "NO_FILES");
 
   public enum Disposition { PROCESSED, QUARANTINED }

@@ -63,7 +63,8 @@ public final class StandardReview implements RequestReview {
     List<ScanFile> outputs = new ArrayList<>(attached.stream().filter(f -> f != formFile).toList());
     if (folders != null && form != null && form.folderName() != null && !form.folderName().isBlank()) {
       SnapshotResult snap = folders.snapshot(in.project().number(), form.folderName());
-      problems.addAll(snap.findings());
+      // a skipped link is worth telling officers but is no reason to hold the request
+      snap.findings().stream().filter(Finding::isBlocker).forEach(problems::add);
       snap.snapshot().ifPresent(s -> outputs.addAll(s.toScanFiles()));
     }
     if (form != null) {
