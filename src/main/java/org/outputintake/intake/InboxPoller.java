@@ -24,6 +24,8 @@ public final class InboxPoller {
   private final IntakeService intake;
   private final RegistrySync registry;
 
+  private static final int MOVE_BATCH = 25;
+
   public record PollResult(int seen, int processed, int quarantined, boolean complete) {}
 
   public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
@@ -44,6 +46,10 @@ public final class InboxPoller {
       box.open();
       noteUidValidity(box.uidValidity());
       var uids = box.pendingUids();
+      // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
+      // idempotency key turns into a plain move on the next poll
+      java.util.List<Long> toProcessed = new java.util.ArrayList<>();
+      java.util.List<Long> toQuarantine = new java.util.ArrayList<>();
       for (long uid : uids) {
         IntakeService.Outcome outcome;
         try {
@@ -51,19 +57,33 @@ public final class InboxPoller {
           outcome = intake.handle(raw);
         } catch (Database.DatabaseException e) {
           LOG.error("database unavailable; message UID {} stays in the inbox for the next poll: {}", uid, e.getMessage());
+          moveAll(box, toProcessed, toQuarantine);
           return new PollResult(uids.size(), processed, quarantined, false);
         } catch (IOException e) {
           LOG.error("message UID {} could not be stored locally; it stays in the inbox: {}", uid, e.getMessage());
           continue;
         }
-        box.move(uid, outcome.disposition() == IntakeService.Disposition.QUARANTINED
-            ? mailbox.folders().quarantine() : mailbox.folders().processed());
-        if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) quarantined++;
-        else processed++;
+        if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
+          quarantined++;
+          toQuarantine.add(uid);
+        } else {
+          processed++;
+          toProcessed.add(uid);
+        }
         LOG.info("UID {}: {}", uid, outcome.summary());
+        if (toProcessed.size() + toQuarantine.size() >= MOVE_BATCH) moveAll(box, toProcessed, toQuarantine);
       }
+      moveAll(box, toProcessed, toQuarantine);
       return new PollResult(uids.size(), processed, quarantined, true);
     }
+  }
+
+  private void moveAll(ImapMailbox box, java.util.List<Long> processed, java.util.List<Long> quarantine)
+      throws MessagingException {
+    box.move(processed, mailbox.folders().processed());
+    box.move(quarantine, mailbox.folders().quarantine());
+    processed.clear();
+    quarantine.clear();
   }
 
   /** The inbox is drained by moving, so UIDs are not needed to find new mail; a change is still worth knowing. */

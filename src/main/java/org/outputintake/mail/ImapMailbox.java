@@ -52,6 +52,7 @@ public final class ImapMailbox implements AutoCloseable {
     Message[] all = inbox.getMessages();
     FetchProfile fp = new FetchProfile();
     fp.add(UIDFolder.FetchProfileItem.UID);
+    fp.add(FetchProfile.Item.FLAGS); // one FETCH for all, not a round trip per message
     inbox.fetch(all, fp);
     List<Long> uids = new ArrayList<>();
     for (Message m : all) {
@@ -74,17 +75,24 @@ public final class ImapMailbox implements AutoCloseable {
     }, ".eml");
   }
 
-  /** Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of that one message. */
+  /** Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of those messages only. */
   public void move(long uid, String folderName) throws MessagingException {
-    Message m = inbox.getMessageByUID(uid);
-    if (m == null) return; // already moved by an earlier, interrupted run
+    move(List.of(uid), folderName);
+  }
+
+  public void move(List<Long> uids, String folderName) throws MessagingException {
+    if (uids.isEmpty()) return;
+    long[] ids = uids.stream().mapToLong(Long::longValue).toArray();
+    Message[] found = inbox.getMessagesByUID(ids);
+    Message[] msgs = Arrays.stream(found).filter(m -> m != null).toArray(Message[]::new);
+    if (msgs.length == 0) return; // already moved by an earlier, interrupted run
     Folder target = store.getFolder(folderName);
     if (((IMAPStore) store).hasCapability("MOVE")) {
-      inbox.moveMessages(new Message[] {m}, target);
+      inbox.moveMessages(msgs, target);
     } else {
-      inbox.copyMessages(new Message[] {m}, target);
-      m.setFlag(Flags.Flag.DELETED, true);
-      if (((IMAPStore) store).hasCapability("UIDPLUS")) inbox.expunge(new Message[] {m});
+      inbox.copyMessages(msgs, target);
+      inbox.setFlags(msgs, new Flags(Flags.Flag.DELETED), true);
+      if (((IMAPStore) store).hasCapability("UIDPLUS")) inbox.expunge(msgs);
       else inbox.expunge();
     }
   }

@@ -23,6 +23,7 @@ public final class SmtpMailSender implements SendMailPort {
   private final IntakeConfig.Server server;
   private final String from;
   private final Session session;
+  private Transport transport;
 
   public SmtpMailSender(IntakeConfig.Server server, String from) {
     this.server = server;
@@ -62,10 +63,34 @@ public final class SmtpMailSender implements SendMailPort {
       }
       msg.setContent(mixed);
     }
-    if (server.hasCredentials()) {
-      Transport.send(msg, server.username(), server.password());
-    } else {
-      Transport.send(msg);
+    msg.saveChanges();
+    try {
+      transport().sendMessage(msg, msg.getAllRecipients());
+    } catch (MessagingException e) {
+      endBatch(); // a broken connection is not reused
+      throw e;
+    }
+  }
+
+  /** One SMTP connection serves a whole outbox batch instead of one connection per reply. */
+  private Transport transport() throws MessagingException {
+    if (transport == null || !transport.isConnected()) {
+      transport = session.getTransport();
+      if (server.hasCredentials()) transport.connect(server.host(), server.port(), server.username(), server.password());
+      else transport.connect();
+    }
+    return transport;
+  }
+
+  @Override
+  public void endBatch() {
+    if (transport == null) return;
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      // the connection is being dropped either way
+    } finally {
+      transport = null;
     }
   }
 

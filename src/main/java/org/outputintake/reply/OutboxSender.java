@@ -37,6 +37,14 @@ public final class OutboxSender {
    */
   public synchronized int sendDue() {
     List<Outbox.Entry> due = db.read(c -> Outbox.due(c, clock.instant(), 100));
+    try {
+      return send(due);
+    } finally {
+      smtp.endBatch();
+    }
+  }
+
+  private int send(List<Outbox.Entry> due) {
     int sent = 0;
     for (Outbox.Entry e : due) {
       try {
