@@ -1,10 +1,7 @@
 package org.outputintake.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -14,21 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Properties;
-import java.util.Random;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigLoader;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.form.Answer;
-import org.outputintake.form.Declaration;
-import org.outputintake.form.FileEntry;
-import org.outputintake.form.FileUse;
-import org.outputintake.form.FormDocuments;
-import org.outputintake.form.RequestForm;
 import org.outputintake.intake.IntakeEvents;
-import org.outputintake.testing.Mails;
 
 /**
  * Intake throughput: N generated requests (form + 3 attachments of ~200 KB) through GreenMail on loopback.
@@ -37,35 +23,30 @@ import org.outputintake.testing.Mails;
  * Targets: >= 20 requests/s on 2 cores, intake within 3x of the bare fetch.
  */
 public final class IntakeBench {
-  private static final String SUPPORT = "statistical.support@example.org";
+  private static final String SUPPORT = BenchMailServer.SUPPORT;
 
   public static void main(String[] args) throws Exception {
     boolean big = args.length > 0 && args[0].equals("big");
     int n = big ? 1 : args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path dir = Files.createTempDirectory("intake-bench");
-    GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", "smtp"),
-        new ServerSetup(0, "127.0.0.1", "imap")});
-    mail.start();
+    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), BenchMailServer.class.getName(), big ? "big" : String.valueOf(n))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      mail.setUser(SUPPORT, "support", "pw");
-      Path form = form(dir);
-      Session session = Session.getInstance(new Properties());
-      Random random = new Random(42);
-      for (int i = 0; i < n; i++) {
-        Mails m = Mails.request().attach("output-request-form.docx", Files.readAllBytes(form), "application/octet-stream");
-        if (big) {
-          m.attachCsv("table1.csv", csv(random, 25 * 1024 * 1024));
-        } else {
-          for (String name : List.of("table1.csv", "table2.csv", "table3.csv")) m.attachCsv(name, csv(random, 200 * 1024));
-        }
-        mail.getUserManager().getUser("support").deliver(m.build(session));
-      }
-      IntakeConfig config = config(dir, mail);
+      var reader = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+      String line;
+      do {
+        line = reader.readLine();
+        if (line == null) throw new IllegalStateException("the bench mail server did not start");
+      } while (!line.startsWith("READY "));
+      String[] ports = line.split(" ");
+      IntakeConfig config = config(dir, Integer.parseInt(ports[1]), Integer.parseInt(ports[2]));
       long fetchNanos = bareFetch(config);
       long start = System.nanoTime();
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
         var result = app.poller().pollOnce();
-        int sent = app.outbox().sendDue();
+        int sent = 0;
+        for (int k = app.outbox().sendDue(); k > 0; k = app.outbox().sendDue()) sent += k;
         long nanos = System.nanoTime() - start;
         double seconds = nanos / 1e9;
         System.out.printf("intake: %d request(s) processed (%d quarantined), %d repl(ies) sent in %.2f s%n",
@@ -78,7 +59,8 @@ public final class IntakeBench {
         if (result.processed() != n) throw new IllegalStateException("not every request was processed");
       }
     } finally {
-      mail.stop();
+      server.getOutputStream().close();
+      server.destroy();
     }
   }
 
@@ -96,7 +78,7 @@ public final class IntakeBench {
     return nanos;
   }
 
-  private static IntakeConfig config(Path dir, GreenMail mail) throws Exception {
+  private static IntakeConfig config(Path dir, int imap, int smtp) throws Exception {
     Files.writeString(dir.resolve("projects.csv"), """
         number,title,status,type,researchers
         1234567,Bench project,live,full,ada.lovelace@uni.example.ac.uk
@@ -104,36 +86,14 @@ public final class IntakeBench {
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
     return new IntakeConfig(
         new IntakeConfig.Mailbox(SUPPORT,
-            new IntakeConfig.Server("127.0.0.1", mail.getImap().getPort(), false, false, "support", "pw", "password",
+            new IntakeConfig.Server("127.0.0.1", imap, false, false, "support", "pw", "password",
                 Duration.ofSeconds(30)),
-            new IntakeConfig.Server("127.0.0.1", mail.getSmtp().getPort(), false, false, "support", "pw", "password",
+            new IntakeConfig.Server("127.0.0.1", smtp, false, false, "support", "pw", "password",
                 Duration.ofSeconds(30)),
             base.mailbox().folders()),
         base.poll(), new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")), base.tickets(),
         new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10), new IntakeConfig.Storage(dir.resolve("data")),
         new IntakeConfig.Replies(1_000_000, null), base.scanning());
-  }
-
-  private static Path form(Path dir) throws Exception {
-    var ticks = new EnumMap<Declaration, Boolean>(Declaration.class);
-    for (Declaration d : Declaration.values()) ticks.put(d, true);
-    List<FileEntry> files = List.of("table1.csv", "table2.csv", "table3.csv").stream()
-        .map(f -> new FileEntry(f, "Counts by region", Answer.YES, "Threshold 10", "None", FileUse.OUTPUT, List.of()))
-        .toList();
-    Path out = dir.resolve("form.docx");
-    FormDocuments.writeDocx(new RequestForm("1234567", "Bench project", "Ada Lovelace", "ada.lovelace@uni.example.ac.uk",
-        "2024-01-16", "2024_01_16_Bench_v1", "", files, ticks), out, 0);
-    return out;
-  }
-
-  /** A table of counts and rates: realistic text for the scanners, about {@code bytes} long. */
-  private static String csv(Random r, int bytes) {
-    StringBuilder sb = new StringBuilder(bytes + 100).append("region,year,n,rate\n");
-    while (sb.length() < bytes) {
-      sb.append("Region ").append(r.nextInt(400)).append(',').append(2000 + r.nextInt(24)).append(',')
-          .append(10 + r.nextInt(5000)).append(',').append(r.nextInt(1000) / 10.0).append('\n');
-    }
-    return sb.toString();
   }
 
   private static double peakHeapMb() {
