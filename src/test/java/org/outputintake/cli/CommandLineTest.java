@@ -1,0 +1,95 @@
+package org.outputintake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.testing.Mails;
+import org.outputintake.testing.TestBot;
+import picocli.CommandLine;
+
+/** The commands as an operator runs them. */
+class CommandLineTest {
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+      .withPerMethodLifecycle(true);
+
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void ticketsListAndShow_printWhatIsInTheDatabase() throws Exception {
+    Path config;
+    try (TestBot bot = new TestBot(mail, dir)) {
+      bot.deliver(Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
+      bot.cycle();
+      config = dir.resolve("intake.yaml");
+      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
+          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n");
+    }
+    Run list = run("tickets", "list", "--config", config.toString());
+    assertEquals(0, list.exit(), list.err());
+    assertTrue(list.out().contains("STATS10001") && list.out().contains("blocked"), list.out());
+    Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
+    assertEquals(0, show.exit(), show.err());
+    assertTrue(show.out().contains("FORM_MISSING"), show.out());
+    assertTrue(show.out().contains("table1.csv"), show.out());
+    assertTrue(show.out().contains("ticket-created"), show.out());
+    Run missing = run("tickets", "show", "STATS99999", "--config", config.toString());
+    assertEquals(1, missing.exit());
+  }
+
+  @Test
+  void badConfiguration_givesAMessageNamingTheKey_andExitCode2() throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "poll: { interval: soon }\n");
+    Run r = run("tickets", "list", "--config", config.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("poll.interval"), r.err());
+    Run absent = run("tickets", "list", "--config", dir.resolve("nope.yaml").toString());
+    assertEquals(2, absent.exit());
+    assertTrue(absent.err().contains("does not exist"), absent.err());
+  }
+
+  @Test
+  void everyCommandHasHelp_andAnUnknownOptionIsAUsageError() {
+    for (String cmd : new String[] {"run", "demo", "tickets", "check"}) {
+      Run r = run(cmd, "--help");
+      assertEquals(0, r.exit(), cmd);
+      assertTrue(r.out().contains("Usage"), cmd);
+    }
+    assertEquals(2, run("run", "--bogus").exit());
+  }
+
+  @Test
+  void runWithoutItsPassword_refusesToStartAndSaysWhichVariableToSet() throws Exception {
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(config, "projects: { registry: \"" + dir.resolve("p.csv") + "\" }\n");
+    Files.writeString(dir.resolve("p.csv"), "number,title,status,type,researchers\n");
+    Run r = run("run", "--config", config.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("INTAKE_IMAP_PASSWORD"), r.err());
+  }
+}
