@@ -132,7 +132,7 @@ public final class ArchiveExpander {
           + "file, or on their own.");
       return;
     }
-    try (SevenZFile sevenZ = SevenZFile.builder().setPath(path).setMaxMemoryLimitKb(SEVEN_Z_MEMORY_KB).get()) {
+    try (SevenZFile sevenZ = SevenZFile.builder().setPath(path).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
       for (SevenZArchiveEntry e : sevenZ.getEntries()) {
         if (!writer.admitName(e.getName())) return;
         if (e.isAntiItem() || isSymlink(e)) {

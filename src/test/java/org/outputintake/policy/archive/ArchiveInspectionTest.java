@@ -85,6 +85,25 @@ class ArchiveInspectionTest {
   }
 
   @Test
+  void aSafe7zIsExpandedIntoEntries() throws IOException {
+    Path sevenZ = dir.resolve("outputs.7z");
+    try (var out = new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(sevenZ.toFile())) {
+      for (var e : new LinkedHashMap<>(Map.of("tables/table1.csv", CSV, "notes.txt",
+          "Rounded to 5.\n".getBytes(StandardCharsets.UTF_8))).entrySet()) {
+        var entry = out.createArchiveEntry(dir.toFile(), e.getKey());
+        entry.setDirectory(false);
+        out.putArchiveEntry(entry);
+        out.write(e.getValue());
+        out.closeArchiveEntry();
+      }
+    }
+    Inspection inspection = inspect(sevenZ, SRS);
+    assertEquals(List.of(), codes(inspection), inspection.findings().toString());
+    assertEquals(List.of("outputs.7z!/notes.txt", "outputs.7z!/tables/table1.csv"),
+        inspection.entries().stream().map(ScanFile::displayName).sorted().toList());
+  }
+
+  @Test
   void zipSlipAndAbsoluteNamesAreRefusedAndNothingIsWritten() throws IOException {
     for (String evil : List.of("../../etc/cron.d/x.csv", "ok/../../x.csv", "/etc/passwd", "C:\\Windows\\x.csv",
         "..\\..\\x.csv")) {
