@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
@@ -172,17 +170,11 @@ public final class IntakeService {
   }
 
   static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.warn("could not delete temp file {}: {}", p, e.getMessage());
-        }
-      });
+    try {
+      org.outputintake.store.TempFiles.deleteTree(dir);
     } catch (IOException e) {
-      LOG.warn("could not clean {}: {}", dir, e.getMessage());
+      LOG.warn("could not clean the working directory {}: {}", dir, e.getMessage());
     }
   }
+
 }

@@ -134,19 +134,7 @@ public final class ScanEngine {
   private static void deleteQuietly(Path dir) {
     if (dir == null || !Files.exists(dir)) return;
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      org.outputintake.store.TempFiles.deleteTree(dir);
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("could not delete temporary directory {}: {}", dir, e.getMessage());
     }

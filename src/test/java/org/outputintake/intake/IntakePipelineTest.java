@@ -4,48 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.RawStore;
+import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
 /** The whole intake path through a real IMAP/SMTP server (GreenMail) and a real SQLite file. */
-class IntakePipelineTest {
-  @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
-
-  @TempDir
-  Path dir;
-  TestBot bot;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    bot = new TestBot(mail, dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
-  }
-
+class IntakePipelineTest extends BotTest {
   @Test
   void goodRequest_opensTicketAndSendsAcknowledgementThreadedUnderTheStatsId() throws Exception {
     MimeMessage request = Mails.request().messageId("<req-1@uni.example.ac.uk>")

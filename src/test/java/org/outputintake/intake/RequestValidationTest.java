@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -14,40 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.form.Declaration;
 import org.outputintake.form.FormFixtures;
+import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
 /** Who may ask, the request form and the files: one complete answer per email, through the real mail path. */
-class RequestValidationTest {
-  @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
-
+class RequestValidationTest extends BotTest {
   static final String TABLE = "region,n\nNorth,120\nSouth,240\n";
-
-  @TempDir
-  Path dir;
-  TestBot bot;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    bot = new TestBot(mail, dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
-  }
 
   private byte[] docx(java.util.function.Consumer<FormFixtures.FormSpec> c) throws Exception {
     Path p = FormFixtures.completeDocx(dir.resolve("form-" + System.nanoTime() + ".docx"), c);

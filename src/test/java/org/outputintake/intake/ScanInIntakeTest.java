@@ -4,43 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.form.FormFixtures;
+import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
 
 /** The scan engine inside the intake: file rules block, scanner findings inform, identifiers stay masked. */
-class ScanInIntakeTest {
-  @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
-
-  @TempDir
-  Path dir;
-  TestBot bot;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    bot = new TestBot(mail, dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
-  }
-
+class ScanInIntakeTest extends BotTest {
   private byte[] form(String... files) throws Exception {
     return Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("f" + System.nanoTime() + ".docx"),
         f -> f.files(files)));

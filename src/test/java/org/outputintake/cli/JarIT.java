@@ -1,0 +1,61 @@
+package org.outputintake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar itself, run as a user runs it: a feature that works on the test classpath but loses its service
+ * files in the fat jar (Tika detectors, JDBC drivers, Flyway) fails here.
+ */
+class JarIT {
+  static final Path JAR = Path.of("target", "output-intake.jar");
+
+  @TempDir
+  Path dir;
+
+  record Result(int exit, String out) {}
+
+  Result java(Path workDir, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toAbsolutePath().toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void checkInTheJar_detectsExactOfficeTypesAndReportsBlockers() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(files.resolve("table.csv"), "region,n\nNorth,3\nSouth,240\n");
+    try (XWPFDocument doc = new XWPFDocument(); var os = Files.newOutputStream(files.resolve("report.docx"))) {
+      doc.createParagraph().createRun().setText("A short report.");
+      doc.write(os);
+    }
+    Result r = java(dir, "check", "--format", "json", "out");
+    assertEquals(1, r.exit(), r.out());
+    assertTrue(r.out().contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), r.out());
+    assertTrue(r.out().contains("LOW_COUNT"), r.out());
+  }
+
+  @Test
+  void demoInTheJar_opensTicketsAndSendsReplies() throws Exception {
+    Result r = java(dir, "demo", "--imap-port", "0", "--smtp-port", "0", "--exit-after", "8s");
+    assertEquals(0, r.exit(), r.out());
+    assertTrue(r.out().contains("ticket STATS10001 opened"), r.out());
+    assertTrue(r.out().contains("reply sent to"), r.out());
+    assertTrue(Files.exists(dir.resolve("data").resolve("intake.db")));
+  }
+}
