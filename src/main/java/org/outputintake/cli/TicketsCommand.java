@@ -105,6 +105,7 @@ final class TicketsCommand implements Runnable {
             out.printf("  - %s %s to %s: %s [%s]%n", e.createdAt(), e.mail().kind(), e.mail().to(), e.mail().subject(),
                 e.sentAt() == null ? "waiting, attempts " + e.attempts() : "sent " + e.sentAt());
           }
+          printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
           out.println("Audit trail:");
           for (var ev : AuditLog.forTicket(c, key)) {
             out.printf("  - %s %-16s %-18s %s%n", ev.at(), ev.actor(), ev.type(), ev.detail() == null ? "" : ev.detail());
@@ -113,6 +114,21 @@ final class TicketsCommand implements Runnable {
         });
       }
       return 0;
+    }
+
+    /** Folder mode: what changed in the researcher's folder since it was submitted (officers work on the copy). */
+    private static void printFolderChanges(PrintWriter out, IntakeConfig config, Optional<String> json) {
+      if (json.isEmpty() || config.scanning().shareRoot() == null) return;
+      var snapshot = org.outputintake.intake.folder.FolderSnapshot.fromJson(json.get());
+      out.printf("Folder %s (snapshot %s, %d files):%n", snapshot.folder(), snapshot.takenAt(), snapshot.files().size());
+      try {
+        var changes = new org.outputintake.intake.folder.FolderSnapshots(config.scanning().shareRoot(),
+            config.storage().dataDir().resolve("snapshots")).compare(snapshot);
+        if (changes.isEmpty()) out.println("  unchanged on the share since submission");
+        for (var ch : changes) out.printf("  - %s since submission: %s%n", ch.kind(), ch.relativePath());
+      } catch (java.io.IOException e) {
+        out.printf("  the share could not be read: %s%n", e.getMessage());
+      }
     }
 
     private static String reason(Ticket t) {

@@ -55,6 +55,7 @@ final class NewRequestHandler {
       AuditLog.append(c, id.toString(), now, "system", "ticket-created",
           "project " + p.number() + ", " + m.files().size() + " file(s), policy " + review.policy());
       recordFiles(c, id.toString(), key, stored, review);
+      if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
       if (state instanceof TicketState.Blocked b) {
         AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
       } else {

@@ -32,9 +32,10 @@ public interface RequestReview {
    * @param problems problems with the request itself (form, folder, file rules): these block the ticket
    * @param files per file, its role and the engine's report (scanner findings inform but never block)
    * @param bodyFindings identifiers found in the email body itself (inform, never block)
+   * @param folderSnapshot folder mode: the snapshot of the project folder as JSON, else null
    */
   record Result(List<Finding> problems, List<FileOutcome> files, String folderName, Integer folderVersion,
-      String policy, List<Finding> bodyFindings) {
+      String policy, List<Finding> bodyFindings, String folderSnapshot) {
     public Result {
       problems = List.copyOf(problems);
       files = List.copyOf(files);

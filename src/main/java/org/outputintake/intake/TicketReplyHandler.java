@@ -77,6 +77,7 @@ final class TicketReplyHandler {
       MailLog.record(c, key, m, t.id().toString(), "revision", "processed", null, raw, now);
       AuditLog.append(c, t.id().toString(), now, m.from(), "email-received", "revision " + m.messageId());
       NewRequestHandler.recordFiles(c, t.id().toString(), key, stored, review);
+      if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, t.id().toString(), review.folderSnapshot());
       AuditLog.append(c, t.id().toString(), now, "system", "state-" + next.name(),
           review.blocked() ? IntakeService.codes(review.problems()) : "revision accepted: back of the queue");
       Map<String, Object> facts = NewRequestHandler.facts(m, review, stored);

@@ -114,6 +114,24 @@ public final class TicketRepository {
     }
   }
 
+  /** Folder mode: keeps the submission's snapshot so changes on the share can be reported later. */
+  public void saveFolderSnapshot(Connection c, String ticketId, String json) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET folder_snapshot = ? WHERE id = ?")) {
+      ps.setString(1, json);
+      ps.setString(2, ticketId);
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<String> folderSnapshot(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT folder_snapshot FROM ticket WHERE id = ?")) {
+      ps.setString(1, ticketId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   public Optional<Ticket> find(Connection c, String id) throws SQLException {
     List<Ticket> found = query(c, "SELECT * FROM ticket WHERE id = ?", id);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

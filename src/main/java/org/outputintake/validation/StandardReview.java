@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.outputintake.form.FormCheck;
 import org.outputintake.form.FormExpectations;
 import org.outputintake.form.FormReader;
@@ -31,6 +33,9 @@ import org.outputintake.scan.ScanReport;
  * findings are reported but never block on their own.
  */
 public final class StandardReview implements RequestReview {
+  private static final Pattern DATED_FOLDER = Pattern.compile("\\b(\\d{4}_\\d{2}_\\d{2}_[A-Za-z0-9_-]*[A-Za-z0-9])");
+  private static final Pattern LABELLED_FOLDER =
+      Pattern.compile("(?im)folder(?:\\s+name)?\\s*[:=]\\s*\"?([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9])");
   private final FileScanner scanner;
   private final Path policyDir;
   private final FolderSnapshots folders;
@@ -52,21 +57,37 @@ public final class StandardReview implements RequestReview {
     }
     List<Finding> problems = new ArrayList<>();
     Optional<RequestForms.FoundForm> found = RequestForms.findForm(attached, forms);
+    List<ScanFile> outputs = new ArrayList<>(attached);
+    List<InboundMessage.Attachment> sources = new ArrayList<>(in.files());
+    String snapshotJson = null;
+    String folderName = found.map(f -> f.form().folderName()).filter(n -> n != null && !n.isBlank())
+        .orElseGet(() -> folderNamedIn(in.bodyText()));
+    if (folders != null && folderName != null) {
+      SnapshotResult snap = folders.snapshot(in.project().number(), folderName);
+      // a skipped link is worth telling officers but is no reason to hold the request
+      snap.findings().stream().filter(Finding::isBlocker).forEach(problems::add);
+      if (snap.snapshot().isPresent()) {
+        var snapshot = snap.snapshot().get();
+        snapshotJson = snapshot.toJson();
+        // the folder's files become the ticket's files, as if attached (seed 002: the form goes in the folder too)
+        for (ScanFile f : snapshot.toScanFiles()) {
+          attached.add(f);
+          outputs.add(f);
+          sources.add(new InboundMessage.Attachment(f.displayName(), "application/octet-stream", f.path(), f.size(),
+              null, false));
+        }
+        if (found.isEmpty()) found = RequestForms.findForm(snapshot.toScanFiles(), forms);
+      }
+    }
     RequestForm form = found.map(RequestForms.FoundForm::form).orElse(null);
     ScanFile formFile = found.map(RequestForms.FoundForm::file).orElse(null);
     if (form == null) {
       Optional<ScanFile> lookalike = attached.stream().filter(RequestForms::namedLikeForm).findFirst();
-      problems.add(lookalike.isPresent()
+      problems.add(0, lookalike.isPresent()
           ? RequestForms.formUnreadable(lookalike.get().displayName(), "it could not be read as the request form")
           : RequestForms.formMissing());
     }
-    List<ScanFile> outputs = new ArrayList<>(attached.stream().filter(f -> f != formFile).toList());
-    if (folders != null && form != null && form.folderName() != null && !form.folderName().isBlank()) {
-      SnapshotResult snap = folders.snapshot(in.project().number(), form.folderName());
-      // a skipped link is worth telling officers but is no reason to hold the request
-      snap.findings().stream().filter(Finding::isBlocker).forEach(problems::add);
-      snap.snapshot().ifPresent(s -> outputs.addAll(s.toScanFiles()));
-    }
+    outputs.removeIf(f -> formFile != null && f.path().equals(formFile.path()));
     if (form != null) {
       FormExpectations expect = new FormExpectations(in.subjectProjectNumber(),
           outputs.stream().map(ScanFile::displayName).toList(),
@@ -83,10 +104,10 @@ public final class StandardReview implements RequestReview {
       }
     }
     List<FileOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < in.files().size(); i++) {
-      InboundMessage.Attachment a = in.files().get(i);
+    for (int i = 0; i < sources.size(); i++) {
+      InboundMessage.Attachment a = sources.get(i);
       ScanFile sf = attached.get(i);
-      if (sf == formFile) {
+      if (formFile != null && sf.path().equals(formFile.path())) {
         outcomes.add(new FileOutcome(a, "form", a.contentType(), List.of()));
         continue;
       }
@@ -98,7 +119,16 @@ public final class StandardReview implements RequestReview {
     List<Finding> body = new org.outputintake.scan.identifier.IdentifierFinder().scanText(in.bodyText(), "email body");
     return new Result(problems, outcomes, form == null ? null : form.folderName(),
         form == null ? null : form.folderVersion().isPresent() ? form.folderVersion().getAsInt() : null,
-        policy.name(), body);
+        policy.name(), body, snapshotJson);
+  }
+
+  /** Folder mode: the folder named in the email body (seed 002 asks researchers to give it there). */
+  static String folderNamedIn(String body) {
+    if (body == null) return null;
+    Matcher dated = DATED_FOLDER.matcher(body);
+    if (dated.find()) return dated.group(1);
+    Matcher labelled = LABELLED_FOLDER.matcher(body);
+    return labelled.find() ? labelled.group(1) : null;
   }
 
   private static List<FileReport> reportsFor(ScanReport report, String name) {

@@ -47,7 +47,7 @@ public final class TestBot implements AutoCloseable {
 
   private final GreenMailExtension mail;
   private final Path dir;
-  private final IntakeConfig config;
+  private IntakeConfig config;
   private final MutableClock clock = new MutableClock(NOW);
   private IntakeApp app;
 
@@ -88,6 +88,15 @@ public final class TestBot implements AutoCloseable {
 
   public void start() {
     app = IntakeApp.create(config, clock, IntakeEvents.NONE);
+  }
+
+  /** Restarts the bot in folder mode, reading project folders under {@code shareRoot}. */
+  public void restartWithShareRoot(Path shareRoot) {
+    stop();
+    IntakeConfig c = config;
+    config = new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(), c.replies(),
+        new IntakeConfig.Scanning(c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot));
+    start();
   }
 
   public void startWith(SendMailPort smtp) {

@@ -224,7 +224,8 @@ final class TableAnalyzer {
 
   private Finding lowCount(long[] cell) {
     return new Finding("LOW_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
-        "A count of " + cell[2] + " is below the threshold of " + ctx.threshold() + " (" + ctx.policy().name()
+        // the message is emailed, so it names the cell, never its value; the value stays in the masked evidence
+        "This count is above 0 and below the threshold of " + ctx.threshold() + " (" + ctx.policy().name()
             + "). Suppress it (and enough other cells to stop it being worked out) or combine categories.",
         cellRef(cell) + " = " + cell[2]);
   }
@@ -237,8 +238,8 @@ final class TableAnalyzer {
   private Finding unrounded(long[] cell) {
     int base = ctx.policy().roundingBase();
     return new Finding("UNROUNDED_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
-        "Counts must be rounded to a multiple of " + base + " (" + ctx.policy().name() + "); " + cell[2]
-            + " is not. Round every count, including totals and counts under rates.", cellRef(cell) + " = " + cell[2]);
+        "Counts must be rounded to a multiple of " + base + " (" + ctx.policy().name() + "), and this one is not. "
+            + "Round every count, including totals and counts under rates.", cellRef(cell) + " = " + cell[2]);
   }
 
   /** A suppressed cell is recoverable when it is the only one in a row or column that has a total. */
