@@ -34,9 +34,11 @@ final class TicketReplyHandler {
       Optional<String> noReply, Path workDir) throws IOException {
     Instant now = ctx.clock().instant();
     boolean fromResearcher = ticket.researcher().equalsIgnoreCase(m.from() == null ? "" : m.from());
-    if (noReply.isEmpty() && fromResearcher && ticket.state() instanceof TicketState.Blocked blocked
+    Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
+    boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
+    if (noReply.isEmpty() && fromResearcher && projectLive && ticket.state() instanceof TicketState.Blocked blocked
         && !m.files().isEmpty()) {
-      return revision(m, key, raw, ticket, blocked, workDir, now);
+      return revision(m, key, raw, ticket, project.get(), blocked, workDir, now);
     }
     ctx.db().inTransaction(c -> {
       String classification = noReply.isPresent() ? "automated" : "ticket-reply";
@@ -58,12 +60,8 @@ final class TicketReplyHandler {
   }
 
   private IntakeService.Outcome revision(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      TicketState.Blocked blocked, Path workDir, Instant now) throws IOException {
-    Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
-    if (project.isEmpty() || project.get().status() == Project.Status.CLOSED) {
-      return handle(m, key, raw, ticket, Optional.of("project no longer live"), workDir);
-    }
-    RequestReview.Result review = ctx.review().review(new RequestReview.Input(project.get(), ticket.projectNumber(),
+      Project project, TicketState.Blocked blocked, Path workDir, Instant now) throws IOException {
+    RequestReview.Result review = ctx.review().review(new RequestReview.Input(project, ticket.projectNumber(),
         m.files(), m.bodyText(), ticket.folderVersion(), workDir));
     List<NewRequestHandler.StoredFile> stored = files.storeFiles(review);
     Ticket updated = ctx.db().inTransaction(c -> {

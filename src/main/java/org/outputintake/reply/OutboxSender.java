@@ -79,7 +79,10 @@ public final class OutboxSender {
     return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
   }
 
-  /** Addresses in logs keep the domain and the first letter only. */
+  /**
+   * Addresses in logs keep the domain and the first letter only: unlike identifiers in outputs ({@code Mask}),
+   * an operator needs the domain to tell which institution's mail is failing.
+   */
   public static String mask(String address) {
     if (address == null) return "(none)";
     int at = address.indexOf('@');

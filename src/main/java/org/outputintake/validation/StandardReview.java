@@ -20,6 +20,7 @@ import org.outputintake.intake.folder.SnapshotResult;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.policy.FilePolicies;
 import org.outputintake.policy.FilePolicy;
+import org.outputintake.policy.SafeFileName;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanContext;
@@ -53,7 +54,7 @@ public final class StandardReview implements RequestReview {
     FilePolicy policy = FilePolicies.load(in.project().policy(), policyDir);
     List<ScanFile> attached = new ArrayList<>();
     for (InboundMessage.Attachment a : in.files()) {
-      attached.add(new ScanFile(a.file(), displayName(a.name()), null, a.size(), 0));
+      attached.add(new ScanFile(a.file(), SafeFileName.of(a.name()).display(), null, a.size(), 0));
     }
     List<Finding> problems = new ArrayList<>();
     Optional<RequestForms.FoundForm> found = RequestForms.findForm(attached, forms);
@@ -140,10 +141,5 @@ public final class StandardReview implements RequestReview {
     return new Finding(f.code(), f.severity(), where, f.message(), f.evidence());
   }
 
-  /** The name without any directory part: a name is for display only and never becomes a path. */
-  static String displayName(String name) {
-    String n = name.replace('\\', '/');
-    n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]", "");
-    return n.isBlank() ? "unnamed" : n;
-  }
+
 }

@@ -91,7 +91,6 @@ public final class Mails {
       mixed.addBodyPart(text);
       for (Object[] f : files) {
         MimeBodyPart part = new MimeBodyPart();
-        part.setContent((byte[]) f[1], (String) f[2]);
         part.setDataHandler(new jakarta.activation.DataHandler(
             new jakarta.mail.util.ByteArrayDataSource((byte[]) f[1], (String) f[2])));
         part.setFileName((String) f[0]);
