@@ -28,7 +28,7 @@ import org.outputintake.scan.ScanReport;
 /**
  * Throughput of the full scan against a bare Commons CSV parse, and peak heap. Run with {@code -Xmx128m}:
  * {@code java -Xmx128m -cp target/classes:target/test-classes:$(cat cp.txt) org.outputintake.bench.ScanBench [dir]}.
- * Each measurement runs once to warm the JIT and once measured.
+ * Each figure is the median of several runs after unmeasured warm-up runs; peak heap is taken over one run.
  */
 public final class ScanBench {
   private static final String[] REGIONS = {"North East", "North West", "Yorkshire and The Humber", "East Midlands",
@@ -37,6 +37,9 @@ public final class ScanBench {
       "provisional figure, see note 4", "includes late returns", "excludes Scilly", "estimate based on 2021 base",
       "see methodology section 3.2", "contact jane.doe@example.org for queries", "ref ORD-12345678 applied",
       "coverage 98.5% of practices"};
+
+  private static final int WARM_UPS = 5;
+  private static final int RUNS = 7;
 
   private ScanBench() {}
 
@@ -53,29 +56,20 @@ public final class ScanBench {
       ScanEngine engine = ScanEngine.standard();
       ScanContext ctx = ScanContext.of(FilePolicies.load("ons-srs"));
 
-      scan(engine, ctx, csv);
+      // the JIT needs a few passes before figures settle; the median of several runs resists a noisy neighbour
+      double scanSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, csv));
       resetPeaks();
-      long t0 = System.nanoTime();
       ScanReport report = scan(engine, ctx, csv);
-      double scanSec = (System.nanoTime() - t0) / 1e9;
       long csvPeak = peakHeap();
-
-      bareParse(csv);
-      long t1 = System.nanoTime();
       long records = bareParse(csv);
-      double parseSec = (System.nanoTime() - t1) / 1e9;
+      double parseSec = median(WARM_UPS, RUNS, () -> bareParse(csv));
 
-      scan(engine, ctx, xlsx);
+      double xlsxSec = median(1, 3, () -> scan(engine, ctx, xlsx));
       resetPeaks();
-      long t2 = System.nanoTime();
       ScanReport xreport = scan(engine, ctx, xlsx);
-      double xlsxSec = (System.nanoTime() - t2) / 1e9;
       long xlsxPeak = peakHeap();
-
-      bareXlsx(xlsx);
-      long t3 = System.nanoTime();
       long cells = bareXlsx(xlsx);
-      double bareXlsxSec = (System.nanoTime() - t3) / 1e9;
+      double bareXlsxSec = median(1, 3, () -> bareXlsx(xlsx));
 
       System.out.printf(Locale.ROOT, "max heap            %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf(Locale.ROOT, "CSV                 %.1f MB, %d records, %d findings%n", csvMb, records,
@@ -95,6 +89,23 @@ public final class ScanBench {
       Files.deleteIfExists(csv);
       Files.deleteIfExists(xlsx);
     }
+  }
+
+  /** The median wall time of {@code runs} runs after {@code warmUps} unmeasured ones, in seconds. */
+  private static double median(int warmUps, int runs, Job job) throws IOException {
+    for (int i = 0; i < warmUps; i++) job.run();
+    double[] t = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      job.run();
+      t[i] = (System.nanoTime() - start) / 1e9;
+    }
+    java.util.Arrays.sort(t);
+    return t[runs / 2];
+  }
+
+  private interface Job {
+    Object run() throws IOException;
   }
 
   private static ScanReport scan(ScanEngine engine, ScanContext ctx, Path file) {

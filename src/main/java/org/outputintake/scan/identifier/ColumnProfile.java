@@ -72,25 +72,39 @@ public final class ColumnProfile {
     }
     if (announced != null) announcedCell(v, digit);
     if (allDigits) {
-      if (n == 10) {
-        tenDigit++;
-        if (CheckDigits.nhs(v)) {
-          if (nhsPass++ == 0) {
-            nhsFirstRow = row;
-            nhsSample = Mask.nhs(v);
-          }
-        }
-      }
-      if ((n == 10 || n == 11) && v.charAt(0) == '0' && validPhone(v)) {
-        if (phoneValid++ == 0) {
-          phoneFirstRow = row;
-          phoneSample = Mask.phone(v);
-        }
-      }
+      digitsOnly(v);
       return;
     }
     if (plainNumber && v.indexOf('@') < 0) return;
-    if (digit || v.indexOf('@') >= 0) finder.scanLine(v, norm, sink);
+    if (digit || v.indexOf('@') >= 0) finder.scanCell(v, norm, sink);
+  }
+
+  /**
+   * A cell the table reader has already parsed as a plain number (stripped, not empty): only the digit-only
+   * identifiers can apply, so the character scan of {@link #accept} is skipped.
+   */
+  public void acceptNumber(String v, long row) {
+    nonEmpty++;
+    currentRow = row;
+    if (announced != null) announcedCell(v, true);
+    int n = v.length();
+    if ((n == 10 || n == 11) && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
+  }
+
+  /** NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link #report}. */
+  private void digitsOnly(String v) {
+    int n = v.length();
+    if (n == 10) {
+      tenDigit++;
+      if (CheckDigits.nhs(v) && nhsPass++ == 0) {
+        nhsFirstRow = currentRow;
+        nhsSample = Mask.nhs(v);
+      }
+    }
+    if ((n == 10 || n == 11) && v.charAt(0) == '0' && validPhone(v) && phoneValid++ == 0) {
+      phoneFirstRow = currentRow;
+      phoneSample = Mask.phone(v);
+    }
   }
 
   private void announcedCell(String v, boolean digit) {

@@ -3,8 +3,10 @@ package org.outputintake.scan.identifier;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.outputintake.scan.Finding;
 
@@ -30,11 +32,14 @@ public final class IdentifierFinder {
       "nov", "dec"};
   private static final int MAX_LINE = 1 << 20;
 
-  private int[] starts = new int[64];
-  private int[] ends = new int[64];
-  private int count;
-  private String s;
-  private String hint;
+  /** Distinct cell values remembered per table: enough for categories and standard notes, bounded for memory. */
+  private static final int MEMO_ENTRIES = 8192;
+  private static final int MEMO_MAX_LENGTH = 200;
+  private static final Object[] NO_HITS = new Object[0];
+
+  private final Tokens t = new Tokens();
+  private final Map<String, Map<String, Object[]>> memo = new HashMap<>();
+  private int memoSize;
   private Sink sink;
 
   /** Findings for a text, one per identifier, located by line: {@code "<location>, line 12"}. */
@@ -65,6 +70,35 @@ public final class IdentifierFinder {
   }
 
   /**
+   * Scans one table cell, remembering what each distinct value yielded under its column's hint. Columns repeat
+   * their values (regions, categories, standard notes), so a repeat costs a hash lookup instead of a scan; the
+   * result is the same as {@link #scanLine} by construction, since a cell's hits depend only on its text and hint.
+   */
+  public void scanCell(String cell, String hint, Sink sink) {
+    if (cell == null || cell.isEmpty()) return;
+    if (cell.length() > MEMO_MAX_LENGTH) {
+      scanLine(cell, hint, sink);
+      return;
+    }
+    Map<String, Object[]> byValue = memo.computeIfAbsent(hint == null ? "" : hint, k -> new HashMap<>());
+    Object[] hits = byValue.get(cell);
+    if (hits == null) {
+      List<Object> found = new ArrayList<>(2);
+      scanLine(cell, hint, (kind, masked) -> {
+        found.add(kind);
+        found.add(masked);
+        sink.hit(kind, masked);
+      });
+      if (memoSize < MEMO_ENTRIES) {
+        byValue.put(cell, found.isEmpty() ? NO_HITS : found.toArray());
+        memoSize++;
+      }
+      return;
+    }
+    for (int i = 0; i < hits.length; i += 2) sink.hit((IdentifierKind) hits[i], (String) hits[i + 1]);
+  }
+
+  /**
    * Scans one line or cell.
    *
    * @param hint lower-case context that precedes the text, such as the column header; may be null
@@ -80,21 +114,22 @@ public final class IdentifierFinder {
       else if (c == '@') at = true;
     }
     if (!digit && !at) return;
-    this.s = line;
-    this.hint = hint;
+    t.s = line;
+    t.hint = hint;
     this.sink = sink;
     if (at) emails();
     if (digit) {
-      tokenize();
-      for (int i = 0; i < count; ) {
+      t.tokenize();
+      for (int i = 0; i < t.count; ) {
         i += Math.max(1, token(i));
       }
     }
-    this.s = null;
+    t.s = null;
     this.sink = null;
   }
 
   private void emails() {
+    String s = t.s;
     for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
       int a = at;
       while (a > 0 && emailChar(s.charAt(a - 1), true)) a--;
@@ -113,34 +148,15 @@ public final class IdentifierFinder {
         || local && (c == '_' || c == '+' || c == '%' || c == '\'');
   }
 
-  private void tokenize() {
-    count = 0;
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && !alnum(s.charAt(i))) i++;
-      if (i >= n) break;
-      int st = i;
-      while (i < n && (alnum(s.charAt(i)) || s.charAt(i) == '.' && i > st && digitAt(i - 1) && digitAt(i + 1))) i++;
-      if (count == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, count * 2);
-        ends = java.util.Arrays.copyOf(ends, count * 2);
-      }
-      starts[count] = st;
-      ends[count] = i;
-      count++;
-    }
-  }
-
   /** Looks at token i; returns how many tokens it consumed. */
   private int token(int i) {
-    int st = starts[i];
-    int len = ends[i] - st;
+    int st = t.starts[i];
+    int len = t.ends[i] - st;
     int digits = 0;
     int uppers = 0;
     int dots = 0;
-    for (int k = st; k < ends[i]; k++) {
-      char c = s.charAt(k);
+    for (int k = st; k < t.ends[i]; k++) {
+      char c = t.s.charAt(k);
       if (c >= '0' && c <= '9') digits++;
       else if (c >= 'A' && c <= 'Z') uppers++;
       else if (c == '.') dots++;
@@ -153,52 +169,52 @@ public final class IdentifierFinder {
   }
 
   private int digitsToken(int i, int len) {
-    if (len == 3 && i + 2 < count && len(i + 1) == 3 && len(i + 2) == 4 && allDigits(i + 1) && allDigits(i + 2)
-        && separator(i + 1) && separator(i + 2)) {
-      String nhs = text(i) + text(i + 1) + text(i + 2);
+    if (len == 3 && i + 2 < t.count && t.len(i + 1) == 3 && t.len(i + 2) == 4 && t.allDigits(i + 1) && t.allDigits(i + 2)
+        && t.separator(i + 1) && t.separator(i + 2)) {
+      String nhs = t.text(i) + t.text(i + 1) + t.text(i + 2);
       if (CheckDigits.nhs(nhs)) {
         sink.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(nhs));
         return 3;
       }
     }
-    boolean plus44 = len == 2 && s.startsWith("44", starts[i]) && starts[i] > 0 && s.charAt(starts[i] - 1) == '+';
-    if (s.charAt(starts[i]) == '0' || plus44) {
+    boolean plus44 = len == 2 && t.s.startsWith("44", t.starts[i]) && t.starts[i] > 0 && t.s.charAt(t.starts[i] - 1) == '+';
+    if (t.s.charAt(t.starts[i]) == '0' || plus44) {
       int used = phone(i, plus44);
       if (used > 0) return used;
     }
-    if (len == 10 && context(i, 6, "nhs") && CheckDigits.nhs(text(i))) {
-      sink.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(text(i)));
+    if (len == 10 && t.context(i, 6, "nhs") && CheckDigits.nhs(t.text(i))) {
+      sink.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(t.text(i)));
       return 1;
     }
-    if (len == 9 && context(i, 6, "passport")) {
-      sink.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(text(i)));
+    if (len == 9 && t.context(i, 6, "passport")) {
+      sink.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
-    if (len <= 12 && context(i, 3, "uprn")) {
-      sink.hit(IdentifierKind.UPRN, Mask.generic(text(i)));
+    if (len <= 12 && t.context(i, 3, "uprn")) {
+      sink.hit(IdentifierKind.UPRN, Mask.generic(t.text(i)));
       return 1;
     }
-    if (len == 8 && context(i, 5, "company", "companies", "crn", "registration", "registered")) {
-      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(text(i)));
+    if (len == 8 && t.context(i, 5, "company", "companies", "crn", "registration", "registered")) {
+      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
-    if ((len == 10 || len == 11) && context(i, 3, "ruref", "entref", "luref")) {
-      sink.hit(IdentifierKind.BUSINESS_REFERENCE, Mask.generic(text(i)));
+    if ((len == 10 || len == 11) && t.context(i, 3, "ruref", "entref", "luref")) {
+      sink.hit(IdentifierKind.BUSINESS_REFERENCE, Mask.generic(t.text(i)));
       return 1;
     }
-    if (len >= 6 && len <= 8 && context(i, 3, "urn", "ukprn", "laestab")) {
-      sink.hit(IdentifierKind.SCHOOL_ID, Mask.generic(text(i)));
+    if (len >= 6 && len <= 8 && t.context(i, 3, "urn", "ukprn", "laestab")) {
+      sink.hit(IdentifierKind.SCHOOL_ID, Mask.generic(t.text(i)));
       return 1;
     }
     if (len <= 4) {
       int date = dateTokens(i);
-      if (date > 0 && context(i, 4, "born", "dob", "birth", "died", "death", "deceased")) {
+      if (date > 0 && t.context(i, 4, "born", "dob", "birth", "died", "death", "deceased")) {
         sink.hit(IdentifierKind.DATE_OF_BIRTH, "date (masked)");
         return date;
       }
       int street = street(i);
       if (street > 0) {
-        sink.hit(IdentifierKind.STREET_ADDRESS, Mask.text(s.substring(starts[i], ends[i + street - 1])));
+        sink.hit(IdentifierKind.STREET_ADDRESS, Mask.text(t.s.substring(t.starts[i], t.ends[i + street - 1])));
         return street;
       }
     }
@@ -211,8 +227,8 @@ public final class IdentifierFinder {
     int k = i;
     int used = 0;
     int result = 0;
-    while (k < count && allDigits(k) && b.length() + len(k) <= 13 && (k == i || phoneGap(k))) {
-      b.append(s, starts[k], ends[k]);
+    while (k < t.count && t.allDigits(k) && b.length() + t.len(k) <= 13 && (k == i || phoneGap(k))) {
+      b.append(t.s, t.starts[k], t.ends[k]);
       k++;
       int n = b.length();
       if (plus44 ? n == 12 : n == 10 || n == 11) {
@@ -234,10 +250,10 @@ public final class IdentifierFinder {
   }
 
   private boolean phoneGap(int k) {
-    int gap = starts[k] - ends[k - 1];
+    int gap = t.starts[k] - t.ends[k - 1];
     if (gap < 1 || gap > 2) return false;
-    for (int p = ends[k - 1]; p < starts[k]; p++) {
-      char c = s.charAt(p);
+    for (int p = t.ends[k - 1]; p < t.starts[k]; p++) {
+      char c = t.s.charAt(p);
       if (c != ' ' && c != '-' && c != ')') return false;
     }
     return true;
@@ -245,15 +261,15 @@ public final class IdentifierFinder {
 
   /** A date at token i: 12/03/1985, 1985-03-12 or 12 March 1985; returns the tokens used or 0. */
   private int dateTokens(int i) {
-    if (i + 2 >= count) return 0;
-    int a = len(i);
-    if (allDigits(i + 1) && allDigits(i + 2) && dateGap(i + 1) && dateGap(i + 2)) {
-      int b = len(i + 1);
-      int c = len(i + 2);
+    if (i + 2 >= t.count) return 0;
+    int a = t.len(i);
+    if (t.allDigits(i + 1) && t.allDigits(i + 2) && dateGap(i + 1) && dateGap(i + 2)) {
+      int b = t.len(i + 1);
+      int c = t.len(i + 2);
       if (a <= 2 && b <= 2 && (c == 2 || c == 4) || a == 4 && b == 2 && c == 2) return 3;
     }
-    if (a <= 2 && allDigits(i + 2) && len(i + 2) == 4 && len(i + 1) >= 3) {
-      String month = text(i + 1).toLowerCase(Locale.ROOT);
+    if (a <= 2 && t.allDigits(i + 2) && t.len(i + 2) == 4 && t.len(i + 1) >= 3) {
+      String month = t.text(i + 1).toLowerCase(Locale.ROOT);
       for (String m : MONTHS) {
         if (month.startsWith(m)) return 3;
       }
@@ -262,37 +278,37 @@ public final class IdentifierFinder {
   }
 
   private boolean dateGap(int k) {
-    if (starts[k] - ends[k - 1] != 1) return false;
-    char c = s.charAt(ends[k - 1]);
+    if (t.starts[k] - t.ends[k - 1] != 1) return false;
+    char c = t.s.charAt(t.ends[k - 1]);
     return c == '/' || c == '-' || c == '.';
   }
 
   /** "12 High Street": a house number, one to three capitalised words, the last a street suffix. */
   private int street(int i) {
-    for (int k = i + 1; k < count && k <= i + 3; k++) {
-      if (starts[k] - ends[k - 1] != 1 || s.charAt(ends[k - 1]) != ' ') return 0;
-      char first = s.charAt(starts[k]);
-      if (first < 'A' || first > 'Z' || !allLetters(k)) return 0;
+    for (int k = i + 1; k < t.count && k <= i + 3; k++) {
+      if (t.starts[k] - t.ends[k - 1] != 1 || t.s.charAt(t.ends[k - 1]) != ' ') return 0;
+      char first = t.s.charAt(t.starts[k]);
+      if (first < 'A' || first > 'Z' || !t.allLetters(k)) return 0;
       if (k > i + 1 && isStreetSuffix(k)) return k - i + 1;
     }
     return 0;
   }
 
   private boolean isStreetSuffix(int k) {
-    int len = len(k);
+    int len = t.len(k);
     for (String suffix : STREET_SUFFIXES) {
-      if (suffix.length() == len && s.startsWith(suffix, starts[k])) return true;
+      if (suffix.length() == len && t.s.startsWith(suffix, t.starts[k])) return true;
     }
     return false;
   }
 
   /** Latitude and longitude with at least three decimals, in the ranges that cover the UK. */
   private int decimal(int i) {
-    if (i + 1 >= count || decimals(i) < 3 || decimals(i + 1) < 3) return 1;
-    int gap = starts[i + 1] - ends[i];
+    if (i + 1 >= t.count || decimals(i) < 3 || decimals(i + 1) < 3) return 1;
+    int gap = t.starts[i + 1] - t.ends[i];
     if (gap < 1 || gap > 3) return 1;
-    for (int p = ends[i]; p < starts[i + 1]; p++) {
-      char c = s.charAt(p);
+    for (int p = t.ends[i]; p < t.starts[i + 1]; p++) {
+      char c = t.s.charAt(p);
       if (c != ' ' && c != ',' && c != '-') return 1;
     }
     double a = signed(i);
@@ -313,15 +329,15 @@ public final class IdentifierFinder {
   }
 
   private double signed(int k) {
-    double v = Double.parseDouble(text(k));
-    return starts[k] > 0 && s.charAt(starts[k] - 1) == '-' ? -v : v;
+    double v = Double.parseDouble(t.text(k));
+    return t.starts[k] > 0 && t.s.charAt(t.starts[k] - 1) == '-' ? -v : v;
   }
 
   /** Digits after the decimal point of a plain decimal token, or 0 when it is not one. */
   private int decimals(int k) {
     int dot = -1;
-    for (int p = starts[k]; p < ends[k]; p++) {
-      char c = s.charAt(p);
+    for (int p = t.starts[k]; p < t.ends[k]; p++) {
+      char c = t.s.charAt(p);
       if (c == '.') {
         if (dot >= 0) return 0;
         dot = p;
@@ -329,47 +345,47 @@ public final class IdentifierFinder {
         return 0;
       }
     }
-    return dot < 0 ? 0 : ends[k] - dot - 1;
+    return dot < 0 ? 0 : t.ends[k] - dot - 1;
   }
 
   private int upperAlnum(int i, int len) {
-    String t = text(i);
-    if (len >= 5 && len <= 7 && CheckDigits.postcode(t)) {
-      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(t));
+    String word = t.text(i);
+    if (len >= 5 && len <= 7 && CheckDigits.postcode(word)) {
+      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word));
       return 1;
     }
-    if (len >= 2 && len <= 4 && i + 1 < count && len(i + 1) == 3 && single(i + 1, ' ')
-        && CheckDigits.outwardCode(t, 0, len) && CheckDigits.inwardCode(s, starts[i + 1], ends[i + 1])) {
-      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(t + " " + text(i + 1)));
+    if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.single(i + 1, ' ')
+        && CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(t.s, t.starts[i + 1], t.ends[i + 1])) {
+      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word + " " + t.text(i + 1)));
       return 2;
     }
-    if (len == 9 && CheckDigits.ni(t, true)) {
-      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(t));
+    if (len == 9 && CheckDigits.ni(word, true)) {
+      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
     }
-    if (len == 8 && i + 1 < count && len(i + 1) == 1 && single(i + 1, ' ') && CheckDigits.ni(t + text(i + 1), true)) {
-      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(t + text(i + 1)));
+    if (len == 8 && i + 1 < t.count && t.len(i + 1) == 1 && t.single(i + 1, ' ') && CheckDigits.ni(word + t.text(i + 1), true)) {
+      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word + t.text(i + 1)));
       return 2;
     }
-    if (len == 8 && CheckDigits.ni(t, false) && context(i, 4, "ni", "nino", "insurance")) {
-      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(t));
+    if (len == 8 && CheckDigits.ni(word, false) && t.context(i, 4, "ni", "nino", "insurance")) {
+      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
     }
     // before grid references: SC123456 is both, and the context word decides
-    if (len == 8 && CheckDigits.companyNumber(t) && context(i, 5, "company", "companies", "crn", "registration")) {
-      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t));
+    if (len == 8 && CheckDigits.companyNumber(word) && t.context(i, 5, "company", "companies", "crn", "registration")) {
+      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
       return 1;
     }
-    if (CheckDigits.gridReference(t)) {
-      sink.hit(IdentifierKind.GRID_REFERENCE, t.substring(0, 2) + " *** ***");
+    if (CheckDigits.gridReference(word)) {
+      sink.hit(IdentifierKind.GRID_REFERENCE, word.substring(0, 2) + " *** ***");
       return 1;
     }
-    if (len == 11 && t.startsWith("GB") && CheckDigits.vat(t.substring(2))) {
-      sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(t));
+    if (len == 11 && word.startsWith("GB") && CheckDigits.vat(word.substring(2))) {
+      sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(word));
       return 1;
     }
-    if (len == 13 && CheckDigits.upn(t)) {
-      sink.hit(IdentifierKind.PUPIL_NUMBER, Mask.generic(t));
+    if (len == 13 && CheckDigits.upn(word)) {
+      sink.hit(IdentifierKind.PUPIL_NUMBER, Mask.generic(word));
       return 1;
     }
     return 1;
@@ -377,10 +393,10 @@ public final class IdentifierFinder {
 
   /** Two capitals followed by digit groups: a spaced NI number, grid reference or VAT number. */
   private int letterPair(int i) {
-    StringBuilder b = new StringBuilder(13).append(s, starts[i], ends[i]);
+    StringBuilder b = new StringBuilder(13).append(t.s, t.starts[i], t.ends[i]);
     int k = i + 1;
-    while (k < count && k <= i + 4 && single(k, ' ') && b.length() < 13) {
-      b.append(s, starts[k], ends[k]);
+    while (k < t.count && k <= i + 4 && t.single(k, ' ') && b.length() < 13) {
+      b.append(t.s, t.starts[k], t.ends[k]);
       k++;
       String c = b.toString();
       if (c.length() == 9 && CheckDigits.ni(c, true)) {
@@ -392,66 +408,12 @@ public final class IdentifierFinder {
         return k - i;
       }
     }
-    if (i + 2 < count && CheckDigits.gridSquare(text(i)) && allDigits(i + 1) && allDigits(i + 2)
-        && len(i + 1) == len(i + 2) && len(i + 1) >= 3 && len(i + 1) <= 5 && single(i + 1, ' ') && single(i + 2, ' ')) {
-      sink.hit(IdentifierKind.GRID_REFERENCE, text(i) + " *** ***");
+    if (i + 2 < t.count && CheckDigits.gridSquare(t.text(i)) && t.allDigits(i + 1) && t.allDigits(i + 2)
+        && t.len(i + 1) == t.len(i + 2) && t.len(i + 1) >= 3 && t.len(i + 1) <= 5 && t.single(i + 1, ' ') && t.single(i + 2, ' ')) {
+      sink.hit(IdentifierKind.GRID_REFERENCE, t.text(i) + " *** ***");
       return 3;
     }
     return 1;
   }
 
-  /** Whether one of the words (lower case) starts a token among the {@code window} tokens before i, or the hint. */
-  private boolean context(int i, int window, String... words) {
-    if (hint != null) {
-      for (String w : words) {
-        if (ColumnNames.hasWordStart(hint, w)) return true;
-      }
-    }
-    for (int k = i - 1; k >= 0 && k >= i - window; k--) {
-      for (String w : words) {
-        if (len(k) >= w.length() && s.regionMatches(true, starts[k], w, 0, w.length())
-            && (w.length() > 3 || len(k) <= w.length() + 2)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private boolean separator(int k) {
-    return single(k, ' ') || single(k, '-');
-  }
-
-  private boolean single(int k, char c) {
-    return starts[k] - ends[k - 1] == 1 && s.charAt(ends[k - 1]) == c;
-  }
-
-  private int len(int k) {
-    return ends[k] - starts[k];
-  }
-
-  private String text(int k) {
-    return s.substring(starts[k], ends[k]);
-  }
-
-  private boolean allDigits(int k) {
-    return CheckDigits.allDigits(s, starts[k], ends[k]);
-  }
-
-  private boolean allLetters(int k) {
-    for (int p = starts[k]; p < ends[k]; p++) {
-      char c = s.charAt(p);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return false;
-    }
-    return true;
-  }
-
-  private boolean digitAt(int p) {
-    return p >= 0 && p < s.length() && s.charAt(p) >= '0' && s.charAt(p) <= '9';
-  }
-
-  private static boolean alnum(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-        || c > 127 && Character.isLetterOrDigit(c);
-  }
 }

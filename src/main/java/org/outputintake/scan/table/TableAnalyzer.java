@@ -71,8 +71,6 @@ final class TableAnalyzer {
       ColumnStats col = columns[c];
       String raw = cells[c];
       String v = raw == null ? "" : raw.strip();
-      col.identifiers.accept(v, row);
-      if (c == 0 && !labelNorm.isEmpty()) continue;
       if (v.isEmpty()) {
         col.blanks++;
         if (col.firstBlankRow == 0) col.firstBlankRow = row;
@@ -80,6 +78,9 @@ final class TableAnalyzer {
         continue;
       }
       long n = Cells.parse(v);
+      if (n == Cells.NOT_INTEGER) col.identifiers.accept(v, row);
+      else col.identifiers.acceptNumber(v, row);
+      if (c == 0 && !labelNorm.isEmpty()) continue;
       if (n == Cells.DECIMAL) {
         col.decimals++;
         numbersInRow++;

@@ -111,4 +111,26 @@ class IdentifierFinderTest {
   void linesWithoutDigitsOrAtSignsAreSkippedQuickly() {
     assertTrue(finder.scanText("no identifiers here at all", "").isEmpty());
   }
+
+  @Test
+  void givenARepeatedCell_thenEveryRepeatReportsWhatTheFirstScanFound() {
+    List<String> hits = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      finder.scanCell("call 020 7946 0018 or SW1A 1AA", null, (kind, masked) -> hits.add(kind + " " + masked));
+    }
+    List<String> once = new java.util.ArrayList<>();
+    new IdentifierFinder().scanLine("call 020 7946 0018 or SW1A 1AA", null, (kind, masked) -> once.add(kind + " " + masked));
+    assertEquals(2, once.size());
+    assertEquals(3 * once.size(), hits.size());
+    assertEquals(once, hits.subList(4, 6));
+  }
+
+  @Test
+  void givenTheSameCellUnderDifferentHeaders_thenEachHeaderIsJudgedOnItsOwn() {
+    List<String> hits = new java.util.ArrayList<>();
+    finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain " + kind));
+    finder.scanCell("ref 9434765919", "nhs number", (kind, masked) -> hits.add("nhs " + kind));
+    finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain again " + kind));
+    assertEquals(List.of("nhs NHS_NUMBER"), hits);
+  }
 }
