@@ -75,7 +75,7 @@ public final class IntakeApp implements AutoCloseable {
           new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()), clock, events);
       registry.bind(ctx);
       InboxPoller poller = new InboxPoller(config.mailbox(), db, new RawStore(data.resolve("messages")),
-          new IntakeService(ctx), registry);
+          new IntakeService(ctx), registry, config.poll().workers());
       OutboxSender outbox = new OutboxSender(db, smtp, clock, events::replySent);
       return new IntakeApp(config, db, poller, outbox, ctx);
     } catch (RuntimeException e) {

@@ -56,7 +56,8 @@ final class ConfigBinder {
 
   private IntakeConfig.Poll poll() {
     return new IntakeConfig.Poll(duration("poll.interval", Duration.ofSeconds(60)), bool("poll.idle"),
-        duration("poll.idle-renew", Duration.ofMinutes(20)), duration("poll.outbox-interval", Duration.ofSeconds(5)));
+        duration("poll.idle-renew", Duration.ofMinutes(20)), duration("poll.outbox-interval", Duration.ofSeconds(5)),
+        integer("poll.workers", 2));
   }
 
   private IntakeConfig.Database database() {
@@ -123,6 +124,11 @@ final class ConfigBinder {
     } catch (NumberFormatException e) {
       throw new ConfigException(key + " is '" + t + "', not a whole number");
     }
+  }
+
+  private int integer(String key, int fallback) {
+    String t = text(key);
+    return t == null || t.isBlank() ? fallback : integer(key);
   }
 
   private boolean bool(String key) {

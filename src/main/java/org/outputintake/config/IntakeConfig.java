@@ -62,8 +62,14 @@ public record IntakeConfig(
   }
 
   /** @param idleRenew how often an IMAP IDLE is re-issued; RFC 2177 asks for less than 29 minutes */
-  public record Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval) {
+  /** @param workers messages of one poll read, checked and scanned side by side; outcomes still commit in order */
+  public record Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval, int workers) {
+    public Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval) {
+      this(interval, idle, idleRenew, outboxInterval, 2);
+    }
+
     public Poll {
+      require(workers >= 1 && workers <= 32, "poll.workers must be between 1 and 32, e.g. 2 (the number of cores)");
       require(interval != null && !interval.isNegative() && interval.toMillis() >= 1000,
           "poll.interval must be at least 1s, e.g. 60s");
       idleRenew = idleRenew == null ? Duration.ofMinutes(20) : idleRenew;

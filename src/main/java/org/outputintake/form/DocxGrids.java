@@ -1,12 +1,11 @@
 package org.outputintake.form;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -29,15 +28,46 @@ final class DocxGrids {
 
   private DocxGrids() {}
 
+  /** The caller has bounded the expanded size of the package's XML, so the parts can be parsed whole. */
   static List<Grid> read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
-      DocxGrids g = new DocxGrids();
-      g.block(doc.getDocument().getBody().getDomNode());
-      List<Grid> grids = new ArrayList<>();
-      grids.add(new Grid("paragraphs", g.paragraphs, false));
-      grids.addAll(g.tables);
-      return grids;
+    DocxGrids g = new DocxGrids();
+    Element body = body(file);
+    if (body != null) g.block(body);
+    List<Grid> grids = new ArrayList<>();
+    grids.add(new Grid("paragraphs", g.paragraphs, false));
+    grids.addAll(g.tables);
+    return grids;
+  }
+
+  /**
+   * The document's {@code w:body}, parsed with the JDK's DOM parser. Only the main part's text is needed, and
+   * POI's XWPFDocument would also build styles, numbering and every part's object model: most of a request's
+   * reading time, for nothing the form reader uses.
+   */
+  private static Element body(Path file) throws IOException {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      ZipEntry part = zip.getEntry(mainPart(zip));
+      if (part == null) throw new IOException("the package has no main document part");
+      Element document = SafeXml.parse(zip, part).getDocumentElement();
+      for (Node n = document.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element e && isW(e, "body")) return e;
+      }
+      return null;
     }
+  }
+
+  /** The main part named by the package relationships, usually {@code word/document.xml}. */
+  private static String mainPart(ZipFile zip) throws IOException {
+    ZipEntry rels = zip.getEntry("_rels/.rels");
+    if (rels == null) return "word/document.xml";
+    Element root = SafeXml.parse(zip, rels).getDocumentElement();
+    for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element r && r.getAttribute("Type").endsWith("/officeDocument")) {
+        String target = r.getAttribute("Target");
+        return target.startsWith("/") ? target.substring(1) : target;
+      }
+    }
+    return "word/document.xml";
   }
 
   /** Walks block-level content: paragraphs, tables, and the containers that wrap them. */
@@ -115,7 +145,6 @@ final class DocxGrids {
       if (isW(e, "r")) {
         if (!isHidden(e)) inline(e, sb);
       } else if (isW(e, "t")) {
-        // XmlBeans' DOM has no getTextContent (DOM level 3)
         for (Node t = e.getFirstChild(); t != null; t = t.getNextSibling()) {
           if (t.getNodeType() == Node.TEXT_NODE || t.getNodeType() == Node.CDATA_SECTION_NODE) {
             sb.append(t.getNodeValue());

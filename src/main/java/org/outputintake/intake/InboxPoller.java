@@ -1,9 +1,11 @@
 package org.outputintake.intake;
 
 import jakarta.mail.MessagingException;
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.store.Database;
@@ -23,6 +25,7 @@ public final class InboxPoller {
   private final RawStore rawStore;
   private final IntakeService intake;
   private final RegistrySync registry;
+  private final int workerCount;
 
   private static final int MOVE_BATCH = 25;
 
@@ -30,6 +33,14 @@ public final class InboxPoller {
 
   public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
       RegistrySync registry) {
+    this(mailbox, db, rawStore, intake, registry, 1);
+  }
+
+  /** @param workerCount messages prepared side by side ({@code poll.workers}) */
+  public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
+      RegistrySync registry, int workerCount) {
+    this.workerCount = workerCount;
+
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
@@ -37,48 +48,119 @@ public final class InboxPoller {
     this.registry = registry;
   }
 
-  /** Synchronized: the scheduled poll and an IDLE wake-up never run at once. */
+  /**
+   * Synchronized: the scheduled poll and an IDLE wake-up never run at once. Messages are downloaded in order on
+   * one thread, up to {@code poll.workers} of them are parsed and reviewed side by side
+   * ({@link IntakeService#prepare}), and this thread commits each in arrival order: ticket numbers follow arrival
+   * and no decision depends on a message that arrived later.
+   */
   public synchronized PollResult pollOnce() throws MessagingException {
     registry.refresh();
-    int processed = 0;
-    int quarantined = 0;
+    Counts counts = new Counts();
     try (ImapMailbox box = new ImapMailbox(mailbox)) {
       box.open();
       noteUidValidity(box.uidValidity());
       var uids = box.pendingUids();
       // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
       // idempotency key turns into a plain move on the next poll
-      java.util.List<Long> toProcessed = new java.util.ArrayList<>();
-      java.util.List<Long> toQuarantine = new java.util.ArrayList<>();
-      for (long uid : uids) {
-        IntakeService.Outcome outcome;
-        try {
-          RawStore.Stored raw = box.download(uid, rawStore);
-          outcome = intake.handle(raw);
-        } catch (Database.DatabaseException e) {
-          LOG.error("database unavailable; message UID {} stays in the inbox for the next poll: {}", uid, e.getMessage());
-          moveAll(box, toProcessed, toQuarantine);
-          return new PollResult(uids.size(), processed, quarantined, false);
-        } catch (IOException e) {
-          LOG.error("message UID {} could not be stored locally; it stays in the inbox: {}", uid, e.getMessage());
-          continue;
+      Moves moves = new Moves(box);
+      try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
+        for (Prefetcher.Next next = ahead.next(); !(next instanceof Prefetcher.Done); next = ahead.next()) {
+          if (next instanceof Prefetcher.Failed failed) {
+            moves.flushQuietly();
+            throw failed.error();
+          }
+          if (!commit((Prefetcher.Ready) next, moves, counts)) {
+            moves.flush();
+            return new PollResult(uids.size(), counts.processed, counts.quarantined, false);
+          }
         }
-        if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
-          quarantined++;
-          toQuarantine.add(uid);
-        } else {
-          processed++;
-          toProcessed.add(uid);
-        }
-        LOG.info("UID {}: {}", uid, outcome.summary());
-        if (toProcessed.size() + toQuarantine.size() >= MOVE_BATCH) moveAll(box, toProcessed, toQuarantine);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MessagingException("the poll was interrupted");
       }
-      moveAll(box, toProcessed, toQuarantine);
-      return new PollResult(uids.size(), processed, quarantined, true);
+      moves.flush();
+      return new PollResult(uids.size(), counts.processed, counts.quarantined, true);
     }
   }
 
-  private void moveAll(ImapMailbox box, java.util.List<Long> processed, java.util.List<Long> quarantine)
+  /**
+   * Commits one message and queues its move. False when the database failed: the poll must stop, and the
+   * message stays in the inbox. A message that could not even be prepared stays in the inbox too.
+   */
+  private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
+      throws InterruptedException, MessagingException {
+    IntakeService.Prepared prepared;
+    try {
+      prepared = ready.prepared().get();
+    } catch (ExecutionException e) {
+      LOG.error("message UID {} could not be read locally; it stays in the inbox: {}", ready.uid(),
+          String.valueOf(e.getCause()));
+      return true;
+    }
+    IntakeService.Outcome outcome;
+    try {
+      outcome = intake.commit(prepared);
+    } catch (Database.DatabaseException e) {
+      LOG.error("database unavailable; message UID {} stays in the inbox for the next poll: {}", ready.uid(),
+          e.getMessage());
+      return false;
+    }
+    if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
+      counts.quarantined++;
+      moves.toQuarantine(ready.uid());
+    } else {
+      counts.processed++;
+      moves.toProcessed(ready.uid());
+    }
+    LOG.info("UID {}: {}", ready.uid(), outcome.summary());
+    return true;
+  }
+
+  private static final class Counts {
+    int processed;
+    int quarantined;
+  }
+
+  /** Moves to Processed and Quarantine, sent in batches. */
+  private final class Moves {
+    private final ImapMailbox box;
+    private final List<Long> processed = new ArrayList<>();
+    private final List<Long> quarantine = new ArrayList<>();
+
+    Moves(ImapMailbox box) {
+      this.box = box;
+    }
+
+    void toProcessed(long uid) throws MessagingException {
+      processed.add(uid);
+      flushIfFull();
+    }
+
+    void toQuarantine(long uid) throws MessagingException {
+      quarantine.add(uid);
+      flushIfFull();
+    }
+
+    private void flushIfFull() throws MessagingException {
+      if (processed.size() + quarantine.size() >= MOVE_BATCH) flush();
+    }
+
+    void flush() throws MessagingException {
+      moveAll(box, processed, quarantine);
+    }
+
+    /** Before giving up on a broken connection: whatever does not move now is moved by the next poll. */
+    void flushQuietly() {
+      try {
+        flush();
+      } catch (MessagingException e) {
+        LOG.debug("moves left for the next poll: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void moveAll(ImapMailbox box, List<Long> processed, List<Long> quarantine)
       throws MessagingException {
     box.move(processed, mailbox.folders().processed());
     box.move(quarantine, mailbox.folders().quarantine());

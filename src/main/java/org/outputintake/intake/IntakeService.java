@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
-  private static final ZoneId UK = ZoneId.of("Europe/London");
+  static final ZoneId UK = ZoneId.of("Europe/London");
   /** Codes that are problems with the request itself and so block the ticket; scanner findings never do. */
   private static final Set<String> REQUEST_PROBLEMS = Set.of("FORM_MISSING", "FORM_INCOMPLETE",
       "FORM_PROJECT_MISMATCH", "FORM_FILES_MISMATCH", "FORM_DECLARATION", "FOLDER_NAME", "FOLDER_VERSION",
@@ -48,23 +48,49 @@ public final class IntakeService {
   private final MessageParser parser = new MessageParser();
   private final NewRequestHandler requests;
   private final TicketReplyHandler replies;
+  private final ReviewAhead reviewAhead;
 
   public IntakeService(IntakeContext ctx) {
     this.ctx = ctx;
     this.requests = new NewRequestHandler(ctx);
     this.replies = new TicketReplyHandler(ctx, requests);
+    this.reviewAhead = new ReviewAhead(ctx, this, requests);
   }
 
+  /** Reads and handles one message in one go: {@link #prepare} then {@link #commit}. */
   public Outcome handle(RawStore.Stored raw) throws IOException {
+    return commit(prepare(raw));
+  }
+
+  /**
+   * The part of handling that needs no other message: parsing into a working directory and, for what looks like
+   * a new request, the review of its form and files. Safe to run for several messages at once; it decides nothing
+   * and writes nothing but its working directory (and, in folder mode, a snapshot), so {@link #commit} in arrival
+   * order keeps every decision as if the messages had been handled one by one.
+   *
+   * @throws IOException when the working directory cannot be made (an operational problem)
+   */
+  public Prepared prepare(RawStore.Stored raw) throws IOException {
     Path work = Files.createTempDirectory(workRoot(), "msg-");
+    InboundMessage m;
     try {
-      InboundMessage m;
-      try {
-        m = parser.parse(raw.path(), work);
-      } catch (MalformedMessageException | IOException e) {
-        return quarantine("sha256:" + raw.sha256(), raw, null, e.getMessage());
-      }
-      String key = m.messageId() != null ? m.messageId() : "sha256:" + raw.sha256();
+      m = parser.parse(raw.path(), work);
+    } catch (MalformedMessageException | IOException | RuntimeException e) {
+      return new Prepared(raw, work, null, String.valueOf(e.getMessage()), ctx.review());
+    }
+    return new Prepared(raw, work, m, null, reviewAhead.prepare(m, work));
+  }
+
+  /**
+   * Decides and records what a prepared message is, in one transaction, and removes its working directory.
+   * Never throws for bad input (the message is quarantined); a database failure propagates so that the caller
+   * leaves the message in the inbox.
+   */
+  public Outcome commit(Prepared p) {
+    try {
+      InboundMessage m = p.message();
+      if (m == null) return quarantine("sha256:" + p.raw().sha256(), p.raw(), null, p.parseError());
+      String key = m.messageId() != null ? m.messageId() : "sha256:" + p.raw().sha256();
       Optional<String> seen = ctx.db().read(c -> MailLog.disposition(c, key));
       if (seen.isPresent()) {
         LOG.info("message {} was handled before ({}); finishing its move", key, seen.get());
@@ -72,22 +98,38 @@ public final class IntakeService {
             "duplicate of " + key);
       }
       try {
-        return route(m, key, raw, work);
+        return route(m, key, p.raw(), p.work(), p.review());
       } catch (Database.DatabaseException e) {
         throw e;
       } catch (Exception | StackOverflowError e) {
         LOG.warn("message {} could not be processed", key, e);
-        return quarantine(key, raw, m, e.getClass().getSimpleName() + ": " + e.getMessage());
+        return quarantine(key, p.raw(), m, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     } finally {
-      deleteRecursively(work);
+      discard(p);
     }
   }
 
-  private Outcome route(InboundMessage m, String key, RawStore.Stored raw, Path work) throws IOException {
+  /** Drops a prepared message without deciding anything: it stays in the inbox for the next poll. */
+  public void discard(Prepared p) {
+    ReviewAhead.discardUnused(p.review());
+    deleteRecursively(p.work());
+  }
+
+  /**
+   * A message read ahead of its turn.
+   *
+   * @param message null when it could not be parsed, with {@code parseError} saying why
+   * @param review the review to use for it: the shared one, or one holding a result worked out ahead
+   */
+  public record Prepared(RawStore.Stored raw, Path work, InboundMessage message, String parseError,
+      RequestReview review) {}
+
+  private Outcome route(InboundMessage m, String key, RawStore.Stored raw, Path work, RequestReview review)
+      throws IOException {
     Optional<String> noReply = ctx.loopGuard().reasonNotToReply(m);
     Optional<Ticket> ticket = ticketFor(m);
-    if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work);
+    if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work, review);
     Instant now = ctx.clock().instant();
     if (noReply.isPresent()) {
       ctx.db().inTransaction(c -> {
@@ -99,7 +141,7 @@ public final class IntakeService {
       return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
     }
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
-    if (subject instanceof SubjectParser.Valid valid) return requests.handle(m, key, raw, valid, work);
+    if (subject instanceof SubjectParser.Valid valid) return requests.handle(m, key, raw, valid, work, review);
     SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
     ctx.db().inTransaction(c -> {
       MailLog.record(c, key, m, null, "not-a-request", "processed", codes(invalid.problems()), raw, now);
@@ -113,7 +155,7 @@ public final class IntakeService {
   }
 
   /** The ticket a message belongs to: a known id in the subject, or a thread reference to one of its messages. */
-  private Optional<Ticket> ticketFor(InboundMessage m) {
+  Optional<Ticket> ticketFor(InboundMessage m) {
     String prefix = ctx.config().tickets().prefix();
     Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
     return ctx.db().read(c -> {

@@ -31,17 +31,18 @@ final class NewRequestHandler {
     this.ctx = ctx;
   }
 
+  /** @param reviewer the review for this message, possibly holding a result worked out ahead of its turn */
   IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, SubjectParser.Valid subject,
-      Path workDir) throws IOException {
+      Path workDir, RequestReview reviewer) throws IOException {
     Instant now = ctx.clock().instant();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
     Optional<Finding> refusal = Eligibility.refusal(project, subject.projectNumber(), m.from());
     if (refusal.isPresent()) return refuse(m, key, raw, subject, refusal.get(), now);
 
     Project p = project.orElseThrow();
-    RequestReview.Result review = ctx.review().review(new RequestReview.Input(p, subject.projectNumber(), m.files(),
-        m.bodyText(), null, workDir));
-    List<StoredFile> stored = storeFiles(review);
+    Reviewed reviewed = review(reviewer, input(p, subject, m, workDir));
+    RequestReview.Result review = reviewed.result();
+    List<StoredFile> stored = reviewed.stored();
     Ticket ticket = ctx.db().inTransaction(c -> {
       TicketId id = ctx.tickets().allocate(c);
       TicketState state = review.blocked()
@@ -86,6 +87,22 @@ final class NewRequestHandler {
     });
     ctx.events().refused(m.from(), refusal.code());
     return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, null, "refused: " + refusal.code());
+  }
+
+  /** What a new request's review looks at; {@link ReviewAhead} builds the same input to work it out early. */
+  static RequestReview.Input input(Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+    return new RequestReview.Input(p, subject.projectNumber(), m.files(), m.bodyText(), null, workDir);
+  }
+
+  /** A submission's review and its files copied into the store. */
+  record Reviewed(RequestReview.Result result, List<StoredFile> stored) {}
+
+  /** Reviews a submission and stores its files, or takes both from an early review of exactly this input. */
+  Reviewed review(RequestReview reviewer, RequestReview.Input input) throws IOException {
+    Optional<Reviewed> early = ReviewAhead.take(reviewer, input);
+    if (early.isPresent()) return early.get();
+    RequestReview.Result result = reviewer.review(input);
+    return new Reviewed(result, storeFiles(result));
   }
 
   /** A file kept on the ticket: where it is stored and what the review made of it. */

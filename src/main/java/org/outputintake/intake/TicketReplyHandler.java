@@ -31,14 +31,14 @@ final class TicketReplyHandler {
   }
 
   IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Optional<String> noReply, Path workDir) throws IOException {
+      Optional<String> noReply, Path workDir, RequestReview reviewer) throws IOException {
     Instant now = ctx.clock().instant();
     boolean fromResearcher = ticket.researcher().equalsIgnoreCase(m.from() == null ? "" : m.from());
     Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
     boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
     if (noReply.isEmpty() && fromResearcher && projectLive && ticket.state() instanceof TicketState.Blocked blocked
         && !m.files().isEmpty()) {
-      return revision(m, key, raw, ticket, project.get(), blocked, workDir, now);
+      return revision(m, key, raw, ticket, project.get(), blocked, workDir, now, reviewer);
     }
     ctx.db().inTransaction(c -> {
       String classification = noReply.isPresent() ? "automated" : "ticket-reply";
@@ -60,10 +60,12 @@ final class TicketReplyHandler {
   }
 
   private IntakeService.Outcome revision(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Project project, TicketState.Blocked blocked, Path workDir, Instant now) throws IOException {
-    RequestReview.Result review = ctx.review().review(new RequestReview.Input(project, ticket.projectNumber(),
+      Project project, TicketState.Blocked blocked, Path workDir, Instant now, RequestReview reviewer)
+      throws IOException {
+    NewRequestHandler.Reviewed reviewed = files.review(reviewer, new RequestReview.Input(project, ticket.projectNumber(),
         m.files(), m.bodyText(), ticket.folderVersion(), workDir));
-    List<NewRequestHandler.StoredFile> stored = files.storeFiles(review);
+    RequestReview.Result review = reviewed.result();
+    List<NewRequestHandler.StoredFile> stored = reviewed.stored();
     Ticket updated = ctx.db().inTransaction(c -> {
       TicketState next = review.blocked()
           ? blocked.stillBlocked(IntakeService.codes(review.problems()), now)

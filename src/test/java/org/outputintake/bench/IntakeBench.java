@@ -44,7 +44,9 @@ public final class IntakeBench {
       long fetchNanos = bareFetch(config);
       long start = System.nanoTime();
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
+        long created = System.nanoTime();
         var result = app.poller().pollOnce();
+        long polled = System.nanoTime();
         int sent = 0;
         for (int k = app.outbox().sendDue(); k > 0; k = app.outbox().sendDue()) sent += k;
         long nanos = System.nanoTime() - start;
@@ -52,6 +54,8 @@ public final class IntakeBench {
         System.out.printf("intake: %d request(s) processed (%d quarantined), %d repl(ies) sent in %.2f s%n",
             result.processed(), result.quarantined(), sent, seconds);
         System.out.printf("intake: %.1f requests/s end to end (target >= 20)%n", n / seconds);
+        System.out.printf("  of which: start %.2f s, poll %.2f s, sending replies %.2f s%n", (created - start) / 1e9,
+            (polled - created) / 1e9, (System.nanoTime() - polled) / 1e9);
         System.out.printf("bare IMAP fetch of the same messages: %.2f s; intake/fetch ratio %.2f (target <= 3)%n",
             fetchNanos / 1e9, (double) nanos / fetchNanos);
         System.out.printf("peak heap used: %.1f MB (max heap %.0f MB)%n", peakHeapMb(),

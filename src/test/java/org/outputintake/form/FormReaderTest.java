@@ -165,6 +165,32 @@ class FormReaderTest {
   }
 
   @Test
+  void givenADocxWhoseXmlDeclaresAnExternalEntity_thenItIsUnreadableAndTheEntityIsNeverResolved() throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-VALUE");
+    Path good = FormFixtures.form().writeDocx(dir.resolve("good.docx"));
+    Path evil = dir.resolve("evil.docx");
+    try (var in = new java.util.zip.ZipFile(good.toFile());
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+      for (var e : java.util.Collections.list(in.entries())) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        byte[] bytes = in.getInputStream(e).readAllBytes();
+        if (e.getName().equals("word/document.xml")) {
+          String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          int root = xml.indexOf("<w:document");
+          xml = xml.substring(0, root) + "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+              + xml.substring(root).replaceFirst("<w:t>", "<w:t>&x;");
+          bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    FormReadResult result = reader.read(evil, FormReader.DOCX);
+    assertEquals(FormReadResult.Status.UNREADABLE, result.status());
+    assertFalse(String.valueOf(result.reason()).contains("SECRET"));
+  }
+
+  @Test
   void csvIsNotAForm() throws IOException {
     Path file = dir.resolve("table.csv");
     Files.writeString(file, "Project number,Folder name\n1234567,x_v1\n");

@@ -10,6 +10,8 @@ final class ColumnStats {
   final String normalized;
   final ColumnRole role;
   final ColumnProfile identifiers;
+  /** Headed as a total ("total", "all persons"): a row's total, for secondary disclosure. */
+  final boolean totalColumn;
   long integers;
   long decimals;
   long negatives;
@@ -39,6 +41,7 @@ final class ColumnStats {
     this.normalized = normalized;
     this.role = role;
     this.identifiers = identifiers;
+    this.totalColumn = ColumnRole.isTotalLabel(normalized);
   }
 
   void low(long row, long value) {

@@ -28,6 +28,7 @@ final class TableAnalyzer {
   private boolean totalRowSeen;
   private final List<long[]> rowSecondary = new ArrayList<>();
   private final List<Finding> rowFindings = new ArrayList<>();
+  private final RowLabel.Memo labels = new RowLabel.Memo();
 
   /** @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file */
   TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
@@ -55,12 +56,13 @@ final class TableAnalyzer {
     if (width > columns.length) widen(width);
     String label = width > 0 && cells[0] != null ? cells[0].strip() : "";
     boolean totalRow = false;
-    String labelNorm = "";
+    RowLabel rowLabel = RowLabel.NONE;
     // only labels that can start "total", "all", "overall", "min", "max", "range", "df", "degrees", "grand", "resid"
     if (!label.isEmpty() && label.length() < 60 && "tTaAoOmMrRdDgG".indexOf(label.charAt(0)) >= 0) {
-      labelNorm = ColumnNames.normalize(label);
-      totalRow = ColumnRole.isTotalLabel(labelNorm);
+      rowLabel = labels.of(label);
+      totalRow = rowLabel.total();
     }
+    String labelNorm = rowLabel.norm();
     if (totalRow) totalRowSeen = true;
     int totalCol = -1;
     int suppressedInRow = 0;
@@ -90,7 +92,7 @@ final class TableAnalyzer {
         integer(col, row, c, n, totalRow);
         numbersInRow++;
         if (firstNumber == Cells.NOT_INTEGER) firstNumber = n;
-        if (ColumnRole.isTotalLabel(col.normalized)) totalCol = c;
+        if (col.totalColumn) totalCol = c;
       } else if (Cells.suppressed(v)) {
         col.suppressed++;
         if (!totalRow) {
@@ -106,7 +108,7 @@ final class TableAnalyzer {
     if (totalCol >= 0 && suppressedInRow == 1 && suppressedCol != totalCol && numbersInRow >= 2) {
       rowSecondary.add(new long[] {row, suppressedCol});
     }
-    if (!labelNorm.isEmpty()) rowLabel(row, labelNorm, label, numbersInRow, firstNumber);
+    if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
   }
 
   private void integer(ColumnStats col, long row, int c, long n, boolean totalRow) {
@@ -122,13 +124,13 @@ final class TableAnalyzer {
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 
-  private void rowLabel(long row, String norm, String label, int numbers, long firstNumber) {
-    if (numbers > 0 && ColumnRole.isExtremeLabel(norm)) {
+  private void rowLabel(long row, RowLabel kind, String label, int numbers, long firstNumber) {
+    if (numbers > 0 && kind.extreme()) {
       rowFindings.add(new Finding("EXTREME_VALUE", Severity.BLOCKER, location(row, -1),
           "Row '" + label + "' shows a minimum, maximum or range, which is one person's or business's value. "
               + "Remove it or replace it with a percentile band.", ""));
     }
-    if (ColumnRole.isDegreesOfFreedomLabel(norm) && firstNumber != Cells.NOT_INTEGER && firstNumber != Cells.DECIMAL) {
+    if (kind.degreesOfFreedom() && firstNumber != Cells.NOT_INTEGER && firstNumber != Cells.DECIMAL) {
       degreesOfFreedom(row, -1, firstNumber);
     }
   }
