@@ -65,6 +65,7 @@ class ConfigLoaderTest {
     IntakeConfig c = loader(Map.of()).loadDefaults();
 
     assertEquals("STATS", c.tickets().prefix());
+    assertEquals(2, c.poll().workers());
   }
 
   @Test
@@ -166,6 +167,8 @@ class ConfigLoaderTest {
       "poll:\\n  interval: 5 minutes|poll.interval",
       "poll:\\n  idle-renew: 30m|poll.idle-renew",
       "poll:\\n  idle: maybe|poll.idle",
+      "poll:\\n  workers: 0|poll.workers",
+      "poll:\\n  workers: many|poll.workers",
       "mailbox:\\n  imap:\\n    port: abc|mailbox.imap.port",
       "mailbox:\\n  imap:\\n    port: 70000|mailbox.imap.port",
       "mailbox:\\n  smtp:\\n    port: 0|mailbox.smtp.port",
