@@ -20,10 +20,12 @@ import org.outputintake.testing.Mails;
 /**
  * GreenMail in its own JVM for the benchmarks, so the bot's heap limit (-Xmx128m) measures the bot and not the
  * mail server, which keeps every message in memory. Args: N (requests of form + 3 x 200 KB) or "big" (one 25 MB
- * email). Prints "READY imapPort smtpPort" once the mail is delivered, then serves until stdin closes.
+ * email). The same N requests also wait in a second mailbox (login "warmup") for a warm-up pass. Prints
+ * "READY imapPort smtpPort" once the mail is delivered, then serves until stdin closes.
  */
 public final class BenchMailServer {
   static final String SUPPORT = "statistical.support@example.org";
+  static final String WARM_UP = "warm.up@example.org";
 
   public static void main(String[] args) throws Exception {
     boolean big = args[0].equals("big");
@@ -32,6 +34,8 @@ public final class BenchMailServer {
         new ServerSetup(0, "127.0.0.1", "imap")});
     mail.start();
     mail.setUser(SUPPORT, "support", "pw");
+    // a second mailbox with the same load, for the warm-up pass that brings the bot's JVM to its steady state
+    mail.setUser(WARM_UP, "warmup", "pw");
     Path dir = Files.createTempDirectory("bench-mail");
     byte[] form = Files.readAllBytes(form(dir));
     Session session = Session.getInstance(new Properties());
@@ -43,7 +47,9 @@ public final class BenchMailServer {
       } else {
         for (String name : List.of("table1.csv", "table2.csv", "table3.csv")) m.attachCsv(name, csv(random, 200 * 1024));
       }
-      mail.getUserManager().getUser("support").deliver(m.build(session));
+      var message = m.build(session);
+      mail.getUserManager().getUser("support").deliver(message);
+      if (!big) mail.getUserManager().getUser("warmup").deliver(message);
     }
     System.out.println("READY " + mail.getImap().getPort() + " " + mail.getSmtp().getPort());
     System.out.flush();

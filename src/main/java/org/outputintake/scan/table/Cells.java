@@ -1,13 +1,12 @@
 package org.outputintake.scan.table;
 
-import java.util.Set;
 
 /** Reading single cells: whole numbers without allocation, and the markers researchers use for suppression. */
 final class Cells {
   static final long NOT_INTEGER = Long.MIN_VALUE;
   static final long DECIMAL = Long.MIN_VALUE + 1;
-  private static final Set<String> MARKERS = Set.of("[redacted]", "redacted", "*", "**", "***", "c", "[c]", "x",
-      "[x]", "..", "...", "-", "~", "suppressed", "[suppressed]", "[z]", "n/a*", "<>", "s", "[s]", "supp");
+  private static final String[] MARKERS = {"[redacted]", "redacted", "*", "**", "***", "c", "[c]", "x",
+      "[x]", "..", "...", "-", "~", "suppressed", "[suppressed]", "[z]", "n/a*", "<>", "s", "[s]", "supp"};
 
   private Cells() {}
 
@@ -73,7 +72,12 @@ final class Cells {
       if (v.charAt(i) == '=' || v.charAt(i) == ' ') i++;
       return i < n && Cells.digitsOnly(v, i);
     }
-    return MARKERS.contains(v.toLowerCase(java.util.Locale.ROOT));
+    // by length first: most cells that reach here are words like "Region 4", and none of them is a marker
+    char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    for (String marker : MARKERS) {
+      if (marker.length() == n && marker.charAt(0) == lower && marker.equalsIgnoreCase(v)) return true;
+    }
+    return false;
   }
 
   private static boolean digitsOnly(String v, int from) {

@@ -11,6 +11,35 @@ import org.outputintake.scan.identifier.ColumnNames;
  */
 record RowLabel(String norm, boolean total, boolean extreme, boolean degreesOfFreedom) {
   static final RowLabel NONE = new RowLabel("", false, false, false);
+  /** How every label that can mean a total, an extreme or degrees of freedom begins. */
+  private static final String[] PREFIXES = {"total", "all", "overall", "grand", "min", "max", "range", "df", "dof",
+      "degrees", "res"};
+
+  /**
+   * A cheap first look, run on every row: most labels are categories ("North East", "Region 12") and are
+   * rejected here without normalising them.
+   */
+  static boolean mayMatter(String label) {
+    if (label.isEmpty() || label.length() >= 60) return false;
+    char first = asciiLower(label.charAt(0));
+    for (String p : PREFIXES) {
+      if (p.charAt(0) == first && startsWithIgnoringCase(label, p)) return true;
+    }
+    return false;
+  }
+
+  /** {@code prefix} is lower-case ASCII; comparing by hand avoids the JDK's Unicode case mapping per character. */
+  private static boolean startsWithIgnoringCase(String s, String prefix) {
+    if (s.length() < prefix.length()) return false;
+    for (int i = 0; i < prefix.length(); i++) {
+      if (asciiLower(s.charAt(i)) != prefix.charAt(i)) return false;
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
 
   static RowLabel of(String label) {
     String norm = ColumnNames.normalize(label);

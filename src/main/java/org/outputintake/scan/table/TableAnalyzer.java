@@ -57,8 +57,7 @@ final class TableAnalyzer {
     String label = width > 0 && cells[0] != null ? cells[0].strip() : "";
     boolean totalRow = false;
     RowLabel rowLabel = RowLabel.NONE;
-    // only labels that can start "total", "all", "overall", "min", "max", "range", "df", "degrees", "grand", "resid"
-    if (!label.isEmpty() && label.length() < 60 && "tTaAoOmMrRdDgG".indexOf(label.charAt(0)) >= 0) {
+    if (RowLabel.mayMatter(label)) {
       rowLabel = labels.of(label);
       totalRow = rowLabel.total();
     }
