@@ -1,6 +1,5 @@
 package org.outputintake.scan.table;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,8 @@ import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.identifier.IdentifierFinder;
 
 /**
- * Statistical disclosure and identifier checks on tables: CSV streamed with Commons CSV, XLSX streamed with
- * excel-streaming-reader (never the whole workbook in memory), XLS through HSSF. Every visible sheet is a table;
+ * Statistical disclosure and identifier checks on tables: CSV streamed with Commons CSV, XLSX streamed sheet by
+ * sheet with a SAX handler ({@link XlsxSheets}, never the whole workbook in memory), XLS through HSSF. Every visible sheet is a table;
  * hidden sheets are left to the hidden-content scanner, which reports them as such.
  */
 public final class TableScanner implements ContentScanner {
@@ -112,11 +111,20 @@ public final class TableScanner implements ContentScanner {
   }
 
   private void xlsx(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
-    try (Workbook wb = StreamingReader.builder().rowCacheSize(200).bufferSize(1 << 16).open(file.path().toFile())) {
-      workbook(wb, ctx, out, finder);
-    } catch (RuntimeException e) {
-      throw new IOException("not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")", e);
-    }
+    XlsxSheets.read(file.path(), name -> {
+      TableAnalyzer table = new TableAnalyzer("sheet '" + name + "'", ctx, out, finder);
+      return new XlsxSheets.RowSink() {
+        @Override
+        public void row(long row, String[] cells, int width) {
+          table.row(row, cells, width);
+        }
+
+        @Override
+        public void finish() {
+          table.finish();
+        }
+      };
+    });
   }
 
   private void xls(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
