@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -115,7 +117,11 @@ public final class CheckCommand implements Callable<Integer> {
       } else {
         reportFormat.write(report, spec.commandLine().getOut());
       }
-      if (acroResults != null) AcroResults.write(report, acroResults);
+      if (acroResults != null) {
+        Map<String, Path> sources = new HashMap<>();
+        files.forEach(f -> sources.put(f.displayName(), f.path()));
+        AcroResults.write(report, acroResults, sources);
+      }
     } catch (IOException e) {
       err.println("check: cannot write the report: " + e.getMessage());
       return ERROR;

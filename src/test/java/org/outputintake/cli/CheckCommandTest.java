@@ -142,4 +142,27 @@ class CheckCommandTest {
     assertEquals(1, sdc.path("summary").path("threshold").asInt());
     assertEquals("[[1,0]]", sdc.path("cells").path("threshold").toString());
   }
+
+  @Test
+  void givenAcroResults_thenEveryFileIsCopiedBesideThemWithItsChecksumUnderAUniqueName() throws IOException {
+    Path sub = Files.createDirectories(folder.resolve("sub"));
+    Files.writeString(sub.resolve("table1.csv"), "region,n\nNorth,300\nSouth,240\n");
+    Path acro = dir.resolve("acro");
+    run("--acro-results", acro.toString(), folder.toString());
+
+    JsonNode outputs = new ObjectMapper().readTree(acro.resolve("results.json").toFile()).path("results");
+    Set<String> names = new java.util.HashSet<>();
+    for (JsonNode o : outputs) {
+      String name = o.path("files").get(0).path("name").asText();
+      assertTrue(names.add(name), "duplicate name " + name);
+      assertFalse(name.contains("/") || name.contains("\\"), name);
+      Path copy = acro.resolve(name);
+      assertTrue(Files.isRegularFile(copy), "missing " + name);
+      assertEquals(org.outputintake.scan.ScanEngine.sha256(copy),
+          Files.readString(acro.resolve("checksums").resolve(name + ".txt")));
+      assertEquals(o.path("properties").path("sha256").asText(), org.outputintake.scan.ScanEngine.sha256(copy));
+      assertTrue(o.path("comments").isArray());
+    }
+    assertTrue(names.contains("table1.csv") && names.contains("table1_2.csv"), names.toString());
+  }
 }
