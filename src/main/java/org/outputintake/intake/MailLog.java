@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.outputintake.mail.InboundMessage;
+import org.outputintake.store.DbTime;
 import org.outputintake.store.RawStore;
 
 /** The mail_message table: every email in, keyed by its idempotency key, with what became of it. */
@@ -43,7 +44,7 @@ public final class MailLog {
       ps.setString(8, reason);
       ps.setString(9, raw.sha256());
       ps.setLong(10, raw.size());
-      ps.setString(11, at.toString());
+      ps.setString(11, DbTime.of(at));
       ps.executeUpdate();
     }
   }
@@ -65,7 +66,7 @@ public final class MailLog {
           out.add(new Entry(rs.getString("message_key"), rs.getString("direction"), rs.getString("ticket_id"),
               rs.getString("sender"), rs.getString("subject"), rs.getString("classification"),
               rs.getString("disposition"), rs.getString("reason"), rs.getString("raw_sha256"),
-              Instant.parse(rs.getString("at"))));
+              DbTime.parse(rs.getString("at"))));
         }
       }
       return out;

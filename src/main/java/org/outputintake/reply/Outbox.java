@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.outputintake.store.DbTime;
 
 /** The outbox table: replies waiting to be sent, and the record of those sent. */
 public final class Outbox {
@@ -37,15 +38,15 @@ public final class Outbox {
       ps.setString(8, m.inReplyTo());
       ps.setString(9, String.join(" ", m.references()));
       ps.setString(10, attachmentsJson(m.attachments()));
-      ps.setString(11, now.toString());
-      ps.setString(12, now.toString());
+      ps.setString(11, DbTime.of(now));
+      ps.setString(12, DbTime.of(now));
       ps.executeUpdate();
     }
   }
 
   public static List<Entry> due(Connection c, Instant now, int limit) throws SQLException {
     return query(c, "SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-        now.toString(), limit);
+        DbTime.of(now), limit);
   }
 
   public static List<Entry> forTicket(Connection c, String ticketId) throws SQLException {
@@ -59,7 +60,7 @@ public final class Outbox {
   public static void markSent(Connection c, long id, Instant at) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND sent_at IS NULL")) {
-      ps.setString(1, at.toString());
+      ps.setString(1, DbTime.of(at));
       ps.setLong(2, id);
       ps.executeUpdate();
     }
@@ -69,7 +70,7 @@ public final class Outbox {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
       ps.setString(1, error);
-      ps.setString(2, nextAttempt.toString());
+      ps.setString(2, DbTime.of(nextAttempt));
       ps.setLong(3, id);
       ps.executeUpdate();
     }
@@ -79,7 +80,7 @@ public final class Outbox {
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
       ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
-      ps.setString(2, since.toString());
+      ps.setString(2, DbTime.of(since));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
@@ -102,7 +103,7 @@ public final class Outbox {
         rs.getString("recipient"), split(rs.getString("bcc")), rs.getString("subject"), rs.getString("body"),
         rs.getString("in_reply_to"), split(rs.getString("refs")), attachments(rs.getString("attachments")));
     String sent = rs.getString("sent_at");
-    return new Entry(rs.getLong("id"), m, rs.getInt("attempts"), Instant.parse(rs.getString("created_at")),
+    return new Entry(rs.getLong("id"), m, rs.getInt("attempts"), DbTime.parse(rs.getString("created_at")),
         sent == null ? null : Instant.parse(sent), rs.getString("last_error"));
   }
 

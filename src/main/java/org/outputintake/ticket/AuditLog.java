@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.outputintake.store.DbTime;
 
 /**
  * The append-only audit trail. Events are written with the connection of the transaction whose change they
@@ -22,7 +23,7 @@ public final class AuditLog {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO audit_event(ticket_id, at, actor, type, detail) VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, ticketId);
-      ps.setString(2, at.toString());
+      ps.setString(2, DbTime.of(at));
       ps.setString(3, actor);
       ps.setString(4, type);
       ps.setString(5, detail);
@@ -48,7 +49,7 @@ public final class AuditLog {
     List<Event> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new Event(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+        out.add(new Event(rs.getString(1), DbTime.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
             rs.getString(5)));
       }
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.outputintake.store.DbTime;
 
 /**
  * Tickets in the database. Every method takes the caller's connection so that a ticket, its files, its audit
@@ -54,9 +55,12 @@ public final class TicketRepository {
     return new TicketId(prefix, next);
   }
 
+  /**
+   * The highest number of any ticket, whatever its prefix: numbers are unique across prefixes (a renamed prefix
+   * must not hand out a number already used), and a pattern on the id would mix prefixes such as ST and STATS.
+   */
   private long maxUsed(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM ticket WHERE id LIKE ?")) {
-      ps.setString(1, prefix + "%");
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM ticket")) {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }
@@ -78,11 +82,11 @@ public final class TicketRepository {
       ps.setString(9, t.policy());
       ps.setString(10, t.folderName());
       setInteger(ps, 11, t.folderVersion());
-      ps.setString(12, t.createdAt().toString());
-      ps.setString(13, t.state().since().toString());
-      ps.setString(14, t.state() instanceof TicketState.Queued q ? q.since().toString() : null);
-      ps.setString(15, t.state() instanceof TicketState.Blocked b ? b.since().toString() : null);
-      ps.setString(16, t.state() instanceof TicketState.Closed cl ? cl.since().toString() : null);
+      ps.setString(12, DbTime.of(t.createdAt()));
+      ps.setString(13, DbTime.of(t.state().since()));
+      ps.setString(14, t.state() instanceof TicketState.Queued q ? DbTime.of(q.since()) : null);
+      ps.setString(15, t.state() instanceof TicketState.Blocked b ? DbTime.of(b.since()) : null);
+      ps.setString(16, t.state() instanceof TicketState.Closed cl ? DbTime.of(cl.since()) : null);
       ps.setString(17, t.rootMessageId());
       ps.executeUpdate();
     }
@@ -99,10 +103,10 @@ public final class TicketRepository {
       bindState(ps, 1, t.state());
       ps.setString(3, t.folderName());
       setInteger(ps, 4, t.folderVersion());
-      ps.setString(5, t.state().since().toString());
-      String queued = t.state() instanceof TicketState.Queued q ? q.since().toString() : null;
-      String blocked = t.state() instanceof TicketState.Blocked b ? b.since().toString() : null;
-      String closed = t.state() instanceof TicketState.Closed cl ? cl.since().toString() : null;
+      ps.setString(5, DbTime.of(t.state().since()));
+      String queued = t.state() instanceof TicketState.Queued q ? DbTime.of(q.since()) : null;
+      String blocked = t.state() instanceof TicketState.Blocked b ? DbTime.of(b.since()) : null;
+      String closed = t.state() instanceof TicketState.Closed cl ? DbTime.of(cl.since()) : null;
       ps.setString(6, queued);
       ps.setString(7, queued);
       ps.setString(8, blocked);
@@ -181,11 +185,11 @@ public final class TicketRepository {
         rs.getString("researcher"),
         rs.getString("subject"),
         date == null ? null : LocalDate.parse(date),
-        TicketState.of(rs.getString("state"), Instant.parse(rs.getString("updated_at")), rs.getString("state_reason")),
+        TicketState.of(rs.getString("state"), DbTime.parse(rs.getString("updated_at")), rs.getString("state_reason")),
         rs.getString("policy"),
         rs.getString("folder_name"),
         folderVersion,
-        Instant.parse(rs.getString("created_at")),
+        DbTime.parse(rs.getString("created_at")),
         rs.getString("root_message_id"));
   }
 

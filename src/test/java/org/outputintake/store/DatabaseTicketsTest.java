@@ -104,6 +104,16 @@ class DatabaseTicketsTest {
   }
 
   @Test
+  void givenThePrefixIsRenamed_thenTheNewPrefixContinuesAfterEveryNumberUsed() {
+    db.inTransaction(c -> insertNew(c, "1234567"));
+    db.inTransaction(c -> insertNew(c, "1234567"));
+
+    TicketId renamed = db.inTransaction(new TicketRepository("ST", 10001)::allocate);
+
+    assertEquals("ST10003", renamed.toString());
+  }
+
+  @Test
   void lostSequenceRowContinuesAfterTheHighestTicket() {
     db.inTransaction(c -> insertNew(c, "1234567"));
     db.inTransaction(c -> insertNew(c, "1234567"));
@@ -133,7 +143,7 @@ class DatabaseTicketsTest {
     assertEquals(new TicketState.Blocked(T1, "form missing"), reread.state());
     assertEquals("outputs", reread.folderName());
     assertEquals(2, reread.folderVersion());
-    assertEquals(List.of(T0.toString()), db.read(c -> strings(c, "SELECT queued_at FROM ticket")),
+    assertEquals(List.of(DbTime.of(T0)), db.read(c -> strings(c, "SELECT queued_at FROM ticket")),
         "blocking does not move the queue position");
   }
 
