@@ -24,6 +24,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
+  /** SQL migrations, and Java ones where a change needs the bot's own code (such as its time format). */
+  public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/outputintake/store/migration"};
+
   public static Database open(String url) {
     String full = withSettings(url);
     createParentDirectory(url);
@@ -34,7 +37,7 @@ public final class Database implements AutoCloseable {
     hc.setAutoCommit(true);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw e;
