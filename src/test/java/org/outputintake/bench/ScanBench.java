@@ -48,8 +48,10 @@ public final class ScanBench {
     Files.createDirectories(dir);
     Path csv = dir.resolve("bench.csv");
     Path xlsx = dir.resolve("bench.xlsx");
+    Path uniqueCsv = dir.resolve("bench-unique-notes.csv");
     try {
-      writeCsv(csv, 16L * 1024 * 1024);
+      writeCsv(csv, 16L * 1024 * 1024, false);
+      writeCsv(uniqueCsv, 16L * 1024 * 1024, true);
       writeXlsx(xlsx, 10L * 1024 * 1024);
       double csvMb = Files.size(csv) / (1024.0 * 1024);
       double xlsxMb = Files.size(xlsx) / (1024.0 * 1024);
@@ -63,6 +65,11 @@ public final class ScanBench {
       long csvPeak = peakHeap();
       long records = bareParse(csv);
       double parseSec = median(WARM_UPS, RUNS, () -> bareParse(csv));
+
+      // the worst case for the per-column memory of distinct values: a note that differs on every row
+      double uniqueSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, uniqueCsv));
+      double uniqueParseSec = median(WARM_UPS, RUNS, () -> bareParse(uniqueCsv));
+      double uniqueMb = Files.size(uniqueCsv) / (1024.0 * 1024);
 
       double xlsxSec = median(1, 3, () -> scan(engine, ctx, xlsx));
       resetPeaks();
@@ -78,6 +85,8 @@ public final class ScanBench {
       System.out.printf(Locale.ROOT, "CSV bare parse      %.1f MB/s (%.2f s)%n", csvMb / parseSec, parseSec);
       System.out.printf(Locale.ROOT, "scan / parse time   %.2fx%n", scanSec / parseSec);
       System.out.printf(Locale.ROOT, "CSV peak heap       %d MB%n", csvPeak >> 20);
+      System.out.printf(Locale.ROOT, "CSV, unique notes   %.1f MB/s full scan, %.1f MB/s bare parse, %.2fx%n",
+          uniqueMb / uniqueSec, uniqueMb / uniqueParseSec, uniqueSec / uniqueParseSec);
       System.out.printf(Locale.ROOT, "XLSX                %.1f MB, %d findings%n", xlsxMb,
           xreport.files().get(0).findings().size());
       System.out.printf(Locale.ROOT, "XLSX full scan      %.1f MB/s (%.2f s)%n", xlsxMb / xlsxSec, xlsxSec);
@@ -87,6 +96,7 @@ public final class ScanBench {
       System.out.printf(Locale.ROOT, "XLSX peak heap      %d MB%n", xlsxPeak >> 20);
     } finally {
       Files.deleteIfExists(csv);
+      Files.deleteIfExists(uniqueCsv);
       Files.deleteIfExists(xlsx);
     }
   }
@@ -149,7 +159,8 @@ public final class ScanBench {
     return n[0];
   }
 
-  private static void writeCsv(Path p, long bytes) throws IOException {
+  /** @param uniqueNotes whether the free-text column differs on every row (no two cells alike) */
+  private static void writeCsv(Path p, long bytes, boolean uniqueNotes) throws IOException {
     Random rnd = new Random(42);
     long written = 0;
     try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
@@ -161,7 +172,8 @@ public final class ScanBench {
             + (rnd.nextInt(8) * 10) + "-" + (rnd.nextInt(8) * 10 + 9) + "," + (10 + rnd.nextInt(5000)) + ","
             + String.format(Locale.ROOT, "%.2f", rnd.nextDouble() * 100) + ","
             + String.format(Locale.ROOT, "%.1f", 100 + rnd.nextDouble() * 900) + ",\""
-            + NOTES[rnd.nextInt(NOTES.length)] + "\"\n";
+            + NOTES[rnd.nextInt(NOTES.length)] + (uniqueNotes ? " (batch " + rnd.nextInt(1_000_000) + ")" : "")
+            + "\"\n";
         w.write(line);
         written += line.length();
       }

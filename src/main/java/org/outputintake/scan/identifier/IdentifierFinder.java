@@ -32,13 +32,9 @@ public final class IdentifierFinder {
       "nov", "dec"};
   private static final int MAX_LINE = 1 << 20;
 
-  /** Distinct cell values remembered per table: enough for categories and standard notes, bounded for memory. */
-  private static final int MEMO_ENTRIES = 8192;
-  private static final int MEMO_MAX_LENGTH = 200;
-  private static final Object[] NO_HITS = new Object[0];
-
   private final Tokens t = new Tokens();
-  private final Map<String, Map<String, Object[]>> memo = new HashMap<>();
+  private final CellMemory cells = new CellMemory(this);
+  private final Map<String, Boolean> validEmails = new HashMap<>();
   private int memoSize;
   private Sink sink;
 
@@ -70,32 +66,11 @@ public final class IdentifierFinder {
   }
 
   /**
-   * Scans one table cell, remembering what each distinct value yielded under its column's hint. Columns repeat
-   * their values (regions, categories, standard notes), so a repeat costs a hash lookup instead of a scan; the
-   * result is the same as {@link #scanLine} by construction, since a cell's hits depend only on its text and hint.
+   * Scans one table cell; the same as {@link #scanLine} but remembering each distinct value's hits per column
+   * ({@link CellMemory}).
    */
   public void scanCell(String cell, String hint, Sink sink) {
-    if (cell == null || cell.isEmpty()) return;
-    if (cell.length() > MEMO_MAX_LENGTH) {
-      scanLine(cell, hint, sink);
-      return;
-    }
-    Map<String, Object[]> byValue = memo.computeIfAbsent(hint == null ? "" : hint, k -> new HashMap<>());
-    Object[] hits = byValue.get(cell);
-    if (hits == null) {
-      List<Object> found = new ArrayList<>(2);
-      scanLine(cell, hint, (kind, masked) -> {
-        found.add(kind);
-        found.add(masked);
-        sink.hit(kind, masked);
-      });
-      if (memoSize < MEMO_ENTRIES) {
-        byValue.put(cell, found.isEmpty() ? NO_HITS : found.toArray());
-        memoSize++;
-      }
-      return;
-    }
-    for (int i = 0; i < hits.length; i += 2) sink.hit((IdentifierKind) hits[i], (String) hits[i + 1]);
+    cells.scan(cell, hint, sink);
   }
 
   /**
@@ -138,9 +113,18 @@ public final class IdentifierFinder {
       while (b > at + 1 && s.charAt(b - 1) == '.') b--;
       if (a < at && b > at + 3) {
         String candidate = s.substring(a, b);
-        if (EMAIL.isValid(candidate)) sink.hit(IdentifierKind.EMAIL_ADDRESS, Mask.email(candidate));
+        if (validEmail(candidate)) sink.hit(IdentifierKind.EMAIL_ADDRESS, Mask.email(candidate));
       }
     }
+  }
+
+  /** Commons Validator's check runs several regular expressions; the same address tends to recur in a file. */
+  private boolean validEmail(String candidate) {
+    Boolean known = validEmails.get(candidate);
+    if (known != null) return known;
+    boolean valid = EMAIL.isValid(candidate);
+    if (validEmails.size() < 1024) validEmails.put(candidate, valid);
+    return valid;
   }
 
   private static boolean emailChar(char c, boolean local) {

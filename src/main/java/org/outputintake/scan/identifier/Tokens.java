@@ -41,8 +41,11 @@ final class Tokens {
       }
     }
     for (int k = i - 1; k >= 0 && k >= i - window; k--) {
+      char first = s.charAt(starts[k]);
+      char lower = first >= 'A' && first <= 'Z' ? (char) (first + 32) : first;
       for (String w : words) {
-        if (len(k) >= w.length() && s.regionMatches(true, starts[k], w, 0, w.length())
+        // the first letter rules out nearly every token before the (slower) case-insensitive comparison
+        if (w.charAt(0) == lower && len(k) >= w.length() && s.regionMatches(true, starts[k], w, 0, w.length())
             && (w.length() > 3 || len(k) <= w.length() + 2)) {
           return true;
         }

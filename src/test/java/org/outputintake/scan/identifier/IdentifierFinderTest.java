@@ -133,4 +133,15 @@ class IdentifierFinderTest {
     finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain again " + kind));
     assertEquals(List.of("nhs NHS_NUMBER"), hits);
   }
+
+  @Test
+  void givenAColumnWhoseValuesNeverRepeat_thenCellsAfterItStopsRememberingAreStillScanned() {
+    List<String> hits = new java.util.ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      finder.scanCell("note " + i, "notes", (kind, masked) -> hits.add(kind.name()));
+    }
+    finder.scanCell("call 020 7946 0018", "notes", (kind, masked) -> hits.add(kind.name()));
+    finder.scanCell("call 020 7946 0018", "notes", (kind, masked) -> hits.add(kind.name()));
+    assertEquals(List.of("PHONE_NUMBER", "PHONE_NUMBER"), hits);
+  }
 }
