@@ -31,21 +31,15 @@ public final class InboxPoller {
 
   public record PollResult(int seen, int processed, int quarantined, boolean complete) {}
 
-  public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
-      RegistrySync registry) {
-    this(mailbox, db, rawStore, intake, registry, 1);
-  }
-
   /** @param workerCount messages prepared side by side ({@code poll.workers}) */
   public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
       RegistrySync registry, int workerCount) {
-    this.workerCount = workerCount;
-
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
     this.intake = intake;
     this.registry = registry;
+    this.workerCount = workerCount;
   }
 
   /**

@@ -75,8 +75,11 @@ public final class IntakeService {
     InboundMessage m;
     try {
       m = parser.parse(raw.path(), work);
-    } catch (MalformedMessageException | IOException | RuntimeException e) {
-      return new Prepared(raw, work, null, String.valueOf(e.getMessage()), ctx.review());
+    } catch (MalformedMessageException | IOException e) {
+      return new Prepared(raw, work, null, e.getMessage(), ctx.review());
+    } catch (RuntimeException e) {
+      // a parser bug, not a bad message as such; still this message's problem, never the poll's
+      return new Prepared(raw, work, null, e.getClass().getSimpleName() + ": " + e.getMessage(), ctx.review());
     }
     return new Prepared(raw, work, m, null, reviewAhead.prepare(m, work));
   }
