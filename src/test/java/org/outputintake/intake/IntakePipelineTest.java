@@ -2,6 +2,7 @@ package org.outputintake.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
@@ -232,5 +233,29 @@ class IntakePipelineTest extends BotTest {
     assertEquals(2, replies.size());
     assertTrue(TestBot.body(replies.get(1)).contains("closed"));
     assertTrue(replies.get(1).getSubject().startsWith("[STATS10001]"));
+  }
+
+  @Test
+  void givenTheImapServerIsUnreachable_thenPollsFailWithoutHarm_andTheNextPollCatchesUp() throws Exception {
+    bot.deliver(Mails.request().build(bot.session()));
+    int imapPort = bot.config().mailbox().imap().port();
+    int dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      dead = s.getLocalPort();
+    }
+    bot.restartWithImapPort(dead);
+
+    assertThrows(jakarta.mail.MessagingException.class, bot::cycle);
+    bot.app().start(); // the scheduled daemon meets the outage too, and keeps going
+    Thread.sleep(1500);
+    assertEquals(0, bot.tickets().size());
+    assertEquals(1, bot.folderCount("INBOX"));
+
+    bot.restartWithImapPort(imapPort);
+    bot.cycle();
+
+    assertEquals(1, bot.tickets().size());
+    assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    assertEquals(0, bot.folderCount("INBOX"));
   }
 }

@@ -99,6 +99,19 @@ public final class TestBot implements AutoCloseable {
     start();
   }
 
+  /** Restarts the bot talking IMAP to another port (a dead one, to play an outage). */
+  public void restartWithImapPort(int port) {
+    stop();
+    IntakeConfig c = config;
+    IntakeConfig.Server imap = c.mailbox().imap();
+    config = new IntakeConfig(new IntakeConfig.Mailbox(c.mailbox().address(),
+        new IntakeConfig.Server(imap.host(), port, imap.ssl(), imap.starttls(), imap.username(), imap.password(),
+            imap.auth(), imap.timeout()),
+        c.mailbox().smtp(), c.mailbox().folders()), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(),
+        c.replies(), c.scanning());
+    start();
+  }
+
   public void startWith(SendMailPort smtp) {
     app = IntakeApp.create(config, clock, IntakeEvents.NONE, smtp);
   }
