@@ -76,7 +76,8 @@ public final class IntakeApp implements AutoCloseable {
       registry.bind(ctx);
       InboxPoller poller = new InboxPoller(config.mailbox(), db, new RawStore(data.resolve("messages")),
           new IntakeService(ctx), registry, config.poll().workers());
-      OutboxSender outbox = new OutboxSender(db, smtp, clock, events::replySent);
+      OutboxSender outbox = new OutboxSender(db, smtp, clock, events::replySent, config.replies().giveUpAfter(),
+          config.replies().maxAttempts());
       return new IntakeApp(config, db, poller, outbox, ctx);
     } catch (RuntimeException e) {
       db.close();

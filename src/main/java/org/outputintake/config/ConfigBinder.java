@@ -18,7 +18,8 @@ final class ConfigBinder {
 
   IntakeConfig bind() {
     try {
-      return new IntakeConfig(mailbox(), poll(), database(), tickets(), projects(), storage(), replies(), scanning());
+      return new IntakeConfig(mailbox(), poll(), database(), tickets(), projects(), storage(), replies(), scanning(),
+          staff(), security());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -90,7 +91,34 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Replies replies() {
-    return new IntakeConfig.Replies(integer("replies.max-per-sender-per-hour"), path("replies.templates"));
+    return new IntakeConfig.Replies(integer("replies.max-per-sender-per-hour"), path("replies.templates"),
+        duration("replies.give-up-after", Duration.ofDays(2)), integer("replies.max-attempts", 50));
+  }
+
+  private IntakeConfig.Staff staff() {
+    return new IntakeConfig.Staff(text("staff.officers-list"), list("staff.officers"), list("staff.managers"));
+  }
+
+  private IntakeConfig.Security security() {
+    return new IntakeConfig.Security(bool("security.require-authenticated-sender"),
+        text("security.trusted-authserv-id"));
+  }
+
+  /** A YAML sequence, or (from an environment variable) one text of addresses separated by commas or spaces. */
+  private java.util.List<String> list(String key) {
+    JsonNode n = node(key);
+    if (n == null) return java.util.List.of();
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (n.isArray()) {
+      for (JsonNode item : n) {
+        String v = resolver.apply(item.asText());
+        if (v != null) out.addAll(java.util.Arrays.asList(v.split("[,;\\s]+")));
+      }
+    } else {
+      String v = resolver.apply(n.asText());
+      if (v != null) out.addAll(java.util.Arrays.asList(v.split("[,;\\s]+")));
+    }
+    return out;
   }
 
   private IntakeConfig.Scanning scanning() {

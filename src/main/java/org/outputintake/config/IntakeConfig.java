@@ -16,7 +16,15 @@ public record IntakeConfig(
     Projects projects,
     Storage storage,
     Replies replies,
-    Scanning scanning) {
+    Scanning scanning,
+    Staff staff,
+    Security security) {
+
+  /** Without the officers' settings: no staff commands are possible (tests of intake alone use this). */
+  public IntakeConfig(Mailbox mailbox, Poll poll, Database database, Tickets tickets, Projects projects,
+      Storage storage, Replies replies, Scanning scanning) {
+    this(mailbox, poll, database, tickets, projects, storage, replies, scanning, Staff.NONE, Security.OFF);
+  }
 
   public IntakeConfig {
     Objects.requireNonNull(mailbox, "mailbox");
@@ -27,6 +35,8 @@ public record IntakeConfig(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(replies, "replies");
     Objects.requireNonNull(scanning, "scanning");
+    Objects.requireNonNull(staff, "staff");
+    Objects.requireNonNull(security, "security");
   }
 
   public record Mailbox(String address, Server imap, Server smtp, Folders folders) {
@@ -111,10 +121,81 @@ public record IntakeConfig(
     }
   }
 
-  public record Replies(int maxPerSenderPerHour, Path templates) {
+  /**
+   * @param giveUpAfter how long a reply that meets only temporary refusals is retried before it becomes a dead
+   *     letter ({@code failed}); server outages do not count against a reply
+   * @param maxAttempts the same limit as a number of refused attempts
+   */
+  public record Replies(int maxPerSenderPerHour, Path templates, Duration giveUpAfter, int maxAttempts) {
+    public Replies(int maxPerSenderPerHour, Path templates) {
+      this(maxPerSenderPerHour, templates, Duration.ofDays(2), 50);
+    }
+
     public Replies {
       require(maxPerSenderPerHour >= 1, "replies.max-per-sender-per-hour must be at least 1");
+      giveUpAfter = giveUpAfter == null ? Duration.ofDays(2) : giveUpAfter;
+      require(!giveUpAfter.isNegative() && giveUpAfter.toMinutes() >= 1,
+          "replies.give-up-after must be at least 1m, e.g. 2d");
+      require(maxAttempts >= 1, "replies.max-attempts must be at least 1, e.g. 50");
     }
+  }
+
+  /**
+   * Who works the tickets. Addresses are lower-case.
+   *
+   * @param officersList where new-ticket notifications go (a distribution list); null: no notifications
+   * @param officers who may give commands in a ticket's thread
+   * @param managers who receive digests and service-level alerts
+   */
+  public record Staff(String officersList, java.util.List<String> officers, java.util.List<String> managers) {
+    public static final Staff NONE = new Staff(null, java.util.List.of(), java.util.List.of());
+
+    public Staff {
+      officersList = officersList == null || officersList.isBlank() ? null : lower(officersList.trim());
+      require(officersList == null || isAddress(officersList),
+          "staff.officers-list is '" + officersList + "', not an email address: write e.g. srs-officers@example.org");
+      officers = addresses("staff.officers", officers);
+      managers = addresses("staff.managers", managers);
+    }
+
+    public boolean isOfficer(String address) {
+      return address != null && officers.contains(lower(address));
+    }
+
+    private static java.util.List<String> addresses(String key, java.util.List<String> in) {
+      if (in == null) return java.util.List.of();
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (String a : in) {
+        if (a == null || a.isBlank()) continue;
+        String t = lower(a.trim());
+        require(isAddress(t), key + " holds '" + a + "', not an email address: write e.g. [alice@example.org]");
+        if (!out.contains(t)) out.add(t);
+      }
+      return java.util.List.copyOf(out);
+    }
+  }
+
+  /**
+   * @param requireAuthenticatedSender staff commands count only with a passing Authentication-Results header
+   * @param trustedAuthservId the authserv-id your own receiving MTA writes into Authentication-Results
+   */
+  public record Security(boolean requireAuthenticatedSender, String trustedAuthservId) {
+    public static final Security OFF = new Security(false, null);
+
+    public Security {
+      trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
+      require(!requireAuthenticatedSender || trustedAuthservId != null,
+          "security.require-authenticated-sender is true but security.trusted-authserv-id is empty: "
+              + "name the authserv-id your receiving MTA writes, e.g. mx.example.org");
+    }
+  }
+
+  static boolean isAddress(String s) {
+    return s != null && s.matches("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** @param shareRoot folder mode: the root holding {@code <project>/Ready for Checking/<folder>}; null for attachment mode */

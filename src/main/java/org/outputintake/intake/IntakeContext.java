@@ -39,6 +39,13 @@ public record IntakeContext(
    * @return whether the reply was queued
    */
   public boolean queueReply(Connection c, OutgoingMail mail, Instant now) throws SQLException {
+    java.util.Optional<String> unusable = org.outputintake.mail.Addresses.problem(mail.to());
+    if (unusable.isPresent()) {
+      // never queue what cannot be sent: it would only become a dead letter
+      AuditLog.append(c, mail.ticketId(), now, "system", "reply-not-queued",
+          mail.kind() + ": recipient unusable (" + unusable.get() + ")");
+      return false;
+    }
     int recent = Outbox.countTo(c, mail.to(), now.minus(Duration.ofHours(1)));
     if (recent >= config.replies().maxPerSenderPerHour()) {
       AuditLog.append(c, mail.ticketId(), now, "system", "reply-suppressed",

@@ -23,6 +23,8 @@ public final class LoopGuard {
   /** Why the message must not be answered, or empty when a reply is safe. */
   public Optional<String> reasonNotToReply(InboundMessage m) {
     if (m.from() == null || m.from().indexOf('@') <= 0) return Optional.of("no usable sender address");
+    Optional<String> unusable = org.outputintake.mail.Addresses.problem(m.from());
+    if (unusable.isPresent()) return Optional.of("sender address unusable: " + unusable.get());
     String auto = m.header("auto-submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("no");
     if (!auto.startsWith("no")) return Optional.of("Auto-Submitted: " + auto);
     String precedence = m.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");

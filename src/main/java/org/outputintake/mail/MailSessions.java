@@ -41,6 +41,8 @@ public final class MailSessions {
     props.put(p + "starttls.enable", String.valueOf(s.starttls()));
     props.put(p + "starttls.required", String.valueOf(s.starttls()));
     if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
+    // one refused Bcc (a data owner's dead address) must not stop the mail to the researcher
+    props.put(p + "sendpartial", "true");
     return Session.getInstance(props);
   }
 }

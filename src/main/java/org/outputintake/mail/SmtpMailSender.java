@@ -15,11 +15,13 @@ import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.intake.LoopGuard;
+import org.outputintake.reply.MessageRejected;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.SendMailPort;
 
 /** Sends outbox mail over SMTP, keeping the Message-ID fixed in the outbox and marking it as an automatic reply. */
 public final class SmtpMailSender implements SendMailPort {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpMailSender.class);
   private final IntakeConfig.Server server;
   private final String from;
   private final Session session;
@@ -31,12 +33,47 @@ public final class SmtpMailSender implements SendMailPort {
     this.session = MailSessions.smtp(server);
   }
 
+  /**
+   * Sends one reply. A failure that belongs to this message (an address the library cannot use, a 5xx for its
+   * recipient or its content, a file that is gone) is thrown as {@link MessageRejected}; anything else means the
+   * server or the connection is in trouble.
+   */
   @Override
-  public void send(OutgoingMail mail) throws MessagingException, UnsupportedEncodingException {
+  public void send(OutgoingMail mail) throws MessagingException, MessageRejected {
+    MimeMessage msg;
+    try {
+      msg = build(mail);
+    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+      throw new MessageRejected(true, "cannot be written as an email: " + SmtpFailures.describe(e), e);
+    }
+    try {
+      transport().sendMessage(msg, msg.getAllRecipients());
+    } catch (jakarta.mail.SendFailedException e) {
+      if (e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0) {
+        // delivered to the researcher; only a blind copy was refused, and resending would duplicate the mail
+        LOG.warn("{} sent, but {} of its recipients refused: {}", mail.messageId(),
+            e.getInvalidAddresses() == null ? 0 : e.getInvalidAddresses().length, SmtpFailures.describe(e));
+        return;
+      }
+      endBatch();
+      SmtpFailures.rethrow(e);
+    } catch (MessagingException e) {
+      endBatch(); // a broken connection is not reused; a refused message leaves the session in doubt too
+      SmtpFailures.rethrow(e);
+    }
+  }
+
+  private MimeMessage build(OutgoingMail mail) throws MessagingException, UnsupportedEncodingException,
+      MessageRejected {
+    for (OutgoingMail.FileRef f : mail.attachments()) {
+      if (!java.nio.file.Files.isReadable(f.path())) {
+        throw new MessageRejected(true, "attachment " + f.name() + " is no longer in the store", null);
+      }
+    }
     MimeMessage msg = new FixedIdMessage(session, mail.messageId());
     msg.setFrom(new InternetAddress(from, "Output Intake", "UTF-8"));
-    msg.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
-    for (String bcc : mail.bcc()) msg.addRecipients(Message.RecipientType.BCC, InternetAddress.parse(bcc));
+    msg.setRecipients(Message.RecipientType.TO, recipient(mail.to()));
+    for (String bcc : mail.bcc()) msg.addRecipients(Message.RecipientType.BCC, recipient(bcc));
     msg.setSubject(mail.subject(), "UTF-8");
     msg.setSentDate(new Date());
     if (mail.inReplyTo() != null) msg.setHeader("In-Reply-To", mail.inReplyTo());
@@ -64,11 +101,16 @@ public final class SmtpMailSender implements SendMailPort {
       msg.setContent(mixed);
     }
     msg.saveChanges();
+    return msg;
+  }
+
+  private static InternetAddress[] recipient(String address) throws MessageRejected {
+    java.util.Optional<String> problem = Addresses.problem(address);
+    if (problem.isPresent()) throw new MessageRejected(true, "recipient unusable: " + problem.get(), null);
     try {
-      transport().sendMessage(msg, msg.getAllRecipients());
-    } catch (MessagingException e) {
-      endBatch(); // a broken connection is not reused
-      throw e;
+      return new InternetAddress[] {new InternetAddress(Addresses.toAscii(address), true)};
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new MessageRejected(true, "recipient unusable: " + e.getMessage(), e);
     }
   }
 

@@ -19,8 +19,31 @@ import org.outputintake.store.DbTime;
 public final class Outbox {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A row: the mail and its delivery state. */
-  public record Entry(long id, OutgoingMail mail, int attempts, Instant createdAt, Instant sentAt, String lastError) {}
+  /** Where a reply is in its delivery. */
+  public enum Status {
+    PENDING, SENT, FAILED, BOUNCED;
+
+    public String db() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Status of(String s) {
+      return s == null ? PENDING : valueOf(s.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * A row: the mail and its delivery state.
+   *
+   * @param since when the give-up age starts: when it was written, or when an operator last asked for a retry
+   */
+  public record Entry(long id, OutgoingMail mail, int attempts, Instant createdAt, Instant sentAt, String lastError,
+      Status status, Instant since, Instant nextAttemptAt) {
+    public Entry(long id, OutgoingMail mail, int attempts, Instant createdAt, Instant sentAt, String lastError) {
+      this(id, mail, attempts, createdAt, sentAt, lastError, sentAt == null ? Status.PENDING : Status.SENT,
+          createdAt, createdAt);
+    }
+  }
 
   private Outbox() {}
 
@@ -45,8 +68,81 @@ public final class Outbox {
   }
 
   public static List<Entry> due(Connection c, Instant now, int limit) throws SQLException {
-    return query(c, "SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-        DbTime.of(now), limit);
+    return due(c, now, 0, limit);
+  }
+
+  /** Pending rows due by {@code now} with an id above {@code afterId}, oldest first: one page of an outbox pass. */
+  public static List<Entry> due(Connection c, Instant now, long afterId, int limit) throws SQLException {
+    return query(c, "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? "
+        + "ORDER BY id LIMIT ?", DbTime.of(now), afterId, limit);
+  }
+
+  /** Dead letters, oldest first. */
+  public static List<Entry> failed(Connection c) throws SQLException {
+    return query(c, "SELECT * FROM outbox WHERE status = 'failed' ORDER BY id");
+  }
+
+  public static java.util.Optional<Entry> find(Connection c, long id) throws SQLException {
+    return query(c, "SELECT * FROM outbox WHERE id = ?", id).stream().findFirst();
+  }
+
+  /** Rows carrying one of these Message-IDs (a bounce names the reply it is about this way). */
+  public static List<Entry> byMessageIds(Connection c, java.util.Collection<String> ids) throws SQLException {
+    List<Entry> out = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(ids)) out.addAll(query(c, "SELECT * FROM outbox WHERE message_id = ?", id));
+    return out;
+  }
+
+  /** Counts by status, for the log and the digests. */
+  public static Map<Status, Integer> counts(Connection c) throws SQLException {
+    Map<Status, Integer> out = new java.util.EnumMap<>(Status.class);
+    try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM outbox GROUP BY status");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(Status.of(rs.getString(1)), rs.getInt(2));
+    }
+    return out;
+  }
+
+  /** A dead letter: never picked up again unless an operator asks ({@link #retry}). */
+  public static void markDead(Connection c, long id, String error, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'failed', attempts = attempts + 1, "
+        + "last_error = ?, failed_at = ? WHERE id = ? AND status = 'pending'")) {
+      ps.setString(1, error);
+      ps.setString(2, DbTime.of(at));
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The server was in trouble while this row was tried: say so on the row, without counting it against it. */
+  public static void noteServerError(Connection c, long id, String error) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET last_error = ? WHERE id = ?")) {
+      ps.setString(1, error);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** An operator's resend of a dead letter: pending again at once, its give-up age starting afresh. */
+  public static boolean retry(Connection c, long id, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending', next_attempt_at = ?, "
+        + "retried_at = ?, attempts = 0, failed_at = NULL WHERE id = ? AND status = 'failed'")) {
+      ps.setString(1, DbTime.of(now));
+      ps.setString(2, DbTime.of(now));
+      ps.setLong(3, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** A delivery status notification came back for a sent (or still pending) reply. */
+  public static boolean markBounced(Connection c, long id, String detail, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'bounced', bounced_at = ?, "
+        + "last_error = ? WHERE id = ? AND status IN ('sent', 'pending', 'failed')")) {
+      ps.setString(1, DbTime.of(at));
+      ps.setString(2, detail);
+      ps.setLong(3, id);
+      return ps.executeUpdate() == 1;
+    }
   }
 
   public static List<Entry> forTicket(Connection c, String ticketId) throws SQLException {
@@ -59,13 +155,15 @@ public final class Outbox {
 
   public static void markSent(Connection c, long id, Instant at) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND sent_at IS NULL")) {
+        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL "
+            + "WHERE id = ? AND sent_at IS NULL")) {
       ps.setString(1, DbTime.of(at));
       ps.setLong(2, id);
       ps.executeUpdate();
     }
   }
 
+  /** A temporary refusal of this message: tried again at {@code nextAttempt}. */
   public static void markFailed(Connection c, long id, String error, Instant nextAttempt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
@@ -103,8 +201,11 @@ public final class Outbox {
         rs.getString("recipient"), split(rs.getString("bcc")), rs.getString("subject"), rs.getString("body"),
         rs.getString("in_reply_to"), split(rs.getString("refs")), attachments(rs.getString("attachments")));
     String sent = rs.getString("sent_at");
-    return new Entry(rs.getLong("id"), m, rs.getInt("attempts"), DbTime.parse(rs.getString("created_at")),
-        sent == null ? null : Instant.parse(sent), rs.getString("last_error"));
+    Instant created = DbTime.parse(rs.getString("created_at"));
+    String retried = rs.getString("retried_at");
+    return new Entry(rs.getLong("id"), m, rs.getInt("attempts"), created,
+        sent == null ? null : Instant.parse(sent), rs.getString("last_error"), Status.of(rs.getString("status")),
+        retried == null ? created : DbTime.parse(retried), DbTime.parse(rs.getString("next_attempt_at")));
   }
 
   private static List<String> split(String s) {

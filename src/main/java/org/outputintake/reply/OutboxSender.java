@@ -11,67 +11,137 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due outbox rows and marks them sent. A failed send is retried with exponential backoff (5 s doubling to at
- * most 15 minutes), so an SMTP outage delays replies but loses none. A crash between the send and the mark can
- * resend a reply; it carries the same Message-ID, so it is recognised as the same message.
+ * Sends due outbox rows and marks them. A pass drains everything due, oldest first, page by page over one SMTP
+ * connection, so a reply written while a backlog drains still leaves in the same pass.
+ *
+ * <p>Failures are told apart. A server failure (refused connection, timeout, login, 421) stops the pass and pauses
+ * the whole outbox with backoff (5 s doubling to 15 minutes); it counts against no reply. A failure that belongs to
+ * one message ({@link MessageRejected}) is marked on that row and the pass goes on: a permanent one makes it a dead
+ * letter at once; a temporary one is retried with its own backoff until {@code replies.give-up-after} or
+ * {@code replies.max-attempts}, then it is a dead letter too. A crash between the send and the mark can resend a
+ * reply; it carries the same Message-ID, so it is recognised as the same message.
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY = Duration.ofMinutes(15);
+  private static final int PAGE = 100;
   private final Database db;
   private final SendMailPort smtp;
   private final Clock clock;
   private final Consumer<OutgoingMail> onSent;
+  private final Duration giveUpAfter;
+  private final int maxAttempts;
+  private int serverFailures;
+  private Instant pausedUntil = Instant.MIN;
 
   public OutboxSender(Database db, SendMailPort smtp, Clock clock, Consumer<OutgoingMail> onSent) {
+    this(db, smtp, clock, onSent, Duration.ofDays(2), 50);
+  }
+
+  public OutboxSender(Database db, SendMailPort smtp, Clock clock, Consumer<OutgoingMail> onSent,
+      Duration giveUpAfter, int maxAttempts) {
     this.db = db;
     this.smtp = smtp;
     this.clock = clock;
     this.onSent = onSent;
+    this.giveUpAfter = giveUpAfter;
+    this.maxAttempts = maxAttempts;
   }
 
   /**
-   * Sends what is due; returns how many were sent. Stops at the first failure: the server is likely down.
-   * Synchronized so the scheduled run and a post-poll run never pick the same row.
+   * Sends everything due; returns how many were sent. Synchronized so the scheduled run and a post-poll run never
+   * pick the same row.
    */
   public synchronized int sendDue() {
-    List<Outbox.Entry> due = db.read(c -> Outbox.due(c, clock.instant(), 100));
+    if (clock.instant().isBefore(pausedUntil)) return 0;
+    int sent = 0;
+    long after = 0;
     try {
-      return send(due);
+      while (true) {
+        long from = after;
+        List<Outbox.Entry> page = db.read(c -> Outbox.due(c, clock.instant(), from, PAGE));
+        if (page.isEmpty()) return sent;
+        for (Outbox.Entry e : page) {
+          after = e.id();
+          Result r = attempt(e);
+          if (r == Result.SERVER_DOWN) return sent;
+          if (r == Result.SENT) sent++;
+        }
+      }
     } finally {
       smtp.endBatch();
     }
   }
 
-  private int send(List<Outbox.Entry> due) {
-    int sent = 0;
-    for (Outbox.Entry e : due) {
-      try {
-        smtp.send(e.mail());
-      } catch (Exception ex) {
-        Instant next = clock.instant().plus(backoff(e.attempts()));
-        String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-        LOG.warn("sending {} to {} failed (attempt {}), retrying at {}: {}", e.mail().kind(), mask(e.mail().to()),
-            e.attempts() + 1, next, error);
-        db.inTransaction(c -> {
-          Outbox.markFailed(c, e.id(), error, next);
-          return null;
-        });
-        break;
-      }
-      Instant now = clock.instant();
+  /** When the whole outbox waits for the server again; {@link Instant#MIN} when it is not paused. */
+  public synchronized Instant pausedUntil() {
+    return pausedUntil;
+  }
+
+  private enum Result { SENT, MESSAGE_FAILED, SERVER_DOWN }
+
+  private Result attempt(Outbox.Entry e) {
+    OutgoingMail mail = e.mail();
+    try {
+      smtp.send(mail);
+    } catch (MessageRejected rejected) {
+      messageFailed(e, rejected);
+      return Result.MESSAGE_FAILED;
+    } catch (Exception ex) {
+      serverFailed(e, ex);
+      return Result.SERVER_DOWN;
+    }
+    serverFailures = 0;
+    pausedUntil = Instant.MIN;
+    Instant now = clock.instant();
+    db.inTransaction(c -> {
+      Outbox.markSent(c, e.id(), now);
+      AuditLog.append(c, mail.ticketId(), now, "system", "email-sent", mail.kind() + " " + mail.messageId());
+      return null;
+    });
+    LOG.info("sent {} {} to {}", mail.kind(), mail.messageId(), mask(mail.to()));
+    onSent.accept(mail);
+    return Result.SENT;
+  }
+
+  private void serverFailed(Outbox.Entry e, Exception ex) {
+    Duration wait = backoff(serverFailures++);
+    pausedUntil = clock.instant().plus(wait);
+    String error = "server: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    LOG.warn("mail server unavailable while sending {} ({}); all replies wait until {}", e.mail().messageId(), error,
+        pausedUntil);
+    db.inTransaction(c -> {
+      Outbox.noteServerError(c, e.id(), error);
+      return null;
+    });
+  }
+
+  private void messageFailed(Outbox.Entry e, MessageRejected rejected) {
+    Instant now = clock.instant();
+    OutgoingMail mail = e.mail();
+    String reason = rejected.getMessage();
+    boolean tooOld = !now.isBefore(e.since().plus(giveUpAfter));
+    boolean tooMany = e.attempts() + 1 >= maxAttempts;
+    if (rejected.permanent() || tooOld || tooMany) {
+      String why = rejected.permanent() ? reason
+          : reason + " (gave up after " + (e.attempts() + 1) + " attempts since " + e.since() + ")";
+      LOG.warn("dead letter: {} {} to {} will not be sent: {}", mail.kind(), mail.messageId(), mask(mail.to()), why);
       db.inTransaction(c -> {
-        Outbox.markSent(c, e.id(), now);
-        AuditLog.append(c, e.mail().ticketId(), now, "system", "email-sent",
-            e.mail().kind() + " " + e.mail().messageId());
+        Outbox.markDead(c, e.id(), why, now);
+        AuditLog.append(c, mail.ticketId(), now, "system", "email-failed",
+            mail.kind() + " " + mail.messageId() + " to " + mask(mail.to()) + ": " + why);
         return null;
       });
-      sent++;
-      LOG.info("sent {} {} to {}", e.mail().kind(), e.mail().messageId(), mask(e.mail().to()));
-      onSent.accept(e.mail());
+      return;
     }
-    return sent;
+    Instant next = now.plus(backoff(e.attempts()));
+    LOG.warn("{} {} to {} refused for now (attempt {}), retrying at {}: {}", mail.kind(), mail.messageId(),
+        mask(mail.to()), e.attempts() + 1, next, reason);
+    db.inTransaction(c -> {
+      Outbox.markFailed(c, e.id(), reason, next);
+      return null;
+    });
   }
 
   static Duration backoff(int attempts) {

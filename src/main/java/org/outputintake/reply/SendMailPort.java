@@ -1,6 +1,9 @@
 package org.outputintake.reply;
 
-/** Sends one email. The SMTP adapter implements it; a failure is an exception and the outbox retries. */
+/**
+ * Sends one email. {@link MessageRejected} says the failure belongs to this message; any other exception says the
+ * server is in trouble, so the outbox stops its batch and backs off.
+ */
 public interface SendMailPort {
   void send(OutgoingMail mail) throws Exception;
 

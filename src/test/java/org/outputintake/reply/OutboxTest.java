@@ -1,6 +1,7 @@
 package org.outputintake.reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,26 +155,106 @@ class OutboxTest {
   }
 
   @Test
-  void senderFailureSchedulesARetryWithBackoffAndStopsTheRun() {
+  void aServerFailureStopsThePassAndPausesTheWholeOutboxWithoutCountingAgainstTheReply() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
     List<String> tried = new ArrayList<>();
     MutableClock clock = new MutableClock(T0);
+    boolean[] down = {true};
     OutboxSender sender = new OutboxSender(db, m -> {
       tried.add(m.messageId());
-      throw new java.io.IOException("smtp down");
+      if (down[0]) throw new java.io.IOException("smtp down");
     }, clock, m -> { });
 
     assertEquals(0, sender.sendDue());
-    assertEquals(List.of("<a@x>"), tried, "the run stops at the first failure");
-    Outbox.Entry failed = db.read(Outbox::all).get(0);
-    assertEquals(1, failed.attempts());
-    assertTrue(failed.lastError().contains("smtp down"), failed.lastError());
+    assertEquals(List.of("<a@x>"), tried, "the pass stops at a server failure");
+    Outbox.Entry first = db.read(Outbox::all).get(0);
+    assertEquals(0, first.attempts(), "an outage counts against no reply");
+    assertTrue(first.lastError().contains("smtp down"), first.lastError());
+    assertEquals(T0.plusSeconds(5), sender.pausedUntil());
 
     clock.now = T0.plusSeconds(4);
     tried.clear();
+    assertEquals(0, sender.sendDue());
+    assertEquals(List.of(), tried, "the whole outbox waits for its 5 s backoff");
+
+    down[0] = false;
+    clock.now = T0.plusSeconds(5);
+    assertEquals(2, sender.sendDue());
+    assertEquals(List.of("<a@x>", "<b@x>"), tried, "oldest first once the server is back");
+  }
+
+  @Test
+  void aPermanentlyRefusedMessageBecomesADeadLetterAndThePassGoesOn() {
+    enqueue(mail("<bad@x>", "broken@uni.example.ac.uk"), T0);
+    enqueue(mail("<good@x>", "ada@uni.example.ac.uk"), T0);
+    List<String> sent = new ArrayList<>();
+    OutboxSender sender = new OutboxSender(db, m -> {
+      if (m.to().startsWith("broken")) throw new MessageRejected(true, "recipient refused (550): no such user", null);
+      sent.add(m.messageId());
+    }, Clock.fixed(T0, ZoneOffset.UTC), m -> { });
+
+    assertEquals(1, sender.sendDue());
+    assertEquals(List.of("<good@x>"), sent);
+    Outbox.Entry dead = db.read(Outbox::failed).get(0);
+    assertEquals("<bad@x>", dead.mail().messageId());
+    assertEquals(Outbox.Status.FAILED, dead.status());
+    assertTrue(dead.lastError().contains("550"), dead.lastError());
+    assertEquals(0, sender.sendDue(), "a dead letter is never retried by itself");
+    assertTrue(db.read(AuditLog::all).stream().anyMatch(ev -> ev.type().equals("email-failed")));
+  }
+
+  @Test
+  void aTemporaryRefusalIsRetriedWithItsOwnBackoffWithoutHoldingOthersThenGivenUp() {
+    enqueue(mail("<busy@x>", "full@uni.example.ac.uk"), T0);
+    enqueue(mail("<next@x>", "ada@uni.example.ac.uk"), T0);
+    MutableClock clock = new MutableClock(T0);
+    List<String> sent = new ArrayList<>();
+    OutboxSender sender = new OutboxSender(db, m -> {
+      if (m.to().startsWith("full")) throw new MessageRejected(false, "recipient refused for now (452)", null);
+      sent.add(m.messageId());
+    }, clock, m -> { }, Duration.ofHours(1), 50);
+
+    assertEquals(1, sender.sendDue());
+    assertEquals(List.of("<next@x>"), sent, "the refused row does not hold the next one");
+    Outbox.Entry retrying = db.read(Outbox::all).get(0);
+    assertEquals(Outbox.Status.PENDING, retrying.status());
+    assertEquals(T0.plusSeconds(5), retrying.nextAttemptAt());
+
+    clock.now = T0.plusSeconds(3601);
     sender.sendDue();
-    assertEquals(List.of("<b@x>"), tried, "<a@x> waits for its 5 s backoff");
+    assertEquals(Outbox.Status.FAILED, db.read(Outbox::all).get(0).status(), "given up after replies.give-up-after");
+    assertTrue(db.read(Outbox::all).get(0).lastError().contains("gave up"));
+  }
+
+  @Test
+  void anOperatorRetryMakesADeadLetterPendingAgainWithAFreshAge() {
+    enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
+    long id = db.read(Outbox::all).get(0).id();
+    db.inTransaction(c -> {
+      Outbox.markDead(c, id, "550 no such user", T0);
+      return null;
+    });
+    assertTrue(db.<Boolean>read(c -> Outbox.retry(c, id, T0.plusSeconds(60))));
+    Outbox.Entry e = db.read(Outbox::all).get(0);
+    assertEquals(Outbox.Status.PENDING, e.status());
+    assertEquals(T0.plusSeconds(60), e.since());
+    assertEquals(1, db.read(c -> Outbox.due(c, T0.plusSeconds(60), 10)).size());
+    assertFalse(db.<Boolean>read(c -> Outbox.retry(c, id, T0.plusSeconds(61))), "only a dead letter can be retried");
+  }
+
+  @Test
+  void aPassDrainsTheWholeBacklogAndPicksUpAReplyWrittenWhileItRuns() {
+    for (int i = 0; i < 250; i++) enqueue(mail("<m" + i + "@x>", "r" + i + "@uni.example.ac.uk"), T0);
+    List<String> sent = new ArrayList<>();
+    OutboxSender sender = new OutboxSender(db, m -> {
+      sent.add(m.messageId());
+      if (sent.size() == 120) enqueue(mail("<ack@x>", "new@uni.example.ac.uk"), T0);
+    }, Clock.fixed(T0, ZoneOffset.UTC), m -> { });
+
+    assertEquals(251, sender.sendDue());
+    assertEquals("<m0@x>", sent.get(0), "oldest first");
+    assertEquals("<ack@x>", sent.get(250), "the new acknowledgement left in the same pass");
   }
 
   @Test

@@ -198,6 +198,10 @@ public final class TestBot implements AutoCloseable {
       this.now = now;
     }
 
+    public static MutableClock at(Instant now) {
+      return new MutableClock(now);
+    }
+
     public void advance(Duration d) {
       now = now.plus(d);
     }
