@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The one entry point: {@code java -jar target/output-intake.jar COMMAND}. */
 @Command(name = "output-intake", mixinStandardHelpOptions = true, version = "Output Intake 0.1",
     description = "Email intake bot for output checking in Trusted Research Environments.",
-    subcommands = {RunCommand.class, DemoCommand.class, TicketsCommand.class, CheckCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, TicketsCommand.class, OutboxCommand.class, CheckCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

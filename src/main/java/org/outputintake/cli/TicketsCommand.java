@@ -103,7 +103,7 @@ final class TicketsCommand implements Runnable {
           out.println("Replies:");
           for (var e : Outbox.forTicket(c, key)) {
             out.printf("  - %s %s to %s: %s [%s]%n", e.createdAt(), e.mail().kind(), e.mail().to(), e.mail().subject(),
-                e.sentAt() == null ? "waiting, attempts " + e.attempts() : "sent " + e.sentAt());
+                OutboxCommand.delivery(e));
           }
           printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
           out.println("Audit trail:");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
@@ -49,12 +50,14 @@ public final class IntakeService {
   private final NewRequestHandler requests;
   private final TicketReplyHandler replies;
   private final ReviewAhead reviewAhead;
+  private final BounceHandler bounces;
 
   public IntakeService(IntakeContext ctx) {
     this.ctx = ctx;
     this.requests = new NewRequestHandler(ctx);
     this.replies = new TicketReplyHandler(ctx, requests);
     this.reviewAhead = new ReviewAhead(ctx, this, requests);
+    this.bounces = new BounceHandler(ctx);
   }
 
   /** Reads and handles one message in one go: {@link #prepare} then {@link #commit}. */
@@ -132,6 +135,8 @@ public final class IntakeService {
       throws IOException {
     Optional<String> noReply = ctx.loopGuard().reasonNotToReply(m);
     Optional<Ticket> ticket = ticketFor(m);
+    Optional<BounceReader.Bounce> bounce = BounceReader.read(raw.path(), m);
+    if (bounce.isPresent()) return bounces.handle(m, key, raw, bounce.get(), ticket);
     if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work, review);
     Instant now = ctx.clock().instant();
     if (noReply.isPresent()) {

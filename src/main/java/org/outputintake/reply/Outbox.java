@@ -93,6 +93,13 @@ public final class Outbox {
     return out;
   }
 
+  /** The latest reply sent to this address since {@code since}, for a bounce that names no Message-ID. */
+  public static java.util.Optional<Entry> latestTo(Connection c, String recipient, Instant since) throws SQLException {
+    return query(c, "SELECT * FROM outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ? "
+        + "ORDER BY id DESC LIMIT 1", recipient.toLowerCase(java.util.Locale.ROOT), DbTime.of(since)).stream()
+        .findFirst();
+  }
+
   /** Counts by status, for the log and the digests. */
   public static Map<Status, Integer> counts(Connection c) throws SQLException {
     Map<Status, Integer> out = new java.util.EnumMap<>(Status.class);
