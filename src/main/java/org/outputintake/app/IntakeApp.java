@@ -48,6 +48,13 @@ public final class IntakeApp implements AutoCloseable {
   private Scheduler scheduler;
   private IdleWatcher idle;
   private Thread idleThread;
+  private final java.util.concurrent.atomic.AtomicBoolean sendRequested = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
+      r -> {
+        Thread t = new Thread(r, "outbox-now");
+        t.setDaemon(true);
+        return t;
+      });
 
   private IntakeApp(IntakeConfig config, Database db, InboxPoller poller, OutboxSender outbox, IntakeContext context) {
     this.config = config;
@@ -119,6 +126,7 @@ public final class IntakeApp implements AutoCloseable {
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
     scheduler.start();
+    poller.afterEachCommit(this::sendSoon);
     if (config.poll().idle()) {
       idle = new IdleWatcher(config.mailbox(), config.poll().idleRenew(), this::wakePoll);
       idleThread = new Thread(idle, "imap-idle");
@@ -148,6 +156,23 @@ public final class IntakeApp implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends the outbox on its own thread as soon as a reply is committed, so an acknowledgement does not wait for the
+   * IMAP moves or the rest of the poll. Requests coalesce: one pass picks up everything written before it starts.
+   */
+  private void sendSoon() {
+    if (sendRequested.compareAndSet(false, true)) {
+      sender.execute(() -> {
+        sendRequested.set(false);
+        try {
+          outbox.sendDue();
+        } catch (RuntimeException e) {
+          LOG.warn("outbox pass failed: {}", e.getMessage());
+        }
+      });
+    }
+  }
+
   private void wakePoll() {
     try {
       if (scheduler != null && !scheduler.isShutdown()) scheduler.triggerJob(POLL);
@@ -164,6 +189,13 @@ public final class IntakeApp implements AutoCloseable {
     } catch (SchedulerException e) {
       LOG.warn("scheduler did not stop cleanly: {}", e.getMessage());
     }
+    sender.shutdown();
+    try {
+      if (!sender.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) sender.shutdownNow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    poller.disconnect();
     db.close();
   }
 

@@ -26,6 +26,9 @@ public final class InboxPoller {
   private final IntakeService intake;
   private final RegistrySync registry;
   private final int workerCount;
+  /** Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail moves. */
+  private ImapMailbox box;
+  private Runnable afterCommit = () -> { };
 
   private static final int MOVE_BATCH = 25;
 
@@ -50,32 +53,73 @@ public final class InboxPoller {
    */
   public synchronized PollResult pollOnce() throws MessagingException {
     registry.refresh();
-    Counts counts = new Counts();
-    try (ImapMailbox box = new ImapMailbox(mailbox)) {
-      box.open();
-      noteUidValidity(box.uidValidity());
-      var uids = box.pendingUids();
-      // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
-      // idempotency key turns into a plain move on the next poll
-      Moves moves = new Moves(box);
-      try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
-        for (Prefetcher.Next next = ahead.next(); !(next instanceof Prefetcher.Done); next = ahead.next()) {
-          if (next instanceof Prefetcher.Failed failed) {
-            moves.flushQuietly();
-            throw failed.error();
-          }
-          if (!commit((Prefetcher.Ready) next, moves, counts)) {
-            moves.flush();
-            return new PollResult(uids.size(), counts.processed, counts.quarantined, false);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MessagingException("the poll was interrupted");
-      }
-      moves.flush();
-      return new PollResult(uids.size(), counts.processed, counts.quarantined, true);
+    try {
+      return poll(connection());
+    } catch (MessagingException | RuntimeException e) {
+      disconnect(); // the next poll starts on a fresh connection
+      throw e;
     }
+  }
+
+  /**
+   * Called after each message's outcome is committed, before its IMAP move: the daemon sends the reply at once
+   * instead of after the rest of the poll.
+   */
+  public void afterEachCommit(Runnable action) {
+    this.afterCommit = action;
+  }
+
+  private ImapMailbox connection() throws MessagingException {
+    if (box != null && box.isUsable()) {
+      try {
+        box.refresh();
+        return box;
+      } catch (MessagingException | RuntimeException e) {
+        LOG.info("the kept IMAP connection is gone ({}); connecting again", e.getMessage());
+      }
+    }
+    disconnect();
+    ImapMailbox fresh = new ImapMailbox(mailbox);
+    try {
+      fresh.open();
+    } catch (MessagingException | RuntimeException e) {
+      fresh.close();
+      throw e;
+    }
+    box = fresh;
+    return box;
+  }
+
+  /** Closes the kept connection (the daemon stopping, or a connection that failed). */
+  public synchronized void disconnect() {
+    if (box != null) box.close();
+    box = null;
+  }
+
+  private PollResult poll(ImapMailbox box) throws MessagingException {
+    Counts counts = new Counts();
+    noteUidValidity(box.uidValidity());
+    var uids = box.pendingUids();
+    // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
+    // idempotency key turns into a plain move on the next poll
+    Moves moves = new Moves(box);
+    try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
+      for (Prefetcher.Next next = ahead.next(); !(next instanceof Prefetcher.Done); next = ahead.next()) {
+        if (next instanceof Prefetcher.Failed failed) {
+          moves.flushQuietly();
+          throw failed.error();
+        }
+        if (!commit((Prefetcher.Ready) next, moves, counts)) {
+          moves.flush();
+          return new PollResult(uids.size(), counts.processed, counts.quarantined, false);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MessagingException("the poll was interrupted");
+    }
+    moves.flush();
+    return new PollResult(uids.size(), counts.processed, counts.quarantined, true);
   }
 
   /**
@@ -108,6 +152,7 @@ public final class InboxPoller {
       moves.toProcessed(ready.uid());
     }
     LOG.info("UID {}: {}", ready.uid(), outcome.summary());
+    afterCommit.run();
     return true;
   }
 

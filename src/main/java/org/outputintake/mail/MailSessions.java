@@ -21,6 +21,7 @@ public final class MailSessions {
     props.put(p + "timeout", String.valueOf(readTimeoutMillis));
     props.put(p + "writetimeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "peek", "true");
+    props.put(p + "socketFactory", s.ssl() ? NoDelaySockets.tls() : NoDelaySockets.plain());
     props.put(p + "partialfetch", "true");
     props.put(p + "fetchsize", String.valueOf(1024 * 1024));
     props.put(p + "starttls.enable", String.valueOf(s.starttls()));
@@ -43,6 +44,7 @@ public final class MailSessions {
     if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
     // one refused Bcc (a data owner's dead address) must not stop the mail to the researcher
     props.put(p + "sendpartial", "true");
+    props.put(p + "socketFactory", s.ssl() ? NoDelaySockets.tls() : NoDelaySockets.plain());
     return Session.getInstance(props);
   }
 }
