@@ -20,6 +20,8 @@ import org.outputintake.reply.Templates;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.TicketRepository;
+import org.outputintake.workflow.Workflow;
+import org.outputintake.workflow.WorkflowContext;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -75,11 +77,14 @@ public final class IntakeApp implements AutoCloseable {
     Database db = Database.open(config.database().url());
     try {
       Templates templates = new Templates(config.replies().templates());
-      IntakeContext ctx = new IntakeContext(config, db, new RawStore(data.resolve("files")),
-          new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber()), registry::get,
-          Reviews.standard(config), new ReplyComposer(templates, config.mailbox().address(),
-              config.tickets().subjectFormat()), templates, new LoopGuard(config.mailbox().address()),
-          new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()), clock, events);
+      TicketRepository tickets = new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
+      ReplyComposer composer = new ReplyComposer(templates, config.mailbox().address(),
+          config.tickets().subjectFormat());
+      Workflow workflow = new Workflow(new WorkflowContext(config, tickets, registry::get, composer, clock,
+          StaffMailReading.newText(), StaffMailReading.senderCheck(config.security()), data.resolve("reports")));
+      IntakeContext ctx = new IntakeContext(config, db, new RawStore(data.resolve("files")), tickets, registry::get,
+          Reviews.standard(config), composer, templates, new LoopGuard(config.mailbox().address()),
+          new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()), clock, events, workflow);
       registry.bind(ctx);
       InboxPoller poller = new InboxPoller(config.mailbox(), db, new RawStore(data.resolve("messages")),
           new IntakeService(ctx), registry, config.poll().workers());

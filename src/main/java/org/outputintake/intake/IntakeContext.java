@@ -10,12 +10,14 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.Outbox;
+import org.outputintake.reply.ReplyCap;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.reply.Templates;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.TicketRepository;
+import org.outputintake.workflow.Workflow;
 
 /** The collaborators every intake handler shares. */
 public record IntakeContext(
@@ -30,11 +32,14 @@ public record IntakeContext(
     LoopGuard loopGuard,
     SubjectParser subjects,
     Clock clock,
-    IntakeEvents events) {
+    IntakeEvents events,
+    Workflow workflow) {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IntakeContext.class);
 
   /**
-   * Queues a reply unless the recipient has had {@code replies.max-per-sender-per-hour} already: a runaway
-   * correspondent (or a robot that slipped past the loop guard) cannot make the bot flood anyone.
+   * Queues a reply unless its recipient cannot be used, or the reply cap ({@link ReplyCap}) stops a runaway
+   * correspondent. A suppressed reply is audited on its ticket and logged at WARN, so it is visible.
    *
    * @return whether the reply was queued
    */
@@ -46,11 +51,11 @@ public record IntakeContext(
           mail.kind() + ": recipient unusable (" + unusable.get() + ")");
       return false;
     }
-    int recent = Outbox.countTo(c, mail.to(), now.minus(Duration.ofHours(1)));
-    if (recent >= config.replies().maxPerSenderPerHour()) {
-      AuditLog.append(c, mail.ticketId(), now, "system", "reply-suppressed",
-          mail.kind() + ": " + recent + " replies to this sender in the last hour (cap "
-              + config.replies().maxPerSenderPerHour() + ")");
+    java.util.Optional<String> capped = new ReplyCap(config.replies().maxPerSenderPerHour()).suppress(c, mail, now);
+    if (capped.isPresent()) {
+      AuditLog.append(c, mail.ticketId(), now, "system", "reply-suppressed", mail.kind() + ": " + capped.get());
+      LOG.warn("reply {} to {} suppressed{}: {}", mail.kind(), org.outputintake.reply.OutboxSender.mask(mail.to()),
+          mail.ticketId() == null ? "" : " on " + mail.ticketId(), capped.get());
       return false;
     }
     Outbox.enqueue(c, mail, now);

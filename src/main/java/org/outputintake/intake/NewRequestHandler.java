@@ -61,6 +61,7 @@ final class NewRequestHandler {
         AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
       } else {
         AuditLog.append(c, id.toString(), now, "system", "state-queued", "ready for checking");
+        ctx.workflow().ticketQueued(c, t, false, now);
       }
       Map<String, Object> facts = facts(m, review, stored);
       List<OutgoingMail.FileRef> attach = IntakeService.hasCode(review.problems(), "FORM_MISSING")

@@ -68,10 +68,8 @@ public final class RegistrySync {
   private void close(Ticket t) {
     Instant now = ctx.clock().instant();
     String reason = "project " + t.projectNumber() + " closed";
-    TicketState closed;
-    if (t.state() instanceof TicketState.Queued q) closed = q.close(reason, now);
-    else if (t.state() instanceof TicketState.Blocked b) closed = b.close(reason, now);
-    else return;
+    if (!(t.state() instanceof TicketState.Open open)) return;
+    TicketState closed = open.close(reason, now);
     Ticket updated = t.withState(closed);
     ctx.db().inTransaction(c -> {
       ctx.tickets().update(c, updated);

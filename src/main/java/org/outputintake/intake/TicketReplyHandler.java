@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyComposer;
@@ -13,15 +14,21 @@ import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
+import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.Role;
+import org.outputintake.workflow.StaffCommands;
+import org.outputintake.workflow.WorkflowStore;
 
 /**
- * An email in a ticket's thread. It is always stored on the ticket. When the ticket is blocked waiting for the
- * researcher and the researcher sends revised files, the whole request is reviewed again: clean, the ticket goes
- * to the back of the queue; still wrong, it stays blocked and the reply lists what remains. Officers' commands
- * arrive by this path too once their workflow exists.
+ * An email in a ticket's thread, classified by who sent it for this ticket before its text is read: automatic mail
+ * is stored and never answered; officers and data owners reach the workflow's commands; anyone with no role is
+ * stored, never relayed; the project's researchers' mail is handled here. A reply with files from a named
+ * researcher on any open ticket is a new submission: reviewed, recorded and answered, and its verdicts reset.
  */
 final class TicketReplyHandler {
+  /** Blocks that an answer alone can lift: the officers asked something, rather than intake finding a fault. */
+  private static final Set<String> OFFICER_BLOCKS = Set.of("revisions requested", "question to the researcher");
   private final IntakeContext ctx;
   private final NewRequestHandler files;
 
@@ -32,63 +39,102 @@ final class TicketReplyHandler {
 
   IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
       Optional<String> noReply, Path workDir, RequestReview reviewer) throws IOException {
-    Instant now = ctx.clock().instant();
-    boolean fromResearcher = ticket.researcher().equalsIgnoreCase(m.from() == null ? "" : m.from());
-    Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
-    boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
-    if (noReply.isEmpty() && fromResearcher && projectLive && ticket.state() instanceof TicketState.Blocked blocked
-        && !m.files().isEmpty()) {
-      return revision(m, key, raw, ticket, project.get(), blocked, workDir, now, reviewer);
+    try {
+      return route(m, key, raw, ticket, noReply, workDir, reviewer);
+    } catch (TicketRepository.StaleTicketException e) {
+      // another writer changed the ticket between our read and our write: decide again on what is there now
+      Ticket fresh = ctx.db().read(c -> ctx.tickets().find(c, ticket.idText())).orElseThrow();
+      return route(m, key, raw, fresh, noReply, workDir, reviewer);
     }
-    ctx.db().inTransaction(c -> {
-      String classification = noReply.isPresent() ? "automated" : "ticket-reply";
-      MailLog.record(c, key, m, ticket.id().toString(), classification, "processed", noReply.orElse(null), raw, now);
-      AuditLog.append(c, ticket.id().toString(), now, m.from() == null ? "unknown" : m.from(), "email-received",
-          classification + " " + m.messageId() + noReply.map(r -> " (no reply: " + r + ")").orElse(""));
-      if (noReply.isEmpty() && fromResearcher && ticket.state() instanceof TicketState.Blocked) {
-        Map<String, Object> facts = Map.of("problems",
-            ReplyComposer.rows(TicketFiles.latestFindings(c, ticket.id().toString()).stream()
-                .map(TicketFiles.StoredFinding::finding).filter(f -> IntakeService.isRequestProblem(f.code())).toList(),
-                null));
-        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", ticket, m, facts, List.of()), now);
+  }
+
+  private IntakeService.Outcome route(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      Optional<String> noReply, Path workDir, RequestReview reviewer) throws IOException {
+    Instant now = ctx.clock().instant();
+    Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
+    if (noReply.isPresent()) return store(m, key, raw, ticket, "automated", noReply.get(), now);
+    Set<Role> roles = ctx.workflow().roles(m.from(), ticket, project.orElse(null));
+    if (ctx.workflow().isStaffMail(roles, m)) return staff(m, key, raw, ticket, project.orElse(null), roles, now);
+    if (roles.isEmpty()) {
+      ctx.db().inTransaction(c -> {
+        MailLog.record(c, key, m, ticket.idText(), "outsider", "processed", "not on the ticket", raw, now);
+        AuditLog.append(c, ticket.idText(), now, m.from(), "email-received", "outsider " + m.messageId());
+        ctx.workflow().outsider(c, ticket, m, key, now);
+        return null;
+      });
+      return outcome(ticket, "outsider's mail stored on " + ticket.id() + ", officers told");
+    }
+    boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
+    if (ticket.state() instanceof TicketState.Open open && projectLive && !m.files().isEmpty()) {
+      return new Resubmission(ctx, files).handle(m, key, raw, ticket, project.get(), open, workDir, now, reviewer);
+    }
+    return researcherText(m, key, raw, ticket, now);
+  }
+
+  private IntakeService.Outcome staff(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      Project project, Set<Role> roles, Instant now) {
+    StaffCommands.Result result = ctx.db().inTransaction(c -> {
+      MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
+      AuditLog.append(c, ticket.idText(), now, m.from(), "email-received", "staff " + m.messageId());
+      Ticket fresh = ctx.tickets().find(c, ticket.idText()).orElseThrow();
+      return ctx.workflow().staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
+    });
+    ctx.events().ticketUpdated(ticket, result.summary());
+    return outcome(ticket, result.summary());
+  }
+
+  /** A researcher's email without new files (or on a closed ticket). */
+  private IntakeService.Outcome researcherText(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      Instant now) {
+    String id = ticket.idText();
+    String summary = ctx.db().inTransaction(c -> {
+      Ticket t = ctx.tickets().find(c, id).orElseThrow();
+      MailLog.record(c, key, m, id, "ticket-reply", "processed", null, raw, now);
+      AuditLog.append(c, id, now, m.from(), "email-received", "ticket-reply " + m.messageId());
+      if (!t.state().isOpen()) {
+        ctx.workflow().closedTicketMail(c, t, m, now);
+        return "reply to closed ticket " + id + ": asked to open a new request";
       }
+      if (t.state() instanceof TicketState.Blocked b && OFFICER_BLOCKS.contains(b.reason())) {
+        Ticket back = t.withState(b.researcherReplied(now));
+        ctx.tickets().update(c, back);
+        AuditLog.append(c, id, now, m.from(), "state-queued", "researcher answered: back of the queue");
+        Ticket saved = ctx.tickets().find(c, id).orElseThrow();
+        ctx.workflow().researcherWrote(c, saved, m, key, true, false, now);
+        ctx.workflow().ticketQueued(c, saved, true, now);
+        int position = WorkflowStore.queuePosition(c, id);
+        ctx.queueReply(c, ctx.composer().ticketReply("answer-received", saved, m,
+            Map.of("position", position), List.of()), now);
+        return "researcher answered on " + id + ": back in the queue";
+      }
+      if (t.state() instanceof TicketState.Blocked) {
+        Map<String, Object> facts = Map.of("problems",
+            ReplyComposer.rows(TicketFiles.latestFindings(c, id).stream().map(TicketFiles.StoredFinding::finding)
+                .filter(f -> IntakeService.isRequestProblem(f.code())).toList(), null));
+        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m, facts, List.of()), now);
+        ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+        return "correspondence stored on " + id + " (still blocked)";
+      }
+      ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+      return "correspondence stored on " + id + " and forwarded to its checkers";
+    });
+    ctx.events().ticketUpdated(ticket, summary);
+    return outcome(ticket, summary);
+  }
+
+  private IntakeService.Outcome store(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
+      String classification, String reason, Instant now) {
+    ctx.db().inTransaction(c -> {
+      MailLog.record(c, key, m, ticket.idText(), classification, "processed", reason, raw, now);
+      AuditLog.append(c, ticket.idText(), now, m.from() == null ? "unknown" : m.from(), "email-received",
+          classification + " " + m.messageId() + " (no reply: " + reason + ")");
       return null;
     });
-    ctx.events().ticketUpdated(ticket, "correspondence stored" + noReply.map(r -> " (" + r + ")").orElse(""));
-    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticket.id().toString(),
-        "stored on " + ticket.id());
+    ctx.events().ticketUpdated(ticket, "correspondence stored (" + reason + ")");
+    return outcome(ticket, "stored on " + ticket.id());
   }
 
-  private IntakeService.Outcome revision(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Project project, TicketState.Blocked blocked, Path workDir, Instant now, RequestReview reviewer)
-      throws IOException {
-    NewRequestHandler.Reviewed reviewed = files.review(reviewer, new RequestReview.Input(project, ticket.projectNumber(),
-        m.files(), m.bodyText(), ticket.folderVersion(), workDir));
-    RequestReview.Result review = reviewed.result();
-    List<NewRequestHandler.StoredFile> stored = reviewed.stored();
-    Ticket updated = ctx.db().inTransaction(c -> {
-      TicketState next = review.blocked()
-          ? blocked.stillBlocked(IntakeService.codes(review.problems()), now)
-          : blocked.researcherReplied(now);
-      Ticket t = ticket.withState(next).withFolder(
-          review.folderName() != null ? review.folderName() : ticket.folderName(),
-          review.folderVersion() != null ? review.folderVersion() : ticket.folderVersion());
-      ctx.tickets().update(c, t);
-      MailLog.record(c, key, m, t.id().toString(), "revision", "processed", null, raw, now);
-      AuditLog.append(c, t.id().toString(), now, m.from(), "email-received", "revision " + m.messageId());
-      NewRequestHandler.recordFiles(c, t.id().toString(), key, stored, review);
-      if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, t.id().toString(), review.folderSnapshot());
-      AuditLog.append(c, t.id().toString(), now, "system", "state-" + next.name(),
-          review.blocked() ? IntakeService.codes(review.problems()) : "revision accepted: back of the queue");
-      Map<String, Object> facts = NewRequestHandler.facts(m, review, stored);
-      ctx.queueReply(c, ctx.composer().ticketReply(review.blocked() ? "revision-problems" : "revision-accepted", t, m,
-          facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
-              ? files.blankForms(workDir) : List.of()), now);
-      return t;
-    });
-    ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());
-    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, updated.id().toString(),
-        "revision on " + updated.id() + ", now " + updated.state().name());
+  static IntakeService.Outcome outcome(Ticket ticket, String summary) {
+    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticket.idText(), summary);
   }
-
 }

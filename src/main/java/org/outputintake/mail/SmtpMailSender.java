@@ -72,6 +72,8 @@ public final class SmtpMailSender implements SendMailPort {
     }
     MimeMessage msg = new FixedIdMessage(session, mail.messageId());
     msg.setFrom(new InternetAddress(from, "Output Intake", "UTF-8"));
+    // answers come back to the bot, never to a distribution list a notification went to
+    msg.setReplyTo(new InternetAddress[] {new InternetAddress(from)});
     msg.setRecipients(Message.RecipientType.TO, recipient(mail.to()));
     for (String bcc : mail.bcc()) msg.addRecipients(Message.RecipientType.BCC, recipient(bcc));
     msg.setSubject(mail.subject(), "UTF-8");
@@ -96,6 +98,9 @@ public final class SmtpMailSender implements SendMailPort {
         part.setFileName(MimeUtility.encodeText(f.name(), "UTF-8", null));
         part.setHeader("Content-Type", f.contentType() + "; name=\"" + MimeUtility.encodeText(f.name(), "UTF-8", null) + "\"");
         part.setDisposition(MimeBodyPart.ATTACHMENT);
+        // base64 whatever the type: a text file sent as 7bit would reach the researcher with other line endings,
+        // and a released file must be byte for byte the one checked
+        part.setHeader("Content-Transfer-Encoding", "base64");
         mixed.addBodyPart(part);
       }
       msg.setContent(mixed);

@@ -38,6 +38,27 @@ public final class ReplyComposer {
         templates.render(kind, ctx), answering, ticket.rootMessageId(), attachments);
   }
 
+  /**
+   * Mail on a ticket to anyone the workflow names (an officer, the officers' list, data owners, the researcher):
+   * the subject still starts with the bracketed ticket id, so every answer threads back to the ticket.
+   *
+   * @param topic the subject after the ticket id; null for the ticket's own subject
+   * @param answering the message this answers (threaded under it), or null to thread under the ticket's root
+   */
+  public OutgoingMail ticketMail(String kind, Ticket ticket, String to, List<String> bcc, String topic,
+      Map<String, Object> facts, List<OutgoingMail.FileRef> attachments, InboundMessage answering) {
+    Map<String, Object> ctx = baseContext(facts);
+    ctx.put("ticketId", ticket.id().toString());
+    ctx.put("projectNumber", ticket.projectNumber());
+    ctx.put("subject", ticket.subject());
+    String subject = templates.renderInline(subjectFormat, Map.of("ticketId", ticket.id().toString(),
+        "subject", topic == null ? ticket.subject() : topic));
+    OutgoingMail m = build(kind, ticket.id().toString(), to, subject, templates.render(kind, ctx), answering,
+        ticket.rootMessageId(), attachments);
+    return new OutgoingMail(m.messageId(), m.ticketId(), m.kind(), m.to(), bcc, m.subject(), m.body(), m.inReplyTo(),
+        m.references(), m.attachments());
+  }
+
   /** A reply that opens no ticket (a subject we could not read, a refused request). */
   public OutgoingMail plainReply(String kind, InboundMessage answering, Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {

@@ -73,6 +73,28 @@ public final class TicketFiles {
     }
   }
 
+  /**
+   * The files of the latest submission (the email whose files were reviewed last), in the order sent: what the
+   * officers checked, and so what may be released.
+   */
+  public static List<StoredAttachment> latestSubmission(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
+        WHERE ticket_id = ? AND message_key = (SELECT message_key FROM attachment WHERE ticket_id = ? ORDER BY id DESC LIMIT 1)
+        ORDER BY id""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, ticketId);
+      List<StoredAttachment> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+              rs.getString(5), rs.getString(6)));
+        }
+      }
+      return out;
+    }
+  }
+
   /** Findings of the latest submission on the ticket (a revision replaces the earlier findings in view). */
   public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""

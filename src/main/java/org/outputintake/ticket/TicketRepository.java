@@ -92,14 +92,27 @@ public final class TicketRepository {
     }
   }
 
-  /** Saves a new state and folder; the queue position changes only when the ticket is (re-)queued. */
+  /** Another writer changed the ticket after it was read: the change must be decided again on fresh data. */
+  public static final class StaleTicketException extends RuntimeException {
+    public StaleTicketException(String ticketId) {
+      super("ticket " + ticketId + " was changed by someone else meanwhile");
+    }
+  }
+
+  /**
+   * Saves a new state, folder and round; the queue position changes only when the ticket is (re-)queued. Applies
+   * only if the row still has the version {@code t} was read with (two instances can never both apply a command).
+   *
+   * @throws StaleTicketException when the ticket changed since it was read
+   */
   public void update(Connection c, Ticket t) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         UPDATE ticket SET state = ?, state_reason = ?, folder_name = ?, folder_version = ?, updated_at = ?,
           queued_at = CASE WHEN ? IS NOT NULL THEN ? ELSE queued_at END,
           blocked_at = CASE WHEN ? IS NOT NULL THEN ? ELSE blocked_at END,
-          closed_at = CASE WHEN ? IS NOT NULL THEN ? ELSE closed_at END
-        WHERE id = ?""")) {
+          closed_at = CASE WHEN ? IS NOT NULL THEN ? ELSE closed_at END,
+          round = ?, version = version + 1
+        WHERE id = ? AND version = ?""")) {
       bindState(ps, 1, t.state());
       ps.setString(3, t.folderName());
       setInteger(ps, 4, t.folderVersion());
@@ -113,8 +126,10 @@ public final class TicketRepository {
       ps.setString(9, blocked);
       ps.setString(10, closed);
       ps.setString(11, closed);
-      ps.setString(12, t.id().toString());
-      ps.executeUpdate();
+      ps.setInt(12, t.round());
+      ps.setString(13, t.id().toString());
+      ps.setLong(14, t.version());
+      if (ps.executeUpdate() != 1) throw new StaleTicketException(t.id().toString());
     }
   }
 
@@ -190,7 +205,9 @@ public final class TicketRepository {
         rs.getString("folder_name"),
         folderVersion,
         DbTime.parse(rs.getString("created_at")),
-        rs.getString("root_message_id"));
+        rs.getString("root_message_id"),
+        rs.getLong("version"),
+        rs.getInt("round"));
   }
 
   private static void bindState(PreparedStatement ps, int index, TicketState s) throws SQLException {

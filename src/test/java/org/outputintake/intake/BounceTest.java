@@ -21,7 +21,7 @@ import org.outputintake.ticket.AuditLog;
 /** Delivery status notifications for our replies come home: the reply is marked bounced, nothing is answered. */
 class BounceTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+  static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
   @TempDir
   Path dir;

@@ -27,7 +27,7 @@ import org.outputintake.testing.TestBot;
  */
 class HostileSendersTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+  static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
   @TempDir
   Path dir;

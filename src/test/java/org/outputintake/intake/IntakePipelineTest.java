@@ -101,7 +101,7 @@ class IntakePipelineTest extends BotTest {
     assertEquals(1, bot.tickets().size());
     var emails = bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001"));
     assertEquals(2, emails.size());
-    assertEquals("ticket-reply", emails.get(1).classification());
+    assertEquals("outsider", emails.get(1).classification(), "someone not on the project: stored, never relayed");
   }
 
   @Test

@@ -43,7 +43,18 @@ public final class TestBot implements AutoCloseable {
       3456789,Feasibility study,live,exploratory,katherine.johnson@uni.example.ac.uk,,,,
       4567890,Archived study,closed,full,mary.somerville@uni.example.ac.uk,,,,
       5678901,Not yet started,pending,full,ada.lovelace@uni.example.ac.uk,,,,
+      6789012,Approval study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-approval,owner@dataowner.example.org
+      7890123,Information study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-information,owner@dataowner.example.org
+      8901234,An officer's own study,live,full,bob.officer@example.org,10,ons-srs,none,
       """;
+  public static final String ALICE = "alice.officer@example.org";
+  public static final String BOB = "bob.officer@example.org";
+  public static final String CAROL = "carol.officer@example.org";
+  public static final String OFFICERS_LIST = "srs-officers@example.org";
+  public static final String OWNER = "owner@dataowner.example.org";
+  /** The desk as the officers' tests see it: three officers and a distribution list. */
+  public static final IntakeConfig.Staff STAFF = new IntakeConfig.Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL),
+      List.of("srs-manager@example.org"));
 
   private final GreenMailExtension mail;
   private final Path dir;
@@ -52,6 +63,12 @@ public final class TestBot implements AutoCloseable {
   private IntakeApp app;
 
   public TestBot(GreenMailExtension mail, Path dir) throws IOException {
+    this(mail, dir, c -> c);
+  }
+
+  /** A bot whose configuration is adjusted first (officers, security), e.g. {@code TestBot::withStaff}. */
+  public TestBot(GreenMailExtension mail, Path dir, java.util.function.UnaryOperator<IntakeConfig> adjust)
+      throws IOException {
     this.mail = mail;
     this.dir = dir;
     mail.setUser(SUPPORT, "support", "secret");
@@ -71,7 +88,17 @@ public final class TestBot implements AutoCloseable {
         new IntakeConfig.Storage(dir.resolve("data")),
         base.replies(),
         base.scanning());
+    this.config = adjust.apply(config);
     start();
+  }
+
+  public static IntakeConfig withStaff(IntakeConfig c) {
+    return with(c, STAFF, c.security());
+  }
+
+  public static IntakeConfig with(IntakeConfig c, IntakeConfig.Staff staff, IntakeConfig.Security security) {
+    return new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(), c.replies(),
+        c.scanning(), staff, security);
   }
 
   public IntakeConfig config() {
@@ -95,7 +122,8 @@ public final class TestBot implements AutoCloseable {
     stop();
     IntakeConfig c = config;
     config = new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(), c.replies(),
-        new IntakeConfig.Scanning(c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot));
+        new IntakeConfig.Scanning(c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot), c.staff(),
+        c.security());
     start();
   }
 
@@ -108,7 +136,7 @@ public final class TestBot implements AutoCloseable {
         new IntakeConfig.Server(imap.host(), port, imap.ssl(), imap.starttls(), imap.username(), imap.password(),
             imap.auth(), imap.timeout()),
         c.mailbox().smtp(), c.mailbox().folders()), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(),
-        c.replies(), c.scanning());
+        c.replies(), c.scanning(), c.staff(), c.security());
     start();
   }
 
@@ -158,6 +186,24 @@ public final class TestBot implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** What is in one user's inbox: unlike {@link #receivedBy}, this sees blind copies. */
+  public List<MimeMessage> mailbox(String address) {
+    try {
+      var user = mail.getUserManager().getUserByEmail(address);
+      if (user == null) return List.of();
+      List<MimeMessage> out = new ArrayList<>();
+      for (var m : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) out.add(m.getMimeMessage());
+      return out;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every message GreenMail received (what the bot sent, and what tests delivered by SMTP). */
+  public List<MimeMessage> receivedAll() {
+    return List.of(mail.getReceivedMessages());
   }
 
   public static String body(MimeMessage m) {

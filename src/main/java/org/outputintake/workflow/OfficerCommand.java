@@ -1,0 +1,26 @@
+package org.outputintake.workflow;
+
+import java.sql.SQLException;
+
+/**
+ * One command of the officers' (or data owners') mail interface. Each is a small class; {@link StaffCommands}
+ * parses once, dispatches once, and turns every {@link Refused} into a reply.
+ */
+public interface OfficerCommand {
+  /** The word after {@code #}. */
+  String name();
+
+  /** One line for the help text. */
+  String help();
+
+  /** Data owners' commands are the only ones a data owner may give. */
+  default boolean forDataOwners() {
+    return false;
+  }
+
+  /** Applies the command in the caller's transaction and says what happened and what comes next. */
+  Done apply(Invocation inv) throws SQLException;
+
+  /** What the confirmation says. */
+  record Done(String summary, String next) {}
+}

@@ -1,0 +1,34 @@
+package org.outputintake.workflow;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A command read from the first non-blank line of an email's new text ({@code #pass looks fine}); the rest of that
+ * line and the lines after it are its text.
+ */
+public record ParsedCommand(String name, String text) {
+  private static final Pattern FIRST = Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
+
+  public ParsedCommand {
+    name = name.toLowerCase(Locale.ROOT);
+    text = text == null ? "" : text.strip();
+  }
+
+  /** The command in {@code newText}, or empty when its first non-blank line does not start with {@code #}. */
+  public static Optional<ParsedCommand> parse(String newText) {
+    if (newText == null) return Optional.empty();
+    String[] lines = newText.replace("\r\n", "\n").split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) continue;
+      Matcher m = FIRST.matcher(lines[i]);
+      if (!m.matches()) return Optional.empty();
+      StringBuilder rest = new StringBuilder(m.group(2));
+      for (int j = i + 1; j < lines.length; j++) rest.append('\n').append(lines[j]);
+      return Optional.of(new ParsedCommand(m.group(1), rest.toString()));
+    }
+    return Optional.empty();
+  }
+}

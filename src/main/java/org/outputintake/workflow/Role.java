@@ -1,0 +1,43 @@
+package org.outputintake.workflow;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.project.Project;
+import org.outputintake.ticket.Ticket;
+
+/**
+ * Who a sender is for one ticket, decided from the registry and the staff configuration before any text is read.
+ * A person can hold several roles: an officer who is also a named researcher of the project.
+ */
+public enum Role {
+  /** The researcher who made the request. */
+  REQUESTER,
+  /** Another researcher named on the ticket's project. */
+  RESEARCHER,
+  /** Listed in {@code staff.officers}: may give commands. */
+  OFFICER,
+  /** A data owner of the ticket's project: may approve or deny. */
+  DATA_OWNER;
+
+  /** The roles of {@code sender} on {@code ticket}; empty for an outsider. */
+  public static Set<Role> of(String sender, Ticket ticket, Project project, IntakeConfig.Staff staff) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (sender == null) return roles;
+    String s = sender.toLowerCase(Locale.ROOT);
+    if (s.equals(ticket.researcher())) roles.add(REQUESTER);
+    else if (project != null && project.names(s)) roles.add(RESEARCHER);
+    if (staff.isOfficer(s)) roles.add(OFFICER);
+    if (project != null && project.dataOwners().contains(s)) roles.add(DATA_OWNER);
+    return roles;
+  }
+
+  /**
+   * An officer who asked for this output, or works on the project as a researcher, never checks or releases it:
+   * the two checks must be independent of the requester.
+   */
+  public static boolean conflicted(Set<Role> roles) {
+    return roles.contains(OFFICER) && (roles.contains(REQUESTER) || roles.contains(RESEARCHER));
+  }
+}

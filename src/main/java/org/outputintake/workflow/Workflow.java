@@ -1,0 +1,94 @@
+package org.outputintake.workflow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.project.Project;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+
+/**
+ * The officers' side of a ticket, as intake sees it: who a sender is, staff commands, the officers' notifications,
+ * and what the checkers are told when the researcher or someone else writes. Everything runs in the caller's
+ * transaction, beside the record of the email it reacts to.
+ */
+public final class Workflow {
+  private final WorkflowContext ctx;
+  private final StaffMail mail;
+  private final OfficerNotifier notifier;
+  private final StaffCommands commands;
+
+  public Workflow(WorkflowContext ctx) {
+    this.ctx = ctx;
+    this.mail = new StaffMail(ctx);
+    this.notifier = new OfficerNotifier(ctx, mail);
+    this.commands = new StaffCommands(ctx, mail, notifier);
+  }
+
+  public WorkflowContext context() {
+    return ctx;
+  }
+
+  public Set<Role> roles(String sender, Ticket t, Project p) {
+    return Role.of(sender, t, p, ctx.config().staff());
+  }
+
+  /** Whether this email goes to the staff side: an officer or a data owner, unless it is their own request's mail. */
+  public boolean isStaffMail(Set<Role> roles, InboundMessage m) {
+    boolean staff = roles.contains(Role.OFFICER) || roles.contains(Role.DATA_OWNER);
+    if (!staff) return false;
+    boolean researcher = roles.contains(Role.REQUESTER) || roles.contains(Role.RESEARCHER);
+    // an officer writing as a researcher on their own request is a researcher, unless they give a command
+    return !researcher || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
+  }
+
+  public StaffCommands.Result staffMail(Connection c, Ticket t, Project p, InboundMessage m, String key,
+      String rawSha256, Set<Role> roles, Instant now) throws SQLException {
+    return commands.handle(c, t, p, m, key, rawSha256, roles, now);
+  }
+
+  /** The ticket entered the queue (new, or back after a revision): the officers' list is told. */
+  public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now) throws SQLException {
+    notifier.queued(c, t, revision, now);
+  }
+
+  /**
+   * Someone with no role on the ticket wrote into its thread: stored, never relayed, and the officers are told who
+   * (not what: the text stays on the ticket).
+   */
+  public void outsider(Connection c, Ticket t, InboundMessage m, String key, Instant now) throws SQLException {
+    String sender = m.from() == null ? "(no sender)" : m.from();
+    WorkflowStore.addNote(c, t.idText(), sender, "outsider", ctx.newText().of(m), now, key);
+    AuditLog.append(c, t.idText(), now, sender, "outsider-mail", "stored, not relayed");
+    mail.toCheckers(c, t, "officers-alert", "Mail from outside the ticket",
+        Map.of("sender", sender, "what", sender + " wrote into the thread of " + t.idText() + " but is not a named "
+            + "researcher, officer or data owner of it. Nothing was relayed or answered; the email is stored on the "
+            + "ticket (tickets show " + t.idText() + ")."), now);
+  }
+
+  /**
+   * The researcher wrote on an open ticket: the text is kept as a note and the checkers (or the list) get it.
+   *
+   * @param requeued whether their answer returned the ticket to the queue
+   */
+  public void researcherWrote(Connection c, Ticket t, InboundMessage m, String key, boolean requeued, boolean files,
+      Instant now) throws SQLException {
+    String text = ctx.newText().of(m);
+    WorkflowStore.addNote(c, t.idText(), String.valueOf(m.from()), "researcher", text, now, key);
+    String what = files ? "sent revised files" : requeued ? "answered" : "wrote";
+    mail.toCheckers(c, t, "checkers-update", "The researcher " + what,
+        Map.of("researcher", String.valueOf(m.from()), "text", text.isBlank() ? "(no text)" : text,
+            "state", t.state().name(), "requeued", requeued, "files", files, "round", t.round()), now);
+  }
+
+  /** A researcher wrote to a released or closed ticket: a polite answer to open a new request. */
+  public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now) throws SQLException {
+    mail.queue(c, ctx.composer().ticketMail("ticket-closed-reply", t, m.from(), List.of(), null,
+        Map.of("released", t.state() instanceof org.outputintake.ticket.TicketState.Closed cl && cl.released()),
+        List.of(), m), now);
+  }
+}

@@ -1,0 +1,52 @@
+package org.outputintake.workflow.command;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.Invocation;
+import org.outputintake.workflow.OfficerCommand;
+import org.outputintake.workflow.Refused;
+import org.outputintake.workflow.Transitions;
+import org.outputintake.workflow.WorkflowStore;
+
+/** {@code #take}: I am one of the two independent checkers. */
+public final class TakeCommand implements OfficerCommand {
+  @Override
+  public String name() {
+    return "take";
+  }
+
+  @Override
+  public String help() {
+    return "#take            become one of the two independent checkers of this ticket";
+  }
+
+  @Override
+  public Done apply(Invocation inv) throws SQLException {
+    inv.requireIndependentOfficer();
+    inv.requireOpen();
+    int n = take(inv);
+    return new Done("You are checker " + n + " of 2 on " + inv.id() + ".",
+        "Check the files and give your independent verdict: reply with #pass or #fail and your notes. You will not see "
+            + "the other checker's verdict until both are in.");
+  }
+
+  /** Adds the sender as a checker; returns their number (1 or 2). Shared with {@code #next}. */
+  static int take(Invocation inv) throws SQLException {
+    List<String> checkers = inv.checkers();
+    if (checkers.contains(inv.sender())) throw new Refused("you already hold " + inv.id());
+    if (checkers.size() >= 2) {
+      throw new Refused(inv.id() + " already has its two checkers: " + String.join(" and ", checkers));
+    }
+    if (inv.ticket().state() instanceof TicketState.Blocked) {
+      throw new Refused(inv.id() + " is blocked waiting for the researcher (" + inv.reason() + ")");
+    }
+    WorkflowStore.addChecker(inv.c(), inv.id(), inv.sender(), inv.now());
+    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-added", "checker " + (checkers.size() + 1));
+    if (inv.ticket().state() instanceof TicketState.Queued q) {
+      Transitions.move(inv, q.take(inv.now()), "taken by " + inv.sender());
+    }
+    return checkers.size() + 1;
+  }
+}

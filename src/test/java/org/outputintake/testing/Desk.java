@@ -1,0 +1,103 @@
+package org.outputintake.testing;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.outputintake.form.FormFixtures;
+
+/**
+ * The output-checking desk as people use it, for the officers' tests: researchers send requests, officers and data
+ * owners reply in the ticket's thread, and every step is one real email through GreenMail and one bot cycle.
+ */
+public final class Desk {
+  private final TestBot bot;
+  private final Path dir;
+  private int serial;
+
+  public Desk(TestBot bot, Path dir) {
+    this.bot = bot;
+    this.dir = dir;
+  }
+
+  /** A complete request (form + the CSV tables) from Ada for {@code project}; returns the new ticket's id. */
+  public String request(String project, String... tables) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
+    Path form = FormFixtures.completeDocx(dir.resolve("form" + (serial++) + ".docx"),
+        f -> f.project(project).files(names.toArray(String[]::new)));
+    Mails m = Mails.request().subject("16/01/24 Output request for Project " + project)
+        .messageId("<req" + (serial++) + "@uni.example.ac.uk>")
+        .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
+    for (int i = 0; i < tables.length; i++) m.attachCsv(names.get(i), tables[i]);
+    bot.deliver(m.build(bot.session()));
+    bot.cycle();
+    List<org.outputintake.ticket.Ticket> all = bot.tickets();
+    return all.get(all.size() - 1).idText();
+  }
+
+  /** A reply from {@code from} in the ticket's thread, answering the last email the bot sent them about it. */
+  public void say(String from, String ticketId, String body) throws Exception {
+    say(from, ticketId, body, null);
+  }
+
+  /** The same with files attached (name, CSV text pairs). */
+  public void say(String from, String ticketId, String body, String[][] files) throws Exception {
+    MimeMessage last = lastTo(from, ticketId);
+    if (last == null) last = lastTo(TestBot.OFFICERS_LIST, ticketId); // an officer answering the list's notification
+    Mails m = Mails.request().from(from).body(body)
+        .subject("Re: " + (last != null ? last.getSubject() : "[" + ticketId + "] request"))
+        .messageId("<say" + (serial++) + "." + System.nanoTime() + "@example.org>");
+    if (last != null) m.inReplyTo(last.getMessageID());
+    if (files != null) for (String[] f : files) m.attachCsv(f[0], f[1]);
+    bot.deliver(m.build(bot.session()));
+    bot.cycle();
+  }
+
+  /** Ada sends revised tables with an updated form (folder version {@code version}) in the ticket's thread. */
+  public void revision(String ticketId, String project, int version, String... tables) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
+    Path form = FormFixtures.completeDocx(dir.resolve("form" + (serial++) + ".docx"),
+        f -> f.project(project).folder("2024_01_16_EnergyUseModel_v" + version).files(names.toArray(String[]::new)));
+    MimeMessage last = lastTo(TestBot.ADA, ticketId);
+    Mails m = Mails.request().body("Revised files attached.").subject("Re: " + last.getSubject())
+        .inReplyTo(last.getMessageID()).messageId("<rev" + (serial++) + "@uni.example.ac.uk>")
+        .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
+    for (int i = 0; i < tables.length; i++) m.attachCsv(names.get(i), tables[i]);
+    bot.deliver(m.build(bot.session()));
+    bot.cycle();
+  }
+
+  /** Every email the bot sent to this address about this ticket, oldest first. */
+  public List<MimeMessage> mailTo(String address, String ticketId) {
+    return bot.receivedBy(address).stream().filter(m -> subject(m).contains("[" + ticketId + "]")).toList();
+  }
+
+  public MimeMessage lastTo(String address, String ticketId) {
+    List<MimeMessage> all = mailTo(address, ticketId);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  public String lastBodyTo(String address, String ticketId) {
+    MimeMessage m = lastTo(address, ticketId);
+    if (m == null) throw new AssertionError("no mail to " + address + " about " + ticketId);
+    return TestBot.body(m);
+  }
+
+  /** Everything every mailbox received, as text: for proving that something was never sent. */
+  public String allMailText() {
+    StringBuilder b = new StringBuilder();
+    for (MimeMessage m : bot.receivedAll()) b.append(subject(m)).append('\n').append(TestBot.body(m)).append('\n');
+    return b.toString();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject() == null ? "" : m.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
