@@ -72,12 +72,18 @@ final class DemoCommand implements Callable<Integer> {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(smtp));
-        for (SampleRequests.Sample s : SampleRequests.build(jakarta.mail.Session.getInstance(p), address, data.resolve("samples"), LocalDate.now())) {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        String complete = null;
+        for (SampleRequests.Sample s : SampleRequests.build(session, address, data.resolve("samples"), LocalDate.now())) {
           out.printf("-> sending sample: %s%n   \"%s\" from %s%n", s.description(), s.message().getSubject(),
               s.message().getFrom()[0]);
           out.flush();
           Transport.send(s.message());
+          if (complete == null) complete = s.message().getMessageID();
         }
+        out.printf("%nTwo officers now work the complete request to release, by email:%n");
+        out.flush();
+        new org.outputintake.app.DemoOfficers(app, session, out).workToRelease(complete);
         out.printf("%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
             + "Run 'java -jar target/output-intake.jar tickets list' in another terminal to see the database.%n%n",
             address);
@@ -115,7 +121,9 @@ final class DemoCommand implements Callable<Integer> {
         new IntakeConfig.Projects(registry, base.projects().minDigits(), base.projects().maxDigits()),
         new IntakeConfig.Storage(data),
         base.replies(),
-        base.scanning());
+        base.scanning(),
+        base.staff(),
+        base.security());
   }
 
   private static IntakeEvents printer(PrintWriter out) {

@@ -33,6 +33,12 @@ final class TicketsCommand implements Runnable {
   static final class ListTickets implements Callable<Integer> {
     @Mixin
     ConfigOption options;
+    @picocli.CommandLine.Option(names = "--state", paramLabel = "STATE",
+        description = "only tickets in this state: queued, checking, checked, with-data-owner, approved, blocked, closed")
+    String state;
+    @picocli.CommandLine.Option(names = "--queue",
+        description = "the queue: queued tickets in order of receipt, with position, age and checkers")
+    boolean queue;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +46,14 @@ final class TicketsCommand implements Runnable {
     public Integer call() {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
+      if (state != null && !TicketViews.STATES.contains(state)) {
+        spec.commandLine().getErr().println("error: --state must be one of " + String.join(", ", TicketViews.STATES));
+        return 2;
+      }
       try (Database db = Database.open(config.database().url())) {
-        List<Ticket> tickets = db.read(c -> repo(config).list(c));
+        if (queue) return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
+        List<Ticket> tickets = db.read(c -> repo(config).list(c)).stream()
+            .filter(t -> state == null || t.state().name().equals(state)).toList();
         if (tickets.isEmpty()) {
           out.println("No tickets yet.");
           return 0;
@@ -105,6 +117,7 @@ final class TicketsCommand implements Runnable {
             out.printf("  - %s %s to %s: %s [%s]%n", e.createdAt(), e.mail().kind(), e.mail().to(), e.mail().subject(),
                 OutboxCommand.delivery(e));
           }
+          TicketViews.printWorkflow(c, out, t);
           printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
           out.println("Audit trail:");
           for (var ev : AuditLog.forTicket(c, key)) {

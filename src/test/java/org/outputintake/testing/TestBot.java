@@ -43,9 +43,9 @@ public final class TestBot implements AutoCloseable {
       3456789,Feasibility study,live,exploratory,katherine.johnson@uni.example.ac.uk,,,,
       4567890,Archived study,closed,full,mary.somerville@uni.example.ac.uk,,,,
       5678901,Not yet started,pending,full,ada.lovelace@uni.example.ac.uk,,,,
-      6789012,Approval study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-approval,owner@dataowner.example.org
-      7890123,Information study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-information,owner@dataowner.example.org
-      8901234,An officer's own study,live,full,bob.officer@example.org,10,ons-srs,none,
+      6600001,Approval study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-approval,owner@dataowner.example.org
+      7700001,Information study,live,full,ada.lovelace@uni.example.ac.uk,10,ons-srs,for-information,owner@dataowner.example.org
+      8800001,An officer's own study,live,full,bob.officer@example.org,10,ons-srs,none,
       """;
   public static final String ALICE = "alice.officer@example.org";
   public static final String BOB = "bob.officer@example.org";

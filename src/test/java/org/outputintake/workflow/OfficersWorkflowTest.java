@@ -196,7 +196,7 @@ class OfficersWorkflowTest {
 
   @Test
   void aDataOwnerApprovesAndOnlyThenCanTheFilesBeReleased() throws Exception {
-    String id = desk.request("6789012", TABLE);
+    String id = desk.request("6600001", TABLE);
     desk.say(ALICE, id, "#take");
     desk.say(BOB, id, "#take");
     desk.say(ALICE, id, "#pass ok");
@@ -220,7 +220,7 @@ class OfficersWorkflowTest {
 
   @Test
   void aDataOwnersDenialReturnsTheTicketToItsCheckers() throws Exception {
-    String id = desk.request("6789012", TABLE);
+    String id = desk.request("6600001", TABLE);
     desk.say(ALICE, id, "#take");
     desk.say(BOB, id, "#take");
     desk.say(ALICE, id, "#pass ok");
@@ -238,7 +238,7 @@ class OfficersWorkflowTest {
 
   @Test
   void forInformationDataOwnersAreBlindCopiedOnTheRelease() throws Exception {
-    String id = desk.request("7890123", TABLE);
+    String id = desk.request("7700001", TABLE);
     desk.say(ALICE, id, "#take");
     desk.say(BOB, id, "#take");
     desk.say(ALICE, id, "#pass ok");
@@ -256,7 +256,7 @@ class OfficersWorkflowTest {
   @Test
   void anOfficerCanNeverCheckOrReleaseTheirOwnRequest() throws Exception {
     bot.writeRegistry(TestBot.REGISTRY);
-    String id = requestFrom(BOB, "8901234");
+    String id = requestFrom(BOB, "8800001");
     desk.say(BOB, id, "#take");
     assertTrue(desk.lastBodyTo(BOB, id).contains("cannot check or release"), desk.lastBodyTo(BOB, id));
     desk.say(ALICE, id, "#take");
@@ -321,6 +321,36 @@ class OfficersWorkflowTest {
     assertTrue(desk.lastBodyTo(ALICE, id).contains("no longer match"), desk.lastBodyTo(ALICE, id));
     assertTrue(ticket(id).state() instanceof TicketState.Checked);
     assertTrue(desk.mailTo(ADA, id).stream().noneMatch(m -> TestBot.body(m).contains("cleared for release")));
+  }
+
+  @Test
+  void ticketsShowAndListPrintTheChecksOnlyOnceBothVerdictsAreIn() throws Exception {
+    String first = desk.request("1234567", TABLE);
+    String second = desk.request("1234567", TABLE);
+    desk.say(ALICE, first, "#take");
+    desk.say(ALICE, first, "#pass HIDDEN-UNTIL-BOTH");
+    java.nio.file.Path config = dir.resolve("cli.yaml");
+    java.nio.file.Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n");
+
+    String show = cli("tickets", "show", first, "--config", config.toString());
+    assertTrue(show.contains("checkers " + ALICE) && show.contains("1 of 2 (hidden until both are in)"), show);
+    assertFalse(show.contains("HIDDEN-UNTIL-BOTH"), "tickets show keeps the same blindness as the mail");
+    String queue = cli("tickets", "list", "--queue", "--config", config.toString());
+    assertTrue(queue.contains(second) && !queue.contains(first + " "), "only queued tickets: " + queue);
+    assertTrue(cli("tickets", "list", "--state", "checking", "--config", config.toString()).contains(first));
+
+    desk.say(BOB, first, "#pass ok");
+    show = cli("tickets", "show", first, "--config", config.toString());
+    assertTrue(show.contains("PASS " + ALICE + ": HIDDEN-UNTIL-BOTH"), show);
+  }
+
+  private static String cli(String... args) {
+    picocli.CommandLine cl = org.outputintake.cli.Main.commandLine();
+    java.io.StringWriter out = new java.io.StringWriter();
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(out));
+    cl.execute(args);
+    return out.toString();
   }
 
   private String requestFrom(String researcher, String project) throws Exception {
