@@ -67,7 +67,8 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
-    return create(config, clock, events, new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address()));
+    return create(config, clock, events,
+        new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address(), clock));
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */

@@ -17,9 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** What is in the database: {@code tickets list}, {@code tickets show STATS10001}. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets or show one.",
-    subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.ShowTicket.class})
+/** What is in the database: {@code tickets list}, {@code tickets show STATS10001}, {@code tickets export}. */
+@Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets, show one, or export one.",
+    subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.ShowTicket.class,
+        ExportTicketCommand.class})
 final class TicketsCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,8 @@
 package org.outputintake.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -87,7 +89,21 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Storage storage() {
-    return new IntakeConfig.Storage(path("storage.data-dir"));
+    return new IntakeConfig.Storage(path("storage.data-dir"), archiveDir(path("storage.archive-dir")));
+  }
+
+  /** The archive is written long after start-up: a directory that cannot be written fails now, not at close. */
+  private static Path archiveDir(Path dir) {
+    if (dir == null) return null;
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException("storage.archive-dir is '" + dir + "', which cannot be created: " + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new ConfigException("storage.archive-dir is '" + dir + "', which is not a writable directory");
+    }
+    return dir;
   }
 
   private IntakeConfig.Replies replies() {

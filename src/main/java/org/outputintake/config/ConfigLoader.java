@@ -30,7 +30,7 @@ public final class ConfigLoader {
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
   /** Keys with no value in the defaults that an environment variable may still set. */
   private static final List<String> OPTIONAL_KEYS = List.of(
-      "mailbox.imap.password-file", "mailbox.smtp.password-file", "scanning.share-root");
+      "mailbox.imap.password-file", "mailbox.smtp.password-file", "scanning.share-root", "storage.archive-dir");
   private final Function<String, String> env;
 
   public ConfigLoader(Function<String, String> env) {

@@ -114,8 +114,15 @@ public record IntakeConfig(
     }
   }
 
-  /** @param dataDir where raw messages and attachments are kept (content-addressed) */
-  public record Storage(Path dataDir) {
+  /**
+   * @param dataDir where raw messages and attachments are kept (content-addressed)
+   * @param archiveDir where a closed ticket's permanent record is exported; null for no automatic export
+   */
+  public record Storage(Path dataDir, Path archiveDir) {
+    public Storage(Path dataDir) {
+      this(dataDir, null);
+    }
+
     public Storage {
       require(dataDir != null, "storage.data-dir must name a directory, e.g. data");
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.outputintake.archive.TicketArchive;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.ticket.AuditLog;
@@ -78,6 +79,8 @@ public final class RegistrySync {
       return null;
     });
     ctx.events().ticketUpdated(updated, "closed because the project closed");
+    // after the commit, so the record exported is the closed ticket; a failure is logged and audited, never thrown
+    TicketArchive.forConfig(ctx.config(), ctx.clock()).exportOnClose(ctx.db(), t.id().toString());
   }
 
   /** The content's digest: a file edited twice within a second still counts as changed, unlike its mtime. */

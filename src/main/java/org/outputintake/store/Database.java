@@ -86,12 +86,25 @@ public final class Database implements AutoCloseable {
     return url + (url.contains("?") ? "&" : "?") + SQLITE_SETTINGS;
   }
 
-  private static void createParentDirectory(String url) {
-    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return;
+  /** Whether the database is there already: commands that only read must not create an empty one. */
+  public static boolean exists(String url) {
+    Path file = sqliteFile(url);
+    return file == null || Files.isRegularFile(file);
+  }
+
+  /** The SQLite file a URL names, or null for an in-memory or non-SQLite database. */
+  private static Path sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return null;
     String file = url.substring("jdbc:sqlite:".length());
     int q = file.indexOf('?');
     if (q >= 0) file = file.substring(0, q);
-    Path parent = Path.of(file).toAbsolutePath().getParent();
+    return Path.of(file);
+  }
+
+  private static void createParentDirectory(String url) {
+    Path file = sqliteFile(url);
+    if (file == null) return;
+    Path parent = file.toAbsolutePath().getParent();
     try {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException e) {

@@ -1,0 +1,109 @@
+package org.outputintake.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.outputintake.intake.LoopGuard;
+import org.outputintake.reply.OutgoingMail;
+import org.outputintake.store.RawStore;
+
+/**
+ * Builds the MIME message of an outbox reply. The SMTP sender and the archive both use it, so the copy of a reply
+ * in the permanent record is the message that was sent: same headers, same fixed Message-ID. The result depends
+ * only on the reply and its date (the multipart boundary is derived from the Message-ID, the date is written in
+ * UTC), so rebuilding it gives the same bytes.
+ */
+public final class ReplyMessages {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private ReplyMessages() {}
+
+  public static MimeMessage build(Session session, OutgoingMail mail, String from, Instant date)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage msg = new FixedIdMessage(session, mail.messageId());
+    msg.setFrom(new InternetAddress(from, "Output Intake", "UTF-8"));
+    // answers come back to the bot, never to a distribution list a notification went to
+    msg.setReplyTo(new InternetAddress[] {new InternetAddress(from)});
+    msg.setRecipient(Message.RecipientType.TO, new InternetAddress(Addresses.toAscii(mail.to()), true));
+    for (String bcc : mail.bcc()) {
+      msg.addRecipient(Message.RecipientType.BCC, new InternetAddress(Addresses.toAscii(bcc), true));
+    }
+    msg.setSubject(mail.subject(), "UTF-8");
+    msg.setHeader("Date", DATE.format(date));
+    if (mail.inReplyTo() != null) msg.setHeader("In-Reply-To", mail.inReplyTo());
+    if (!mail.references().isEmpty()) {
+      msg.setHeader("References", MimeUtility.fold(12, String.join(" ", mail.references())));
+    }
+    msg.setHeader("Auto-Submitted", "auto-replied");
+    msg.setHeader("X-Auto-Response-Suppress", "All");
+    msg.setHeader(LoopGuard.LOOP_HEADER, from);
+    if (mail.attachments().isEmpty()) {
+      msg.setText(mail.body(), "UTF-8");
+    } else {
+      MimeMultipart mixed = new FixedBoundaryMultipart(boundary(mail.messageId()));
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(mail.body(), "UTF-8");
+      mixed.addBodyPart(text);
+      for (OutgoingMail.FileRef f : mail.attachments()) {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new FileDataSource(f.path().toFile())));
+        String name = MimeUtility.encodeText(f.name(), "UTF-8", null);
+        part.setFileName(name);
+        part.setHeader("Content-Type", f.contentType() + "; name=\"" + name + "\"");
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        // base64 whatever the type: a text file sent as 7bit would reach the researcher with other line endings,
+        // and a released file must be byte for byte the one checked
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        mixed.addBodyPart(part);
+      }
+      msg.setContent(mixed);
+    }
+    msg.saveChanges();
+    return msg;
+  }
+
+  /** Base64 and quoted-printable output never contain "=_", so this cannot occur inside an encoded part. */
+  static String boundary(String messageId) {
+    byte[] hash = RawStore.sha256().digest(messageId.getBytes(StandardCharsets.UTF_8));
+    return "=_OutputIntake_" + HexFormat.of().formatHex(hash, 0, 12);
+  }
+
+  /** Jakarta Mail would replace the Message-ID on save; the outbox's id must survive every resend. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String id;
+
+    FixedIdMessage(Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+
+  /** Jakarta Mail draws a unique boundary from the clock; a rebuilt reply must come out byte for byte the same. */
+  private static final class FixedBoundaryMultipart extends MimeMultipart {
+    FixedBoundaryMultipart(String boundary) {
+      super("mixed");
+      ContentType type = new ContentType("multipart", "mixed", null);
+      type.setParameter("boundary", boundary);
+      contentType = type.toString();
+    }
+  }
+}
