@@ -34,7 +34,17 @@ record TicketRecord(String ticketId, Map<String, Object> ticket, Table inbound, 
       new Section("findings.csv", "every finding of every submission (evidence is masked)",
           "SELECT * FROM finding WHERE ticket_id = ? ORDER BY id"),
       new Section("audit.csv", "the audit trail: every state change and every email in or out",
-          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id"));
+          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id"),
+      new Section("checkers.csv", "the officers who checked the request",
+          "SELECT * FROM checker WHERE ticket_id = ? ORDER BY taken_at"),
+      new Section("verdicts.csv", "each checker's independent verdict, per check round",
+          "SELECT * FROM verdict WHERE ticket_id = ? ORDER BY id"),
+      new Section("owner-decisions.csv", "the data owners' approvals and denials",
+          "SELECT * FROM owner_decision WHERE ticket_id = ? ORDER BY id"),
+      new Section("notes.csv", "internal notes, guidance and questions to the researcher, and their answers",
+          "SELECT * FROM ticket_note WHERE ticket_id = ? ORDER BY id"),
+      new Section("release.csv", "what was released, to whom, with each file's SHA-256",
+          "SELECT * FROM release_record WHERE ticket_id = ?"));
 
   /** Rows of one query, keeping the column order of the table. */
   record Table(List<String> columns, List<Map<String, Object>> rows) {

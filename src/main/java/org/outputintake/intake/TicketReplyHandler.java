@@ -80,6 +80,11 @@ final class TicketReplyHandler {
       return ctx.workflow().staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
     });
     ctx.events().ticketUpdated(ticket, result.summary());
+    if (result.closedTicket()) {
+      // the permanent record, once the close is committed; a failure is logged and audited, never the email's
+      org.outputintake.archive.TicketArchive.forConfig(ctx.config(), ctx.clock()).exportOnClose(ctx.db(),
+          ticket.idText());
+    }
     return outcome(ticket, result.summary());
   }
 

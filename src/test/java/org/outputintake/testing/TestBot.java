@@ -72,6 +72,7 @@ public final class TestBot implements AutoCloseable {
     this.mail = mail;
     this.dir = dir;
     mail.setUser(SUPPORT, "support", "secret");
+    Files.createDirectories(dir);
     Files.writeString(dir.resolve("projects.csv"), REGISTRY);
     IntakeConfig base = new ConfigLoader(n -> null).loadDefaults();
     this.config = new IntakeConfig(

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.config.IntakeConfig;
 import org.outputintake.reply.Outbox;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
@@ -106,6 +107,30 @@ class OfficersWorkflowTest {
     assertTrue(desk.lastBodyTo(ALICE, id).contains("Released 1 file(s)"), desk.lastBodyTo(ALICE, id));
     String show = bot.app().db().read(c -> WorkflowStore.release(c, id)).orElseThrow().filesJson();
     assertTrue(show.contains(sha256(sent)), show);
+  }
+
+  @Test
+  void aReleasedTicketIsArchivedWithItsChecksIntoTheArchiveDirectory() throws Exception {
+    bot.close();
+    Path archive = dir.resolve("archive");
+    bot = new TestBot(mail, dir.resolve("second"), c -> {
+      IntakeConfig s = TestBot.withStaff(c);
+      return new IntakeConfig(s.mailbox(), s.poll(), s.database(), s.tickets(), s.projects(),
+          new IntakeConfig.Storage(s.storage().dataDir(), archive), s.replies(), s.scanning(), s.staff(), s.security());
+    });
+    desk = new Desk(bot, dir);
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+    desk.say(BOB, id, "#take");
+    desk.say(ALICE, id, "#pass ok");
+    desk.say(BOB, id, "#pass ok");
+    desk.say(ALICE, id, "#release");
+
+    Path folder = archive.resolve(id);
+    assertTrue(java.nio.file.Files.isDirectory(folder), "archived on close");
+    String verdicts = java.nio.file.Files.readString(folder.resolve("verdicts.csv"));
+    assertTrue(verdicts.contains(ALICE) && verdicts.contains(BOB), verdicts);
+    assertTrue(java.nio.file.Files.readString(folder.resolve("release.csv")).contains(ADA));
   }
 
   @Test
