@@ -1,0 +1,129 @@
+package org.outputintake.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Puts back the blank line some senders leave out between a part's headers and its body. Without it MIME4J reads
+ * the first body lines as broken headers and drops them (with its own repair switched on it still loses the line
+ * after the first), so an attachment would arrive as 0 bytes. Mail clients, like Python's email package, take
+ * the first line that is not a header as the start of the body; so does this. Only part headers are repaired: a
+ * stray line in the top-level headers is skipped as before, so the sender and subject are never lost to it.
+ */
+final class MissingBlankLineRepair extends InputStream {
+  private static final int MAX_INSPECTED_LINE = 64 * 1024;
+
+  private enum State { TOP_HEADER, PART_HEADER, BODY }
+
+  private final InputStream in;
+  private final Set<String> boundaries = new HashSet<>();
+  private final StringBuilder contentType = new StringBuilder();
+  private State state = State.TOP_HEADER;
+  private byte[] pending = new byte[0];
+  private int pos;
+  private int repaired;
+
+  MissingBlankLineRepair(InputStream in) {
+    this.in = in;
+  }
+
+  /** How many parts had their blank line put back. */
+  int repaired() {
+    return repaired;
+  }
+
+  @Override
+  public int read() throws IOException {
+    if (pos >= pending.length && !fill()) return -1;
+    return pending[pos++] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) return 0;
+    if (pos >= pending.length && !fill()) return -1;
+    int n = Math.min(len, pending.length - pos);
+    System.arraycopy(pending, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private boolean fill() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+    int c;
+    while ((c = in.read()) >= 0) {
+      line.write(c);
+      if (c == '\n' || line.size() >= MAX_INSPECTED_LINE) break;
+    }
+    if (line.size() == 0) return false;
+    byte[] bytes = line.toByteArray();
+    pos = 0;
+    pending = bytes.length >= MAX_INSPECTED_LINE ? bytes : inspect(bytes);
+    return true;
+  }
+
+  private byte[] inspect(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    String bare = text.stripTrailing();
+    learnBoundary(text, bare);
+    if (bare.startsWith("--") && isDelimiter(bare)) {
+      state = bare.endsWith("--") && boundaries.contains(bare.substring(2, bare.length() - 2).stripTrailing())
+          ? State.BODY : State.PART_HEADER;
+      return bytes;
+    }
+    if (state == State.BODY) return bytes;
+    if (bare.isEmpty()) {
+      state = State.BODY;
+      return bytes;
+    }
+    boolean continuation = text.charAt(0) == ' ' || text.charAt(0) == '\t';
+    if (continuation || looksLikeField(bare) || state == State.TOP_HEADER) return bytes;
+    state = State.BODY;
+    repaired++;
+    byte[] eol = text.endsWith("\r\n") ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+    byte[] out = new byte[eol.length + bytes.length];
+    System.arraycopy(eol, 0, out, 0, eol.length);
+    System.arraycopy(bytes, 0, out, eol.length, bytes.length);
+    return out;
+  }
+
+  private boolean isDelimiter(String bare) {
+    String b = bare.substring(2);
+    if (boundaries.contains(b)) return true;
+    return b.endsWith("--") && boundaries.contains(b.substring(0, b.length() - 2));
+  }
+
+  /** Boundaries are learnt from every Content-Type header, nested messages' included (folded lines joined). */
+  private void learnBoundary(String text, String bare) {
+    boolean continuation = !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
+    if (contentType.length() > 0 && continuation) {
+      contentType.append(' ').append(bare.strip());
+      return;
+    }
+    if (contentType.length() > 0) {
+      String boundary = Rfc2231.value(Rfc2231.params(contentType.toString()), "boundary");
+      if (boundary != null && !boundary.isEmpty()) boundaries.add(boundary);
+      contentType.setLength(0);
+    }
+    if (bare.regionMatches(true, 0, "content-type:", 0, 13)) contentType.append(bare);
+  }
+
+  private static boolean looksLikeField(String line) {
+    int colon = line.indexOf(':');
+    if (colon <= 0) return false;
+    for (int i = 0; i < colon; i++) {
+      char ch = line.charAt(i);
+      if (ch <= ' ' || ch > '~') return i > 0 && line.substring(i, colon).isBlank();
+    }
+    return true;
+  }
+}
