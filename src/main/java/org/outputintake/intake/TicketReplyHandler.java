@@ -44,7 +44,11 @@ final class TicketReplyHandler {
       String classification = noReply.isPresent() ? "automated" : "ticket-reply";
       MailLog.record(c, key, m, ticket.id().toString(), classification, "processed", noReply.orElse(null), raw, now);
       AuditLog.append(c, ticket.id().toString(), now, m.from() == null ? "unknown" : m.from(), "email-received",
-          classification + " " + m.messageId() + noReply.map(r -> " (no reply: " + r + ")").orElse(""));
+          classification + " " + m.messageId() + MessageNotes.otherParts(m)
+              + noReply.map(r -> " (no reply: " + r + ")").orElse(""));
+      for (var f : MessageNotes.findings(m)) {
+        AuditLog.append(c, ticket.id().toString(), now, "system", "email-part-unreadable", f.message());
+      }
       if (noReply.isEmpty() && fromResearcher && ticket.state() instanceof TicketState.Blocked) {
         Map<String, Object> facts = Map.of("problems",
             ReplyComposer.rows(TicketFiles.latestFindings(c, ticket.id().toString()).stream()
@@ -75,8 +79,9 @@ final class TicketReplyHandler {
           review.folderVersion() != null ? review.folderVersion() : ticket.folderVersion());
       ctx.tickets().update(c, t);
       MailLog.record(c, key, m, t.id().toString(), "revision", "processed", null, raw, now);
-      AuditLog.append(c, t.id().toString(), now, m.from(), "email-received", "revision " + m.messageId());
-      NewRequestHandler.recordFiles(c, t.id().toString(), key, stored, review);
+      AuditLog.append(c, t.id().toString(), now, m.from(), "email-received",
+          "revision " + m.messageId() + MessageNotes.otherParts(m));
+      NewRequestHandler.recordFiles(c, t.id().toString(), key, stored, review, m);
       if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, t.id().toString(), review.folderSnapshot());
       AuditLog.append(c, t.id().toString(), now, "system", "state-" + next.name(),
           review.blocked() ? IntakeService.codes(review.problems()) : "revision accepted: back of the queue");

@@ -70,7 +70,7 @@ public final class ContentDigest {
   }
 
   /** A line without its end-of-line bytes, or null at the end of the stream. */
-  private static byte[] readLine(InputStream in) throws IOException {
+  static byte[] readLine(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     boolean any = false;

@@ -61,7 +61,7 @@ public final class MessageParser {
   public InboundMessage parse(Path raw, Path workDir) throws IOException, MalformedMessageException {
     Files.createDirectories(workDir);
     String digest = ContentDigest.of(raw);
-    Handler handler = new Handler(workDir, false);
+    Handler handler = new Handler(workDir);
     run(raw, handler);
     return handler.result(digest);
   }
@@ -72,10 +72,11 @@ public final class MessageParser {
    */
   public InboundMessage parseHeaders(Path raw) {
     try {
-      Handler handler = new Handler(null, true);
-      run(raw, handler);
+      Handler handler = new Handler(null);
+      handler.startMessage();
+      for (var field : TopHeaders.read(raw)) handler.field(field);
       return handler.result(ContentDigest.of(raw));
-    } catch (IOException | MalformedMessageException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
@@ -86,7 +87,6 @@ public final class MessageParser {
     parser.setContentDecoding(false);
     parser.setRecurse();
     parser.setContentHandler(handler);
-    handler.parser = parser;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(raw), 64 * 1024)) {
       // a part whose body starts right after its headers, with no blank line: the body, not lost headers
       parser.parse(new MissingBlankLineRepair(in));
@@ -99,8 +99,6 @@ public final class MessageParser {
 
   private static final class Handler extends AbstractContentHandler {
     private final Path workDir;
-    private final boolean headersOnly;
-    private MimeStreamParser parser;
     private final Map<String, String> top = new HashMap<>();
     private final List<InboundMessage.Attachment> attachments = new ArrayList<>();
     private final List<InboundMessage.Part> otherParts = new ArrayList<>();
@@ -116,9 +114,8 @@ public final class MessageParser {
     private String contentTypeRaw;
     private String contentId;
 
-    Handler(Path workDir, boolean headersOnly) {
+    Handler(Path workDir) {
       this.workDir = workDir;
-      this.headersOnly = headersOnly;
     }
 
     @Override
@@ -137,11 +134,6 @@ public final class MessageParser {
       dispositionRaw = null;
       contentTypeRaw = null;
       contentId = null;
-    }
-
-    @Override
-    public void endHeader() {
-      if (headersOnly && messageDepth == 1 && partCount == 0) parser.stop();
     }
 
     @Override
@@ -170,7 +162,6 @@ public final class MessageParser {
 
     @Override
     public void body(BodyDescriptor bd, InputStream encoded) throws IOException {
-      if (headersOnly) return;
       String mime = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
       // a multipart that declares no boundary has no parts to find: mail clients show its text, and so do we
       if (mime.startsWith("multipart/")) mime = "text/plain";
