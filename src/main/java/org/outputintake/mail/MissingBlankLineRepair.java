@@ -75,10 +75,19 @@ final class MissingBlankLineRepair extends InputStream {
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     String bare = text.stripTrailing();
     learnBoundary(text, bare);
-    if (bare.startsWith("--") && isDelimiter(bare)) {
-      state = bare.endsWith("--") && boundaries.contains(bare.substring(2, bare.length() - 2).stripTrailing())
-          ? State.BODY : State.PART_HEADER;
-      return bytes;
+    String line = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+        : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    if (line.startsWith("--")) {
+      String b = line.substring(2);
+      // boundaries may end in spaces, and a delimiter line may carry trailing blanks
+      if (boundaries.contains(b) || boundaries.contains(b.stripTrailing())) {
+        state = State.PART_HEADER;
+        return bytes;
+      }
+      if (b.endsWith("--") && closes(b) || b.stripTrailing().endsWith("--") && closes(b.stripTrailing())) {
+        state = State.BODY;
+        return bytes;
+      }
     }
     if (state == State.BODY) return bytes;
     if (bare.isEmpty()) {
@@ -96,10 +105,9 @@ final class MissingBlankLineRepair extends InputStream {
     return out;
   }
 
-  private boolean isDelimiter(String bare) {
-    String b = bare.substring(2);
-    if (boundaries.contains(b)) return true;
-    return b.endsWith("--") && boundaries.contains(b.substring(0, b.length() - 2));
+  private boolean closes(String b) {
+    String inner = b.substring(0, b.length() - 2);
+    return boundaries.contains(inner) || boundaries.contains(inner.stripTrailing());
   }
 
   /** Boundaries are learnt from every Content-Type header, nested messages' included (folded lines joined). */

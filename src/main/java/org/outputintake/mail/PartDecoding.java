@@ -19,7 +19,8 @@ final class PartDecoding {
     String enc = transferEncoding == null ? "" : transferEncoding.trim().toLowerCase(Locale.ROOT);
     return switch (enc) {
       case "base64" -> new Base64InputStream(raw, monitor);
-      case "quoted-printable" -> new QuotedPrintableInputStream(raw, monitor);
+      // quoted-printable always yields the text as sent; its complaints (bare line feeds, stray blanks) are noise
+      case "quoted-printable" -> new QuotedPrintableInputStream(raw, DecodeMonitor.SILENT);
       default -> raw;
     };
   }
