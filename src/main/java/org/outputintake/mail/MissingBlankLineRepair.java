@@ -11,8 +11,8 @@ import java.util.Set;
  * Puts back the blank line some senders leave out between a part's headers and its body. Without it MIME4J reads
  * the first body lines as broken headers and drops them (with its own repair switched on it still loses the line
  * after the first), so an attachment would arrive as 0 bytes. Mail clients, like Python's email package, take
- * the first line that is not a header as the start of the body; so does this. Only part headers are repaired: a
- * stray line in the top-level headers is skipped as before, so the sender and subject are never lost to it.
+ * the first line that is not a header as the start of the body; so does this. In the top-level headers a stray
+ * line followed by more headers is skipped as before, so the sender and subject are never lost to it.
  */
 final class MissingBlankLineRepair extends InputStream {
   private static final int MAX_INSPECTED_LINE = 64 * 1024;
@@ -24,6 +24,7 @@ final class MissingBlankLineRepair extends InputStream {
   private final StringBuilder contentType = new StringBuilder();
   private State state = State.TOP_HEADER;
   private byte[] pending = new byte[0];
+  private byte[] peeked;
   private int pos;
   private int repaired;
 
@@ -58,20 +59,41 @@ final class MissingBlankLineRepair extends InputStream {
   }
 
   private boolean fill() throws IOException {
+    byte[] bytes = nextLine();
+    if (bytes == null) return false;
+    pos = 0;
+    pending = bytes.length >= MAX_INSPECTED_LINE ? bytes : inspect(bytes);
+    return true;
+  }
+
+  private byte[] nextLine() throws IOException {
+    if (peeked != null) {
+      byte[] line = peeked;
+      peeked = null;
+      return line;
+    }
     ByteArrayOutputStream line = new ByteArrayOutputStream(128);
     int c;
     while ((c = in.read()) >= 0) {
       line.write(c);
       if (c == '\n' || line.size() >= MAX_INSPECTED_LINE) break;
     }
-    if (line.size() == 0) return false;
-    byte[] bytes = line.toByteArray();
-    pos = 0;
-    pending = bytes.length >= MAX_INSPECTED_LINE ? bytes : inspect(bytes);
-    return true;
+    return line.size() == 0 ? null : line.toByteArray();
   }
 
-  private byte[] inspect(byte[] bytes) {
+  /**
+   * A stray line among the top-level headers is skipped, as MIME4J does, when headers follow it; when none do, it
+   * is where the body starts (the sender left out the blank line), so the body is not lost either.
+   */
+  private boolean bodyStartsAtTop() throws IOException {
+    if (peeked == null) peeked = nextLine();
+    if (peeked == null) return true;
+    String next = new String(peeked, StandardCharsets.ISO_8859_1);
+    boolean continuation = !next.isEmpty() && (next.charAt(0) == ' ' || next.charAt(0) == '\t');
+    return !continuation && !looksLikeField(next.stripTrailing()) && !next.isBlank();
+  }
+
+  private byte[] inspect(byte[] bytes) throws IOException {
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     String bare = text.stripTrailing();
     learnBoundary(text, bare);
@@ -95,7 +117,8 @@ final class MissingBlankLineRepair extends InputStream {
       return bytes;
     }
     boolean continuation = text.charAt(0) == ' ' || text.charAt(0) == '\t';
-    if (continuation || looksLikeField(bare) || state == State.TOP_HEADER) return bytes;
+    if (continuation || looksLikeField(bare)) return bytes;
+    if (state == State.TOP_HEADER && !bodyStartsAtTop()) return bytes;
     state = State.BODY;
     repaired++;
     byte[] eol = text.endsWith("\r\n") ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
