@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,6 +26,9 @@ final class MissingBlankLineRepair extends InputStream {
   private State state = State.TOP_HEADER;
   private byte[] pending = new byte[0];
   private byte[] peeked;
+  private final byte[] buf = new byte[64 * 1024];
+  private int bufPos;
+  private int bufLen;
   private int pos;
   private int repaired;
 
@@ -72,13 +76,30 @@ final class MissingBlankLineRepair extends InputStream {
       peeked = null;
       return line;
     }
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    int c;
-    while ((c = in.read()) >= 0) {
-      line.write(c);
-      if (c == '\n' || line.size() >= MAX_INSPECTED_LINE) break;
+    ByteArrayOutputStream longLine = null;
+    while (true) {
+      if (bufPos >= bufLen) {
+        bufLen = in.read(buf, 0, buf.length);
+        bufPos = 0;
+        if (bufLen <= 0) {
+          bufLen = 0;
+          return longLine == null || longLine.size() == 0 ? null : longLine.toByteArray();
+        }
+      }
+      int end = bufPos;
+      while (end < bufLen && buf[end] != '\n') end++;
+      boolean complete = end < bufLen;
+      int stop = complete ? end + 1 : bufLen;
+      if (longLine == null && complete) {
+        byte[] line = Arrays.copyOfRange(buf, bufPos, stop);
+        bufPos = stop;
+        return line;
+      }
+      if (longLine == null) longLine = new ByteArrayOutputStream(256);
+      longLine.write(buf, bufPos, stop - bufPos);
+      bufPos = stop;
+      if (complete || longLine.size() >= MAX_INSPECTED_LINE) return longLine.toByteArray();
     }
-    return line.size() == 0 ? null : line.toByteArray();
   }
 
   /**
@@ -94,6 +115,11 @@ final class MissingBlankLineRepair extends InputStream {
   }
 
   private byte[] inspect(byte[] bytes) throws IOException {
+    // most lines are body lines that can be neither a delimiter nor a Content-Type: pass them untouched, quickly
+    if (state == State.BODY && contentType.length() == 0 && bytes.length > 0 && bytes[0] != '-'
+        && bytes[0] != 'c' && bytes[0] != 'C') {
+      return bytes;
+    }
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     String bare = text.stripTrailing();
     learnBoundary(text, bare);
