@@ -79,10 +79,11 @@ public final class IntakeService {
     try {
       m = parser.parse(raw.path(), work);
     } catch (MalformedMessageException | IOException e) {
-      return new Prepared(raw, work, null, e.getMessage(), ctx.review());
+      return new Prepared(raw, work, parser.parseHeaders(raw.path()), e.getMessage(), ctx.review());
     } catch (RuntimeException e) {
       // a parser bug, not a bad message as such; still this message's problem, never the poll's
-      return new Prepared(raw, work, null, e.getClass().getSimpleName() + ": " + e.getMessage(), ctx.review());
+      return new Prepared(raw, work, parser.parseHeaders(raw.path()),
+          e.getClass().getSimpleName() + ": " + e.getMessage(), ctx.review());
     }
     return new Prepared(raw, work, m, null, reviewAhead.prepare(m, work));
   }
@@ -95,14 +96,17 @@ public final class IntakeService {
   public Outcome commit(Prepared p) {
     try {
       InboundMessage m = p.message();
-      if (m == null) return quarantine("sha256:" + p.raw().sha256(), p.raw(), null, p.parseError());
-      String key = m.messageId() != null ? m.messageId() : "sha256:" + p.raw().sha256();
-      Optional<String> seen = ctx.db().read(c -> MailLog.disposition(c, key));
-      if (seen.isPresent()) {
-        LOG.info("message {} was handled before ({}); finishing its move", key, seen.get());
-        return new Outcome("quarantined".equals(seen.get()) ? Disposition.QUARANTINED : Disposition.PROCESSED, null,
-            "duplicate of " + key);
+      MessageKeys.Decision decision = ctx.db().read(c -> MessageKeys.decide(c, m, p.raw()));
+      String key = decision.key();
+      if (decision.duplicate()) {
+        LOG.info("message {} was handled before ({}); finishing its move", key, decision.seenAs().get());
+        return new Outcome("quarantined".equals(decision.seenAs().get()) ? Disposition.QUARANTINED
+            : Disposition.PROCESSED, null, "duplicate of " + key);
       }
+      if (decision.reusedId()) {
+        LOG.warn("Message-ID {} was already used by a different email; handling this one as {}", m.messageId(), key);
+      }
+      if (p.parseError() != null) return quarantine(key, p.raw(), m, p.parseError());
       try {
         return route(m, key, p.raw(), p.work(), p.review());
       } catch (Database.DatabaseException e) {
@@ -125,7 +129,8 @@ public final class IntakeService {
   /**
    * A message read ahead of its turn.
    *
-   * @param message null when it could not be parsed, with {@code parseError} saying why
+   * @param message the parsed message; when it could not be parsed ({@code parseError} says why), its headers
+   *     alone, or null when even they could not be read
    * @param review the review to use for it: the shared one, or one holding a result worked out ahead
    */
   public record Prepared(RawStore.Stored raw, Path work, InboundMessage message, String parseError,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.store.DbTime;
 import org.outputintake.store.RawStore;
+import org.outputintake.ticket.AuditLog;
 
 /** The mail_message table: every email in, keyed by its idempotency key, with what became of it. */
 public final class MailLog {
@@ -29,11 +30,37 @@ public final class MailLog {
     }
   }
 
+  /** An earlier email with a given Message-ID: its key, what became of it, and its content digest (null before V6). */
+  public record Seen(String messageKey, String disposition, String contentSha256) {}
+
+  public static List<Seen> withMessageId(Connection c, String messageId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT message_key, disposition, content_sha256 FROM mail_message
+        WHERE direction = 'in' AND (message_id = ? OR message_key = ?) ORDER BY id""")) {
+      ps.setString(1, messageId);
+      ps.setString(2, messageId);
+      List<Seen> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(new Seen(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Records an email in. When its key says it reuses another email's Message-ID, the reuse is audited in the same
+   * transaction, on the ticket it went to.
+   */
   public static void record(Connection c, String key, InboundMessage m, String ticketId, String classification,
       String disposition, String reason, RawStore.Stored raw, Instant at) throws SQLException {
+    if (MessageKeys.isReuse(key)) {
+      AuditLog.append(c, ticketId, at, "system", "message-id-reused", m.messageId()
+          + " was already used by a different email; this one is handled on its own as " + key);
+    }
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO mail_message(message_key, message_id, direction, ticket_id, sender, subject, classification,
-          disposition, reason, raw_sha256, raw_size, at) VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          disposition, reason, raw_sha256, raw_size, at, content_sha256)
+        VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, key);
       ps.setString(2, m == null ? null : m.messageId());
       ps.setString(3, ticketId);
@@ -45,6 +72,7 @@ public final class MailLog {
       ps.setString(9, raw.sha256());
       ps.setLong(10, raw.size());
       ps.setString(11, DbTime.of(at));
+      ps.setString(12, m == null ? null : m.contentSha256());
       ps.executeUpdate();
     }
   }

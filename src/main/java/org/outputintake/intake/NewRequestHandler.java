@@ -52,10 +52,11 @@ final class NewRequestHandler {
           review.folderName(), review.folderVersion(), now, m.messageId());
       ctx.tickets().insert(c, t);
       MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
-      AuditLog.append(c, id.toString(), now, m.from(), "email-received", "request " + m.messageId());
+      AuditLog.append(c, id.toString(), now, m.from(), "email-received",
+          "request " + m.messageId() + MessageNotes.otherParts(m));
       AuditLog.append(c, id.toString(), now, "system", "ticket-created",
           "project " + p.number() + ", " + m.files().size() + " file(s), policy " + review.policy());
-      recordFiles(c, id.toString(), key, stored, review);
+      recordFiles(c, id.toString(), key, stored, review, m);
       if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
       if (state instanceof TicketState.Blocked b) {
         AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
@@ -119,7 +120,7 @@ final class NewRequestHandler {
   }
 
   static void recordFiles(java.sql.Connection c, String ticketId, String key, List<StoredFile> stored,
-      RequestReview.Result review) throws java.sql.SQLException {
+      RequestReview.Result review, InboundMessage m) throws java.sql.SQLException {
     for (StoredFile s : stored) {
       RequestReview.FileOutcome f = s.outcome();
       TicketFiles.addAttachment(c, ticketId, key, new TicketFiles.StoredAttachment(f.attachment().name(),
@@ -128,6 +129,7 @@ final class NewRequestHandler {
     List<TicketFiles.StoredFinding> findings = new ArrayList<>();
     review.problems().forEach(p -> findings.add(new TicketFiles.StoredFinding(null, p)));
     review.bodyFindings().forEach(p -> findings.add(new TicketFiles.StoredFinding("email body", p)));
+    MessageNotes.findings(m).forEach(p -> findings.add(new TicketFiles.StoredFinding("email", p)));
     for (RequestReview.FileOutcome f : review.files()) {
       f.report().forEach(r -> r.findings().forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
@@ -155,8 +157,10 @@ final class NewRequestHandler {
     facts.put("problems", ReplyComposer.rows(review.problems(), null));
     facts.put("hasProblems", review.blocked());
     facts.put("problemCount", review.problems().size());
-    if (!review.bodyFindings().isEmpty()) {
-      scan.add(Map.of("file", "your email", "findings", ReplyComposer.rows(review.bodyFindings(), null)));
+    List<Finding> aboutEmail = new ArrayList<>(review.bodyFindings());
+    aboutEmail.addAll(MessageNotes.findings(m));
+    if (!aboutEmail.isEmpty()) {
+      scan.add(Map.of("file", "your email", "findings", ReplyComposer.rows(aboutEmail, null)));
     }
     facts.put("scan", scan);
     facts.put("hasScanFindings", !scan.isEmpty());

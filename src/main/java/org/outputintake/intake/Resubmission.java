@@ -49,8 +49,8 @@ final class Resubmission {
       ctx.tickets().update(c, t);
       String id = t.idText();
       MailLog.record(c, key, m, id, "revision", "processed", null, raw, now);
-      AuditLog.append(c, id, now, m.from(), "email-received", "revision " + m.messageId());
-      NewRequestHandler.recordFiles(c, id, key, stored, review);
+      TicketReplyHandler.received(c, id, m, "revision", now);
+      NewRequestHandler.recordFiles(c, id, key, stored, review, m);
       if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, id, review.folderSnapshot());
       AuditLog.append(c, id, now, "system", "state-" + next.name(), review.blocked()
           ? IntakeService.codes(review.problems())

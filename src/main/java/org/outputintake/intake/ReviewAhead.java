@@ -58,7 +58,8 @@ final class ReviewAhead {
     if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject)) return Optional.empty();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
     if (Eligibility.refusal(project, subject.projectNumber(), m.from()).isPresent()) return Optional.empty();
-    if (m.messageId() != null && ctx.db().read(c -> MailLog.disposition(c, m.messageId())).isPresent()) {
+    if (m.messageId() != null
+        && ctx.db().read(c -> MessageKeys.decide(c, m.messageId(), m.contentSha256())).duplicate()) {
       return Optional.empty();
     }
     if (intake.ticketFor(m).isPresent()) return Optional.empty();

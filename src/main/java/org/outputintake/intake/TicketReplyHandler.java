@@ -58,7 +58,7 @@ final class TicketReplyHandler {
     if (roles.isEmpty()) {
       ctx.db().inTransaction(c -> {
         MailLog.record(c, key, m, ticket.idText(), "outsider", "processed", "not on the ticket", raw, now);
-        AuditLog.append(c, ticket.idText(), now, m.from(), "email-received", "outsider " + m.messageId());
+        received(c, ticket.idText(), m, "outsider", now);
         ctx.workflow().outsider(c, ticket, m, key, now);
         return null;
       });
@@ -75,7 +75,7 @@ final class TicketReplyHandler {
       Project project, Set<Role> roles, Instant now) {
     StaffCommands.Result result = ctx.db().inTransaction(c -> {
       MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
-      AuditLog.append(c, ticket.idText(), now, m.from(), "email-received", "staff " + m.messageId());
+      received(c, ticket.idText(), m, "staff", now);
       Ticket fresh = ctx.tickets().find(c, ticket.idText()).orElseThrow();
       return ctx.workflow().staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
     });
@@ -95,7 +95,7 @@ final class TicketReplyHandler {
     String summary = ctx.db().inTransaction(c -> {
       Ticket t = ctx.tickets().find(c, id).orElseThrow();
       MailLog.record(c, key, m, id, "ticket-reply", "processed", null, raw, now);
-      AuditLog.append(c, id, now, m.from(), "email-received", "ticket-reply " + m.messageId());
+      received(c, id, m, "ticket-reply", now);
       if (!t.state().isOpen()) {
         ctx.workflow().closedTicketMail(c, t, m, now);
         return "reply to closed ticket " + id + ": asked to open a new request";
@@ -132,11 +132,22 @@ final class TicketReplyHandler {
     ctx.db().inTransaction(c -> {
       MailLog.record(c, key, m, ticket.idText(), classification, "processed", reason, raw, now);
       AuditLog.append(c, ticket.idText(), now, m.from() == null ? "unknown" : m.from(), "email-received",
-          classification + " " + m.messageId() + " (no reply: " + reason + ")");
+          classification + " " + m.messageId() + MessageNotes.otherParts(m) + " (no reply: " + reason + ")");
+      for (var f : MessageNotes.findings(m)) {
+        AuditLog.append(c, ticket.idText(), now, "system", "email-part-unreadable", f.message());
+      }
       return null;
     });
     ctx.events().ticketUpdated(ticket, "correspondence stored (" + reason + ")");
     return outcome(ticket, "stored on " + ticket.id());
+  }
+
+  /** The email-received event, naming parts that are not files (signatures, reports) and parts we could not read. */
+  static void received(java.sql.Connection c, String id, InboundMessage m, String classification, Instant now)
+      throws java.sql.SQLException {
+    AuditLog.append(c, id, now, m.from() == null ? "unknown" : m.from(), "email-received",
+        classification + " " + m.messageId() + MessageNotes.otherParts(m));
+    for (var f : MessageNotes.findings(m)) AuditLog.append(c, id, now, "system", "email-part-unreadable", f.message());
   }
 
   static IntakeService.Outcome outcome(Ticket ticket, String summary) {

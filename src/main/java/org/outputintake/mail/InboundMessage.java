@@ -14,6 +14,11 @@ import java.util.Optional;
  * @param from the sender's address, lower-case, or null when absent or unparseable
  * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection
  * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
+ * @param parseWarnings what could not be read as sent (a part that would not decode, an unknown charset): each
+ *     reaches the ticket as a finding, so nothing is lost silently
+ * @param otherParts parts that are neither the body nor files: signatures, alternative bodies, reports
+ * @param contentSha256 SHA-256 of the raw message without its trace headers (Received and the like), so that the
+ *     same message relayed twice compares equal; null when not worked out
  */
 public record InboundMessage(
     String messageId,
@@ -26,15 +31,31 @@ public record InboundMessage(
     Map<String, String> headers,
     String bodyText,
     List<Attachment> attachments,
-    List<String> parseWarnings) {
+    List<String> parseWarnings,
+    List<Part> otherParts,
+    String contentSha256) {
 
   public InboundMessage {
+    otherParts = otherParts == null ? List.of() : List.copyOf(otherParts);
     references = List.copyOf(references);
     headers = Map.copyOf(headers);
     attachments = List.copyOf(attachments);
     parseWarnings = List.copyOf(parseWarnings);
     subject = subject == null ? "" : subject;
     bodyText = bodyText == null ? "" : bodyText;
+  }
+
+  /** A message as before non-file parts and content hashes were recorded (tests and older call sites). */
+  public InboundMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
+      String subject, Instant date, Map<String, String> headers, String bodyText, List<Attachment> attachments,
+      List<String> parseWarnings) {
+    this(messageId, inReplyTo, references, from, fromName, subject, date, headers, bodyText, attachments,
+        parseWarnings, List.of(), null);
+  }
+
+  /** Signed with S/MIME or PGP: the signature is recorded as such, never as a file. */
+  public boolean signed() {
+    return otherParts.stream().anyMatch(p -> p.kind() == PartKind.SIGNATURE);
   }
 
   public Optional<String> header(String name) {
@@ -65,6 +86,23 @@ public record InboundMessage(
       Objects.requireNonNull(file, "file");
       name = name == null || name.isBlank() ? "unnamed" : name;
       contentType = contentType == null ? "application/octet-stream" : contentType;
+    }
+  }
+
+  /**
+   * A part that is not an output: what it is, so a ticket can say so.
+   *
+   * @param name its file name when it has one, else null
+   */
+  public record Part(PartKind kind, String contentType, String name, long size) {
+    public Part {
+      Objects.requireNonNull(kind, "kind");
+      contentType = contentType == null ? "application/octet-stream" : contentType;
+    }
+
+    /** e.g. {@code signature smime.p7s (application/pkcs7-signature)}. */
+    public String describe() {
+      return kind.label() + (name == null ? "" : " " + name) + " (" + contentType + ")";
     }
   }
 }

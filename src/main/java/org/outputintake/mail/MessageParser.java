@@ -5,22 +5,27 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.field.ContentDispositionField;
-import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.dom.field.DateTimeField;
 import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
@@ -31,12 +36,17 @@ import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
  * Parses a raw message by streaming (MIME4J {@link MimeStreamParser}): bodies go straight to temp files, so a
- * 25 MB email needs little heap. Lenient where mail in the wild is sloppy (long lines, odd charsets, bad base64),
- * strict where guessing would be wrong (a multipart with no boundary, a header block too large to be real).
+ * 25 MB email needs little heap. Lenient as mail clients are where mail in the wild is sloppy (long lines, odd
+ * charsets, bad base64, a part whose body follows its headers without a blank line, a multipart that declares no
+ * boundary, an RFC 2231 boundary): what cannot be read as sent becomes a parse warning, never a silent loss.
+ * Strict only where guessing would be wrong (a header block too large to be real).
  */
 public final class MessageParser {
   static final int MAX_BODY_CHARS = 200_000;
+  /** How much of each HTML part is searched for {@code cid:} references to its images. */
+  private static final int MAX_HTML_SCAN_CHARS = 5_000_000;
   private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
+  private static final Pattern CID = Pattern.compile("(?i)cid:([^\"'\\s>)]+)");
   private static final DecodeMonitor LENIENT = DecodeMonitor.SILENT;
 
   private final MimeConfig config = MimeConfig.custom()
@@ -50,39 +60,59 @@ public final class MessageParser {
   /** @param workDir where attachment temp files are written; the caller deletes it */
   public InboundMessage parse(Path raw, Path workDir) throws IOException, MalformedMessageException {
     Files.createDirectories(workDir);
+    String digest = ContentDigest.of(raw);
     Handler handler = new Handler(workDir);
-    MimeStreamParser parser = new MimeStreamParser(config);
-    parser.setContentDecoding(true);
+    run(raw, handler);
+    return handler.result(digest);
+  }
+
+  /**
+   * The top-level headers alone, for a message whose structure cannot be read, so its sender, subject and
+   * Message-ID are still recorded and a polite note can go where they are sound; null when even they cannot be read.
+   */
+  public InboundMessage parseHeaders(Path raw) {
+    try {
+      Handler handler = new Handler(null);
+      handler.startMessage();
+      for (var field : TopHeaders.read(raw)) handler.field(field);
+      return handler.result(ContentDigest.of(raw));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void run(Path raw, Handler handler) throws IOException, MalformedMessageException {
+    MimeStreamParser parser = new MimeStreamParser(config, LENIENT, new BoundaryAwareDescriptors());
+    // decoded here rather than by MIME4J, to tell a part that was empty from one that would not decode
+    parser.setContentDecoding(false);
     parser.setRecurse();
     parser.setContentHandler(handler);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(raw), 64 * 1024)) {
-      parser.parse(in);
+      // a part whose body starts right after its headers, with no blank line: the body, not lost headers
+      parser.parse(new MissingBlankLineRepair(in));
     } catch (MimeException e) {
       throw new MalformedMessageException("the message structure cannot be parsed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new MalformedMessageException("the message cannot be parsed: " + e, e);
     }
-    if (handler.malformed != null) throw new MalformedMessageException(handler.malformed);
-    return handler.result();
   }
 
   private static final class Handler extends AbstractContentHandler {
     private final Path workDir;
     private final Map<String, String> top = new HashMap<>();
     private final List<InboundMessage.Attachment> attachments = new ArrayList<>();
+    private final List<InboundMessage.Part> otherParts = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Set<String> cids = new HashSet<>();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private int messageDepth;
     private int partCount;
-    private String malformed;
     // headers of the entity being read
     private ContentDispositionField disposition;
-    private ContentTypeField contentType;
+    private String dispositionRaw;
+    private String contentTypeRaw;
     private String contentId;
-    // how many multipart/related containers enclose the part being read; a later sibling is not "related"
-    private final ArrayDeque<Boolean> multiparts = new ArrayDeque<>();
-    private int relatedDepth;
 
     Handler(Path workDir) {
       this.workDir = workDir;
@@ -101,7 +131,8 @@ public final class MessageParser {
     @Override
     public void startHeader() {
       disposition = null;
-      contentType = null;
+      dispositionRaw = null;
+      contentTypeRaw = null;
       contentId = null;
     }
 
@@ -110,14 +141,11 @@ public final class MessageParser {
       String name = raw.getName().toLowerCase(Locale.ROOT);
       try {
         switch (name) {
-          case "content-type" -> {
-            contentType = (ContentTypeField) LenientFieldParser.getParser().parse(raw, LENIENT);
-            // MIME4J quietly reads a boundary-less multipart as text/plain; its parts would be lost, so refuse it
-            if (contentType.isMultipart() && (contentType.getBoundary() == null || contentType.getBoundary().isEmpty())) {
-              malformed = "a " + contentType.getMimeType() + " part declares no boundary, so its parts cannot be separated";
-            }
+          case "content-type" -> contentTypeRaw = raw.getBody();
+          case "content-disposition" -> {
+            dispositionRaw = raw.getBody();
+            disposition = (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
           }
-          case "content-disposition" -> disposition = (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
           case "content-id" -> contentId = stripAngles(raw.getBody());
           default -> { }
         }
@@ -128,83 +156,102 @@ public final class MessageParser {
     }
 
     @Override
-    public void startMultipart(BodyDescriptor bd) {
-      if (bd.getBoundary() == null || bd.getBoundary().isEmpty()) {
-        malformed = "a " + bd.getMimeType() + " part declares no boundary, so its parts cannot be separated";
-      }
-      boolean related = "multipart/related".equalsIgnoreCase(bd.getMimeType());
-      multiparts.push(related);
-      if (related) relatedDepth++;
-    }
-
-    @Override
-    public void endMultipart() {
-      if (!multiparts.isEmpty() && multiparts.pop()) relatedDepth--;
-    }
-
-    @Override
     public void startBodyPart() {
       partCount++;
     }
 
     @Override
-    public void body(BodyDescriptor bd, InputStream is) throws IOException {
+    public void body(BodyDescriptor bd, InputStream encoded) throws IOException {
       String mime = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+      // a multipart that declares no boundary has no parts to find: mail clients show its text, and so do we
+      if (mime.startsWith("multipart/")) mime = "text/plain";
       String filename = filename();
-      boolean attachmentDisposition = disposition != null && "attachment".equalsIgnoreCase(disposition.getDispositionType());
-      boolean isBody = filename == null && !attachmentDisposition && messageDepth == 1
-          && (mime.equals("text/plain") || mime.equals("text/html"));
-      if (isBody) {
-        StringBuilder target = mime.equals("text/plain") ? text : html;
-        if (target.length() == 0) appendText(target, is, bd.getCharset());
+      boolean attachment = disposition != null && "attachment".equalsIgnoreCase(disposition.getDispositionType());
+      PartDecoding.Counting counted = new PartDecoding.Counting(encoded);
+      PartDecoding.Monitor monitor = new PartDecoding.Monitor();
+      InputStream is = PartDecoding.decode(counted, bd.getTransferEncoding(), monitor);
+      Optional<PartKind> kind = PartKind.of(mime, filename, attachment);
+      if (kind.isPresent()) {
+        otherParts.add(new InboundMessage.Part(kind.get(), mime, filename, is.transferTo(OutputStream.nullOutputStream())));
         return;
       }
-      if (filename == null && messageDepth > 1 && (mime.equals("text/plain") || mime.equals("text/html"))) {
-        return; // the body of a forwarded message: not a file
+      boolean textBody = filename == null && !attachment && (mime.equals("text/plain") || mime.equals("text/html"));
+      if (textBody) {
+        readBody(mime, is, bd.getCharset());
+        if (monitor.problem() != null && counted.content() > 0) {
+          warnings.add("part of the email text was damaged in transit (" + monitor.problem() + ")");
+        }
+        return;
       }
       Path file = Files.createTempFile(workDir, "part-", ".bin");
       long size;
       try (var out = Files.newOutputStream(file)) {
         size = is.transferTo(out);
       }
-      boolean inlineDisposition = disposition != null && "inline".equalsIgnoreCase(disposition.getDispositionType());
-      boolean inlineImage = mime.startsWith("image/") && contentId != null && (relatedDepth > 0 || inlineDisposition);
       String name = filename != null ? filename : contentId != null ? contentId : "attachment-" + (attachments.size() + 1);
-      attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, inlineImage));
+      if (size == 0 && counted.content() > 0) {
+        Files.deleteIfExists(file);
+        warnings.add("the attachment '" + name + "' (" + mime + ") could not be decoded (" + counted.content()
+            + " bytes sent as " + bd.getTransferEncoding() + " gave nothing), so it is not on the ticket;"
+            + " please send it again");
+        return;
+      }
+      if (monitor.problem() != null) {
+        warnings.add("the attachment '" + name + "' was damaged in transit (" + monitor.problem()
+            + "); it was decoded as far as possible, please check it or send it again");
+      }
+      attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, false));
+    }
+
+    /** The body text (the first plain and HTML of the message, further inline text appended); forwarded bodies skipped. */
+    private void readBody(String mime, InputStream is, String charset) throws IOException {
+      boolean isHtml = mime.equals("text/html");
+      StringBuilder part = new StringBuilder();
+      appendText(part, is, charset, isHtml ? MAX_HTML_SCAN_CHARS : MAX_BODY_CHARS);
+      if (isHtml) {
+        Matcher m = CID.matcher(part);
+        while (m.find()) cids.add(cid(m.group(1)));
+      }
+      if (messageDepth != 1) return;
+      StringBuilder target = isHtml ? html : text;
+      if (isHtml && target.length() > 0) return;
+      if (target.length() > 0 && target.length() < MAX_BODY_CHARS) target.append('\n');
+      target.append(part, 0, Math.min(part.length(), Math.max(0, MAX_BODY_CHARS - target.length())));
     }
 
     private String filename() {
-      String name = null;
-      if (disposition != null) name = disposition.getFilename();
-      if ((name == null || name.isBlank()) && contentType != null) name = contentType.getParameter("name");
+      Map<String, String> dispositionParams = Rfc2231.params(dispositionRaw);
+      String name = Rfc2231.value(dispositionParams, "filename");
+      if ((name == null || name.isBlank()) && disposition != null) name = disposition.getFilename();
+      if (name == null || name.isBlank()) name = Rfc2231.value(Rfc2231.params(contentTypeRaw), "name");
       if (name == null || name.isBlank()) return null;
-      return DecoderUtil.decodeEncodedWords(name, LENIENT).trim();
+      String decoded = DecoderUtil.decodeEncodedWords(name, LENIENT).trim();
+      return decoded.isEmpty() ? null : decoded;
     }
 
-    private void appendText(StringBuilder target, InputStream is, String charset) throws IOException {
-      java.nio.charset.Charset cs;
+    private void appendText(StringBuilder target, InputStream is, String charset, int max) throws IOException {
+      Charset cs;
       try {
-        cs = charset == null ? java.nio.charset.StandardCharsets.US_ASCII : java.nio.charset.Charset.forName(charset);
+        cs = charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
       } catch (RuntimeException e) {
         warnings.add("unknown charset " + charset + ", read as UTF-8");
-        cs = java.nio.charset.StandardCharsets.UTF_8;
+        cs = StandardCharsets.UTF_8;
       }
-      if (cs.equals(java.nio.charset.StandardCharsets.US_ASCII)) cs = java.nio.charset.StandardCharsets.UTF_8;
-      var reader = new java.io.InputStreamReader(is, cs);
+      if (cs.equals(StandardCharsets.US_ASCII)) cs = StandardCharsets.UTF_8;
+      var reader = new InputStreamReader(is, cs);
       char[] buf = new char[8192];
       int n;
       while ((n = reader.read(buf)) > 0) {
-        if (target.length() < MAX_BODY_CHARS) target.append(buf, 0, Math.min(n, MAX_BODY_CHARS - target.length()));
+        if (target.length() < max) target.append(buf, 0, Math.min(n, max - target.length()));
       }
     }
 
-    InboundMessage result() {
-      String htmlText = html.toString();
-      // an image is inline when the HTML shows it (cid:), whatever its disposition says
-      List<InboundMessage.Attachment> files = attachments.stream().map(a -> a.contentId() != null && !a.inline()
-          && a.contentType().startsWith("image/") && htmlText.contains("cid:" + a.contentId())
+    InboundMessage result(String digest) {
+      // an image is shown in the body only when an HTML part refers to it (cid:); otherwise it is a file
+      List<InboundMessage.Attachment> files = attachments.stream().map(a -> a.contentId() != null
+          && a.contentType().startsWith("image/") && cids.contains(cid(a.contentId()))
           ? new InboundMessage.Attachment(a.name(), a.contentType(), a.file(), a.size(), a.contentId(), true) : a).toList();
-      String body = text.length() > 0 ? text.toString() : htmlToText(htmlText);
+      String body = text.length() > 0 ? text.toString() : htmlToText(html.toString());
       String fromHeader = top.get("from");
       String from = null;
       String fromName = null;
@@ -222,7 +269,7 @@ public final class MessageParser {
       String subject = top.get("subject") == null ? "" : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
       return new InboundMessage(firstId(top.get("message-id")), firstId(top.get("in-reply-to")),
           allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body, files,
-          warnings);
+          warnings, otherParts, digest);
     }
 
     private Instant date(String value) {
@@ -234,6 +281,18 @@ public final class MessageParser {
         return null;
       }
     }
+  }
+
+  /** A Content-ID as compared: without angle brackets, percent-decoded (as in a URL), any case. */
+  static String cid(String value) {
+    String v = stripAngles(value);
+    if (v == null) return "";
+    try {
+      v = java.net.URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // not valid percent-encoding: compare as written
+    }
+    return v.toLowerCase(Locale.ROOT);
   }
 
   static String unfold(String s) {

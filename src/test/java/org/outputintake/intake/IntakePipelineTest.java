@@ -174,21 +174,16 @@ class IntakePipelineTest extends BotTest {
   }
 
   @Test
-  void malformedMime_isQuarantinedWithItsReason_andTheNextMessageIsStillProcessed() throws Exception {
-    bot.deliverRaw("""
-        From: Ada <ada.lovelace@uni.example.ac.uk>\r
-        To: statistical.support@example.org\r
-        Subject: 16/01/24 Output request for Project 1234567\r
-        Message-ID: <broken@uni.example.ac.uk>\r
-        MIME-Version: 1.0\r
-        Content-Type: multipart/mixed\r
-        \r
-        --nothing\r
-        Content-Type: text/plain\r
-        \r
-        hello\r
-        --nothing--\r
-        """);
+  void unparseableMessage_isQuarantinedWithItsReason_itsHeadersRecorded_andTheNextMessageIsStillProcessed()
+      throws Exception {
+    bot.deliverRaw("From: Ada <ada.lovelace@uni.example.ac.uk>\r\n"
+        + "To: statistical.support@example.org\r\n"
+        + "Subject: 16/01/24 Output request for Project 1234567\r\n"
+        + "Message-ID: <broken@uni.example.ac.uk>\r\n"
+        + "MIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain\r\n"
+        + "X-Padding: " + "y".repeat(1_100_000) + "\r\n"
+        + "\r\nhello\r\n");
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     assertEquals(1, bot.folderCount("Quarantine"));
@@ -196,7 +191,13 @@ class IntakePipelineTest extends BotTest {
     assertEquals(1, bot.tickets().size());
     var quarantined = bot.app().db().read(c -> MailLog.withDisposition(c, "quarantined"));
     assertEquals(1, quarantined.size());
-    assertTrue(quarantined.get(0).reason().contains("boundary"), quarantined.get(0).reason());
+    MailLog.Entry q = quarantined.get(0);
+    assertTrue(q.reason().contains("header"), q.reason());
+    assertEquals("<broken@uni.example.ac.uk>", q.messageKey());
+    assertEquals(TestBot.ADA, q.sender());
+    assertEquals("16/01/24 Output request for Project 1234567", q.subject());
+    assertTrue(bot.receivedBy(TestBot.ADA).stream().anyMatch(r -> TestBot.body(r).contains("could not process")),
+        "the sender gets the polite note");
   }
 
   @Test
