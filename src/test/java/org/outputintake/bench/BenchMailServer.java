@@ -36,6 +36,8 @@ public final class BenchMailServer {
     mail.setUser(SUPPORT, "support", "pw");
     // a second mailbox with the same load, for the warm-up pass that brings the bot's JVM to its steady state
     mail.setUser(WARM_UP, "warmup", "pw");
+    // and a third, for the steady state with the officers' notifications on
+    mail.setUser("notify@example.org", "notify", "pw");
     Path dir = Files.createTempDirectory("bench-mail");
     byte[] form = Files.readAllBytes(form(dir));
     Session session = Session.getInstance(new Properties());
@@ -50,6 +52,7 @@ public final class BenchMailServer {
       var message = m.build(session);
       mail.getUserManager().getUser("support").deliver(message);
       if (!big) mail.getUserManager().getUser("warmup").deliver(message);
+      if (!big) mail.getUserManager().getUser("notify").deliver(message);
     }
     System.out.println("READY " + mail.getImap().getPort() + " " + mail.getSmtp().getPort());
     System.out.flush();

@@ -54,6 +54,15 @@ public final class IntakeBench {
       }
       if (big) System.out.println("one 25 MB email (24 MB CSV attachment):");
       run(n, config(dir.resolve("warm"), imap, smtp, "support"));
+      if (!big) {
+        // each ticket also notifies the officers' list, with the scan report written and attached
+        System.out.println("steady state with the officers' notifications on (same JVM, mailbox 'notify'):");
+        IntakeConfig c = config(dir.resolve("notify"), imap, smtp, "notify");
+        run(n, new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(),
+            c.replies(), c.scanning(), new IntakeConfig.Staff("srs-officers@example.org",
+                java.util.List.of("alice.officer@example.org", "bob.officer@example.org"), java.util.List.of()),
+            c.security()));
+      }
     } finally {
       server.getOutputStream().close();
       server.destroy();

@@ -56,6 +56,7 @@ class JarIT {
     assertEquals(0, r.exit(), r.out());
     assertTrue(r.out().contains("ticket STATS10001 opened"), r.out());
     assertTrue(r.out().contains("reply sent to"), r.out());
+    assertTrue(r.out().contains("#release applied"), "two officers worked a ticket to release: " + r.out());
     assertTrue(Files.exists(dir.resolve("data").resolve("intake.db")));
   }
 }
