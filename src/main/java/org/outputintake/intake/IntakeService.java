@@ -159,7 +159,7 @@ public final class IntakeService {
     ctx.db().inTransaction(c -> {
       MailLog.record(c, key, m, null, "not-a-request", "processed", codes(invalid.problems()), raw, now);
       AuditLog.append(c, null, now, m.from(), "subject-rejected", codes(invalid.problems()) + " " + key);
-      ctx.queueReply(c, ctx.composer().plainReply("subject-help", m,
+      ctx.queueReply(c, ctx.composer().plainReply("subject-help", m.answering(),
           Map.of("problems", ReplyComposer.rows(invalid.problems(), null), "example", example(now)), List.of()), now);
       return null;
     });
@@ -193,7 +193,7 @@ public final class IntakeService {
       }
       AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
       if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
-        ctx.queueReply(c, ctx.composer().plainReply("could-not-process", m,
+        ctx.queueReply(c, ctx.composer().plainReply("could-not-process", m.answering(),
             Map.of("reference", raw.sha256().substring(0, 12)), List.of()), now);
       }
       return null;

@@ -11,7 +11,7 @@ import org.outputintake.mail.InboundMessage;
  */
 public final class LoopGuard {
   /** Header the bot puts on everything it sends; seeing it come back means a loop. */
-  public static final String LOOP_HEADER = "X-Output-Intake-Loop";
+  public static final String LOOP_HEADER = org.outputintake.mail.ReplyMessages.LOOP_HEADER;
   private static final Set<String> ROBOT_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "noreply", "no-reply",
       "no_reply", "donotreply", "do-not-reply", "do_not_reply", "bounce", "bounces", "auto-reply", "autoreply");
   private final String ownAddress;

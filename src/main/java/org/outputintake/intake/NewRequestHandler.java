@@ -67,7 +67,7 @@ final class NewRequestHandler {
       Map<String, Object> facts = facts(m, review, stored);
       List<OutgoingMail.FileRef> attach = IntakeService.hasCode(review.problems(), "FORM_MISSING")
           ? blankForms(workDir) : List.of();
-      ctx.queueReply(c, ctx.composer().ticketReply("acknowledgement", t, m, facts, attach), now);
+      ctx.queueReply(c, ctx.composer().ticketReply("acknowledgement", t, m.answering(), facts, attach), now);
       return t;
     });
     ctx.events().ticketOpened(ticket, review);
@@ -84,7 +84,7 @@ final class NewRequestHandler {
       Map<String, Object> facts = new HashMap<>();
       facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
       facts.put("code", refusal.code());
-      ctx.queueReply(c, ctx.composer().plainReply("request-refused", m, facts, List.of()), now);
+      ctx.queueReply(c, ctx.composer().plainReply("request-refused", m.answering(), facts, List.of()), now);
       return null;
     });
     ctx.events().refused(m.from(), refusal.code());

@@ -59,7 +59,7 @@ final class Resubmission {
       Ticket saved = ctx.tickets().find(c, id).orElseThrow();
       Map<String, Object> facts = NewRequestHandler.facts(m, review, stored);
       ctx.queueReply(c, ctx.composer().ticketReply(review.blocked() ? "revision-problems" : "revision-accepted",
-          saved, m, facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
+          saved, m.answering(), facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
               ? files.blankForms(workDir) : List.of()), now);
       if (!WorkflowStore.checkers(c, id).isEmpty()) ctx.workflow().researcherWrote(c, saved, m, key, false, true, now);
       if (next instanceof TicketState.Queued) ctx.workflow().ticketQueued(c, saved, true, now);

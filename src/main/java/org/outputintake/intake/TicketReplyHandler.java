@@ -108,7 +108,7 @@ final class TicketReplyHandler {
         ctx.workflow().researcherWrote(c, saved, m, key, true, false, now);
         ctx.workflow().ticketQueued(c, saved, true, now);
         int position = WorkflowStore.queuePosition(c, id);
-        ctx.queueReply(c, ctx.composer().ticketReply("answer-received", saved, m,
+        ctx.queueReply(c, ctx.composer().ticketReply("answer-received", saved, m.answering(),
             Map.of("position", position), List.of()), now);
         return "researcher answered on " + id + ": back in the queue";
       }
@@ -116,7 +116,7 @@ final class TicketReplyHandler {
         Map<String, Object> facts = Map.of("problems",
             ReplyComposer.rows(TicketFiles.latestFindings(c, id).stream().map(TicketFiles.StoredFinding::finding)
                 .filter(f -> IntakeService.isRequestProblem(f.code())).toList(), null));
-        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m, facts, List.of()), now);
+        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m.answering(), facts, List.of()), now);
         ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
         return "correspondence stored on " + id + " (still blocked)";
       }

@@ -62,6 +62,11 @@ public record InboundMessage(
     return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
   }
 
+  /** What a reply to this email needs for threading. */
+  public org.outputintake.reply.Answering answering() {
+    return new org.outputintake.reply.Answering(from, subject, messageId, references);
+  }
+
   /** Files the researcher sent: attachments that are not inline images of the HTML body. */
   public List<Attachment> files() {
     return attachments.stream().filter(a -> !a.inline()).toList();

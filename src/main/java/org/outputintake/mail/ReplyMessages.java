@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import org.outputintake.intake.LoopGuard;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.RawStore;
 
@@ -29,6 +28,9 @@ import org.outputintake.store.RawStore;
  */
 public final class ReplyMessages {
   private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  /** Header the bot puts on everything it sends; seeing it come back means a loop. */
+  public static final String LOOP_HEADER = "X-Output-Intake-Loop";
 
   private ReplyMessages() {}
 
@@ -50,7 +52,7 @@ public final class ReplyMessages {
     }
     msg.setHeader("Auto-Submitted", "auto-replied");
     msg.setHeader("X-Auto-Response-Suppress", "All");
-    msg.setHeader(LoopGuard.LOOP_HEADER, from);
+    msg.setHeader(LOOP_HEADER, from);
     if (mail.attachments().isEmpty()) {
       msg.setText(mail.body(), "UTF-8");
     } else {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.outputintake.mail.InboundMessage;
 import org.outputintake.scan.Finding;
 import org.outputintake.ticket.Ticket;
 
@@ -26,7 +25,7 @@ public final class ReplyComposer {
   }
 
   /** A reply on a ticket: subject starts with the bracketed ticket id. */
-  public OutgoingMail ticketReply(String kind, Ticket ticket, InboundMessage answering, Map<String, Object> facts,
+  public OutgoingMail ticketReply(String kind, Ticket ticket, Answering answering, Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("ticketId", ticket.id().toString());
@@ -46,7 +45,7 @@ public final class ReplyComposer {
    * @param answering the message this answers (threaded under it), or null to thread under the ticket's root
    */
   public OutgoingMail ticketMail(String kind, Ticket ticket, String to, List<String> bcc, String topic,
-      Map<String, Object> facts, List<OutgoingMail.FileRef> attachments, InboundMessage answering) {
+      Map<String, Object> facts, List<OutgoingMail.FileRef> attachments, Answering answering) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("ticketId", ticket.id().toString());
     ctx.put("projectNumber", ticket.projectNumber());
@@ -60,7 +59,7 @@ public final class ReplyComposer {
   }
 
   /** A reply that opens no ticket (a subject we could not read, a refused request). */
-  public OutgoingMail plainReply(String kind, InboundMessage answering, Map<String, Object> facts,
+  public OutgoingMail plainReply(String kind, Answering answering, Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("subject", answering.subject());
@@ -76,7 +75,7 @@ public final class ReplyComposer {
   }
 
   private OutgoingMail build(String kind, String ticketId, String to, String subject, String body,
-      InboundMessage answering, String rootMessageId, List<OutgoingMail.FileRef> attachments) {
+      Answering answering, String rootMessageId, List<OutgoingMail.FileRef> attachments) {
     List<String> refs = new ArrayList<>();
     if (rootMessageId != null) refs.add(rootMessageId);
     if (answering != null) {

@@ -47,7 +47,7 @@ public final class StaffMail {
   /** A private note to one person (a confirmation, a refusal, the help text), threaded under their message. */
   public void toPerson(Connection c, Ticket t, String to, String kind, String topic, Map<String, Object> facts,
       InboundMessage answering, Instant now) throws SQLException {
-    queue(c, ctx.composer().ticketMail(kind, t, to, List.of(), topic, facts, List.of(), answering), now);
+    queue(c, ctx.composer().ticketMail(kind, t, to, List.of(), topic, facts, List.of(), answering == null ? null : answering.answering()), now);
   }
 
   /** To the officers' list (new tickets, alerts), or to every officer when no list is configured. */

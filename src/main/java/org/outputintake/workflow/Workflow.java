@@ -89,6 +89,6 @@ public final class Workflow {
   public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now) throws SQLException {
     mail.queue(c, ctx.composer().ticketMail("ticket-closed-reply", t, m.from(), List.of(), null,
         Map.of("released", t.state() instanceof org.outputintake.ticket.TicketState.Closed cl && cl.released()),
-        List.of(), m), now);
+        List.of(), m.answering()), now);
   }
 }
