@@ -30,15 +30,9 @@ final class MissingBlankLineRepair extends InputStream {
   private int bufPos;
   private int bufLen;
   private int pos;
-  private int repaired;
 
   MissingBlankLineRepair(InputStream in) {
     this.in = in;
-  }
-
-  /** How many parts had their blank line put back. */
-  int repaired() {
-    return repaired;
   }
 
   @Override
@@ -146,7 +140,6 @@ final class MissingBlankLineRepair extends InputStream {
     if (continuation || looksLikeField(bare)) return bytes;
     if (state == State.TOP_HEADER && !bodyStartsAtTop()) return bytes;
     state = State.BODY;
-    repaired++;
     byte[] eol = text.endsWith("\r\n") ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
     byte[] out = new byte[eol.length + bytes.length];
     System.arraycopy(eol, 0, out, 0, eol.length);

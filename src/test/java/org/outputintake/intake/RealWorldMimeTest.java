@@ -135,6 +135,25 @@ class RealWorldMimeTest extends BotTest {
   }
 
   @Test
+  void emailRecordedBeforeContentDigestsWereKept_isStillADuplicateOfItsMessageId() throws Exception {
+    bot.app().db().inTransaction(c -> {
+      try (var ps = c.prepareStatement("""
+          INSERT INTO mail_message(message_key, message_id, direction, classification, disposition, at)
+          VALUES ('<old@uni.example.ac.uk>', '<old@uni.example.ac.uk>', 'in', 'request', 'processed',
+          '2024-01-15T10:00:00.000000Z')""")) {
+        ps.executeUpdate();
+      }
+      return null;
+    });
+    bot.deliverRaw(HEADERS + "Message-ID: <old@uni.example.ac.uk>\r\nContent-Type: text/plain\r\n\r\nHello.\r\n");
+
+    bot.cycle();
+
+    assertTrue(bot.tickets().isEmpty());
+    assertEquals(1, bot.folderCount("Processed"));
+  }
+
+  @Test
   void imageInsideMultipartRelatedThatTheHtmlDoesNotShow_isAFile() throws Exception {
     String png = Base64.getMimeEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
         '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
