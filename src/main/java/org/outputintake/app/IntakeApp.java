@@ -1,6 +1,6 @@
 package org.outputintake.app;
 
-import jakarta.mail.MessagingException;
+import org.outputintake.mail.MailboxUnavailable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
@@ -12,6 +12,7 @@ import org.outputintake.intake.IntakeService;
 import org.outputintake.intake.LoopGuard;
 import org.outputintake.intake.RegistrySync;
 import org.outputintake.intake.SubjectParser;
+import org.outputintake.mail.IdleWatcher;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.reply.ReplyComposer;
@@ -115,7 +116,7 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   /** One poll followed by sending what it queued: what a scheduled cycle does, for tests and the demo. */
-  public InboxPoller.PollResult cycle() throws MessagingException {
+  public InboxPoller.PollResult cycle() throws MailboxUnavailable {
     InboxPoller.PollResult r = poller.pollOnce();
     outbox.sendDue();
     return r;
@@ -157,7 +158,7 @@ public final class IntakeApp implements AutoCloseable {
     try {
       InboxPoller.PollResult r = poller.pollOnce();
       if (r.seen() > 0) outbox.sendDue();
-    } catch (MessagingException e) {
+    } catch (MailboxUnavailable e) {
       LOG.warn("IMAP server unavailable ({}); will retry at the next poll", e.getMessage());
     }
   }

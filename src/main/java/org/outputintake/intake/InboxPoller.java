@@ -1,8 +1,6 @@
 package org.outputintake.intake;
 
-import jakarta.mail.MessagingException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import org.outputintake.mail.MailboxUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -51,11 +49,11 @@ public final class InboxPoller {
    * ({@link IntakeService#prepare}), and this thread commits each in arrival order: ticket numbers follow arrival
    * and no decision depends on a message that arrived later.
    */
-  public synchronized PollResult pollOnce() throws MessagingException {
+  public synchronized PollResult pollOnce() throws MailboxUnavailable {
     registry.refresh();
     try {
       return poll(connection());
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MailboxUnavailable | RuntimeException e) {
       disconnect(); // the next poll starts on a fresh connection
       throw e;
     }
@@ -69,12 +67,12 @@ public final class InboxPoller {
     this.afterCommit = action;
   }
 
-  private ImapMailbox connection() throws MessagingException {
+  private ImapMailbox connection() throws MailboxUnavailable {
     if (box != null && box.isUsable()) {
       try {
         box.refresh();
         return box;
-      } catch (MessagingException | RuntimeException e) {
+      } catch (MailboxUnavailable | RuntimeException e) {
         LOG.info("the kept IMAP connection is gone ({}); connecting again", e.getMessage());
       }
     }
@@ -82,7 +80,7 @@ public final class InboxPoller {
     ImapMailbox fresh = new ImapMailbox(mailbox);
     try {
       fresh.open();
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MailboxUnavailable | RuntimeException e) {
       fresh.close();
       throw e;
     }
@@ -96,7 +94,7 @@ public final class InboxPoller {
     box = null;
   }
 
-  private PollResult poll(ImapMailbox box) throws MessagingException {
+  private PollResult poll(ImapMailbox box) throws MailboxUnavailable {
     Counts counts = new Counts();
     noteUidValidity(box.uidValidity());
     var uids = box.pendingUids();
@@ -116,7 +114,7 @@ public final class InboxPoller {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MessagingException("the poll was interrupted");
+      throw new MailboxUnavailable("the poll was interrupted", null);
     }
     moves.flush();
     return new PollResult(uids.size(), counts.processed, counts.quarantined, true);
@@ -127,7 +125,7 @@ public final class InboxPoller {
    * message stays in the inbox. A message that could not even be prepared stays in the inbox too.
    */
   private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
-      throws InterruptedException, MessagingException {
+      throws InterruptedException, MailboxUnavailable {
     IntakeService.Prepared prepared;
     try {
       prepared = ready.prepared().get();
@@ -171,21 +169,21 @@ public final class InboxPoller {
       this.box = box;
     }
 
-    void toProcessed(long uid) throws MessagingException {
+    void toProcessed(long uid) throws MailboxUnavailable {
       processed.add(uid);
       flushIfFull();
     }
 
-    void toQuarantine(long uid) throws MessagingException {
+    void toQuarantine(long uid) throws MailboxUnavailable {
       quarantine.add(uid);
       flushIfFull();
     }
 
-    private void flushIfFull() throws MessagingException {
+    private void flushIfFull() throws MailboxUnavailable {
       if (processed.size() + quarantine.size() >= MOVE_BATCH) flush();
     }
 
-    void flush() throws MessagingException {
+    void flush() throws MailboxUnavailable {
       moveAll(box, processed, quarantine);
     }
 
@@ -193,14 +191,14 @@ public final class InboxPoller {
     void flushQuietly() {
       try {
         flush();
-      } catch (MessagingException e) {
+      } catch (MailboxUnavailable e) {
         LOG.debug("moves left for the next poll: {}", e.getMessage());
       }
     }
   }
 
   private void moveAll(ImapMailbox box, List<Long> processed, List<Long> quarantine)
-      throws MessagingException {
+      throws MailboxUnavailable {
     box.move(processed, mailbox.folders().processed());
     box.move(quarantine, mailbox.folders().quarantine());
     processed.clear();
@@ -211,22 +209,9 @@ public final class InboxPoller {
   private void noteUidValidity(long validity) {
     String folder = mailbox.folders().inbox();
     db.inTransaction(c -> {
-      long previous = -1;
-      try (PreparedStatement ps = c.prepareStatement("SELECT uid_validity FROM mailbox_state WHERE folder = ?")) {
-        ps.setString(1, folder);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) previous = rs.getLong(1);
-        }
-      }
-      if (previous != validity) {
-        if (previous >= 0) LOG.warn("UIDVALIDITY of {} changed from {} to {}: the mailbox was recreated", folder,
-            previous, validity);
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT OR REPLACE INTO mailbox_state(folder, uid_validity, last_uid) VALUES (?, ?, 0)")) {
-          ps.setString(1, folder);
-          ps.setLong(2, validity);
-          ps.executeUpdate();
-        }
+      long previous = MailboxState.remember(c, folder, validity);
+      if (previous >= 0 && previous != validity) {
+        LOG.warn("UIDVALIDITY of {} changed from {} to {}: the mailbox was recreated", folder, previous, validity);
       }
       return null;
     });

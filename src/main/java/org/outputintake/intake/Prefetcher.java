@@ -1,6 +1,6 @@
 package org.outputintake.intake;
 
-import jakarta.mail.MessagingException;
+import org.outputintake.mail.MailboxUnavailable;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,7 +33,7 @@ final class Prefetcher implements AutoCloseable {
   record Ready(long uid, Future<IntakeService.Prepared> prepared) implements Next {}
 
   /** The mailbox failed; the messages before this one were handed over. */
-  record Failed(MessagingException error) implements Next {}
+  record Failed(MailboxUnavailable error) implements Next {}
 
   /** Every message was handed over. */
   record Done() implements Next {}
@@ -74,10 +74,10 @@ final class Prefetcher implements AutoCloseable {
         }
       }
       hand(new Done());
-    } catch (MessagingException e) {
+    } catch (MailboxUnavailable e) {
       hand(new Failed(e));
     } catch (RuntimeException e) {
-      hand(new Failed(new MessagingException("downloading from the inbox failed: " + e, e)));
+      hand(new Failed(new MailboxUnavailable("downloading from the inbox failed: " + e.getMessage(), e)));
     }
   }
 

@@ -30,7 +30,7 @@ public final class ImapMailbox implements AutoCloseable {
     this.config = config;
   }
 
-  public void open() throws MessagingException {
+  private void openRaw() throws MessagingException {
     IntakeConfig.Server s = config.imap();
     store = MailSessions.imap(s, s.timeout().toMillis()).getStore();
     if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
@@ -52,19 +52,19 @@ public final class ImapMailbox implements AutoCloseable {
    * Asks the server for news on a connection kept open between polls. An explicit NOOP: Angus answers
    * {@code getMessageCount()} from its cache within a second of the last command, which would miss new mail.
    */
-  public void refresh() throws MessagingException {
+  private void refreshRaw() throws MessagingException {
     inbox.doCommand(protocol -> {
       protocol.simpleCommand("NOOP", null);
       return null;
     });
   }
 
-  public long uidValidity() throws MessagingException {
+  private long uidValidityRaw() throws MessagingException {
     return inbox.getUIDValidity();
   }
 
   /** UIDs of the messages waiting in the inbox, oldest first. */
-  public List<Long> pendingUids() throws MessagingException {
+  private List<Long> pendingUidsRaw() throws MessagingException {
     Message[] all = inbox.getMessages();
     FetchProfile fp = new FetchProfile();
     fp.add(UIDFolder.FetchProfileItem.UID);
@@ -79,7 +79,7 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   /** Streams the raw message into the store (hashing as it goes), never holding it whole in memory. */
-  public RawStore.Stored download(long uid, RawStore raw) throws MessagingException, IOException {
+  private RawStore.Stored downloadRaw(long uid, RawStore raw) throws MessagingException, IOException {
     Message m = inbox.getMessageByUID(uid);
     if (m == null) throw new MessagingException("message UID " + uid + " is no longer in the inbox");
     return raw.putWriting(out -> {
@@ -92,11 +92,11 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   /** Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of those messages only. */
-  public void move(long uid, String folderName) throws MessagingException {
-    move(List.of(uid), folderName);
+  private void moveRaw(long uid, String folderName) throws MessagingException {
+    moveRaw(List.of(uid), folderName);
   }
 
-  public void move(List<Long> uids, String folderName) throws MessagingException {
+  private void moveRaw(List<Long> uids, String folderName) throws MessagingException {
     if (uids.isEmpty()) return;
     long[] ids = uids.stream().mapToLong(Long::longValue).toArray();
     Message[] found = inbox.getMessagesByUID(ids);
@@ -113,8 +113,70 @@ public final class ImapMailbox implements AutoCloseable {
     }
   }
 
-  public boolean supportsIdle() throws MessagingException {
+  private boolean supportsIdleRaw() throws MessagingException {
     return ((IMAPStore) store).hasCapability("IDLE");
+  }
+
+  public void open() throws MailboxUnavailable {
+    imap("connecting to the mailbox", () -> {
+      openRaw();
+      return null;
+    });
+  }
+
+  public void refresh() throws MailboxUnavailable {
+    imap("refresh", () -> {
+      refreshRaw();
+      return null;
+    });
+  }
+
+  public long uidValidity() throws MailboxUnavailable {
+    return imap("reading UIDVALIDITY", this::uidValidityRaw);
+  }
+
+  public List<Long> pendingUids() throws MailboxUnavailable {
+    return imap("listing the inbox", this::pendingUidsRaw);
+  }
+
+  public RawStore.Stored download(long uid, RawStore raw) throws MailboxUnavailable, IOException {
+    try {
+      return downloadRaw(uid, raw);
+    } catch (MessagingException e) {
+      throw new MailboxUnavailable("download: " + e.getMessage(), e);
+    }
+  }
+
+  public void move(long uid, String folderName) throws MailboxUnavailable {
+    imap("move", () -> {
+      moveRaw(uid, folderName);
+      return null;
+    });
+  }
+
+  public void move(List<Long> uids, String folderName) throws MailboxUnavailable {
+    imap("move", () -> {
+      moveRaw(uids, folderName);
+      return null;
+    });
+  }
+
+  public boolean supportsIdle() throws MailboxUnavailable {
+    return imap("reading capabilities", this::supportsIdleRaw);
+  }
+
+
+  /** The mail library's failures as the mailbox's: callers above the adapter never see jakarta.mail. */
+  private interface ImapCall<T> {
+    T run() throws MessagingException;
+  }
+
+  private static <T> T imap(String what, ImapCall<T> call) throws MailboxUnavailable {
+    try {
+      return call.run();
+    } catch (MessagingException e) {
+      throw new MailboxUnavailable(what + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -151,7 +151,7 @@ public final class TestBot implements AutoCloseable {
     app = null;
   }
 
-  public void cycle() throws MessagingException {
+  public void cycle() throws org.outputintake.mail.MailboxUnavailable {
     app.cycle();
   }
 

@@ -1,4 +1,4 @@
-package org.outputintake.app;
+package org.outputintake.mail;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.mail.MailSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the safety net. The IDLE is re-issued every {@code poll.idle-renew} (well inside RFC 2177's 29 minutes) by
  * touching the folder from a second thread, which makes Angus end the IDLE. On any error it waits and reconnects.
  */
-final class IdleWatcher implements Runnable {
+public final class IdleWatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleWatcher.class);
   private final IntakeConfig.Mailbox config;
   private final Duration renew;
@@ -32,7 +31,7 @@ final class IdleWatcher implements Runnable {
   private volatile boolean running = true;
   private volatile IMAPFolder folder;
 
-  IdleWatcher(IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail) {
+  public IdleWatcher(IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail) {
     this.config = config;
     this.renew = renew;
     this.onNewMail = onNewMail;
@@ -84,7 +83,7 @@ final class IdleWatcher implements Runnable {
     }
   }
 
-  void stop() {
+  public void stop() {
     running = false;
     renewer.shutdownNow();
     IMAPFolder f = folder;
