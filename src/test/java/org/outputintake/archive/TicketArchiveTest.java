@@ -263,7 +263,11 @@ class TicketArchiveTest extends BotTest {
       Path folder = archive.resolve("STATS10001");
       JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
       assertTrue(manifest.get("complete").asBoolean());
-      assertEquals("closed", JSON.readTree(folder.resolve("ticket.json").toFile()).get("ticket").get("state").asText());
+        JsonNode ticket = JSON.readTree(folder.resolve("ticket.json").toFile());
+      assertEquals("closed", ticket.get("ticket").get("state").asText());
+      JsonNode states = ticket.get("states");
+      assertEquals("blocked", states.get(0).get("state").asText());
+      assertEquals("closed", states.get(states.size() - 1).get("state").asText());
       assertTrue(csv(folder.resolve("emails.csv")).stream().anyMatch(e -> e.get("kind").equals("project-closed")));
       assertTrue(csv(folder.resolve("audit.csv")).stream().anyMatch(e -> e.get("type").equals("state-closed")));
       List<AuditLog.Event> events = app.db().read(x -> AuditLog.forTicket(x, "STATS10001"));
