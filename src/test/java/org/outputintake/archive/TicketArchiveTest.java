@@ -170,9 +170,15 @@ class TicketArchiveTest extends BotTest {
     TicketFiles.StoredAttachment first =
         bot.app().db().read(c -> TicketFiles.attachments(c, "STATS10001")).get(0);
     bot.stop();
+    Path earlier = dir.resolve("earlier");
+    assertEquals(0, export(earlier).exit());
     Path stored = Path.of(first.storedPath());
     Files.writeString(stored, "region,n\nNorth,12\n");
     Path out = dir.resolve("export");
+
+    Run overComplete = export(earlier);
+    assertEquals(2, overComplete.exit(), "a complete record is never replaced");
+    assertTrue(overComplete.err().contains("mismatch: files/1/table1.csv"), overComplete.err());
 
     Run r = export(out);
 
