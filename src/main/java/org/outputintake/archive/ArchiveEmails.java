@@ -1,8 +1,5 @@
 package org.outputintake.archive;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.outputintake.mail.ReplyMessages;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.Outbox;
@@ -33,7 +29,6 @@ final class ArchiveEmails {
 
   private final RawStore messages;
   private final String botAddress;
-  private final Session session = Session.getInstance(new Properties());
 
   ArchiveEmails(Path dataDir, String botAddress) {
     this.messages = new RawStore(dataDir.resolve("messages"));
@@ -104,14 +99,7 @@ final class ArchiveEmails {
     OutgoingMail copy = new OutgoingMail(mail.messageId(), mail.ticketId(), mail.kind(), mail.to(), mail.bcc(),
         mail.subject(), mail.body(), mail.inReplyTo(), mail.references(), present);
     Instant date = entry.sentAt() != null ? entry.sentAt() : entry.createdAt();
-    ArchiveFolder.Entry e = folder.write(name, out -> {
-      try {
-        MimeMessage msg = ReplyMessages.build(session, copy, botAddress, date);
-        msg.writeTo(out);
-      } catch (MessagingException ex) {
-        throw new IOException("reply " + mail.messageId() + " could not be rebuilt: " + ex.getMessage(), ex);
-      }
-    });
+    ArchiveFolder.Entry e = folder.write(name, out -> ReplyMessages.write(copy, botAddress, date, out));
     String status = entry.sentAt() != null ? "sent " + DbTime.of(entry.sentAt())
         : "waiting to be sent (attempts " + entry.attempts() + ")";
     return row(n, name, "out", entry.createdAt(), mail.messageId(), botAddress, mail.to(), mail.subject(), mail.kind(),

@@ -27,14 +27,14 @@ final class ArchiveReadme {
       b.append('\n');
     }
     b.append("Contents\n");
-    b.append("  emails/       every email in (the raw copy as received) and every reply (rebuilt from the outbox with\n")
-        .append("                its original Message-ID), numbered in the order they happened: ").append(emails)
-        .append(" email(s); emails.csv indexes them\n");
-    b.append("  files/N/      every file of submission N (each email that brought files is one submission), as\n")
-        .append("                the researcher sent it: ").append(files).append(" file(s); files.csv gives the original\n")
-        .append("                names, roles and the email of each\n");
+    b.append("  emails/       every email in (the raw copy as received) and every reply (rebuilt from the\n")
+        .append("                outbox with its original Message-ID), numbered in the order they happened\n")
+        .append("                (").append(emails).append(" in all); emails.csv indexes them\n");
+    b.append("  files/N/      every file of submission N (each email that brought files is one submission),\n")
+        .append("                as the researcher sent it (").append(files).append(" in all); files.csv gives\n")
+        .append("                the original names, roles and the email each came with\n");
     for (TicketRecord.Section s : record.sections().keySet()) {
-      b.append(String.format("  %-13s %s%n", s.file(), s.description()));
+      b.append(String.format("  %-13s %s\n", s.file(), s.description()));
     }
     b.append("  ticket.json   the ticket as the database holds it\n");
     b.append("  manifest.json size and SHA-256 of every file above, and any problem found while exporting\n");
@@ -45,6 +45,6 @@ final class ArchiveReadme {
   }
 
   private static void line(StringBuilder b, String label, Object value) {
-    if (value != null) b.append(String.format("%-11s %s%n", label + ":", value));
+    if (value != null) b.append(String.format("%-11s %s\n", label + ":", value));
   }
 }

@@ -93,12 +93,32 @@ final class ArchiveWriter {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("format", FORMAT);
     out.put("ticket", ticket);
+    out.put("states", states(record));
     out.put("emails", emails);
     out.put("files", files);
     Map<String, Object> sections = new LinkedHashMap<>();
     for (var s : record.sections().entrySet()) sections.put(s.getKey().file(), s.getValue().rows().size());
     out.put("sections", sections);
     return out;
+  }
+
+  /** The ticket's states in order, as its audit trail recorded each change ({@code ticket-created}, {@code state-*}). */
+  private static List<Map<String, Object>> states(TicketRecord record) {
+    List<Map<String, Object>> states = new ArrayList<>();
+    for (var s : record.sections().entrySet()) {
+      if (!s.getKey().file().equals(TicketRecord.AUDIT.file())) continue;
+      for (Map<String, Object> row : s.getValue().rows()) {
+        String type = TicketRecord.text(row, "type");
+        if (type == null || !type.startsWith("state-")) continue;
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", type.substring("state-".length()));
+        state.put("at", row.get("at"));
+        state.put("actor", row.get("actor"));
+        state.put("detail", row.get("detail"));
+        states.add(state);
+      }
+    }
+    return states;
   }
 
   /** A JSON column (the folder snapshot) is embedded as JSON rather than as an escaped string. */

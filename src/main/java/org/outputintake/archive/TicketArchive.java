@@ -61,7 +61,15 @@ public final class TicketArchive {
     try {
       ArchiveFolder folder = new ArchiveFolder(temp);
       String manifest = new ArchiveWriter(dataDir, botAddress).write(record, folder);
-      ArchiveResult.Outcome outcome = ExportPublisher.publish(temp, target);
+      ArchiveResult.Outcome outcome;
+      try {
+        outcome = ExportPublisher.publish(temp, target);
+      } catch (ArchiveException.Conflict e) {
+        if (folder.problems().isEmpty()) throw e;
+        // the existing record stays, but what this attempt found in the store must not go unsaid
+        throw new ArchiveException.Conflict(e.getMessage() + "; this export also found " + folder.problems().size()
+            + " problem(s) in the store: " + folder.problems());
+      }
       int files = record.attachments().rows().size();
       int emails = record.inbound().rows().size() + record.replies().size();
       ArchiveResult result = new ArchiveResult(id, target, outcome, emails, files, manifest, folder.problems());

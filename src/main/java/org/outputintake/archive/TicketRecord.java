@@ -28,13 +28,13 @@ record TicketRecord(String ticketId, Map<String, Object> ticket, Table inbound, 
   record Section(String file, String description, String sql) {}
 
   /** The archive's own events are left out: an export cannot hold its own manifest's hash, and re-exports match. */
-  static final List<String> ARCHIVE_EVENTS = List.of("archived", "archive-failed");
+  static final Section AUDIT = new Section("audit.csv", "the audit trail: every state change and every email in or out",
+      "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id");
 
   static final List<Section> SECTIONS = List.of(
       new Section("findings.csv", "every finding of every submission (evidence is masked)",
           "SELECT * FROM finding WHERE ticket_id = ? ORDER BY id"),
-      new Section("audit.csv", "the audit trail: every state change and every email in or out",
-          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id"),
+      AUDIT,
       new Section("checkers.csv", "the officers who checked the request",
           "SELECT * FROM checker WHERE ticket_id = ? ORDER BY taken_at"),
       new Section("verdicts.csv", "each checker's independent verdict, per check round",

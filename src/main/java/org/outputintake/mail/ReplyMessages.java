@@ -78,6 +78,19 @@ public final class ReplyMessages {
     return msg;
   }
 
+  /**
+   * Writes the reply as it was (or will be) sent, for the archive: callers outside the mail adapter never handle
+   * the mail library's types.
+   */
+  public static void write(OutgoingMail mail, String from, Instant date, java.io.OutputStream out)
+      throws java.io.IOException {
+    try {
+      build(Session.getInstance(new java.util.Properties()), mail, from, date).writeTo(out);
+    } catch (MessagingException e) {
+      throw new java.io.IOException("reply " + mail.messageId() + " could not be rebuilt: " + e.getMessage(), e);
+    }
+  }
+
   /** Base64 and quoted-printable output never contain "=_", so this cannot occur inside an encoded part. */
   static String boundary(String messageId) {
     byte[] hash = RawStore.sha256().digest(messageId.getBytes(StandardCharsets.UTF_8));
