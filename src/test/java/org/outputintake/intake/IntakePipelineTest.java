@@ -247,7 +247,7 @@ class IntakePipelineTest extends BotTest {
     }
     bot.restartWithImapPort(dead);
 
-    assertThrows(jakarta.mail.MessagingException.class, bot::cycle);
+    assertThrows(org.outputintake.mail.MailboxUnavailable.class, bot::cycle);
     bot.app().start(); // the scheduled daemon meets the outage too, and keeps going
     Thread.sleep(1500);
     assertEquals(0, bot.tickets().size());
