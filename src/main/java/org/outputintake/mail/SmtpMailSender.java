@@ -70,6 +70,11 @@ public final class SmtpMailSender implements SendMailPort {
         throw new MessageRejected(true, "attachment " + f.name() + " is no longer in the store", null);
       }
     }
+    for (OutgoingMail.InlineImage i : mail.inlineImages()) {
+      if (!java.nio.file.Files.isReadable(i.path())) {
+        throw new MessageRejected(true, "inline image " + i.name() + " is no longer in the store", null);
+      }
+    }
     MimeMessage msg = new FixedIdMessage(session, mail.messageId());
     msg.setFrom(new InternetAddress(from, "Output Intake", "UTF-8"));
     // answers come back to the bot, never to a distribution list a notification went to
@@ -85,12 +90,15 @@ public final class SmtpMailSender implements SendMailPort {
     msg.setHeader("Auto-Submitted", "auto-replied");
     msg.setHeader("X-Auto-Response-Suppress", "All");
     msg.setHeader(LoopGuard.LOOP_HEADER, from);
-    if (mail.attachments().isEmpty()) {
+    if (mail.attachments().isEmpty() && mail.html() == null) {
       msg.setText(mail.body(), "UTF-8");
+    } else if (mail.attachments().isEmpty()) {
+      msg.setContent(HtmlParts.alternative(mail));
     } else {
       MimeMultipart mixed = new MimeMultipart("mixed");
       MimeBodyPart text = new MimeBodyPart();
-      text.setText(mail.body(), "UTF-8");
+      if (mail.html() == null) text.setText(mail.body(), "UTF-8");
+      else text.setContent(HtmlParts.alternative(mail));
       mixed.addBodyPart(text);
       for (OutgoingMail.FileRef f : mail.attachments()) {
         MimeBodyPart part = new MimeBodyPart();

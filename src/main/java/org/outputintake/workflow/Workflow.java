@@ -21,16 +21,33 @@ public final class Workflow {
   private final StaffMail mail;
   private final OfficerNotifier notifier;
   private final StaffCommands commands;
+  private final org.outputintake.sla.ServiceLevel serviceLevel;
 
   public Workflow(WorkflowContext ctx) {
     this.ctx = ctx;
+    this.serviceLevel = new org.outputintake.sla.ServiceLevel(ctx.config().sla());
     this.mail = new StaffMail(ctx);
-    this.notifier = new OfficerNotifier(ctx, mail);
+    this.notifier = new OfficerNotifier(ctx, mail, serviceLevel);
     this.commands = new StaffCommands(ctx, mail, notifier);
   }
 
   public WorkflowContext context() {
     return ctx;
+  }
+
+  public org.outputintake.sla.ServiceLevel serviceLevel() {
+    return serviceLevel;
+  }
+
+  /**
+   * The facts a reply to the researcher adds to its own: queue position and the working day by which they should
+   * hear back, recomputed now (see {@code templates/_service-level.mustache}).
+   */
+  public Map<String, Object> withServiceLevel(Connection c, Ticket t, Map<String, Object> facts, Instant now)
+      throws SQLException {
+    Map<String, Object> out = new java.util.HashMap<>(facts);
+    out.putAll(serviceLevel.researcherFacts(c, t, WorkflowStore.queuePosition(c, t.idText()), now));
+    return out;
   }
 
   public Set<Role> roles(String sender, Ticket t, Project p) {
