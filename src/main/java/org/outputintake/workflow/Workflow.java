@@ -50,6 +50,27 @@ public final class Workflow {
     return out;
   }
 
+  /**
+   * A service-level reminder: one working day (sla.reminder-before) before breach to the checkers, or the officers'
+   * list when nobody holds the ticket; at breach to the managers.
+   */
+  public void serviceLevelReminder(Connection c, Ticket t, org.outputintake.sla.ServiceClock.Status status,
+      boolean breached, Instant now) throws SQLException {
+    Map<String, Object> facts = new java.util.HashMap<>(serviceLevel.staffFacts(status));
+    facts.put("state", t.state().name());
+    facts.put("researcher", t.researcher());
+    facts.put("checkers", String.join(", ", WorkflowStore.checkers(c, t.idText())));
+    facts.put("slaDays", serviceLevel.config().days());
+    if (!breached) {
+      mail.toCheckers(c, t, "sla-reminder", "Due soon: the service level ends " + facts.get("slaDue"), facts, now);
+      return;
+    }
+    for (String manager : ctx.config().staff().managers()) {
+      mail.queue(c, ctx.composer().ticketMail("sla-breached", t, manager, List.of(),
+          "Over the service level: " + t.idText() + ", project " + t.projectNumber(), facts, List.of(), null), now);
+    }
+  }
+
   public Set<Role> roles(String sender, Ticket t, Project p) {
     return Role.of(sender, t, p, ctx.config().staff());
   }
