@@ -78,8 +78,9 @@ public record IntakeConfig(
       dayEnd = dayEnd == null ? java.time.LocalTime.of(17, 0) : dayEnd;
       require(dayStart.isBefore(dayEnd), "sla.working-hours must be like 09:00-17:00 (start before end)");
       require(days >= 1 && days <= 100, "sla.days must be a number of working days between 1 and 100, e.g. 5");
-      reminderBefore = reminderBefore == null ? Duration.between(dayStart, dayEnd) : reminderBefore;
-      require(!reminderBefore.isNegative() && reminderBefore.compareTo(workingDay().multipliedBy(days)) < 0,
+      Duration day = Duration.between(dayStart, dayEnd);
+      reminderBefore = reminderBefore == null ? day : reminderBefore;
+      require(!reminderBefore.isNegative() && reminderBefore.compareTo(day.multipliedBy(days)) < 0,
           "sla.reminder-before must be less than the service level, e.g. 1d (one working day) or 4h");
     }
 

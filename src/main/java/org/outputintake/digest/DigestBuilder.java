@@ -49,6 +49,7 @@ final class DigestBuilder {
     f.put("released", released);
     f.put("rejected", rejected);
     f.put("closedOther", closedOther);
+    f.put("hasClosedOther", closedOther > 0);
 
     List<DigestQuery.OpenTicket> open = q.open(now);
     List<Map<String, Object>> queue = new ArrayList<>();
