@@ -21,7 +21,7 @@ import org.outputintake.store.DbTime;
 
 /**
  * Not a test: the daily digest over 100,000 tickets (two years of requests, each with its audit events and
- * checkers; a few hundred open) rendered as text, HTML and chart. Prints the median of 7 renders after 3 warm-ups.
+ * checkers; a few hundred open) rendered as text, HTML and chart. Prints the median of 7 renders after 10 warm-ups.
  */
 public final class DigestBench {
   public static void main(String[] args) throws Exception {
@@ -44,10 +44,10 @@ public final class DigestBench {
       IntakeConfig.Digest weekly = config.digest("weekly").orElseThrow();
       for (IntakeConfig.Digest d : List.of(daily, weekly)) {
         List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 17; i++) {
           long s = System.nanoTime();
           Digests.Rendered r = digests.render(d, now);
-          if (i >= 3) ms.add((System.nanoTime() - s) / 1e6);
+          if (i >= 10) ms.add((System.nanoTime() - s) / 1e6);
           if (i == 0) System.out.printf("%s digest: %,d characters of text, %,d of HTML, chart %,d bytes%n", d.name(),
               r.text().length(), r.html().length(), Files.size(r.chart()));
         }
