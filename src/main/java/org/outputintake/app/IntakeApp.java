@@ -48,6 +48,9 @@ public final class IntakeApp implements AutoCloseable {
   private final InboxPoller poller;
   private final OutboxSender outbox;
   private final IntakeContext context;
+  private final org.outputintake.digest.Digests digests;
+  private final org.outputintake.digest.ServiceLevelReminders reminders;
+  private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private Scheduler scheduler;
   private IdleWatcher idle;
   private Thread idleThread;
@@ -65,6 +68,10 @@ public final class IntakeApp implements AutoCloseable {
     this.poller = poller;
     this.outbox = outbox;
     this.context = context;
+    this.digests = new org.outputintake.digest.Digests(config, db, context.templates(),
+        context.workflow().serviceLevel(), context.clock());
+    this.reminders = new org.outputintake.digest.ServiceLevelReminders(db, context.tickets(), context.workflow(),
+        context.clock());
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
@@ -115,6 +122,14 @@ public final class IntakeApp implements AutoCloseable {
     return context;
   }
 
+  public org.outputintake.digest.Digests digests() {
+    return digests;
+  }
+
+  public org.outputintake.digest.ServiceLevelReminders reminders() {
+    return reminders;
+  }
+
   /** One poll followed by sending what it queued: what a scheduled cycle does, for tests and the demo. */
   public InboxPoller.PollResult cycle() throws MailboxUnavailable {
     InboxPoller.PollResult r = poller.pollOnce();
@@ -132,6 +147,9 @@ public final class IntakeApp implements AutoCloseable {
     scheduler = new StdSchedulerFactory(q).getScheduler();
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
+    // every minute, and at once on start: a digest or reminder that fell due while the bot was down goes now
+    schedule(SCHEDULES, this::schedulesSafely, 60_000);
+    for (IntakeConfig.Digest d : config.digests()) scheduleCron(d);
     scheduler.start();
     poller.afterEachCommit(this::sendSoon);
     if (config.poll().idle()) {
@@ -152,6 +170,24 @@ public final class IntakeApp implements AutoCloseable {
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(intervalMillis)
             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
         .build());
+  }
+
+  /** A digest's own cron trigger, so it leaves on time; what it runs is the same idempotent tick. */
+  private void scheduleCron(IntakeConfig.Digest d) throws SchedulerException {
+    JobKey key = JobKey.jobKey("digest-" + d.name(), "intake");
+    JobDetail job = JobBuilder.newJob(QuartzTask.class).withIdentity(key).storeDurably().build();
+    job.getJobDataMap().put(QuartzTask.TASK, (Runnable) this::schedulesSafely);
+    scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
+        .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(d.cron())
+            .inTimeZone(java.util.TimeZone.getTimeZone(config.sla().zone()))
+            .withMisfireHandlingInstructionFireAndProceed())
+        .build());
+  }
+
+  private void schedulesSafely() {
+    digests.tick();
+    reminders.tick();
+    sendSoon();
   }
 
   private void pollSafely() {

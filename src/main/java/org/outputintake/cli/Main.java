@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "output-intake", mixinStandardHelpOptions = true, version = "Output Intake 0.1",
     description = "Email intake bot for output checking in Trusted Research Environments.",
     subcommands = {RunCommand.class, DemoCommand.class, TicketsCommand.class, OutboxCommand.class, CheckCommand.class,
+        DigestCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

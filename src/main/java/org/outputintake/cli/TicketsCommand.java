@@ -98,6 +98,8 @@ final class TicketsCommand implements Runnable {
         out.printf("  requested:  %s   received: %s%n", t.requestDate(), t.createdAt());
         if (t.folderName() != null) out.printf("  folder:     %s%n", t.folderName());
         db.read(c -> {
+          var sla = new org.outputintake.sla.ServiceLevel(config.sla());
+          out.printf("  service:    %s%n", sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
           out.println("Files:");
           for (var a : TicketFiles.attachments(c, key)) {
             out.printf("  - %s (%d bytes, %s, %s) sha256 %s%n", a.originalName(), a.size(), a.mediaType(), a.role(),

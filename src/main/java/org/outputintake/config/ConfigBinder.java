@@ -21,7 +21,7 @@ final class ConfigBinder {
   IntakeConfig bind() {
     try {
       return new IntakeConfig(mailbox(), poll(), database(), tickets(), projects(), storage(), replies(), scanning(),
-          staff(), security());
+          staff(), security(), sla(), digests());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -118,6 +118,91 @@ final class ConfigBinder {
   private IntakeConfig.Security security() {
     return new IntakeConfig.Security(bool("security.require-authenticated-sender"),
         text("security.trusted-authserv-id"));
+  }
+
+  private IntakeConfig.Sla sla() {
+    String hours = text("sla.working-hours");
+    java.time.LocalTime start = null;
+    java.time.LocalTime end = null;
+    if (hours != null && !hours.isBlank()) {
+      String[] parts = hours.trim().split("\\s*-\\s*");
+      try {
+        if (parts.length != 2) throw new IllegalArgumentException();
+        start = java.time.LocalTime.parse(parts[0]);
+        end = java.time.LocalTime.parse(parts[1]);
+      } catch (RuntimeException e) {
+        throw new ConfigException("sla.working-hours is '" + hours + "': write e.g. 09:00-17:00");
+      }
+    }
+    java.time.ZoneId zone = null;
+    String z = text("sla.zone");
+    if (z != null && !z.isBlank()) {
+      try {
+        zone = java.time.ZoneId.of(z.trim());
+      } catch (RuntimeException e) {
+        throw new ConfigException("sla.zone is '" + z + "', not a time zone: write e.g. Europe/London");
+      }
+    }
+    IntakeConfig.Sla base = new IntakeConfig.Sla(text("sla.region"), path("sla.bank-holidays"), zone, start, end,
+        integer("sla.days", 5), null);
+    IntakeConfig.Sla sla = new IntakeConfig.Sla(base.region(), base.bankHolidays(), base.zone(), base.dayStart(),
+        base.dayEnd(), base.days(), workingTime("sla.reminder-before", base.workingDay()));
+    // the region must exist in the holidays file now, not when the first clock is read
+    org.outputintake.sla.BankHolidays.load(sla.bankHolidays(), sla.region());
+    return sla;
+  }
+
+  /** {@code 1d} is one working day (not 24 hours); {@code 4h}, {@code 30m} are working time. */
+  private java.time.Duration workingTime(String key, java.time.Duration workingDay) {
+    String t = text(key);
+    if (t == null || t.isBlank()) return null;
+    String v = t.trim().toLowerCase(Locale.ROOT);
+    if (v.matches("\\d+(\\.\\d+)?\\s*d")) {
+      double days = Double.parseDouble(v.substring(0, v.length() - 1).trim());
+      return java.time.Duration.ofSeconds(Math.round(days * workingDay.toSeconds()));
+    }
+    return ConfigLoader.parseDuration(key, t);
+  }
+
+  private java.util.List<IntakeConfig.Digest> digests() {
+    JsonNode n = node("digests");
+    if (n == null) return java.util.List.of();
+    if (!n.isArray()) throw new ConfigException("digests must be a list, e.g. - { name: daily, cron: \"0 0 8 ? * MON-FRI\", period: 1d }");
+    java.util.List<IntakeConfig.Digest> out = new java.util.ArrayList<>();
+    int i = 0;
+    for (JsonNode d : n) {
+      String where = "digests[" + i++ + "]";
+      if (!d.isObject()) throw new ConfigException(where + " must be a mapping with name, cron and period");
+      String name = value(d, "name");
+      String key = "digests." + (name == null ? where : name);
+      String period = value(d, "period");
+      java.util.List<String> to = new java.util.ArrayList<>();
+      JsonNode toNode = d.get("to");
+      if (toNode != null && !toNode.isNull()) {
+        if (toNode.isArray()) toNode.forEach(x -> to.addAll(java.util.Arrays.asList(resolver.apply(x.asText()).split("[,;\\s]+"))));
+        else to.addAll(java.util.Arrays.asList(String.valueOf(resolver.apply(toNode.asText())).split("[,;\\s]+")));
+      }
+      String skip = value(d, "skip-if-empty");
+      boolean skipIfEmpty = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "on", "1" -> true;
+        case "false", "no", "off", "0", "" -> false;
+        default -> throw new ConfigException(key + ".skip-if-empty is '" + skip + "': write true or false");
+      };
+      for (java.util.Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!java.util.Set.of("name", "cron", "period", "to", "skip-if-empty").contains(f)) {
+          throw new ConfigException(key + "." + f + " is not a digest key: use name, cron, period, to, skip-if-empty");
+        }
+      }
+      out.add(new IntakeConfig.Digest(name, value(d, "cron"), period == null || period.isBlank() ? null
+          : ConfigLoader.parseDuration(key + ".period", period), to, skipIfEmpty));
+    }
+    return out;
+  }
+
+  private String value(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : resolver.apply(v.asText());
   }
 
   /** A YAML sequence, or (from an environment variable) one text of addresses separated by commas or spaces. */

@@ -18,12 +18,21 @@ public record IntakeConfig(
     Replies replies,
     Scanning scanning,
     Staff staff,
-    Security security) {
+    Security security,
+    Sla sla,
+    java.util.List<Digest> digests) {
 
   /** Without the officers' settings: no staff commands are possible (tests of intake alone use this). */
   public IntakeConfig(Mailbox mailbox, Poll poll, Database database, Tickets tickets, Projects projects,
       Storage storage, Replies replies, Scanning scanning) {
     this(mailbox, poll, database, tickets, projects, storage, replies, scanning, Staff.NONE, Security.OFF);
+  }
+
+  /** Without service-level settings or digests: the defaults (five working days, England and Wales), no digests. */
+  public IntakeConfig(Mailbox mailbox, Poll poll, Database database, Tickets tickets, Projects projects,
+      Storage storage, Replies replies, Scanning scanning, Staff staff, Security security) {
+    this(mailbox, poll, database, tickets, projects, storage, replies, scanning, staff, security, Sla.DEFAULT,
+        java.util.List.of());
   }
 
   public IntakeConfig {
@@ -37,6 +46,78 @@ public record IntakeConfig(
     Objects.requireNonNull(scanning, "scanning");
     Objects.requireNonNull(staff, "staff");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(sla, "sla");
+    digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Digest d : digests) require(names.add(d.name()), "digests: the name '" + d.name() + "' is used twice");
+  }
+
+  /** The digest named {@code name}, or the first one when name is null. */
+  public java.util.Optional<Digest> digest(String name) {
+    return digests.stream().filter(d -> name == null || d.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The service level (seed 001: up to five working days, not counting time waiting for the researcher).
+   *
+   * @param region which set of {@code bankHolidays} applies: england-and-wales, scotland or northern-ireland
+   * @param bankHolidays the editable holidays file; the bundled copy is used when it does not exist
+   * @param reminderBefore working time before the due time at which the checkers are reminded
+   */
+  public record Sla(String region, Path bankHolidays, java.time.ZoneId zone, java.time.LocalTime dayStart,
+      java.time.LocalTime dayEnd, int days, Duration reminderBefore) {
+    public static final Sla DEFAULT = new Sla(null, null, null, null, null, 5, null);
+
+    public Sla {
+      region = region == null || region.isBlank() ? "england-and-wales" : region.trim();
+      require(region.matches("[a-z][a-z-]*"),
+          "sla.region is '" + region + "': write england-and-wales, scotland or northern-ireland");
+      bankHolidays = bankHolidays == null ? Path.of("config", "bank-holidays.yaml") : bankHolidays;
+      zone = zone == null ? java.time.ZoneId.of("Europe/London") : zone;
+      dayStart = dayStart == null ? java.time.LocalTime.of(9, 0) : dayStart;
+      dayEnd = dayEnd == null ? java.time.LocalTime.of(17, 0) : dayEnd;
+      require(dayStart.isBefore(dayEnd), "sla.working-hours must be like 09:00-17:00 (start before end)");
+      require(days >= 1 && days <= 100, "sla.days must be a number of working days between 1 and 100, e.g. 5");
+      Duration day = Duration.between(dayStart, dayEnd);
+      reminderBefore = reminderBefore == null ? day : reminderBefore;
+      require(!reminderBefore.isNegative() && reminderBefore.compareTo(day.multipliedBy(days)) < 0,
+          "sla.reminder-before must be less than the service level, e.g. 1d (one working day) or 4h");
+    }
+
+    /** The length of one working day. */
+    public Duration workingDay() {
+      return Duration.between(dayStart, dayEnd);
+    }
+
+    /** The service level as working time. */
+    public Duration target() {
+      return workingDay().multipliedBy(days);
+    }
+  }
+
+  /**
+   * A scheduled queue digest for managers.
+   *
+   * @param cron a Quartz cron expression, read in {@code sla.zone} (e.g. {@code 0 0 8 ? * MON-FRI})
+   * @param period what "received, released, rejected" counts back over, e.g. 1d or 7d
+   * @param to who receives it; empty means {@code staff.managers}
+   * @param skipIfEmpty send nothing when no ticket arrived, moved or waits
+   */
+  public record Digest(String name, String cron, Duration period, java.util.List<String> to, boolean skipIfEmpty) {
+    public Digest {
+      require(name != null && name.matches("[a-z0-9][a-z0-9-]*"),
+          "digests: a digest needs a name of lower-case letters, digits and '-', e.g. daily (got '" + name + "')");
+      require(cron != null && org.quartz.CronExpression.isValidExpression(cron),
+          "digests." + name + ".cron is '" + cron + "', not a Quartz cron expression: write e.g. \"0 0 8 ? * MON-FRI\"");
+      period = period == null ? Duration.ofDays(1) : period;
+      require(!period.isNegative() && period.toMinutes() >= 1, "digests." + name + ".period must be at least 1m, e.g. 1d");
+      to = Staff.addresses("digests." + name + ".to", to);
+    }
+
+    /** Its recipients: its own list, else the managers. */
+    public java.util.List<String> recipients(Staff staff) {
+      return to.isEmpty() ? staff.managers() : to;
+    }
   }
 
   public record Mailbox(String address, Server imap, Server smtp, Folders folders) {

@@ -64,7 +64,7 @@ final class NewRequestHandler {
         AuditLog.append(c, id.toString(), now, "system", "state-queued", "ready for checking");
         ctx.workflow().ticketQueued(c, t, false, now);
       }
-      Map<String, Object> facts = facts(m, review, stored);
+      Map<String, Object> facts = ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
       List<OutgoingMail.FileRef> attach = IntakeService.hasCode(review.problems(), "FORM_MISSING")
           ? blankForms(workDir) : List.of();
       ctx.queueReply(c, ctx.composer().ticketReply("acknowledgement", t, m.answering(), facts, attach), now);

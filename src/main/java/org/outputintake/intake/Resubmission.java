@@ -57,7 +57,8 @@ final class Resubmission {
           : "new submission, check round " + t.round() + (next instanceof TicketState.Queued && !(open
               instanceof TicketState.Queued) ? ": back of the queue" : ""));
       Ticket saved = ctx.tickets().find(c, id).orElseThrow();
-      Map<String, Object> facts = NewRequestHandler.facts(m, review, stored);
+      Map<String, Object> facts = ctx.workflow().withServiceLevel(c, saved, NewRequestHandler.facts(m, review, stored),
+          now);
       ctx.queueReply(c, ctx.composer().ticketReply(review.blocked() ? "revision-problems" : "revision-accepted",
           saved, m.answering(), facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
               ? files.blankForms(workDir) : List.of()), now);

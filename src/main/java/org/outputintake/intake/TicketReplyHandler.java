@@ -109,14 +109,15 @@ final class TicketReplyHandler {
         ctx.workflow().ticketQueued(c, saved, true, now);
         int position = WorkflowStore.queuePosition(c, id);
         ctx.queueReply(c, ctx.composer().ticketReply("answer-received", saved, m.answering(),
-            Map.of("position", position), List.of()), now);
+            ctx.workflow().withServiceLevel(c, saved, Map.of("position", position), now), List.of()), now);
         return "researcher answered on " + id + ": back in the queue";
       }
       if (t.state() instanceof TicketState.Blocked) {
         Map<String, Object> facts = Map.of("problems",
             ReplyComposer.rows(TicketFiles.latestFindings(c, id).stream().map(TicketFiles.StoredFinding::finding)
                 .filter(f -> IntakeService.isRequestProblem(f.code())).toList(), null));
-        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m.answering(), facts, List.of()), now);
+        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m.answering(),
+            ctx.workflow().withServiceLevel(c, t, facts, now), List.of()), now);
         ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
         return "correspondence stored on " + id + " (still blocked)";
       }

@@ -53,12 +53,15 @@ public final class ReplyMessages {
     msg.setHeader("Auto-Submitted", "auto-replied");
     msg.setHeader("X-Auto-Response-Suppress", "All");
     msg.setHeader(LOOP_HEADER, from);
-    if (mail.attachments().isEmpty()) {
+    if (mail.attachments().isEmpty() && mail.html() == null) {
       msg.setText(mail.body(), "UTF-8");
+    } else if (mail.attachments().isEmpty()) {
+      msg.setContent(HtmlParts.alternative(mail));
     } else {
       MimeMultipart mixed = new FixedBoundaryMultipart(boundary(mail.messageId()));
       MimeBodyPart text = new MimeBodyPart();
-      text.setText(mail.body(), "UTF-8");
+      if (mail.html() == null) text.setText(mail.body(), "UTF-8");
+      else text.setContent(HtmlParts.alternative(mail));
       mixed.addBodyPart(text);
       for (OutgoingMail.FileRef f : mail.attachments()) {
         MimeBodyPart part = new MimeBodyPart();

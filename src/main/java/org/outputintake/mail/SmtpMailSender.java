@@ -70,14 +70,18 @@ public final class SmtpMailSender implements SendMailPort {
       if (Addresses.usable(b)) bcc.add(b);
       else LOG.warn("{}: blind copy to {} dropped: {}", original.messageId(), org.outputintake.reply.OutboxSender.mask(b), Addresses.problem(b).get());
     }
-    OutgoingMail mail = new OutgoingMail(original.messageId(), original.ticketId(), original.kind(), original.to(), bcc,
-        original.subject(), original.body(), original.inReplyTo(), original.references(), original.attachments());
+    OutgoingMail mail = original.withBcc(bcc);
     for (OutgoingMail.FileRef f : mail.attachments()) {
       if (!Files.isReadable(f.path())) {
         throw new MessageRejected(true, "attachment " + f.name() + " is no longer in the store", null);
       }
     }
-    try {
+    for (OutgoingMail.InlineImage i : mail.inlineImages()) {
+      if (!java.nio.file.Files.isReadable(i.path())) {
+        throw new MessageRejected(true, "inline image " + i.name() + " is no longer in the store", null);
+      }
+    }
+        try {
       return ReplyMessages.build(session, mail, from, clock.instant());
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
       throw new MessageRejected(true, "cannot be written as an email: " + SmtpFailures.describe(e), e);

@@ -50,7 +50,7 @@ public final class Outbox {
   public static void enqueue(Connection c, OutgoingMail m, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
-          created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          created_at, next_attempt_at, html, inline_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, m.messageId());
       ps.setString(2, m.ticketId());
       ps.setString(3, m.kind());
@@ -63,6 +63,8 @@ public final class Outbox {
       ps.setString(10, attachmentsJson(m.attachments()));
       ps.setString(11, DbTime.of(now));
       ps.setString(12, DbTime.of(now));
+      ps.setString(13, m.html());
+      ps.setString(14, m.inlineImages().isEmpty() ? null : inlineJson(m.inlineImages()));
       ps.executeUpdate();
     }
   }
@@ -206,7 +208,8 @@ public final class Outbox {
   private static Entry map(ResultSet rs) throws SQLException {
     OutgoingMail m = new OutgoingMail(rs.getString("message_id"), rs.getString("ticket_id"), rs.getString("kind"),
         rs.getString("recipient"), split(rs.getString("bcc")), rs.getString("subject"), rs.getString("body"),
-        rs.getString("in_reply_to"), split(rs.getString("refs")), attachments(rs.getString("attachments")));
+        rs.getString("in_reply_to"), split(rs.getString("refs")), attachments(rs.getString("attachments")),
+        rs.getString("html"), inline(rs.getString("inline_images")));
     String sent = rs.getString("sent_at");
     Instant created = DbTime.parse(rs.getString("created_at"));
     String retried = rs.getString("retried_at");
@@ -225,6 +228,26 @@ public final class Outbox {
           .map(r -> Map.of("name", r.name(), "path", r.path().toString(), "type", r.contentType())).toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String inlineJson(List<OutgoingMail.InlineImage> images) {
+    try {
+      return JSON.writeValueAsString(images.stream().map(i -> Map.of("cid", i.cid(), "name", i.name(),
+          "path", i.path().toString(), "type", i.contentType())).toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<OutgoingMail.InlineImage> inline(String json) {
+    if (json == null || json.isBlank()) return List.of();
+    try {
+      List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
+      return list.stream().map(m -> new OutgoingMail.InlineImage(m.get("cid"), m.get("name"), Path.of(m.get("path")),
+          m.get("type"))).toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox inline_images column is not valid JSON", e);
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param ticketId the ticket it belongs to, or null (a subject-format reply opens no ticket)
  * @param kind what it is: acknowledgement, subject-help, refused, ...
+ * @param html an HTML alternative to {@code body} (digests), or null for plain text only
+ * @param inlineImages images the HTML shows ({@code <img src="cid:...">}), sent as related parts
  */
 public record OutgoingMail(
     String messageId,
@@ -21,7 +23,21 @@ public record OutgoingMail(
     String body,
     String inReplyTo,
     List<String> references,
-    List<FileRef> attachments) {
+    List<FileRef> attachments,
+    String html,
+    List<InlineImage> inlineImages) {
+
+  /** Plain text mail: what every reply but a digest is. */
+  public OutgoingMail(String messageId, String ticketId, String kind, String to, List<String> bcc, String subject,
+      String body, String inReplyTo, List<String> references, List<FileRef> attachments) {
+    this(messageId, ticketId, kind, to, bcc, subject, body, inReplyTo, references, attachments, null, List.of());
+  }
+
+  /** The same mail with other blind copies. */
+  public OutgoingMail withBcc(List<String> newBcc) {
+    return new OutgoingMail(messageId, ticketId, kind, to, newBcc, subject, body, inReplyTo, references, attachments,
+        html, inlineImages);
+  }
 
   public OutgoingMail {
     Objects.requireNonNull(messageId, "messageId");
@@ -32,10 +48,21 @@ public record OutgoingMail(
     bcc = bcc == null ? List.of() : List.copyOf(bcc);
     references = references == null ? List.of() : List.copyOf(references);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    inlineImages = inlineImages == null ? List.of() : List.copyOf(inlineImages);
+    if (html == null && !inlineImages.isEmpty()) throw new IllegalArgumentException("inline images need an HTML body");
     if (!messageId.startsWith("<") || !messageId.endsWith(">")) {
       throw new IllegalArgumentException("Message-ID must be in angle brackets: " + messageId);
     }
   }
 
   public record FileRef(String name, Path path, String contentType) {}
+
+  /** An image shown inside the HTML body as {@code cid:<cid>}. */
+  public record InlineImage(String cid, String name, Path path, String contentType) {
+    public InlineImage {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(path, "path");
+      if (!cid.matches("[A-Za-z0-9._@-]+")) throw new IllegalArgumentException("unusable Content-ID: " + cid);
+    }
+  }
 }

@@ -54,8 +54,7 @@ public final class ReplyComposer {
         "subject", topic == null ? ticket.subject() : topic));
     OutgoingMail m = build(kind, ticket.id().toString(), to, subject, templates.render(kind, ctx), answering,
         ticket.rootMessageId(), attachments);
-    return new OutgoingMail(m.messageId(), m.ticketId(), m.kind(), m.to(), bcc, m.subject(), m.body(), m.inReplyTo(),
-        m.references(), m.attachments());
+    return m.withBcc(bcc);
   }
 
   /** A reply that opens no ticket (a subject we could not read, a refused request). */

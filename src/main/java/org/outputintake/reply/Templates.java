@@ -22,6 +22,7 @@ public final class Templates {
   private final Path dir;
   private final Mustache.Compiler compiler;
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
+  private final Map<String, Template> htmlCache = new ConcurrentHashMap<>();
 
   public Templates(Path dir) {
     this.dir = dir;
@@ -30,6 +31,11 @@ public final class Templates {
 
   public String render(String name, Object context) {
     return cache.computeIfAbsent(name, n -> compiler.compile(source(n))).execute(context);
+  }
+
+  /** An HTML template (the digests): every fact is HTML-escaped. */
+  public String renderHtml(String name, Object context) {
+    return htmlCache.computeIfAbsent(name, n -> compiler.escapeHTML(true).compile(source(n))).execute(context);
   }
 
   /** Renders an inline template such as the configured subject format. */

@@ -35,10 +35,12 @@ public final class OfficerNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(OfficerNotifier.class);
   private final WorkflowContext ctx;
   private final StaffMail mail;
+  private final org.outputintake.sla.ServiceLevel serviceLevel;
 
-  OfficerNotifier(WorkflowContext ctx, StaffMail mail) {
+  OfficerNotifier(WorkflowContext ctx, StaffMail mail, org.outputintake.sla.ServiceLevel serviceLevel) {
     this.ctx = ctx;
     this.mail = mail;
+    this.serviceLevel = serviceLevel;
   }
 
   /** To the officers' list, in the caller's transaction. */
@@ -74,6 +76,7 @@ public final class OfficerNotifier {
     v.put("hasFolder", t.folderName() != null);
     v.put("position", WorkflowStore.queuePosition(c, t.idText()));
     v.put("round", t.round());
+    v.putAll(serviceLevel.staffFacts(serviceLevel.status(c, t, ctx.clock().instant())));
     List<Map<String, Object>> fileRows = new ArrayList<>();
     for (TicketFiles.StoredAttachment a : files) {
       fileRows.add(Map.of("name", a.originalName(), "size", ReplyComposer.humanSize(a.size()), "sha256", a.sha256(),

@@ -21,16 +21,54 @@ public final class Workflow {
   private final StaffMail mail;
   private final OfficerNotifier notifier;
   private final StaffCommands commands;
+  private final org.outputintake.sla.ServiceLevel serviceLevel;
 
   public Workflow(WorkflowContext ctx) {
     this.ctx = ctx;
+    this.serviceLevel = new org.outputintake.sla.ServiceLevel(ctx.config().sla());
     this.mail = new StaffMail(ctx);
-    this.notifier = new OfficerNotifier(ctx, mail);
+    this.notifier = new OfficerNotifier(ctx, mail, serviceLevel);
     this.commands = new StaffCommands(ctx, mail, notifier);
   }
 
   public WorkflowContext context() {
     return ctx;
+  }
+
+  public org.outputintake.sla.ServiceLevel serviceLevel() {
+    return serviceLevel;
+  }
+
+  /**
+   * The facts a reply to the researcher adds to its own: queue position and the working day by which they should
+   * hear back, recomputed now (see {@code templates/_service-level.mustache}).
+   */
+  public Map<String, Object> withServiceLevel(Connection c, Ticket t, Map<String, Object> facts, Instant now)
+      throws SQLException {
+    Map<String, Object> out = new java.util.HashMap<>(facts);
+    out.putAll(serviceLevel.researcherFacts(c, t, WorkflowStore.queuePosition(c, t.idText()), now));
+    return out;
+  }
+
+  /**
+   * A service-level reminder: one working day (sla.reminder-before) before breach to the checkers, or the officers'
+   * list when nobody holds the ticket; at breach to the managers.
+   */
+  public void serviceLevelReminder(Connection c, Ticket t, org.outputintake.sla.ServiceClock.Status status,
+      boolean breached, Instant now) throws SQLException {
+    Map<String, Object> facts = new java.util.HashMap<>(serviceLevel.staffFacts(status));
+    facts.put("state", t.state().name());
+    facts.put("researcher", t.researcher());
+    facts.put("checkers", String.join(", ", WorkflowStore.checkers(c, t.idText())));
+    facts.put("slaDays", serviceLevel.config().days());
+    if (!breached) {
+      mail.toCheckers(c, t, "sla-reminder", "Due soon: the service level ends " + facts.get("slaDue"), facts, now);
+      return;
+    }
+    for (String manager : ctx.config().staff().managers()) {
+      mail.queue(c, ctx.composer().ticketMail("sla-breached", t, manager, List.of(),
+          "Over the service level: " + t.idText() + ", project " + t.projectNumber(), facts, List.of(), null), now);
+    }
   }
 
   public Set<Role> roles(String sender, Ticket t, Project p) {

@@ -1,0 +1,157 @@
+package org.outputintake.digest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.sla.ServiceLevel;
+import org.outputintake.sla.WorkingCalendar;
+
+/** Gathers what a digest reports, as facts for its templates and the series for its chart. */
+final class DigestBuilder {
+  static final int CHART_DAYS = 30;
+  private final ServiceLevel serviceLevel;
+
+  DigestBuilder(ServiceLevel serviceLevel) {
+    this.serviceLevel = serviceLevel;
+  }
+
+  /** What one digest holds. */
+  record Content(Map<String, Object> facts, boolean empty, QueueChart.Series chart, String subject) {}
+
+  Content build(Connection c, IntakeConfig.Digest digest, Instant now) throws SQLException {
+    DigestQuery q = new DigestQuery(c, serviceLevel);
+    WorkingCalendar cal = serviceLevel.calendar();
+    Instant from = now.minus(digest.period());
+    Map<String, Object> f = new HashMap<>();
+    f.put("name", digest.name());
+    f.put("at", serviceLevel.moment(now));
+    f.put("from", serviceLevel.moment(from));
+    f.put("slaDays", serviceLevel.config().days());
+
+    List<Map<String, Object>> states = new ArrayList<>();
+    q.countsByState().forEach((s, n) -> states.add(Map.of("state", s, "count", n)));
+    f.put("states", states);
+    int received = q.received(from, now);
+    int released = q.closed(from, now, "released");
+    int rejected = q.closed(from, now, "rejected%");
+    int closedOther = q.closed(from, now, "%") - released - rejected;
+    f.put("received", received);
+    f.put("released", released);
+    f.put("rejected", rejected);
+    f.put("closedOther", closedOther);
+    f.put("hasClosedOther", closedOther > 0);
+
+    List<DigestQuery.OpenTicket> open = q.open(now);
+    List<Map<String, Object>> queue = new ArrayList<>();
+    List<Map<String, Object>> breached = new ArrayList<>();
+    List<Map<String, Object>> near = new ArrayList<>();
+    List<Map<String, Object>> blocked = new ArrayList<>();
+    Duration nearLimit = serviceLevel.config().reminderBefore();
+    int position = 0;
+    for (DigestQuery.OpenTicket t : open) {
+      Map<String, Object> row = row(t, now, cal);
+      if (t.state().equals("queued")) {
+        row.put("position", ++position);
+        queue.add(row);
+      }
+      if (t.state().equals("blocked")) {
+        Instant since = t.blockedAt() == null ? t.createdAt() : t.blockedAt();
+        row.put("waited", String.format(Locale.UK, "%.1f", cal.days(cal.between(since, now))));
+        row.put("reason", t.reason() == null ? "" : t.reason());
+        blocked.add(row);
+      } else if (t.sla().breached()) {
+        breached.add(row);
+      } else if (t.sla().running() && t.sla().left().compareTo(nearLimit) <= 0) {
+        near.add(row);
+      }
+    }
+    put(f, "queue", queue);
+    put(f, "breached", breached);
+    put(f, "near", near);
+    put(f, "blocked", blocked);
+    f.put("queueSize", queue.size());
+
+    List<Double> turnaround = q.turnaroundDays(from, now);
+    f.put("turnaroundCount", turnaround.size());
+    f.put("hasTurnaround", !turnaround.isEmpty());
+    f.put("turnaroundMedian", percentile(turnaround, 50));
+    f.put("turnaroundP90", percentile(turnaround, 90));
+
+    List<Map<String, Object>> officers = new ArrayList<>();
+    q.openChecks().forEach((o, n) -> officers.add(Map.of("officer", o, "count", n)));
+    put(f, "officers", officers);
+    int dead = q.deadLetters();
+    f.put("deadLetters", dead);
+    f.put("hasDeadLetters", dead > 0);
+
+    QueueChart.Series chart = series(q, cal, serviceLevel.config().zone(), now);
+    f.put("chartDays", CHART_DAYS);
+    boolean empty = received == 0 && released + rejected + closedOther == 0 && open.isEmpty() && dead == 0;
+    String subject = "Output checking digest (" + digest.name() + "), " + serviceLevel.day(now) + ": "
+        + queue.size() + " in the queue, " + breached.size() + " over the service level";
+    return new Content(f, empty, chart, subject);
+  }
+
+  private Map<String, Object> row(DigestQuery.OpenTicket t, Instant now, WorkingCalendar cal) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("ticketId", t.id());
+    row.put("state", t.state());
+    row.put("project", t.project());
+    row.put("researcher", t.researcher());
+    row.put("age", String.format(Locale.UK, "%.1f", cal.days(cal.between(t.createdAt(), now))));
+    row.put("checkers", t.checkers().isEmpty() ? "-" : String.join(", ", t.checkers()));
+    row.put("due", t.sla().due() == null ? "clock stopped" : serviceLevel.moment(t.sla().due()));
+    row.put("used", String.format(Locale.UK, "%.1f", cal.days(t.sla().used())));
+    row.put("left", String.format(Locale.UK, "%.1f", cal.days(t.sla().left())));
+    return row;
+  }
+
+  /** Open requests at the end of each of the last working days, and arrivals on each. */
+  private static QueueChart.Series series(DigestQuery q, WorkingCalendar cal, ZoneId zone, Instant now)
+      throws SQLException {
+    LocalDate today = now.atZone(zone).toLocalDate();
+    List<LocalDate> days = cal.lastWorkingDays(today, CHART_DAYS);
+    Instant windowStart = days.get(0).atStartOfDay(zone).toInstant();
+    List<Instant> created = q.createdSince(windowStart);
+    List<Instant> closed = q.closedSince(windowStart);
+    int openNow = q.openNow();
+    List<Integer> arrivals = new ArrayList<>();
+    List<Integer> openAtEnd = new ArrayList<>();
+    for (LocalDate d : days) {
+      Instant start = d.atStartOfDay(zone).toInstant();
+      Instant end = d.plusDays(1).atStartOfDay(zone).toInstant();
+      Instant cut = end.isAfter(now) ? now : end;
+      arrivals.add((int) created.stream().filter(x -> !x.isBefore(start) && x.isBefore(end)).count());
+      // open at the cut = open now - arrived after it + closed after it
+      long after = created.stream().filter(x -> x.isAfter(cut)).count();
+      long closedAfter = closed.stream().filter(x -> x.isAfter(cut)).count();
+      openAtEnd.add((int) (openNow - after + closedAfter));
+    }
+    return new QueueChart.Series(days, openAtEnd, arrivals);
+  }
+
+  private static void put(Map<String, Object> f, String key, List<Map<String, Object>> rows) {
+    f.put(key, rows);
+    f.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), !rows.isEmpty());
+    f.put(key + "Count", rows.size());
+  }
+
+  /** Nearest-rank percentile, one decimal. */
+  static String percentile(List<Double> values, int p) {
+    if (values.isEmpty()) return "-";
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return String.format(Locale.UK, "%.1f", sorted.get(Math.max(0, rank - 1)));
+  }
+}

@@ -1,0 +1,164 @@
+package org.outputintake.digest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.outputintake.sla.ServiceClock;
+import org.outputintake.sla.ServiceLevel;
+import org.outputintake.store.DbTime;
+
+/**
+ * The database reads behind a digest. Each goes through an index (state, created_at, closed_at, a ticket's audit
+ * events), so a digest costs what is open and what moved in the period, not the size of the history.
+ */
+final class DigestQuery {
+  /** An open ticket as the digest lists it. */
+  record OpenTicket(String id, String state, String project, String researcher, Instant createdAt, Instant queuedAt,
+      Instant blockedAt, String reason, List<String> checkers, ServiceClock.Status sla) {}
+
+  private final Connection c;
+  private final ServiceLevel serviceLevel;
+
+  DigestQuery(Connection c, ServiceLevel serviceLevel) {
+    this.c = c;
+    this.serviceLevel = serviceLevel;
+  }
+
+  Map<String, Integer> countsByState() throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String s : List.of("queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed")) {
+      out.put(s, 0);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+    }
+    return out;
+  }
+
+  int received(Instant from, Instant to) throws SQLException {
+    return count("SELECT COUNT(*) FROM ticket WHERE created_at >= ? AND created_at < ?", from, to);
+  }
+
+  int closed(Instant from, Instant to, String reasonPattern) throws SQLException {
+    return count("SELECT COUNT(*) FROM ticket WHERE closed_at >= ? AND closed_at < ? AND state = 'closed' "
+        + "AND state_reason LIKE ?", from, to, reasonPattern);
+  }
+
+  int deadLetters() throws SQLException {
+    return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
+  }
+
+  /** Every open ticket with its checkers and clock; the queue first in order of receipt, then the others. */
+  List<OpenTicket> open(Instant now) throws SQLException {
+    List<OpenTicket> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT id, state, project_number, researcher, created_at, queued_at, blocked_at, state_reason FROM ticket
+        WHERE state IN ('queued', 'checking', 'checked', 'with-data-owner', 'approved', 'blocked')
+        ORDER BY state <> 'queued', queued_at, number""");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        Instant created = DbTime.parse(rs.getString(5));
+        out.add(new OpenTicket(id, rs.getString(2), rs.getString(3), rs.getString(4), created, time(rs.getString(6)),
+            time(rs.getString(7)), rs.getString(8), null, null));
+      }
+    }
+    List<OpenTicket> full = new ArrayList<>(out.size());
+    for (OpenTicket t : out) {
+      ServiceClock.Status s = serviceLevel.clock().status(t.createdAt(), ServiceLevel.changes(c, t.id()), now);
+      full.add(new OpenTicket(t.id(), t.state(), t.project(), t.researcher(), t.createdAt(), t.queuedAt(),
+          t.blockedAt(), t.reason(), checkers(t.id()), s));
+    }
+    return full;
+  }
+
+  /** Working time each ticket closed in the period took on the clock (time waiting for the researcher excluded). */
+  List<Double> turnaroundDays(Instant from, Instant to) throws SQLException {
+    List<String[]> closed = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, closed_at FROM ticket WHERE closed_at >= ? "
+        + "AND closed_at < ? AND state = 'closed'")) {
+      ps.setString(1, DbTime.of(from));
+      ps.setString(2, DbTime.of(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) closed.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+      }
+    }
+    List<Double> out = new ArrayList<>();
+    for (String[] t : closed) {
+      ServiceClock.Status s = serviceLevel.clock().status(DbTime.parse(t[1]), ServiceLevel.changes(c, t[0]),
+          DbTime.parse(t[2]));
+      out.add(serviceLevel.calendar().days(s.used()));
+    }
+    return out;
+  }
+
+  /** Open checks per officer: tickets they hold that are being checked, checked or with a data owner. */
+  Map<String, Integer> openChecks() throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT k.officer, COUNT(*) FROM ticket t JOIN checker k ON k.ticket_id = t.id
+        WHERE t.state IN ('queued', 'checking', 'checked', 'with-data-owner', 'approved', 'blocked')
+        GROUP BY k.officer ORDER BY COUNT(*) DESC, k.officer""");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+    }
+    return out;
+  }
+
+  /** Creation times of tickets received since {@code from}. */
+  List<Instant> createdSince(Instant from) throws SQLException {
+    return times("SELECT created_at FROM ticket WHERE created_at >= ?", from);
+  }
+
+  List<Instant> closedSince(Instant from) throws SQLException {
+    return times("SELECT closed_at FROM ticket WHERE closed_at >= ? AND state = 'closed'", from);
+  }
+
+  int openNow() throws SQLException {
+    return count("SELECT COUNT(*) FROM ticket WHERE state <> 'closed'");
+  }
+
+  private List<String> checkers(String id) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT officer FROM checker WHERE ticket_id = ? ORDER BY taken_at")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private List<Instant> times(String sql, Instant from) throws SQLException {
+    List<Instant> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, DbTime.of(from));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(DbTime.parse(rs.getString(1)));
+      }
+    }
+    return out;
+  }
+
+  private int count(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i] instanceof Instant at ? DbTime.of(at) : String.valueOf(args[i]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  private static Instant time(String s) {
+    return s == null ? null : DbTime.parse(s);
+  }
+}
