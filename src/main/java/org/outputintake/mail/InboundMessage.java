@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param from the sender's address, lower-case, or null when absent or unparseable
  * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection
  * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
+ * @param bodyHtml the HTML body as sent, capped, only when there is no plain part (else empty): quoted history
+ *     in HTML is marked up (blockquote, gmail_quote...) and {@link ReplyText} needs that markup
  */
 public record InboundMessage(
     String messageId,
@@ -25,8 +27,20 @@ public record InboundMessage(
     Instant date,
     Map<String, String> headers,
     String bodyText,
+    String bodyHtml,
     List<Attachment> attachments,
     List<String> parseWarnings) {
+
+  /** Lower-case key under which {@link #headers} keeps every Authentication-Results value, one a line. */
+  public static final String AUTHENTICATION_RESULTS = "authentication-results";
+
+  /** Without the HTML body, as before it was kept. */
+  public InboundMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
+      String subject, Instant date, Map<String, String> headers, String bodyText, List<Attachment> attachments,
+      List<String> parseWarnings) {
+    this(messageId, inReplyTo, references, from, fromName, subject, date, headers, bodyText, "", attachments,
+        parseWarnings);
+  }
 
   public InboundMessage {
     references = List.copyOf(references);
@@ -35,6 +49,17 @@ public record InboundMessage(
     parseWarnings = List.copyOf(parseWarnings);
     subject = subject == null ? "" : subject;
     bodyText = bodyText == null ? "" : bodyText;
+    bodyHtml = bodyHtml == null ? "" : bodyHtml;
+  }
+
+  /**
+   * Every top-level Authentication-Results header, top-down as in the message (the one nearest the top was added
+   * last, by the receiving side), each unfolded to one line.
+   */
+  public List<String> authenticationResults() {
+    String all = headers.get(AUTHENTICATION_RESULTS);
+    if (all == null || all.isEmpty()) return List.of();
+    return List.of(all.split("\n"));
   }
 
   public Optional<String> header(String name) {

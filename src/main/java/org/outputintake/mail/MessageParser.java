@@ -124,7 +124,12 @@ public final class MessageParser {
       } catch (RuntimeException e) {
         warnings.add("unreadable " + name + " header");
       }
-      if (messageDepth == 1 && partCount == 0) top.putIfAbsent(name, raw.getBody() == null ? "" : raw.getBody().trim());
+      if (messageDepth == 1 && partCount == 0) {
+        String value = raw.getBody() == null ? "" : raw.getBody().trim();
+        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first
+        if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) top.merge(name, unfold(value).replaceAll("[\\r\\n]+", " "), (a, b) -> a + "\n" + b);
+        else top.putIfAbsent(name, value);
+      }
     }
 
     @Override
@@ -221,8 +226,8 @@ public final class MessageParser {
       }
       String subject = top.get("subject") == null ? "" : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
       return new InboundMessage(firstId(top.get("message-id")), firstId(top.get("in-reply-to")),
-          allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body, files,
-          warnings);
+          allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body,
+          text.length() > 0 ? "" : htmlText, files, warnings);
     }
 
     private Instant date(String value) {
