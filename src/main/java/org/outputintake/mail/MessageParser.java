@@ -127,8 +127,11 @@ public final class MessageParser {
       if (messageDepth == 1 && partCount == 0) {
         String value = raw.getBody() == null ? "" : raw.getBody().trim();
         // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first
-        if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) top.merge(name, unfold(value).replaceAll("[\\r\\n]+", " "), (a, b) -> a + "\n" + b);
-        else top.putIfAbsent(name, value);
+        if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) {
+          top.merge(name, value.replaceAll("\\s+", " "), (a, b) -> a + "\n" + b);
+        } else {
+          top.putIfAbsent(name, value);
+        }
       }
     }
 
