@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param messageId the Message-ID with angle brackets, or null when the sender gave none
  * @param from the sender's address, lower-case, or null when absent or unparseable
- * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection
+ * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection; under
+ *     {@value #AUTHENTICATION_RESULTS} every occurrence, one unfolded value a line, top-down
  * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
  * @param bodyHtml the HTML body as sent, capped, only when there is no plain part (else empty): quoted history
  *     in HTML is marked up (blockquote, gmail_quote...) and {@link ReplyText} needs that markup

@@ -126,9 +126,10 @@ public final class MessageParser {
       }
       if (messageDepth == 1 && partCount == 0) {
         String value = raw.getBody() == null ? "" : raw.getBody().trim();
-        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first
+        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first.
+        // Capped: the topmost ones are those that matter, the rest could be a sender's padding
         if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) {
-          top.merge(name, value.replaceAll("\\s+", " "), (a, b) -> a + "\n" + b);
+          top.merge(name, value.replaceAll("\\s+", " "), (a, b) -> a.length() > 64_000 ? a : a + "\n" + b);
         } else {
           top.putIfAbsent(name, value);
         }
