@@ -106,6 +106,24 @@ class ReplyTextTest {
   }
 
   @Test
+  void outlookBlockRenderedByGmailWithStars_andForwardedMarkers_startHistory() {
+    ReplyText stars = ReplyText.ofPlain("""
+        #take
+
+        *From:* Output Intake <statistical.support@example.org>
+        *Sent:* 16 January 2024 10:15
+        *To:* SRS Officers <srs-officers@example.org>
+        *Subject:* [STATS10001] New output request
+        """);
+    assertEquals("#take", stars.newText());
+    assertEquals(4, stars.quotedLineCount());
+    ReplyText fwd = ReplyText.ofPlain("#note see below\n\n---------- Forwarded message ---------\nFrom: Ada\nhello\n");
+    assertEquals("#note see below", fwd.newText());
+    ReplyText welsh = ReplyText.ofPlain("#pass\n\n-----Neges Wreiddiol-----\nOddi wrth: Output Intake\n");
+    assertEquals("#pass", welsh.newText());
+  }
+
+  @Test
   void aReplyWithNothingNew_hasEmptyNewText_andNoFirstLine() {
     ReplyText r = ReplyText.ofPlain("On Tue, 16 Jan 2024 at 10:15, Output Intake <s@example.org> wrote:\n> hello\n");
     assertEquals("", r.newText());
