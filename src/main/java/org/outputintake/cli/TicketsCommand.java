@@ -112,8 +112,10 @@ final class TicketsCommand implements Runnable {
                 f.finding().message());
           }
           out.println("Emails in:");
+          StoredEmailText texts = new StoredEmailText(config.storage().dataDir());
           for (var m : MailLog.forTicket(c, key)) {
             out.printf("  - %s %s from %s: %s%n", m.at(), m.classification(), m.sender(), m.subject());
+            texts.print(out, m.rawSha256(), "      ");
           }
           out.println("Replies:");
           for (var e : Outbox.forTicket(c, key)) {

@@ -12,8 +12,11 @@ import java.util.Optional;
  *
  * @param messageId the Message-ID with angle brackets, or null when the sender gave none
  * @param from the sender's address, lower-case, or null when absent or unparseable
- * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection
+ * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection; under
+ *     {@value #AUTHENTICATION_RESULTS} every occurrence, one unfolded value a line, top-down
  * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
+ * @param bodyHtml the HTML body as sent, capped, only when there is no plain part (else empty): quoted history
+ *     in HTML is marked up (blockquote, gmail_quote...) and {@link ReplyText} needs that markup
  * @param parseWarnings what could not be read as sent (a part that would not decode, an unknown charset): each
  *     reaches the ticket as a finding, so nothing is lost silently
  * @param otherParts parts that are neither the body nor files: signatures, alternative bodies, reports
@@ -30,10 +33,14 @@ public record InboundMessage(
     Instant date,
     Map<String, String> headers,
     String bodyText,
+    String bodyHtml,
     List<Attachment> attachments,
     List<String> parseWarnings,
     List<Part> otherParts,
     String contentSha256) {
+
+  /** Lower-case key under which {@link #headers} keeps every Authentication-Results value, one a line. */
+  public static final String AUTHENTICATION_RESULTS = "authentication-results";
 
   public InboundMessage {
     otherParts = otherParts == null ? List.of() : List.copyOf(otherParts);
@@ -43,13 +50,24 @@ public record InboundMessage(
     parseWarnings = List.copyOf(parseWarnings);
     subject = subject == null ? "" : subject;
     bodyText = bodyText == null ? "" : bodyText;
+    bodyHtml = bodyHtml == null ? "" : bodyHtml;
+  }
+
+  /**
+   * Every top-level Authentication-Results header, top-down as in the message (the one nearest the top was added
+   * last, by the receiving side), each unfolded to one line.
+   */
+  public List<String> authenticationResults() {
+    String all = headers.get(AUTHENTICATION_RESULTS);
+    if (all == null || all.isEmpty()) return List.of();
+    return List.of(all.split("\n"));
   }
 
   /** A message as before non-file parts and content hashes were recorded (tests and older call sites). */
   public InboundMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
       String subject, Instant date, Map<String, String> headers, String bodyText, List<Attachment> attachments,
       List<String> parseWarnings) {
-    this(messageId, inReplyTo, references, from, fromName, subject, date, headers, bodyText, attachments,
+    this(messageId, inReplyTo, references, from, fromName, subject, date, headers, bodyText, "", attachments,
         parseWarnings, List.of(), null);
   }
 

@@ -152,7 +152,16 @@ public final class MessageParser {
       } catch (RuntimeException e) {
         warnings.add("unreadable " + name + " header");
       }
-      if (messageDepth == 1 && partCount == 0) top.putIfAbsent(name, raw.getBody() == null ? "" : raw.getBody().trim());
+      if (messageDepth == 1 && partCount == 0) {
+        String value = raw.getBody() == null ? "" : raw.getBody().trim();
+        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first.
+        // Capped: the topmost ones are those that matter, the rest could be a sender's padding
+        if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) {
+          top.merge(name, value.replaceAll("\\s+", " "), (a, b) -> a.length() > 64_000 ? a : a + "\n" + b);
+        } else {
+          top.putIfAbsent(name, value);
+        }
+      }
     }
 
     @Override
@@ -268,8 +277,8 @@ public final class MessageParser {
       }
       String subject = top.get("subject") == null ? "" : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
       return new InboundMessage(firstId(top.get("message-id")), firstId(top.get("in-reply-to")),
-          allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body, files,
-          warnings, otherParts, digest);
+          allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body,
+          text.length() > 0 ? "" : html.substring(0, Math.min(html.length(), 200_000)), files, warnings, otherParts, digest);
     }
 
     private Instant date(String value) {

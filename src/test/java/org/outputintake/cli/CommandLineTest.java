@@ -62,6 +62,50 @@ class CommandLineTest {
   }
 
   @Test
+  void ticketsShow_printsEachEmailsNewText_withQuotedHistoryFolded() throws Exception {
+    Path config;
+    try (TestBot bot = new TestBot(mail, dir)) {
+      bot.deliver(Mails.request().body("Please check my outputs.").attachCsv("table1.csv", "region,n\nNorth,30\n")
+          .build(bot.session()));
+      bot.cycle();
+      bot.deliverRaw("From: Ada Lovelace <" + TestBot.ADA + ">\r\nTo: " + TestBot.SUPPORT + "\r\n"
+          + "Subject: RE: [STATS10001] Output request\r\nMessage-ID: <reply-1@uni.example.ac.uk>\r\n"
+          + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+          + "<div>Table 2 is weighted; the counts in table 1 are not.</div><div id=\"appendonsend\"></div>"
+          + "<hr><div id=\"divRplyFwdMsg\"><b>From:</b> Statistical Support<br><b>Sent:</b> 16 January 2024<br>"
+          + "<b>To:</b> Ada<br><b>Subject:</b> [STATS10001]</div><div>Your request was received.<br>"
+          + "Quoted line two.</div>\r\n");
+      bot.cycle();
+      config = dir.resolve("intake.yaml");
+      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
+          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
+          + "storage: { data-dir: \"" + bot.config().storage().dataDir() + "\" }\n");
+    }
+    Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
+    assertEquals(0, show.exit(), show.err());
+    assertTrue(show.out().contains("      | Please check my outputs."), show.out());
+    assertTrue(show.out().contains("      | Table 2 is weighted; the counts in table 1 are not."), show.out());
+    assertTrue(show.out().contains("      [quoted history: 6 lines]"), show.out());
+    assertTrue(!show.out().contains("Your request was received"), show.out());
+  }
+
+  @Test
+  void ticketsShow_saysSo_whenAStoredEmailIsMissing() throws Exception {
+    Path config;
+    try (TestBot bot = new TestBot(mail, dir)) {
+      bot.deliver(Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
+      bot.cycle();
+      config = dir.resolve("intake.yaml");
+      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
+          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
+          + "storage: { data-dir: \"" + dir.resolve("elsewhere") + "\" }\n");
+    }
+    Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
+    assertEquals(0, show.exit(), show.err());
+    assertTrue(show.out().contains("(the stored email is not at "), show.out());
+  }
+
+  @Test
   void badConfiguration_givesAMessageNamingTheKey_andExitCode2() throws Exception {
     Path config = dir.resolve("bad.yaml");
     Files.writeString(config, "poll: { interval: soon }\n");
