@@ -1,34 +1,30 @@
 package org.outputintake.app;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.mail.ReplyText;
+import org.outputintake.mail.SenderAuthentication;
 import org.outputintake.workflow.WorkflowContext;
 
-/** How staff mail is read: its new text, and whether its sender is proven. */
+/** How staff mail is read: its new text (quotes and signature removed), and whether its sender is proven. */
 final class StaffMailReading {
-  private static final Pattern ATTRIBUTION = Pattern.compile(
-      "(?i)^\\s*(on .{1,200} wrote:|ar .{1,200} ysgrifennodd .{0,100}:|-----\\s*original message\\s*-----|"
-          + "from:\\s.+|oddi wrth:\\s.+|_{10,})\\s*$");
-
   private StaffMailReading() {}
 
   static WorkflowContext.NewText newText() {
-    return m -> {
-      List<String> out = new ArrayList<>();
-      for (String line : m.bodyText().replace("\r\n", "\n").split("\n", -1)) {
-        if (line.equals("-- ") || line.equals("--") || ATTRIBUTION.matcher(line).matches()) break;
-        if (line.startsWith(">")) continue;
-        out.add(line);
-      }
-      return String.join("\n", out).strip();
-    };
+    return m -> ReplyText.of(m).newText();
   }
 
+  /**
+   * With {@code security.require-authenticated-sender}, a staff command counts only when the topmost
+   * Authentication-Results header from our own MTA ({@code security.trusted-authserv-id}) passes for the sender's
+   * domain; without it every command counts (the sender is decided from the registry and the config alone).
+   */
   static WorkflowContext.SenderCheck senderCheck(IntakeConfig.Security security) {
     if (!security.requireAuthenticatedSender()) return m -> Optional.empty();
-    return m -> Optional.of("no sender authentication is available in this build");
+    return m -> {
+      SenderAuthentication.Verdict v = SenderAuthentication.check(m.authenticationResults(), m.from(),
+          security.trustedAuthservId());
+      return v.pass() ? Optional.empty() : Optional.of(v.reason());
+    };
   }
 }

@@ -44,6 +44,12 @@ public final class Desk {
 
   /** The same with files attached (name, CSV text pairs). */
   public void say(String from, String ticketId, String body, String[][] files) throws Exception {
+    say(from, ticketId, body, files, java.util.Map.of());
+  }
+
+  /** The same with extra headers, e.g. the Authentication-Results a receiving MTA adds. */
+  public void say(String from, String ticketId, String body, String[][] files, java.util.Map<String, String> headers)
+      throws Exception {
     MimeMessage last = lastTo(from, ticketId);
     if (last == null) last = lastTo(TestBot.OFFICERS_LIST, ticketId); // an officer answering the list's notification
     Mails m = Mails.request().from(from).body(body)
@@ -51,6 +57,7 @@ public final class Desk {
         .messageId("<say" + (serial++) + "." + System.nanoTime() + "@example.org>");
     if (last != null) m.inReplyTo(last.getMessageID());
     if (files != null) for (String[] f : files) m.attachCsv(f[0], f[1]);
+    headers.forEach(m::header);
     bot.deliver(m.build(bot.session()));
     bot.cycle();
   }

@@ -134,6 +134,44 @@ class OfficersWorkflowTest {
   }
 
   @Test
+  void withAuthenticationRequiredOnlyCommandsOurOwnMtaVouchesForCount() throws Exception {
+    bot.close();
+    bot = new TestBot(mail, dir.resolve("secure"), c -> TestBot.with(c, TestBot.STAFF,
+        new IntakeConfig.Security(true, "mx.example.org")));
+    desk = new Desk(bot, dir);
+    String id = desk.request("1234567", TABLE);
+
+    desk.say(ALICE, id, "#take");
+    assertTrue(bot.app().db().read(c -> WorkflowStore.checkers(c, id)).isEmpty(), "no header: not a command");
+    assertTrue(desk.lastBodyTo(OFFICERS_LIST, id).contains("failed the sender check"), "the officers are alerted");
+
+    desk.say(ALICE, id, "#take", null, java.util.Map.of("Authentication-Results",
+        "evil.example; dmarc=pass header.from=example.org"));
+    assertTrue(bot.app().db().read(c -> WorkflowStore.checkers(c, id)).isEmpty(),
+        "a header from another authserv-id is ignored: a spoofed sender can write any header");
+
+    desk.say(ALICE, id, "#take", null, java.util.Map.of("Authentication-Results",
+        "mx.example.org; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org; "
+            + "dmarc=pass header.from=example.org"));
+    assertEquals(List.of(ALICE), bot.app().db().read(c -> WorkflowStore.checkers(c, id)));
+    assertTrue(bot.app().db().read(c -> WorkflowStore.notes(c, id)).stream()
+        .anyMatch(n -> n.kind().equals("unauthenticated")), "the refused mail is stored on the ticket");
+  }
+
+  @Test
+  void quotedHistoryAndSignaturesNeverBecomeCommandsOrNotes() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take\n\n-- \nAlice Officer\nSRS\n\nOn Tue, 16 Jan 2024 at 10:00, Output Intake wrote:\n> #release");
+    assertEquals(List.of(ALICE), bot.app().db().read(c -> WorkflowStore.checkers(c, id)));
+    desk.say(BOB, id, "Thanks, I will look tomorrow.\n\nFrom: Output Intake\nSent: 16 January 2024 10:00\n"
+        + "To: Bob\nSubject: [" + id + "] New output request\n\n#pass everything");
+    assertTrue(bot.app().db().read(c -> WorkflowStore.checkers(c, id)).equals(List.of(ALICE)),
+        "the quoted #pass in Outlook's history is not Bob's verdict");
+    var notes = bot.app().db().read(c -> WorkflowStore.notes(c, id));
+    assertTrue(notes.stream().anyMatch(n -> n.text().equals("Thanks, I will look tomorrow.")), notes.toString());
+  }
+
+  @Test
   void verdictsAreBlindUntilBothAreInWhateverMailboxOrOutboxRowIsSearched() throws Exception {
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take");
