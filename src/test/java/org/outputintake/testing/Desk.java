@@ -62,6 +62,14 @@ public final class Desk {
     bot.cycle();
   }
 
+  /** Alice and Bob take the ticket and both pass it: the two independent checks. */
+  public void twoPasses(String ticketId) throws Exception {
+    say(TestBot.ALICE, ticketId, "#take");
+    say(TestBot.BOB, ticketId, "#take");
+    say(TestBot.ALICE, ticketId, "#pass ok");
+    say(TestBot.BOB, ticketId, "#pass ok");
+  }
+
   /** Ada sends revised tables with an updated form (folder version {@code version}) in the ticket's thread. */
   public void revision(String ticketId, String project, int version, String... tables) throws Exception {
     List<String> names = new java.util.ArrayList<>();

@@ -120,10 +120,7 @@ class OfficersWorkflowTest {
     });
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
-    desk.say(ALICE, id, "#take");
-    desk.say(BOB, id, "#take");
-    desk.say(ALICE, id, "#pass ok");
-    desk.say(BOB, id, "#pass ok");
+    desk.twoPasses(id);
     desk.say(ALICE, id, "#release");
 
     Path folder = archive.resolve(id);
@@ -260,10 +257,7 @@ class OfficersWorkflowTest {
   @Test
   void aDataOwnerApprovesAndOnlyThenCanTheFilesBeReleased() throws Exception {
     String id = desk.request("6600001", TABLE);
-    desk.say(ALICE, id, "#take");
-    desk.say(BOB, id, "#take");
-    desk.say(ALICE, id, "#pass ok");
-    desk.say(BOB, id, "#pass ok");
+    desk.twoPasses(id);
     desk.say(ALICE, id, "#release");
     assertTrue(desk.lastBodyTo(ALICE, id).contains("needs a data owner's approval"), desk.lastBodyTo(ALICE, id));
 
@@ -284,10 +278,7 @@ class OfficersWorkflowTest {
   @Test
   void aDataOwnersDenialReturnsTheTicketToItsCheckers() throws Exception {
     String id = desk.request("6600001", TABLE);
-    desk.say(ALICE, id, "#take");
-    desk.say(BOB, id, "#take");
-    desk.say(ALICE, id, "#pass ok");
-    desk.say(BOB, id, "#pass ok");
+    desk.twoPasses(id);
     desk.say(ALICE, id, "#owner");
     desk.say(TestBot.OWNER, id, "#deny The regions identify our two largest sites.");
 
@@ -302,10 +293,7 @@ class OfficersWorkflowTest {
   @Test
   void forInformationDataOwnersAreBlindCopiedOnTheRelease() throws Exception {
     String id = desk.request("7700001", TABLE);
-    desk.say(ALICE, id, "#take");
-    desk.say(BOB, id, "#take");
-    desk.say(ALICE, id, "#pass ok");
-    desk.say(BOB, id, "#pass ok");
+    desk.twoPasses(id);
     desk.say(ALICE, id, "#release");
 
     List<MimeMessage> inbox = bot.mailbox(TestBot.OWNER);
@@ -370,10 +358,7 @@ class OfficersWorkflowTest {
   @Test
   void aTamperedStoredFileStopsTheRelease() throws Exception {
     String id = desk.request("1234567", TABLE);
-    desk.say(ALICE, id, "#take");
-    desk.say(BOB, id, "#take");
-    desk.say(ALICE, id, "#pass ok");
-    desk.say(BOB, id, "#pass ok");
+    desk.twoPasses(id);
     var files = bot.app().db().read(c -> org.outputintake.ticket.TicketFiles.latestSubmission(c, id));
     Path stored = Path.of(files.stream().filter(f -> f.role().equals("output")).findFirst().orElseThrow().storedPath());
     stored.toFile().setWritable(true);
