@@ -20,7 +20,7 @@ import picocli.CommandLine;
 /** The commands as an operator runs them. */
 class CommandLineTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+  static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
       .withPerMethodLifecycle(true);
 
@@ -81,6 +81,29 @@ class CommandLineTest {
       assertTrue(r.out().contains("Usage"), cmd);
     }
     assertEquals(2, run("run", "--bogus").exit());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "unknown policy|1234567,T,live,full,ada@uni.example.ac.uk,,ons-srz,,|line 2: policy: unknown policy 'ons-srz'",
+      "unbalanced quote|1234567,\"T,live,full,ada@uni.example.ac.uk,,,,|line 2",
+      "short row|1234567,T,live|line 2: the row has 3 fields of the 5 or more expected",
+  })
+  void runWithABadRegistry_namesTheFileAndLine_andExitsWith2(String label, String row, String expected)
+      throws Exception {
+    Path registry = dir.resolve("p.csv");
+    Files.writeString(registry, "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners\n"
+        + row + "\n");
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(config, "mailbox: { imap: { username: \"\" }, smtp: { username: \"\" } }\n"
+        + "database: { url: \"jdbc:sqlite:" + dir.resolve("intake.db") + "\" }\n"
+        + "projects: { registry: \"" + registry + "\" }\n");
+
+    Run r = run("run", "--config", config.toString());
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains(registry.toString()) && r.err().contains(expected), r.err());
+    assertTrue(r.err().lines().count() <= 2, r.err());
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Base for end-to-end tests: a fresh GreenMail server and a fresh bot (SQLite in a temp dir) per test. */
 public abstract class BotTest {
   @RegisterExtension
-  protected static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP)
+  protected static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
       .withPerMethodLifecycle(true);
 
