@@ -40,7 +40,7 @@ final class TicketsCommand implements Runnable {
     public Integer call() {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         List<Ticket> tickets = db.read(c -> repo(config).list(c));
         if (tickets.isEmpty()) {
           out.println("No tickets yet.");
@@ -71,7 +71,7 @@ final class TicketsCommand implements Runnable {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
       String key = id.trim().toUpperCase(java.util.Locale.ROOT);
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         Optional<Ticket> found = db.read(c -> repo(config).find(c, key));
         if (found.isEmpty()) {
           spec.commandLine().getErr().println("error: no ticket " + key + " (see 'tickets list')");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -86,12 +87,35 @@ public final class Database implements AutoCloseable {
     return url + (url.contains("?") ? "&" : "?") + SQLITE_SETTINGS;
   }
 
-  private static void createParentDirectory(String url) {
-    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return;
+  /**
+   * Opens a database that must already exist: commands that only read ({@code tickets}) never create an empty
+   * one where the configuration points by mistake.
+   *
+   * @throws IllegalArgumentException saying where it looked
+   */
+  public static Database openExisting(String url) {
+    Optional<Path> file = sqliteFile(url);
+    if (file.isPresent() && !Files.isRegularFile(file.get())) {
+      throw new IllegalArgumentException("there is no database at " + file.get().toAbsolutePath()
+          + " (database.url " + url + "): the bot has not run with this configuration; pass the --config "
+          + "the bot or the demo runs with");
+    }
+    return open(url);
+  }
+
+  /** The file of a SQLite URL, without its settings; empty for other databases and in-memory ones. */
+  static Optional<Path> sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return Optional.empty();
     String file = url.substring("jdbc:sqlite:".length());
     int q = file.indexOf('?');
     if (q >= 0) file = file.substring(0, q);
-    Path parent = Path.of(file).toAbsolutePath().getParent();
+    return Optional.of(Path.of(file));
+  }
+
+  private static void createParentDirectory(String url) {
+    Optional<Path> file = sqliteFile(url);
+    if (file.isEmpty()) return;
+    Path parent = file.get().toAbsolutePath().getParent();
     try {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException e) {

@@ -107,6 +107,44 @@ class CommandLineTest {
   }
 
   @Test
+  void ticketsWithoutADatabase_saysWhereItLooked_andCreatesNone() throws Exception {
+    Path db = dir.resolve("data").resolve("intake.db");
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(config, "database: { url: \"jdbc:sqlite:" + db + "\" }\n");
+
+    Run list = run("tickets", "list", "--config", config.toString());
+    Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
+
+    assertEquals(2, list.exit(), list.out());
+    assertTrue(list.err().contains("there is no database at " + db), list.err());
+    assertEquals(2, show.exit(), show.out());
+    assertTrue(!Files.exists(db) && !Files.exists(db.getParent()), "tickets created a database");
+  }
+
+  @Test
+  void demoWithAnUnreadableExitAfter_isRefusedBeforeAnythingStarts() {
+    Run r = run("demo", "--imap-port", "0", "--smtp-port", "0", "--data", dir.toString(), "--exit-after", "soon");
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--exit-after is 'soon'"), r.err());
+    assertTrue(r.out().isEmpty(), r.out());
+  }
+
+  @Test
+  void demoOnAPortInUse_saysWhichPortInOneLine_andSuggestsFreePorts() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = run("demo", "--imap-port", String.valueOf(busy.getLocalPort()), "--smtp-port", "0",
+          "--data", dir.toString(), "--exit-after", "1s");
+
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains("IMAP port " + busy.getLocalPort()), r.err());
+      assertTrue(r.err().contains("--imap-port 0 --smtp-port 0"), r.err());
+    }
+  }
+
+  @Test
   void runWithoutItsPassword_refusesToStartAndSaysWhichVariableToSet() throws Exception {
     Path config = dir.resolve("intake.yaml");
     Files.writeString(config, "projects: { registry: \"" + dir.resolve("p.csv") + "\" }\n");
