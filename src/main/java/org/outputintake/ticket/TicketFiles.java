@@ -73,14 +73,56 @@ public final class TicketFiles {
     }
   }
 
-  /** Findings of the latest submission on the ticket (a revision replaces the earlier findings in view). */
+  /**
+   * The messages that brought files or findings to the ticket (its submissions), oldest first, in the order the
+   * emails were recorded. A clean revision stores files and no findings, and still counts.
+   */
+  public static List<String> submissions(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT m.message_key FROM mail_message m WHERE m.ticket_id = ?
+          AND (EXISTS (SELECT 1 FROM attachment a WHERE a.ticket_id = m.ticket_id AND a.message_key = m.message_key)
+            OR EXISTS (SELECT 1 FROM finding f WHERE f.ticket_id = m.ticket_id AND f.message_key = m.message_key))
+        ORDER BY m.id""")) {
+      ps.setString(1, ticketId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  /** Findings of the latest submission on the ticket: none when that submission was clean. */
   public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
+    List<String> keys = submissions(c, ticketId);
+    return keys.isEmpty() ? List.of() : findings(c, ticketId, keys.get(keys.size() - 1));
+  }
+
+  /** The files one submission brought, in the order they were attached. */
+  public static List<StoredAttachment> attachments(Connection c, String ticketId, String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
+        WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, messageKey);
+      List<StoredAttachment> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+              rs.getString(5), rs.getString(6)));
+        }
+      }
+      return out;
+    }
+  }
+
+  public static List<StoredFinding> findings(Connection c, String ticketId, String messageKey) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT file, code, severity, location, message, evidence FROM finding
-        WHERE ticket_id = ? AND message_key = (SELECT message_key FROM finding WHERE ticket_id = ? ORDER BY id DESC LIMIT 1)
-        ORDER BY id""")) {
+        WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
-      ps.setString(2, ticketId);
+      ps.setString(2, messageKey);
       List<StoredFinding> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
