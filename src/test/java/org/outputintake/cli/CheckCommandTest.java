@@ -165,4 +165,21 @@ class CheckCommandTest {
     }
     assertTrue(names.contains("table1.csv") && names.contains("table1_2.csv"), names.toString());
   }
+
+  @Test
+  void aCorrectlyNamedWindowsProgram_isNotAllowed_notAMisnamedFile() throws IOException {
+    Path only = Files.createDirectories(dir.resolve("programs"));
+    byte[] exe = new byte[256];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    exe[0x3c] = (byte) 0x80;
+    System.arraycopy(new byte[] {'P', 'E', 0, 0}, 0, exe, 0x80, 4);
+    Files.write(only.resolve("setup.exe"), exe);
+
+    assertEquals(1, run(only.toString()));
+    assertTrue(out.toString().contains("FILE_TYPE_NOT_ALLOWED"), out.toString());
+    assertFalse(out.toString().contains("FILE_TYPE_MISMATCH"), out.toString());
+    assertEquals(1, run("--policy", "opensafely", only.toString()));
+    assertFalse(out.toString().contains("FILE_TYPE_MISMATCH"), out.toString());
+  }
 }
