@@ -82,7 +82,7 @@ public final class IntakeApp implements AutoCloseable {
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
     Path data = config.storage().dataDir();
-    RegistrySync registry = new RegistrySync(config.projects().registry());
+    RegistrySync registry = new RegistrySync(config.projects().registry(), config.scanning().policies());
     Database db = Database.open(config.database().url());
     try {
       Templates templates = new Templates(config.replies().templates());

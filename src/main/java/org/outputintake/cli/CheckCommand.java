@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.outputintake.form.FormReader;
 import org.outputintake.policy.FilePolicies;
 import org.outputintake.policy.FilePolicy;
 import org.outputintake.scan.ScanContext;
@@ -106,7 +107,10 @@ public final class CheckCommand implements Callable<Integer> {
         return ERROR;
       }
     }
-    ScanContext ctx = new ScanContext(filePolicy, threshold != null ? threshold : filePolicy.threshold(), Set.of());
+    Set<String> countColumns = new java.util.HashSet<>();
+    files.removeIf(f -> isRequestForm(f, countColumns, err));
+    ScanContext ctx = new ScanContext(filePolicy, threshold != null ? threshold : filePolicy.threshold(),
+        countColumns);
     ScanReport report = engine.scan(files, ctx);
     try {
       if (output != null) {
@@ -127,6 +131,23 @@ public final class CheckCommand implements Callable<Integer> {
       return ERROR;
     }
     return report.hasBlocker() ? BLOCKED : CLEAN;
+  }
+
+  /**
+   * The output request form is the researcher's paperwork, not an output: its email address and the blank form's
+   * author are not findings (intake treats it the same way). Its declared count columns still guide the scan.
+   */
+  private static boolean isRequestForm(ScanFile f, Set<String> countColumns, PrintWriter err) {
+    String name = f.displayName().toLowerCase(java.util.Locale.ROOT);
+    if (!(name.endsWith(".docx") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".pdf"))) {
+      return false;
+    }
+    var result = new FormReader().read(f.path(), null);
+    if (!result.isForm()) return false;
+    countColumns.addAll(result.form().orElseThrow().declaredCountColumns());
+    err.println("check: " + f.displayName() + " is the output request form: read as the form, not scanned as an "
+        + "output");
+    return true;
   }
 
   /** A file as given, or every regular file under a folder in name order; hidden files included on purpose. */

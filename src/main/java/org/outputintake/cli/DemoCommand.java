@@ -6,6 +6,8 @@ import jakarta.mail.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,10 +51,20 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    // every option is checked before anything starts or is sent
+    Duration stopAfter = exitAfter == null ? null : parseExitAfter(exitAfter);
+    requireFree(imapPort, "IMAP", "--imap-port");
+    requireFree(smtpPort, "SMTP", "--smtp-port");
     GreenMail mail = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-    mail.start();
+    try {
+      mail.start();
+    } catch (RuntimeException e) {
+      mail.stop();
+      throw new IllegalArgumentException("the demo's mail server could not start on ports " + imapPort + "/"
+          + smtpPort + " (" + e.getMessage() + "): run demo --imap-port 0 --smtp-port 0 to pick free ports");
+    }
     try {
       int smtp = mail.getSmtp().getPort();
       int imap = mail.getImap().getPort();
@@ -62,8 +74,11 @@ final class DemoCommand implements Callable<Integer> {
       IntakeConfig config = demoConfig(base, imap, smtp);
       out.printf("Output Intake demo%n  IMAP  127.0.0.1:%d   SMTP 127.0.0.1:%d   (user 'support', password '%s')%n",
           imap, smtp, PASSWORD);
-      out.printf("  mailbox %s, database %s, registry %s%n%n", address, config.database().url(),
+      Path configFile = writeConfigFile(config, address);
+      out.printf("  mailbox %s, database %s, registry %s%n", address, config.database().url(),
           config.projects().registry());
+      out.printf("  Every address is a mailbox on this server whose login and password are the address itself:%n"
+          + "  read a researcher's replies with login ada.lovelace@uni.example.ac.uk, password the same.%n%n");
       out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), printer(out))) {
@@ -85,17 +100,62 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         new org.outputintake.app.DemoOfficers(app, session, out).workToRelease(complete);
         out.printf("%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
-            + "Run 'java -jar target/output-intake.jar tickets list' in another terminal to see the database.%n%n",
-            address);
+            + "To see the database, run in another terminal:%n"
+            + "  java -jar target/output-intake.jar tickets list --config %s%n%n", address, configFile);
         out.flush();
-        if (exitAfter != null) stop.await(ConfigLoader.parseDuration("--exit-after", exitAfter).toMillis(),
-            java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (stopAfter != null) stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         else stop.await();
       }
     } finally {
       mail.stop();
     }
     return 0;
+  }
+
+  private static Duration parseExitAfter(String text) {
+    try {
+      return ConfigLoader.parseDuration("--exit-after", text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--exit-after is '" + text + "', not a duration: write e.g. 30s, 5m or 1h");
+    }
+  }
+
+  /** A port in use is named in one line instead of GreenMail's stack trace. */
+  private static void requireFree(int port, String protocol, String option) {
+    if (port == 0) return;
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(protocol + " port " + port + " on 127.0.0.1 is in use (another demo or "
+          + "mail server?): stop it, choose another " + option + ", or run demo --imap-port 0 --smtp-port 0 to "
+          + "pick free ports");
+    }
+  }
+
+  /**
+   * The configuration the demo runs on, written into its data folder so that {@code tickets --config} reads this
+   * demo's database and not {@code ./data/intake.db}. Paths are absolute so the command works from anywhere.
+   */
+  private Path writeConfigFile(IntakeConfig c, String address) throws IOException {
+    Files.createDirectories(data);
+    Path file = data.resolve("intake.yaml");
+    String yaml = "# written by 'demo': the configuration of the running demo\n"
+        + "mailbox:\n"
+        + "  address: " + quote(address) + "\n"
+        + "  imap: { host: 127.0.0.1, port: " + c.mailbox().imap().port() + ", username: support, password: "
+        + PASSWORD + " }\n"
+        + "  smtp: { host: 127.0.0.1, port: " + c.mailbox().smtp().port() + ", username: support, password: "
+        + PASSWORD + " }\n"
+        + "database: { url: " + quote("jdbc:sqlite:" + data.toAbsolutePath().resolve("intake.db")) + " }\n"
+        + "projects: { registry: " + quote(c.projects().registry().toAbsolutePath().toString()) + " }\n"
+        + "storage: { data-dir: " + quote(data.toAbsolutePath().toString()) + " }\n";
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private IntakeConfig demoConfig(IntakeConfig base, int imap, int smtp) throws IOException {

@@ -54,7 +54,7 @@ final class OutboxCommand implements Runnable {
     public Integer call() {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         List<Outbox.Entry> rows = db.read(c -> failed ? Outbox.failed(c) : Outbox.all(c));
         Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
         out.printf("Outbox: %s%n", counts.isEmpty() ? "empty" : counts.toString().toLowerCase(java.util.Locale.ROOT));
@@ -87,7 +87,7 @@ final class OutboxCommand implements Runnable {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
       java.time.Instant now = Clock.systemUTC().instant();
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         return db.inTransaction(c -> {
           var row = Outbox.find(c, id);
           if (row.isEmpty()) {

@@ -10,7 +10,6 @@ import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
-import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +50,7 @@ final class TicketsCommand implements Runnable {
         spec.commandLine().getErr().println("error: --state must be one of " + String.join(", ", TicketViews.STATES));
         return 2;
       }
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         if (queue) return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
         List<Ticket> tickets = db.read(c -> repo(config).list(c)).stream()
             .filter(t -> state == null || t.state().name().equals(state)).toList();
@@ -59,9 +58,12 @@ final class TicketsCommand implements Runnable {
           out.println("No tickets yet.");
           return 0;
         }
-        out.printf("%-12s %-8s %-10s %-34s %-20s %s%n", "TICKET", "STATE", "PROJECT", "RESEARCHER", "CREATED", "SUBJECT");
+        String row = "%-12s %-8s %-10s %8s %8s %-34s %-20s %s%n";
+        out.printf(row, "TICKET", "STATE", "PROJECT", "BLOCKERS", "WARNINGS", "RESEARCHER", "CREATED", "SUBJECT");
         for (Ticket t : tickets) {
-          out.printf("%-12s %-8s %-10s %-34s %-20s %s%n", t.id(), t.state().name(), t.projectNumber(), t.researcher(),
+          // counts of the latest submission: what the ticket stands on now
+          var n = db.read(c -> SubmissionsView.latestCounts(c, t.id().toString()));
+          out.printf(row, t.id(), t.state().name(), t.projectNumber(), n.blockers(), n.warnings(), t.researcher(),
               t.createdAt().toString().substring(0, 19).replace('T', ' '), t.subject());
         }
       }
@@ -70,7 +72,8 @@ final class TicketsCommand implements Runnable {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Show one ticket: files, findings, emails, replies and its audit trail.")
+      description = "Show one ticket: each submission's files and findings (latest first), emails, replies and its "
+          + "audit trail.")
   static final class ShowTicket implements Callable<Integer> {
     @Mixin
     ConfigOption options;
@@ -84,7 +87,7 @@ final class TicketsCommand implements Runnable {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
       String key = id.trim().toUpperCase(java.util.Locale.ROOT);
-      try (Database db = Database.open(config.database().url())) {
+      try (Database db = Database.openExisting(config.database().url())) {
         Optional<Ticket> found = db.read(c -> repo(config).find(c, key));
         if (found.isEmpty()) {
           spec.commandLine().getErr().println("error: no ticket " + key + " (see 'tickets list')");
@@ -100,17 +103,7 @@ final class TicketsCommand implements Runnable {
         db.read(c -> {
           var sla = new org.outputintake.sla.ServiceLevel(config.sla());
           out.printf("  service:    %s%n", sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
-          out.println("Files:");
-          for (var a : TicketFiles.attachments(c, key)) {
-            out.printf("  - %s (%d bytes, %s, %s) sha256 %s%n", a.originalName(), a.size(), a.mediaType(), a.role(),
-                a.sha256());
-          }
-          out.println("Findings (latest submission):");
-          for (var f : TicketFiles.latestFindings(c, key)) {
-            out.printf("  - [%s] %s %s%s: %s%n", f.finding().code(), f.finding().severity().label(),
-                f.file() == null ? "" : f.file(), f.finding().location().isEmpty() ? "" : " " + f.finding().location(),
-                f.finding().message());
-          }
+          SubmissionsView.print(out, c, key);
           out.println("Emails in:");
           StoredEmailText texts = new StoredEmailText(config.storage().dataDir());
           for (var m : MailLog.forTicket(c, key)) {

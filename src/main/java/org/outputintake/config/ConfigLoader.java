@@ -60,6 +60,7 @@ public final class ConfigLoader {
     ObjectNode merged = defaults();
     if (user != null && !user.isMissingNode() && !user.isNull()) {
       if (!user.isObject()) throw new ConfigException("configuration file " + file + " must be a YAML mapping");
+      new KnownKeys(merged, OPTIONAL_KEYS).check((ObjectNode) user, "configuration file " + file);
       merge(merged, (ObjectNode) user);
     }
     return build(merged);

@@ -17,6 +17,7 @@ import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
+import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
@@ -153,6 +154,7 @@ public final class IntakeService {
       ctx.events().ignored(m.from(), noReply.get());
       return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
     }
+    if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
     if (subject instanceof SubjectParser.Valid valid) return requests.handle(m, key, raw, valid, work, review);
     SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
@@ -168,6 +170,27 @@ public final class IntakeService {
   }
 
   /** The ticket a message belongs to: a known id in the subject, or a thread reference to one of its messages. */
+  /** The refusal asks a researcher who thinks it wrong to reply and say why: that reply is for a person. */
+  private boolean answersARefusal(InboundMessage m) {
+    return ctx.db().read(c -> {
+      for (String id : m.threadIds()) {
+        if (Outbox.kindOf(c, id).filter("request-refused"::equals).isPresent()) return true;
+      }
+      return false;
+    });
+  }
+
+  private Outcome keepForStaff(InboundMessage m, String key, RawStore.Stored raw, Instant now) {
+    ctx.db().inTransaction(c -> {
+      MailLog.record(c, key, m, null, "reply-to-refusal", "processed", "kept for staff", raw, now);
+      AuditLog.append(c, null, now, String.valueOf(m.from()), "email-for-staff", "reply to a refusal " + key);
+      return null;
+    });
+    LOG.info("reply to a refusal from {} kept for staff (no automatic answer): {}", m.from(), key);
+    ctx.events().ignored(m.from(), "a reply to a refusal, kept for staff to answer");
+    return new Outcome(Disposition.PROCESSED, null, "reply to a refusal: kept for staff");
+  }
+
   Optional<Ticket> ticketFor(InboundMessage m) {
     String prefix = ctx.config().tickets().prefix();
     Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);

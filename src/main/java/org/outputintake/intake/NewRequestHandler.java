@@ -131,7 +131,9 @@ final class NewRequestHandler {
     review.bodyFindings().forEach(p -> findings.add(new TicketFiles.StoredFinding("email body", p)));
     MessageNotes.findings(m).forEach(p -> findings.add(new TicketFiles.StoredFinding("email", p)));
     for (RequestReview.FileOutcome f : review.files()) {
-      f.report().forEach(r -> r.findings().forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
+      // a file rule's blocker is already among the problems (named with its file): stored once
+      f.report().forEach(r -> r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code()))
+          .forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
     if (!findings.isEmpty()) TicketFiles.addFindings(c, ticketId, key, findings);
   }

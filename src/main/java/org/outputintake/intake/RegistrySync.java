@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.outputintake.policy.FilePolicies;
 import org.outputintake.archive.TicketArchive;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
@@ -24,13 +26,16 @@ import org.slf4j.LoggerFactory;
 public final class RegistrySync {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
   private final Path file;
+  private final Consumer<String> policies;
   private final AtomicReference<ProjectRegistry> current;
   private IntakeContext ctx;
   private String loadedDigest;
 
-  public RegistrySync(Path file) {
+  /** @param policyDir where named policies are looked up ({@code scanning.policies}), besides the bundled ones */
+  public RegistrySync(Path file, Path policyDir) {
     this.file = file;
-    this.current = new AtomicReference<>(ProjectRegistry.load(file));
+    this.policies = name -> FilePolicies.load(name, policyDir);
+    this.current = new AtomicReference<>(ProjectRegistry.load(file, policies));
     this.loadedDigest = digest();
   }
 
@@ -47,7 +52,7 @@ public final class RegistrySync {
     String now = digest();
     if (now != null && !now.equals(loadedDigest)) {
       try {
-        current.set(ProjectRegistry.load(file));
+        current.set(ProjectRegistry.load(file, policies));
         LOG.info("project registry {} reloaded ({} projects)", file, current.get().all().size());
       } catch (ProjectRegistry.RegistryException e) {
         LOG.error("project registry {} is invalid, keeping the previous one: {}", file, e.getMessage());

@@ -23,7 +23,7 @@ public final class SubjectParser {
       "^\\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|antw)\\s*(?:\\[\\d+])?\\s*:|\\[[A-Za-z][A-Za-z0-9 !?._-]{0,30}]|\\((?:external|ext)\\)|external\\s*:)\\s*",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern REQUEST = Pattern.compile(
-      "^(?<date>.*?)[\\s,:;-]*output\\s+request\\s+(?:for|from)\\s+(?:the\\s+)?project\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*[:.]?\\s*(?<num>[^\\s]*)\\s*$",
+      "^(?<date>.*?)[\\s,:;-]*output\\s+request\\s+(?:for|from)\\s+(?:the\\s+)?project\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*[:.]?\\s*(?<num>[^\\s]*?)[\\s.,;:!?]*$",
       Pattern.CASE_INSENSITIVE);
   private static final List<DateTimeFormatter> FORMATS = List.of(
       dayFirst("/", true), dayFirst("/", false), dayFirst(".", true), dayFirst(".", false),

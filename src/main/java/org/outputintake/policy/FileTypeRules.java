@@ -64,6 +64,10 @@ final class FileTypeRules {
       "application/x-mach-o", "application/java-archive", "application/java-vm", "application/x-msi",
       "application/vnd.microsoft.portable-executable");
 
+  /** Names programs, libraries and installers go by (Tika lists only some of them per type). */
+  private static final Set<String> PROGRAM_NAMES = Set.of("exe", "dll", "com", "scr", "sys", "cpl", "ocx", "drv",
+      "msi", "msp", "so", "dylib", "bundle", "jar", "war", "ear", "class", "bin", "out", "elf", "o", "app");
+
   private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
       Map.entry(DOCX, "a Word document"), Map.entry(DOCM, "a macro-enabled Word document"),
       Map.entry(XLSX, "an Excel workbook"), Map.entry(XLSM, "a macro-enabled Excel workbook"),
@@ -91,6 +95,8 @@ final class FileTypeRules {
     Set<String> expected = EXPECTED.get(ext);
     if (expected != null) return !expected.contains(type);
     if (TEXT_NAMES.contains(ext) || endsWithAny(name, Set.of("shp.xml"))) return !TypeDetector.isTextual(type);
+    // a program named as one (setup.exe, lib.dll) says what it is: whether it may leave is the policy's call
+    if (PROGRAMS.contains(type) && PROGRAM_NAMES.contains(ext)) return false;
     return PROGRAMS.contains(type);
   }
 

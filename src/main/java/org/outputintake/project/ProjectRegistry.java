@@ -1,20 +1,29 @@
 package org.outputintake.project;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.validator.routines.EmailValidator;
+import org.outputintake.policy.FilePolicies;
 
 /**
  * The projects the desk serves, read from a CSV with the columns
@@ -23,6 +32,7 @@ import org.apache.commons.validator.routines.EmailValidator;
  */
 public final class ProjectRegistry {
   static final List<String> REQUIRED = List.of("number", "title", "status", "type", "researchers");
+  private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
   private final Map<String, Project> projects;
 
   public ProjectRegistry(Map<String, Project> projects) {
@@ -37,24 +47,40 @@ public final class ProjectRegistry {
     return projects;
   }
 
-  /** @throws RegistryException naming the file, the line and the column of the first bad row */
-  public static ProjectRegistry load(Path file) {
+  /**
+   * Reads the registry, accepting only policies that {@code policies} can load, so a typo such as {@code ons-srz}
+   * is refused here with its line number instead of quarantining every request of the project later.
+   *
+   * @param policies throws IllegalArgumentException (with the reason) for a policy name it cannot load
+   * @throws RegistryException naming the file, the line and the column of every bad row
+   */
+  public static ProjectRegistry load(Path file, Consumer<String> policies) {
     if (!Files.isRegularFile(file)) {
       throw new RegistryException(file + " does not exist: set projects.registry to the project registry CSV");
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(in, file.toString());
+      return parse(in, file.toString(), policies);
     } catch (IOException e) {
       throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
-  static ProjectRegistry parse(Reader in, String source) throws IOException {
+  /** With the policies of {@code config/policies} and those bundled in the jar. */
+  public static ProjectRegistry load(Path file) {
+    return load(file, FilePolicies::load);
+  }
+
+  static ProjectRegistry parse(Reader in, String source, Consumer<String> policies) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).setCommentMarker('#').get();
     Map<String, Project> out = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
-    var parser = format.parse(in);
+    CSVParser parser;
+    try {
+      parser = format.parse(skipByteOrderMark(in));
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new RegistryException(source + " line 1: the header cannot be read (" + reason(e) + ")", e);
+    }
     List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     for (String col : REQUIRED) {
       if (!header.contains(col)) {
@@ -62,10 +88,32 @@ public final class ProjectRegistry {
             + "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners");
       }
     }
-    for (CSVRecord row : parser) {
+    Map<String, String> policyErrors = new HashMap<>();
+    Iterator<CSVRecord> rows = parser.iterator();
+    while (true) {
+      CSVRecord row;
+      try {
+        if (!rows.hasNext()) break;
+        row = rows.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
+        // a broken quote makes the rest of the file unreadable: say where it starts, not a parser exception
+        Matcher start = START_LINE.matcher(reason(e));
+        String where = start.find() ? "line " + start.group(1) : "after line " + parser.getCurrentLineNumber();
+        errors.add(source + " " + where + ": a quote (\") opens a value that never closes, so the rest of the file "
+            + "cannot be read; check that every \" in the row is paired (a value with a comma or a quote in it is "
+            + "written \"like \"\"this\"\", with a comma\")");
+        break;
+      }
       long line = parser.getCurrentLineNumber();
       try {
+        if (row.size() < REQUIRED.size()) {
+          throw new IllegalArgumentException("the row has " + row.size() + " field" + (row.size() == 1 ? "" : "s")
+              + " of the " + REQUIRED.size() + " or more expected (" + String.join(",", REQUIRED) + ", then "
+              + "optionally threshold,policy,data_owner_review,data_owners)");
+        }
         Project p = row(row);
+        String policyError = policyErrors.computeIfAbsent(p.policy(), name -> check(policies, name));
+        if (!policyError.isEmpty()) throw new IllegalArgumentException("policy: " + policyError);
         if (out.putIfAbsent(p.number(), p) != null) {
           errors.add(source + " line " + line + ": project " + p.number() + " is listed twice");
         }
@@ -75,6 +123,29 @@ public final class ProjectRegistry {
     }
     if (!errors.isEmpty()) throw new RegistryException(String.join("\n", errors));
     return new ProjectRegistry(out);
+  }
+
+  private static String check(Consumer<String> policies, String name) {
+    try {
+      policies.accept(name);
+      return "";
+    } catch (RuntimeException e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+  }
+
+  private static String reason(Exception e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Excel's "CSV UTF-8" starts the file with a byte-order mark, which would otherwise prefix "number". */
+  private static Reader skipByteOrderMark(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in, 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') r.unread(first);
+    return r;
   }
 
   private static Project row(CSVRecord r) {

@@ -184,6 +184,16 @@ public final class Outbox {
   }
 
   /** How many replies were written to this address since {@code since}: the per-sender cap counts these. */
+  /** The kind of reply ({@code request-refused}, ...) that went out with this Message-ID, if it was ours. */
+  public static java.util.Optional<String> kindOf(Connection c, String messageId) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT kind FROM outbox WHERE message_id = ?")) {
+      ps.setString(1, messageId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+      }
+    }
+  }
+
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
       ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -88,23 +89,39 @@ public final class Database implements AutoCloseable {
 
   /** Whether the database is there already: commands that only read must not create an empty one. */
   public static boolean exists(String url) {
-    Path file = sqliteFile(url);
-    return file == null || Files.isRegularFile(file);
+    Optional<Path> file = sqliteFile(url);
+    return file.isEmpty() || Files.isRegularFile(file.get());
   }
 
-  /** The SQLite file a URL names, or null for an in-memory or non-SQLite database. */
-  private static Path sqliteFile(String url) {
-    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return null;
+  /**
+   * Opens a database that must already exist: commands that only read ({@code tickets}) never create an empty
+   * one where the configuration points by mistake.
+   *
+   * @throws IllegalArgumentException saying where it looked
+   */
+  public static Database openExisting(String url) {
+    Optional<Path> file = sqliteFile(url);
+    if (file.isPresent() && !Files.isRegularFile(file.get())) {
+      throw new IllegalArgumentException("there is no database at " + file.get().toAbsolutePath()
+          + " (database.url " + url + "): the bot has not run with this configuration; pass the --config "
+          + "the bot or the demo runs with");
+    }
+    return open(url);
+  }
+
+  /** The file of a SQLite URL, without its settings; empty for other databases and in-memory ones. */
+  static Optional<Path> sqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return Optional.empty();
     String file = url.substring("jdbc:sqlite:".length());
     int q = file.indexOf('?');
     if (q >= 0) file = file.substring(0, q);
-    return Path.of(file);
+    return Optional.of(Path.of(file));
   }
 
   private static void createParentDirectory(String url) {
-    Path file = sqliteFile(url);
-    if (file == null) return;
-    Path parent = file.toAbsolutePath().getParent();
+    Optional<Path> file = sqliteFile(url);
+    if (file.isEmpty()) return;
+    Path parent = file.get().toAbsolutePath().getParent();
     try {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException e) {

@@ -74,16 +74,46 @@ public final class TicketFiles {
   }
 
   /**
-   * The files of the latest submission (the email whose files were reviewed last), in the order sent: what the
-   * officers checked, and so what may be released.
+   * The messages that brought files or findings to the ticket (its submissions), oldest first, in the order the
+   * emails were recorded. A clean revision stores files and no findings, and still counts.
+   */
+  public static List<String> submissions(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        SELECT m.message_key FROM mail_message m WHERE m.ticket_id = ?
+          AND (EXISTS (SELECT 1 FROM attachment a WHERE a.ticket_id = m.ticket_id AND a.message_key = m.message_key)
+            OR EXISTS (SELECT 1 FROM finding f WHERE f.ticket_id = m.ticket_id AND f.message_key = m.message_key))
+        ORDER BY m.id""")) {
+      ps.setString(1, ticketId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  /** Findings of the latest submission on the ticket: none when that submission was clean. */
+  public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
+    List<String> keys = submissions(c, ticketId);
+    return keys.isEmpty() ? List.of() : findings(c, ticketId, keys.get(keys.size() - 1));
+  }
+
+  /**
+   * The files of the latest submission, in the order sent: what the officers checked, and so what may be released.
    */
   public static List<StoredAttachment> latestSubmission(Connection c, String ticketId) throws SQLException {
+    List<String> keys = submissions(c, ticketId);
+    return keys.isEmpty() ? List.of() : attachments(c, ticketId, keys.get(keys.size() - 1));
+  }
+
+  /** The files one submission brought, in the order they were attached. */
+  public static List<StoredAttachment> attachments(Connection c, String ticketId, String messageKey)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
-        WHERE ticket_id = ? AND message_key = (SELECT message_key FROM attachment WHERE ticket_id = ? ORDER BY id DESC LIMIT 1)
-        ORDER BY id""")) {
+        WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
-      ps.setString(2, ticketId);
+      ps.setString(2, messageKey);
       List<StoredAttachment> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -95,14 +125,12 @@ public final class TicketFiles {
     }
   }
 
-  /** Findings of the latest submission on the ticket (a revision replaces the earlier findings in view). */
-  public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
+  public static List<StoredFinding> findings(Connection c, String ticketId, String messageKey) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         SELECT file, code, severity, location, message, evidence FROM finding
-        WHERE ticket_id = ? AND message_key = (SELECT message_key FROM finding WHERE ticket_id = ? ORDER BY id DESC LIMIT 1)
-        ORDER BY id""")) {
+        WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
-      ps.setString(2, ticketId);
+      ps.setString(2, messageKey);
       List<StoredFinding> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

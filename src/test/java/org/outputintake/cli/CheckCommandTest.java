@@ -165,4 +165,41 @@ class CheckCommandTest {
     }
     assertTrue(names.contains("table1.csv") && names.contains("table1_2.csv"), names.toString());
   }
+
+  @Test
+  void aCorrectlyNamedWindowsProgram_isNotAllowed_notAMisnamedFile() throws IOException {
+    Path only = Files.createDirectories(dir.resolve("programs"));
+    byte[] exe = new byte[256];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    exe[0x3c] = (byte) 0x80;
+    System.arraycopy(new byte[] {'P', 'E', 0, 0}, 0, exe, 0x80, 4);
+    Files.write(only.resolve("setup.exe"), exe);
+
+    assertEquals(1, run(only.toString()));
+    assertTrue(out.toString().contains("FILE_TYPE_NOT_ALLOWED"), out.toString());
+    assertFalse(out.toString().contains("FILE_TYPE_MISMATCH"), out.toString());
+    assertEquals(1, run("--policy", "opensafely", only.toString()));
+    assertFalse(out.toString().contains("FILE_TYPE_MISMATCH"), out.toString());
+  }
+
+  @Test
+  void theResearchersOwnRequestForm_filledOrBlank_isRecognisedAndNotReportedAsAnOutput() throws IOException {
+    Path request = Files.createDirectories(dir.resolve("with-form"));
+    org.outputintake.form.FormFixtures.completeDocx(request.resolve("output-request-form.docx"),
+        f -> f.files("table1.csv"));
+    org.outputintake.form.FormFixtures.completeXlsx(request.resolve("request-form.xlsx"), f -> f.files("table1.csv"));
+    Files.copy(Path.of("templates", "forms", "output-request-form.docx"), request.resolve("blank-form.docx"));
+    TestFiles.text(request, "table1.csv", "region,n", "North,120", "South,240");
+
+    int code = run("--format", "json", request.toString());
+
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertEquals(1, root.path("files").size(), out.toString());
+    assertTrue(root.path("files").get(0).path("file").asText().endsWith("table1.csv"));
+    assertFalse(out.toString().contains("EMAIL_ADDRESS") || out.toString().contains("EMBEDDED_METADATA"),
+        out.toString());
+    assertEquals(0, code, out.toString());
+    assertTrue(err.toString().contains("output-request-form.docx is the output request form"), err.toString());
+  }
 }

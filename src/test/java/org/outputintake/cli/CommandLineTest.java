@@ -27,9 +27,9 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -125,6 +125,67 @@ class CommandLineTest {
       assertTrue(r.out().contains("Usage"), cmd);
     }
     assertEquals(2, run("run", "--bogus").exit());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "unknown policy|1234567,T,live,full,ada@uni.example.ac.uk,,ons-srz,,|line 2: policy: unknown policy 'ons-srz'",
+      "unbalanced quote|1234567,\"T,live,full,ada@uni.example.ac.uk,,,,|line 2",
+      "short row|1234567,T,live|line 2: the row has 3 fields of the 5 or more expected",
+  })
+  void runWithABadRegistry_namesTheFileAndLine_andExitsWith2(String label, String row, String expected)
+      throws Exception {
+    Path registry = dir.resolve("p.csv");
+    Files.writeString(registry, "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners\n"
+        + row + "\n");
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(config, "mailbox: { imap: { username: \"\" }, smtp: { username: \"\" } }\n"
+        + "database: { url: \"jdbc:sqlite:" + dir.resolve("intake.db") + "\" }\n"
+        + "projects: { registry: \"" + registry + "\" }\n");
+
+    Run r = run("run", "--config", config.toString());
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains(registry.toString()) && r.err().contains(expected), r.err());
+    assertTrue(r.err().lines().count() <= 2, r.err());
+  }
+
+  @Test
+  void ticketsWithoutADatabase_saysWhereItLooked_andCreatesNone() throws Exception {
+    Path db = dir.resolve("data").resolve("intake.db");
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(config, "database: { url: \"jdbc:sqlite:" + db + "\" }\n");
+
+    Run list = run("tickets", "list", "--config", config.toString());
+    Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
+
+    assertEquals(2, list.exit(), list.out());
+    assertTrue(list.err().contains("there is no database at " + db), list.err());
+    assertEquals(2, show.exit(), show.out());
+    assertTrue(!Files.exists(db) && !Files.exists(db.getParent()), "tickets created a database");
+  }
+
+  @Test
+  void demoWithAnUnreadableExitAfter_isRefusedBeforeAnythingStarts() {
+    Run r = run("demo", "--imap-port", "0", "--smtp-port", "0", "--data", dir.toString(), "--exit-after", "soon");
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--exit-after is 'soon'"), r.err());
+    assertTrue(r.out().isEmpty(), r.out());
+  }
+
+  @Test
+  void demoOnAPortInUse_saysWhichPortInOneLine_andSuggestsFreePorts() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = run("demo", "--imap-port", String.valueOf(busy.getLocalPort()), "--smtp-port", "0",
+          "--data", dir.toString(), "--exit-after", "1s");
+
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains("IMAP port " + busy.getLocalPort()), r.err());
+      assertTrue(r.err().contains("--imap-port 0 --smtp-port 0"), r.err());
+    }
   }
 
   @Test

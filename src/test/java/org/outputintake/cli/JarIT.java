@@ -59,4 +59,19 @@ class JarIT {
     assertTrue(r.out().contains("#release applied"), "two officers worked a ticket to release: " + r.out());
     assertTrue(Files.exists(dir.resolve("data").resolve("intake.db")));
   }
+
+  @Test
+  void demoWithItsOwnDataFolder_printsTheTicketsCommandThatReadsIt() throws Exception {
+    Result demo = java(dir, "demo", "--imap-port", "0", "--smtp-port", "0", "--data", "elsewhere",
+        "--exit-after", "8s");
+    assertEquals(0, demo.exit(), demo.out());
+    String hint = demo.out().lines().map(String::strip)
+        .filter(l -> l.startsWith("java -jar target/output-intake.jar tickets list")).findFirst().orElseThrow();
+    assertTrue(hint.endsWith("--config " + Path.of("elsewhere", "intake.yaml")), hint);
+
+    Result list = java(dir, "tickets", "list", "--config", Path.of("elsewhere", "intake.yaml").toString());
+    assertEquals(0, list.exit(), list.out());
+    assertTrue(list.out().contains("STATS10001"), list.out());
+    assertTrue(!Files.exists(dir.resolve("data").resolve("intake.db")), "a database appeared under ./data");
+  }
 }

@@ -245,6 +245,36 @@ class ConfigLoaderTest {
     assertFalse(new IntakeConfig.Server("h", 1, false, false, " ", null, null, null).hasCredentials());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "pol:\\n  interval: 60s|unknown key 'pol': did you mean 'poll'?",
+      "poll:\\n  intervall: 60s|unknown key 'poll.intervall': did you mean 'poll.interval'?",
+      "mailbox:\\n  imap:\\n    hots: mail.example.org|unknown key 'mailbox.imap.hots': did you mean 'mailbox.imap.host'?",
+      "interval: 60s|unknown key 'interval': did you mean 'poll.interval'?",
+      "colour: blue|unknown key 'colour'",
+  })
+  void unknownKeyIsRefused_namingItAndTheNearestKnownKey(String yaml, String expected) throws IOException {
+    Path file = write(yaml.replace("\\n", "\n") + "\n");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(file));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+
+  @Test
+  void keysKnownOnlyAsCommentedDefaultsAreAccepted() throws IOException {
+    Path file = write("mailbox:\n  imap:\n    password-file: " + dir.resolve("none") + "\n"
+        + "scanning:\n  share-root: /srv/projects\n");
+    Files.writeString(dir.resolve("none"), "x");
+
+    assertEquals(Path.of("/srv/projects"), loader(Map.of()).load(file).scanning().shareRoot());
+  }
+
+  @Test
+  void knownKeysComeFromTheBundledDefaults_soTheShippedConfigHasNoUnknownKey() {
+    assertEquals("STATS", loader(Map.of("INTAKE_IMAP_PASSWORD", "x")).load(SHIPPED).tickets().prefix());
+  }
+
   private Path write(String yaml) throws IOException {
     Path file = dir.resolve("intake.yaml");
     Files.writeString(file, yaml);

@@ -38,6 +38,13 @@ class SubjectParserTest {
       "16 Jan 2024 Output request for Project 1234567",
       "16th January 2024 Output request for Project 1234567",
       "16 january 2024 Output request for Project 1234567",
+      "16/01/24 Output request for Project 1234567.",
+      "16/01/24 Output request for Project 1234567 .",
+      "16/01/24 Output request for Project 1234567!  ",
+      "16-01-2024 Output request for Project 1234567",
+      "16.01.24 Output request for Project 1234567",
+      "16-Jan-2024 Output request for Project 1234567",
+      "Tue 16 Jan 2024 Output request for Project 1234567",
   })
   void acceptsCommonSpellingsOfAValidRequestSubject(String subject) {
     SubjectParser.Outcome outcome = parser.parse(subject, TODAY);

@@ -110,6 +110,22 @@ class PolicyInspectorTypeTest {
   }
 
   @Test
+  void aCorrectlyNamedProgramIsNotAMismatchButIsNotAllowedInEitherShippedPolicy() throws IOException {
+    byte[] exe = new byte[256];
+    exe[0] = 'M';
+    exe[1] = 'Z';
+    exe[0x3c] = (byte) 0x80;
+    System.arraycopy(new byte[] {'P', 'E', 0, 0}, 0, exe, 0x80, 4);
+    for (String name : List.of("setup.exe", "helper.dll")) {
+      Path file = PolicySamples.bytes(dir, name, exe);
+      for (FilePolicy policy : List.of(SRS, OPENSAFELY)) {
+        List<String> codes = codes(inspect(file, policy));
+        assertEquals(List.of("FILE_TYPE_NOT_ALLOWED"), codes, name + " under " + policy.name());
+      }
+    }
+  }
+
+  @Test
   void aPlainWorkbookMayBeNamedXlsmButAMacroWorkbookMayNotBeNamedXlsx() throws IOException {
     Path plain = PolicySamples.xlsx(dir, "tables.xlsm");
     assertEquals(List.of(), codes(inspect(plain, SRS)));

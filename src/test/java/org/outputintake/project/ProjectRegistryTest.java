@@ -133,6 +133,48 @@ class ProjectRegistryTest {
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
+  @Test
+  void unknownPolicyNameIsRefusedWithItsLineNumber() throws IOException {
+    Path file = write(HEADER + GOOD_ROW + "1234568,T,live,full,ada@uni.example.ac.uk,,ons-srz,,\n");
+
+    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
+    assertTrue(e.getMessage().contains("line 3: policy: unknown policy 'ons-srz'"), e.getMessage());
+  }
+
+  @Test
+  void bothShippedPoliciesAreAccepted() throws IOException {
+    Path file = write(HEADER + GOOD_ROW + "1234568,T,live,full,ada@uni.example.ac.uk,,opensafely,,\n"
+        + "1234569,T,live,full,ada@uni.example.ac.uk,,ons-srs,,\n");
+
+    assertEquals("opensafely", ProjectRegistry.load(file).find("1234568").orElseThrow().policy());
+  }
+
+  @Test
+  void unbalancedQuoteIsReportedWithTheLineAndWhatToFix() throws IOException {
+    Path file = write(HEADER + GOOD_ROW + "1234568,\"Energy, use,live,full,ada@uni.example.ac.uk,,,,\n"
+        + "1234569,T,live,full,ada@uni.example.ac.uk,,,,\n");
+
+    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
+    assertTrue(e.getMessage().contains(file + " line 3:"), e.getMessage());
+    assertTrue(e.getMessage().contains("is paired"), e.getMessage());
+  }
+
+  @Test
+  void excelCsvUtf8WithAByteOrderMarkIsAccepted() throws IOException {
+    Path file = write("\uFEFF" + HEADER + GOOD_ROW);
+
+    assertEquals(1, ProjectRegistry.load(file).all().size());
+  }
+
+  @Test
+  void shortRowSaysHowManyFieldsItHasAndHowManyAreExpected() throws IOException {
+    Path file = write(HEADER + GOOD_ROW + "1234568,Short,live\n");
+
+    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
+    assertTrue(e.getMessage().contains("line 3: the row has 3 fields of the 5 or more expected"), e.getMessage());
+    assertFalse(e.getMessage().contains("type ''"), e.getMessage());
+  }
+
   private Path write(String csv) throws IOException {
     Path file = dir.resolve("projects.csv");
     Files.writeString(file, csv);
