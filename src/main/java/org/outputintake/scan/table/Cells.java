@@ -61,6 +61,16 @@ final class Cells {
     return digit;
   }
 
+  /** An amount of money: {@code £1,200}, {@code $3.50}, {@code €12}, {@code -£4}. */
+  static boolean money(String v) {
+    int n = v.length();
+    if (n < 2 || n > 24) return false;
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    char c = v.charAt(i);
+    if (c != '£' && c != '$' && c != '€') return false;
+    return i + 1 < n && parse(v.substring(i + 1)) != NOT_INTEGER;
+  }
+
   /** {@code [REDACTED]}, {@code *}, {@code <10}, {@code c}, {@code x}, {@code ..}, {@code -} and the like. */
   static boolean suppressed(String v) {
     int n = v.length();
