@@ -39,6 +39,8 @@ final class TableAnalyzer {
   DominanceCheck dominance;
   boolean degreesOfFreedomSeen;
   boolean coefficientRows;
+  private int latColumn = -1;
+  private int lonColumn = -1;
 
   /** @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file */
   TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
@@ -67,6 +69,7 @@ final class TableAnalyzer {
       if (filled(cells, width) == 0) return;
       if (headerRows < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
       if (dominance == null) dominance = DominanceCheck.of(columns, ctx.policy().dominance());
+      pairCoordinates();
     }
     dataRows++;
     if (width > columns.length) widen(width);
@@ -145,6 +148,23 @@ final class TableAnalyzer {
     }
     if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
     if (dominance != null) dominance.row(row, cells, width);
+    if (latColumn >= 0 && latColumn < width && lonColumn < width && cells[latColumn] != null && cells[lonColumn] != null) {
+      columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
+    }
+  }
+
+  /** A latitude and a longitude column are judged as pairs, row by row. */
+  private void pairCoordinates() {
+    for (int c = 0; c < columns.length; c++) {
+      if (latColumn < 0 && columns[c].identifiers.latitude()) latColumn = c;
+      if (lonColumn < 0 && columns[c].identifiers.longitude()) lonColumn = c;
+    }
+    if (latColumn < 0 || lonColumn < 0) {
+      latColumn = -1;
+      return;
+    }
+    columns[latColumn].identifiers.pairCoordinates();
+    columns[lonColumn].identifiers.pairCoordinates();
   }
 
   private void integer(ColumnStats col, long row, int c, long n, boolean totalRow) {
