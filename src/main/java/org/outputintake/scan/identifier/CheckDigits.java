@@ -98,6 +98,33 @@ public final class CheckDigits {
     return true;
   }
 
+  /** The prefixes most company numbers carry (Scotland, Northern Ireland, LLPs, partnerships, overseas). */
+  private static final Set<String> COMMON_CRN_PREFIXES = Set.of("SC", "NI", "OC", "SO", "NC", "LP", "SL", "NL", "FC",
+      "SF", "NF");
+
+  /** A company number with one of the common letter prefixes ({@code SC123456}), recognisable without context. */
+  public static boolean commonCompanyPrefix(CharSequence s) {
+    return s.length() == 8 && COMMON_CRN_PREFIXES.contains(s.subSequence(0, 2).toString()) && allDigits(s, 2, 8);
+  }
+
+  /** Prefix-system mark, compact: a year letter (not I, O, Q, U, Z), one to three digits, three letters. */
+  public static boolean vehiclePrefixMark(CharSequence s) {
+    int n = s.length();
+    if (n < 5 || n > 7 || !yearLetter(s.charAt(0)) || !allDigits(s, 1, n - 3)) return false;
+    return upper(s.charAt(n - 3)) && upper(s.charAt(n - 2)) && upper(s.charAt(n - 1));
+  }
+
+  /** Suffix-system mark, compact: three letters, one to three digits, a year letter (not I, O, Q, U, Z). */
+  public static boolean vehicleSuffixMark(CharSequence s) {
+    int n = s.length();
+    if (n < 5 || n > 7 || !yearLetter(s.charAt(n - 1)) || !allDigits(s, 3, n - 1)) return false;
+    return upper(s.charAt(0)) && upper(s.charAt(1)) && upper(s.charAt(2));
+  }
+
+  private static boolean yearLetter(char c) {
+    return upper(c) && "IOQUZ".indexOf(c) < 0;
+  }
+
   /** A passport number of the shapes HM Passport Office has issued: nine digits, or one or two letters then digits. */
   public static boolean passport(CharSequence s) {
     if (s.length() != 9) return false;

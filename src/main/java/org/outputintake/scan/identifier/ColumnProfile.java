@@ -20,6 +20,8 @@ public final class ColumnProfile {
   private final IdentifierKind announced;
   private final boolean nhsHeader;
   private final boolean phoneHeader;
+  /** A header that gives bare numbers their meaning (VAT, passport, company): numbers are read with it. */
+  private final boolean contextHeader;
   private final IdentifierFinder finder;
   private final long[] hits = new long[KINDS.length];
   private final long[] firstRow = new long[KINDS.length];
@@ -44,6 +46,8 @@ public final class ColumnProfile {
     this.announced = ColumnNames.kindOf(norm);
     this.nhsHeader = ColumnNames.announcesNhs(norm);
     this.phoneHeader = ColumnNames.announcesPhone(norm);
+    this.contextHeader = ColumnNames.hasWordStart(norm, "vat") || ColumnNames.hasWordStart(norm, "passport")
+        || ColumnNames.hasWordStart(norm, "company") || ColumnNames.hasWordStart(norm, "vehicle");
     this.finder = finder;
   }
 
@@ -92,7 +96,7 @@ public final class ColumnProfile {
     if (announced != null) announcedCell(v, true);
     int n = v.length();
     if ((n == 10 || n == 11) && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
-    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44"))) finder.scanCell(v, norm, sink);
+    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader) finder.scanCell(v, norm, sink);
   }
 
   /** NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link #report}. */

@@ -152,6 +152,7 @@ public final class IdentifierFinder {
     // identifiers are written in any case (ab123456c, sw1a 1aa): judged in capitals
     if (digits > 0 && uppers + lowers + digits == len && len <= 16) return upperAlnum(i, len, lowers > 0);
     if (digits == 0 && uppers + lowers == 2 && len == 2) return letterPair(i, lowers > 0);
+    if (len == 3 && digits == 0 && t.s.regionMatches(true, st, "GIR", 0, 3)) return upperAlnum(i, len, lowers > 0);
     return 1;
   }
 
@@ -240,7 +241,13 @@ public final class IdentifierFinder {
     return 0;
   }
 
-  private static boolean validPhone(String number) {
+  /**
+   * A valid GB number, or one of the mobile numbers Ofcom keeps for drama (07700 900000-900999), which
+   * libphonenumber rejects but researchers copy from examples.
+   */
+  static boolean validPhone(String number) {
+    String digits = number.startsWith("+44") ? "0" + number.substring(3) : number;
+    if (digits.length() == 11 && digits.startsWith("07700900")) return true;
     try {
       return PHONES.isValidNumber(PHONES.parse(number, "GB"));
     } catch (NumberParseException e) {
@@ -270,13 +277,9 @@ public final class IdentifierFinder {
     }
     if (used == 0) return 0;
     String number = (plus44 ? "+" : "") + b.substring(0, result);
-    try {
-      if (PHONES.isValidNumber(PHONES.parse(number, "GB"))) {
-        sink.hit(IdentifierKind.PHONE_NUMBER, Mask.phone(number));
-        return used;
-      }
-    } catch (NumberParseException e) {
-      return 0;
+    if (validPhone(number)) {
+      sink.hit(IdentifierKind.PHONE_NUMBER, Mask.phone(number));
+      return used;
     }
     return 0;
   }
@@ -389,7 +392,7 @@ public final class IdentifierFinder {
       return 1;
     }
     if (len > 13) return 1;
-    if (len >= 5 && len <= 7 && CheckDigits.postcode(word)) {
+    if (len >= 5 && len <= 7 && (CheckDigits.postcode(word) || word.equals("GIR0AA"))) {
       sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word));
       return 1;
     }
@@ -399,7 +402,8 @@ public final class IdentifierFinder {
     }
     if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3) {
       String next = t.text(i + 1).toUpperCase(Locale.ROOT);
-      if (t.single(i + 1, ' ') && CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)) {
+      if (t.single(i + 1, ' ') && (CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)
+          || word.equals("GIR") && next.equals("0AA"))) {
         sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word + " " + next));
         return 2;
       }
@@ -427,6 +431,13 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
       return 1;
     }
+    if (len == 8 && CheckDigits.commonCompanyPrefix(word) && !t.context(i, 5, "grid", "os", "ngr", "easting")) {
+      // SC123456 written compact is a Scottish company; a grid reference is written with spaces or beside "grid"
+      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
+      return 1;
+    }
+    int vehicle = oldVehicleMark(i, len, word);
+    if (vehicle > 0) return vehicle;
     if (len == 9 && CheckDigits.passport(word) && t.context(i, 6, "passport")) {
       sink.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(word));
       return 1;
@@ -452,11 +463,41 @@ public final class IdentifierFinder {
     return 1;
   }
 
+  /**
+   * Registration marks of the prefix (A123 BCD, 1983-2001) and suffix (ABC 123D, 1963-1983) systems: too like
+   * other codes to flag alone, so only beside words such as "vehicle", "registration" or "reg".
+   */
+  private int oldVehicleMark(int i, int len, String word) {
+    if (len > 7 || !t.context(i, 4, "vehicle", "registration", "reg", "vrm", "plate", "numberplate", "car")) return 0;
+    if (len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.allLetters(i + 1) && t.single(i + 1, ' ')
+        && CheckDigits.vehiclePrefixMark(word + t.text(i + 1).toUpperCase(Locale.ROOT))) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 2;
+    }
+    if (len <= 4 && i > 0 && t.len(i - 1) == 3 && t.allLetters(i - 1) && t.single(i, ' ')
+        && CheckDigits.vehicleSuffixMark(t.text(i - 1).toUpperCase(Locale.ROOT) + word)) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 1;
+    }
+    if (CheckDigits.vehiclePrefixMark(word) || CheckDigits.vehicleSuffixMark(word)) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 1;
+    }
+    return 0;
+  }
+
   /** Two letters followed by digit groups: a spaced NI number, grid reference or VAT number. */
   private int letterPair(int i, boolean lower) {
     // most two-letter words ("in", "of") are followed by no number at all
-    if (i + 1 >= t.count || !t.allDigits(i + 1)) return 1;
+    if (i + 1 >= t.count || !Tokens.digitAt(t.s, t.starts[i + 1])) return 1;
     String pair = lower ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i);
+    if (t.len(i + 1) == 7 && t.single(i + 1, ' ') && CheckDigits.allDigits(t.s, t.starts[i + 1], t.ends[i + 1] - 1)) {
+      String ni = pair + t.text(i + 1).toUpperCase(Locale.ROOT); // PR 123612C
+      if (CheckDigits.ni(ni, true)) {
+        sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(ni));
+        return 2;
+      }
+    }
     StringBuilder b = new StringBuilder(16).append(pair);
     int k = i + 1;
     while (k < t.count && k <= i + 5 && t.single(k, ' ') && b.length() < 14) {
