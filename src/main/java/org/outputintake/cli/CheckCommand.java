@@ -120,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
       if (acroResults != null) {
         Map<String, Path> sources = new HashMap<>();
         files.forEach(f -> sources.put(f.displayName(), f.path()));
-        AcroResults.write(report, acroResults, sources);
+        AcroResults.write(report, acroResults, sources, ctx);
       }
     } catch (IOException e) {
       err.println("check: cannot write the report: " + e.getMessage());

@@ -31,9 +31,9 @@ final class ColumnStats {
   Long totalRowValue;
   long suppressedOutsideTotal;
   long blanksOutsideTotal;
-  final CellList low = new CellList();
-  final CellList unrounded = new CellList();
-  final CellList zeros = new CellList();
+  final CellList low;
+  final CellList unrounded;
+  final CellList zeros;
   long extremeNumbers;
   long firstNumericRow;
   /**
@@ -47,7 +47,10 @@ final class ColumnStats {
   private long previous = Long.MIN_VALUE;
   private long first = Long.MIN_VALUE;
 
-  ColumnStats(String header, String normalized, ColumnRole role, ColumnProfile identifiers) {
+  ColumnStats(String header, String normalized, ColumnRole role, ColumnProfile identifiers, int cellLimit) {
+    this.low = new CellList(cellLimit);
+    this.unrounded = new CellList(cellLimit);
+    this.zeros = new CellList(cellLimit);
     this.header = header;
     this.normalized = normalized;
     this.role = role;

@@ -24,8 +24,11 @@ final class DominanceCheck {
   private final int second;
   private final List<Failure> failures = new ArrayList<>();
   private long failed;
+  private final int limit;
 
-  private DominanceCheck(FilePolicy.Dominance rules, int total, int mean, int count, int largest, int second) {
+  private DominanceCheck(FilePolicy.Dominance rules, int total, int mean, int count, int largest, int second,
+      int limit) {
+    this.limit = limit;
     this.rules = rules;
     this.total = total;
     this.mean = mean;
@@ -35,7 +38,7 @@ final class DominanceCheck {
   }
 
   /** The check for a table with these columns, or null when the table does not give the largest contributions. */
-  static DominanceCheck of(ColumnStats[] columns, FilePolicy.Dominance rules) {
+  static DominanceCheck of(ColumnStats[] columns, FilePolicy.Dominance rules, int limit) {
     int total = -1;
     int mean = -1;
     int count = -1;
@@ -52,7 +55,7 @@ final class DominanceCheck {
     }
     if (largest < 0) return null;
     if (total < 0 && (mean < 0 || count < 0)) return null;
-    return new DominanceCheck(rules, total, mean, count, largest, second);
+    return new DominanceCheck(rules, total, mean, count, largest, second, limit);
   }
 
   /** Whether the table gives enough contributions for both rules (the second largest, and n of at most 2). */
@@ -87,7 +90,7 @@ final class DominanceCheck {
     boolean nk = !Double.isNaN(top) && top > rules.k() * t;
     if (pRatio || nk) {
       failed++;
-      if (failures.size() < CellList.KEEP) failures.add(new Failure(row, cellColumn(), pRatio, nk));
+      if (failures.size() < limit) failures.add(new Failure(row, cellColumn(), pRatio, nk));
     }
   }
 

@@ -21,6 +21,7 @@ import org.outputintake.scan.identifier.IdentifierFinder;
  */
 final class TableAnalyzer {
   private static final int MAX_HEADER_ROWS = 4;
+  final int cellLimit;
   final String where;
   final ScanContext ctx;
   final FindingCollector out;
@@ -44,6 +45,12 @@ final class TableAnalyzer {
 
   /** @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file */
   TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
+    this(where, ctx, out, finder, CellList.KEEP);
+  }
+
+  /** @param cellLimit how many flagged cells of one kind and column are kept with their place */
+  TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
+    this.cellLimit = cellLimit;
     this.where = where;
     this.ctx = ctx;
     this.out = out;
@@ -68,7 +75,7 @@ final class TableAnalyzer {
     if (dataRows == 0) {
       if (filled(cells, width) == 0) return;
       if (headerRows < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
-      if (dominance == null) dominance = DominanceCheck.of(columns, ctx.policy().dominance());
+      if (dominance == null) dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
       pairCoordinates();
     }
     dataRows++;
@@ -271,7 +278,7 @@ final class TableAnalyzer {
     String h = header.isEmpty() ? "column " + letters(c) : header;
     String norm = ColumnNames.normalize(header);
     return new ColumnStats(h, norm, ColumnRole.of(norm, ctx.declaredCountColumns(), header),
-        new ColumnProfile(h, finder));
+        new ColumnProfile(h, finder), cellLimit);
   }
 
   private void widen(int width) {

@@ -124,7 +124,7 @@ final class TableJudge {
     int shown = 0;
     Finding last = null;
     for (long[] cell : kept) {
-      if (shown == CellList.KEEP) break;
+      if (shown == t.cellLimit) break;
       last = cellFinding(code, cell);
       t.out.add(last);
       shown++;
