@@ -24,8 +24,10 @@ public final class TableGrid {
    * @param truncated whether rows were left unread
    * @param headerRow the 1-based row of the header (first row with two or more filled cells), 0 if none
    * @param dataStart the 1-based row of the first data row (after pandas' further header rows)
+   * @param totalRows how many rows the sheet has, read or not
    */
-  public record Sheet(String name, List<String[]> rows, boolean truncated, int headerRow, int dataStart) {
+  public record Sheet(String name, List<String[]> rows, boolean truncated, int headerRow, int dataStart,
+      long totalRows) {
     public Sheet {
       rows = List.copyOf(rows);
     }
@@ -43,9 +45,11 @@ public final class TableGrid {
       case XLSX -> XlsxSheets.read(file.path(), name -> new XlsxSheets.RowSink() {
         private final List<String[]> rows = new ArrayList<>();
         private boolean truncated;
+        private long total;
 
         @Override
         public void row(long row, String[] cells, int width) {
+          total = Math.max(total, row);
           if (row > maxRows) {
             truncated = true;
             return;
@@ -56,7 +60,7 @@ public final class TableGrid {
 
         @Override
         public void finish() {
-          out.add(sheet(name, rows, truncated));
+          out.add(sheet(name, rows, truncated, total));
         }
       });
       default -> { }
@@ -69,11 +73,13 @@ public final class TableGrid {
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     List<String[]> rows = new ArrayList<>();
     boolean truncated = false;
+    long total = 0;
     try (Reader reader = TableScanner.reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
       for (CSVRecord record : parser) {
+        total++;
         if (rows.size() >= maxRows) {
           truncated = true;
-          break;
+          continue; // counted, not kept
         }
         String[] cells = new String[Math.min(record.size(), TableScanner.MAX_COLUMNS)];
         for (int i = 0; i < cells.length; i++) cells[i] = record.get(i);
@@ -82,10 +88,10 @@ public final class TableGrid {
     } catch (java.io.UncheckedIOException | IllegalStateException e) {
       truncated = true; // a broken CSV is shown as far as it could be read
     }
-    return sheet("", rows, truncated);
+    return sheet("", rows, truncated, total);
   }
 
-  private static Sheet sheet(String name, List<String[]> rows, boolean truncated) {
+  private static Sheet sheet(String name, List<String[]> rows, boolean truncated, long total) {
     int header = 0;
     for (int r = 0; r < rows.size() && header == 0; r++) {
       if (filled(rows.get(r)) >= 2) header = r + 1;
@@ -93,7 +99,7 @@ public final class TableGrid {
     int data = header + 1;
     // pandas writes the index name on a row of its own under the header
     while (header > 0 && data <= rows.size() && data - header <= 3 && onlyFirst(rows.get(data - 1))) data++;
-    return new Sheet(name, rows, truncated, header, data);
+    return new Sheet(name, rows, truncated, header, data, Math.max(total, rows.size()));
   }
 
   private static int filled(String[] cells) {
