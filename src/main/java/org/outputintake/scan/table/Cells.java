@@ -51,16 +51,17 @@ final class Cells {
     return true;
   }
 
-  /** Digits with a decimal point, thousands commas, a percent sign, an exponent; a sign only first or after e. */
+  /** Digits with a decimal point, thousands commas, a percent sign, an exponent, signs; no hyphenated identifier. */
   private static boolean looksNumeric(String v) {
     boolean digit = false;
-    for (int i = 0; i < v.length(); i++) {
+    int n = v.length();
+    for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
       if (c >= '0' && c <= '9') {
         digit = true;
       } else if (c == '-' || c == '+') {
-        // 943-476-5919 is a hyphenated identifier, not a number
-        if (i > 0 && v.charAt(i - 1) != 'e' && v.charAt(i - 1) != 'E') return false;
+        // 943-476-5919 is a hyphenated identifier, not a number (short ranges such as 10-19 stay numbers)
+        if (i > 0 && n >= 10 && v.charAt(i - 1) != 'e' && v.charAt(i - 1) != 'E') return false;
       } else if (c != '.' && c != 'e' && c != 'E' && c != ',' && c != '%') {
         return false;
       }
