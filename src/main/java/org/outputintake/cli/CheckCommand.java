@@ -112,19 +112,19 @@ public final class CheckCommand implements Callable<Integer> {
     ScanContext ctx = new ScanContext(filePolicy, threshold != null ? threshold : filePolicy.threshold(),
         countColumns);
     ScanReport report = engine.scan(files, ctx);
+    Map<String, Path> sources = new HashMap<>();
+    files.forEach(f -> sources.put(f.displayName(), f.path()));
     try {
       if (output != null) {
         if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          reportFormat.write(report, w);
+          reportFormat.write(report, w, sources);
         }
       } else {
-        reportFormat.write(report, spec.commandLine().getOut());
+        reportFormat.write(report, spec.commandLine().getOut(), sources);
       }
       if (acroResults != null) {
-        Map<String, Path> sources = new HashMap<>();
-        files.forEach(f -> sources.put(f.displayName(), f.path()));
-        AcroResults.write(report, acroResults, sources);
+        AcroResults.write(report, acroResults, sources, ctx);
       }
     } catch (IOException e) {
       err.println("check: cannot write the report: " + e.getMessage());

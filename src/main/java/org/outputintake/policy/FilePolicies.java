@@ -89,9 +89,31 @@ public final class FilePolicies {
           root.path("max-rows").asLong(0),
           root.path("threshold").asInt(10),
           root.path("rounding").asInt(0),
-          limits);
+          limits,
+          root.hasNonNull("zeros") ? FilePolicy.ZeroRule.parse(root.get("zeros").asText()) : FilePolicy.ZeroRule.REVIEW,
+          dominance(root.path("dominance")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("policy " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code dominance: {p: 10%, n: 2, k: 90%}}; percentages may be written as {@code 10%} or {@code 0.10}. */
+  private static FilePolicy.Dominance dominance(JsonNode node) {
+    FilePolicy.Dominance d = FilePolicy.Dominance.ACRO_DEFAULT;
+    if (!node.isObject()) return d;
+    return new FilePolicy.Dominance(fraction(node.get("p"), d.p(), "dominance.p"), node.path("n").asInt(d.n()),
+        fraction(node.get("k"), d.k(), "dominance.k"));
+  }
+
+  private static double fraction(JsonNode node, double fallback, String key) {
+    if (node == null || node.isNull()) return fallback;
+    String v = node.asText().trim();
+    try {
+      if (v.endsWith("%")) return Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100;
+      double d = Double.parseDouble(v);
+      return d > 1 ? d / 100 : d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is '" + v + "': write a percentage such as 10% or a fraction 0.10");
     }
   }
 

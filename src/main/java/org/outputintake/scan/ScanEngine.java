@@ -53,7 +53,7 @@ public final class ScanEngine {
     for (ScanFile input : inputs) {
       scanOne(input, ctx, reports);
     }
-    return new ScanReport(ctx.policy().name(), reports);
+    return new ScanReport(ctx.policy().name(), AcroInput.apply(RequestChecks.apply(reports, inputs), inputs));
   }
 
   private void scanOne(ScanFile file, ScanContext ctx, List<FileReport> out) {

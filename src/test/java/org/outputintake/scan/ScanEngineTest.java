@@ -102,4 +102,16 @@ class ScanEngineTest {
     assertEquals(List.of("NHS_NUMBER"), TestFiles.codes(f.findings()));
     assertEquals(64, f.sha256().length());
   }
+
+  @Test
+  void degreesOfFreedomStatedInAnotherFileOfTheRequestAreEnough() throws IOException {
+    Path coefs = TestFiles.text(dir, "coefficients.csv", "term,coef,std_err", "Intercept,1.2,0.3", "age,0.05,0.01");
+    Path log = TestFiles.text(dir, "model.log", "Residual standard error: 1.2 on 480 degrees of freedom");
+    ScanEngine engine = ScanEngine.standard();
+    ScanReport alone = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv")), TestFiles.context("ons-srs"));
+    assertEquals(List.of("DEGREES_OF_FREEDOM_MISSING"), TestFiles.codes(alone.files().get(0).findings()));
+    ScanReport both = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv"), ScanFile.of(log, "model.log")),
+        TestFiles.context("ons-srs"));
+    assertEquals(List.of(), TestFiles.codes(both.files().get(0).findings()));
+  }
 }

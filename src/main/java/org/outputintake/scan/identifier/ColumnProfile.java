@@ -20,6 +20,8 @@ public final class ColumnProfile {
   private final IdentifierKind announced;
   private final boolean nhsHeader;
   private final boolean phoneHeader;
+  /** A header that gives bare numbers their meaning (VAT, passport, company): numbers are read with it. */
+  private final boolean contextHeader;
   private final IdentifierFinder finder;
   private final long[] hits = new long[KINDS.length];
   private final long[] firstRow = new long[KINDS.length];
@@ -33,6 +35,8 @@ public final class ColumnProfile {
   private long phoneFirstRow;
   private String phoneSample;
   private long currentRow;
+  /** A latitude column with a longitude beside it: judged in pairs by the table ({@link #coordinatePair}). */
+  private boolean paired;
   private final IdentifierFinder.Sink sink = this::hit;
 
   /** @param finder shared by the columns of one table; not thread-safe */
@@ -42,6 +46,8 @@ public final class ColumnProfile {
     this.announced = ColumnNames.kindOf(norm);
     this.nhsHeader = ColumnNames.announcesNhs(norm);
     this.phoneHeader = ColumnNames.announcesPhone(norm);
+    this.contextHeader = ColumnNames.hasWordStart(norm, "vat") || ColumnNames.hasWordStart(norm, "passport")
+        || ColumnNames.hasWordStart(norm, "company") || ColumnNames.hasWordStart(norm, "vehicle");
     this.finder = finder;
   }
 
@@ -66,7 +72,8 @@ public final class ColumnProfile {
         digit = true;
       } else {
         allDigits = false;
-        boolean sign = (c == '-' || c == '+') && i == 0;
+        // a leading minus is a number's sign; a leading plus starts a phone number (+447700900123)
+        boolean sign = c == '-' && i == 0;
         if (!sign && c != '.' && c != ',' && c != '%' && c != 'E' && c != 'e') plainNumber = false;
       }
     }
@@ -89,6 +96,7 @@ public final class ColumnProfile {
     if (announced != null) announcedCell(v, true);
     int n = v.length();
     if ((n == 10 || n == 11) && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
+    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader) finder.scanCell(v, norm, sink);
   }
 
   /** NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link #report}. */
@@ -113,11 +121,42 @@ public final class ColumnProfile {
         if (!digit || announced == IdentifierKind.STREET_ADDRESS) hitIf(hasLetter(v), Mask.text(v));
       }
       case DATE_OF_BIRTH -> hitIf(digit, "date (masked)");
-      case SCHOOL_ID, BUSINESS_REFERENCE, UPRN, PASSPORT_NUMBER -> hitIf(digit && v.length() <= 15, Mask.generic(v));
+      case SCHOOL_ID, BUSINESS_REFERENCE, UPRN -> hitIf(digit && v.length() <= 15, Mask.generic(v));
+      case PASSPORT_NUMBER -> hitIf(CheckDigits.passport(Mask.compact(v).toUpperCase(java.util.Locale.ROOT)),
+          Mask.generic(v));
       case COMPANY_NUMBER -> hitIf(CheckDigits.companyNumber(Mask.compact(v)), Mask.generic(v));
       case GRID_REFERENCE -> hitIf(CheckDigits.gridReference(Mask.compact(v)), Mask.generic(v));
-      case LAT_LONG -> hitIf(coordinate(v), "coordinate (masked)");
+      case LAT_LONG -> {
+        if (!paired) hitIf(coordinate(v), "coordinate (masked)");
+      }
       default -> { }
+    }
+  }
+
+  /** Latitude and longitude are judged together, so a non-UK pair with one value in the UK's range is not flagged. */
+  public void pairCoordinates() {
+    paired = true;
+  }
+
+  public boolean latitude() {
+    return ColumnNames.isLatitude(norm);
+  }
+
+  public boolean longitude() {
+    return ColumnNames.isLongitude(norm);
+  }
+
+  /** One row's latitude and longitude (this column is one of them), counted when both lie in the UK. */
+  public void coordinatePair(String lat, String lon, long row) {
+    try {
+      double a = Double.parseDouble(lat.strip());
+      double b = Double.parseDouble(lon.strip());
+      if (IdentifierFinder.lat(a) && IdentifierFinder.lon(b) && b != 0) {
+        currentRow = row;
+        hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
+      }
+    } catch (NumberFormatException | NullPointerException e) {
+      // not a pair of numbers: nothing to judge
     }
   }
 

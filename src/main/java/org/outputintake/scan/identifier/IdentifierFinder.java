@@ -138,17 +138,21 @@ public final class IdentifierFinder {
     int len = t.ends[i] - st;
     int digits = 0;
     int uppers = 0;
+    int lowers = 0;
     int dots = 0;
     for (int k = st; k < t.ends[i]; k++) {
       char c = t.s.charAt(k);
       if (c >= '0' && c <= '9') digits++;
       else if (c >= 'A' && c <= 'Z') uppers++;
+      else if (c >= 'a' && c <= 'z') lowers++;
       else if (c == '.') dots++;
     }
     if (digits == len) return digitsToken(i, len);
     if (dots == 1 && digits == len - 1) return decimal(i);
-    if (digits > 0 && uppers + digits == len && len <= 13) return upperAlnum(i, len);
-    if (digits == 0 && uppers == 2 && len == 2) return letterPair(i);
+    // identifiers are written in any case (ab123456c, sw1a 1aa): judged in capitals
+    if (digits > 0 && uppers + lowers + digits == len && len <= 16) return upperAlnum(i, len, lowers > 0);
+    if (digits == 0 && uppers + lowers == 2 && len == 2) return letterPair(i, lowers > 0);
+    if (len == 3 && digits == 0 && t.s.regionMatches(true, st, "GIR", 0, 3)) return upperAlnum(i, len, lowers > 0);
     return 1;
   }
 
@@ -161,11 +165,19 @@ public final class IdentifierFinder {
         return 3;
       }
     }
-    boolean plus44 = len == 2 && t.s.startsWith("44", t.starts[i]) && t.starts[i] > 0 && t.s.charAt(t.starts[i] - 1) == '+';
+    boolean plus = t.starts[i] > 0 && t.s.charAt(t.starts[i] - 1) == '+';
+    boolean plus44 = len == 2 && t.s.startsWith("44", t.starts[i]) && plus;
     if (t.s.charAt(t.starts[i]) == '0' || plus44) {
       int used = phone(i, plus44);
       if (used > 0) return used;
     }
+    if (len == 12 && t.s.startsWith("44", t.starts[i]) && validPhone("+" + t.text(i))) {
+      // +447700900123 written compact, or without its plus
+      sink.hit(IdentifierKind.PHONE_NUMBER, Mask.phone("+" + t.text(i)));
+      return 1;
+    }
+    int vat = vatDigits(i, len);
+    if (vat > 0) return vat;
     if (len == 10 && t.context(i, 6, "nhs") && CheckDigits.nhs(t.text(i))) {
       sink.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(t.text(i)));
       return 1;
@@ -178,7 +190,8 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.UPRN, Mask.generic(t.text(i)));
       return 1;
     }
-    if (len == 8 && t.context(i, 5, "company", "companies", "crn", "registration", "registered")) {
+    if (len == 8 && t.context(i, 5, "company", "companies", "crn", "registration", "registered", "ltd", "limited",
+        "plc", "llp")) {
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
@@ -205,6 +218,43 @@ public final class IdentifierFinder {
     return 1;
   }
 
+  /** A VAT number without its prefix (980780684, 980 7806 84, with a branch) beside the word VAT. */
+  private int vatDigits(int i, int len) {
+    if (len != 9 && len != 12 && len != 3) return 0;
+    if (!t.context(i, 6, "vat")) return 0;
+    if (len != 3) {
+      if (!CheckDigits.vatWithBranch(t.text(i))) return 0;
+      sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(t.text(i)));
+      return 1;
+    }
+    StringBuilder b = new StringBuilder(12).append(t.text(i));
+    int k = i + 1;
+    while (k < t.count && k <= i + 3 && t.allDigits(k) && t.single(k, ' ') && b.length() < 12) {
+      b.append(t.text(k));
+      k++;
+      if ((b.length() == 9 || b.length() == 12) && CheckDigits.vatWithBranch(b)
+          && (k >= t.count || !t.allDigits(k) || !t.single(k, ' ') || b.length() == 12)) {
+        sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(b.toString()));
+        return k - i;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A valid GB number, or one of the mobile numbers Ofcom keeps for drama (07700 900000-900999), which
+   * libphonenumber rejects but researchers copy from examples.
+   */
+  static boolean validPhone(String number) {
+    String digits = number.startsWith("+44") ? "0" + number.substring(3) : number;
+    if (digits.length() == 11 && digits.startsWith("07700900")) return true;
+    try {
+      return PHONES.isValidNumber(PHONES.parse(number, "GB"));
+    } catch (NumberParseException e) {
+      return false;
+    }
+  }
+
   /** Digit groups from token i joined while separated by a space, hyphen or bracket: a GB number if valid. */
   private int phone(int i, boolean plus44) {
     StringBuilder b = new StringBuilder(14);
@@ -212,6 +262,11 @@ public final class IdentifierFinder {
     int used = 0;
     int result = 0;
     while (k < t.count && t.allDigits(k) && b.length() + t.len(k) <= 13 && (k == i || phoneGap(k))) {
+      if (plus44 && k == i + 1 && t.len(k) == 1 && t.s.charAt(t.starts[k]) == '0' && t.starts[k] > 0
+          && t.s.charAt(t.starts[k] - 1) == '(') {
+        k++; // +44 (0)20 ...: the trunk zero in brackets is not dialled
+        continue;
+      }
       b.append(t.s, t.starts[k], t.ends[k]);
       k++;
       int n = b.length();
@@ -222,23 +277,19 @@ public final class IdentifierFinder {
     }
     if (used == 0) return 0;
     String number = (plus44 ? "+" : "") + b.substring(0, result);
-    try {
-      if (PHONES.isValidNumber(PHONES.parse(number, "GB"))) {
-        sink.hit(IdentifierKind.PHONE_NUMBER, Mask.phone(number));
-        return used;
-      }
-    } catch (NumberParseException e) {
-      return 0;
+    if (validPhone(number)) {
+      sink.hit(IdentifierKind.PHONE_NUMBER, Mask.phone(number));
+      return used;
     }
     return 0;
   }
 
   private boolean phoneGap(int k) {
     int gap = t.starts[k] - t.ends[k - 1];
-    if (gap < 1 || gap > 2) return false;
+    if (gap < 1 || gap > 3) return false;
     for (int p = t.ends[k - 1]; p < t.starts[k]; p++) {
       char c = t.s.charAt(p);
-      if (c != ' ' && c != '-' && c != ')') return false;
+      if (c != ' ' && c != '-' && c != ')' && c != '(') return false;
     }
     return true;
   }
@@ -332,23 +383,42 @@ public final class IdentifierFinder {
     return dot < 0 ? 0 : t.ends[k] - dot - 1;
   }
 
-  private int upperAlnum(int i, int len) {
-    String word = t.text(i);
-    if (len >= 5 && len <= 7 && CheckDigits.postcode(word)) {
+  private int upperAlnum(int i, int len, boolean lower) {
+    String word = lower ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i);
+    if (len == 16) {
+      if (CheckDigits.drivingLicence(word)) {
+        sink.hit(IdentifierKind.DRIVING_LICENCE_NUMBER, Mask.generic(word));
+      }
+      return 1;
+    }
+    if (len > 13) return 1;
+    if (len >= 5 && len <= 7 && (CheckDigits.postcode(word) || word.equals("GIR0AA"))) {
       sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word));
       return 1;
     }
-    if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.single(i + 1, ' ')
-        && CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(t.s, t.starts[i + 1], t.ends[i + 1])) {
-      sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word + " " + t.text(i + 1)));
-      return 2;
+    if (len == 7 && CheckDigits.vehicleRegistration(word)) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 1;
+    }
+    if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3) {
+      String next = t.text(i + 1).toUpperCase(Locale.ROOT);
+      if (t.single(i + 1, ' ') && (CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)
+          || word.equals("GIR") && next.equals("0AA"))) {
+        sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word + " " + next));
+        return 2;
+      }
+      if (len == 4 && (t.single(i + 1, ' ') || t.single(i + 1, '-')) && CheckDigits.vehicleRegistration(word + next)) {
+        sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word + next));
+        return 2;
+      }
     }
     if (len == 9 && CheckDigits.ni(word, true)) {
       sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
     }
-    if (len == 8 && i + 1 < t.count && t.len(i + 1) == 1 && t.single(i + 1, ' ') && CheckDigits.ni(word + t.text(i + 1), true)) {
-      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word + t.text(i + 1)));
+    if (len == 8 && i + 1 < t.count && t.len(i + 1) == 1 && t.single(i + 1, ' ')
+        && CheckDigits.ni(word + t.text(i + 1).toUpperCase(Locale.ROOT), true)) {
+      sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word + t.text(i + 1).toUpperCase(Locale.ROOT)));
       return 2;
     }
     if (len == 8 && CheckDigits.ni(word, false) && t.context(i, 4, "ni", "nino", "insurance")) {
@@ -356,15 +426,33 @@ public final class IdentifierFinder {
       return 1;
     }
     // before grid references: SC123456 is both, and the context word decides
-    if (len == 8 && CheckDigits.companyNumber(word) && t.context(i, 5, "company", "companies", "crn", "registration")) {
+    if (len == 8 && CheckDigits.companyNumber(word) && t.context(i, 5, "company", "companies", "crn", "registration",
+        "registered", "ltd", "limited", "plc", "llp")) {
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
+      return 1;
+    }
+    if (len == 8 && CheckDigits.commonCompanyPrefix(word) && !t.context(i, 5, "grid", "os", "ngr", "easting")) {
+      // SC123456 written compact is a Scottish company; a grid reference is written with spaces or beside "grid"
+      sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
+      return 1;
+    }
+    int vehicle = oldVehicleMark(i, len, word);
+    if (vehicle > 0) return vehicle;
+    if (len == 9 && CheckDigits.passport(word) && t.context(i, 6, "passport")) {
+      sink.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(word));
       return 1;
     }
     if (CheckDigits.gridReference(word)) {
       sink.hit(IdentifierKind.GRID_REFERENCE, word.substring(0, 2) + " *** ***");
       return 1;
     }
-    if (len == 11 && word.startsWith("GB") && CheckDigits.vat(word.substring(2))) {
+    if ((len == 11 || len == 14) && (word.startsWith("GB") || word.startsWith("XI"))
+        && CheckDigits.vatWithBranch(word.substring(2))) {
+      sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(word));
+      return 1;
+    }
+    if (len == 7 && (word.startsWith("GB") || word.startsWith("XI")) && CheckDigits.vatGovernment(word.substring(2))
+        || len == 5 && CheckDigits.vatGovernment(word) && t.context(i, 6, "vat")) {
       sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(word));
       return 1;
     }
@@ -375,29 +463,69 @@ public final class IdentifierFinder {
     return 1;
   }
 
-  /** Two capitals followed by digit groups: a spaced NI number, grid reference or VAT number. */
-  private int letterPair(int i) {
-    StringBuilder b = new StringBuilder(13).append(t.s, t.starts[i], t.ends[i]);
+  /**
+   * Registration marks of the prefix (A123 BCD, 1983-2001) and suffix (ABC 123D, 1963-1983) systems: too like
+   * other codes to flag alone, so only beside words such as "vehicle", "registration" or "reg".
+   */
+  private int oldVehicleMark(int i, int len, String word) {
+    if (len > 7 || !t.context(i, 4, "vehicle", "registration", "reg", "vrm", "plate", "numberplate", "car")) return 0;
+    if (len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.allLetters(i + 1) && t.single(i + 1, ' ')
+        && CheckDigits.vehiclePrefixMark(word + t.text(i + 1).toUpperCase(Locale.ROOT))) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 2;
+    }
+    if (len <= 4 && i > 0 && t.len(i - 1) == 3 && t.allLetters(i - 1) && t.single(i, ' ')
+        && CheckDigits.vehicleSuffixMark(t.text(i - 1).toUpperCase(Locale.ROOT) + word)) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 1;
+    }
+    if (CheckDigits.vehiclePrefixMark(word) || CheckDigits.vehicleSuffixMark(word)) {
+      sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Two letters followed by digit groups: a spaced NI number, grid reference or VAT number. */
+  private int letterPair(int i, boolean lower) {
+    // most two-letter words ("in", "of") are followed by no number at all
+    if (i + 1 >= t.count || !Tokens.digitAt(t.s, t.starts[i + 1])) return 1;
+    String pair = lower ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i);
+    if (t.len(i + 1) == 7 && t.single(i + 1, ' ') && CheckDigits.allDigits(t.s, t.starts[i + 1], t.ends[i + 1] - 1)) {
+      String ni = pair + t.text(i + 1).toUpperCase(Locale.ROOT); // PR 123612C
+      if (CheckDigits.ni(ni, true)) {
+        sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(ni));
+        return 2;
+      }
+    }
+    StringBuilder b = new StringBuilder(16).append(pair);
     int k = i + 1;
-    while (k < t.count && k <= i + 4 && t.single(k, ' ') && b.length() < 13) {
-      b.append(t.s, t.starts[k], t.ends[k]);
+    while (k < t.count && k <= i + 5 && t.single(k, ' ') && b.length() < 14) {
+      b.append(lower ? t.text(k).toUpperCase(Locale.ROOT) : t.text(k));
       k++;
       String c = b.toString();
       if (c.length() == 9 && CheckDigits.ni(c, true)) {
         sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(c));
         return k - i;
       }
-      if (c.startsWith("GB") && c.length() == 11 && CheckDigits.vat(c.substring(2))) {
+      boolean vatPrefix = c.startsWith("GB") || c.startsWith("XI");
+      if (vatPrefix && (c.length() == 11 && !nextDigits(k) || c.length() == 14)
+          && CheckDigits.vatWithBranch(c.substring(2))) {
         sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(c));
         return k - i;
       }
     }
-    if (i + 2 < t.count && CheckDigits.gridSquare(t.text(i)) && t.allDigits(i + 1) && t.allDigits(i + 2)
+    if (i + 2 < t.count && CheckDigits.gridSquare(pair) && t.allDigits(i + 1) && t.allDigits(i + 2)
         && t.len(i + 1) == t.len(i + 2) && t.len(i + 1) >= 3 && t.len(i + 1) <= 5 && t.single(i + 1, ' ') && t.single(i + 2, ' ')) {
-      sink.hit(IdentifierKind.GRID_REFERENCE, t.text(i) + " *** ***");
+      sink.hit(IdentifierKind.GRID_REFERENCE, pair + " *** ***");
       return 3;
     }
     return 1;
+  }
+
+  /** Whether token k is another digit group of the same number (a VAT branch after the nine digits). */
+  private boolean nextDigits(int k) {
+    return k < t.count && t.allDigits(k) && t.len(k) == 3 && t.single(k, ' ');
   }
 
 }

@@ -12,6 +12,8 @@ public enum IdentifierKind {
   EMAIL_ADDRESS(true, "email address", "email addresses"),
   PHONE_NUMBER(true, "phone number", "phone numbers"),
   PASSPORT_NUMBER(true, "passport number", "passport numbers"),
+  DRIVING_LICENCE_NUMBER(true, "driving licence number (it encodes the holder's name and date of birth)",
+      "driving licence numbers"),
   UPRN(true, "Unique Property Reference Number", "Unique Property Reference Numbers"),
   COMPANY_NUMBER(true, "Company Registration Number", "Company Registration Numbers"),
   PUPIL_NUMBER(true, "Unique Pupil Number", "Unique Pupil Numbers"),
@@ -21,6 +23,7 @@ public enum IdentifierKind {
   PERSON_NAME(true, "person's name", "person names"),
   STREET_ADDRESS(true, "street address", "street addresses"),
   POSTCODE(false, "full postcode", "full postcodes"),
+  VEHICLE_REGISTRATION(false, "vehicle registration mark", "vehicle registration marks"),
   DATE_OF_BIRTH(false, "date of birth or death", "dates of birth or death"),
   SCHOOL_ID(false, "school identifier (URN, UKPRN, LAESTAB)", "school identifiers"),
   BUSINESS_REFERENCE(false, "ONS business reference (RUREF, ENTREF, LUREF)", "ONS business references");

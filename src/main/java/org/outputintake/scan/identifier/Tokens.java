@@ -86,6 +86,10 @@ final class Tokens {
     return p >= 0 && p < s.length() && s.charAt(p) >= '0' && s.charAt(p) <= '9';
   }
 
+  static boolean digitAt(String s, int p) {
+    return p >= 0 && p < s.length() && s.charAt(p) >= '0' && s.charAt(p) <= '9';
+  }
+
   static boolean alnum(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
         || c > 127 && Character.isLetterOrDigit(c);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,44 +16,55 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.outputintake.scan.FileKinds;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.ScanContext;
+import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
+import org.outputintake.scan.Severity;
+import org.outputintake.scan.table.TableGrid;
+import org.outputintake.scan.table.TableScanner;
 
 /**
- * An ACRO-style {@code results.json} (the format of AI-SDC/ACRO's {@code Records.finalise_json}) so that
- * SACRO-Viewer can show our findings: {@code {"version", "results": {uid: {uid, status, type, properties,
- * files: [{name, sdc: {summary, cells}}], outcome, command, summary, timestamp, comments, exception}}}}.
- * LOW_COUNT cells become ACRO "threshold" cells; a blocker makes the output "fail", a warning "review".
- * ACRO's cell positions are 0-based in the table without its header row and label column, so spreadsheet
- * cell C7 (header in row 1) is {@code [5, 1]}.
+ * An ACRO output folder (the layout of AI-SDC/ACRO's {@code Records.finalise_json} and its checksums) that
+ * SACRO-Viewer opens and ACRO's {@code load_records} reads: {@code results.json}, each checked file copied next to
+ * it, a CSV copy of every XLSX sheet (the viewer shows CSV), and {@code checksums/<name>.txt}. Every flagged cell
+ * of a table is listed in ACRO's categories (the human report's cap of 20 does not apply); other findings are
+ * comments. A blocker makes the output "fail", a warning "review".
  */
 public final class AcroResults {
-  /** The ACRO release whose results.json layout this follows. */
-  public static final String ACRO_VERSION = "0.4.8";
+  /** The ACRO release whose layout this follows; {@code load_records} accepts only its own version. */
+  public static final String ACRO_VERSION = "0.4.11";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Pattern CELL = Pattern.compile("^([A-Z]{1,3})(\\d{1,9})\\b");
+  private static final int ALL_CELLS = 1_000_000;
+  private static final int GRID_ROWS = 100_000;
+  /** ACRO's own metadata: copying it would leave the viewer two results files to choose from, and it refuses. */
+  private static final Set<String> ACRO_METADATA = Set.of("results.json", "config.json");
 
   private AcroResults() {}
 
-  /** Writes {@code dir/results.json} without copying the files; see {@link #write(ScanReport, Path, Map)}. */
+  /** Writes {@code dir/results.json} without copying the files. */
   public static Path write(ScanReport report, Path dir) throws IOException {
-    return write(report, dir, Map.of());
+    return write(report, dir, Map.of(), null);
+  }
+
+  public static Path write(ScanReport report, Path dir, Map<String, Path> sources) throws IOException {
+    return write(report, dir, sources, null);
   }
 
   /**
-   * Writes an ACRO output folder as SACRO-Viewer opens it: {@code results.json}, each checked file copied next to
-   * it under the name the results give, and {@code checksums/<name>.txt} with its SHA-256, as ACRO's own runner
-   * leaves them. Files inside an archive are reported with their archive (the viewer shows files, not entries).
-   *
    * @param sources where each reported file (by its name in the report) can be copied from
+   * @param ctx the scan's settings, to list every flagged cell of a table; null to use the report's findings only
    * @return the results file
    */
-  public static Path write(ScanReport report, Path dir, Map<String, Path> sources) throws IOException {
+  public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx)
+      throws IOException {
     Files.createDirectories(dir.resolve("checksums"));
     ObjectNode root = JSON.createObjectNode();
     root.put("version", ACRO_VERSION);
@@ -61,21 +74,135 @@ public final class AcroResults {
     int index = 0;
     for (List<FileReport> group : byTopLevelFile(report.files())) {
       FileReport file = group.get(0);
-      String name = uniqueName(baseName(file.file()), names);
+      String base = baseName(file.file());
+      if (isAcroMetadata(file.file(), base)) continue;
+      String name = uniqueName(base, names);
       String uid = "output_" + index++;
-      ObjectNode output = output(uid, name, group, report.policy(), now);
       Path source = sources.get(file.file());
-      if (source != null && Files.isRegularFile(source)) {
-        Files.copy(source, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve("checksums").resolve(name + ".txt"), file.sha256());
-      } else {
-        ((ArrayNode) output.get("comments")).add("The file itself was not copied into this folder.");
-      }
-      results.set(uid, output);
+      results.set(uid, output(uid, name, group, report.policy(), now, source, ctx, dir, names));
     }
     Path file = dir.resolve("results.json");
     JSON.writeValue(file.toFile(), root);
     return file;
+  }
+
+  private static boolean isAcroMetadata(String path, String base) {
+    String parent = path.replace('\\', '/');
+    int slash = parent.lastIndexOf('/');
+    String dirName = slash <= 0 ? "" : parent.substring(parent.lastIndexOf('/', slash - 1) + 1, slash);
+    return ACRO_METADATA.contains(base.toLowerCase(Locale.ROOT)) || dirName.equals("checksums") && base.endsWith(".txt");
+  }
+
+  private static ObjectNode output(String uid, String name, List<FileReport> group, String policy, String timestamp,
+      Path source, ScanContext ctx, Path dir, Set<String> names) throws IOException {
+    FileReport file = group.get(0);
+    List<Finding> all = group.stream().flatMap(r -> r.findings().stream()).toList();
+    String status = all.stream().anyMatch(f -> f.severity() == Severity.BLOCKER) ? "fail"
+        : all.stream().anyMatch(f -> f.severity() != Severity.INFO) ? "review" : "pass";
+    boolean copied = source != null && Files.isRegularFile(source);
+    ScanFile scanFile = copied ? new ScanFile(source, file.file(), file.type(), file.size(), 0) : null;
+    boolean table = scanFile != null ? FileKinds.table(scanFile) != null
+        : file.file().toLowerCase(Locale.ROOT).endsWith(".csv");
+    List<TableGrid.Sheet> sheets = table && scanFile != null ? readGrid(scanFile) : List.of();
+    List<Finding> cells = file.findings();
+    if (table && scanFile != null && ctx != null) cells = everyCell(scanFile, ctx, file.findings());
+    AcroOutput sdc = new AcroOutput(cells, sheets);
+    long dof = AcroOutput.degreesOfFreedom(all, sheets);
+    boolean regression = dof >= 0 || all.stream().anyMatch(f -> f.code().equals("DEGREES_OF_FREEDOM_MISSING"));
+
+    ObjectNode o = JSON.createObjectNode();
+    o.put("uid", uid);
+    o.put("status", status);
+    o.put("type", regression ? "regression" : table ? "table" : "custom");
+    ObjectNode properties = o.putObject("properties");
+    properties.put("method", "output-intake");
+    properties.put("policy", policy);
+    properties.put("sha256", file.sha256());
+    if (dof >= 0) properties.put("dof", dof);
+    ArrayNode files = o.putArray("files");
+    ArrayNode comments = JSON.createArrayNode();
+    boolean suppressed = all.stream().anyMatch(f -> f.code().equals("SECONDARY_DISCLOSURE"));
+    String mainSheet = sheets.isEmpty() ? "" : sheets.get(0).name();
+    if (copied) {
+      Files.copy(source, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(dir.resolve("checksums").resolve(name + ".txt"), file.sha256());
+    } else {
+      comments.add("The file itself was not copied into this folder.");
+    }
+    boolean xlsx = scanFile != null && FileKinds.table(scanFile) == FileKinds.TableFormat.XLSX;
+    ObjectNode entry = files.addObject();
+    entry.put("name", name);
+    entry.set("sdc", sdc.sdc(xlsx ? null : "", suppressed));
+    if (xlsx) {
+      for (TableGrid.Sheet sheet : sheets) {
+        String csvName = uniqueName(stem(name) + "_" + safe(sheet.name()) + ".csv", names);
+        writeCsv(sheet, dir.resolve(csvName));
+        Files.writeString(dir.resolve("checksums").resolve(csvName + ".txt"),
+            org.outputintake.scan.ScanEngine.sha256(dir.resolve(csvName)));
+        ObjectNode csvEntry = files.addObject();
+        csvEntry.put("name", csvName);
+        csvEntry.set("sdc", sdc.sdc(sheet.name(), suppressed));
+      }
+    }
+    o.set("outcome", sdc.outcome(sheets.isEmpty() ? null : sheets.get(0), mainSheet));
+    o.put("command", "output-intake check --policy " + policy);
+    o.put("summary", regression && dof >= 0 ? status + "; dof=" + dof + (dof < 10 ? " < 10" : " >= 10")
+        : sdc.summary(status));
+    o.put("timestamp", timestamp);
+    for (FileReport r : group) {
+      String where = r == file ? "" : "in " + r.file().substring(r.file().indexOf("!/") + 2) + ", ";
+      for (Finding f : r == file ? sdc.others : r.findings()) {
+        if (r == file && overflowOfListedCells(f)) continue;
+        comments.add(f.severity().label() + " " + f.code() + " " + where
+            + (f.location().isEmpty() ? "" : "at " + f.location()) + ": " + f.message());
+      }
+    }
+    o.set("comments", comments);
+    o.put("exception", "");
+    return o;
+  }
+
+  /** "and 30 more LOW_COUNT findings": those cells are listed in full, so the human summary is left out. */
+  private static boolean overflowOfListedCells(Finding f) {
+    return f.location().isEmpty() && f.message().startsWith("and ")
+        && (f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE"));
+  }
+
+  private static List<TableGrid.Sheet> readGrid(ScanFile file) {
+    try {
+      return TableGrid.read(file, GRID_ROWS);
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** The table scanned again keeping every flagged cell; the report's own findings if that fails. */
+  private static List<Finding> everyCell(ScanFile file, ScanContext ctx, List<Finding> fallback) {
+    try {
+      List<Finding> cells = new ArrayList<>();
+      for (Finding f : new TableScanner(ALL_CELLS).scan(file, ctx)) {
+        if (f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE")) cells.add(f);
+      }
+      for (Finding f : fallback) {
+        if (!(f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE"))) {
+          cells.add(f);
+        }
+      }
+      return cells;
+    } catch (IOException | RuntimeException e) {
+      return fallback;
+    }
+  }
+
+  private static void writeCsv(TableGrid.Sheet sheet, Path target) throws IOException {
+    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+      for (String[] row : sheet.rows()) {
+        List<String> cells = new ArrayList<>(row.length);
+        for (String c : row) cells.add(c == null ? "" : c);
+        printer.printRecord(cells);
+      }
+    }
   }
 
   /** The reports grouped by file given: an archive's entries ({@code a.zip!/t.csv}) follow their archive. */
@@ -91,99 +218,24 @@ public final class AcroResults {
 
   /** Names the viewer and its release zip can tell apart: {@code table1.csv}, then {@code table1_2.csv}. */
   private static String uniqueName(String name, Set<String> used) {
-    String safe = name.isBlank() || name.equals("results.json") || name.equals("checksums") ? "file_" + name : name;
+    String safe = name.isBlank() || ACRO_METADATA.contains(name.toLowerCase(Locale.ROOT)) || name.equals("checksums")
+        ? "file_" + name : name;
     String candidate = safe;
     int dot = safe.lastIndexOf('.');
-    for (int n = 2; !used.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
       candidate = dot > 0 ? safe.substring(0, dot) + "_" + n + safe.substring(dot) : safe + "_" + n;
     }
     return candidate;
   }
 
-  private static ObjectNode output(String uid, String name, List<FileReport> group, String policy,
-      String timestamp) {
-    FileReport file = group.get(0);
-    ObjectNode o = JSON.createObjectNode();
-    List<Finding> all = group.stream().flatMap(r -> r.findings().stream()).toList();
-    String status = all.stream().anyMatch(f -> f.severity() == org.outputintake.scan.Severity.BLOCKER) ? "fail"
-        : all.stream().anyMatch(f -> f.severity() != org.outputintake.scan.Severity.INFO) ? "review"
-        : "pass";
-    boolean table = file.type().contains("spreadsheet") || file.type().contains("ms-excel")
-        || file.file().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
-    o.put("uid", uid);
-    o.put("status", status);
-    o.put("type", table ? "table" : "custom");
-    ObjectNode properties = o.putObject("properties");
-    properties.put("method", "output-intake");
-    properties.put("policy", policy);
-    properties.put("sha256", file.sha256());
-    ArrayNode files = o.putArray("files");
-    ObjectNode entry = files.addObject();
-    entry.put("name", name);
-    ObjectNode sdc = entry.putObject("sdc");
-    ObjectNode summary = sdc.putObject("summary");
-    ObjectNode cells = sdc.putObject("cells");
-    ArrayNode threshold = cells.putArray("threshold");
-    for (String key : new String[] {"negative", "missing", "p-ratio", "nk-rule", "all-values-are-same"}) {
-      cells.putArray(key);
-    }
-    ObjectNode outcome = o.putObject("outcome");
-    int lowCells = 0;
-    boolean suppressed = false;
-    ArrayNode comments = JSON.createArrayNode();
-    for (FileReport r : group) {
-      String where = r == file ? "" : "in " + r.file().substring(r.file().indexOf("!/") + 2) + ", ";
-      for (Finding f : r.findings()) {
-        if (f.code().equals("SECONDARY_DISCLOSURE")) suppressed = true;
-        // the viewer marks cells of the file itself, and never the first (label) column
-        int[] cell = r == file && f.code().equals("LOW_COUNT") ? cell(f.evidence()) : null;
-        if (cell != null) {
-          lowCells++;
-          threshold.addArray().add(cell[0]).add(cell[1]);
-          outcome.withObject("/" + columnHeader(f.location()).replace("~", "~0").replace("/", "~1"))
-              .put(Integer.toString(cell[0]), "threshold; ");
-          continue;
-        }
-        comments.add(f.severity().label() + " " + f.code() + " " + where
-            + (f.location().isEmpty() ? "" : "at " + f.location()) + ": " + f.message());
-      }
-    }
-    summary.put("suppressed", suppressed);
-    summary.put("negative", 0);
-    summary.put("missing", 0);
-    summary.put("threshold", lowCells);
-    summary.put("p-ratio", 0);
-    summary.put("nk-rule", 0);
-    summary.put("all-values-are-same", 0);
-    o.put("command", "output-intake check --policy " + policy);
-    o.put("summary", status + (lowCells > 0 ? "; threshold: " + lowCells + " cells may need suppressing" : "")
-        + (all.size() > lowCells ? "; " + (all.size() - lowCells) + " other findings (see comments)" : ""));
-    o.put("timestamp", timestamp);
-    o.set("comments", comments);
-    o.put("exception", "");
-    return o;
+  private static String stem(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** ACRO's {@code [row, column]} of a finding's spreadsheet cell ({@code C7 = 4}), or null for column A. */
-  private static int[] cell(String evidence) {
-    Matcher m = CELL.matcher(evidence);
-    if (!m.find()) return null;
-    int row = Integer.parseInt(m.group(2)) - 2;
-    int col = columnIndex(m.group(1)) - 1;
-    return row >= 0 && col >= 0 ? new int[] {row, col} : null;
-  }
-
-  private static String columnHeader(String location) {
-    int i = location.indexOf("column '");
-    if (i < 0) return "value";
-    int end = location.indexOf('\'', i + 8);
-    return end < 0 ? "value" : location.substring(i + 8, end);
-  }
-
-  private static int columnIndex(String letters) {
-    int n = 0;
-    for (int i = 0; i < letters.length(); i++) n = n * 26 + (letters.charAt(i) - 'A' + 1);
-    return n - 1;
+  private static String safe(String sheet) {
+    String s = sheet.replaceAll("[^A-Za-z0-9_-]+", "_");
+    return s.isEmpty() ? "sheet" : s;
   }
 
   private static String baseName(String name) {

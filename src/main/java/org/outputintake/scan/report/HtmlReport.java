@@ -2,6 +2,8 @@ package org.outputintake.scan.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanReport;
@@ -11,13 +13,19 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static void write(ScanReport report, Writer out) throws IOException {
+    write(report, out, Map.of());
+  }
+
+  /** @param sources where each file of the report can be read, to show its tables with the flagged cells */
+  static void write(ScanReport report, Writer out, Map<String, Path> sources) throws IOException {
     StringBuilder b = new StringBuilder(4096);
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Output Intake check - ").append(esc(report.policy())).append("</title><style>")
         .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%;")
         .append("margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;")
         .append("vertical-align:top}th{background:#eee}.blocker{color:#a00;font-weight:bold}")
-        .append(".warning{color:#a60}.info{color:#555}code{font-size:90%}</style></head><body>\n")
+        .append(".warning{color:#a60}.info{color:#555}code{font-size:90%}").append(HtmlTable.CSS)
+        .append("</style></head><body>\n")
         .append("<h1>Output Intake check</h1>\n<p>Policy: <strong>").append(esc(report.policy()))
         .append("</strong></p>\n<p>").append(esc(ReportFormat.summary(report))).append("</p>\n");
     for (FileReport file : report.files()) {
@@ -26,6 +34,7 @@ final class HtmlReport {
           .append("</code></p>\n");
       if (file.findings().isEmpty()) {
         b.append("<p>No findings.</p>\n");
+        HtmlTable.append(b, file, sources.get(file.file()));
         continue;
       }
       b.append("<table><tr><th>Severity</th><th>Code</th><th>Location</th><th>Message</th><th>Evidence</th></tr>\n");
@@ -36,6 +45,8 @@ final class HtmlReport {
             .append("</code></td></tr>\n");
       }
       b.append("</table>\n");
+      HtmlTable.legend(b, file);
+      HtmlTable.append(b, file, sources.get(file.file()));
     }
     b.append("</body></html>\n");
     out.write(b.toString());

@@ -2,6 +2,8 @@ package org.outputintake.scan.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import org.outputintake.scan.FileReport;
@@ -14,10 +16,18 @@ public enum ReportFormat {
   TEXT, JSON, HTML;
 
   public void write(ScanReport report, Writer out) throws IOException {
+    write(report, out, Map.of());
+  }
+
+  /**
+   * @param sources where each reported file (by its name in the report) can be read: the HTML report then shows
+   *     each table with its flagged cells
+   */
+  public void write(ScanReport report, Writer out, Map<String, Path> sources) throws IOException {
     switch (this) {
       case TEXT -> TextReport.write(report, out);
       case JSON -> JsonReport.write(report, out);
-      case HTML -> HtmlReport.write(report, out);
+      case HTML -> HtmlReport.write(report, out, sources);
     }
   }
 

@@ -51,14 +51,32 @@ final class Cells {
     return true;
   }
 
+  /** Digits with a decimal point, thousands commas, a percent sign, an exponent, signs; no hyphenated identifier. */
   private static boolean looksNumeric(String v) {
     boolean digit = false;
-    for (int i = 0; i < v.length(); i++) {
+    int n = v.length();
+    for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
-      if (c >= '0' && c <= '9') digit = true;
-      else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E' && c != ',' && c != '%') return false;
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '-' || c == '+') {
+        // 943-476-5919 is a hyphenated identifier, not a number (short ranges such as 10-19 stay numbers)
+        if (i > 0 && n >= 10 && v.charAt(i - 1) != 'e' && v.charAt(i - 1) != 'E') return false;
+      } else if (c != '.' && c != 'e' && c != 'E' && c != ',' && c != '%') {
+        return false;
+      }
     }
     return digit;
+  }
+
+  /** An amount of money: {@code £1,200}, {@code $3.50}, {@code €12}, {@code -£4}. */
+  static boolean money(String v) {
+    int n = v.length();
+    if (n < 2 || n > 24) return false;
+    int i = v.charAt(0) == '-' ? 1 : 0;
+    char c = v.charAt(i);
+    if (c != '£' && c != '$' && c != '€') return false;
+    return i + 1 < n && parse(v.substring(i + 1)) != NOT_INTEGER;
   }
 
   /** {@code [REDACTED]}, {@code *}, {@code <10}, {@code c}, {@code x}, {@code ..}, {@code -} and the like. */

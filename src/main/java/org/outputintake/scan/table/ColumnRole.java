@@ -7,7 +7,9 @@ import org.outputintake.scan.identifier.ColumnNames;
 enum ColumnRole {
   /** Announced counts: n, count, frequency, total, numerator, ... (all of them are checked against the threshold). */
   COUNT,
-  /** A statistic other than a count: means, rates, percentages, standard errors, coefficients. */
+  /** Sums, means, medians or totals of a continuous variable (income, cost...): never counts, dominance applies. */
+  MAGNITUDE,
+  /** A statistic other than a count: rates, percentages, standard errors, coefficients. */
   STATISTIC,
   /** A minimum, maximum or range: one unit's value. */
   EXTREME,
@@ -39,7 +41,16 @@ enum ColumnRole {
       "codes", "urn", "uprn", "date", "month", "day", "week", "quarter", "period", "time", "postcode", "nhs",
       "rank", "order", "sex", "gender", "group", "band", "decile", "quintile", "imd", "lsoa", "msoa", "oa",
       "ward", "ukprn", "laestab", "ruref", "entref", "luref", "version", "wave", "sic", "soc", "phone", "ref",
-      "reference", "key", "identifier", "level", "category", "cat", "type", "flag", "label", "dob");
+      "reference", "key", "identifier", "level", "category", "cat", "type", "flag", "label", "dob", "unit",
+      "practice", "area", "site", "trust", "hospital", "district", "region", "county", "country", "school", "gp",
+      "ccg", "icb", "stp", "la", "lad", "utla", "ltla", "sequence", "seq", "row", "index_no", "cohort", "stratum");
+  /** Words that make a column a magnitude: a statistic of amounts, or an amount of money. */
+  private static final Set<String> MAGNITUDE_WORDS = Set.of("sum", "sums", "mean", "means", "median", "medians",
+      "avg", "average", "amount", "income", "spend", "spending", "cost", "costs", "turnover", "salary", "salaries",
+      "wage", "wages", "pay", "earnings", "revenue", "price", "expenditure", "gva", "profit", "£", "gbp", "bmi",
+      "los", "duration");
+  private static final Set<String> COEFFICIENT_WORDS = Set.of("coef", "coefficient", "coefficients", "estimate",
+      "estimates", "beta", "std_err", "stderr", "log_odds", "exp_b");
   private static final Set<String> DF_NAMES = Set.of("df", "dof", "degrees_of_freedom", "residual_df",
       "df_residual", "df_residuals", "df_resid", "resid_df", "res_df", "df_res", "degrees_freedom");
 
@@ -54,6 +65,7 @@ enum ColumnRole {
     for (String w : words) {
       if (EXTREME_WORDS.contains(w)) return EXTREME;
     }
+    if (!isRateLikeOnly(words) && isMagnitude(n, words)) return MAGNITUDE;
     for (String w : words) {
       if (STATISTIC_WORDS.contains(w)) return STATISTIC;
     }
@@ -73,6 +85,46 @@ enum ColumnRole {
     return OTHER;
   }
 
+  private static boolean isMagnitude(String n, String[] words) {
+    if (MAGNITUDE_WORDS.contains(n)) return true;
+    for (String w : words) {
+      if (MAGNITUDE_WORDS.contains(w)) return true;
+    }
+    return false;
+  }
+
+  /** A rate or percentage of something ("mean_rate", "pct_income"): derived from counts, not a magnitude. */
+  private static boolean isRateLikeOnly(String[] words) {
+    for (String w : words) {
+      if (w.equals("rate") || w.equals("rates") || w.equals("pct") || w.equals("percent") || w.equals("percentage")
+          || w.equals("%") || w.equals("proportion") || w.equals("prop") || w.equals("ratio")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Variables whose means or medians no single contributor can dominate (an age, a score): no dominance rule. */
+  private static final Set<String> BOUNDED_WORDS = Set.of("age", "ages", "bmi", "height", "weight", "score",
+      "los", "duration", "days", "years", "months", "weeks", "hours", "stay");
+
+  /** A magnitude to which the p% and NK rules apply: money, a sum or total, or a mean of an unbounded amount. */
+  static boolean dominanceApplies(String normalized) {
+    for (String w : normalized.split("_")) {
+      if (BOUNDED_WORDS.contains(w)) return false;
+    }
+    return true;
+  }
+
+  /** A model's coefficient or its standard error: the table is a model whose degrees of freedom matter. */
+  static boolean isCoefficient(String normalized) {
+    if (COEFFICIENT_WORDS.contains(normalized)) return true;
+    for (String w : normalized.split("_")) {
+      if (COEFFICIENT_WORDS.contains(w)) return true;
+    }
+    return normalized.equals("std_err") || normalized.equals("p_z") || normalized.equals("p_t");
+  }
+
   /** Whether the header names a rate, percentage or mean, whose underlying counts must be shown. */
   static boolean isRateLike(String normalized) {
     for (String w : normalized.split("_")) {
@@ -89,6 +141,12 @@ enum ColumnRole {
 
   static boolean isExtremeLabel(String normalized) {
     return EXTREME_WORDS.contains(normalized);
+  }
+
+  /** A note above a table that states the degrees of freedom ("Df Residuals: 480", "on 52 degrees of freedom"). */
+  static boolean isDegreesOfFreedomText(String text) {
+    String n = ColumnNames.normalize(text);
+    return n.contains("degrees_of_freedom") || n.startsWith("df_resid") || n.contains("residual_df");
   }
 
   static boolean isDegreesOfFreedomLabel(String normalized) {

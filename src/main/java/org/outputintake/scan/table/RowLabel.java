@@ -41,6 +41,16 @@ record RowLabel(String norm, boolean total, boolean extreme, boolean degreesOfFr
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
+  /** The intercept row of a model's coefficient table ({@code Intercept}, {@code (Intercept)}, {@code const}, {@code _cons}). */
+  static boolean isModelTerm(String label) {
+    int n = label.length();
+    if (n < 5 || n > 11) return false;
+    char c = label.charAt(0);
+    if (c != 'I' && c != 'i' && c != '(' && c != 'c' && c != 'C' && c != '_') return false;
+    return label.equalsIgnoreCase("intercept") || label.equalsIgnoreCase("(intercept)")
+        || label.equalsIgnoreCase("const") || label.equalsIgnoreCase("_cons") || label.equalsIgnoreCase("constant");
+  }
+
   static RowLabel of(String label) {
     String norm = ColumnNames.normalize(label);
     return new RowLabel(norm, ColumnRole.isTotalLabel(norm), ColumnRole.isExtremeLabel(norm),

@@ -2,8 +2,9 @@ package org.outputintake.scan.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.FindingCollector;
 import org.outputintake.scan.ScanContext;
@@ -14,24 +15,42 @@ import org.outputintake.scan.identifier.IdentifierFinder;
 
 /**
  * Statistical disclosure checks on one table, fed row by row so that a table of any length needs memory for
- * its columns only. The header is the first row with two or more filled cells; rows above it (titles, notes)
- * are scanned for identifiers only.
+ * its columns only. The header is the first row with two or more filled cells, extended by the further header
+ * rows pandas writes (a level of a multi-level header, the index-name row); rows above it (titles, notes) are
+ * scanned for identifiers only. {@link TableJudge} decides at the end what kind of table it was.
  */
 final class TableAnalyzer {
-  private final String where;
-  private final ScanContext ctx;
-  private final FindingCollector out;
+  private static final int MAX_HEADER_ROWS = 4;
+  final int cellLimit;
+  final String where;
+  final ScanContext ctx;
+  final FindingCollector out;
   private final IdentifierFinder finder;
-  private ColumnStats[] columns;
-  private long dataRows;
+  ColumnStats[] columns;
+  private String[] headers;
+  private boolean multiLevel;
+  private int headerRows;
+  long dataRows;
   private long lastRow;
-  private boolean totalRowSeen;
-  private final List<long[]> rowSecondary = new ArrayList<>();
-  private final List<Finding> rowFindings = new ArrayList<>();
+  boolean totalRowSeen;
+  /** Rows with one hidden cell beside a total: {row, column, 1 when the total differs from the visible sum}. */
+  final List<long[]> rowSecondary = new ArrayList<>();
+  final List<Finding> rowFindings = new ArrayList<>();
   private final RowLabel.Memo labels = new RowLabel.Memo();
+  DominanceCheck dominance;
+  boolean degreesOfFreedomSeen;
+  boolean coefficientRows;
+  private int latColumn = -1;
+  private int lonColumn = -1;
 
   /** @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file */
   TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
+    this(where, ctx, out, finder, CellList.KEEP);
+  }
+
+  /** @param cellLimit how many flagged cells of one kind and column are kept with their place */
+  TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
+    this.cellLimit = cellLimit;
     this.where = where;
     this.ctx = ctx;
     this.out = out;
@@ -44,13 +63,20 @@ final class TableAnalyzer {
     if (columns == null) {
       if (filled(cells, width) < 2) {
         for (int i = 0; i < width; i++) {
-          if (cells[i] != null) finder.scanLine(cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k,
-              location(row, -1), m)));
+          if (cells[i] == null) continue;
+          if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
+          finder.scanLine(cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k, location(row, -1), m)));
         }
         return;
       }
       header(cells, width);
       return;
+    }
+    if (dataRows == 0) {
+      if (filled(cells, width) == 0) return;
+      if (headerRows < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
+      if (dominance == null) dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
+      pairCoordinates();
     }
     dataRows++;
     if (width > columns.length) widen(width);
@@ -60,22 +86,31 @@ final class TableAnalyzer {
     if (RowLabel.mayMatter(label)) {
       rowLabel = labels.of(label);
       totalRow = rowLabel.total();
+    } else if (!coefficientRows && RowLabel.isModelTerm(label)) {
+      coefficientRows = true;
     }
     String labelNorm = rowLabel.norm();
     if (totalRow) totalRowSeen = true;
     int totalCol = -1;
-    int suppressedInRow = 0;
-    int suppressedCol = -1;
+    long totalValue = 0;
+    long visibleSum = 0;
+    int hiddenInRow = 0;
+    int hiddenCol = -1;
     int numbersInRow = 0;
     long firstNumber = Cells.NOT_INTEGER;
     for (int c = 0; c < width; c++) {
       ColumnStats col = columns[c];
       String raw = cells[c];
       String v = raw == null ? "" : raw.strip();
+      boolean cellArea = c > 0 && (col.role == ColumnRole.COUNT || col.role == ColumnRole.OTHER);
       if (v.isEmpty()) {
         col.blanks++;
         if (col.firstBlankRow == 0) col.firstBlankRow = row;
         if (!totalRow) col.blanksOutsideTotal++;
+        if (cellArea && !col.totalColumn) {
+          hiddenInRow++;
+          hiddenCol = c;
+        }
         continue;
       }
       long n = Cells.parse(v);
@@ -91,34 +126,69 @@ final class TableAnalyzer {
         integer(col, row, c, n, totalRow);
         numbersInRow++;
         if (firstNumber == Cells.NOT_INTEGER) firstNumber = n;
-        if (col.totalColumn) totalCol = c;
+        if (col.totalColumn) {
+          totalCol = c;
+          totalValue = n;
+        } else if (cellArea) {
+          visibleSum += n;
+        }
       } else if (Cells.suppressed(v)) {
         col.suppressed++;
         if (!totalRow) {
           col.suppressedOutsideTotal++;
           if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
         }
-        suppressedInRow++;
-        suppressedCol = c;
+        if (!col.totalColumn) {
+          hiddenInRow++;
+          hiddenCol = c;
+        }
+      } else if (Cells.money(v)) {
+        col.magnitudes++;
+        numbersInRow++;
       } else {
         col.text++;
       }
     }
-    if (totalCol >= 0 && suppressedInRow == 1 && suppressedCol != totalCol && numbersInRow >= 2) {
-      rowSecondary.add(new long[] {row, suppressedCol});
+    if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
+      // ACRO and careful researchers recompute margins from the visible cells: then nothing can be recovered
+      rowSecondary.add(new long[] {row, hiddenCol, totalValue != visibleSum ? 1 : 0});
     }
     if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
+    if (dominance != null) dominance.row(row, cells, width);
+    if (latColumn >= 0 && latColumn < width && lonColumn < width && cells[latColumn] != null && cells[lonColumn] != null) {
+      columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
+    }
+  }
+
+  /** A latitude and a longitude column are judged as pairs, row by row. */
+  private void pairCoordinates() {
+    for (int c = 0; c < columns.length; c++) {
+      if (latColumn < 0 && columns[c].identifiers.latitude()) latColumn = c;
+      if (lonColumn < 0 && columns[c].identifiers.longitude()) lonColumn = c;
+    }
+    if (latColumn < 0 || lonColumn < 0) {
+      latColumn = -1;
+      return;
+    }
+    columns[latColumn].identifiers.pairCoordinates();
+    columns[lonColumn].identifiers.pairCoordinates();
   }
 
   private void integer(ColumnStats col, long row, int c, long n, boolean totalRow) {
     col.integers++;
+    col.integer(n);
     if (n < 0) col.negatives++;
     if (col.firstNumericRow == 0) col.firstNumericRow = row;
-    if (totalRow) col.totalRowValue = n;
-    else col.numericOutsideTotal++;
-    if (n > 0 && n < ctx.threshold()) col.low(row, n);
+    if (totalRow) {
+      col.totalRowValue = n;
+    } else {
+      col.numericOutsideTotal++;
+      col.sumOutsideTotal += n;
+    }
+    if (n > 0 && n < ctx.threshold()) col.low.add(row, n);
+    if (n == 0) col.zeros.add(row, n);
     int base = ctx.policy().roundingBase();
-    if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded(row, n);
+    if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
     if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, n);
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
@@ -135,6 +205,7 @@ final class TableAnalyzer {
   }
 
   private void degreesOfFreedom(long row, int c, double df) {
+    degreesOfFreedomSeen = true;
     if (df >= 0 && df < 10) {
       rowFindings.add(new Finding("LOW_DEGREES_OF_FREEDOM", Severity.BLOCKER, location(row, c),
           "A model with fewer than 10 residual degrees of freedom can reveal individual values. "
@@ -153,142 +224,61 @@ final class TableAnalyzer {
   /** Emits the table's findings; call once after the last row. */
   void finish() {
     if (columns == null) return;
-    boolean crossTab = crossTabulation();
-    List<ColumnStats> counts = new ArrayList<>();
-    for (int c = 0; c < columns.length; c++) {
-      ColumnStats col = columns[c];
-      if (col.role == ColumnRole.COUNT || crossTab && c > 0 && col.role == ColumnRole.OTHER && col.countLike()) {
-        counts.add(col);
-      }
-    }
-    cells(counts, "LOW_COUNT");
-    if (ctx.policy().requiresRounding()) cells(counts, "UNROUNDED_COUNT");
-    secondary(counts);
-    rowFindings.forEach(out::add);
-    for (ColumnStats col : columns) {
-      if (col.role == ColumnRole.EXTREME && col.integers + col.decimals > 0) {
-        out.add(new Finding("EXTREME_VALUE", Severity.BLOCKER, location(0, index(col)),
-            "Column '" + col.header + "' shows minimums, maximums or ranges, which are single units' values. "
-                + "Remove it or replace it with percentiles.", ""));
-      }
-    }
-    underlyingCounts(counts);
-    long maxRows = ctx.policy().maxRows();
-    if (maxRows > 0 && dataRows > maxRows) {
-      out.add(new Finding("TOO_MANY_ROWS", Severity.BLOCKER, where, "The table has " + dataRows
-          + " data rows; the policy allows at most " + maxRows + ". Aggregate it or keep only the rows needed.",
-          dataRows + " rows"));
-    }
+    new TableJudge(this).judge();
     for (ColumnStats col : columns) {
       col.identifiers.report(where, out::add);
     }
   }
 
-  /** A label column and at least two columns of non-negative whole numbers, none named as a statistic. */
-  private boolean crossTabulation() {
-    int countLike = 0;
-    for (int c = 1; c < columns.length; c++) {
-      ColumnStats col = columns[c];
-      if (col.role == ColumnRole.STATISTIC || col.role == ColumnRole.EXTREME || col.role == ColumnRole.NOT_COUNT
-          || col.role == ColumnRole.DEGREES_OF_FREEDOM) {
-        return false;
-      }
-      if (col.integers + col.decimals + col.text == 0) continue;
-      if (!col.countLike()) return false;
-      countLike++;
-    }
-    return countLike >= 2;
-  }
-
-  private void cells(List<ColumnStats> counts, String code) {
-    boolean low = code.equals("LOW_COUNT");
-    List<long[]> kept = new ArrayList<>();
-    long total = 0;
-    for (ColumnStats col : counts) {
-      int k = low ? col.lowKept : col.unroundedKept;
-      for (int i = 0; i < k; i++) {
-        kept.add(new long[] {low ? col.lowRows[i] : col.unroundedRows[i], index(col),
-            low ? col.lowValues[i] : col.unroundedValues[i]});
-      }
-      total += low ? col.lowCount : col.unroundedCount;
-    }
-    kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
-    int shown = 0;
-    Finding last = null;
-    for (long[] cell : kept) {
-      if (shown == ColumnStats.KEEP) break;
-      last = low ? lowCount(cell) : unrounded(cell);
-      out.add(last);
-      shown++;
-    }
-    if (last != null) out.addMore(last, total - shown);
-  }
-
-  private Finding lowCount(long[] cell) {
-    return new Finding("LOW_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
-        // the message is emailed, so it names the cell, never its value; the value stays in the masked evidence
-        "This count is above 0 and below the threshold of " + ctx.threshold() + " (" + ctx.policy().name()
-            + "). Suppress it (and enough other cells to stop it being worked out) or combine categories.",
-        cellRef(cell) + " = " + cell[2]);
-  }
-
-  /** The spreadsheet reference of a cell, {@code C7}: officers find it directly, and ACRO's cell lists use it. */
-  private static String cellRef(long[] cell) {
-    return letters((int) cell[1]) + cell[0];
-  }
-
-  private Finding unrounded(long[] cell) {
-    int base = ctx.policy().roundingBase();
-    return new Finding("UNROUNDED_COUNT", Severity.BLOCKER, location(cell[0], (int) cell[1]),
-        "Counts must be rounded to a multiple of " + base + " (" + ctx.policy().name() + "), and this one is not. "
-            + "Round every count, including totals and counts under rates.", cellRef(cell) + " = " + cell[2]);
-  }
-
-  /** A suppressed cell is recoverable when it is the only one in a row or column that has a total. */
-  private void secondary(List<ColumnStats> counts) {
-    if (counts.isEmpty()) return;
-    for (ColumnStats col : counts) {
-      long hidden = col.suppressedOutsideTotal + (col.numericOutsideTotal >= 2 ? col.blanksOutsideTotal : 0);
-      if (totalRowSeen && col.totalRowValue != null && hidden == 1) {
-        long row = col.firstSuppressedRow != 0 ? col.firstSuppressedRow : col.firstBlankRow;
-        out.add(secondaryFinding(row, index(col), "column"));
-      }
-    }
-    for (long[] cell : rowSecondary) {
-      if (counts.contains(columns[(int) cell[1]])) out.add(secondaryFinding(cell[0], (int) cell[1], "row"));
-    }
-  }
-
-  private Finding secondaryFinding(long row, int c, String line) {
-    return new Finding("SECONDARY_DISCLOSURE", Severity.BLOCKER, location(row, c),
-        "This suppressed cell is the only one in its " + line + ", so it can be worked out from the total. "
-            + "Suppress a second cell in the " + line + " or remove the total.", letters(c) + row + " (suppressed)");
-  }
-
-  private void underlyingCounts(List<ColumnStats> counts) {
-    if (!counts.isEmpty()) return;
-    for (ColumnStats col : columns) {
-      if (ColumnRole.isRateLike(col.normalized) && col.integers + col.decimals > 0) {
-        out.add(new Finding("UNDERLYING_COUNTS_MISSING", Severity.WARNING, location(0, index(col)),
-            "Column '" + col.header + "' holds rates, percentages or means but the table shows no counts. "
-                + "Add the unweighted counts (numerator and denominator) behind them.", ""));
-        return;
-      }
-    }
-  }
-
   private void header(String[] cells, int width) {
-    columns = new ColumnStats[width];
+    headers = new String[width];
+    Set<String> seen = new HashSet<>();
     for (int c = 0; c < width; c++) {
-      columns[c] = column(cells[c] == null ? "" : cells[c].strip(), c);
+      headers[c] = cells[c] == null ? "" : cells[c].strip();
+      if (c > 0 && !headers[c].isEmpty() && !seen.add(headers[c])) multiLevel = true;
     }
+    if (headers[0].isEmpty()) multiLevel = true;
+    headerRows = 1;
+    columns = new ColumnStats[width];
+    for (int c = 0; c < width; c++) columns[c] = column(headers[c], c);
+  }
+
+  /**
+   * A further header row, as pandas writes them: the index-name row (only the first cell filled) or, below a
+   * header with an empty corner or repeated names, another level of column names (text, no numbers).
+   */
+  private boolean extendsHeader(String[] cells, int width) {
+    boolean first = width > 0 && cells[0] != null && !cells[0].isBlank();
+    int filled = 0;
+    for (int c = 1; c < width; c++) {
+      String v = cells[c] == null ? "" : cells[c].strip();
+      if (v.isEmpty()) continue;
+      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.suppressed(v) || Cells.money(v)) return false;
+      filled++;
+    }
+    if (filled == 0 && first) {
+      headers[0] = cells[0].strip();
+    } else if (multiLevel && filled >= Math.max(1, headers.length - 2)) {
+      if (width > headers.length) headers = Arrays.copyOf(headers, width);
+      for (int c = 0; c < width; c++) {
+        String v = cells[c] == null ? "" : cells[c].strip();
+        if (headers[c] == null || headers[c].isEmpty()) headers[c] = v;
+        else if (!v.isEmpty() && c > 0) headers[c] = headers[c] + " " + v;
+      }
+    } else {
+      return false;
+    }
+    headerRows++;
+    if (headers.length > columns.length) columns = Arrays.copyOf(columns, headers.length);
+    for (int c = 0; c < headers.length; c++) columns[c] = column(headers[c] == null ? "" : headers[c], c);
+    return true;
   }
 
   private ColumnStats column(String header, int c) {
     String h = header.isEmpty() ? "column " + letters(c) : header;
     String norm = ColumnNames.normalize(header);
     return new ColumnStats(h, norm, ColumnRole.of(norm, ctx.declaredCountColumns(), header),
-        new ColumnProfile(h, finder));
+        new ColumnProfile(h, finder), cellLimit);
   }
 
   private void widen(int width) {
@@ -297,7 +287,7 @@ final class TableAnalyzer {
     for (int c = old; c < width; c++) columns[c] = column("", c);
   }
 
-  private int index(ColumnStats col) {
+  int index(ColumnStats col) {
     for (int c = 0; c < columns.length; c++) {
       if (columns[c] == col) return c;
     }

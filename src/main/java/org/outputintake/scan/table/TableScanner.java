@@ -38,6 +38,21 @@ public final class TableScanner implements ContentScanner {
   /** Widest row read; wider rows are cut, since no output table is that wide and a bad file could be. */
   static final int MAX_COLUMNS = 16_384;
   private static final long MAX_XLS_BYTES = 64L * 1024 * 1024;
+  private final int cellLimit;
+
+  /** The scanner of the scan engine: at most 20 findings of a kind per file, the rest summed up. */
+  public TableScanner() {
+    this(CellList.KEEP);
+  }
+
+  /**
+   * A scanner that keeps up to {@code cellLimit} located cells of each kind (an ACRO results file lists every
+   * flagged cell, where a human report shows 20).
+   */
+  public TableScanner(int cellLimit) {
+    if (cellLimit < 1) throw new IllegalArgumentException("cellLimit must be >= 1");
+    this.cellLimit = cellLimit;
+  }
 
   @Override
   public boolean appliesTo(ScanFile file) {
@@ -46,7 +61,7 @@ public final class TableScanner implements ContentScanner {
 
   @Override
   public List<Finding> scan(ScanFile file, ScanContext ctx) throws IOException {
-    FindingCollector out = new FindingCollector();
+    FindingCollector out = new FindingCollector(Math.max(FindingCollector.DEFAULT_CAP, cellLimit));
     IdentifierFinder finder = new IdentifierFinder();
     switch (FileKinds.table(file)) {
       case CSV -> csv(file, ctx, out, finder);
@@ -59,7 +74,7 @@ public final class TableScanner implements ContentScanner {
   private void csv(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
     char delimiter = file.extension().equals("csv") ? sniffDelimiter(file) : '\t';
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
-    TableAnalyzer table = new TableAnalyzer("", ctx, out, finder);
+    TableAnalyzer table = new TableAnalyzer("", ctx, out, finder, cellLimit);
     String[] cells = new String[64];
     try (Reader reader = reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
       Iterator<CSVRecord> it = parser.iterator();
@@ -78,7 +93,7 @@ public final class TableScanner implements ContentScanner {
     table.finish();
   }
 
-  private static Reader reader(ScanFile file) throws IOException {
+  static Reader reader(ScanFile file) throws IOException {
     InputStream in = Files.newInputStream(file.path());
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -89,7 +104,7 @@ public final class TableScanner implements ContentScanner {
   }
 
   /** Comma unless the first line has more semicolons or tabs outside quotes. */
-  private static char sniffDelimiter(ScanFile file) throws IOException {
+  static char sniffDelimiter(ScanFile file) throws IOException {
     try (Reader r = reader(file)) {
       char[] buf = new char[8192];
       int n = r.read(buf);
@@ -112,7 +127,7 @@ public final class TableScanner implements ContentScanner {
 
   private void xlsx(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
     XlsxSheets.read(file.path(), name -> {
-      TableAnalyzer table = new TableAnalyzer("sheet '" + name + "'", ctx, out, finder);
+      TableAnalyzer table = new TableAnalyzer("sheet '" + name + "'", ctx, out, finder, cellLimit);
       return new XlsxSheets.RowSink() {
         @Override
         public void row(long row, String[] cells, int width) {
@@ -146,7 +161,7 @@ public final class TableScanner implements ContentScanner {
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
       if (wb.isSheetHidden(s) || wb.isSheetVeryHidden(s)) continue;
       Sheet sheet = wb.getSheetAt(s);
-      TableAnalyzer table = new TableAnalyzer("sheet '" + sheet.getSheetName() + "'", ctx, out, finder);
+      TableAnalyzer table = new TableAnalyzer("sheet '" + sheet.getSheetName() + "'", ctx, out, finder, cellLimit);
       for (Row row : sheet) {
         int width = Math.min(Math.max(row.getLastCellNum(), 0), MAX_COLUMNS);
         if (width > cells.length) cells = new String[Math.max(width, cells.length * 2)];

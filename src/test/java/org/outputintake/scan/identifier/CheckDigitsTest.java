@@ -46,14 +46,15 @@ class CheckDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"F820200109001"})
+  @ValueSource(strings = {"B801200005001"})
   void upnWithTheRightCheckLetterPasses(String upn) {
     assertTrue(CheckDigits.upn(upn));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"A820200109001", "F82020010900", "F8202001090011", "1820200109001"})
-  void upnWithWrongCheckLetterOrLengthFails(String upn) {
+  @ValueSource(strings = {"A801200005001", "B80120000500", "B8012000050011", "1801200005001",
+      "E000200005001", "F820200109001"})
+  void upnWithWrongCheckLetterLengthOrUnknownLocalAuthorityFails(String upn) {
     assertFalse(CheckDigits.upn(upn));
   }
 

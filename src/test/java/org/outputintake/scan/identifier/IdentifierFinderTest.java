@@ -76,7 +76,7 @@ class IdentifierFinderTest {
     assertEquals(List.of("PASSPORT_NUMBER"), codes("passport no. 123456789"));
     assertEquals(List.of("UPRN"), codes("UPRN 100023336956"));
     assertEquals(List.of("COMPANY_NUMBER"), codes("Company number SC123456"));
-    assertEquals(List.of("PUPIL_NUMBER"), codes("pupil F820200109001"));
+    assertEquals(List.of("PUPIL_NUMBER"), codes("pupil B801200005001"));
     assertEquals(List.of("VAT_NUMBER"), codes("VAT GB 999 9999 73"));
     assertEquals(List.of("GRID_REFERENCE"), codes("site at TQ 30080 80570"));
     assertEquals(List.of("LAT_LONG"), codes("at 51.50735, -0.12776 last night"));
