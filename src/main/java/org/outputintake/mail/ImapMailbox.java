@@ -49,14 +49,13 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   /**
-   * Asks the server for news on a connection kept open between polls. An explicit NOOP: Angus answers
-   * {@code getMessageCount()} from its cache within a second of the last command, which would miss new mail.
+   * Starts a poll on a connection kept open since the last one: the inbox is selected afresh, so the message list
+   * is the server's as it is now. A NOOP on the open folder was not enough: mail that arrived while the last poll
+   * was moving messages could stay out of Angus's cached list. Keeping the login saves the round trips that count.
    */
   private void refreshRaw() throws MessagingException {
-    inbox.doCommand(protocol -> {
-      protocol.simpleCommand("NOOP", null);
-      return null;
-    });
+    if (inbox.isOpen()) inbox.close(false);
+    inbox.open(Folder.READ_WRITE);
   }
 
   private long uidValidityRaw() throws MessagingException {
