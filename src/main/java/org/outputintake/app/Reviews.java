@@ -13,7 +13,7 @@ final class Reviews {
   static RequestReview standard(IntakeConfig config) {
     FolderSnapshots folders = config.scanning().shareRoot() == null ? null
         : new FolderSnapshots(config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"));
-    ScanEngine engine = ScanEngine.standard();
+    ScanEngine engine = org.outputintake.policy.StandardScan.engine();
     return new StandardReview(engine::scan, config.scanning().policies(), folders);
   }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.outputintake.form.FormReader;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanEngine;
 import org.outputintake.scan.ScanFile;
@@ -65,7 +65,7 @@ public final class CheckCommand implements Callable<Integer> {
   private final ScanEngine engine;
 
   public CheckCommand() {
-    this(ScanEngine.standard());
+    this(org.outputintake.policy.StandardScan.engine());
   }
 
   /** With another engine, e.g. one that includes the hidden-content scanner. */

@@ -148,7 +148,7 @@ final class ConfigBinder {
     IntakeConfig.Sla sla = new IntakeConfig.Sla(base.region(), base.bankHolidays(), base.zone(), base.dayStart(),
         base.dayEnd(), base.days(), workingTime("sla.reminder-before", base.workingDay()));
     // the region must exist in the holidays file now, not when the first clock is read
-    org.outputintake.sla.BankHolidays.load(sla.bankHolidays(), sla.region());
+    BankHolidays.load(sla.bankHolidays(), sla.region());
     return sla;
   }
 

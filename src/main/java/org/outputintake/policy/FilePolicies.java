@@ -1,5 +1,6 @@
 package org.outputintake.policy;
 
+import org.outputintake.scan.FilePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

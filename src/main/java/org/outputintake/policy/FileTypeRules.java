@@ -1,5 +1,6 @@
 package org.outputintake.policy;
 
+import org.outputintake.scan.FilePolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.outputintake.policy;
 
+import org.outputintake.scan.FilePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

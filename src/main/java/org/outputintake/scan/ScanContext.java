@@ -2,7 +2,6 @@ package org.outputintake.scan;
 
 import java.util.Objects;
 import java.util.Set;
-import org.outputintake.policy.FilePolicy;
 
 /**
  * Settings for one scan.

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.outputintake.policy.PolicyInspector;
 import org.outputintake.scan.code.CodeScanner;
 import org.outputintake.scan.identifier.DocumentScanner;
 import org.outputintake.scan.table.TableScanner;
@@ -37,12 +36,10 @@ public final class ScanEngine {
     this.scanners = List.copyOf(scanners);
   }
 
-  /** The engine with the policy inspector and the table, identifier and code scanners. */
-  public static ScanEngine standard() {
-    return new ScanEngine(new PolicyInspector(), standardScanners());
-  }
-
-  /** The content scanners of {@link #standard()}: tables, code, identifiers in documents, hidden content. */
+  /**
+   * The content scanners of the standard engine ({@code policy.StandardScan}): tables, code, identifiers in
+   * documents, hidden content.
+   */
   public static List<ContentScanner> standardScanners() {
     return List.of(new TableScanner(), new CodeScanner(), new DocumentScanner(),
         new org.outputintake.scan.hidden.HiddenContentScanner());

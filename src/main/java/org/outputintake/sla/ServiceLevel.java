@@ -1,5 +1,6 @@
 package org.outputintake.sla;
 
+import org.outputintake.config.BankHolidays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

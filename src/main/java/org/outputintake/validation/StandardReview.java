@@ -19,7 +19,7 @@ import org.outputintake.intake.folder.FolderSnapshots;
 import org.outputintake.intake.folder.SnapshotResult;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.policy.SafeFileName;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;

@@ -106,7 +106,10 @@ public final class OfficerNotifier {
   /** The {@code check --format html} page of the stored findings, or null when it cannot be written (logged). */
   private Path report(Ticket t, List<TicketFiles.StoredAttachment> files, Map<String, List<Finding>> byFile) {
     List<FileReport> reports = new ArrayList<>();
+    Map<String, Path> sources = new HashMap<>();
     for (TicketFiles.StoredAttachment a : files) {
+      // the stored copy, so the report shows each table with its flagged cells (identifiers masked)
+      sources.put(a.originalName(), Path.of(a.storedPath()));
       List<Finding> list = byFile.getOrDefault(a.originalName(), List.of());
       reports.add(new FileReport(a.originalName(), a.mediaType(), a.sha256(), a.size(), list));
     }
@@ -119,7 +122,7 @@ public final class OfficerNotifier {
       Files.createDirectories(ctx.reportsDir());
       Path out = ctx.reportsDir().resolve(t.idText() + "-round-" + t.round() + ".html");
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        ReportFormat.HTML.write(new ScanReport(t.policy(), reports), w);
+        ReportFormat.HTML.write(new ScanReport(t.policy(), reports), w, sources);
       }
       return out;
     } catch (IOException | RuntimeException e) {

@@ -55,7 +55,7 @@ public final class ScanBench {
       writeXlsx(xlsx, 10L * 1024 * 1024);
       double csvMb = Files.size(csv) / (1024.0 * 1024);
       double xlsxMb = Files.size(xlsx) / (1024.0 * 1024);
-      ScanEngine engine = ScanEngine.standard();
+      ScanEngine engine = org.outputintake.policy.StandardScan.engine();
       ScanContext ctx = ScanContext.of(FilePolicies.load("ons-srs"));
 
       // the JIT needs a few passes before figures settle; the median of several runs resists a noisy neighbour

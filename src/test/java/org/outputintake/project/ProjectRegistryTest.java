@@ -137,7 +137,7 @@ class ProjectRegistryTest {
   void unknownPolicyNameIsRefusedWithItsLineNumber() throws IOException {
     Path file = write(HEADER + GOOD_ROW + "1234568,T,live,full,ada@uni.example.ac.uk,,ons-srz,,\n");
 
-    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
+    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file, org.outputintake.policy.FilePolicies::load));
     assertTrue(e.getMessage().contains("line 3: policy: unknown policy 'ons-srz'"), e.getMessage());
   }
 

@@ -39,7 +39,7 @@ class AcroInputTest {
     List<ScanFile> inputs = new ArrayList<>();
     for (Path p : List.of(results, a, b, sumA, sumB)) inputs.add(ScanFile.of(p, p.toString()));
 
-    ScanReport report = ScanEngine.standard().scan(inputs, TestFiles.context("ons-srs"));
+    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(inputs, TestFiles.context("ons-srs"));
 
     FileReport json = report.files().get(0);
     assertFalse(TestFiles.codes(json.findings()).contains("FILE_TYPE_NOT_ALLOWED"), json.findings().toString());
@@ -63,7 +63,7 @@ class AcroInputTest {
     Path a = TestFiles.text(dir, "acro/output_0_0.csv", "year,G,R", "2010,120,140");
     Path results = TestFiles.text(dir, "acro/results.json", RESULTS.replace("grant types by year",
         "patient NHS 943 476 5919 excluded"));
-    ScanReport report = ScanEngine.standard().scan(List.of(ScanFile.of(results, results.toString()),
+    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(List.of(ScanFile.of(results, results.toString()),
         ScanFile.of(a, a.toString())), TestFiles.context("ons-srs"));
     String message = report.files().get(1).findings().stream().filter(f -> f.code().equals("ACRO_RESULT"))
         .map(Finding::message).filter(m -> m.contains("judged")).findFirst().orElseThrow();

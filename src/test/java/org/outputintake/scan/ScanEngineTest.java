@@ -95,7 +95,7 @@ class ScanEngineTest {
   @Test
   void standardEngineDetectsTypesAndScansADocx() throws IOException {
     Path docx = TestFiles.docx(dir, "letter.docx", "Dear colleague,", "The patient, NHS 943 476 5919, was seen.");
-    ScanReport report = ScanEngine.standard().scan(List.of(ScanFile.of(docx, "letter.docx")),
+    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(List.of(ScanFile.of(docx, "letter.docx")),
         TestFiles.context("ons-srs"));
     FileReport f = report.files().get(0);
     assertTrue(f.type().contains("wordprocessingml"), f.type());
@@ -107,7 +107,7 @@ class ScanEngineTest {
   void degreesOfFreedomStatedInAnotherFileOfTheRequestAreEnough() throws IOException {
     Path coefs = TestFiles.text(dir, "coefficients.csv", "term,coef,std_err", "Intercept,1.2,0.3", "age,0.05,0.01");
     Path log = TestFiles.text(dir, "model.log", "Residual standard error: 1.2 on 480 degrees of freedom");
-    ScanEngine engine = ScanEngine.standard();
+    ScanEngine engine = org.outputintake.policy.StandardScan.engine();
     ScanReport alone = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv")), TestFiles.context("ons-srs"));
     assertEquals(List.of("DEGREES_OF_FREEDOM_MISSING"), TestFiles.codes(alone.files().get(0).findings()));
     ScanReport both = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv"), ScanFile.of(log, "model.log")),

@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.policy.FilePolicy;
 
 /** Real files for tests, written with POI and plain I/O. */
 public final class TestFiles {

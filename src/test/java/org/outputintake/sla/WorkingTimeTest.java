@@ -1,5 +1,6 @@
 package org.outputintake.sla;
 
+import org.outputintake.config.BankHolidays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
 package org.outputintake.policy.archive;
 
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 
 /**
  * What is left to expand from one top-level file, shared by every archive nested inside it, so that a bomb

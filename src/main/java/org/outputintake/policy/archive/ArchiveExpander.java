@@ -20,7 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 import org.slf4j.Logger;

@@ -65,11 +65,17 @@ public final class AcroResults {
    */
   public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx)
       throws IOException {
+    return write(report, dir, sources, ctx, java.time.Clock.systemDefaultZone());
+  }
+
+  /** @param clock the time written into each output's record (ACRO writes its local time) */
+  public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx,
+      java.time.Clock clock) throws IOException {
     Files.createDirectories(dir.resolve("checksums"));
     ObjectNode root = JSON.createObjectNode();
     root.put("version", ACRO_VERSION);
     ObjectNode results = root.putObject("results");
-    String now = LocalDateTime.now().truncatedTo(ChronoUnit.MICROS).toString();
+    String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
     Set<String> names = new HashSet<>();
     int index = 0;
     for (List<FileReport> group : byTopLevelFile(report.files())) {

@@ -2,7 +2,7 @@ package org.outputintake.scan.table;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.identifier.ColumnNames;
 
 /**

@@ -3,7 +3,7 @@ package org.outputintake.scan.table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.Severity;
 

@@ -24,7 +24,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.policy.FilePolicy;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.policy.PolicyInspector;
 import org.outputintake.policy.PolicySamples;
 import org.outputintake.scan.Finding;

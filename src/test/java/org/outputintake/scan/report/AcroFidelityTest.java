@@ -34,7 +34,7 @@ class AcroFidelityTest {
       sources.put(p.toString(), p);
     }
     ScanContext ctx = TestFiles.context("ons-srs");
-    ScanReport report = ScanEngine.standard().scan(inputs, ctx);
+    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(inputs, ctx);
     AcroResults.write(report, dir.resolve("acro"), sources, ctx);
     SacroViewerLoader.Loaded loaded = SacroViewerLoader.open(dir.resolve("acro"));
     assertEquals(List.of(), loaded.badChecksums());

@@ -28,7 +28,7 @@ class HtmlTableTest {
     String[] nhs = {"4595748906", "4925412248", "4396937164"};
     for (int i = 0; i < 300; i++) lines.add(nhs[i % 3] + ",a" + i + "," + (i == 250 ? 3 : 120));
     Path csv = TestFiles.text(dir, "t.csv", lines.toArray(String[]::new));
-    ScanReport report = ScanEngine.standard().scan(List.of(ScanFile.of(csv, "t.csv")), TestFiles.context("ons-srs"));
+    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(List.of(ScanFile.of(csv, "t.csv")), TestFiles.context("ons-srs"));
     StringWriter w = new StringWriter();
     ReportFormat.HTML.write(report, w, Map.of("t.csv", csv));
     String html = w.toString();

@@ -1,4 +1,4 @@
-package org.outputintake.policy;
+package org.outputintake.scan;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.outputintake.sla;
+package org.outputintake.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
-import org.outputintake.config.ConfigException;
 
 /**
  * The bank holidays of one region, from {@code config/bank-holidays.yaml} (a mapping of region to dates), or from
