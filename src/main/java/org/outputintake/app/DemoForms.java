@@ -27,7 +27,7 @@ final class DemoForms {
         f.endsWith(".R") ? "Code only, no data" : "Threshold 10 applied to household counts",
         "None", f.endsWith(".R") ? FileUse.SUPPORTING : FileUse.OUTPUT, List.of())).toList();
     RequestForm form = new RequestForm(project, "Energy use modelling in UK households", "Ada Lovelace",
-        "ada.lovelace@uni.example.ac.uk", LocalDate.now().toString(), folder, "", entries, ticks);
+        "ada.lovelace@uni.example.ac.uk", LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), folder, "", entries, ticks);
     Path out = dir.resolve("output-request-form.docx");
     FormDocuments.writeDocx(form, out, 2);
     return out;

@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         p.put("mail.smtp.port", String.valueOf(smtp));
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
         String complete = null;
-        for (SampleRequests.Sample s : SampleRequests.build(session, address, data.resolve("samples"), LocalDate.now())) {
+        for (SampleRequests.Sample s : SampleRequests.build(session, address, data.resolve("samples"), LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
           out.printf("-> sending sample: %s%n   \"%s\" from %s%n", s.description(), s.message().getSubject(),
               s.message().getFrom()[0]);
           out.flush();
@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
     if (port == 0) return;
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
-      s.bind(new InetSocketAddress("127.0.0.1", port));
+      s.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new IllegalArgumentException(protocol + " port " + port + " on 127.0.0.1 is in use (another demo or "
           + "mail server?): stop it, choose another " + option + ", or run demo --imap-port 0 --smtp-port 0 to "

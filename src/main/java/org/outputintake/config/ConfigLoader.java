@@ -93,8 +93,7 @@ public final class ConfigLoader {
   }
 
   private static void merge(ObjectNode base, ObjectNode over) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : over.properties()) {
       JsonNode existing = base.get(e.getKey());
       if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
         merge(eo, vo);
@@ -105,8 +104,7 @@ public final class ConfigLoader {
   }
 
   private void applyEnvironmentOverrides(ObjectNode node, String prefix) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = prefix + "_" + e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
       if (e.getValue() instanceof ObjectNode child) {
         applyEnvironmentOverrides(child, name);

@@ -27,8 +27,7 @@ final class KnownKeys {
   }
 
   private void check(ObjectNode user, ObjectNode known, String prefix, String source) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : user.properties()) {
       String key = e.getKey();
       if (!known.has(key)) {
         throw new ConfigException(source + ": unknown key '" + prefix + key + "'" + suggestion(known, prefix, key)
@@ -60,8 +59,7 @@ final class KnownKeys {
   }
 
   private static void findEverywhere(ObjectNode node, String prefix, String key, List<String> out) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (distance(key, e.getKey()) <= 1) out.add(prefix + e.getKey());
       if (e.getValue() instanceof ObjectNode child) findEverywhere(child, prefix + e.getKey() + ".", key, out);
     }

@@ -159,7 +159,7 @@ final class DocxGrids {
       } else if (isW(e, "del") || isW(e, "moveFrom") || isW(e, "rPr") || isW(e, "pPr") || isW(e, "sdtPr")
           || isW(e, "instrText") || isW(e, "delText") || (MC.equals(e.getNamespaceURI())
               && "Fallback".equals(e.getLocalName()))) {
-        continue;
+        // deleted text, formatting and fallbacks are not what the reader sees: skipped
       } else {
         inline(e, sb);
       }

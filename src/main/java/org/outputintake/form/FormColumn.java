@@ -3,6 +3,8 @@ package org.outputintake.form;
 import java.util.List;
 
 /** The columns of the form's file table, with the header printed on the blank form and accepted synonyms. */
+// synonyms are List.of(...), immutable though typed List
+@SuppressWarnings("ImmutableEnumChecker")
 public enum FormColumn {
   FILE_NAME("File name", "file name", "filename", "file", "name of file", "output file", "file name and extension"),
   DESCRIPTION("Description (what it shows, variables, methodology)",

@@ -3,6 +3,8 @@ package org.outputintake.form;
 import java.util.List;
 
 /** The single-value fields of the form, with the label printed on the blank form and accepted synonyms. */
+// synonyms are List.of(...), immutable though typed List
+@SuppressWarnings("ImmutableEnumChecker")
 public enum FormField {
   PROJECT_NUMBER("Project number", true,
       "project number", "project no", "project num", "project id", "project reference", "project ref",

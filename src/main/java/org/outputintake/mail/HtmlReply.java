@@ -20,6 +20,8 @@ import org.jsoup.select.NodeVisitor;
  * and its border-top separator. What remains is converted to text and read like a plain reply, which catches
  * {@code >} quoting, attributions outside the markup, and {@code -- } signatures.
  */
+// node identity is meant: the walk stops at the body element itself, not at an equal one
+@SuppressWarnings("ReferenceEquality")
 final class HtmlReply {
   /** Outlook puts the history after these, not inside them: from the marker to the end is history. */
   private static final String CUT_TO_END = "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container,"

@@ -39,7 +39,8 @@ public final class IdleWatcher implements Runnable {
 
   @Override
   public void run() {
-    renewer.scheduleAtFixedRate(this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
+    // stopped with the executor in stop(); a failed renewal is logged in renew() itself
+    var unused = renewer.scheduleAtFixedRate(this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
     long backoff = 1000;
     while (running) {
       IntakeConfig.Server s = config.imap();

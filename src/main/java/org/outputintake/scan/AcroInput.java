@@ -54,7 +54,7 @@ final class AcroInput {
     Path dir = resultsFile.path().toAbsolutePath().normalize().getParent();
     Map<String, List<Finding>> added = new LinkedHashMap<>();
     int outputs = 0;
-    for (var it = root.path("results").fields(); it.hasNext(); ) {
+    for (var it = root.path("results").properties().iterator(); it.hasNext(); ) {
       var entry = it.next();
       JsonNode output = entry.getValue();
       outputs++;

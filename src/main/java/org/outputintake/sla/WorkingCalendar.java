@@ -77,13 +77,13 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
 
   /** The working days up to and including {@code last}, the most recent last, {@code count} of them. */
   public java.util.List<LocalDate> lastWorkingDays(LocalDate last, int count) {
-    java.util.LinkedList<LocalDate> out = new java.util.LinkedList<>();
+    java.util.ArrayDeque<LocalDate> out = new java.util.ArrayDeque<>();
     LocalDate d = last;
     while (out.size() < count) {
       if (isWorkingDay(d)) out.addFirst(d);
       d = d.minusDays(1);
     }
-    return out;
+    return new java.util.ArrayList<>(out);
   }
 
   private Duration within(LocalDate day, LocalTime from, LocalTime to) {

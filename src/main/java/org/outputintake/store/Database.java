@@ -26,7 +26,11 @@ public final class Database implements AutoCloseable {
   }
 
   /** SQL migrations, and Java ones where a change needs the bot's own code (such as its time format). */
-  public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/outputintake/store/migration"};
+  private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/outputintake/store/migration"};
+
+  public static String[] migrations() {
+    return MIGRATIONS.clone();
+  }
 
   public static Database open(String url) {
     String full = withSettings(url);

@@ -32,7 +32,7 @@ class DbTimeTest {
   @Test
   void givenRowsWrittenInTheOldVariableWidth_thenTheMigrationMakesThemFixedWidth() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("old.db");
-    Flyway.configure().dataSource(url, null, null).locations(Database.MIGRATIONS).target("2").load().migrate();
+    Flyway.configure().dataSource(url, null, null).locations(Database.migrations()).target("2").load().migrate();
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
       st.executeUpdate("""
           INSERT INTO outbox(message_id, kind, recipient, subject, body, created_at, next_attempt_at, sent_at)

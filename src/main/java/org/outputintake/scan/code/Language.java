@@ -3,6 +3,8 @@ package org.outputintake.scan.code;
 import java.util.Locale;
 
 /** How a language writes comments and strings, which is all the code checks need to know about it. */
+// the arrays are set once in the constructor and never handed out
+@SuppressWarnings("ImmutableEnumChecker")
 enum Language {
   HASH(new String[] {"#"}, false, true),
   C_LIKE(new String[] {"//"}, true, true),

@@ -35,7 +35,6 @@ public final class IdentifierFinder {
   private final Tokens t = new Tokens();
   private final CellMemory cells = new CellMemory(this);
   private final Map<String, Boolean> validEmails = new HashMap<>();
-  private int memoSize;
   private Sink sink;
 
   /** Findings for a text, one per identifier, located by line: {@code "<location>, line 12"}. */

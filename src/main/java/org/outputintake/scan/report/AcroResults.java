@@ -38,6 +38,8 @@ import org.outputintake.scan.table.TableScanner;
  * of a table is listed in ACRO's categories (the human report's cap of 20 does not apply); other findings are
  * comments. A blocker makes the output "fail", a warning "review".
  */
+// r == file: the same report of the group (the archive itself), not an equal one
+@SuppressWarnings("ReferenceEquality")
 public final class AcroResults {
   /** The ACRO release whose layout this follows; {@code load_records} accepts only its own version. */
   public static final String ACRO_VERSION = "0.4.11";
@@ -65,7 +67,7 @@ public final class AcroResults {
    */
   public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx)
       throws IOException {
-    return write(report, dir, sources, ctx, java.time.Clock.systemDefaultZone());
+    return write(report, dir, sources, ctx, java.time.Clock.system(java.time.ZoneId.of("Europe/London")));
   }
 
   /** @param clock the time written into each output's record (ACRO writes its local time) */

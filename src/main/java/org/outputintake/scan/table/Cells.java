@@ -32,7 +32,7 @@ final class Cells {
         value = value * 10 + (c - '0');
         digits++;
       } else if (c == ',' && digits > 0) {
-        continue;
+        // a thousands separator between digits
       } else if (c == '.' && digits > 0) {
         return zeroFraction(v, i + 1) ? (negative ? -value : value) : looksNumeric(v) ? DECIMAL : NOT_INTEGER;
       } else {

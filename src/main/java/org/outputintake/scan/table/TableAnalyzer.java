@@ -189,7 +189,7 @@ final class TableAnalyzer {
     if (n == 0) col.zeros.add(row, n);
     int base = ctx.policy().roundingBase();
     if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
-    if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, n);
+    if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, (double) n);
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 
@@ -200,7 +200,7 @@ final class TableAnalyzer {
               + "Remove it or replace it with a percentile band.", ""));
     }
     if (kind.degreesOfFreedom() && firstNumber != Cells.NOT_INTEGER && firstNumber != Cells.DECIMAL) {
-      degreesOfFreedom(row, -1, firstNumber);
+      degreesOfFreedom(row, -1, (double) firstNumber);
     }
   }
 
