@@ -12,8 +12,9 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
 /**
- * The demo's two officers working the complete sample request to release, by real email through the embedded
- * server: both take it, both pass it (blind), one releases it. Each step waits for the bot to apply the last.
+ * The demo's two officers working the complete sample request to release, by real email through the
+ * embedded server: both take it, both pass it (blind), one releases it. Each step waits for the bot
+ * to apply the last.
  */
 public final class DemoOfficers {
   private static final long STEP_TIMEOUT_MS = 30_000;
@@ -27,8 +28,12 @@ public final class DemoOfficers {
     this.out = out;
   }
 
-  /** Works the ticket opened by {@code requestMessageId}; returns false (and says why) if a step did not happen. */
-  public boolean workToRelease(String requestMessageId) throws MessagingException, InterruptedException {
+  /**
+   * Works the ticket opened by {@code requestMessageId}; returns false (and says why) if a step did
+   * not happen.
+   */
+  public boolean workToRelease(String requestMessageId)
+      throws MessagingException, InterruptedException {
     List<String> officers = app.context().config().staff().officers();
     if (officers.size() < 2) {
       say("(no two officers in staff.officers: the officers' walk-through is skipped)");
@@ -36,19 +41,24 @@ public final class DemoOfficers {
     }
     Optional<Ticket> ticket = waitForTicket(requestMessageId);
     if (ticket.isEmpty()) {
-      say("(the sample request's ticket did not appear in time: the officers' walk-through is skipped)");
+      say(
+          "(the sample request's ticket did not appear in time: the officers' walk-through is skipped)");
       return false;
     }
     Ticket t = ticket.get();
     String a = officers.get(0);
     String b = officers.get(1);
     String[][] steps = {
-        {a, "#take"}, {b, "#take"},
-        {a, "#pass Counts are above the threshold and no identifiers remain."},
-        {b, "#pass Agree: no small cells, no hidden content."},
-        {a, "#release"}};
+      {a, "#take"},
+      {b, "#take"},
+      {a, "#pass Counts are above the threshold and no identifiers remain."},
+      {b, "#pass Agree: no small cells, no hidden content."},
+      {a, "#release"}
+    };
     for (String[] step : steps) {
-      say("-> officer %s replies in the thread of %s: %s", step[0], t.idText(), step[1].lines().findFirst().orElse(""));
+      say(
+          "-> officer %s replies in the thread of %s: %s",
+          step[0], t.idText(), step[1].lines().findFirst().orElse(""));
       long before = commands(t);
       send(step[0], t, step[1]);
       if (!waitFor(() -> commands(t) > before)) {
@@ -62,7 +72,9 @@ public final class DemoOfficers {
   private void send(String officer, Ticket t, String body) throws MessagingException {
     MimeMessage m = new MimeMessage(session);
     m.setFrom(new InternetAddress(officer));
-    m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(app.context().config().mailbox().address()));
+    m.setRecipient(
+        jakarta.mail.Message.RecipientType.TO,
+        new InternetAddress(app.context().config().mailbox().address()));
     m.setSubject("Re: [" + t.idText() + "] " + t.subject(), "UTF-8");
     m.setText(body + "\n\n-- \n" + officer + "\nOutput checking officer\n", "UTF-8");
     Transport.send(m);
@@ -70,21 +82,25 @@ public final class DemoOfficers {
 
   private long commands(Ticket t) {
     return app.db().read(c -> AuditLog.forTicket(c, t.idText())).stream()
-        .filter(e -> e.type().equals("command") || e.type().equals("command-refused")).count();
+        .filter(e -> e.type().equals("command") || e.type().equals("command-refused"))
+        .count();
   }
 
   private Optional<Ticket> waitForTicket(String messageId) throws InterruptedException {
     long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
     while (System.currentTimeMillis() < deadline) {
-      Optional<Ticket> t = app.db().read(c -> app.context().tickets().list(c)).stream()
-          .filter(x -> messageId.equals(x.rootMessageId())).findFirst();
+      Optional<Ticket> t =
+          app.db().read(c -> app.context().tickets().list(c)).stream()
+              .filter(x -> messageId.equals(x.rootMessageId()))
+              .findFirst();
       if (t.isPresent()) return t;
       Thread.sleep(200);
     }
     return Optional.empty();
   }
 
-  private static boolean waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+  private static boolean waitFor(java.util.function.BooleanSupplier done)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + STEP_TIMEOUT_MS;
     while (System.currentTimeMillis() < deadline) {
       if (done.getAsBoolean()) return true;

@@ -1,6 +1,5 @@
 package org.outputintake.app;
 
-import org.outputintake.mail.MailboxUnavailable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
@@ -13,6 +12,7 @@ import org.outputintake.intake.LoopGuard;
 import org.outputintake.intake.RegistrySync;
 import org.outputintake.intake.SubjectParser;
 import org.outputintake.mail.IdleWatcher;
+import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.reply.ReplyComposer;
@@ -35,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: every part built from one validated configuration, a Quartz scheduler for the inbox poll and the
- * outbox, and an IDLE watcher that wakes the poll when mail arrives. Quartz keeps its jobs in memory (RAMJobStore):
- * SQLite cannot host Quartz's JDBC store, and all due-state that matters (the outbox) lives in the bot's own tables.
+ * The running bot: every part built from one validated configuration, a Quartz scheduler for the
+ * inbox poll and the outbox, and an IDLE watcher that wakes the poll when mail arrives. Quartz
+ * keeps its jobs in memory (RAMJobStore): SQLite cannot host Quartz's JDBC store, and all due-state
+ * that matters (the outbox) lives in the bot's own tables.
  */
 public final class IntakeApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeApp.class);
@@ -54,51 +55,100 @@ public final class IntakeApp implements AutoCloseable {
   private Scheduler scheduler;
   private IdleWatcher idle;
   private Thread idleThread;
-  private final java.util.concurrent.atomic.AtomicBoolean sendRequested = new java.util.concurrent.atomic.AtomicBoolean();
-  private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
-      r -> {
-        Thread t = new Thread(r, "outbox-now");
-        t.setDaemon(true);
-        return t;
-      });
+  private final java.util.concurrent.atomic.AtomicBoolean sendRequested =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService sender =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbox-now");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private IntakeApp(IntakeConfig config, Database db, InboxPoller poller, OutboxSender outbox, IntakeContext context) {
+  private IntakeApp(
+      IntakeConfig config,
+      Database db,
+      InboxPoller poller,
+      OutboxSender outbox,
+      IntakeContext context) {
     this.config = config;
     this.db = db;
     this.poller = poller;
     this.outbox = outbox;
     this.context = context;
-    this.digests = new org.outputintake.digest.Digests(config, db, context.templates(),
-        context.workflow().serviceLevel(), context.clock());
-    this.reminders = new org.outputintake.digest.ServiceLevelReminders(db, context.tickets(), context.workflow(),
-        context.clock());
+    this.digests =
+        new org.outputintake.digest.Digests(
+            config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
+    this.reminders =
+        new org.outputintake.digest.ServiceLevelReminders(
+            db, context.tickets(), context.workflow(), context.clock());
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
-    return create(config, clock, events,
+    return create(
+        config,
+        clock,
+        events,
         new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address(), clock));
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
-  public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
+  public static IntakeApp create(
+      IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
     Path data = config.storage().dataDir();
-    RegistrySync registry = new RegistrySync(config.projects().registry(), config.scanning().policies());
+    RegistrySync registry =
+        new RegistrySync(config.projects().registry(), config.scanning().policies());
     Database db = Database.open(config.database().url());
     try {
       Templates templates = new Templates(config.replies().templates());
-      TicketRepository tickets = new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
-      ReplyComposer composer = new ReplyComposer(templates, config.mailbox().address(),
-          config.tickets().subjectFormat());
-      Workflow workflow = new Workflow(new WorkflowContext(config, tickets, registry::get, composer, clock,
-          StaffMailReading.newText(), StaffMailReading.senderCheck(config.security()), data.resolve("reports")));
-      IntakeContext ctx = new IntakeContext(config, db, new RawStore(data.resolve("files")), tickets, registry::get,
-          Reviews.standard(config), composer, templates, new LoopGuard(config.mailbox().address()),
-          new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()), clock, events, workflow);
+      TicketRepository tickets =
+          new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
+      ReplyComposer composer =
+          new ReplyComposer(
+              templates, config.mailbox().address(), config.tickets().subjectFormat());
+      Workflow workflow =
+          new Workflow(
+              new WorkflowContext(
+                  config,
+                  tickets,
+                  registry::get,
+                  composer,
+                  clock,
+                  StaffMailReading.newText(),
+                  StaffMailReading.senderCheck(config.security()),
+                  data.resolve("reports")));
+      IntakeContext ctx =
+          new IntakeContext(
+              config,
+              db,
+              new RawStore(data.resolve("files")),
+              tickets,
+              registry::get,
+              Reviews.standard(config),
+              composer,
+              templates,
+              new LoopGuard(config.mailbox().address()),
+              new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()),
+              clock,
+              events,
+              workflow);
       registry.bind(ctx);
-      InboxPoller poller = new InboxPoller(config.mailbox(), db, new RawStore(data.resolve("messages")),
-          new IntakeService(ctx), registry, config.poll().workers());
-      OutboxSender outbox = new OutboxSender(db, smtp, clock, events::replySent, config.replies().giveUpAfter(),
-          config.replies().maxAttempts());
+      InboxPoller poller =
+          new InboxPoller(
+              config.mailbox(),
+              db,
+              new RawStore(data.resolve("messages")),
+              new IntakeService(ctx),
+              registry,
+              config.poll().workers());
+      OutboxSender outbox =
+          new OutboxSender(
+              db,
+              smtp,
+              clock,
+              events::replySent,
+              config.replies().giveUpAfter(),
+              config.replies().maxAttempts());
       return new IntakeApp(config, db, poller, outbox, ctx);
     } catch (RuntimeException e) {
       db.close();
@@ -130,7 +180,10 @@ public final class IntakeApp implements AutoCloseable {
     return reminders;
   }
 
-  /** One poll followed by sending what it queued: what a scheduled cycle does, for tests and the demo. */
+  /**
+   * One poll followed by sending what it queued: what a scheduled cycle does, for tests and the
+   * demo.
+   */
   public InboxPoller.PollResult cycle() throws MailboxUnavailable {
     InboxPoller.PollResult r = poller.pollOnce();
     outbox.sendDue();
@@ -147,7 +200,8 @@ public final class IntakeApp implements AutoCloseable {
     scheduler = new StdSchedulerFactory(q).getScheduler();
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
-    // every minute, and at once on start: a digest or reminder that fell due while the bot was down goes now
+    // every minute, and at once on start: a digest or reminder that fell due while the bot was down
+    // goes now
     schedule(SCHEDULES, this::schedulesSafely, 60_000);
     for (IntakeConfig.Digest d : config.digests()) scheduleCron(d);
     scheduler.start();
@@ -158,30 +212,47 @@ public final class IntakeApp implements AutoCloseable {
       idleThread.setDaemon(true);
       idleThread.start();
     }
-    LOG.info("polling {} every {}s (IDLE {}), replies from {}", config.mailbox().folders().inbox(),
-        config.poll().interval().toSeconds(), config.poll().idle() ? "on" : "off", config.mailbox().address());
+    LOG.info(
+        "polling {} every {}s (IDLE {}), replies from {}",
+        config.mailbox().folders().inbox(),
+        config.poll().interval().toSeconds(),
+        config.poll().idle() ? "on" : "off",
+        config.mailbox().address());
   }
 
   private void schedule(JobKey key, Runnable task, long intervalMillis) throws SchedulerException {
     JobDetail job = JobBuilder.newJob(QuartzTask.class).withIdentity(key).storeDurably().build();
     job.getJobDataMap().put(QuartzTask.TASK, task);
     // a missed run is skipped, not replayed: one poll after an outage catches up with everything
-    scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).startNow()
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(intervalMillis)
-            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-        .build());
+    scheduler.scheduleJob(
+        job,
+        TriggerBuilder.newTrigger()
+            .withIdentity(key.getName(), key.getGroup())
+            .startNow()
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(intervalMillis)
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build());
   }
 
-  /** A digest's own cron trigger, so it leaves on time; what it runs is the same idempotent tick. */
+  /**
+   * A digest's own cron trigger, so it leaves on time; what it runs is the same idempotent tick.
+   */
   private void scheduleCron(IntakeConfig.Digest d) throws SchedulerException {
     JobKey key = JobKey.jobKey("digest-" + d.name(), "intake");
     JobDetail job = JobBuilder.newJob(QuartzTask.class).withIdentity(key).storeDurably().build();
     job.getJobDataMap().put(QuartzTask.TASK, (Runnable) this::schedulesSafely);
-    scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup())
-        .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(d.cron())
-            .inTimeZone(java.util.TimeZone.getTimeZone(config.sla().zone()))
-            .withMisfireHandlingInstructionFireAndProceed())
-        .build());
+    scheduler.scheduleJob(
+        job,
+        TriggerBuilder.newTrigger()
+            .withIdentity(key.getName(), key.getGroup())
+            .withSchedule(
+                org.quartz.CronScheduleBuilder.cronSchedule(d.cron())
+                    .inTimeZone(java.util.TimeZone.getTimeZone(config.sla().zone()))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build());
   }
 
   private void schedulesSafely() {
@@ -200,19 +271,21 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   /**
-   * Sends the outbox on its own thread as soon as a reply is committed, so an acknowledgement does not wait for the
-   * IMAP moves or the rest of the poll. Requests coalesce: one pass picks up everything written before it starts.
+   * Sends the outbox on its own thread as soon as a reply is committed, so an acknowledgement does
+   * not wait for the IMAP moves or the rest of the poll. Requests coalesce: one pass picks up
+   * everything written before it starts.
    */
   private void sendSoon() {
     if (sendRequested.compareAndSet(false, true)) {
-      sender.execute(() -> {
-        sendRequested.set(false);
-        try {
-          outbox.sendDue();
-        } catch (RuntimeException e) {
-          LOG.warn("outbox pass failed: {}", e.getMessage());
-        }
-      });
+      sender.execute(
+          () -> {
+            sendRequested.set(false);
+            try {
+              outbox.sendDue();
+            } catch (RuntimeException e) {
+              LOG.warn("outbox pass failed: {}", e.getMessage());
+            }
+          });
     }
   }
 
@@ -241,5 +314,4 @@ public final class IntakeApp implements AutoCloseable {
     poller.disconnect();
     db.close();
   }
-
 }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the task placed in the job's data map. Never two at once for the same job: a slow poll delays the next one
- * rather than racing it.
+ * Runs the task placed in the job's data map. Never two at once for the same job: a slow poll
+ * delays the next one rather than racing it.
  */
 @DisallowConcurrentExecution
 public final class QuartzTask implements Job {

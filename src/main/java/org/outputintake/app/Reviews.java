@@ -6,13 +6,19 @@ import org.outputintake.intake.folder.FolderSnapshots;
 import org.outputintake.scan.ScanEngine;
 import org.outputintake.validation.StandardReview;
 
-/** Builds the review the intake runs on every submission: the same engine as the {@code check} command. */
+/**
+ * Builds the review the intake runs on every submission: the same engine as the {@code check}
+ * command.
+ */
 final class Reviews {
   private Reviews() {}
 
   static RequestReview standard(IntakeConfig config) {
-    FolderSnapshots folders = config.scanning().shareRoot() == null ? null
-        : new FolderSnapshots(config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"));
+    FolderSnapshots folders =
+        config.scanning().shareRoot() == null
+            ? null
+            : new FolderSnapshots(
+                config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"));
     ScanEngine engine = org.outputintake.policy.StandardScan.engine();
     return new StandardReview(engine::scan, config.scanning().policies(), folders);
   }

@@ -6,7 +6,10 @@ import org.outputintake.mail.ReplyText;
 import org.outputintake.mail.SenderAuthentication;
 import org.outputintake.workflow.WorkflowContext;
 
-/** How staff mail is read: its new text (quotes and signature removed), and whether its sender is proven. */
+/**
+ * How staff mail is read: its new text (quotes and signature removed), and whether its sender is
+ * proven.
+ */
 final class StaffMailReading {
   private StaffMailReading() {}
 
@@ -15,15 +18,17 @@ final class StaffMailReading {
   }
 
   /**
-   * With {@code security.require-authenticated-sender}, a staff command counts only when the topmost
-   * Authentication-Results header from our own MTA ({@code security.trusted-authserv-id}) passes for the sender's
-   * domain; without it every command counts (the sender is decided from the registry and the config alone).
+   * With {@code security.require-authenticated-sender}, a staff command counts only when the
+   * topmost Authentication-Results header from our own MTA ({@code security.trusted-authserv-id})
+   * passes for the sender's domain; without it every command counts (the sender is decided from the
+   * registry and the config alone).
    */
   static WorkflowContext.SenderCheck senderCheck(IntakeConfig.Security security) {
     if (!security.requireAuthenticatedSender()) return m -> Optional.empty();
     return m -> {
-      SenderAuthentication.Verdict v = SenderAuthentication.check(m.authenticationResults(), m.from(),
-          security.trustedAuthservId());
+      SenderAuthentication.Verdict v =
+          SenderAuthentication.check(
+              m.authenticationResults(), m.from(), security.trustedAuthservId());
       return v.pass() ? Optional.empty() : Optional.of(v.reason());
     };
   }

@@ -1,6 +1,9 @@
 package org.outputintake.archive;
 
-/** An export that cannot start or cannot be put in place; nothing was changed in the target directory. */
+/**
+ * An export that cannot start or cannot be put in place; nothing was changed in the target
+ * directory.
+ */
 public class ArchiveException extends RuntimeException {
   public ArchiveException(String message) {
     super(message);
@@ -17,7 +20,10 @@ public class ArchiveException extends RuntimeException {
     }
   }
 
-  /** The target already holds a different, complete export: the permanent record is never overwritten. */
+  /**
+   * The target already holds a different, complete export: the permanent record is never
+   * overwritten.
+   */
   public static final class Conflict extends ArchiveException {
     public Conflict(String message) {
       super(message);

@@ -18,8 +18,8 @@ import java.util.List;
 import org.outputintake.store.RawStore;
 
 /**
- * The export being written, in a temp folder: every file is hashed as it is written and forced to disk, and a
- * copy from the store is checked against the SHA-256 recorded for it before it is kept.
+ * The export being written, in a temp folder: every file is hashed as it is written and forced to
+ * disk, and a copy from the store is checked against the SHA-256 recorded for it before it is kept.
  */
 final class ArchiveFolder {
   /** A file in the export. */
@@ -53,8 +53,13 @@ final class ArchiveFolder {
   Entry write(String relative, RawStore.Writer writer) throws IOException {
     Path target = target(relative);
     MessageDigest digest = RawStore.sha256();
-    try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(target,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), digest), 64 * 1024)) {
+    try (OutputStream out =
+        new BufferedOutputStream(
+            new DigestOutputStream(
+                Files.newOutputStream(
+                    target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                digest),
+            64 * 1024)) {
       writer.writeTo(out);
     }
     force(target);
@@ -64,8 +69,8 @@ final class ArchiveFolder {
   }
 
   /**
-   * Copies a stored file, keeping it only if its bytes still have the recorded SHA-256; otherwise the copy is
-   * removed and the problem recorded.
+   * Copies a stored file, keeping it only if its bytes still have the recorded SHA-256; otherwise
+   * the copy is removed and the problem recorded.
    *
    * @return the entry, or null when the file is missing, unreadable or changed
    */
@@ -76,20 +81,27 @@ final class ArchiveFolder {
       e = write(relative, in::transferTo);
     } catch (NoSuchFileException ex) {
       Files.deleteIfExists(target);
-      problems.add(new ArchiveResult.Problem("missing", relative, "not in the store at " + source, expectedSha256, null));
+      problems.add(
+          new ArchiveResult.Problem(
+              "missing", relative, "not in the store at " + source, expectedSha256, null));
       return null;
     } catch (AccessDeniedException ex) {
       Files.deleteIfExists(target);
-      problems.add(new ArchiveResult.Problem("unreadable", relative, "permission denied: " + source, expectedSha256,
-          null));
+      problems.add(
+          new ArchiveResult.Problem(
+              "unreadable", relative, "permission denied: " + source, expectedSha256, null));
       return null;
     }
     if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(e.sha256())) {
       entries.remove(e);
       Files.delete(target);
-      problems.add(new ArchiveResult.Problem("mismatch", relative,
-          "the stored bytes no longer match the SHA-256 recorded when they were received; not copied",
-          expectedSha256, e.sha256()));
+      problems.add(
+          new ArchiveResult.Problem(
+              "mismatch",
+              relative,
+              "the stored bytes no longer match the SHA-256 recorded when they were received; not copied",
+              expectedSha256,
+              e.sha256()));
       return null;
     }
     return e;
@@ -97,14 +109,16 @@ final class ArchiveFolder {
 
   private Path target(String relative) throws IOException {
     Path target = root.resolve(relative).normalize();
-    if (!target.startsWith(root)) throw new IllegalArgumentException("not inside the export: " + relative);
+    if (!target.startsWith(root))
+      throw new IllegalArgumentException("not inside the export: " + relative);
     Files.createDirectories(target.getParent());
     return target;
   }
 
   static void force(Path path) {
-    try (FileChannel ch = FileChannel.open(path, Files.isDirectory(path) ? StandardOpenOption.READ
-        : StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            path, Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
       ch.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // directories cannot be forced on every platform; the files themselves were

@@ -7,13 +7,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File names inside the export. A researcher's file name is display text, never a path: folder parts, control and
- * text-direction characters, and anything a file system or an archive tool could misread become {@code _}; names
- * that repeat within a folder get {@code -2}, {@code -3} before the extension.
+ * File names inside the export. A researcher's file name is display text, never a path: folder
+ * parts, control and text-direction characters, and anything a file system or an archive tool could
+ * misread become {@code _}; names that repeat within a folder get {@code -2}, {@code -3} before the
+ * extension.
  */
 final class ArchiveNames {
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N} ._()+,=@-]");
-  private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com\\d|lpt\\d)(\\..*)?");
+  private static final Pattern WINDOWS_RESERVED =
+      Pattern.compile("(?i)(con|prn|aux|nul|com\\d|lpt\\d)(\\..*)?");
   private static final int MAX = 120;
   private final Set<String> used = new HashSet<>();
 
@@ -24,7 +26,8 @@ final class ArchiveNames {
     int dot = safe.lastIndexOf('.');
     String stem = dot > 0 ? safe.substring(0, dot) : safe;
     String ext = dot > 0 ? safe.substring(dot) : "";
-    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) candidate = stem + "-" + n + ext;
+    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++)
+      candidate = stem + "-" + n + ext;
     return candidate;
   }
 

@@ -17,15 +17,27 @@ import org.apache.commons.csv.CSVPrinter;
 import org.outputintake.store.RawStore;
 
 /**
- * Lays out one ticket's export: {@code emails/}, {@code files/<submission>/}, the CSV sections, {@code ticket.json},
- * {@code README.txt}, and last {@code manifest.json} and {@code SHA256SUMS} over everything before them. Nothing
- * in it depends on when it is written, so exporting the same record twice gives the same bytes.
+ * Lays out one ticket's export: {@code emails/}, {@code files/<submission>/}, the CSV sections,
+ * {@code ticket.json}, {@code README.txt}, and last {@code manifest.json} and {@code SHA256SUMS}
+ * over everything before them. Nothing in it depends on when it is written, so exporting the same
+ * record twice gives the same bytes.
  */
 final class ArchiveWriter {
   static final String FORMAT = "output-intake-archive/1";
-  static final List<String> FILE_COLUMNS = List.of("submission", "archived_as", "original_name", "role", "media_type",
-      "size", "sha256", "message_key", "email", "status");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final List<String> FILE_COLUMNS =
+      List.of(
+          "submission",
+          "archived_as",
+          "original_name",
+          "role",
+          "media_type",
+          "size",
+          "sha256",
+          "message_key",
+          "email",
+          "status");
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path dataDir;
   private final String botAddress;
 
@@ -40,10 +52,16 @@ final class ArchiveWriter {
     List<Map<String, Object>> files = files(record, folder, emails.inboundByKey());
     csv(folder, "emails.csv", ArchiveEmails.COLUMNS, emails.index());
     csv(folder, "files.csv", FILE_COLUMNS, files);
-    for (var s : record.sections().entrySet()) csv(folder, s.getKey().file(), s.getValue().columns(), s.getValue().rows());
+    for (var s : record.sections().entrySet())
+      csv(folder, s.getKey().file(), s.getValue().columns(), s.getValue().rows());
     json(folder, "ticket.json", ticketJson(record, emails.index().size(), files.size()));
-    folder.write("README.txt", out -> text(out, ArchiveReadme.text(record, folder.problems(), emails.index().size(),
-        files.size())));
+    folder.write(
+        "README.txt",
+        out ->
+            text(
+                out,
+                ArchiveReadme.text(
+                    record, folder.problems(), emails.index().size(), files.size())));
     ArchiveFolder.Entry manifest = json(folder, "manifest.json", manifest(record, folder));
     List<ArchiveFolder.Entry> all = folder.entries();
     folder.write("SHA256SUMS", out -> text(out, sums(all)));
@@ -51,8 +69,8 @@ final class ArchiveWriter {
   }
 
   /** Every version of every file, under the number of the submission (email) that brought it. */
-  private List<Map<String, Object>> files(TicketRecord record, ArchiveFolder folder, Map<String, String> emails)
-      throws IOException {
+  private List<Map<String, Object>> files(
+      TicketRecord record, ArchiveFolder folder, Map<String, String> emails) throws IOException {
     RawStore store = new RawStore(dataDir.resolve("files"));
     Map<String, Integer> submissions = new LinkedHashMap<>();
     Map<Integer, ArchiveNames> names = new LinkedHashMap<>();
@@ -61,7 +79,8 @@ final class ArchiveWriter {
       String key = TicketRecord.text(a, "message_key");
       int n = submissions.computeIfAbsent(key, k -> submissions.size() + 1);
       String original = TicketRecord.text(a, "original_name");
-      String name = "files/" + n + "/" + names.computeIfAbsent(n, k -> new ArchiveNames()).unique(original);
+      String name =
+          "files/" + n + "/" + names.computeIfAbsent(n, k -> new ArchiveNames()).unique(original);
       String sha = TicketRecord.text(a, "sha256");
       ArchiveFolder.Entry e = folder.copyVerified(source(a, store, sha), name, sha);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -80,7 +99,10 @@ final class ArchiveWriter {
     return index;
   }
 
-  /** The path recorded on the row, else the same content address under the configured data directory. */
+  /**
+   * The path recorded on the row, else the same content address under the configured data
+   * directory.
+   */
   private static Path source(Map<String, Object> attachment, RawStore store, String sha) {
     String recorded = TicketRecord.text(attachment, "stored_path");
     if (recorded != null && Files.isRegularFile(Path.of(recorded))) return Path.of(recorded);
@@ -97,12 +119,16 @@ final class ArchiveWriter {
     out.put("emails", emails);
     out.put("files", files);
     Map<String, Object> sections = new LinkedHashMap<>();
-    for (var s : record.sections().entrySet()) sections.put(s.getKey().file(), s.getValue().rows().size());
+    for (var s : record.sections().entrySet())
+      sections.put(s.getKey().file(), s.getValue().rows().size());
     out.put("sections", sections);
     return out;
   }
 
-  /** The ticket's states in order, as its audit trail recorded each change ({@code ticket-created}, {@code state-*}). */
+  /**
+   * The ticket's states in order, as its audit trail recorded each change ({@code ticket-created},
+   * {@code state-*}).
+   */
   private static List<Map<String, Object>> states(TicketRecord record) {
     List<Map<String, Object>> states = new ArrayList<>();
     for (var s : record.sections().entrySet()) {
@@ -164,25 +190,32 @@ final class ArchiveWriter {
   /** {@code sha256sum -c SHA256SUMS} checks the folder with standard tools. */
   private static String sums(List<ArchiveFolder.Entry> entries) {
     StringBuilder b = new StringBuilder();
-    for (ArchiveFolder.Entry e : entries) b.append(e.sha256()).append("  ").append(e.path()).append('\n');
+    for (ArchiveFolder.Entry e : entries)
+      b.append(e.sha256()).append("  ").append(e.path()).append('\n');
     return b.toString();
   }
 
-  private static void csv(ArchiveFolder folder, String name, List<String> columns, List<Map<String, Object>> rows)
+  private static void csv(
+      ArchiveFolder folder, String name, List<String> columns, List<Map<String, Object>> rows)
       throws IOException {
-    folder.write(name, out -> {
-      OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
-      for (Map<String, Object> row : rows) {
-        List<Object> values = new ArrayList<>();
-        for (String c : columns) values.add(row.get(c));
-        p.printRecord(values);
-      }
-      p.flush();
-    });
+    folder.write(
+        name,
+        out -> {
+          OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          CSVPrinter p =
+              new CSVPrinter(
+                  w, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
+          for (Map<String, Object> row : rows) {
+            List<Object> values = new ArrayList<>();
+            for (String c : columns) values.add(row.get(c));
+            p.printRecord(values);
+          }
+          p.flush();
+        });
   }
 
-  private static ArchiveFolder.Entry json(ArchiveFolder folder, String name, Object value) throws IOException {
+  private static ArchiveFolder.Entry json(ArchiveFolder folder, String name, Object value)
+      throws IOException {
     return folder.write(name, out -> out.write(JSON.writeValueAsBytes(value)));
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Puts a finished export in place with one rename, so a reader sees the whole folder or none of it. An existing
- * folder is left alone unless it is byte for byte the same (a re-export), or an earlier export its own manifest
- * marks incomplete.
+ * Puts a finished export in place with one rename, so a reader sees the whole folder or none of it.
+ * An existing folder is left alone unless it is byte for byte the same (a re-export), or an earlier
+ * export its own manifest marks incomplete.
  */
 final class ExportPublisher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,10 @@ final class ExportPublisher {
     }
     if (!markedIncomplete(target)) {
       deleteTree(written);
-      throw new ArchiveException.Conflict(target + " already holds a different export of this ticket; the permanent "
-          + "record is never overwritten: move it away, or export into another directory");
+      throw new ArchiveException.Conflict(
+          target
+              + " already holds a different export of this ticket; the permanent "
+              + "record is never overwritten: move it away, or export into another directory");
     }
     Path old = target.resolveSibling("." + target.getFileName() + ".replaced-" + System.nanoTime());
     move(target, old);
@@ -71,7 +73,9 @@ final class ExportPublisher {
   private static boolean markedIncomplete(Path target) {
     try {
       JsonNode manifest = JSON.readTree(target.resolve("manifest.json").toFile());
-      return manifest != null && manifest.path("complete").isBoolean() && !manifest.path("complete").asBoolean();
+      return manifest != null
+          && manifest.path("complete").isBoolean()
+          && !manifest.path("complete").asBoolean();
     } catch (IOException e) {
       return false;
     }

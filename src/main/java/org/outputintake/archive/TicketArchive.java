@@ -14,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ticket's permanent record as one self-contained folder, {@code DIR/STATS10001/}: every email as {@code .eml},
- * every file version, the findings, the audit trail as CSV, the ticket, and a manifest with the SHA-256 of each.
- * Stored bytes are checked against the SHA-256 recorded when they arrived; a file that no longer matches is not
- * copied but reported, and the export is then marked incomplete. The folder is written beside its final name and
- * renamed into place; an existing export is never overwritten unless identical or marked incomplete.
+ * A ticket's permanent record as one self-contained folder, {@code DIR/STATS10001/}: every email as
+ * {@code .eml}, every file version, the findings, the audit trail as CSV, the ticket, and a
+ * manifest with the SHA-256 of each. Stored bytes are checked against the SHA-256 recorded when
+ * they arrived; a file that no longer matches is not copied but reported, and the export is then
+ * marked incomplete. The folder is written beside its final name and renamed into place; an
+ * existing export is never overwritten unless identical or marked incomplete.
  */
 public final class TicketArchive {
   private static final Logger LOG = LoggerFactory.getLogger(TicketArchive.class);
@@ -40,7 +41,10 @@ public final class TicketArchive {
   }
 
   public static TicketArchive forConfig(IntakeConfig config, Clock clock) {
-    return new TicketArchive(config.storage().dataDir(), config.mailbox().address(), config.storage().archiveDir(),
+    return new TicketArchive(
+        config.storage().dataDir(),
+        config.mailbox().address(),
+        config.storage().archiveDir(),
         clock);
   }
 
@@ -52,9 +56,11 @@ public final class TicketArchive {
    */
   public ArchiveResult export(Database db, String ticketId, Path dir) throws IOException {
     String id = ticketId.trim().toUpperCase(Locale.ROOT);
-    // the database is read in one transaction (a consistent snapshot); the file work happens after it
-    TicketRecord record = db.inTransaction(c -> TicketRecord.read(c, id))
-        .orElseThrow(() -> new ArchiveException.UnknownTicket(id));
+    // the database is read in one transaction (a consistent snapshot); the file work happens after
+    // it
+    TicketRecord record =
+        db.inTransaction(c -> TicketRecord.read(c, id))
+            .orElseThrow(() -> new ArchiveException.UnknownTicket(id));
     Files.createDirectories(dir);
     Path target = dir.resolve(id);
     Path temp = Files.createTempDirectory(dir, "." + id + ".partial-");
@@ -67,14 +73,25 @@ public final class TicketArchive {
       } catch (ArchiveException.Conflict e) {
         if (folder.problems().isEmpty()) throw e;
         // the existing record stays, but what this attempt found in the store must not go unsaid
-        throw new ArchiveException.Conflict(e.getMessage() + "; this export also found " + folder.problems().size()
-            + " problem(s) in the store: " + folder.problems());
+        throw new ArchiveException.Conflict(
+            e.getMessage()
+                + "; this export also found "
+                + folder.problems().size()
+                + " problem(s) in the store: "
+                + folder.problems());
       }
       int files = record.attachments().rows().size();
       int emails = record.inbound().rows().size() + record.replies().size();
-      ArchiveResult result = new ArchiveResult(id, target, outcome, emails, files, manifest, folder.problems());
+      ArchiveResult result =
+          new ArchiveResult(id, target, outcome, emails, files, manifest, folder.problems());
       if (result.complete()) {
-        LOG.info("ticket {} archived to {} ({}; {} emails, {} files)", id, target, outcome, emails, files);
+        LOG.info(
+            "ticket {} archived to {} ({}; {} emails, {} files)",
+            id,
+            target,
+            outcome,
+            emails,
+            files);
       } else {
         LOG.error("ticket {} archived to {} INCOMPLETE: {}", id, target, result.problems());
       }
@@ -85,10 +102,12 @@ public final class TicketArchive {
   }
 
   /**
-   * Exports and records the outcome on the ticket's audit trail: {@code archived} with the manifest's SHA-256, or
-   * {@code archive-failed} with what went wrong. An unchanged re-export adds no event.
+   * Exports and records the outcome on the ticket's audit trail: {@code archived} with the
+   * manifest's SHA-256, or {@code archive-failed} with what went wrong. An unchanged re-export adds
+   * no event.
    */
-  public ArchiveResult exportAndRecord(Database db, String ticketId, Path dir, String actor) throws IOException {
+  public ArchiveResult exportAndRecord(Database db, String ticketId, Path dir, String actor)
+      throws IOException {
     String id = ticketId.trim().toUpperCase(Locale.ROOT);
     ArchiveResult r;
     try {
@@ -100,17 +119,34 @@ public final class TicketArchive {
       throw e;
     }
     if (!r.complete()) {
-      audit(db, id, actor, "archive-failed", "export to " + r.folder() + " is incomplete (" + r.problems().size()
-          + " problem(s), e.g. " + r.problems().get(0) + "); manifest sha256 " + r.manifestSha256());
+      audit(
+          db,
+          id,
+          actor,
+          "archive-failed",
+          "export to "
+              + r.folder()
+              + " is incomplete ("
+              + r.problems().size()
+              + " problem(s), e.g. "
+              + r.problems().get(0)
+              + "); manifest sha256 "
+              + r.manifestSha256());
     } else if (r.outcome() != ArchiveResult.Outcome.UNCHANGED) {
-      audit(db, id, actor, "archived", "exported to " + r.folder() + "; manifest.json sha256 " + r.manifestSha256());
+      audit(
+          db,
+          id,
+          actor,
+          "archived",
+          "exported to " + r.folder() + "; manifest.json sha256 " + r.manifestSha256());
     }
     return r;
   }
 
   /**
-   * After a ticket closes: exports it into {@code storage.archive-dir} when that is set. Never throws; a failure is
-   * logged as an error and audited, and the export can be run again with {@code tickets export}.
+   * After a ticket closes: exports it into {@code storage.archive-dir} when that is set. Never
+   * throws; a failure is logged as an error and audited, and the export can be run again with
+   * {@code tickets export}.
    *
    * @return the result, or empty when no archive directory is set or the export failed
    */
@@ -119,20 +155,31 @@ public final class TicketArchive {
     try {
       return Optional.of(exportAndRecord(db, ticketId, archiveDir, "system"));
     } catch (IOException | RuntimeException e) {
-      LOG.error("ticket {} could not be archived to {}: {} (run 'tickets export {} {}' once fixed)", ticketId,
-          archiveDir, e.getMessage(), ticketId, archiveDir, e);
+      LOG.error(
+          "ticket {} could not be archived to {}: {} (run 'tickets export {} {}' once fixed)",
+          ticketId,
+          archiveDir,
+          e.getMessage(),
+          ticketId,
+          archiveDir,
+          e);
       return Optional.empty();
     }
   }
 
   private void audit(Database db, String ticketId, String actor, String type, String detail) {
     try {
-      db.inTransaction(c -> {
-        AuditLog.append(c, ticketId, clock.instant(), actor, type, detail);
-        return null;
-      });
+      db.inTransaction(
+          c -> {
+            AuditLog.append(c, ticketId, clock.instant(), actor, type, detail);
+            return null;
+          });
     } catch (RuntimeException e) {
-      LOG.error("ticket {}: could not record '{}' on the audit trail: {}", ticketId, type, e.getMessage());
+      LOG.error(
+          "ticket {}: could not record '{}' on the audit trail: {}",
+          ticketId,
+          type,
+          e.getMessage());
     }
   }
 }

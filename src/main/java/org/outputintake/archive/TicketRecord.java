@@ -13,38 +13,63 @@ import java.util.Optional;
 import org.outputintake.reply.Outbox;
 
 /**
- * Everything the database holds about one ticket, read in one transaction so the export is a consistent snapshot.
- * Rows are read with {@code SELECT *}: a column added later (officer data) reaches the export without a code change.
+ * Everything the database holds about one ticket, read in one transaction so the export is a
+ * consistent snapshot. Rows are read with {@code SELECT *}: a column added later (officer data)
+ * reaches the export without a code change.
  */
-record TicketRecord(String ticketId, Map<String, Object> ticket, Table inbound, Table attachments,
-    List<Outbox.Entry> replies, Map<Section, Table> sections) {
+record TicketRecord(
+    String ticketId,
+    Map<String, Object> ticket,
+    Table inbound,
+    Table attachments,
+    List<Outbox.Entry> replies,
+    Map<Section, Table> sections) {
 
   /**
-   * One CSV in the export: a table's rows for the ticket. A new table of ticket data is one more entry in
-   * {@link #SECTIONS}.
+   * One CSV in the export: a table's rows for the ticket. A new table of ticket data is one more
+   * entry in {@link #SECTIONS}.
    *
    * @param sql selects the rows, with the ticket id as its only parameter
    */
   record Section(String file, String description, String sql) {}
 
-  /** The archive's own events are left out: an export cannot hold its own manifest's hash, and re-exports match. */
-  static final Section AUDIT = new Section("audit.csv", "the audit trail: every state change and every email in or out",
-      "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id");
+  /**
+   * The archive's own events are left out: an export cannot hold its own manifest's hash, and
+   * re-exports match.
+   */
+  static final Section AUDIT =
+      new Section(
+          "audit.csv",
+          "the audit trail: every state change and every email in or out",
+          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id");
 
-  static final List<Section> SECTIONS = List.of(
-      new Section("findings.csv", "every finding of every submission (evidence is masked)",
-          "SELECT * FROM finding WHERE ticket_id = ? ORDER BY id"),
-      AUDIT,
-      new Section("checkers.csv", "the officers who checked the request",
-          "SELECT * FROM checker WHERE ticket_id = ? ORDER BY taken_at"),
-      new Section("verdicts.csv", "each checker's independent verdict, per check round",
-          "SELECT * FROM verdict WHERE ticket_id = ? ORDER BY id"),
-      new Section("owner-decisions.csv", "the data owners' approvals and denials",
-          "SELECT * FROM owner_decision WHERE ticket_id = ? ORDER BY id"),
-      new Section("notes.csv", "internal notes, guidance and questions to the researcher, and their answers",
-          "SELECT * FROM ticket_note WHERE ticket_id = ? ORDER BY id"),
-      new Section("release.csv", "what was released, to whom, with each file's SHA-256",
-          "SELECT * FROM release_record WHERE ticket_id = ?"));
+  static final List<Section> SECTIONS =
+      List.of(
+          new Section(
+              "findings.csv",
+              "every finding of every submission (evidence is masked)",
+              "SELECT * FROM finding WHERE ticket_id = ? ORDER BY id"),
+          AUDIT,
+          new Section(
+              "checkers.csv",
+              "the officers who checked the request",
+              "SELECT * FROM checker WHERE ticket_id = ? ORDER BY taken_at"),
+          new Section(
+              "verdicts.csv",
+              "each checker's independent verdict, per check round",
+              "SELECT * FROM verdict WHERE ticket_id = ? ORDER BY id"),
+          new Section(
+              "owner-decisions.csv",
+              "the data owners' approvals and denials",
+              "SELECT * FROM owner_decision WHERE ticket_id = ? ORDER BY id"),
+          new Section(
+              "notes.csv",
+              "internal notes, guidance and questions to the researcher, and their answers",
+              "SELECT * FROM ticket_note WHERE ticket_id = ? ORDER BY id"),
+          new Section(
+              "release.csv",
+              "what was released, to whom, with each file's SHA-256",
+              "SELECT * FROM release_record WHERE ticket_id = ?"));
 
   /** Rows of one query, keeping the column order of the table. */
   record Table(List<String> columns, List<Map<String, Object>> rows) {
@@ -54,7 +79,8 @@ record TicketRecord(String ticketId, Map<String, Object> ticket, Table inbound, 
         try (ResultSet rs = ps.executeQuery()) {
           ResultSetMetaData md = rs.getMetaData();
           List<String> columns = new ArrayList<>();
-          for (int i = 1; i <= md.getColumnCount(); i++) columns.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+          for (int i = 1; i <= md.getColumnCount(); i++)
+            columns.add(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
           List<Map<String, Object>> rows = new ArrayList<>();
           while (rs.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -70,12 +96,15 @@ record TicketRecord(String ticketId, Map<String, Object> ticket, Table inbound, 
   static Optional<TicketRecord> read(Connection c, String ticketId) throws SQLException {
     Table ticket = Table.query(c, "SELECT * FROM ticket WHERE id = ?", ticketId);
     if (ticket.rows().isEmpty()) return Optional.empty();
-    Table inbound = Table.query(c, "SELECT * FROM mail_message WHERE ticket_id = ? ORDER BY id", ticketId);
-    Table attachments = Table.query(c, "SELECT * FROM attachment WHERE ticket_id = ? ORDER BY id", ticketId);
+    Table inbound =
+        Table.query(c, "SELECT * FROM mail_message WHERE ticket_id = ? ORDER BY id", ticketId);
+    Table attachments =
+        Table.query(c, "SELECT * FROM attachment WHERE ticket_id = ? ORDER BY id", ticketId);
     List<Outbox.Entry> replies = Outbox.forTicket(c, ticketId);
     Map<Section, Table> sections = new LinkedHashMap<>();
     for (Section s : SECTIONS) sections.put(s, Table.query(c, s.sql(), ticketId));
-    return Optional.of(new TicketRecord(ticketId, ticket.rows().get(0), inbound, attachments, replies, sections));
+    return Optional.of(
+        new TicketRecord(ticketId, ticket.rows().get(0), inbound, attachments, replies, sections));
   }
 
   static String text(Map<String, Object> row, String column) {

@@ -28,9 +28,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code check}: scans files and folders as the bot would and reports; exit 0 clean, 1 blockers, 2 errors. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Check output files for disclosure risks and identifiers before requesting release.",
+/**
+ * {@code check}: scans files and folders as the bot would and reports; exit 0 clean, 1 blockers, 2
+ * errors.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check output files for disclosure risks and identifiers before requesting release.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:no blocker found", "1:at least one blocker found", "2:usage or I/O error"})
 public final class CheckCommand implements Callable<Integer> {
@@ -38,28 +44,44 @@ public final class CheckCommand implements Callable<Integer> {
   static final int BLOCKED = 1;
   static final int ERROR = 2;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--policy", paramLabel = "ons-srs|opensafely|FILE.yaml", defaultValue = FilePolicies.DEFAULT_NAME,
+  @Option(
+      names = "--policy",
+      paramLabel = "ons-srs|opensafely|FILE.yaml",
+      defaultValue = FilePolicies.DEFAULT_NAME,
       description = "Policy name or YAML file (default: ${DEFAULT-VALUE}).")
   String policy;
 
-  @Option(names = "--threshold", paramLabel = "N", description = "Smallest count allowed; overrides the policy.")
+  @Option(
+      names = "--threshold",
+      paramLabel = "N",
+      description = "Smallest count allowed; overrides the policy.")
   Integer threshold;
 
-  @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|html",
+      defaultValue = "text",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--acro-results", paramLabel = "DIR",
+  @Option(
+      names = "--acro-results",
+      paramLabel = "DIR",
       description = "Also write an ACRO-compatible results.json into DIR for SACRO-Viewer.")
   Path acroResults;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or folders (walked recursively).")
+  @Parameters(
+      paramLabel = "FILE|DIR",
+      arity = "1..*",
+      description = "Files or folders (walked recursively).")
   List<Path> inputs;
 
   private final ScanEngine engine;
@@ -109,14 +131,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Set<String> countColumns = new java.util.HashSet<>();
     files.removeIf(f -> isRequestForm(f, countColumns, err));
-    ScanContext ctx = new ScanContext(filePolicy, threshold != null ? threshold : filePolicy.threshold(),
-        countColumns);
+    ScanContext ctx =
+        new ScanContext(
+            filePolicy, threshold != null ? threshold : filePolicy.threshold(), countColumns);
     ScanReport report = engine.scan(files, ctx);
     Map<String, Path> sources = new HashMap<>();
     files.forEach(f -> sources.put(f.displayName(), f.path()));
     try {
       if (output != null) {
-        if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
+        if (output.toAbsolutePath().getParent() != null)
+          Files.createDirectories(output.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
           reportFormat.write(report, w, sources);
         }
@@ -134,23 +158,33 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * The output request form is the researcher's paperwork, not an output: its email address and the blank form's
-   * author are not findings (intake treats it the same way). Its declared count columns still guide the scan.
+   * The output request form is the researcher's paperwork, not an output: its email address and the
+   * blank form's author are not findings (intake treats it the same way). Its declared count
+   * columns still guide the scan.
    */
   private static boolean isRequestForm(ScanFile f, Set<String> countColumns, PrintWriter err) {
     String name = f.displayName().toLowerCase(java.util.Locale.ROOT);
-    if (!(name.endsWith(".docx") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".pdf"))) {
+    if (!(name.endsWith(".docx")
+        || name.endsWith(".xlsx")
+        || name.endsWith(".xls")
+        || name.endsWith(".pdf"))) {
       return false;
     }
     var result = new FormReader().read(f.path(), null);
     if (!result.isForm()) return false;
     countColumns.addAll(result.form().orElseThrow().declaredCountColumns());
-    err.println("check: " + f.displayName() + " is the output request form: read as the form, not scanned as an "
-        + "output");
+    err.println(
+        "check: "
+            + f.displayName()
+            + " is the output request form: read as the form, not scanned as an "
+            + "output");
     return true;
   }
 
-  /** A file as given, or every regular file under a folder in name order; hidden files included on purpose. */
+  /**
+   * A file as given, or every regular file under a folder in name order; hidden files included on
+   * purpose.
+   */
   private static void collect(Path input, List<ScanFile> out) throws IOException {
     if (Files.isRegularFile(input)) {
       out.add(ScanFile.of(input, input.toString()));

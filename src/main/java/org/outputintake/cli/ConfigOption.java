@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --config FILE}, shared by every command that reads the configuration. */
 final class ConfigOption {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/intake.yaml",
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      defaultValue = "config/intake.yaml",
       description = "configuration file (default: ${DEFAULT-VALUE})")
   Path config;
 

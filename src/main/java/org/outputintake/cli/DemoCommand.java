@@ -30,23 +30,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The bot on embedded defaults: an in-process GreenMail server, a SQLite database under {@code ./data/}, the sample
- * registry, and a handful of sample requests; then it keeps running so a person can send their own.
+ * The bot on embedded defaults: an in-process GreenMail server, a SQLite database under {@code
+ * ./data/}, the sample registry, and a handful of sample requests; then it keeps running so a
+ * person can send their own.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the bot against an embedded mail server with sample requests (Ctrl-C stops).")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the bot against an embedded mail server with sample requests (Ctrl-C stops).")
 final class DemoCommand implements Callable<Integer> {
   static final String PASSWORD = "demo";
-  @Option(names = "--imap-port", defaultValue = "3143", description = "IMAP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+
+  @Option(
+      names = "--imap-port",
+      defaultValue = "3143",
+      description = "IMAP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
   int imapPort;
-  @Option(names = "--smtp-port", defaultValue = "3025", description = "SMTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+
+  @Option(
+      names = "--smtp-port",
+      defaultValue = "3025",
+      description = "SMTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
   int smtpPort;
-  @Option(names = "--data", defaultValue = "data", description = "data directory (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--data",
+      defaultValue = "data",
+      description = "data directory (default ${DEFAULT-VALUE})")
   Path data;
-  @Option(names = "--exit-after", description = "stop after this long, e.g. 20s (default: run until Ctrl-C)")
+
+  @Option(
+      names = "--exit-after",
+      description = "stop after this long, e.g. 20s (default: run until Ctrl-C)")
   String exitAfter;
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -55,15 +74,24 @@ final class DemoCommand implements Callable<Integer> {
     Duration stopAfter = exitAfter == null ? null : parseExitAfter(exitAfter);
     requireFree(imapPort, "IMAP", "--imap-port");
     requireFree(smtpPort, "SMTP", "--smtp-port");
-    GreenMail mail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    GreenMail mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
     try {
       mail.start();
     } catch (RuntimeException e) {
       mail.stop();
-      throw new IllegalArgumentException("the demo's mail server could not start on ports " + imapPort + "/"
-          + smtpPort + " (" + e.getMessage() + "): run demo --imap-port 0 --smtp-port 0 to pick free ports");
+      throw new IllegalArgumentException(
+          "the demo's mail server could not start on ports "
+              + imapPort
+              + "/"
+              + smtpPort
+              + " ("
+              + e.getMessage()
+              + "): run demo --imap-port 0 --smtp-port 0 to pick free ports");
     }
     try {
       int smtp = mail.getSmtp().getPort();
@@ -72,13 +100,16 @@ final class DemoCommand implements Callable<Integer> {
       String address = base.mailbox().address();
       mail.setUser(address, "support", PASSWORD);
       IntakeConfig config = demoConfig(base, imap, smtp);
-      out.printf("Output Intake demo%n  IMAP  127.0.0.1:%d   SMTP 127.0.0.1:%d   (user 'support', password '%s')%n",
+      out.printf(
+          "Output Intake demo%n  IMAP  127.0.0.1:%d   SMTP 127.0.0.1:%d   (user 'support', password '%s')%n",
           imap, smtp, PASSWORD);
       Path configFile = writeConfigFile(config, address);
-      out.printf("  mailbox %s, database %s, registry %s%n", address, config.database().url(),
-          config.projects().registry());
-      out.printf("  Every address is a mailbox on this server whose login and password are the address itself:%n"
-          + "  read a researcher's replies with login ada.lovelace@uni.example.ac.uk, password the same.%n%n");
+      out.printf(
+          "  mailbox %s, database %s, registry %s%n",
+          address, config.database().url(), config.projects().registry());
+      out.printf(
+          "  Every address is a mailbox on this server whose login and password are the address itself:%n"
+              + "  read a researcher's replies with login ada.lovelace@uni.example.ac.uk, password the same.%n%n");
       out.flush();
       CountDownLatch stop = new CountDownLatch(1);
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), printer(out))) {
@@ -89,9 +120,15 @@ final class DemoCommand implements Callable<Integer> {
         p.put("mail.smtp.port", String.valueOf(smtp));
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
         String complete = null;
-        for (SampleRequests.Sample s : SampleRequests.build(session, address, data.resolve("samples"), LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
-          out.printf("-> sending sample: %s%n   \"%s\" from %s%n", s.description(), s.message().getSubject(),
-              s.message().getFrom()[0]);
+        for (SampleRequests.Sample s :
+            SampleRequests.build(
+                session,
+                address,
+                data.resolve("samples"),
+                LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+          out.printf(
+              "-> sending sample: %s%n   \"%s\" from %s%n",
+              s.description(), s.message().getSubject(), s.message().getFrom()[0]);
           out.flush();
           Transport.send(s.message());
           if (complete == null) complete = s.message().getMessageID();
@@ -99,11 +136,14 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%nTwo officers now work the complete request to release, by email:%n");
         out.flush();
         new org.outputintake.app.DemoOfficers(app, session, out).workToRelease(complete);
-        out.printf("%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
-            + "To see the database, run in another terminal:%n"
-            + "  java -jar target/output-intake.jar tickets list --config %s%n%n", address, configFile);
+        out.printf(
+            "%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
+                + "To see the database, run in another terminal:%n"
+                + "  java -jar target/output-intake.jar tickets list --config %s%n%n",
+            address, configFile);
         out.flush();
-        if (stopAfter != null) stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (stopAfter != null)
+          stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         else stop.await();
       }
     } finally {
@@ -116,7 +156,8 @@ final class DemoCommand implements Callable<Integer> {
     try {
       return ConfigLoader.parseDuration("--exit-after", text);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--exit-after is '" + text + "', not a duration: write e.g. 30s, 5m or 1h");
+      throw new IllegalArgumentException(
+          "--exit-after is '" + text + "', not a duration: write e.g. 30s, 5m or 1h");
     }
   }
 
@@ -127,29 +168,51 @@ final class DemoCommand implements Callable<Integer> {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
-      throw new IllegalArgumentException(protocol + " port " + port + " on 127.0.0.1 is in use (another demo or "
-          + "mail server?): stop it, choose another " + option + ", or run demo --imap-port 0 --smtp-port 0 to "
-          + "pick free ports");
+      throw new IllegalArgumentException(
+          protocol
+              + " port "
+              + port
+              + " on 127.0.0.1 is in use (another demo or "
+              + "mail server?): stop it, choose another "
+              + option
+              + ", or run demo --imap-port 0 --smtp-port 0 to "
+              + "pick free ports");
     }
   }
 
   /**
-   * The configuration the demo runs on, written into its data folder so that {@code tickets --config} reads this
-   * demo's database and not {@code ./data/intake.db}. Paths are absolute so the command works from anywhere.
+   * The configuration the demo runs on, written into its data folder so that {@code tickets
+   * --config} reads this demo's database and not {@code ./data/intake.db}. Paths are absolute so
+   * the command works from anywhere.
    */
   private Path writeConfigFile(IntakeConfig c, String address) throws IOException {
     Files.createDirectories(data);
     Path file = data.resolve("intake.yaml");
-    String yaml = "# written by 'demo': the configuration of the running demo\n"
-        + "mailbox:\n"
-        + "  address: " + quote(address) + "\n"
-        + "  imap: { host: 127.0.0.1, port: " + c.mailbox().imap().port() + ", username: support, password: "
-        + PASSWORD + " }\n"
-        + "  smtp: { host: 127.0.0.1, port: " + c.mailbox().smtp().port() + ", username: support, password: "
-        + PASSWORD + " }\n"
-        + "database: { url: " + quote("jdbc:sqlite:" + data.toAbsolutePath().resolve("intake.db")) + " }\n"
-        + "projects: { registry: " + quote(c.projects().registry().toAbsolutePath().toString()) + " }\n"
-        + "storage: { data-dir: " + quote(data.toAbsolutePath().toString()) + " }\n";
+    String yaml =
+        "# written by 'demo': the configuration of the running demo\n"
+            + "mailbox:\n"
+            + "  address: "
+            + quote(address)
+            + "\n"
+            + "  imap: { host: 127.0.0.1, port: "
+            + c.mailbox().imap().port()
+            + ", username: support, password: "
+            + PASSWORD
+            + " }\n"
+            + "  smtp: { host: 127.0.0.1, port: "
+            + c.mailbox().smtp().port()
+            + ", username: support, password: "
+            + PASSWORD
+            + " }\n"
+            + "database: { url: "
+            + quote("jdbc:sqlite:" + data.toAbsolutePath().resolve("intake.db"))
+            + " }\n"
+            + "projects: { registry: "
+            + quote(c.projects().registry().toAbsolutePath().toString())
+            + " }\n"
+            + "storage: { data-dir: "
+            + quote(data.toAbsolutePath().toString())
+            + " }\n";
     Files.writeString(file, yaml);
     return file;
   }
@@ -171,14 +234,19 @@ final class DemoCommand implements Callable<Integer> {
     IntakeConfig.Server i = mb.imap();
     IntakeConfig.Server s = mb.smtp();
     return new IntakeConfig(
-        new IntakeConfig.Mailbox(mb.address(),
-            new IntakeConfig.Server("127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
-            new IntakeConfig.Server("127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
+        new IntakeConfig.Mailbox(
+            mb.address(),
+            new IntakeConfig.Server(
+                "127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
+            new IntakeConfig.Server(
+                "127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
             mb.folders()),
-        new IntakeConfig.Poll(Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)),
+        new IntakeConfig.Poll(
+            Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)),
         new IntakeConfig.Database("jdbc:sqlite:" + data.resolve("intake.db")),
         base.tickets(),
-        new IntakeConfig.Projects(registry, base.projects().minDigits(), base.projects().maxDigits()),
+        new IntakeConfig.Projects(
+            registry, base.projects().minDigits(), base.projects().maxDigits()),
         new IntakeConfig.Storage(data),
         base.replies(),
         base.scanning(),
@@ -190,9 +258,17 @@ final class DemoCommand implements Callable<Integer> {
     return new IntakeEvents() {
       @Override
       public void ticketOpened(Ticket t, RequestReview.Result review) {
-        print("<- ticket %s opened for project %s by %s: %s, %d file(s)%s", t.id(), t.projectNumber(), t.researcher(),
-            t.state().name(), review.files().size(),
-            review.blocked() ? " - problems: " + review.problems().stream().map(f -> f.code()).distinct().toList() : "");
+        print(
+            "<- ticket %s opened for project %s by %s: %s, %d file(s)%s",
+            t.id(),
+            t.projectNumber(),
+            t.researcher(),
+            t.state().name(),
+            review.files().size(),
+            review.blocked()
+                ? " - problems: "
+                    + review.problems().stream().map(f -> f.code()).distinct().toList()
+                : "");
       }
 
       @Override
@@ -207,7 +283,9 @@ final class DemoCommand implements Callable<Integer> {
 
       @Override
       public void notARequest(String sender, String subject) {
-        print("<- \"%s\" from %s is not an output request: explained the subject format, no ticket", subject, sender);
+        print(
+            "<- \"%s\" from %s is not an output request: explained the subject format, no ticket",
+            subject, sender);
       }
 
       @Override

@@ -20,32 +20,45 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code digest --print [--at 2026-11-23T08:00] [--name daily]} and {@code digest --send [--name daily]}. */
-@Command(name = "digest", mixinStandardHelpOptions = true,
+/**
+ * {@code digest --print [--at 2026-11-23T08:00] [--name daily]} and {@code digest --send [--name
+ * daily]}.
+ */
+@Command(
+    name = "digest",
+    mixinStandardHelpOptions = true,
     description = "Print a managers' digest as text, or send it now to its addresses.")
 final class DigestCommand implements Callable<Integer> {
-  @Mixin
-  ConfigOption options;
+  @Mixin ConfigOption options;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
 
   static final class Action {
-    @Option(names = "--print", required = true, description = "render the digest as text to the terminal")
+    @Option(
+        names = "--print",
+        required = true,
+        description = "render the digest as text to the terminal")
     boolean print;
+
     @Option(names = "--send", required = true, description = "send the digest now to its addresses")
     boolean send;
   }
 
-  @Option(names = "--at", paramLabel = "TIME",
-      description = "with --print: the clock for the digest, local time in sla.zone (2026-11-23T08:00) or UTC (...Z)")
+  @Option(
+      names = "--at",
+      paramLabel = "TIME",
+      description =
+          "with --print: the clock for the digest, local time in sla.zone (2026-11-23T08:00) or UTC (...Z)")
   String at;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "which digest (default: the first configured)")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "which digest (default: the first configured)")
   String name;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -54,9 +67,16 @@ final class DigestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     IntakeConfig.Digest digest = config.digest(name).orElse(null);
     if (digest == null) {
-      err.println("error: " + (name == null ? "no digest is configured (digests: in the configuration)"
-          : "no digest named '" + name + "'; configured: "
-              + String.join(", ", config.digests().stream().map(IntakeConfig.Digest::name).toList())));
+      err.println(
+          "error: "
+              + (name == null
+                  ? "no digest is configured (digests: in the configuration)"
+                  : "no digest named '"
+                      + name
+                      + "'; configured: "
+                      + String.join(
+                          ", ",
+                          config.digests().stream().map(IntakeConfig.Digest::name).toList())));
       return 2;
     }
     if (at != null && action.send) {
@@ -65,16 +85,25 @@ final class DigestCommand implements Callable<Integer> {
     }
     Instant when;
     try {
-      when = at == null ? Instant.now() : at.endsWith("Z") ? Instant.parse(at)
-          : LocalDateTime.parse(at).atZone(config.sla().zone()).toInstant();
+      when =
+          at == null
+              ? Instant.now()
+              : at.endsWith("Z")
+                  ? Instant.parse(at)
+                  : LocalDateTime.parse(at).atZone(config.sla().zone()).toInstant();
     } catch (DateTimeParseException e) {
       err.println("error: --at is '" + at + "': write e.g. 2026-11-23T08:00");
       return 2;
     }
     Clock clock = Clock.fixed(when, ZoneOffset.UTC);
     try (Database db = Database.open(config.database().url())) {
-      Digests digests = new Digests(config, db, new Templates(config.replies().templates()),
-          new ServiceLevel(config.sla()), clock);
+      Digests digests =
+          new Digests(
+              config,
+              db,
+              new Templates(config.replies().templates()),
+              new ServiceLevel(config.sla()),
+              clock);
       if (action.print) {
         out.print(digests.renderText(digest, when));
         out.flush();
@@ -82,14 +111,24 @@ final class DigestCommand implements Callable<Integer> {
       }
       int queued = digests.sendNow(digest);
       if (queued == 0) {
-        err.println("error: digest " + digest.name() + " has nobody to go to: set staff.managers or digests.to");
+        err.println(
+            "error: digest "
+                + digest.name()
+                + " has nobody to go to: set staff.managers or digests.to");
         return 1;
       }
       SmtpMailSender smtp = new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address());
-      new OutboxSender(db, smtp, Clock.systemUTC(), m -> { }, config.replies().giveUpAfter(),
-          config.replies().maxAttempts()).sendDue();
-      out.printf("digest %s queued to %d address(es); the outbox has been sent (see 'outbox list')%n", digest.name(),
-          queued);
+      new OutboxSender(
+              db,
+              smtp,
+              Clock.systemUTC(),
+              m -> {},
+              config.replies().giveUpAfter(),
+              config.replies().maxAttempts())
+          .sendDue();
+      out.printf(
+          "digest %s queued to %d address(es); the outbox has been sent (see 'outbox list')%n",
+          digest.name(), queued);
       return 0;
     }
   }

@@ -17,20 +17,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tickets export STATS10001 DIR}: the ticket's permanent record as one folder. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write one ticket's permanent record into DIR/<ticket>: every email (.eml), every file version, "
-        + "findings and audit trail (CSV), the ticket (JSON) and a manifest with the SHA-256 of each file.",
-        "Exit 0: complete; 1: a stored file no longer matches its recorded SHA-256 (not copied, listed in the "
-        + "manifest); 2: bad arguments, unknown ticket, or DIR already holds a different export."})
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write one ticket's permanent record into DIR/<ticket>: every email (.eml), every file version, "
+          + "findings and audit trail (CSV), the ticket (JSON) and a manifest with the SHA-256 of each file.",
+      "Exit 0: complete; 1: a stored file no longer matches its recorded SHA-256 (not copied, listed in the "
+          + "manifest); 2: bad arguments, unknown ticket, or DIR already holds a different export."
+    })
 final class ExportTicketCommand implements Callable<Integer> {
-  @Mixin
-  ConfigOption options;
+  @Mixin ConfigOption options;
+
   @Parameters(index = "0", paramLabel = "TICKET", description = "the ticket id, e.g. STATS10001")
   String id;
-  @Parameters(index = "1", paramLabel = "DIR", description = "the directory that receives the ticket's folder")
+
+  @Parameters(
+      index = "1",
+      paramLabel = "DIR",
+      description = "the directory that receives the ticket's folder")
   Path dir;
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -39,16 +47,23 @@ final class ExportTicketCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String key = id.trim().toUpperCase(Locale.ROOT);
     if (!Database.exists(config.database().url())) {
-      err.println("error: no database at " + config.database().url() + " (check database.url in the configuration)");
+      err.println(
+          "error: no database at "
+              + config.database().url()
+              + " (check database.url in the configuration)");
       return 2;
     }
     try (Database db = Database.open(config.database().url())) {
-      ArchiveResult r = TicketArchive.forConfig(config, Clock.systemUTC()).exportAndRecord(db, key, dir, "cli");
-      out.printf("%s %s: %d emails, %d files; manifest.json sha256 %s%n", r.folder(), describe(r.outcome()),
-          r.emails(), r.files(), r.manifestSha256());
+      ArchiveResult r =
+          TicketArchive.forConfig(config, Clock.systemUTC()).exportAndRecord(db, key, dir, "cli");
+      out.printf(
+          "%s %s: %d emails, %d files; manifest.json sha256 %s%n",
+          r.folder(), describe(r.outcome()), r.emails(), r.files(), r.manifestSha256());
       if (r.complete()) return 0;
-      err.printf("error: the export is INCOMPLETE: %d stored item(s) no longer match what was recorded and were not "
-          + "copied (see manifest.json):%n", r.problems().size());
+      err.printf(
+          "error: the export is INCOMPLETE: %d stored item(s) no longer match what was recorded and were not "
+              + "copied (see manifest.json):%n",
+          r.problems().size());
       for (ArchiveResult.Problem p : r.problems()) err.println("  - " + p);
       return 1;
     } catch (ArchiveException e) {

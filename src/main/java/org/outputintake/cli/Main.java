@@ -6,14 +6,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one entry point: {@code java -jar target/output-intake.jar COMMAND}. */
-@Command(name = "output-intake", mixinStandardHelpOptions = true, version = "Output Intake 0.1",
+@Command(
+    name = "output-intake",
+    mixinStandardHelpOptions = true,
+    version = "Output Intake 0.1",
     description = "Email intake bot for output checking in Trusted Research Environments.",
-    subcommands = {RunCommand.class, DemoCommand.class, TicketsCommand.class, OutboxCommand.class, CheckCommand.class,
-        DigestCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      TicketsCommand.class,
+      OutboxCommand.class,
+      CheckCommand.class,
+      DigestCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -26,15 +34,17 @@ public final class Main implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-      if (ex instanceof ConfigException || ex instanceof ProjectRegistry.RegistryException
-          || ex instanceof IllegalArgumentException) {
-        line.getErr().println("error: " + ex.getMessage());
-        return 2;
-      }
-      line.getErr().println("error: " + ex);
-      return 3;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parseResult) -> {
+          if (ex instanceof ConfigException
+              || ex instanceof ProjectRegistry.RegistryException
+              || ex instanceof IllegalArgumentException) {
+            line.getErr().println("error: " + ex.getMessage());
+            return 2;
+          }
+          line.getErr().println("error: " + ex);
+          return 3;
+        });
     return cl;
   }
 

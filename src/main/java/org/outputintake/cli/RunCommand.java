@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The daemon: polls the mailbox and sends replies until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run the intake daemon against the configured mailbox until stopped (Ctrl-C).")
 final class RunCommand implements Callable<Integer> {
-  @Mixin
-  ConfigOption options;
+  @Mixin ConfigOption options;
 
   @Override
   public Integer call() throws Exception {
@@ -24,10 +25,14 @@ final class RunCommand implements Callable<Integer> {
     requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
     CountDownLatch stopped = new CountDownLatch(1);
     try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.close();
-        stopped.countDown();
-      }, "shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stopped.countDown();
+                  },
+                  "shutdown"));
       app.start();
       stopped.await();
     }
@@ -36,8 +41,13 @@ final class RunCommand implements Callable<Integer> {
 
   private static void requireSecret(IntakeConfig.Server s, String key, String variable) {
     if (s.hasCredentials() && (s.password() == null || s.password().isEmpty())) {
-      throw new ConfigException(key + ".password is not set: export " + variable
-          + " (or set " + key + ".password-file to a file outside the repository)");
+      throw new ConfigException(
+          key
+              + ".password is not set: export "
+              + variable
+              + " (or set "
+              + key
+              + ".password-file to a file outside the repository)");
     }
   }
 }

@@ -13,9 +13,9 @@ import org.outputintake.mail.ReplyText;
 import org.outputintake.store.RawStore;
 
 /**
- * The text of a stored email for {@code tickets show}: what the sender wrote, with the history their client quoted
- * folded to one line. Read again from the raw .eml each time, so it works for every email ever stored and the
- * stored original stays the only record.
+ * The text of a stored email for {@code tickets show}: what the sender wrote, with the history
+ * their client quoted folded to one line. Read again from the raw .eml each time, so it works for
+ * every email ever stored and the stored original stays the only record.
  */
 final class StoredEmailText {
   static final int MAX_LINES = 20;
@@ -40,12 +40,15 @@ final class StoredEmailText {
       ReplyText text = ReplyText.of(m);
       List<String> lines = text.newText().lines().toList();
       if (lines.isEmpty()) out.printf("%s(no new text)%n", indent);
-      for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size()))) out.printf("%s| %s%n", indent, line);
-      if (lines.size() > MAX_LINES) out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
+      for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size())))
+        out.printf("%s| %s%n", indent, line);
+      if (lines.size() > MAX_LINES)
+        out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
       if (!text.signature().isEmpty()) {
         out.printf("%s[signature: %d lines]%n", indent, text.signature().lines().count());
       }
-      if (text.quotedLineCount() > 0) out.printf("%s[quoted history: %d lines]%n", indent, text.quotedLineCount());
+      if (text.quotedLineCount() > 0)
+        out.printf("%s[quoted history: %d lines]%n", indent, text.quotedLineCount());
     } catch (IOException | MalformedMessageException | RuntimeException e) {
       out.printf("%s(the stored email cannot be read: %s)%n", indent, e.getMessage());
     } finally {

@@ -12,50 +12,79 @@ import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.WorkflowStore;
 
-/** The officers' view of tickets in the terminal: the queue, and a ticket's checks, decisions and notes. */
+/**
+ * The officers' view of tickets in the terminal: the queue, and a ticket's checks, decisions and
+ * notes.
+ */
 final class TicketViews {
-  static final List<String> STATES = List.of("queued", "checking", "checked", "with-data-owner", "approved", "blocked",
-      "closed");
+  static final List<String> STATES =
+      List.of("queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed");
 
   private TicketViews() {}
 
   /** Queued tickets in order of receipt, with position, age and who holds them. */
   static int printQueue(Database db, TicketRepository repo, PrintWriter out, Clock clock) {
-    List<Ticket> queued = db.read(c -> repo.list(c)).stream().filter(t -> t.state() instanceof TicketState.Queued)
-        .sorted(java.util.Comparator.comparing((Ticket t) -> t.state().since()).thenComparing(t -> t.id().number()))
-        .toList();
+    List<Ticket> queued =
+        db.read(c -> repo.list(c)).stream()
+            .filter(t -> t.state() instanceof TicketState.Queued)
+            .sorted(
+                java.util.Comparator.comparing((Ticket t) -> t.state().since())
+                    .thenComparing(t -> t.id().number()))
+            .toList();
     if (queued.isEmpty()) {
       out.println("The queue is empty.");
       return 0;
     }
-    out.printf("%-4s %-12s %-10s %-10s %-34s %-30s %s%n", "POS", "TICKET", "PROJECT", "AGE", "RESEARCHER", "CHECKERS",
-        "SUBJECT");
+    out.printf(
+        "%-4s %-12s %-10s %-10s %-34s %-30s %s%n",
+        "POS", "TICKET", "PROJECT", "AGE", "RESEARCHER", "CHECKERS", "SUBJECT");
     int pos = 1;
     for (Ticket t : queued) {
       List<String> checkers = db.read(c -> WorkflowStore.checkers(c, t.idText()));
-      out.printf("%-4d %-12s %-10s %-10s %-34s %-30s %s%n", pos++, t.id(), t.projectNumber(),
-          age(Duration.between(t.state().since(), clock.instant())), t.researcher(),
-          checkers.isEmpty() ? "-" : String.join(",", checkers), t.subject());
+      out.printf(
+          "%-4d %-12s %-10s %-10s %-34s %-30s %s%n",
+          pos++,
+          t.id(),
+          t.projectNumber(),
+          age(Duration.between(t.state().since(), clock.instant())),
+          t.researcher(),
+          checkers.isEmpty() ? "-" : String.join(",", checkers),
+          t.subject());
     }
     return 0;
   }
 
-  /** Checkers, verdicts (only rounds where both are in: the same blindness as the mail), owners, notes, release. */
+  /**
+   * Checkers, verdicts (only rounds where both are in: the same blindness as the mail), owners,
+   * notes, release.
+   */
   static void printWorkflow(Connection c, PrintWriter out, Ticket t) throws SQLException {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
-    out.printf("Checks (round %d): checkers %s; verdicts this round: %d of 2%s%n", t.round(),
-        checkers.isEmpty() ? "none yet" : String.join(", ", checkers), WorkflowStore.verdictCount(c, id, t.round()),
+    out.printf(
+        "Checks (round %d): checkers %s; verdicts this round: %d of 2%s%n",
+        t.round(),
+        checkers.isEmpty() ? "none yet" : String.join(", ", checkers),
+        WorkflowStore.verdictCount(c, id, t.round()),
         WorkflowStore.verdictCount(c, id, t.round()) == 1 ? " (hidden until both are in)" : "");
     for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, id)) {
-      out.printf("  - round %d %s %s: %s%n", v.round(), v.pass() ? "PASS" : "FAIL", v.officer(),
+      out.printf(
+          "  - round %d %s %s: %s%n",
+          v.round(),
+          v.pass() ? "PASS" : "FAIL",
+          v.officer(),
           v.notes() == null || v.notes().isBlank() ? "(no notes)" : oneLine(v.notes()));
     }
     List<WorkflowStore.OwnerDecision> decisions = WorkflowStore.ownerDecisions(c, id);
     if (!decisions.isEmpty()) {
       out.println("Data owner decisions:");
       for (WorkflowStore.OwnerDecision d : decisions) {
-        out.printf("  - %s round %d %s %s%s%n", d.at(), d.round(), d.approve() ? "APPROVED" : "DENIED", d.owner(),
+        out.printf(
+            "  - %s round %d %s %s%s%n",
+            d.at(),
+            d.round(),
+            d.approve() ? "APPROVED" : "DENIED",
+            d.owner(),
             d.reason() == null || d.reason().isBlank() ? "" : ": " + oneLine(d.reason()));
       }
     }
@@ -66,9 +95,17 @@ final class TicketViews {
         out.printf("  - %s %-14s %s: %s%n", n.at(), n.kind(), n.author(), oneLine(n.text()));
       }
     }
-    WorkflowStore.release(c, id).ifPresent(r -> out.printf("Released: %s by %s to %s%s, files %s, message %s%n",
-        r.at(), r.by(), r.recipient(), r.blindCopy() == null ? "" : " (blind copy " + r.blindCopy() + ")",
-        r.filesJson(), r.messageId()));
+    WorkflowStore.release(c, id)
+        .ifPresent(
+            r ->
+                out.printf(
+                    "Released: %s by %s to %s%s, files %s, message %s%n",
+                    r.at(),
+                    r.by(),
+                    r.recipient(),
+                    r.blindCopy() == null ? "" : " (blind copy " + r.blindCopy() + ")",
+                    r.filesJson(),
+                    r.messageId()));
   }
 
   private static String oneLine(String s) {

@@ -16,71 +16,113 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** What is in the database: {@code tickets list}, {@code tickets show STATS10001}, {@code tickets export}. */
-@Command(name = "tickets", mixinStandardHelpOptions = true, description = "List tickets, show one, or export one.",
-    subcommands = {TicketsCommand.ListTickets.class, TicketsCommand.ShowTicket.class,
-        ExportTicketCommand.class})
+/**
+ * What is in the database: {@code tickets list}, {@code tickets show STATS10001}, {@code tickets
+ * export}.
+ */
+@Command(
+    name = "tickets",
+    mixinStandardHelpOptions = true,
+    description = "List tickets, show one, or export one.",
+    subcommands = {
+      TicketsCommand.ListTickets.class,
+      TicketsCommand.ShowTicket.class,
+      ExportTicketCommand.class
+    })
 final class TicketsCommand implements Runnable {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List every ticket, oldest first.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List every ticket, oldest first.")
   static final class ListTickets implements Callable<Integer> {
-    @Mixin
-    ConfigOption options;
-    @picocli.CommandLine.Option(names = "--state", paramLabel = "STATE",
-        description = "only tickets in this state: queued, checking, checked, with-data-owner, approved, blocked, closed")
+    @Mixin ConfigOption options;
+
+    @picocli.CommandLine.Option(
+        names = "--state",
+        paramLabel = "STATE",
+        description =
+            "only tickets in this state: queued, checking, checked, with-data-owner, approved, blocked, closed")
     String state;
-    @picocli.CommandLine.Option(names = "--queue",
-        description = "the queue: queued tickets in order of receipt, with position, age and checkers")
+
+    @picocli.CommandLine.Option(
+        names = "--queue",
+        description =
+            "the queue: queued tickets in order of receipt, with position, age and checkers")
     boolean queue;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
       if (state != null && !TicketViews.STATES.contains(state)) {
-        spec.commandLine().getErr().println("error: --state must be one of " + String.join(", ", TicketViews.STATES));
+        spec.commandLine()
+            .getErr()
+            .println("error: --state must be one of " + String.join(", ", TicketViews.STATES));
         return 2;
       }
       try (Database db = Database.openExisting(config.database().url())) {
-        if (queue) return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
-        List<Ticket> tickets = db.read(c -> repo(config).list(c)).stream()
-            .filter(t -> state == null || t.state().name().equals(state)).toList();
+        if (queue)
+          return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
+        List<Ticket> tickets =
+            db.read(c -> repo(config).list(c)).stream()
+                .filter(t -> state == null || t.state().name().equals(state))
+                .toList();
         if (tickets.isEmpty()) {
           out.println("No tickets yet.");
           return 0;
         }
         String row = "%-12s %-8s %-10s %8s %8s %-34s %-20s %s%n";
-        out.printf(row, "TICKET", "STATE", "PROJECT", "BLOCKERS", "WARNINGS", "RESEARCHER", "CREATED", "SUBJECT");
+        out.printf(
+            row,
+            "TICKET",
+            "STATE",
+            "PROJECT",
+            "BLOCKERS",
+            "WARNINGS",
+            "RESEARCHER",
+            "CREATED",
+            "SUBJECT");
         for (Ticket t : tickets) {
           // counts of the latest submission: what the ticket stands on now
           var n = db.read(c -> SubmissionsView.latestCounts(c, t.id().toString()));
-          out.printf(row, t.id(), t.state().name(), t.projectNumber(), n.blockers(), n.warnings(), t.researcher(),
-              t.createdAt().toString().substring(0, 19).replace('T', ' '), t.subject());
+          out.printf(
+              row,
+              t.id(),
+              t.state().name(),
+              t.projectNumber(),
+              n.blockers(),
+              n.warnings(),
+              t.researcher(),
+              t.createdAt().toString().substring(0, 19).replace('T', ' '),
+              t.subject());
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Show one ticket: each submission's files and findings (latest first), emails, replies and its "
-          + "audit trail.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show one ticket: each submission's files and findings (latest first), emails, replies and its "
+              + "audit trail.")
   static final class ShowTicket implements Callable<Integer> {
-    @Mixin
-    ConfigOption options;
+    @Mixin ConfigOption options;
+
     @Parameters(paramLabel = "TICKET", description = "the ticket id, e.g. STATS10001")
     String id;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -95,56 +137,79 @@ final class TicketsCommand implements Runnable {
         }
         Ticket t = found.get();
         out.printf("%s  %s%n", t.id(), t.subject());
-        out.printf("  state:      %s%s (since %s)%n", t.state().name(), reason(t), t.state().since());
+        out.printf(
+            "  state:      %s%s (since %s)%n", t.state().name(), reason(t), t.state().since());
         out.printf("  project:    %s   policy: %s%n", t.projectNumber(), t.policy());
         out.printf("  researcher: %s%n", t.researcher());
         out.printf("  requested:  %s   received: %s%n", t.requestDate(), t.createdAt());
         if (t.folderName() != null) out.printf("  folder:     %s%n", t.folderName());
-        db.read(c -> {
-          var sla = new org.outputintake.sla.ServiceLevel(config.sla());
-          out.printf("  service:    %s%n", sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
-          SubmissionsView.print(out, c, key);
-          out.println("Emails in:");
-          StoredEmailText texts = new StoredEmailText(config.storage().dataDir());
-          for (var m : MailLog.forTicket(c, key)) {
-            out.printf("  - %s %s from %s: %s%n", m.at(), m.classification(), m.sender(), m.subject());
-            texts.print(out, m.rawSha256(), "      ");
-          }
-          out.println("Replies:");
-          for (var e : Outbox.forTicket(c, key)) {
-            out.printf("  - %s %s to %s: %s [%s]%n", e.createdAt(), e.mail().kind(), e.mail().to(), e.mail().subject(),
-                OutboxCommand.delivery(e));
-          }
-          TicketViews.printWorkflow(c, out, t);
-          printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
-          out.println("Audit trail:");
-          for (var ev : AuditLog.forTicket(c, key)) {
-            out.printf("  - %s %-16s %-18s %s%n", ev.at(), ev.actor(), ev.type(), ev.detail() == null ? "" : ev.detail());
-          }
-          return null;
-        });
+        db.read(
+            c -> {
+              var sla = new org.outputintake.sla.ServiceLevel(config.sla());
+              out.printf(
+                  "  service:    %s%n",
+                  sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
+              SubmissionsView.print(out, c, key);
+              out.println("Emails in:");
+              StoredEmailText texts = new StoredEmailText(config.storage().dataDir());
+              for (var m : MailLog.forTicket(c, key)) {
+                out.printf(
+                    "  - %s %s from %s: %s%n", m.at(), m.classification(), m.sender(), m.subject());
+                texts.print(out, m.rawSha256(), "      ");
+              }
+              out.println("Replies:");
+              for (var e : Outbox.forTicket(c, key)) {
+                out.printf(
+                    "  - %s %s to %s: %s [%s]%n",
+                    e.createdAt(),
+                    e.mail().kind(),
+                    e.mail().to(),
+                    e.mail().subject(),
+                    OutboxCommand.delivery(e));
+              }
+              TicketViews.printWorkflow(c, out, t);
+              printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
+              out.println("Audit trail:");
+              for (var ev : AuditLog.forTicket(c, key)) {
+                out.printf(
+                    "  - %s %-16s %-18s %s%n",
+                    ev.at(), ev.actor(), ev.type(), ev.detail() == null ? "" : ev.detail());
+              }
+              return null;
+            });
       }
       return 0;
     }
 
-    /** Folder mode: what changed in the researcher's folder since it was submitted (officers work on the copy). */
-    private static void printFolderChanges(PrintWriter out, IntakeConfig config, Optional<String> json) {
+    /**
+     * Folder mode: what changed in the researcher's folder since it was submitted (officers work on
+     * the copy).
+     */
+    private static void printFolderChanges(
+        PrintWriter out, IntakeConfig config, Optional<String> json) {
       if (json.isEmpty() || config.scanning().shareRoot() == null) return;
       var snapshot = org.outputintake.intake.folder.FolderSnapshot.fromJson(json.get());
-      out.printf("Folder %s (snapshot %s, %d files):%n", snapshot.folder(), snapshot.takenAt(), snapshot.files().size());
+      out.printf(
+          "Folder %s (snapshot %s, %d files):%n",
+          snapshot.folder(), snapshot.takenAt(), snapshot.files().size());
       try {
-        var changes = new org.outputintake.intake.folder.FolderSnapshots(config.scanning().shareRoot(),
-            config.storage().dataDir().resolve("snapshots")).compare(snapshot);
+        var changes =
+            new org.outputintake.intake.folder.FolderSnapshots(
+                    config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"))
+                .compare(snapshot);
         if (changes.isEmpty()) out.println("  unchanged on the share since submission");
-        for (var ch : changes) out.printf("  - %s since submission: %s%n", ch.kind(), ch.relativePath());
+        for (var ch : changes)
+          out.printf("  - %s since submission: %s%n", ch.kind(), ch.relativePath());
       } catch (java.io.IOException e) {
         out.printf("  the share could not be read: %s%n", e.getMessage());
       }
     }
 
     private static String reason(Ticket t) {
-      String r = t.state() instanceof org.outputintake.ticket.TicketState.Blocked b ? b.reason()
-          : t.state() instanceof org.outputintake.ticket.TicketState.Closed c ? c.reason() : "";
+      String r =
+          t.state() instanceof org.outputintake.ticket.TicketState.Blocked b
+              ? b.reason()
+              : t.state() instanceof org.outputintake.ticket.TicketState.Closed c ? c.reason() : "";
       return r.isEmpty() ? "" : " - " + r;
     }
   }

@@ -20,8 +20,19 @@ final class ConfigBinder {
 
   IntakeConfig bind() {
     try {
-      return new IntakeConfig(mailbox(), poll(), database(), tickets(), projects(), storage(), replies(), scanning(),
-          staff(), security(), sla(), digests());
+      return new IntakeConfig(
+          mailbox(),
+          poll(),
+          database(),
+          tickets(),
+          projects(),
+          storage(),
+          replies(),
+          scanning(),
+          staff(),
+          security(),
+          sla(),
+          digests());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -34,18 +45,23 @@ final class ConfigBinder {
         text("mailbox.address"),
         server("mailbox.imap"),
         server("mailbox.smtp"),
-        new IntakeConfig.Folders(text("mailbox.folders.inbox"), text("mailbox.folders.processed"),
+        new IntakeConfig.Folders(
+            text("mailbox.folders.inbox"),
+            text("mailbox.folders.processed"),
             text("mailbox.folders.quarantine")));
   }
 
   private IntakeConfig.Server server(String key) {
     String password = text(key + ".password");
     String passwordFile = text(key + ".password-file");
-    if ((password == null || password.isBlank()) && passwordFile != null && !passwordFile.isBlank()) {
+    if ((password == null || password.isBlank())
+        && passwordFile != null
+        && !passwordFile.isBlank()) {
       password = ConfigLoader.readSecretFile(key + ".password-file", Path.of(passwordFile));
     }
     int port = integer(key + ".port");
-    if (port < 1 || port > 65535) throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
+    if (port < 1 || port > 65535)
+      throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
     return new IntakeConfig.Server(
         text(key + ".host"),
         port,
@@ -58,8 +74,11 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Poll poll() {
-    return new IntakeConfig.Poll(duration("poll.interval", Duration.ofSeconds(60)), bool("poll.idle"),
-        duration("poll.idle-renew", Duration.ofMinutes(20)), duration("poll.outbox-interval", Duration.ofSeconds(5)),
+    return new IntakeConfig.Poll(
+        duration("poll.interval", Duration.ofSeconds(60)),
+        bool("poll.idle"),
+        duration("poll.idle-renew", Duration.ofMinutes(20)),
+        duration("poll.outbox-interval", Duration.ofSeconds(5)),
         integer("poll.workers", 2));
   }
 
@@ -68,8 +87,8 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Tickets tickets() {
-    return new IntakeConfig.Tickets(text("tickets.prefix"), integer("tickets.first-number"),
-        text("tickets.subject-format"));
+    return new IntakeConfig.Tickets(
+        text("tickets.prefix"), integer("tickets.first-number"), text("tickets.subject-format"));
   }
 
   private IntakeConfig.Projects projects() {
@@ -82,42 +101,53 @@ final class ConfigBinder {
         min = Integer.parseInt(parts[0]);
         max = Integer.parseInt(parts[parts.length - 1]);
       } catch (NumberFormatException e) {
-        throw new ConfigException("projects.number-digits is '" + digits + "': write a range such as 4-10");
+        throw new ConfigException(
+            "projects.number-digits is '" + digits + "': write a range such as 4-10");
       }
     }
     return new IntakeConfig.Projects(path("projects.registry"), min, max);
   }
 
   private IntakeConfig.Storage storage() {
-    return new IntakeConfig.Storage(path("storage.data-dir"), archiveDir(path("storage.archive-dir")));
+    return new IntakeConfig.Storage(
+        path("storage.data-dir"), archiveDir(path("storage.archive-dir")));
   }
 
-  /** The archive is written long after start-up: a directory that cannot be written fails now, not at close. */
+  /**
+   * The archive is written long after start-up: a directory that cannot be written fails now, not
+   * at close.
+   */
   private static Path archiveDir(Path dir) {
     if (dir == null) return null;
     try {
       Files.createDirectories(dir);
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException("storage.archive-dir is '" + dir + "', which cannot be created: " + e.getMessage(), e);
+      throw new ConfigException(
+          "storage.archive-dir is '" + dir + "', which cannot be created: " + e.getMessage(), e);
     }
     if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new ConfigException("storage.archive-dir is '" + dir + "', which is not a writable directory");
+      throw new ConfigException(
+          "storage.archive-dir is '" + dir + "', which is not a writable directory");
     }
     return dir;
   }
 
   private IntakeConfig.Replies replies() {
-    return new IntakeConfig.Replies(integer("replies.max-per-sender-per-hour"), path("replies.templates"),
-        duration("replies.give-up-after", Duration.ofDays(2)), integer("replies.max-attempts", 50));
+    return new IntakeConfig.Replies(
+        integer("replies.max-per-sender-per-hour"),
+        path("replies.templates"),
+        duration("replies.give-up-after", Duration.ofDays(2)),
+        integer("replies.max-attempts", 50));
   }
 
   private IntakeConfig.Staff staff() {
-    return new IntakeConfig.Staff(text("staff.officers-list"), list("staff.officers"), list("staff.managers"));
+    return new IntakeConfig.Staff(
+        text("staff.officers-list"), list("staff.officers"), list("staff.managers"));
   }
 
   private IntakeConfig.Security security() {
-    return new IntakeConfig.Security(bool("security.require-authenticated-sender"),
-        text("security.trusted-authserv-id"));
+    return new IntakeConfig.Security(
+        bool("security.require-authenticated-sender"), text("security.trusted-authserv-id"));
   }
 
   private IntakeConfig.Sla sla() {
@@ -140,13 +170,28 @@ final class ConfigBinder {
       try {
         zone = java.time.ZoneId.of(z.trim());
       } catch (RuntimeException e) {
-        throw new ConfigException("sla.zone is '" + z + "', not a time zone: write e.g. Europe/London");
+        throw new ConfigException(
+            "sla.zone is '" + z + "', not a time zone: write e.g. Europe/London");
       }
     }
-    IntakeConfig.Sla base = new IntakeConfig.Sla(text("sla.region"), path("sla.bank-holidays"), zone, start, end,
-        integer("sla.days", 5), null);
-    IntakeConfig.Sla sla = new IntakeConfig.Sla(base.region(), base.bankHolidays(), base.zone(), base.dayStart(),
-        base.dayEnd(), base.days(), workingTime("sla.reminder-before", base.workingDay()));
+    IntakeConfig.Sla base =
+        new IntakeConfig.Sla(
+            text("sla.region"),
+            path("sla.bank-holidays"),
+            zone,
+            start,
+            end,
+            integer("sla.days", 5),
+            null);
+    IntakeConfig.Sla sla =
+        new IntakeConfig.Sla(
+            base.region(),
+            base.bankHolidays(),
+            base.zone(),
+            base.dayStart(),
+            base.dayEnd(),
+            base.days(),
+            workingTime("sla.reminder-before", base.workingDay()));
     // the region must exist in the holidays file now, not when the first clock is read
     BankHolidays.load(sla.bankHolidays(), sla.region());
     return sla;
@@ -167,35 +212,55 @@ final class ConfigBinder {
   private java.util.List<IntakeConfig.Digest> digests() {
     JsonNode n = node("digests");
     if (n == null) return java.util.List.of();
-    if (!n.isArray()) throw new ConfigException("digests must be a list, e.g. - { name: daily, cron: \"0 0 8 ? * MON-FRI\", period: 1d }");
+    if (!n.isArray())
+      throw new ConfigException(
+          "digests must be a list, e.g. - { name: daily, cron: \"0 0 8 ? * MON-FRI\", period: 1d }");
     java.util.List<IntakeConfig.Digest> out = new java.util.ArrayList<>();
     int i = 0;
     for (JsonNode d : n) {
       String where = "digests[" + i++ + "]";
-      if (!d.isObject()) throw new ConfigException(where + " must be a mapping with name, cron and period");
+      if (!d.isObject())
+        throw new ConfigException(where + " must be a mapping with name, cron and period");
       String name = value(d, "name");
       String key = "digests." + (name == null ? where : name);
       String period = value(d, "period");
       java.util.List<String> to = new java.util.ArrayList<>();
       JsonNode toNode = d.get("to");
       if (toNode != null && !toNode.isNull()) {
-        if (toNode.isArray()) toNode.forEach(x -> to.addAll(java.util.Arrays.asList(resolver.apply(x.asText()).split("[,;\\s]+"))));
-        else to.addAll(java.util.Arrays.asList(String.valueOf(resolver.apply(toNode.asText())).split("[,;\\s]+")));
+        if (toNode.isArray())
+          toNode.forEach(
+              x ->
+                  to.addAll(java.util.Arrays.asList(resolver.apply(x.asText()).split("[,;\\s]+"))));
+        else
+          to.addAll(
+              java.util.Arrays.asList(
+                  String.valueOf(resolver.apply(toNode.asText())).split("[,;\\s]+")));
       }
       String skip = value(d, "skip-if-empty");
-      boolean skipIfEmpty = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
-        case "true", "yes", "on", "1" -> true;
-        case "false", "no", "off", "0", "" -> false;
-        default -> throw new ConfigException(key + ".skip-if-empty is '" + skip + "': write true or false");
-      };
+      boolean skipIfEmpty =
+          switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0", "" -> false;
+            default ->
+                throw new ConfigException(
+                    key + ".skip-if-empty is '" + skip + "': write true or false");
+          };
       for (java.util.Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!java.util.Set.of("name", "cron", "period", "to", "skip-if-empty").contains(f)) {
-          throw new ConfigException(key + "." + f + " is not a digest key: use name, cron, period, to, skip-if-empty");
+          throw new ConfigException(
+              key + "." + f + " is not a digest key: use name, cron, period, to, skip-if-empty");
         }
       }
-      out.add(new IntakeConfig.Digest(name, value(d, "cron"), period == null || period.isBlank() ? null
-          : ConfigLoader.parseDuration(key + ".period", period), to, skipIfEmpty));
+      out.add(
+          new IntakeConfig.Digest(
+              name,
+              value(d, "cron"),
+              period == null || period.isBlank()
+                  ? null
+                  : ConfigLoader.parseDuration(key + ".period", period),
+              to,
+              skipIfEmpty));
     }
     return out;
   }
@@ -205,7 +270,10 @@ final class ConfigBinder {
     return v == null || v.isNull() ? null : resolver.apply(v.asText());
   }
 
-  /** A YAML sequence, or (from an environment variable) one text of addresses separated by commas or spaces. */
+  /**
+   * A YAML sequence, or (from an environment variable) one text of addresses separated by commas or
+   * spaces.
+   */
   private java.util.List<String> list(String key) {
     JsonNode n = node(key);
     if (n == null) return java.util.List.of();
@@ -223,8 +291,8 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Scanning scanning() {
-    return new IntakeConfig.Scanning(text("scanning.default-policy"), path("scanning.policies"),
-        path("scanning.share-root"));
+    return new IntakeConfig.Scanning(
+        text("scanning.default-policy"), path("scanning.policies"), path("scanning.share-root"));
   }
 
   private JsonNode node(String key) {
@@ -247,7 +315,8 @@ final class ConfigBinder {
 
   private int integer(String key) {
     String t = text(key);
-    if (t == null || t.isBlank()) throw new ConfigException(key + " is missing: it needs a whole number");
+    if (t == null || t.isBlank())
+      throw new ConfigException(key + " is missing: it needs a whole number");
     try {
       return Integer.parseInt(t.trim());
     } catch (NumberFormatException e) {

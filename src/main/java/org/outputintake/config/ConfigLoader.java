@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,17 +19,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code intake.yaml} over the bundled defaults. {@code ${NAME}} (or {@code ${NAME:-fallback}}) is read from
- * the environment, and every key can be overridden by an environment variable named {@code INTAKE_} plus the key
- * path in capitals, e.g. {@code INTAKE_MAILBOX_IMAP_HOST} or {@code INTAKE_POLL_INTERVAL}. Secrets can also come
- * from a file: {@code password-file: /run/secrets/imap}.
+ * Reads {@code intake.yaml} over the bundled defaults. {@code ${NAME}} (or {@code
+ * ${NAME:-fallback}}) is read from the environment, and every key can be overridden by an
+ * environment variable named {@code INTAKE_} plus the key path in capitals, e.g. {@code
+ * INTAKE_MAILBOX_IMAP_HOST} or {@code INTAKE_POLL_INTERVAL}. Secrets can also come from a file:
+ * {@code password-file: /run/secrets/imap}.
  */
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  private static final Pattern VAR =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
   /** Keys with no value in the defaults that an environment variable may still set. */
-  private static final List<String> OPTIONAL_KEYS = List.of(
-      "mailbox.imap.password-file", "mailbox.smtp.password-file", "scanning.share-root", "storage.archive-dir");
+  private static final List<String> OPTIONAL_KEYS =
+      List.of(
+          "mailbox.imap.password-file",
+          "mailbox.smtp.password-file",
+          "scanning.share-root",
+          "storage.archive-dir");
+
   private final Function<String, String> env;
 
   public ConfigLoader(Function<String, String> env) {
@@ -48,18 +55,23 @@ public final class ConfigLoader {
 
   public IntakeConfig load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException("configuration file " + file + " does not exist: pass --config FILE, "
-          + "or copy config/intake.yaml from the distribution");
+      throw new ConfigException(
+          "configuration file "
+              + file
+              + " does not exist: pass --config FILE, "
+              + "or copy config/intake.yaml from the distribution");
     }
     JsonNode user;
     try (InputStream in = Files.newInputStream(file)) {
       user = YAML.readTree(in);
     } catch (IOException e) {
-      throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
+      throw new ConfigException(
+          "configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
     }
     ObjectNode merged = defaults();
     if (user != null && !user.isMissingNode() && !user.isNull()) {
-      if (!user.isObject()) throw new ConfigException("configuration file " + file + " must be a YAML mapping");
+      if (!user.isObject())
+        throw new ConfigException("configuration file " + file + " must be a YAML mapping");
       new KnownKeys(merged, OPTIONAL_KEYS).check((ObjectNode) user, "configuration file " + file);
       merge(merged, (ObjectNode) user);
     }
@@ -67,7 +79,8 @@ public final class ConfigLoader {
   }
 
   private IntakeConfig build(ObjectNode tree) {
-    // keys commented out in the defaults are absent from the tree, and only present keys see their override
+    // keys commented out in the defaults are absent from the tree, and only present keys see their
+    // override
     for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
     applyEnvironmentOverrides(tree, "INTAKE");
     return new ConfigBinder(tree, this::resolve).bind();
@@ -85,7 +98,8 @@ public final class ConfigLoader {
 
   private ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream("/defaults/intake.yaml")) {
-      if (in == null) throw new ConfigException("the bundled defaults/intake.yaml is missing from the jar");
+      if (in == null)
+        throw new ConfigException("the bundled defaults/intake.yaml is missing from the jar");
       return (ObjectNode) YAML.readTree(in);
     } catch (IOException e) {
       throw new ConfigException("cannot read the bundled defaults: " + e.getMessage(), e);
@@ -115,7 +129,10 @@ public final class ConfigLoader {
     }
   }
 
-  /** Substitutes {@code ${NAME}}; an unset variable without fallback resolves to null (checked where needed). */
+  /**
+   * Substitutes {@code ${NAME}}; an unset variable without fallback resolves to null (checked where
+   * needed).
+   */
   String resolve(String raw) {
     if (raw == null) return null;
     Matcher m = VAR.matcher(raw);
@@ -134,8 +151,10 @@ public final class ConfigLoader {
   public static Duration parseDuration(String key, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     try {
-      if (t.startsWith("pt") || t.startsWith("p")) return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-      if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+      if (t.startsWith("pt") || t.startsWith("p"))
+        return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+      if (t.endsWith("ms"))
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
       char unit = t.charAt(t.length() - 1);
       long n = Long.parseLong(Character.isDigit(unit) ? t : t.substring(0, t.length() - 1).trim());
       return switch (unit) {
@@ -158,7 +177,8 @@ public final class ConfigLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new ConfigException(key + " names " + file + ", which cannot be read: " + e.getMessage(), e);
+      throw new ConfigException(
+          key + " names " + file + ", which cannot be read: " + e.getMessage(), e);
     }
   }
 }

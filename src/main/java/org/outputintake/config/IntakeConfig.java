@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The whole configuration, validated once at start-up by {@link ConfigLoader}. Every record checks its own
- * invariants so that an invalid configuration cannot be constructed in tests either.
+ * The whole configuration, validated once at start-up by {@link ConfigLoader}. Every record checks
+ * its own invariants so that an invalid configuration cannot be constructed in tests either.
  */
 public record IntakeConfig(
     Mailbox mailbox,
@@ -22,16 +22,59 @@ public record IntakeConfig(
     Sla sla,
     java.util.List<Digest> digests) {
 
-  /** Without the officers' settings: no staff commands are possible (tests of intake alone use this). */
-  public IntakeConfig(Mailbox mailbox, Poll poll, Database database, Tickets tickets, Projects projects,
-      Storage storage, Replies replies, Scanning scanning) {
-    this(mailbox, poll, database, tickets, projects, storage, replies, scanning, Staff.NONE, Security.OFF);
+  /**
+   * Without the officers' settings: no staff commands are possible (tests of intake alone use
+   * this).
+   */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning) {
+    this(
+        mailbox,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        Staff.NONE,
+        Security.OFF);
   }
 
-  /** Without service-level settings or digests: the defaults (five working days, England and Wales), no digests. */
-  public IntakeConfig(Mailbox mailbox, Poll poll, Database database, Tickets tickets, Projects projects,
-      Storage storage, Replies replies, Scanning scanning, Staff staff, Security security) {
-    this(mailbox, poll, database, tickets, projects, storage, replies, scanning, staff, security, Sla.DEFAULT,
+  /**
+   * Without service-level settings or digests: the defaults (five working days, England and Wales),
+   * no digests.
+   */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security) {
+    this(
+        mailbox,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        Sla.DEFAULT,
         java.util.List.of());
   }
 
@@ -49,7 +92,8 @@ public record IntakeConfig(
     Objects.requireNonNull(sla, "sla");
     digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
     java.util.Set<String> names = new java.util.HashSet<>();
-    for (Digest d : digests) require(names.add(d.name()), "digests: the name '" + d.name() + "' is used twice");
+    for (Digest d : digests)
+      require(names.add(d.name()), "digests: the name '" + d.name() + "' is used twice");
   }
 
   /** The digest named {@code name}, or the first one when name is null. */
@@ -58,29 +102,43 @@ public record IntakeConfig(
   }
 
   /**
-   * The service level (seed 001: up to five working days, not counting time waiting for the researcher).
+   * The service level (seed 001: up to five working days, not counting time waiting for the
+   * researcher).
    *
-   * @param region which set of {@code bankHolidays} applies: england-and-wales, scotland or northern-ireland
+   * @param region which set of {@code bankHolidays} applies: england-and-wales, scotland or
+   *     northern-ireland
    * @param bankHolidays the editable holidays file; the bundled copy is used when it does not exist
    * @param reminderBefore working time before the due time at which the checkers are reminded
    */
-  public record Sla(String region, Path bankHolidays, java.time.ZoneId zone, java.time.LocalTime dayStart,
-      java.time.LocalTime dayEnd, int days, Duration reminderBefore) {
+  public record Sla(
+      String region,
+      Path bankHolidays,
+      java.time.ZoneId zone,
+      java.time.LocalTime dayStart,
+      java.time.LocalTime dayEnd,
+      int days,
+      Duration reminderBefore) {
     public static final Sla DEFAULT = new Sla(null, null, null, null, null, 5, null);
 
     public Sla {
       region = region == null || region.isBlank() ? "england-and-wales" : region.trim();
-      require(region.matches("[a-z][a-z-]*"),
+      require(
+          region.matches("[a-z][a-z-]*"),
           "sla.region is '" + region + "': write england-and-wales, scotland or northern-ireland");
       bankHolidays = bankHolidays == null ? Path.of("config", "bank-holidays.yaml") : bankHolidays;
       zone = zone == null ? java.time.ZoneId.of("Europe/London") : zone;
       dayStart = dayStart == null ? java.time.LocalTime.of(9, 0) : dayStart;
       dayEnd = dayEnd == null ? java.time.LocalTime.of(17, 0) : dayEnd;
-      require(dayStart.isBefore(dayEnd), "sla.working-hours must be like 09:00-17:00 (start before end)");
-      require(days >= 1 && days <= 100, "sla.days must be a number of working days between 1 and 100, e.g. 5");
+      require(
+          dayStart.isBefore(dayEnd),
+          "sla.working-hours must be like 09:00-17:00 (start before end)");
+      require(
+          days >= 1 && days <= 100,
+          "sla.days must be a number of working days between 1 and 100, e.g. 5");
       Duration day = Duration.between(dayStart, dayEnd);
       reminderBefore = reminderBefore == null ? day : reminderBefore;
-      require(!reminderBefore.isNegative() && reminderBefore.compareTo(day.multipliedBy(days)) < 0,
+      require(
+          !reminderBefore.isNegative() && reminderBefore.compareTo(day.multipliedBy(days)) < 0,
           "sla.reminder-before must be less than the service level, e.g. 1d (one working day) or 4h");
     }
 
@@ -103,14 +161,25 @@ public record IntakeConfig(
    * @param to who receives it; empty means {@code staff.managers}
    * @param skipIfEmpty send nothing when no ticket arrived, moved or waits
    */
-  public record Digest(String name, String cron, Duration period, java.util.List<String> to, boolean skipIfEmpty) {
+  public record Digest(
+      String name, String cron, Duration period, java.util.List<String> to, boolean skipIfEmpty) {
     public Digest {
-      require(name != null && name.matches("[a-z0-9][a-z0-9-]*"),
-          "digests: a digest needs a name of lower-case letters, digits and '-', e.g. daily (got '" + name + "')");
-      require(cron != null && org.quartz.CronExpression.isValidExpression(cron),
-          "digests." + name + ".cron is '" + cron + "', not a Quartz cron expression: write e.g. \"0 0 8 ? * MON-FRI\"");
+      require(
+          name != null && name.matches("[a-z0-9][a-z0-9-]*"),
+          "digests: a digest needs a name of lower-case letters, digits and '-', e.g. daily (got '"
+              + name
+              + "')");
+      require(
+          cron != null && org.quartz.CronExpression.isValidExpression(cron),
+          "digests."
+              + name
+              + ".cron is '"
+              + cron
+              + "', not a Quartz cron expression: write e.g. \"0 0 8 ? * MON-FRI\"");
       period = period == null ? Duration.ofDays(1) : period;
-      require(!period.isNegative() && period.toMinutes() >= 1, "digests." + name + ".period must be at least 1m, e.g. 1d");
+      require(
+          !period.isNegative() && period.toMinutes() >= 1,
+          "digests." + name + ".period must be at least 1m, e.g. 1d");
       to = Staff.addresses("digests." + name + ".to", to);
     }
 
@@ -122,19 +191,35 @@ public record IntakeConfig(
 
   public record Mailbox(String address, Server imap, Server smtp, Folders folders) {
     public Mailbox {
-      require(address != null && address.matches("[^@\\s]+@[^@\\s]+"),
+      require(
+          address != null && address.matches("[^@\\s]+@[^@\\s]+"),
           "mailbox.address must be the bot's own email address, e.g. statistical.support@example.org");
     }
   }
 
-  /** An IMAP or SMTP server. {@code auth} is {@code password} or {@code xoauth2} (the token is the password). */
-  public record Server(String host, int port, boolean ssl, boolean starttls, String username, String password,
-      String auth, Duration timeout) {
+  /**
+   * An IMAP or SMTP server. {@code auth} is {@code password} or {@code xoauth2} (the token is the
+   * password).
+   */
+  public record Server(
+      String host,
+      int port,
+      boolean ssl,
+      boolean starttls,
+      String username,
+      String password,
+      String auth,
+      Duration timeout) {
     public Server {
-      require(host != null && !host.isBlank(), "a mail server host is empty: set mailbox.imap.host / mailbox.smtp.host");
-      require(port > 0 && port < 65536, "mail server port " + port + " is not a port number (1-65535)");
+      require(
+          host != null && !host.isBlank(),
+          "a mail server host is empty: set mailbox.imap.host / mailbox.smtp.host");
+      require(
+          port > 0 && port < 65536, "mail server port " + port + " is not a port number (1-65535)");
       auth = auth == null || auth.isBlank() ? "password" : auth;
-      require(auth.equals("password") || auth.equals("xoauth2"), "mail server auth must be 'password' or 'xoauth2'");
+      require(
+          auth.equals("password") || auth.equals("xoauth2"),
+          "mail server auth must be 'password' or 'xoauth2'");
       timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
     }
 
@@ -145,59 +230,82 @@ public record IntakeConfig(
 
   public record Folders(String inbox, String processed, String quarantine) {
     public Folders {
-      require(notBlank(inbox) && notBlank(processed) && notBlank(quarantine),
+      require(
+          notBlank(inbox) && notBlank(processed) && notBlank(quarantine),
           "mailbox.folders needs inbox, processed and quarantine folder names");
-      require(!inbox.equals(processed) && !inbox.equals(quarantine),
+      require(
+          !inbox.equals(processed) && !inbox.equals(quarantine),
           "mailbox.folders.processed and .quarantine must differ from the inbox, or messages would be fetched again");
     }
   }
 
-  /** @param idleRenew how often an IMAP IDLE is re-issued; RFC 2177 asks for less than 29 minutes */
-  /** @param workers messages of one poll read, checked and scanned side by side; outcomes still commit in order */
-  public record Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval, int workers) {
+  /**
+   * @param idleRenew how often an IMAP IDLE is re-issued; RFC 2177 asks for less than 29 minutes
+   */
+  /**
+   * @param workers messages of one poll read, checked and scanned side by side; outcomes still
+   *     commit in order
+   */
+  public record Poll(
+      Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval, int workers) {
     public Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval) {
       this(interval, idle, idleRenew, outboxInterval, 2);
     }
 
     public Poll {
-      require(workers >= 1 && workers <= 32, "poll.workers must be between 1 and 32, e.g. 2 (the number of cores)");
-      require(interval != null && !interval.isNegative() && interval.toMillis() >= 1000,
+      require(
+          workers >= 1 && workers <= 32,
+          "poll.workers must be between 1 and 32, e.g. 2 (the number of cores)");
+      require(
+          interval != null && !interval.isNegative() && interval.toMillis() >= 1000,
           "poll.interval must be at least 1s, e.g. 60s");
       idleRenew = idleRenew == null ? Duration.ofMinutes(20) : idleRenew;
-      require(idleRenew.compareTo(Duration.ofMinutes(29)) < 0, "poll.idle-renew must be under 29m (RFC 2177)");
+      require(
+          idleRenew.compareTo(Duration.ofMinutes(29)) < 0,
+          "poll.idle-renew must be under 29m (RFC 2177)");
       outboxInterval = outboxInterval == null ? Duration.ofSeconds(5) : outboxInterval;
     }
   }
 
   public record Database(String url) {
     public Database {
-      require(url != null && url.startsWith("jdbc:sqlite:"),
+      require(
+          url != null && url.startsWith("jdbc:sqlite:"),
           "database.url must be a SQLite JDBC URL such as jdbc:sqlite:data/intake.db");
     }
   }
 
-  /** @param subjectFormat Mustache for reply subjects; must start with the bracketed ticket id */
+  /**
+   * @param subjectFormat Mustache for reply subjects; must start with the bracketed ticket id
+   */
   public record Tickets(String prefix, long firstNumber, String subjectFormat) {
     public Tickets {
-      require(prefix != null && prefix.matches("[A-Z]{2,10}"), "tickets.prefix must be 2-10 capital letters, e.g. STATS");
+      require(
+          prefix != null && prefix.matches("[A-Z]{2,10}"),
+          "tickets.prefix must be 2-10 capital letters, e.g. STATS");
       require(firstNumber > 0, "tickets.first-number must be positive, e.g. 10001");
       subjectFormat = subjectFormat == null ? "[{{ticketId}}] {{subject}}" : subjectFormat;
-      require(subjectFormat.startsWith("[{{ticketId}}]"),
+      require(
+          subjectFormat.startsWith("[{{ticketId}}]"),
           "tickets.subject-format must start with [{{ticketId}}] so every reply threads to its ticket");
     }
   }
 
   public record Projects(Path registry, int minDigits, int maxDigits) {
     public Projects {
-      require(registry != null, "projects.registry must name the project registry CSV, e.g. config/projects.csv");
-      require(minDigits >= 1 && maxDigits >= minDigits && maxDigits <= 18,
+      require(
+          registry != null,
+          "projects.registry must name the project registry CSV, e.g. config/projects.csv");
+      require(
+          minDigits >= 1 && maxDigits >= minDigits && maxDigits <= 18,
           "projects.number-digits must be like 4-10 (min at least 1, max at most 18)");
     }
   }
 
   /**
    * @param dataDir where raw messages and attachments are kept (content-addressed)
-   * @param archiveDir where a closed ticket's permanent record is exported; null for no automatic export
+   * @param archiveDir where a closed ticket's permanent record is exported; null for no automatic
+   *     export
    */
   public record Storage(Path dataDir, Path archiveDir) {
     public Storage(Path dataDir) {
@@ -210,11 +318,12 @@ public record IntakeConfig(
   }
 
   /**
-   * @param giveUpAfter how long a reply that meets only temporary refusals is retried before it becomes a dead
-   *     letter ({@code failed}); server outages do not count against a reply
+   * @param giveUpAfter how long a reply that meets only temporary refusals is retried before it
+   *     becomes a dead letter ({@code failed}); server outages do not count against a reply
    * @param maxAttempts the same limit as a number of refused attempts
    */
-  public record Replies(int maxPerSenderPerHour, Path templates, Duration giveUpAfter, int maxAttempts) {
+  public record Replies(
+      int maxPerSenderPerHour, Path templates, Duration giveUpAfter, int maxAttempts) {
     public Replies(int maxPerSenderPerHour, Path templates) {
       this(maxPerSenderPerHour, templates, Duration.ofDays(2), 50);
     }
@@ -222,7 +331,8 @@ public record IntakeConfig(
     public Replies {
       require(maxPerSenderPerHour >= 1, "replies.max-per-sender-per-hour must be at least 1");
       giveUpAfter = giveUpAfter == null ? Duration.ofDays(2) : giveUpAfter;
-      require(!giveUpAfter.isNegative() && giveUpAfter.toMinutes() >= 1,
+      require(
+          !giveUpAfter.isNegative() && giveUpAfter.toMinutes() >= 1,
           "replies.give-up-after must be at least 1m, e.g. 2d");
       require(maxAttempts >= 1, "replies.max-attempts must be at least 1, e.g. 50");
     }
@@ -231,17 +341,23 @@ public record IntakeConfig(
   /**
    * Who works the tickets. Addresses are lower-case.
    *
-   * @param officersList where new-ticket notifications go (a distribution list); null: no notifications
+   * @param officersList where new-ticket notifications go (a distribution list); null: no
+   *     notifications
    * @param officers who may give commands in a ticket's thread
    * @param managers who receive digests and service-level alerts
    */
-  public record Staff(String officersList, java.util.List<String> officers, java.util.List<String> managers) {
+  public record Staff(
+      String officersList, java.util.List<String> officers, java.util.List<String> managers) {
     public static final Staff NONE = new Staff(null, java.util.List.of(), java.util.List.of());
 
     public Staff {
-      officersList = officersList == null || officersList.isBlank() ? null : lower(officersList.trim());
-      require(officersList == null || isAddress(officersList),
-          "staff.officers-list is '" + officersList + "', not an email address: write e.g. srs-officers@example.org");
+      officersList =
+          officersList == null || officersList.isBlank() ? null : lower(officersList.trim());
+      require(
+          officersList == null || isAddress(officersList),
+          "staff.officers-list is '"
+              + officersList
+              + "', not an email address: write e.g. srs-officers@example.org");
       officers = addresses("staff.officers", officers);
       managers = addresses("staff.managers", managers);
     }
@@ -256,7 +372,9 @@ public record IntakeConfig(
       for (String a : in) {
         if (a == null || a.isBlank()) continue;
         String t = lower(a.trim());
-        require(isAddress(t), key + " holds '" + a + "', not an email address: write e.g. [alice@example.org]");
+        require(
+            isAddress(t),
+            key + " holds '" + a + "', not an email address: write e.g. [alice@example.org]");
         if (!out.contains(t)) out.add(t);
       }
       return java.util.List.copyOf(out);
@@ -264,15 +382,21 @@ public record IntakeConfig(
   }
 
   /**
-   * @param requireAuthenticatedSender staff commands count only with a passing Authentication-Results header
-   * @param trustedAuthservId the authserv-id your own receiving MTA writes into Authentication-Results
+   * @param requireAuthenticatedSender staff commands count only with a passing
+   *     Authentication-Results header
+   * @param trustedAuthservId the authserv-id your own receiving MTA writes into
+   *     Authentication-Results
    */
   public record Security(boolean requireAuthenticatedSender, String trustedAuthservId) {
     public static final Security OFF = new Security(false, null);
 
     public Security {
-      trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
-      require(!requireAuthenticatedSender || trustedAuthservId != null,
+      trustedAuthservId =
+          trustedAuthservId == null || trustedAuthservId.isBlank()
+              ? null
+              : trustedAuthservId.trim();
+      require(
+          !requireAuthenticatedSender || trustedAuthservId != null,
           "security.require-authenticated-sender is true but security.trusted-authserv-id is empty: "
               + "name the authserv-id your receiving MTA writes, e.g. mx.example.org");
     }
@@ -286,7 +410,10 @@ public record IntakeConfig(
     return s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** @param shareRoot folder mode: the root holding {@code <project>/Ready for Checking/<folder>}; null for attachment mode */
+  /**
+   * @param shareRoot folder mode: the root holding {@code <project>/Ready for Checking/<folder>};
+   *     null for attachment mode
+   */
   public record Scanning(String defaultPolicy, Path policies, Path shareRoot) {
     public Scanning {
       defaultPolicy = defaultPolicy == null || defaultPolicy.isBlank() ? "ons-srs" : defaultPolicy;

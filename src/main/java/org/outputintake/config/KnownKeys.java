@@ -3,15 +3,15 @@ package org.outputintake.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Refuses a key the bot does not know ({@code pol:} for {@code poll:}, {@code intervall}), which would otherwise be
- * ignored in silence. The known keys are those of the bundled defaults, so a key added there is known at once; a
- * section whose default is not a mapping (a list, or empty) is not looked into.
+ * Refuses a key the bot does not know ({@code pol:} for {@code poll:}, {@code intervall}), which
+ * would otherwise be ignored in silence. The known keys are those of the bundled defaults, so a key
+ * added there is known at once; a section whose default is not a mapping (a list, or empty) is not
+ * looked into.
  */
 final class KnownKeys {
   private final ObjectNode defaults;
@@ -21,7 +21,9 @@ final class KnownKeys {
     for (String key : optionalKeys) addPath(this.defaults, key);
   }
 
-  /** @throws ConfigException naming the first unknown key and the nearest known one */
+  /**
+   * @throws ConfigException naming the first unknown key and the nearest known one
+   */
   void check(ObjectNode user, String source) {
     check(user, defaults, "", source);
   }
@@ -30,8 +32,15 @@ final class KnownKeys {
     for (Map.Entry<String, JsonNode> e : user.properties()) {
       String key = e.getKey();
       if (!known.has(key)) {
-        throw new ConfigException(source + ": unknown key '" + prefix + key + "'" + suggestion(known, prefix, key)
-            + "; known keys here: " + String.join(", ", names(known)));
+        throw new ConfigException(
+            source
+                + ": unknown key '"
+                + prefix
+                + key
+                + "'"
+                + suggestion(known, prefix, key)
+                + "; known keys here: "
+                + String.join(", ", names(known)));
       }
       if (known.get(key) instanceof ObjectNode k && e.getValue() instanceof ObjectNode u) {
         check(u, k, prefix + key + ".", source);
@@ -39,7 +48,10 @@ final class KnownKeys {
     }
   }
 
-  /** The nearest sibling by edit distance, else the same name in another section ({@code interval} at the top). */
+  /**
+   * The nearest sibling by edit distance, else the same name in another section ({@code interval}
+   * at the top).
+   */
   private String suggestion(ObjectNode known, String prefix, String key) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -61,7 +73,8 @@ final class KnownKeys {
   private static void findEverywhere(ObjectNode node, String prefix, String key, List<String> out) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (distance(key, e.getKey()) <= 1) out.add(prefix + e.getKey());
-      if (e.getValue() instanceof ObjectNode child) findEverywhere(child, prefix + e.getKey() + ".", key, out);
+      if (e.getValue() instanceof ObjectNode child)
+        findEverywhere(child, prefix + e.getKey() + ".", key, out);
     }
   }
 

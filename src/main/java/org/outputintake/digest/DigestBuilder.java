@@ -26,7 +26,8 @@ final class DigestBuilder {
   }
 
   /** What one digest holds. */
-  record Content(Map<String, Object> facts, boolean empty, QueueChart.Series chart, String subject) {}
+  record Content(
+      Map<String, Object> facts, boolean empty, QueueChart.Series chart, String subject) {}
 
   Content build(Connection c, IntakeConfig.Digest digest, Instant now) throws SQLException {
     DigestQuery q = new DigestQuery(c, serviceLevel);
@@ -96,9 +97,18 @@ final class DigestBuilder {
 
     QueueChart.Series chart = series(q, cal, serviceLevel.config().zone(), now);
     f.put("chartDays", CHART_DAYS);
-    boolean empty = received == 0 && released + rejected + closedOther == 0 && open.isEmpty() && dead == 0;
-    String subject = "Output checking digest (" + digest.name() + "), " + serviceLevel.day(now) + ": "
-        + queue.size() + " in the queue, " + breached.size() + " over the service level";
+    boolean empty =
+        received == 0 && released + rejected + closedOther == 0 && open.isEmpty() && dead == 0;
+    String subject =
+        "Output checking digest ("
+            + digest.name()
+            + "), "
+            + serviceLevel.day(now)
+            + ": "
+            + queue.size()
+            + " in the queue, "
+            + breached.size()
+            + " over the service level";
     return new Content(f, empty, chart, subject);
   }
 
@@ -117,8 +127,8 @@ final class DigestBuilder {
   }
 
   /** Open requests at the end of each of the last working days, and arrivals on each. */
-  private static QueueChart.Series series(DigestQuery q, WorkingCalendar cal, ZoneId zone, Instant now)
-      throws SQLException {
+  private static QueueChart.Series series(
+      DigestQuery q, WorkingCalendar cal, ZoneId zone, Instant now) throws SQLException {
     LocalDate today = now.atZone(zone).toLocalDate();
     List<LocalDate> days = cal.lastWorkingDays(today, CHART_DAYS);
     Instant windowStart = days.get(0).atStartOfDay(zone).toInstant();
@@ -131,7 +141,8 @@ final class DigestBuilder {
       Instant start = d.atStartOfDay(zone).toInstant();
       Instant end = d.plusDays(1).atStartOfDay(zone).toInstant();
       Instant cut = end.isAfter(now) ? now : end;
-      arrivals.add((int) created.stream().filter(x -> !x.isBefore(start) && x.isBefore(end)).count());
+      arrivals.add(
+          (int) created.stream().filter(x -> !x.isBefore(start) && x.isBefore(end)).count());
       // open at the cut = open now - arrived after it + closed after it
       long after = created.stream().filter(x -> x.isAfter(cut)).count();
       long closedAfter = closed.stream().filter(x -> x.isAfter(cut)).count();

@@ -14,13 +14,23 @@ import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.DbTime;
 
 /**
- * The database reads behind a digest. Each goes through an index (state, created_at, closed_at, a ticket's audit
- * events), so a digest costs what is open and what moved in the period, not the size of the history.
+ * The database reads behind a digest. Each goes through an index (state, created_at, closed_at, a
+ * ticket's audit events), so a digest costs what is open and what moved in the period, not the size
+ * of the history.
  */
 final class DigestQuery {
   /** An open ticket as the digest lists it. */
-  record OpenTicket(String id, String state, String project, String researcher, Instant createdAt, Instant queuedAt,
-      Instant blockedAt, String reason, List<String> checkers, ServiceClock.Status sla) {}
+  record OpenTicket(
+      String id,
+      String state,
+      String project,
+      String researcher,
+      Instant createdAt,
+      Instant queuedAt,
+      Instant blockedAt,
+      String reason,
+      List<String> checkers,
+      ServiceClock.Status sla) {}
 
   private final Connection c;
   private final ServiceLevel serviceLevel;
@@ -32,10 +42,13 @@ final class DigestQuery {
 
   Map<String, Integer> countsByState() throws SQLException {
     Map<String, Integer> out = new LinkedHashMap<>();
-    for (String s : List.of("queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed")) {
+    for (String s :
+        List.of(
+            "queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed")) {
       out.put(s, 0);
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
     }
@@ -47,18 +60,27 @@ final class DigestQuery {
   }
 
   int closed(Instant from, Instant to, String reasonPattern) throws SQLException {
-    return count("SELECT COUNT(*) FROM ticket WHERE closed_at >= ? AND closed_at < ? AND state = 'closed' "
-        + "AND state_reason LIKE ?", from, to, reasonPattern);
+    return count(
+        "SELECT COUNT(*) FROM ticket WHERE closed_at >= ? AND closed_at < ? AND state = 'closed' "
+            + "AND state_reason LIKE ?",
+        from,
+        to,
+        reasonPattern);
   }
 
   int deadLetters() throws SQLException {
     return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
   }
 
-  /** Every open ticket with its checkers and clock; the queue first in order of receipt, then the others. */
+  /**
+   * Every open ticket with its checkers and clock; the queue first in order of receipt, then the
+   * others.
+   */
   List<OpenTicket> open(Instant now) throws SQLException {
     List<OpenTicket> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                """
         SELECT id, state, project_number, researcher, created_at, queued_at, blocked_at, state_reason FROM ticket
         WHERE state IN ('queued', 'checking', 'checked', 'with-data-owner', 'approved', 'blocked')
         ORDER BY state <> 'queued', queued_at, number""");
@@ -66,43 +88,77 @@ final class DigestQuery {
       while (rs.next()) {
         String id = rs.getString(1);
         Instant created = DbTime.parse(rs.getString(5));
-        out.add(new OpenTicket(id, rs.getString(2), rs.getString(3), rs.getString(4), created, time(rs.getString(6)),
-            time(rs.getString(7)), rs.getString(8), null, null));
+        out.add(
+            new OpenTicket(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                created,
+                time(rs.getString(6)),
+                time(rs.getString(7)),
+                rs.getString(8),
+                null,
+                null));
       }
     }
     List<OpenTicket> full = new ArrayList<>(out.size());
     for (OpenTicket t : out) {
-      ServiceClock.Status s = serviceLevel.clock().status(t.createdAt(), ServiceLevel.changes(c, t.id()), now);
-      full.add(new OpenTicket(t.id(), t.state(), t.project(), t.researcher(), t.createdAt(), t.queuedAt(),
-          t.blockedAt(), t.reason(), checkers(t.id()), s));
+      ServiceClock.Status s =
+          serviceLevel.clock().status(t.createdAt(), ServiceLevel.changes(c, t.id()), now);
+      full.add(
+          new OpenTicket(
+              t.id(),
+              t.state(),
+              t.project(),
+              t.researcher(),
+              t.createdAt(),
+              t.queuedAt(),
+              t.blockedAt(),
+              t.reason(),
+              checkers(t.id()),
+              s));
     }
     return full;
   }
 
-  /** Working time each ticket closed in the period took on the clock (time waiting for the researcher excluded). */
+  /**
+   * Working time each ticket closed in the period took on the clock (time waiting for the
+   * researcher excluded).
+   */
   List<Double> turnaroundDays(Instant from, Instant to) throws SQLException {
     List<String[]> closed = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, closed_at FROM ticket WHERE closed_at >= ? "
-        + "AND closed_at < ? AND state = 'closed'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, created_at, closed_at FROM ticket WHERE closed_at >= ? "
+                + "AND closed_at < ? AND state = 'closed'")) {
       ps.setString(1, DbTime.of(from));
       ps.setString(2, DbTime.of(to));
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) closed.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        while (rs.next())
+          closed.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
       }
     }
     List<Double> out = new ArrayList<>();
     for (String[] t : closed) {
-      ServiceClock.Status s = serviceLevel.clock().status(DbTime.parse(t[1]), ServiceLevel.changes(c, t[0]),
-          DbTime.parse(t[2]));
+      ServiceClock.Status s =
+          serviceLevel
+              .clock()
+              .status(DbTime.parse(t[1]), ServiceLevel.changes(c, t[0]), DbTime.parse(t[2]));
       out.add(serviceLevel.calendar().days(s.used()));
     }
     return out;
   }
 
-  /** Open checks per officer: tickets they hold that are being checked, checked or with a data owner. */
+  /**
+   * Open checks per officer: tickets they hold that are being checked, checked or with a data
+   * owner.
+   */
   Map<String, Integer> openChecks() throws SQLException {
     Map<String, Integer> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                """
         SELECT k.officer, COUNT(*) FROM ticket t JOIN checker k ON k.ticket_id = t.id
         WHERE t.state IN ('queued', 'checking', 'checked', 'with-data-owner', 'approved', 'blocked')
         GROUP BY k.officer ORDER BY COUNT(*) DESC, k.officer""");
@@ -127,7 +183,8 @@ final class DigestQuery {
 
   private List<String> checkers(String id) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT officer FROM checker WHERE ticket_id = ? ORDER BY taken_at")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT officer FROM checker WHERE ticket_id = ? ORDER BY taken_at")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.add(rs.getString(1));
@@ -150,7 +207,8 @@ final class DigestQuery {
   private int count(String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 1, args[i] instanceof Instant at ? DbTime.of(at) : String.valueOf(args[i]));
+        ps.setString(
+            i + 1, args[i] instanceof Instant at ? DbTime.of(at) : String.valueOf(args[i]));
       }
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;

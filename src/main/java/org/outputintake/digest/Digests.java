@@ -17,8 +17,8 @@ import java.util.TimeZone;
 import java.util.UUID;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.Addresses;
-import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.Outbox;
+import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.Templates;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.Database;
@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Managers' digests: rendered from the templates {@code digest} (text) and {@code digest-html} with the chart as
- * an inline image, queued in the outbox to each recipient, and scheduled by their cron. {@link #tick} sends each
- * digest that has fallen due since its last run, once: the run is recorded in {@code schedule_run} in the same
- * transaction as the outbox rows, so a daemon that was down sends the missed digest once when it returns, and a
- * crash before the commit leaves neither.
+ * Managers' digests: rendered from the templates {@code digest} (text) and {@code digest-html} with
+ * the chart as an inline image, queued in the outbox to each recipient, and scheduled by their
+ * cron. {@link #tick} sends each digest that has fallen due since its last run, once: the run is
+ * recorded in {@code schedule_run} in the same transaction as the outbox rows, so a daemon that was
+ * down sends the missed digest once when it returns, and a crash before the commit leaves neither.
  */
 public final class Digests {
   private static final Logger LOG = LoggerFactory.getLogger(Digests.class);
@@ -44,7 +44,12 @@ public final class Digests {
   private final Clock clock;
   private final Path chartsDir;
 
-  public Digests(IntakeConfig config, Database db, Templates templates, ServiceLevel serviceLevel, Clock clock) {
+  public Digests(
+      IntakeConfig config,
+      Database db,
+      Templates templates,
+      ServiceLevel serviceLevel,
+      Clock clock) {
     this.config = config;
     this.db = db;
     this.templates = templates;
@@ -53,41 +58,62 @@ public final class Digests {
     this.chartsDir = config.storage().dataDir().resolve("digests");
   }
 
-  /** A digest rendered: the text part, the HTML part, the chart file, and whether it had anything to report. */
-  public record Rendered(String subject, String text, String html, Path chart, String chartCid, boolean empty) {}
+  /**
+   * A digest rendered: the text part, the HTML part, the chart file, and whether it had anything to
+   * report.
+   */
+  public record Rendered(
+      String subject, String text, String html, Path chart, String chartCid, boolean empty) {}
 
   /** Renders one digest as of {@code at} (the chart is written under the data directory). */
   public Rendered render(IntakeConfig.Digest digest, Instant at) {
-    DigestBuilder.Content content = db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
+    DigestBuilder.Content content =
+        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
     String cid = "chart-" + digest.name() + "-" + UUID.randomUUID() + "@output-intake";
     Map<String, Object> facts = new HashMap<>(content.facts());
     facts.put("chartCid", cid);
-    Path chart = chartsDir.resolve(digest.name() + "-" + FILE_TIME.format(at.atZone(serviceLevel.config().zone()))
-        + "-" + cid.substring(cid.length() - 20, cid.indexOf('@')) + ".png");
+    Path chart =
+        chartsDir.resolve(
+            digest.name()
+                + "-"
+                + FILE_TIME.format(at.atZone(serviceLevel.config().zone()))
+                + "-"
+                + cid.substring(cid.length() - 20, cid.indexOf('@'))
+                + ".png");
     try {
       QueueChart.writePng(content.chart(), chart);
     } catch (IOException e) {
       throw new UncheckedIOException("the digest chart could not be written to " + chart, e);
     }
-    return new Rendered(content.subject(), templates.render("digest", facts), templates.renderHtml("digest-html", facts),
-        chart, cid, content.empty());
+    return new Rendered(
+        content.subject(),
+        templates.render("digest", facts),
+        templates.renderHtml("digest-html", facts),
+        chart,
+        cid,
+        content.empty());
   }
 
   /** Only the text, for the terminal ({@code digest --print}); writes no chart. */
   public String renderText(IntakeConfig.Digest digest, Instant at) {
-    DigestBuilder.Content content = db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
+    DigestBuilder.Content content =
+        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
     return content.subject() + "\n\n" + templates.render("digest", content.facts());
   }
 
-  /** Sends a digest now, whatever its schedule ({@code digest --send}); returns how many mails were queued. */
+  /**
+   * Sends a digest now, whatever its schedule ({@code digest --send}); returns how many mails were
+   * queued.
+   */
   public int sendNow(IntakeConfig.Digest digest) {
     Instant now = clock.instant();
     return queue(digest, now, Optional.empty());
   }
 
   /**
-   * Sends every digest whose schedule fell due since its last run (the latest due time only: a daemon down for a
-   * week sends one daily digest, not five). The first tick of a schedule only records where it starts.
+   * Sends every digest whose schedule fell due since its last run (the latest due time only: a
+   * daemon down for a week sends one daily digest, not five). The first tick of a schedule only
+   * records where it starts.
    */
   public void tick() {
     Instant now = clock.instant();
@@ -104,8 +130,15 @@ public final class Digests {
     String name = "digest:" + d.name();
     Optional<Instant> last = db.read(c -> ScheduleRuns.latest(c, name));
     if (last.isEmpty()) {
-      db.inTransaction(c -> ScheduleRuns.claim(c, name, org.outputintake.store.DbTime.of(now), ScheduleRuns.BASELINE,
-          now, null));
+      db.inTransaction(
+          c ->
+              ScheduleRuns.claim(
+                  c,
+                  name,
+                  org.outputintake.store.DbTime.of(now),
+                  ScheduleRuns.BASELINE,
+                  now,
+                  null));
       return;
     }
     Instant due = latestDue(d, last.get(), now);
@@ -130,43 +163,94 @@ public final class Digests {
       cron.setTimeZone(TimeZone.getTimeZone(serviceLevel.config().zone()));
       return cron;
     } catch (ParseException e) {
-      throw new IllegalStateException("digests." + d.name() + ".cron was validated at start: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "digests." + d.name() + ".cron was validated at start: " + e.getMessage(), e);
     }
   }
 
   private int queue(IntakeConfig.Digest d, Instant now, Optional<Instant> due) {
-    List<String> to = d.recipients(config.staff()).stream().filter(a -> Addresses.problem(a).isEmpty()).toList();
+    List<String> to =
+        d.recipients(config.staff()).stream().filter(a -> Addresses.problem(a).isEmpty()).toList();
     String name = "digest:" + d.name();
     if (to.isEmpty()) {
-      LOG.warn("digest {} has nobody to go to: set staff.managers or digests.{}.to", d.name(), d.name());
-      due.ifPresent(x -> db.inTransaction(c -> ScheduleRuns.claim(c, name, org.outputintake.store.DbTime.of(x),
-          ScheduleRuns.SKIPPED, now, null)));
+      LOG.warn(
+          "digest {} has nobody to go to: set staff.managers or digests.{}.to", d.name(), d.name());
+      due.ifPresent(
+          x ->
+              db.inTransaction(
+                  c ->
+                      ScheduleRuns.claim(
+                          c,
+                          name,
+                          org.outputintake.store.DbTime.of(x),
+                          ScheduleRuns.SKIPPED,
+                          now,
+                          null)));
       return 0;
     }
     Rendered r = render(d, now);
     if (r.empty() && d.skipIfEmpty() && due.isPresent()) {
-      db.inTransaction(c -> ScheduleRuns.claim(c, name, org.outputintake.store.DbTime.of(due.get()),
-          ScheduleRuns.SKIPPED, now, null));
+      db.inTransaction(
+          c ->
+              ScheduleRuns.claim(
+                  c,
+                  name,
+                  org.outputintake.store.DbTime.of(due.get()),
+                  ScheduleRuns.SKIPPED,
+                  now,
+                  null));
       LOG.info("digest {} skipped: nothing to report", d.name());
       return 0;
     }
-    return db.inTransaction(c -> {
-      List<OutgoingMail> mails = new ArrayList<>();
-      for (String address : to) mails.add(mail(d, r, address));
-      if (due.isPresent() && !ScheduleRuns.claim(c, name, org.outputintake.store.DbTime.of(due.get()),
-          ScheduleRuns.SENT, now, mails.get(0).messageId())) {
-        return 0; // another pass sent it meanwhile
-      }
-      for (OutgoingMail m : mails) Outbox.enqueue(c, m, now);
-      AuditLog.append(c, null, now, "system", "digest-queued", d.name() + " to " + to.size() + " recipient(s)");
-      return mails.size();
-    });
+    return db.inTransaction(
+        c -> {
+          List<OutgoingMail> mails = new ArrayList<>();
+          for (String address : to) mails.add(mail(d, r, address));
+          if (due.isPresent()
+              && !ScheduleRuns.claim(
+                  c,
+                  name,
+                  org.outputintake.store.DbTime.of(due.get()),
+                  ScheduleRuns.SENT,
+                  now,
+                  mails.get(0).messageId())) {
+            return 0; // another pass sent it meanwhile
+          }
+          for (OutgoingMail m : mails) Outbox.enqueue(c, m, now);
+          AuditLog.append(
+              c,
+              null,
+              now,
+              "system",
+              "digest-queued",
+              d.name() + " to " + to.size() + " recipient(s)");
+          return mails.size();
+        });
   }
 
   private OutgoingMail mail(IntakeConfig.Digest d, Rendered r, String to) {
     String own = config.mailbox().address();
-    String id = "<digest." + d.name() + "." + UUID.randomUUID() + "@" + own.substring(own.indexOf('@') + 1) + ">";
-    return new OutgoingMail(id, null, "digest", to, List.of(), r.subject(), r.text(), null, List.of(), List.of(),
-        r.html(), List.of(new OutgoingMail.InlineImage(r.chartCid(), "queue-chart.png", r.chart(), "image/png")));
+    String id =
+        "<digest."
+            + d.name()
+            + "."
+            + UUID.randomUUID()
+            + "@"
+            + own.substring(own.indexOf('@') + 1)
+            + ">";
+    return new OutgoingMail(
+        id,
+        null,
+        "digest",
+        to,
+        List.of(),
+        r.subject(),
+        r.text(),
+        null,
+        List.of(),
+        List.of(),
+        r.html(),
+        List.of(
+            new OutgoingMail.InlineImage(r.chartCid(), "queue-chart.png", r.chart(), "image/png")));
   }
 }

@@ -18,7 +18,10 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** The digest's chart, drawn by JFreeChart without a display: open requests and arrivals per working day. */
+/**
+ * The digest's chart, drawn by JFreeChart without a display: open requests and arrivals per working
+ * day.
+ */
 final class QueueChart {
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
@@ -39,8 +42,16 @@ final class QueueChart {
       data.addValue(s.open().get(i), "Open requests (end of day)", day);
       data.addValue(s.arrivals().get(i), "Arrivals", day);
     }
-    JFreeChart chart = ChartFactory.createLineChart("Queue over the last " + s.days().size() + " working days",
-        null, "Requests", data, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createLineChart(
+            "Queue over the last " + s.days().size() + " working days",
+            null,
+            "Requests",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(Color.WHITE);

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An attached file's display name split into the archives that contain it: {@code a.zip!/dir/b.zip!/x.csv}
- * is the entry {@code x.csv} inside {@code b.zip} inside {@code a.zip}. Names are lower-case base names
- * (folder parts dropped) because researchers list files by name, not by path.
+ * An attached file's display name split into the archives that contain it: {@code
+ * a.zip!/dir/b.zip!/x.csv} is the entry {@code x.csv} inside {@code b.zip} inside {@code a.zip}.
+ * Names are lower-case base names (folder parts dropped) because researchers list files by name,
+ * not by path.
  */
 record AttachedName(List<String> chain) {
   AttachedName {

@@ -6,15 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The blank output request forms shipped in {@code templates/forms/} (and in the jar under
- * {@code /templates/forms/}). Run {@link #main} from the project directory to regenerate them after changing
- * the form's wording.
+ * The blank output request forms shipped in {@code templates/forms/} (and in the jar under {@code
+ * /templates/forms/}). Run {@link #main} from the project directory to regenerate them after
+ * changing the form's wording.
  */
 public final class BlankForms {
   public static final String DOCX_NAME = "output-request-form.docx";
   public static final String XLSX_NAME = "output-request-form.xlsx";
+
   /** Where the blank forms are inside the jar (the build copies {@code templates/} there). */
   public static final String RESOURCE_DIR = "/templates/forms/";
+
   private static final Logger LOG = LoggerFactory.getLogger(BlankForms.class);
 
   private BlankForms() {}
@@ -27,7 +29,10 @@ public final class BlankForms {
     FormDocuments.writeXlsx(RequestForm.blank(), out, FormText.SPARE_FILE_ROWS);
   }
 
-  /** Regenerates the blank forms in the directory given as the first argument (default templates/forms). */
+  /**
+   * Regenerates the blank forms in the directory given as the first argument (default
+   * templates/forms).
+   */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "templates/forms");
     writeDocx(dir.resolve(DOCX_NAME));

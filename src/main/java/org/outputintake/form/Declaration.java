@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The declarations a researcher ticks on the output request form. {@link #text()} is the wording printed on
- * the blank form; {@link #plainWords()} is used in messages. Recognition is by key words, because researchers
- * and older form versions word the declarations slightly differently.
+ * The declarations a researcher ticks on the output request form. {@link #text()} is the wording
+ * printed on the blank form; {@link #plainWords()} is used in messages. Recognition is by key
+ * words, because researchers and older form versions word the declarations slightly differently.
  */
 public enum Declaration {
   IN_SCOPE(
@@ -34,7 +34,9 @@ public enum Declaration {
       "the outputs are not AI or machine learning models or their outputs",
       "\\b(ai|ml|machine learning|artificial intelligence)\\b");
 
-  /** Checked in this order: a code declaration mentions identifiers, a counts one may mention scope. */
+  /**
+   * Checked in this order: a code declaration mentions identifiers, a counts one may mention scope.
+   */
   private static final Declaration[] MATCH_ORDER = {
     CODE_CLEAN, NO_AI_ML, NO_HIDDEN_CONTENT, UNDERLYING_COUNTS, NO_DIRECT_IDENTIFIERS, IN_SCOPE
   };
@@ -58,14 +60,15 @@ public enum Declaration {
   }
 
   /**
-   * The declaration a piece of form text states, if any. Short texts are ignored so a column header such as
-   * "Code" or "Hidden" is not taken for a declaration.
+   * The declaration a piece of form text states, if any. Short texts are ignored so a column header
+   * such as "Code" or "Hidden" is not taken for a declaration.
    */
   public static java.util.Optional<Declaration> recognise(String text) {
     if (text == null) return java.util.Optional.empty();
     String words = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     // a sentence, not a header or a file name such as code_for_hidden_rows.R
-    if (words.length() < 20 || text.strip().split("\\s+").length < 4) return java.util.Optional.empty();
+    if (words.length() < 20 || text.strip().split("\\s+").length < 4)
+      return java.util.Optional.empty();
     for (Declaration d : MATCH_ORDER) {
       if (d.keyWords.matcher(words).find()) return java.util.Optional.of(d);
     }

@@ -34,6 +34,7 @@ final class DocxFormWriter {
   private static final String HEADER_FILL = "1F3864";
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+
   /** Landscape A4 less the margins, in twentieths of a point. */
   private static final int BODY_WIDTH = 14400;
 
@@ -48,7 +49,8 @@ final class DocxFormWriter {
       text(doc, FormText.SUBTITLE, 10, false, "404040");
       heading(doc, "How to complete this form");
       List<String> steps = FormText.INSTRUCTIONS;
-      for (int i = 0; i < steps.size(); i++) text(doc, (i + 1) + ". " + steps.get(i), 10, false, "000000");
+      for (int i = 0; i < steps.size(); i++)
+        text(doc, (i + 1) + ". " + steps.get(i), 10, false, "000000");
 
       heading(doc, FormText.SECTION_REQUEST);
       XWPFTable fields = table(doc, FormText.FIELD_ORDER.size(), 4200, 10200);
@@ -73,7 +75,12 @@ final class DocxFormWriter {
       files.getRow(0).setRepeatHeader(true);
       for (int r = 0; r < form.files().size(); r++) {
         for (int c = 0; c < columns.length; c++) {
-          fill(files.getRow(r + 1).getCell(c), FormText.cell(form.files().get(r), columns[c]), false, null, "000000");
+          fill(
+              files.getRow(r + 1).getCell(c),
+              FormText.cell(form.files().get(r), columns[c]),
+              false,
+              null,
+              "000000");
         }
       }
 
@@ -88,8 +95,13 @@ final class DocxFormWriter {
         width(row.getCell(0), 700);
         width(row.getCell(1), 13700);
       }
-      text(doc, "Click a box to tick a statement (or type X in place of the box). Supporting material stays in the "
-          + "Secure Research Service and is not released.", 9, false, "595959");
+      text(
+          doc,
+          "Click a box to tick a statement (or type X in place of the box). Supporting material stays in the "
+              + "Secure Research Service and is not released.",
+          9,
+          false,
+          "595959");
 
       Files.createDirectories(out.toAbsolutePath().getParent());
       try (OutputStream os = Files.newOutputStream(out)) {
@@ -105,8 +117,9 @@ final class DocxFormWriter {
     size.setH(BigInteger.valueOf(11906));
     size.setOrient(STPageOrientation.LANDSCAPE);
     CTPageMar margins = sect.addNewPgMar();
-    for (var setter : List.<java.util.function.Consumer<BigInteger>>of(
-        margins::setTop, margins::setBottom, margins::setLeft, margins::setRight)) {
+    for (var setter :
+        List.<java.util.function.Consumer<BigInteger>>of(
+            margins::setTop, margins::setBottom, margins::setLeft, margins::setRight)) {
       setter.accept(BigInteger.valueOf(1000));
     }
   }
@@ -134,30 +147,46 @@ final class DocxFormWriter {
     return r;
   }
 
-  /** A table with its column grid ({@code w:tblGrid}), which OOXML requires and python-docx and LibreOffice use. */
+  /**
+   * A table with its column grid ({@code w:tblGrid}), which OOXML requires and python-docx and
+   * LibreOffice use.
+   */
   private static XWPFTable table(XWPFDocument doc, int rows, int... columnTwips) {
     XWPFTable t = doc.createTable(rows, columnTwips.length);
     t.setWidthType(TableWidthType.PCT);
     t.setWidth("100%");
     t.setCellMargins(60, 100, 60, 100);
-    CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+    CTTblGrid grid =
+        t.getCTTbl().getTblGrid() != null
+            ? t.getCTTbl().getTblGrid()
+            : t.getCTTbl().addNewTblGrid();
     while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
     for (int w : columnTwips) grid.addNewGridCol().setW(BigInteger.valueOf(w));
     return t;
   }
 
   /**
-   * A real Word check-box content control (Word 2010+, {@code w14:checkbox}): a click ticks it, and the reader
-   * reads its state. The box glyph inside is what older programs show.
+   * A real Word check-box content control (Word 2010+, {@code w14:checkbox}): a click ticks it, and
+   * the reader reads its state. The box glyph inside is what older programs show.
    */
   private static void checkBox(XWPFParagraph p, boolean ticked, int id) {
     CTSdtRun sdt = p.getCTP().addNewSdt();
     try {
-      sdt.setSdtPr(CTSdtPr.Factory.parse("<xml-fragment xmlns:w=\"" + W + "\" xmlns:w14=\"" + W14 + "\">"
-          + "<w:id w:val=\"" + (1000 + id) + "\"/>"
-          + "<w14:checkbox><w14:checked w14:val=\"" + (ticked ? 1 : 0) + "\"/>"
-          + "<w14:checkedState w14:val=\"2612\" w14:font=\"MS Gothic\"/>"
-          + "<w14:uncheckedState w14:val=\"2610\" w14:font=\"MS Gothic\"/></w14:checkbox></xml-fragment>"));
+      sdt.setSdtPr(
+          CTSdtPr.Factory.parse(
+              "<xml-fragment xmlns:w=\""
+                  + W
+                  + "\" xmlns:w14=\""
+                  + W14
+                  + "\">"
+                  + "<w:id w:val=\""
+                  + (1000 + id)
+                  + "\"/>"
+                  + "<w14:checkbox><w14:checked w14:val=\""
+                  + (ticked ? 1 : 0)
+                  + "\"/>"
+                  + "<w14:checkedState w14:val=\"2612\" w14:font=\"MS Gothic\"/>"
+                  + "<w14:uncheckedState w14:val=\"2610\" w14:font=\"MS Gothic\"/></w14:checkbox></xml-fragment>"));
     } catch (XmlException e) {
       throw new IllegalStateException("the check-box markup is fixed and must parse", e);
     }
@@ -171,7 +200,8 @@ final class DocxFormWriter {
     r.addNewT().setStringValue(ticked ? Ticks.TICKED : Ticks.UNTICKED);
   }
 
-  private static void fill(XWPFTableCell cell, String text, boolean bold, String fill, String colour) {
+  private static void fill(
+      XWPFTableCell cell, String text, boolean bold, String fill, String colour) {
     if (fill != null) cell.setColor(fill);
     XWPFParagraph p = cell.getParagraphs().get(0);
     if (!text.isEmpty()) run(p, text, 10, bold, colour);

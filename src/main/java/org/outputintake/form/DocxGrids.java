@@ -10,10 +10,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Turns a .docx into grids: the body's paragraphs as one grid (one cell per row) and every table as its own.
- * The XML is walked directly rather than through POI's text extractors because those include hidden
- * ({@code w:vanish}) and deleted text, which must never be read as a value. Content-control and legacy
- * check boxes become ☒ / ☐.
+ * Turns a .docx into grids: the body's paragraphs as one grid (one cell per row) and every table as
+ * its own. The XML is walked directly rather than through POI's text extractors because those
+ * include hidden ({@code w:vanish}) and deleted text, which must never be read as a value.
+ * Content-control and legacy check boxes become ☒ / ☐.
  */
 final class DocxGrids {
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -28,7 +28,10 @@ final class DocxGrids {
 
   private DocxGrids() {}
 
-  /** The caller has bounded the expanded size of the package's XML, so the parts can be parsed whole. */
+  /**
+   * The caller has bounded the expanded size of the package's XML, so the parts can be parsed
+   * whole.
+   */
   static List<Grid> read(Path file) throws IOException {
     DocxGrids g = new DocxGrids();
     Element body = body(file);
@@ -40,9 +43,9 @@ final class DocxGrids {
   }
 
   /**
-   * The document's {@code w:body}, parsed with the JDK's DOM parser. Only the main part's text is needed, and
-   * POI's XWPFDocument would also build styles, numbering and every part's object model: most of a request's
-   * reading time, for nothing the form reader uses.
+   * The document's {@code w:body}, parsed with the JDK's DOM parser. Only the main part's text is
+   * needed, and POI's XWPFDocument would also build styles, numbering and every part's object
+   * model: most of a request's reading time, for nothing the form reader uses.
    */
   private static Element body(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -118,7 +121,10 @@ final class DocxGrids {
     }
   }
 
-  /** Direct rows of a table (or cells of a row), looking through content controls but not into nested tables. */
+  /**
+   * Direct rows of a table (or cells of a row), looking through content controls but not into
+   * nested tables.
+   */
   private static List<Element> descendantsOutsideTables(Element parent, String local) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -156,9 +162,14 @@ final class DocxGrids {
         sb.append(checkbox(e) ? Ticks.TICKED : Ticks.UNTICKED).append(' ');
       } else if (isW(e, "checkBox")) {
         sb.append(legacyChecked(e) ? Ticks.TICKED : Ticks.UNTICKED).append(' ');
-      } else if (isW(e, "del") || isW(e, "moveFrom") || isW(e, "rPr") || isW(e, "pPr") || isW(e, "sdtPr")
-          || isW(e, "instrText") || isW(e, "delText") || (MC.equals(e.getNamespaceURI())
-              && "Fallback".equals(e.getLocalName()))) {
+      } else if (isW(e, "del")
+          || isW(e, "moveFrom")
+          || isW(e, "rPr")
+          || isW(e, "pPr")
+          || isW(e, "sdtPr")
+          || isW(e, "instrText")
+          || isW(e, "delText")
+          || (MC.equals(e.getNamespaceURI()) && "Fallback".equals(e.getLocalName()))) {
         // deleted text, formatting and fallbacks are not what the reader sees: skipped
       } else {
         inline(e, sb);
@@ -171,7 +182,8 @@ final class DocxGrids {
     for (Node n = run.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element rPr && isW(rPr, "rPr")) {
         for (Node m = rPr.getFirstChild(); m != null; m = m.getNextSibling()) {
-          if (m instanceof Element v && (isW(v, "vanish") || isW(v, "specVanish") || isW(v, "webHidden"))) {
+          if (m instanceof Element v
+              && (isW(v, "vanish") || isW(v, "specVanish") || isW(v, "webHidden"))) {
             return isOn(v.getAttributeNS(W, "val"));
           }
         }
@@ -180,12 +192,16 @@ final class DocxGrids {
     return false;
   }
 
-  /** A content-control check box's state (Word 2010+), or null when the control is not a check box. */
+  /**
+   * A content-control check box's state (Word 2010+), or null when the control is not a check box.
+   */
   private static Boolean checkbox(Element sdt) {
     for (Node n = sdt.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element pr && isW(pr, "sdtPr")) {
         for (Node m = pr.getFirstChild(); m != null; m = m.getNextSibling()) {
-          if (m instanceof Element box && W14.equals(box.getNamespaceURI()) && "checkbox".equals(box.getLocalName())) {
+          if (m instanceof Element box
+              && W14.equals(box.getNamespaceURI())
+              && "checkbox".equals(box.getLocalName())) {
             for (Node k = box.getFirstChild(); k != null; k = k.getNextSibling()) {
               if (k instanceof Element c && "checked".equals(c.getLocalName())) {
                 return isOn(c.getAttributeNS(W14, "val"));
@@ -212,8 +228,9 @@ final class DocxGrids {
   }
 
   private static boolean isOn(String val) {
-    return val == null || val.isEmpty() || !(val.equals("0") || val.equalsIgnoreCase("false")
-        || val.equalsIgnoreCase("off"));
+    return val == null
+        || val.isEmpty()
+        || !(val.equals("0") || val.equalsIgnoreCase("false") || val.equalsIgnoreCase("off"));
   }
 
   private static boolean isW(Element e, String local) {

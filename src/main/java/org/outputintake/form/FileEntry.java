@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param controls the disclosure controls applied (threshold, rounding, suppression)
  * @param relationship how the file relates to other outputs; optional
  * @param use whether the file is for output or supporting material
- * @param countColumns column headers that hold counts, as written (optional; helps the table scanner)
+ * @param countColumns column headers that hold counts, as written (optional; helps the table
+ *     scanner)
  */
 public record FileEntry(
     String fileName,
@@ -31,17 +32,28 @@ public record FileEntry(
     controls = clean(controls);
     relationship = clean(relationship);
     use = use == null ? FileUse.UNANSWERED : use;
-    countColumns = countColumns == null ? List.of()
-        : countColumns.stream().map(FileEntry::clean).filter(s -> !s.isEmpty()).toList();
+    countColumns =
+        countColumns == null
+            ? List.of()
+            : countColumns.stream().map(FileEntry::clean).filter(s -> !s.isEmpty()).toList();
   }
 
   /** A complete output row, convenient in tests and demos. */
   public static FileEntry output(String fileName, String description) {
-    return new FileEntry(fileName, description, Answer.YES, "Counts below 10 suppressed, rounded to nearest 5",
-        "", FileUse.OUTPUT, List.of());
+    return new FileEntry(
+        fileName,
+        description,
+        Answer.YES,
+        "Counts below 10 suppressed, rounded to nearest 5",
+        "",
+        FileUse.OUTPUT,
+        List.of());
   }
 
-  /** Splits a "count columns" cell: headers separated by ';' (commas are kept, headers may contain them). */
+  /**
+   * Splits a "count columns" cell: headers separated by ';' (commas are kept, headers may contain
+   * them).
+   */
   public static List<String> splitCountColumns(String cell) {
     if (cell == null || cell.isBlank()) return List.of();
     return Arrays.stream(cell.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -49,8 +61,13 @@ public record FileEntry(
 
   /** Whether every cell of the row is empty (a spare row of the blank form). */
   public boolean isEmpty() {
-    return fileName.isEmpty() && description.isEmpty() && !countsIncluded.isAnswered() && controls.isEmpty()
-        && relationship.isEmpty() && use == FileUse.UNANSWERED && countColumns.isEmpty();
+    return fileName.isEmpty()
+        && description.isEmpty()
+        && !countsIncluded.isAnswered()
+        && controls.isEmpty()
+        && relationship.isEmpty()
+        && use == FileUse.UNANSWERED
+        && countColumns.isEmpty();
   }
 
   /** The name without any folder part, lower-case: how files are compared. */
@@ -69,6 +86,7 @@ public record FileEntry(
   }
 
   public FileEntry withFileName(String name) {
-    return new FileEntry(name, description, countsIncluded, controls, relationship, use, countColumns);
+    return new FileEntry(
+        name, description, countsIncluded, controls, relationship, use, countColumns);
   }
 }

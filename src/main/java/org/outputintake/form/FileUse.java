@@ -12,7 +12,8 @@ public enum FileUse {
     if (raw == null) return UNANSWERED;
     String s = raw.strip().toLowerCase(Locale.ROOT);
     // "not for output" names the word output, so supporting is decided first
-    if (s.contains("support") || s.contains("not for output") || s.contains("reference only")) return SUPPORTING;
+    if (s.contains("support") || s.contains("not for output") || s.contains("reference only"))
+      return SUPPORTING;
     if (s.contains("output") || s.equals("release")) return OUTPUT;
     return UNANSWERED;
   }

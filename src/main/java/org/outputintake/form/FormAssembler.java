@@ -10,15 +10,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a form out of grids by its labels, wherever they are. A field's value is the text after a colon in
- * the label's own cell, else the next non-empty cell to the right (up to three cells), else the cell directly
- * below; a cell holding another label is never a value. The file table is found by its header row (a
- * "File name" column and at least one other known column). A declaration is recognised by its words and
- * ticked by a box in its own text or a tick value (☒, X, Yes, TRUE) in another cell of its row.
+ * Reads a form out of grids by its labels, wherever they are. A field's value is the text after a
+ * colon in the label's own cell, else the next non-empty cell to the right (up to three cells),
+ * else the cell directly below; a cell holding another label is never a value. The file table is
+ * found by its header row (a "File name" column and at least one other known column). A declaration
+ * is recognised by its words and ticked by a box in its own text or a tick value (☒, X, Yes, TRUE)
+ * in another cell of its row.
  */
 final class FormAssembler {
-  /** Labels of this many distinct key fields (the file table counts as one) make a document a form. */
+  /**
+   * Labels of this many distinct key fields (the file table counts as one) make a document a form.
+   */
   static final int MIN_KEY_LABELS = 2;
+
   private static final int MAX_RIGHT = 3;
   private static final int MAX_TABLE_ROWS = 2000;
 
@@ -52,7 +56,8 @@ final class FormAssembler {
     for (int c = 0; c < row.size(); c++) {
       String text = row.get(c);
       if (text.isBlank()) continue;
-      if (text.length() < 100 && Labels.normalise(text).contains("outputrequestform")) titleSeen = true;
+      if (text.length() < 100 && Labels.normalise(text).contains("outputrequestform"))
+        titleSeen = true;
       Optional<Declaration> declaration = Declaration.recognise(Ticks.withoutLeadingBox(text));
       if (declaration.isPresent() && Labels.field(text).isEmpty()) {
         boolean ticked = Boolean.TRUE.equals(Ticks.leadingBox(text)) || otherCellTicked(row, c);
@@ -91,7 +96,9 @@ final class FormAssembler {
       break; // labels side by side: the values are in the row below
     }
     String below = grid.cell(r + 1, c);
-    return below.isBlank() || Labels.isLabel(below) || Labels.splitLabelValue(below) != null ? "" : below;
+    return below.isBlank() || Labels.isLabel(below) || Labels.splitLabelValue(below) != null
+        ? ""
+        : below;
   }
 
   /** The column positions of a file-table header row, or null when the row is not one. */
@@ -99,14 +106,18 @@ final class FormAssembler {
     Map<Integer, FormColumn> columns = new LinkedHashMap<>();
     for (int c = 0; c < row.size(); c++) {
       int col = c;
-      Labels.column(row.get(c)).ifPresent(k -> {
-        if (!columns.containsValue(k)) columns.put(col, k);
-      });
+      Labels.column(row.get(c))
+          .ifPresent(
+              k -> {
+                if (!columns.containsValue(k)) columns.put(col, k);
+              });
     }
     return columns.size() >= 2 && columns.containsValue(FormColumn.FILE_NAME) ? columns : null;
   }
 
-  /** Reads file rows from {@code start}; returns the index of the first row not part of the table. */
+  /**
+   * Reads file rows from {@code start}; returns the index of the first row not part of the table.
+   */
   private int readTable(Grid grid, int start, Map<Integer, FormColumn> header) {
     int emptyRun = 0;
     int r = start;
@@ -131,7 +142,8 @@ final class FormAssembler {
     // only the first cell: a file's description may well mention hidden content or identifiers
     for (String cell : row) {
       if (cell.isBlank()) continue;
-      return Labels.isLabel(cell) || Labels.splitLabelValue(cell) != null
+      return Labels.isLabel(cell)
+          || Labels.splitLabelValue(cell) != null
           || Labels.normalise(cell).startsWith("declaration");
     }
     return false;
@@ -149,20 +161,23 @@ final class FormAssembler {
   }
 
   private FormReadResult result() {
-    long keys = seen.stream().filter(FormField::isKey).count() + (tableSeen ? 1 : 0) + (titleSeen ? 1 : 0);
+    long keys =
+        seen.stream().filter(FormField::isKey).count() + (tableSeen ? 1 : 0) + (titleSeen ? 1 : 0);
     if (keys < MIN_KEY_LABELS) {
-      return FormReadResult.notAForm("it has none of the output request form's labels "
-          + "(project number, folder name, file table)");
+      return FormReadResult.notAForm(
+          "it has none of the output request form's labels "
+              + "(project number, folder name, file table)");
     }
-    return FormReadResult.form(new RequestForm(
-        values.getOrDefault(FormField.PROJECT_NUMBER, ""),
-        values.getOrDefault(FormField.PROJECT_TITLE, ""),
-        values.getOrDefault(FormField.RESEARCHER_NAME, ""),
-        values.getOrDefault(FormField.RESEARCHER_EMAIL, ""),
-        values.getOrDefault(FormField.REQUEST_DATE, ""),
-        values.getOrDefault(FormField.FOLDER_NAME, ""),
-        values.getOrDefault(FormField.REVISION_OF, ""),
-        files,
-        declarations));
+    return FormReadResult.form(
+        new RequestForm(
+            values.getOrDefault(FormField.PROJECT_NUMBER, ""),
+            values.getOrDefault(FormField.PROJECT_TITLE, ""),
+            values.getOrDefault(FormField.RESEARCHER_NAME, ""),
+            values.getOrDefault(FormField.RESEARCHER_EMAIL, ""),
+            values.getOrDefault(FormField.REQUEST_DATE, ""),
+            values.getOrDefault(FormField.FOLDER_NAME, ""),
+            values.getOrDefault(FormField.REVISION_OF, ""),
+            files,
+            declarations));
   }
 }

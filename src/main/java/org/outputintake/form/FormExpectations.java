@@ -7,10 +7,12 @@ import java.util.OptionalInt;
 /**
  * What the form is checked against.
  *
- * @param subjectProjectNumber the project number in the email subject; empty when the subject had none
- * @param attachedFileNames display names of the attached (or snapshotted) files, not the form itself; archive
- *     entries may be included as {@code a.zip!/x.csv}
- * @param lastFolderVersion for a revision, the highest folder version already submitted on the ticket
+ * @param subjectProjectNumber the project number in the email subject; empty when the subject had
+ *     none
+ * @param attachedFileNames display names of the attached (or snapshotted) files, not the form
+ *     itself; archive entries may be included as {@code a.zip!/x.csv}
+ * @param lastFolderVersion for a revision, the highest folder version already submitted on the
+ *     ticket
  * @param registryProjectNumber the project's number in the project registry; empty when not known
  */
 public record FormExpectations(
@@ -30,13 +32,14 @@ public record FormExpectations(
   }
 
   /** A first request: no earlier folder version, no registry number. */
-  public static FormExpectations firstRequest(String subjectProjectNumber, List<String> attachedFileNames) {
+  public static FormExpectations firstRequest(
+      String subjectProjectNumber, List<String> attachedFileNames) {
     return new FormExpectations(subjectProjectNumber, attachedFileNames, OptionalInt.empty(), "");
   }
 
   public FormExpectations withLastFolderVersion(int version) {
-    return new FormExpectations(subjectProjectNumber, attachedFileNames, OptionalInt.of(version),
-        registryProjectNumber);
+    return new FormExpectations(
+        subjectProjectNumber, attachedFileNames, OptionalInt.of(version), registryProjectNumber);
   }
 
   public FormExpectations withRegistryProjectNumber(String number) {

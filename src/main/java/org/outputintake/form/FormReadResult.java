@@ -6,13 +6,18 @@ import java.util.Optional;
 /**
  * What {@link FormReader} made of a file.
  *
- * @param status FORM when the file is an output request form (possibly blank or incomplete), NOT_A_FORM when
- *     it is some other document, UNREADABLE when it could not be read (corrupt, encrypted, too large)
+ * @param status FORM when the file is an output request form (possibly blank or incomplete),
+ *     NOT_A_FORM when it is some other document, UNREADABLE when it could not be read (corrupt,
+ *     encrypted, too large)
  * @param form the parsed form; present only for FORM
  * @param reason why a file is not a form or could not be read, in plain words; empty for FORM
  */
 public record FormReadResult(Status status, Optional<RequestForm> form, String reason) {
-  public enum Status { FORM, NOT_A_FORM, UNREADABLE }
+  public enum Status {
+    FORM,
+    NOT_A_FORM,
+    UNREADABLE
+  }
 
   public FormReadResult {
     Objects.requireNonNull(status, "status");

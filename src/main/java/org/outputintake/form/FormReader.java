@@ -15,19 +15,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads an output request form from a .docx, .xlsx, .xls or AcroForm .pdf, by its labels (see
- * {@link FormAssembler}). The type is taken from the media type detected from the bytes, or sniffed when the
- * media type is missing or generic; the file name is never trusted. Outcomes are values: a corrupt, encrypted
- * or oversized file is UNREADABLE, any other document NOT_A_FORM; nothing here throws for bad input.
+ * {@link FormAssembler}). The type is taken from the media type detected from the bytes, or sniffed
+ * when the media type is missing or generic; the file name is never trusted. Outcomes are values: a
+ * corrupt, encrypted or oversized file is UNREADABLE, any other document NOT_A_FORM; nothing here
+ * throws for bad input.
  */
 public final class FormReader {
   private static final Logger LOG = LoggerFactory.getLogger(FormReader.class);
-  static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String XLS = "application/vnd.ms-excel";
   static final String PDF = "application/pdf";
 
   /** A form is a few pages; a bigger file is not read as one. */
   private final long maxFileBytes;
+
   /** Bound on the expanded XML of a .docx/.xlsx, which POI holds in memory. */
   private final long maxXmlBytes;
 
@@ -36,7 +39,8 @@ public final class FormReader {
   }
 
   public FormReader(long maxFileBytes, long maxXmlBytes) {
-    if (maxFileBytes < 1 || maxXmlBytes < 1) throw new IllegalArgumentException("limits must be positive");
+    if (maxFileBytes < 1 || maxXmlBytes < 1)
+      throw new IllegalArgumentException("limits must be positive");
     this.maxFileBytes = maxFileBytes;
     this.maxXmlBytes = maxXmlBytes;
   }
@@ -46,13 +50,15 @@ public final class FormReader {
   }
 
   /**
-   * @param mediaType the type detected from the bytes; null or generic types are sniffed from the content
+   * @param mediaType the type detected from the bytes; null or generic types are sniffed from the
+   *     content
    */
   public FormReadResult read(Path file, String mediaType) {
     try {
       if (!Files.isRegularFile(file)) return FormReadResult.unreadable("the file does not exist");
       if (Files.size(file) > maxFileBytes) {
-        return FormReadResult.unreadable("the file is larger than " + (maxFileBytes >> 20) + " MB, too large for a form");
+        return FormReadResult.unreadable(
+            "the file is larger than " + (maxFileBytes >> 20) + " MB, too large for a form");
       }
       String type = effectiveType(file, mediaType);
       List<Grid> grids;
@@ -68,12 +74,14 @@ public final class FormReader {
         case XLS -> grids = SheetGrids.read(file);
         case PDF -> grids = PdfGrids.read(file);
         default -> {
-          return FormReadResult.notAForm("forms are read from .docx, .xlsx, .xls or fillable .pdf files");
+          return FormReadResult.notAForm(
+              "forms are read from .docx, .xlsx, .xls or fillable .pdf files");
         }
       }
       return FormAssembler.assemble(grids);
     } catch (IOException | RuntimeException e) {
-      // POI and PDFBox signal corrupt input with many runtime exceptions; all mean "cannot read this"
+      // POI and PDFBox signal corrupt input with many runtime exceptions; all mean "cannot read
+      // this"
       LOG.debug("form {} unreadable", file.getFileName(), e);
       return FormReadResult.unreadable(reason(e));
     } catch (StackOverflowError e) {
@@ -98,8 +106,11 @@ public final class FormReader {
   static String effectiveType(Path file, String mediaType) throws IOException {
     String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT).split(";")[0].strip();
     if (type.equals(DOCX) || type.equals(XLSX) || type.equals(XLS) || type.equals(PDF)) return type;
-    if (!type.isEmpty() && !type.equals("application/octet-stream") && !type.equals("application/zip")
-        && !type.equals("application/x-tika-ooxml") && !type.equals("application/x-tika-msoffice")) {
+    if (!type.isEmpty()
+        && !type.equals("application/octet-stream")
+        && !type.equals("application/zip")
+        && !type.equals("application/x-tika-ooxml")
+        && !type.equals("application/x-tika-msoffice")) {
       return type;
     }
     return sniff(file);
@@ -112,7 +123,8 @@ public final class FormReader {
       n = in.readNBytes(head, 0, head.length);
     }
     if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') return PDF;
-    if (n >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11) return XLS;
+    if (n >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11)
+      return XLS;
     if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
       try (ZipFile zip = new ZipFile(file.toFile())) {
         if (zip.getEntry("word/document.xml") != null) return DOCX;
@@ -135,8 +147,10 @@ public final class FormReader {
         // measured, not taken from the header, which a crafted file can understate
         total += measure(zip, e, maxXmlBytes - total + 1);
         if (total > maxXmlBytes) {
-          throw new FormTooLargeException("the file's content is too large for a form (over "
-              + (maxXmlBytes >> 20) + " MB when expanded)");
+          throw new FormTooLargeException(
+              "the file's content is too large for a form (over "
+                  + (maxXmlBytes >> 20)
+                  + " MB when expanded)");
         }
       }
     }

@@ -2,21 +2,25 @@ package org.outputintake.form;
 
 import java.util.List;
 
-/** The words printed on the blank form, shared by the .docx and .xlsx writers so both say the same. */
+/**
+ * The words printed on the blank form, shared by the .docx and .xlsx writers so both say the same.
+ */
 final class FormText {
   static final String TITLE = "Output request form — Secure Research Service";
-  static final String SUBTITLE = "Complete one form per output folder. Officers check only what this form "
-      + "and the files in the folder tell them, so be complete and precise.";
-  static final List<String> INSTRUCTIONS = List.of(
-      "Put the files for output, with any supporting material, in one folder in “Ready for Checking” and give "
-          + "it a meaningful name with a version, for example 2024_01_16_EnergyUseModel_v1 rather than Output1.",
-      "List every file in that folder in the table, one row per file, and mark material that is not for "
-          + "output as Supporting.",
-      "Describe what each file shows, the variables and the methodology, and state the disclosure controls "
-          + "applied (threshold, rounding, suppression).",
-      "For a revision, copy the folder, raise the version number (for example _v2) and give the STATS-ID "
-          + "of the earlier request.",
-      "Tick each statement in the last section, then email the form and the request to Statistical Support.");
+  static final String SUBTITLE =
+      "Complete one form per output folder. Officers check only what this form "
+          + "and the files in the folder tell them, so be complete and precise.";
+  static final List<String> INSTRUCTIONS =
+      List.of(
+          "Put the files for output, with any supporting material, in one folder in “Ready for Checking” and give "
+              + "it a meaningful name with a version, for example 2024_01_16_EnergyUseModel_v1 rather than Output1.",
+          "List every file in that folder in the table, one row per file, and mark material that is not for "
+              + "output as Supporting.",
+          "Describe what each file shows, the variables and the methodology, and state the disclosure controls "
+              + "applied (threshold, rounding, suppression).",
+          "For a revision, copy the folder, raise the version number (for example _v2) and give the STATS-ID "
+              + "of the earlier request.",
+          "Tick each statement in the last section, then email the form and the request to Statistical Support.");
   static final String SECTION_REQUEST = "1. About the request";
   static final String SECTION_FILES = "2. Files in the folder";
   static final String SECTION_DECLARATIONS = "3. Declarations (tick each statement that is true)";

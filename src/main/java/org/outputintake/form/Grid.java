@@ -3,9 +3,9 @@ package org.outputintake.form;
 import java.util.List;
 
 /**
- * Text laid out in rows and cells: a Word table, a run of Word paragraphs (one cell per row), a worksheet,
- * or the fields of a PDF form. Every reader turns its format into grids so that one set of label rules
- * ({@link FormAssembler}) reads them all.
+ * Text laid out in rows and cells: a Word table, a run of Word paragraphs (one cell per row), a
+ * worksheet, or the fields of a PDF form. Every reader turns its format into grids so that one set
+ * of label rules ({@link FormAssembler}) reads them all.
  *
  * @param name where the grid came from, for log messages ("table 2", "sheet 'Form'")
  * @param rows cell texts; rows may differ in length

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Label matching, insensitive to case, punctuation, whitespace and bracketed hints: "Project no.:",
- * "PROJECT NUMBER" and "Folder name (e.g. 2024_01_16_Model_v1)" all match. Field labels must match a synonym
- * exactly, so prose that merely mentions a project is not read as a label; column headers may also start
- * with a synonym ("Description - what it shows") because they are only looked for in a header row.
+ * "PROJECT NUMBER" and "Folder name (e.g. 2024_01_16_Model_v1)" all match. Field labels must match
+ * a synonym exactly, so prose that merely mentions a project is not read as a label; column headers
+ * may also start with a synonym ("Description - what it shows") because they are only looked for in
+ * a header row.
  */
 final class Labels {
   private static final Map<String, FormField> FIELDS = new HashMap<>();
@@ -30,7 +31,9 @@ final class Labels {
     }
     COLUMN_PREFIXES.addAll(COLUMNS.entrySet());
     // longest first, so "count columns" is not taken for "counts included" by a shorter prefix
-    COLUMN_PREFIXES.sort(Comparator.comparingInt((Map.Entry<String, FormColumn> e) -> e.getKey().length()).reversed());
+    COLUMN_PREFIXES.sort(
+        Comparator.comparingInt((Map.Entry<String, FormColumn> e) -> e.getKey().length())
+            .reversed());
   }
 
   private Labels() {}
@@ -62,7 +65,8 @@ final class Labels {
 
   /** Whether the text is any label, header or declaration: such a cell is never a value. */
   static boolean isLabel(String text) {
-    return field(text).isPresent() || column(text).isPresent()
+    return field(text).isPresent()
+        || column(text).isPresent()
         || Declaration.recognise(Ticks.withoutLeadingBox(text)).isPresent();
   }
 

@@ -21,18 +21,22 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDRadioButton;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
- * Turns a PDF's AcroForm fields into grids. Each field becomes a row {@code [label, value]} where the label is
- * the field's tooltip if that is a known label, else its name; a check box's value is ☒ / ☐. File-table fields
- * are named by column and row number ({@code "File name 1"}, {@code "files.2.description"}) and are gathered
- * into a table with a header row. Only AcroForms are read: a PDF without fields is not taken for a form.
+ * Turns a PDF's AcroForm fields into grids. Each field becomes a row {@code [label, value]} where
+ * the label is the field's tooltip if that is a known label, else its name; a check box's value is
+ * ☒ / ☐. File-table fields are named by column and row number ({@code "File name 1"}, {@code
+ * "files.2.description"}) and are gathered into a table with a header row. Only AcroForms are read:
+ * a PDF without fields is not taken for a form.
  */
 final class PdfGrids {
   private static final int MAX_FIELDS = 3_000;
-  private static final Pattern INDEXED = Pattern.compile("^(.*?)[\\s._\\-\\[]*(\\d{1,3})[\\s._\\-\\]]*(.*)$");
+  private static final Pattern INDEXED =
+      Pattern.compile("^(.*?)[\\s._\\-\\[]*(\\d{1,3})[\\s._\\-\\]]*(.*)$");
 
   private PdfGrids() {}
 
-  /** @throws IOException when the PDF cannot be opened (corrupt, or encrypted with a password) */
+  /**
+   * @throws IOException when the PDF cannot be opened (corrupt, or encrypted with a password)
+   */
   static List<Grid> read(Path file) throws IOException {
     try (PDDocument doc = Loader.loadPDF(file.toFile())) {
       PDAcroForm acro = doc.getDocumentCatalog().getAcroForm(null);
@@ -67,22 +71,27 @@ final class PdfGrids {
 
   private static String value(PDField field) {
     if (field instanceof PDCheckBox box) return box.isChecked() ? Ticks.TICKED : Ticks.UNTICKED;
-    if (field instanceof PDRadioButton radio) return radio.getValue() == null ? "" : radio.getValue();
+    if (field instanceof PDRadioButton radio)
+      return radio.getValue() == null ? "" : radio.getValue();
     String v = field.getValueAsString();
     return v == null || v.equals("Off") && field instanceof PDButton ? "" : v.strip();
   }
 
   /** Puts a "File name 2"-style field into the table; false when the field is not a table cell. */
-  private static boolean tableCell(PDField field, String value, Map<Integer, Map<FormColumn, String>> table) {
-    for (String name : new String[] {field.getFullyQualifiedName(), field.getAlternateFieldName()}) {
+  private static boolean tableCell(
+      PDField field, String value, Map<Integer, Map<FormColumn, String>> table) {
+    for (String name :
+        new String[] {field.getFullyQualifiedName(), field.getAlternateFieldName()}) {
       if (name == null) continue;
       Matcher m = INDEXED.matcher(name.replace('_', ' ').strip());
       if (!m.matches()) continue;
-      String words = (m.group(1) + " " + m.group(3)).replaceAll("(?i)\\b(row|files?|entry)\\b(?=.*\\w)", " ");
+      String words =
+          (m.group(1) + " " + m.group(3)).replaceAll("(?i)\\b(row|files?|entry)\\b(?=.*\\w)", " ");
       var column = Labels.column(words).or(() -> Labels.column(m.group(1) + " " + m.group(3)));
       if (column.isEmpty()) continue;
       String cell = field instanceof PDCheckBox ? (Ticks.TICKED.equals(value) ? "Yes" : "") : value;
-      table.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new EnumMap<>(FormColumn.class))
+      table
+          .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new EnumMap<>(FormColumn.class))
           .put(column.get(), cell);
       return true;
     }

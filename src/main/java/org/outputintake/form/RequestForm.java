@@ -12,12 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed output request form. Text fields are never null (empty when left blank); every declaration has
- * an entry (false when unticked or absent).
+ * A parsed output request form. Text fields are never null (empty when left blank); every
+ * declaration has an entry (false when unticked or absent).
  *
  * @param projectNumber as written, e.g. "Project 1234567" or "1234567"
  * @param requestDate as written; dates are not interpreted because researchers use many formats
- * @param folderName the output folder in "Ready for Checking", e.g. {@code 2024_01_16_EnergyUseModel_v1}
+ * @param folderName the output folder in "Ready for Checking", e.g. {@code
+ *     2024_01_16_EnergyUseModel_v1}
  * @param revisionOf the STATS-ID of the earlier request this revises, or empty
  * @param files the file table without its empty spare rows
  */
@@ -57,9 +58,15 @@ public record RequestForm(
   }
 
   public boolean isBlank() {
-    return projectNumber.isEmpty() && projectTitle.isEmpty() && researcherName.isEmpty()
-        && researcherEmail.isEmpty() && requestDate.isEmpty() && folderName.isEmpty() && revisionOf.isEmpty()
-        && files.isEmpty() && !declarations.containsValue(true);
+    return projectNumber.isEmpty()
+        && projectTitle.isEmpty()
+        && researcherName.isEmpty()
+        && researcherEmail.isEmpty()
+        && requestDate.isEmpty()
+        && folderName.isEmpty()
+        && revisionOf.isEmpty()
+        && files.isEmpty()
+        && !declarations.containsValue(true);
   }
 
   public boolean declared(Declaration d) {
@@ -85,13 +92,18 @@ public record RequestForm(
     return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
   }
 
-  /** The earlier request's ID normalised to {@code STATS12345}, when the revision field holds one. */
+  /**
+   * The earlier request's ID normalised to {@code STATS12345}, when the revision field holds one.
+   */
   public Optional<String> revisionStatsId() {
     Matcher m = STATS_ID.matcher(revisionOf);
     return m.find() ? Optional.of("STATS" + m.group(1)) : Optional.empty();
   }
 
-  /** Column headers the researcher declared as counts, over all files, lower-case (for the table scanner). */
+  /**
+   * Column headers the researcher declared as counts, over all files, lower-case (for the table
+   * scanner).
+   */
   public Set<String> declaredCountColumns() {
     Set<String> columns = new LinkedHashSet<>();
     for (FileEntry f : files) {
@@ -101,9 +113,9 @@ public record RequestForm(
   }
 
   /**
-   * Whether the form marks the file as supporting material (not for output). Names are compared as the
-   * file check does: case-insensitively, without folder parts; an archive entry {@code a.zip!/x.csv} takes
-   * the answer given for the entry, or else for the archive.
+   * Whether the form marks the file as supporting material (not for output). Names are compared as
+   * the file check does: case-insensitively, without folder parts; an archive entry {@code
+   * a.zip!/x.csv} takes the answer given for the entry, or else for the archive.
    */
   public boolean isSupporting(String fileName) {
     return entryFor(fileName).map(f -> f.use() == FileUse.SUPPORTING).orElse(false);

@@ -18,15 +18,16 @@ public final class RequestForms {
   private RequestForms() {}
 
   /**
-   * The first attachment that reads as a form, trying names with both "request" and "form" first, then
-   * either word, then the rest (so an output document that happens to carry form-like labels loses to the
-   * real form). Only files given directly are considered, not archive entries.
+   * The first attachment that reads as a form, trying names with both "request" and "form" first,
+   * then either word, then the rest (so an output document that happens to carry form-like labels
+   * loses to the real form). Only files given directly are considered, not archive entries.
    */
   public static Optional<FoundForm> findForm(List<ScanFile> attachments, FormReader reader) {
-    List<ScanFile> candidates = attachments.stream()
-        .filter(f -> f.depth() == 0)
-        .sorted(Comparator.comparingInt(RequestForms::nameScore).reversed())
-        .toList();
+    List<ScanFile> candidates =
+        attachments.stream()
+            .filter(f -> f.depth() == 0)
+            .sorted(Comparator.comparingInt(RequestForms::nameScore).reversed())
+            .toList();
     for (ScanFile f : candidates) {
       FormReadResult result = reader.read(f);
       if (result.isForm()) return Optional.of(new FoundForm(f, result.form().orElseThrow()));
@@ -39,22 +40,33 @@ public final class RequestForms {
     return (n.contains("request") ? 1 : 0) + (n.contains("form") ? 2 : 0);
   }
 
-  /** Whether the display name says "form" but it did not read as one: worth telling the researcher why. */
+  /**
+   * Whether the display name says "form" but it did not read as one: worth telling the researcher
+   * why.
+   */
   public static boolean namedLikeForm(ScanFile f) {
     return nameScore(f) >= 2;
   }
 
   /** No attachment is a request form (the caller attaches the blank forms to its reply). */
   public static Finding formMissing() {
-    return Finding.blocker(FORM_MISSING, "",
+    return Finding.blocker(
+        FORM_MISSING,
+        "",
         "No completed output request form came with your request. Fill in the blank form attached to this "
             + "email (Word or Excel) and reply to this email with it and your files.");
   }
 
   /** A file named like the form could not be read: say why, so they do not simply send it again. */
   public static Finding formUnreadable(String displayName, String reason) {
-    return Finding.blocker(FORM_UNREADABLE, displayName,
-        "The request form '" + displayName + "' could not be read: " + reason + ". Save it again as a Word "
+    return Finding.blocker(
+        FORM_UNREADABLE,
+        displayName,
+        "The request form '"
+            + displayName
+            + "' could not be read: "
+            + reason
+            + ". Save it again as a Word "
             + "(.docx) or Excel (.xlsx) file, or use the blank form attached, and send the request again.");
   }
 }

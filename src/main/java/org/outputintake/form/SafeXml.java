@@ -12,8 +12,8 @@ import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
 /**
- * XML parts of researchers' files parsed with the JDK's DOM parser, hardened: no DTDs, so no external entities
- * and no entity expansion bombs.
+ * XML parts of researchers' files parsed with the JDK's DOM parser, hardened: no DTDs, so no
+ * external entities and no entity expansion bombs.
  */
 final class SafeXml {
   private static final DocumentBuilderFactory FACTORY = factory();
@@ -28,12 +28,16 @@ final class SafeXml {
     }
   }
 
-  /** The factory is shared; making a builder from it is not documented as thread-safe, so that step is locked. */
+  /**
+   * The factory is shared; making a builder from it is not documented as thread-safe, so that step
+   * is locked.
+   */
   private static DocumentBuilder builder() throws IOException {
     synchronized (FACTORY) {
       try {
         DocumentBuilder b = FACTORY.newDocumentBuilder();
-        b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // silent: a bad part becomes an IOException
+        b.setErrorHandler(
+            new org.xml.sax.helpers.DefaultHandler()); // silent: a bad part becomes an IOException
         return b;
       } catch (ParserConfigurationException e) {
         throw new IOException("the XML parser cannot be configured safely", e);

@@ -14,9 +14,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Turns a workbook (.xlsx or .xls) into one grid per visible sheet. Hidden sheets, rows and columns are left
- * out: what the researcher cannot see on the form is not read as their answer. The caller has already
- * bounded the workbook's size ({@link FormReader}), so the whole form may be loaded.
+ * Turns a workbook (.xlsx or .xls) into one grid per visible sheet. Hidden sheets, rows and columns
+ * are left out: what the researcher cannot see on the form is not read as their answer. The caller
+ * has already bounded the workbook's size ({@link FormReader}), so the whole form may be loaded.
  */
 final class SheetGrids {
   private static final int MAX_SHEETS = 20;
@@ -61,22 +61,30 @@ final class SheetGrids {
 
   private static String text(Cell cell, DataFormatter formatter) {
     if (cell == null) return "";
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    CellType type =
+        cell.getCellType() == CellType.FORMULA
+            ? cell.getCachedFormulaResultType()
+            : cell.getCellType();
     if (type == CellType.BOOLEAN) return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
     if (type == CellType.ERROR) return "";
     if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-      // a date typed into the form: the UK form of the date, whatever the spreadsheet's display locale
+      // a date typed into the form: the UK form of the date, whatever the spreadsheet's display
+      // locale
       return DATE.format(cell.getLocalDateTimeCellValue());
     }
     // the cached value, never re-evaluated: formulas on a form are not ours to run
-    String s = cell.getCellType() == CellType.FORMULA
-        ? cachedText(cell, type, formatter) : formatter.formatCellValue(cell);
+    String s =
+        cell.getCellType() == CellType.FORMULA
+            ? cachedText(cell, type, formatter)
+            : formatter.formatCellValue(cell);
     return s == null ? "" : s.replace('\u00a0', ' ').strip();
   }
 
   private static String cachedText(Cell cell, CellType type, DataFormatter formatter) {
     if (type == CellType.NUMERIC) {
-      return formatter.formatRawCellContents(cell.getNumericCellValue(), cell.getCellStyle().getDataFormat(),
+      return formatter.formatRawCellContents(
+          cell.getNumericCellValue(),
+          cell.getCellStyle().getDataFormat(),
           cell.getCellStyle().getDataFormatString());
     }
     return cell.getStringCellValue();

@@ -3,13 +3,16 @@ package org.outputintake.form;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How a tick box on a form reads: ☒, [X], X, Yes, TRUE... count as ticked; anything else does not. */
+/**
+ * How a tick box on a form reads: ☒, [X], X, Yes, TRUE... count as ticked; anything else does not.
+ */
 final class Ticks {
   static final String TICKED = "☒";
   static final String UNTICKED = "☐";
   private static final Pattern TICKED_VALUE =
       Pattern.compile("(?i)[☒☑✓✔✅]|\\[\\s*[x✓✔]\\s*]|x|y|yes|true|1|ticked|agreed?|confirmed?");
-  private static final Pattern LEADING_BOX = Pattern.compile("^\\s*([☒☑✓✔✅☐□]|\\[\\s*[xX✓✔]?\\s*])\\s*");
+  private static final Pattern LEADING_BOX =
+      Pattern.compile("^\\s*([☒☑✓✔✅☐□]|\\[\\s*[xX✓✔]?\\s*])\\s*");
 
   private Ticks() {}
 
@@ -17,14 +20,20 @@ final class Ticks {
     return value != null && TICKED_VALUE.matcher(value.strip()).matches();
   }
 
-  /** Whether the value is one a tick box may hold, ticked or not (so a declaration's box can be found). */
+  /**
+   * Whether the value is one a tick box may hold, ticked or not (so a declaration's box can be
+   * found).
+   */
   static boolean isTickValue(String value) {
     if (value == null) return false;
     String s = value.strip().toLowerCase(Locale.ROOT);
     return isTicked(s) || s.matches("☐|□|\\[\\s*]|no|n|false|0");
   }
 
-  /** A box written in front of the text ("☒ I confirm..."): ticked, unticked, or null when there is none. */
+  /**
+   * A box written in front of the text ("☒ I confirm..."): ticked, unticked, or null when there is
+   * none.
+   */
   static Boolean leadingBox(String text) {
     var m = LEADING_BOX.matcher(text);
     if (!m.find()) return null;

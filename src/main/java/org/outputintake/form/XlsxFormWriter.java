@@ -19,9 +19,9 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes a request form (blank or filled) as a one-sheet workbook: labels in column A with the answer beside
- * them, the file table, then the declarations with a Yes/No box in column A. Two empty rows follow the file
- * table because the reader ends a worksheet's table at two empty rows.
+ * Writes a request form (blank or filled) as a one-sheet workbook: labels in column A with the
+ * answer beside them, the file table, then the declarations with a Yes/No box in column A. Two
+ * empty rows follow the file table because the reader ends a worksheet's table at two empty rows.
  */
 final class XlsxFormWriter {
   private static final int LAST_COL = FormColumn.values().length - 1;
@@ -106,8 +106,11 @@ final class XlsxFormWriter {
     }
     choices(firstDeclaration, next - 1, 0, "Yes", "No");
     next++;
-    wide("Put Yes in column A beside each statement that is true. Supporting material stays in the Secure "
-        + "Research Service and is not released.", note, 28);
+    wide(
+        "Put Yes in column A beside each statement that is true. Supporting material stays in the Secure "
+            + "Research Service and is not released.",
+        note,
+        28);
     wb.setPrintArea(0, 0, LAST_COL, 0, next);
     sheet.setFitToPage(true);
     sheet.getPrintSetup().setLandscape(true);
@@ -132,13 +135,16 @@ final class XlsxFormWriter {
   private void choices(int firstRow, int lastRow, int col, String... values) {
     if (lastRow < firstRow) return;
     DataValidationHelper helper = sheet.getDataValidationHelper();
-    var validation = helper.createValidation(helper.createExplicitListConstraint(values),
-        new CellRangeAddressList(firstRow, lastRow, col, col));
+    var validation =
+        helper.createValidation(
+            helper.createExplicitListConstraint(values),
+            new CellRangeAddressList(firstRow, lastRow, col, col));
     validation.setShowErrorBox(true);
     sheet.addValidationData(validation);
   }
 
-  private CellStyle style(int points, boolean bold, IndexedColors colour, IndexedColors fill, boolean border) {
+  private CellStyle style(
+      int points, boolean bold, IndexedColors colour, IndexedColors fill, boolean border) {
     Font font = wb.createFont();
     font.setFontName("Arial");
     font.setFontHeightInPoints((short) points);

@@ -16,44 +16,77 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A delivery status notification for one of our replies. It marks that reply {@code bounced}, is stored on the
- * reply's ticket, and is never answered: answering a bounce is how mail loops start.
+ * A delivery status notification for one of our replies. It marks that reply {@code bounced}, is
+ * stored on the reply's ticket, and is never answered: answering a bounce is how mail loops start.
  */
 final class BounceHandler {
   private static final Logger LOG = LoggerFactory.getLogger(BounceHandler.class);
-  /** A bounce that names no Message-ID is matched to the latest reply to a failed recipient within this window. */
+
+  /**
+   * A bounce that names no Message-ID is matched to the latest reply to a failed recipient within
+   * this window.
+   */
   private static final Duration RECENT = Duration.ofDays(7);
+
   private final IntakeContext ctx;
 
   BounceHandler(IntakeContext ctx) {
     this.ctx = ctx;
   }
 
-  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, BounceReader.Bounce bounce,
+  IntakeService.Outcome handle(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      BounceReader.Bounce bounce,
       Optional<Ticket> threadTicket) {
     Instant now = ctx.clock().instant();
-    String ticketId = ctx.db().inTransaction(c -> {
-      List<Outbox.Entry> rows = new ArrayList<>(Outbox.byMessageIds(c, bounce.originalMessageIds()));
-      if (rows.isEmpty()) {
-        for (String r : bounce.failedRecipients()) {
-          Outbox.latestTo(c, r, now.minus(RECENT)).ifPresent(rows::add);
-        }
-      }
-      String ticket = threadTicket.map(t -> t.id().toString()).orElse(null);
-      for (Outbox.Entry e : rows) {
-        if (ticket == null) ticket = e.mail().ticketId();
-        if (Outbox.markBounced(c, e.id(), "bounced: " + bounce.summary(), now)) {
-          AuditLog.append(c, e.mail().ticketId(), now, "system", "email-bounced", e.mail().kind() + " "
-              + e.mail().messageId() + " to " + OutboxSender.mask(e.mail().to()) + ": " + bounce.summary());
-        }
-      }
-      String detail = rows.isEmpty() ? "bounce for no reply of ours: " + bounce.summary()
-          : "bounce for " + rows.size() + " repl" + (rows.size() == 1 ? "y" : "ies") + ": " + bounce.summary();
-      MailLog.record(c, key, m, ticket, "bounce", "processed", detail, raw, now);
-      AuditLog.append(c, ticket, now, String.valueOf(m.from()), "email-received", "bounce " + key);
-      return ticket;
-    });
+    String ticketId =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  List<Outbox.Entry> rows =
+                      new ArrayList<>(Outbox.byMessageIds(c, bounce.originalMessageIds()));
+                  if (rows.isEmpty()) {
+                    for (String r : bounce.failedRecipients()) {
+                      Outbox.latestTo(c, r, now.minus(RECENT)).ifPresent(rows::add);
+                    }
+                  }
+                  String ticket = threadTicket.map(t -> t.id().toString()).orElse(null);
+                  for (Outbox.Entry e : rows) {
+                    if (ticket == null) ticket = e.mail().ticketId();
+                    if (Outbox.markBounced(c, e.id(), "bounced: " + bounce.summary(), now)) {
+                      AuditLog.append(
+                          c,
+                          e.mail().ticketId(),
+                          now,
+                          "system",
+                          "email-bounced",
+                          e.mail().kind()
+                              + " "
+                              + e.mail().messageId()
+                              + " to "
+                              + OutboxSender.mask(e.mail().to())
+                              + ": "
+                              + bounce.summary());
+                    }
+                  }
+                  String detail =
+                      rows.isEmpty()
+                          ? "bounce for no reply of ours: " + bounce.summary()
+                          : "bounce for "
+                              + rows.size()
+                              + " repl"
+                              + (rows.size() == 1 ? "y" : "ies")
+                              + ": "
+                              + bounce.summary();
+                  MailLog.record(c, key, m, ticket, "bounce", "processed", detail, raw, now);
+                  AuditLog.append(
+                      c, ticket, now, String.valueOf(m.from()), "email-received", "bounce " + key);
+                  return ticket;
+                });
     LOG.warn("bounce received{}: {}", ticketId == null ? "" : " on " + ticketId, bounce.summary());
-    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticketId, "bounce: " + bounce.summary());
+    return new IntakeService.Outcome(
+        IntakeService.Disposition.PROCESSED, ticketId, "bounce: " + bounce.summary());
   }
 }

@@ -1,20 +1,20 @@
 package org.outputintake.intake;
 
-import org.outputintake.mail.MailboxUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
+import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over the inbox: each message is stored raw, handled, and only then moved to Processed or Quarantine.
- * A crash anywhere leaves the message in the inbox (or already moved), and the idempotency key makes the next pass
- * finish the job without a second ticket or reply.
+ * One pass over the inbox: each message is stored raw, handled, and only then moved to Processed or
+ * Quarantine. A crash anywhere leaves the message in the inbox (or already moved), and the
+ * idempotency key makes the next pass finish the job without a second ticket or reply.
  */
 public final class InboxPoller {
   private static final Logger LOG = LoggerFactory.getLogger(InboxPoller.class);
@@ -24,17 +24,29 @@ public final class InboxPoller {
   private final IntakeService intake;
   private final RegistrySync registry;
   private final int workerCount;
-  /** Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail moves. */
+
+  /**
+   * Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail
+   * moves.
+   */
   private ImapMailbox box;
-  private Runnable afterCommit = () -> { };
+
+  private Runnable afterCommit = () -> {};
 
   private static final int MOVE_BATCH = 25;
 
   public record PollResult(int seen, int processed, int quarantined, boolean complete) {}
 
-  /** @param workerCount messages prepared side by side ({@code poll.workers}) */
-  public InboxPoller(IntakeConfig.Mailbox mailbox, Database db, RawStore rawStore, IntakeService intake,
-      RegistrySync registry, int workerCount) {
+  /**
+   * @param workerCount messages prepared side by side ({@code poll.workers})
+   */
+  public InboxPoller(
+      IntakeConfig.Mailbox mailbox,
+      Database db,
+      RawStore rawStore,
+      IntakeService intake,
+      RegistrySync registry,
+      int workerCount) {
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
@@ -44,10 +56,10 @@ public final class InboxPoller {
   }
 
   /**
-   * Synchronized: the scheduled poll and an IDLE wake-up never run at once. Messages are downloaded in order on
-   * one thread, up to {@code poll.workers} of them are parsed and reviewed side by side
-   * ({@link IntakeService#prepare}), and this thread commits each in arrival order: ticket numbers follow arrival
-   * and no decision depends on a message that arrived later.
+   * Synchronized: the scheduled poll and an IDLE wake-up never run at once. Messages are downloaded
+   * in order on one thread, up to {@code poll.workers} of them are parsed and reviewed side by side
+   * ({@link IntakeService#prepare}), and this thread commits each in arrival order: ticket numbers
+   * follow arrival and no decision depends on a message that arrived later.
    */
   public synchronized PollResult pollOnce() throws MailboxUnavailable {
     registry.refresh();
@@ -60,8 +72,8 @@ public final class InboxPoller {
   }
 
   /**
-   * Called after each message's outcome is committed, before its IMAP move: the daemon sends the reply at once
-   * instead of after the rest of the poll.
+   * Called after each message's outcome is committed, before its IMAP move: the daemon sends the
+   * reply at once instead of after the rest of the poll.
    */
   public void afterEachCommit(Runnable action) {
     this.afterCommit = action;
@@ -102,7 +114,9 @@ public final class InboxPoller {
     // idempotency key turns into a plain move on the next poll
     Moves moves = new Moves(box);
     try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
-      for (Prefetcher.Next next = ahead.next(); !(next instanceof Prefetcher.Done); next = ahead.next()) {
+      for (Prefetcher.Next next = ahead.next();
+          !(next instanceof Prefetcher.Done);
+          next = ahead.next()) {
         if (next instanceof Prefetcher.Failed failed) {
           moves.flushQuietly();
           throw failed.error();
@@ -121,8 +135,9 @@ public final class InboxPoller {
   }
 
   /**
-   * Commits one message and queues its move. False when the database failed: the poll must stop, and the
-   * message stays in the inbox. A message that could not even be prepared stays in the inbox too.
+   * Commits one message and queues its move. False when the database failed: the poll must stop,
+   * and the message stays in the inbox. A message that could not even be prepared stays in the
+   * inbox too.
    */
   private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
       throws InterruptedException, MailboxUnavailable {
@@ -130,7 +145,9 @@ public final class InboxPoller {
     try {
       prepared = ready.prepared().get();
     } catch (ExecutionException e) {
-      LOG.error("message UID {} could not be read locally; it stays in the inbox: {}", ready.uid(),
+      LOG.error(
+          "message UID {} could not be read locally; it stays in the inbox: {}",
+          ready.uid(),
           String.valueOf(e.getCause()));
       return true;
     }
@@ -138,7 +155,9 @@ public final class InboxPoller {
     try {
       outcome = intake.commit(prepared);
     } catch (Database.DatabaseException e) {
-      LOG.error("database unavailable; message UID {} stays in the inbox for the next poll: {}", ready.uid(),
+      LOG.error(
+          "database unavailable; message UID {} stays in the inbox for the next poll: {}",
+          ready.uid(),
           e.getMessage());
       return false;
     }
@@ -187,7 +206,10 @@ public final class InboxPoller {
       moveAll(box, processed, quarantine);
     }
 
-    /** Before giving up on a broken connection: whatever does not move now is moved by the next poll. */
+    /**
+     * Before giving up on a broken connection: whatever does not move now is moved by the next
+     * poll.
+     */
     void flushQuietly() {
       try {
         flush();
@@ -205,15 +227,23 @@ public final class InboxPoller {
     quarantine.clear();
   }
 
-  /** The inbox is drained by moving, so UIDs are not needed to find new mail; a change is still worth knowing. */
+  /**
+   * The inbox is drained by moving, so UIDs are not needed to find new mail; a change is still
+   * worth knowing.
+   */
   private void noteUidValidity(long validity) {
     String folder = mailbox.folders().inbox();
-    db.inTransaction(c -> {
-      long previous = MailboxState.remember(c, folder, validity);
-      if (previous >= 0 && previous != validity) {
-        LOG.warn("UIDVALIDITY of {} changed from {} to {}: the mailbox was recreated", folder, previous, validity);
-      }
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          long previous = MailboxState.remember(c, folder, validity);
+          if (previous >= 0 && previous != validity) {
+            LOG.warn(
+                "UIDVALIDITY of {} changed from {} to {}: the mailbox was recreated",
+                folder,
+                previous,
+                validity);
+          }
+          return null;
+        });
   }
 }

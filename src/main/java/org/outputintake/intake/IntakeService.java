@@ -15,9 +15,9 @@ import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
+import org.outputintake.reply.Outbox;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
-import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
@@ -27,23 +27,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to one email, start to finish. The raw message is already safe on disk; this decides what it is
- * (a reply on a ticket, an automatic message, a new request, or something we cannot read) and records the outcome
- * in one transaction. It never throws for bad input: a message that makes any step fail is quarantined with its
- * reason. Only a database failure propagates, so the caller leaves the message in the inbox for the next poll.
+ * What happens to one email, start to finish. The raw message is already safe on disk; this decides
+ * what it is (a reply on a ticket, an automatic message, a new request, or something we cannot
+ * read) and records the outcome in one transaction. It never throws for bad input: a message that
+ * makes any step fail is quarantined with its reason. Only a database failure propagates, so the
+ * caller leaves the message in the inbox for the next poll.
  */
 public final class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   static final ZoneId UK = ZoneId.of("Europe/London");
-  /** Codes that are problems with the request itself and so block the ticket; scanner findings never do. */
-  private static final Set<String> REQUEST_PROBLEMS = Set.of("FORM_MISSING", "FORM_INCOMPLETE",
-      "FORM_PROJECT_MISMATCH", "FORM_FILES_MISMATCH", "FORM_DECLARATION", "FOLDER_NAME", "FOLDER_VERSION",
-      "FOLDER_NOT_FOUND", "FOLDER_EMPTY", "FOLDER_TOO_LARGE", "FOLDER_FILE_UNREADABLE", "FILE_TYPE_MISMATCH", "FILE_TYPE_NOT_ALLOWED", "FILE_TOO_LARGE", "MODEL_FILE",
-      "ARCHIVE_UNSAFE", "ENCRYPTED_CONTENT");
 
-  public enum Disposition { PROCESSED, QUARANTINED }
+  /**
+   * Codes that are problems with the request itself and so block the ticket; scanner findings never
+   * do.
+   */
+  private static final Set<String> REQUEST_PROBLEMS =
+      Set.of(
+          "FORM_MISSING",
+          "FORM_INCOMPLETE",
+          "FORM_PROJECT_MISMATCH",
+          "FORM_FILES_MISMATCH",
+          "FORM_DECLARATION",
+          "FOLDER_NAME",
+          "FOLDER_VERSION",
+          "FOLDER_NOT_FOUND",
+          "FOLDER_EMPTY",
+          "FOLDER_TOO_LARGE",
+          "FOLDER_FILE_UNREADABLE",
+          "FILE_TYPE_MISMATCH",
+          "FILE_TYPE_NOT_ALLOWED",
+          "FILE_TOO_LARGE",
+          "MODEL_FILE",
+          "ARCHIVE_UNSAFE",
+          "ENCRYPTED_CONTENT");
 
-  /** @param ticketId the ticket the message went to, or null */
+  public enum Disposition {
+    PROCESSED,
+    QUARANTINED
+  }
+
+  /**
+   * @param ticketId the ticket the message went to, or null
+   */
   public record Outcome(Disposition disposition, String ticketId, String summary) {}
 
   private final IntakeContext ctx;
@@ -67,10 +92,11 @@ public final class IntakeService {
   }
 
   /**
-   * The part of handling that needs no other message: parsing into a working directory and, for what looks like
-   * a new request, the review of its form and files. Safe to run for several messages at once; it decides nothing
-   * and writes nothing but its working directory (and, in folder mode, a snapshot), so {@link #commit} in arrival
-   * order keeps every decision as if the messages had been handled one by one.
+   * The part of handling that needs no other message: parsing into a working directory and, for
+   * what looks like a new request, the review of its form and files. Safe to run for several
+   * messages at once; it decides nothing and writes nothing but its working directory (and, in
+   * folder mode, a snapshot), so {@link #commit} in arrival order keeps every decision as if the
+   * messages had been handled one by one.
    *
    * @throws IOException when the working directory cannot be made (an operational problem)
    */
@@ -83,16 +109,20 @@ public final class IntakeService {
       return new Prepared(raw, work, parser.parseHeaders(raw.path()), e.getMessage(), ctx.review());
     } catch (RuntimeException e) {
       // a parser bug, not a bad message as such; still this message's problem, never the poll's
-      return new Prepared(raw, work, parser.parseHeaders(raw.path()),
-          e.getClass().getSimpleName() + ": " + e.getMessage(), ctx.review());
+      return new Prepared(
+          raw,
+          work,
+          parser.parseHeaders(raw.path()),
+          e.getClass().getSimpleName() + ": " + e.getMessage(),
+          ctx.review());
     }
     return new Prepared(raw, work, m, null, reviewAhead.prepare(m, work));
   }
 
   /**
-   * Decides and records what a prepared message is, in one transaction, and removes its working directory.
-   * Never throws for bad input (the message is quarantined); a database failure propagates so that the caller
-   * leaves the message in the inbox.
+   * Decides and records what a prepared message is, in one transaction, and removes its working
+   * directory. Never throws for bad input (the message is quarantined); a database failure
+   * propagates so that the caller leaves the message in the inbox.
    */
   public Outcome commit(Prepared p) {
     try {
@@ -100,12 +130,20 @@ public final class IntakeService {
       MessageKeys.Decision decision = ctx.db().read(c -> MessageKeys.decide(c, m, p.raw()));
       String key = decision.key();
       if (decision.duplicate()) {
-        LOG.info("message {} was handled before ({}); finishing its move", key, decision.seenAs().get());
-        return new Outcome("quarantined".equals(decision.seenAs().get()) ? Disposition.QUARANTINED
-            : Disposition.PROCESSED, null, "duplicate of " + key);
+        LOG.info(
+            "message {} was handled before ({}); finishing its move", key, decision.seenAs().get());
+        return new Outcome(
+            "quarantined".equals(decision.seenAs().get())
+                ? Disposition.QUARANTINED
+                : Disposition.PROCESSED,
+            null,
+            "duplicate of " + key);
       }
       if (decision.reusedId()) {
-        LOG.warn("Message-ID {} was already used by a different email; handling this one as {}", m.messageId(), key);
+        LOG.warn(
+            "Message-ID {} was already used by a different email; handling this one as {}",
+            m.messageId(),
+            key);
       }
       if (p.parseError() != null) return quarantine(key, p.raw(), m, p.parseError());
       try {
@@ -121,7 +159,9 @@ public final class IntakeService {
     }
   }
 
-  /** Drops a prepared message without deciding anything: it stays in the inbox for the next poll. */
+  /**
+   * Drops a prepared message without deciding anything: it stays in the inbox for the next poll.
+   */
   public void discard(Prepared p) {
     ReviewAhead.discardUnused(p.review());
     deleteRecursively(p.work());
@@ -130,14 +170,20 @@ public final class IntakeService {
   /**
    * A message read ahead of its turn.
    *
-   * @param message the parsed message; when it could not be parsed ({@code parseError} says why), its headers
-   *     alone, or null when even they could not be read
-   * @param review the review to use for it: the shared one, or one holding a result worked out ahead
+   * @param message the parsed message; when it could not be parsed ({@code parseError} says why),
+   *     its headers alone, or null when even they could not be read
+   * @param review the review to use for it: the shared one, or one holding a result worked out
+   *     ahead
    */
-  public record Prepared(RawStore.Stored raw, Path work, InboundMessage message, String parseError,
+  public record Prepared(
+      RawStore.Stored raw,
+      Path work,
+      InboundMessage message,
+      String parseError,
       RequestReview review) {}
 
-  private Outcome route(InboundMessage m, String key, RawStore.Stored raw, Path work, RequestReview review)
+  private Outcome route(
+      InboundMessage m, String key, RawStore.Stored raw, Path work, RequestReview review)
       throws IOException {
     Optional<String> noReply = ctx.loopGuard().reasonNotToReply(m);
     Optional<Ticket> ticket = ticketFor(m);
@@ -146,46 +192,101 @@ public final class IntakeService {
     if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work, review);
     Instant now = ctx.clock().instant();
     if (noReply.isPresent()) {
-      ctx.db().inTransaction(c -> {
-        MailLog.record(c, key, m, null, "automated", "ignored", noReply.get(), raw, now);
-        AuditLog.append(c, null, now, String.valueOf(m.from()), "email-ignored", noReply.get() + " " + key);
-        return null;
-      });
+      ctx.db()
+          .inTransaction(
+              c -> {
+                MailLog.record(c, key, m, null, "automated", "ignored", noReply.get(), raw, now);
+                AuditLog.append(
+                    c,
+                    null,
+                    now,
+                    String.valueOf(m.from()),
+                    "email-ignored",
+                    noReply.get() + " " + key);
+                return null;
+              });
       ctx.events().ignored(m.from(), noReply.get());
       return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
     }
     if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
-    if (subject instanceof SubjectParser.Valid valid) return requests.handle(m, key, raw, valid, work, review);
+    if (subject instanceof SubjectParser.Valid valid)
+      return requests.handle(m, key, raw, valid, work, review);
     SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
-    ctx.db().inTransaction(c -> {
-      MailLog.record(c, key, m, null, "not-a-request", "processed", codes(invalid.problems()), raw, now);
-      AuditLog.append(c, null, now, m.from(), "subject-rejected", codes(invalid.problems()) + " " + key);
-      ctx.queueReply(c, ctx.composer().plainReply("subject-help", m.answering(),
-          Map.of("problems", ReplyComposer.rows(invalid.problems(), null), "example", example(now)), List.of()), now);
-      return null;
-    });
+    ctx.db()
+        .inTransaction(
+            c -> {
+              MailLog.record(
+                  c,
+                  key,
+                  m,
+                  null,
+                  "not-a-request",
+                  "processed",
+                  codes(invalid.problems()),
+                  raw,
+                  now);
+              AuditLog.append(
+                  c,
+                  null,
+                  now,
+                  m.from(),
+                  "subject-rejected",
+                  codes(invalid.problems()) + " " + key);
+              ctx.queueReply(
+                  c,
+                  ctx.composer()
+                      .plainReply(
+                          "subject-help",
+                          m.answering(),
+                          Map.of(
+                              "problems",
+                              ReplyComposer.rows(invalid.problems(), null),
+                              "example",
+                              example(now)),
+                          List.of()),
+                  now);
+              return null;
+            });
     ctx.events().notARequest(m.from(), m.subject());
-    return new Outcome(Disposition.PROCESSED, null, "subject not understood: " + codes(invalid.problems()));
+    return new Outcome(
+        Disposition.PROCESSED, null, "subject not understood: " + codes(invalid.problems()));
   }
 
-  /** The ticket a message belongs to: a known id in the subject, or a thread reference to one of its messages. */
-  /** The refusal asks a researcher who thinks it wrong to reply and say why: that reply is for a person. */
+  /**
+   * The ticket a message belongs to: a known id in the subject, or a thread reference to one of its
+   * messages.
+   */
+  /**
+   * The refusal asks a researcher who thinks it wrong to reply and say why: that reply is for a
+   * person.
+   */
   private boolean answersARefusal(InboundMessage m) {
-    return ctx.db().read(c -> {
-      for (String id : m.threadIds()) {
-        if (Outbox.kindOf(c, id).filter("request-refused"::equals).isPresent()) return true;
-      }
-      return false;
-    });
+    return ctx.db()
+        .read(
+            c -> {
+              for (String id : m.threadIds()) {
+                if (Outbox.kindOf(c, id).filter("request-refused"::equals).isPresent()) return true;
+              }
+              return false;
+            });
   }
 
   private Outcome keepForStaff(InboundMessage m, String key, RawStore.Stored raw, Instant now) {
-    ctx.db().inTransaction(c -> {
-      MailLog.record(c, key, m, null, "reply-to-refusal", "processed", "kept for staff", raw, now);
-      AuditLog.append(c, null, now, String.valueOf(m.from()), "email-for-staff", "reply to a refusal " + key);
-      return null;
-    });
+    ctx.db()
+        .inTransaction(
+            c -> {
+              MailLog.record(
+                  c, key, m, null, "reply-to-refusal", "processed", "kept for staff", raw, now);
+              AuditLog.append(
+                  c,
+                  null,
+                  now,
+                  String.valueOf(m.from()),
+                  "email-for-staff",
+                  "reply to a refusal " + key);
+              return null;
+            });
     LOG.info("reply to a refusal from {} kept for staff (no automatic answer): {}", m.from(), key);
     ctx.events().ignored(m.from(), "a reply to a refusal, kept for staff to answer");
     return new Outcome(Disposition.PROCESSED, null, "reply to a refusal: kept for staff");
@@ -194,33 +295,47 @@ public final class IntakeService {
   Optional<Ticket> ticketFor(InboundMessage m) {
     String prefix = ctx.config().tickets().prefix();
     Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
-    return ctx.db().read(c -> {
-      if (tagged.isPresent()) {
-        Optional<Ticket> t = ctx.tickets().find(c, tagged.get().toString());
-        if (t.isPresent()) return t;
-      }
-      for (String id : m.threadIds()) {
-        Optional<String> ticketId = ctx.tickets().ticketForMessageId(c, id);
-        if (ticketId.isPresent()) return ctx.tickets().find(c, ticketId.get());
-      }
-      return Optional.empty();
-    });
+    return ctx.db()
+        .read(
+            c -> {
+              if (tagged.isPresent()) {
+                Optional<Ticket> t = ctx.tickets().find(c, tagged.get().toString());
+                if (t.isPresent()) return t;
+              }
+              for (String id : m.threadIds()) {
+                Optional<String> ticketId = ctx.tickets().ticketForMessageId(c, id);
+                if (ticketId.isPresent()) return ctx.tickets().find(c, ticketId.get());
+              }
+              return Optional.empty();
+            });
   }
 
   private Outcome quarantine(String key, RawStore.Stored raw, InboundMessage m, String reason) {
     Instant now = ctx.clock().instant();
-    String why = reason == null ? "unknown error" : reason.length() > 500 ? reason.substring(0, 500) : reason;
-    ctx.db().inTransaction(c -> {
-      if (MailLog.disposition(c, key).isEmpty()) {
-        MailLog.record(c, key, m, null, "unprocessable", "quarantined", why, raw, now);
-      }
-      AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
-      if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
-        ctx.queueReply(c, ctx.composer().plainReply("could-not-process", m.answering(),
-            Map.of("reference", raw.sha256().substring(0, 12)), List.of()), now);
-      }
-      return null;
-    });
+    String why =
+        reason == null
+            ? "unknown error"
+            : reason.length() > 500 ? reason.substring(0, 500) : reason;
+    ctx.db()
+        .inTransaction(
+            c -> {
+              if (MailLog.disposition(c, key).isEmpty()) {
+                MailLog.record(c, key, m, null, "unprocessable", "quarantined", why, raw, now);
+              }
+              AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
+              if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
+                ctx.queueReply(
+                    c,
+                    ctx.composer()
+                        .plainReply(
+                            "could-not-process",
+                            m.answering(),
+                            Map.of("reference", raw.sha256().substring(0, 12)),
+                            List.of()),
+                    now);
+              }
+              return null;
+            });
     LOG.warn("quarantined {}: {}", key, why);
     ctx.events().quarantined(key, why);
     return new Outcome(Disposition.QUARANTINED, null, "quarantined: " + why);
@@ -231,7 +346,8 @@ public final class IntakeService {
   }
 
   private static String example(Instant now) {
-    return LocalDate.ofInstant(now, UK).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy"))
+    return LocalDate.ofInstant(now, UK)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy"))
         + " Output request for Project 1234567";
   }
 
@@ -254,5 +370,4 @@ public final class IntakeService {
       LOG.warn("could not clean the working directory {}: {}", dir, e.getMessage());
     }
   }
-
 }

@@ -6,14 +6,28 @@ import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 
 /**
- * Decides whether the bot may answer a message at all. Answering an auto-reply, a bounce or a list message is how
- * two robots end up mailing each other forever, so these are stored but never answered (RFC 3834).
+ * Decides whether the bot may answer a message at all. Answering an auto-reply, a bounce or a list
+ * message is how two robots end up mailing each other forever, so these are stored but never
+ * answered (RFC 3834).
  */
 public final class LoopGuard {
   /** Header the bot puts on everything it sends; seeing it come back means a loop. */
   public static final String LOOP_HEADER = org.outputintake.mail.ReplyMessages.LOOP_HEADER;
-  private static final Set<String> ROBOT_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "noreply", "no-reply",
-      "no_reply", "donotreply", "do-not-reply", "do_not_reply", "bounce", "bounces", "auto-reply", "autoreply");
+
+  private static final Set<String> ROBOT_LOCAL_PARTS =
+      Set.of(
+          "mailer-daemon",
+          "postmaster",
+          "noreply",
+          "no-reply",
+          "no_reply",
+          "donotreply",
+          "do-not-reply",
+          "do_not_reply",
+          "bounce",
+          "bounces",
+          "auto-reply",
+          "autoreply");
   private final String ownAddress;
 
   public LoopGuard(String ownAddress) {
@@ -22,25 +36,31 @@ public final class LoopGuard {
 
   /** Why the message must not be answered, or empty when a reply is safe. */
   public Optional<String> reasonNotToReply(InboundMessage m) {
-    if (m.from() == null || m.from().indexOf('@') <= 0) return Optional.of("no usable sender address");
+    if (m.from() == null || m.from().indexOf('@') <= 0)
+      return Optional.of("no usable sender address");
     Optional<String> unusable = org.outputintake.mail.Addresses.problem(m.from());
     if (unusable.isPresent()) return Optional.of("sender address unusable: " + unusable.get());
-    String auto = m.header("auto-submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("no");
+    String auto =
+        m.header("auto-submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("no");
     if (!auto.startsWith("no")) return Optional.of("Auto-Submitted: " + auto);
-    String precedence = m.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
+    String precedence =
+        m.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
     if (Set.of("bulk", "junk", "list", "auto_reply").contains(precedence)) {
       return Optional.of("Precedence: " + precedence);
     }
-    if (m.header("x-auto-response-suppress").isPresent()) return Optional.of("X-Auto-Response-Suppress is set");
+    if (m.header("x-auto-response-suppress").isPresent())
+      return Optional.of("X-Auto-Response-Suppress is set");
     if (m.header("list-id").isPresent()) return Optional.of("mailing-list message (List-Id)");
     if (m.header("return-path").map(v -> v.replaceAll("\\s", "").equals("<>")).orElse(false)) {
       return Optional.of("empty Return-Path (a bounce)");
     }
-    if (m.header(LOOP_HEADER.toLowerCase(Locale.ROOT)).isPresent()) return Optional.of("our own loop header");
+    if (m.header(LOOP_HEADER.toLowerCase(Locale.ROOT)).isPresent())
+      return Optional.of("our own loop header");
     String from = m.from();
     if (from.equals(ownAddress)) return Optional.of("sent from our own address");
     String local = from.substring(0, from.indexOf('@'));
-    if (ROBOT_LOCAL_PARTS.contains(local)) return Optional.of("sender " + local + " is an automatic mailbox");
+    if (ROBOT_LOCAL_PARTS.contains(local))
+      return Optional.of("sender " + local + " is an automatic mailbox");
     return Optional.empty();
   }
 }

@@ -16,13 +16,23 @@ import org.outputintake.ticket.AuditLog;
 /** The mail_message table: every email in, keyed by its idempotency key, with what became of it. */
 public final class MailLog {
   /** A row as shown by {@code tickets show}. */
-  public record Entry(String messageKey, String direction, String ticketId, String sender, String subject,
-      String classification, String disposition, String reason, String rawSha256, Instant at) {}
+  public record Entry(
+      String messageKey,
+      String direction,
+      String ticketId,
+      String sender,
+      String subject,
+      String classification,
+      String disposition,
+      String reason,
+      String rawSha256,
+      Instant at) {}
 
   private MailLog() {}
 
   public static Optional<String> disposition(Connection c, String messageKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT disposition FROM mail_message WHERE message_key = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT disposition FROM mail_message WHERE message_key = ?")) {
       ps.setString(1, messageKey);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -30,11 +40,16 @@ public final class MailLog {
     }
   }
 
-  /** An earlier email with a given Message-ID: its key, what became of it, and its content digest (null before V6). */
+  /**
+   * An earlier email with a given Message-ID: its key, what became of it, and its content digest
+   * (null before V6).
+   */
   public record Seen(String messageKey, String disposition, String contentSha256) {}
 
   public static List<Seen> withMessageId(Connection c, String messageId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT message_key, disposition, content_sha256 FROM mail_message
         WHERE direction = 'in' AND (message_id = ? OR message_key = ?) ORDER BY id""")) {
       ps.setString(1, messageId);
@@ -48,16 +63,34 @@ public final class MailLog {
   }
 
   /**
-   * Records an email in. When its key says it reuses another email's Message-ID, the reuse is audited in the same
-   * transaction, on the ticket it went to.
+   * Records an email in. When its key says it reuses another email's Message-ID, the reuse is
+   * audited in the same transaction, on the ticket it went to.
    */
-  public static void record(Connection c, String key, InboundMessage m, String ticketId, String classification,
-      String disposition, String reason, RawStore.Stored raw, Instant at) throws SQLException {
+  public static void record(
+      Connection c,
+      String key,
+      InboundMessage m,
+      String ticketId,
+      String classification,
+      String disposition,
+      String reason,
+      RawStore.Stored raw,
+      Instant at)
+      throws SQLException {
     if (MessageKeys.isReuse(key)) {
-      AuditLog.append(c, ticketId, at, "system", "message-id-reused", m.messageId()
-          + " was already used by a different email; this one is handled on its own as " + key);
+      AuditLog.append(
+          c,
+          ticketId,
+          at,
+          "system",
+          "message-id-reused",
+          m.messageId()
+              + " was already used by a different email; this one is handled on its own as "
+              + key);
     }
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO mail_message(message_key, message_id, direction, ticket_id, sender, subject, classification,
           disposition, reason, raw_sha256, raw_size, at, content_sha256)
         VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -91,10 +124,18 @@ public final class MailLog {
       List<Entry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Entry(rs.getString("message_key"), rs.getString("direction"), rs.getString("ticket_id"),
-              rs.getString("sender"), rs.getString("subject"), rs.getString("classification"),
-              rs.getString("disposition"), rs.getString("reason"), rs.getString("raw_sha256"),
-              DbTime.parse(rs.getString("at"))));
+          out.add(
+              new Entry(
+                  rs.getString("message_key"),
+                  rs.getString("direction"),
+                  rs.getString("ticket_id"),
+                  rs.getString("sender"),
+                  rs.getString("subject"),
+                  rs.getString("classification"),
+                  rs.getString("disposition"),
+                  rs.getString("reason"),
+                  rs.getString("raw_sha256"),
+                  DbTime.parse(rs.getString("at"))));
         }
       }
       return out;

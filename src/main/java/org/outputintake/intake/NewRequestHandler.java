@@ -21,8 +21,8 @@ import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketState;
 
 /**
- * A new output request: who may ask, then the review of form and files, then - in one transaction - the ticket,
- * its files, findings, audit events and acknowledgement.
+ * A new output request: who may ask, then the review of form and files, then - in one transaction -
+ * the ticket, its files, findings, audit events and acknowledgement.
  */
 final class NewRequestHandler {
   private final IntakeContext ctx;
@@ -31,9 +31,18 @@ final class NewRequestHandler {
     this.ctx = ctx;
   }
 
-  /** @param reviewer the review for this message, possibly holding a result worked out ahead of its turn */
-  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, SubjectParser.Valid subject,
-      Path workDir, RequestReview reviewer) throws IOException {
+  /**
+   * @param reviewer the review for this message, possibly holding a result worked out ahead of its
+   *     turn
+   */
+  IntakeService.Outcome handle(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      SubjectParser.Valid subject,
+      Path workDir,
+      RequestReview reviewer)
+      throws IOException {
     Instant now = ctx.clock().instant();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
     Optional<Finding> refusal = Eligibility.refusal(project, subject.projectNumber(), m.from());
@@ -43,63 +52,134 @@ final class NewRequestHandler {
     Reviewed reviewed = review(reviewer, input(p, subject, m, workDir));
     RequestReview.Result review = reviewed.result();
     List<StoredFile> stored = reviewed.stored();
-    Ticket ticket = ctx.db().inTransaction(c -> {
-      TicketId id = ctx.tickets().allocate(c);
-      TicketState state = review.blocked()
-          ? new TicketState.Queued(now).block(IntakeService.codes(review.problems()), now)
-          : new TicketState.Queued(now);
-      Ticket t = new Ticket(id, p.number(), m.from(), subject.subject(), subject.date(), state, review.policy(),
-          review.folderName(), review.folderVersion(), now, m.messageId());
-      ctx.tickets().insert(c, t);
-      MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
-      AuditLog.append(c, id.toString(), now, m.from(), "email-received",
-          "request " + m.messageId() + MessageNotes.otherParts(m));
-      AuditLog.append(c, id.toString(), now, "system", "ticket-created",
-          "project " + p.number() + ", " + m.files().size() + " file(s), policy " + review.policy());
-      recordFiles(c, id.toString(), key, stored, review, m);
-      if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
-      if (state instanceof TicketState.Blocked b) {
-        AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
-      } else {
-        AuditLog.append(c, id.toString(), now, "system", "state-queued", "ready for checking");
-        ctx.workflow().ticketQueued(c, t, false, now);
-      }
-      Map<String, Object> facts = ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
-      List<OutgoingMail.FileRef> attach = IntakeService.hasCode(review.problems(), "FORM_MISSING")
-          ? blankForms(workDir) : List.of();
-      ctx.queueReply(c, ctx.composer().ticketReply("acknowledgement", t, m.answering(), facts, attach), now);
-      return t;
-    });
+    Ticket ticket =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  TicketId id = ctx.tickets().allocate(c);
+                  TicketState state =
+                      review.blocked()
+                          ? new TicketState.Queued(now)
+                              .block(IntakeService.codes(review.problems()), now)
+                          : new TicketState.Queued(now);
+                  Ticket t =
+                      new Ticket(
+                          id,
+                          p.number(),
+                          m.from(),
+                          subject.subject(),
+                          subject.date(),
+                          state,
+                          review.policy(),
+                          review.folderName(),
+                          review.folderVersion(),
+                          now,
+                          m.messageId());
+                  ctx.tickets().insert(c, t);
+                  MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
+                  AuditLog.append(
+                      c,
+                      id.toString(),
+                      now,
+                      m.from(),
+                      "email-received",
+                      "request " + m.messageId() + MessageNotes.otherParts(m));
+                  AuditLog.append(
+                      c,
+                      id.toString(),
+                      now,
+                      "system",
+                      "ticket-created",
+                      "project "
+                          + p.number()
+                          + ", "
+                          + m.files().size()
+                          + " file(s), policy "
+                          + review.policy());
+                  recordFiles(c, id.toString(), key, stored, review, m);
+                  if (review.folderSnapshot() != null)
+                    ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
+                  if (state instanceof TicketState.Blocked b) {
+                    AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
+                  } else {
+                    AuditLog.append(
+                        c, id.toString(), now, "system", "state-queued", "ready for checking");
+                    ctx.workflow().ticketQueued(c, t, false, now);
+                  }
+                  Map<String, Object> facts =
+                      ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
+                  List<OutgoingMail.FileRef> attach =
+                      IntakeService.hasCode(review.problems(), "FORM_MISSING")
+                          ? blankForms(workDir)
+                          : List.of();
+                  ctx.queueReply(
+                      c,
+                      ctx.composer()
+                          .ticketReply("acknowledgement", t, m.answering(), facts, attach),
+                      now);
+                  return t;
+                });
     ctx.events().ticketOpened(ticket, review);
-    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, ticket.id().toString(),
+    return new IntakeService.Outcome(
+        IntakeService.Disposition.PROCESSED,
+        ticket.id().toString(),
         "ticket " + ticket.id() + " " + ticket.state().name());
   }
 
-  private IntakeService.Outcome refuse(InboundMessage m, String key, RawStore.Stored raw, SubjectParser.Valid subject,
-      Finding refusal, Instant now) {
-    ctx.db().inTransaction(c -> {
-      MailLog.record(c, key, m, null, "request", "refused", refusal.code(), raw, now);
-      AuditLog.append(c, null, now, m.from(), "request-refused",
-          refusal.code() + " for project " + subject.projectNumber() + " (" + m.messageId() + ")");
-      Map<String, Object> facts = new HashMap<>();
-      facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
-      facts.put("code", refusal.code());
-      ctx.queueReply(c, ctx.composer().plainReply("request-refused", m.answering(), facts, List.of()), now);
-      return null;
-    });
+  private IntakeService.Outcome refuse(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      SubjectParser.Valid subject,
+      Finding refusal,
+      Instant now) {
+    ctx.db()
+        .inTransaction(
+            c -> {
+              MailLog.record(c, key, m, null, "request", "refused", refusal.code(), raw, now);
+              AuditLog.append(
+                  c,
+                  null,
+                  now,
+                  m.from(),
+                  "request-refused",
+                  refusal.code()
+                      + " for project "
+                      + subject.projectNumber()
+                      + " ("
+                      + m.messageId()
+                      + ")");
+              Map<String, Object> facts = new HashMap<>();
+              facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
+              facts.put("code", refusal.code());
+              ctx.queueReply(
+                  c,
+                  ctx.composer().plainReply("request-refused", m.answering(), facts, List.of()),
+                  now);
+              return null;
+            });
     ctx.events().refused(m.from(), refusal.code());
-    return new IntakeService.Outcome(IntakeService.Disposition.PROCESSED, null, "refused: " + refusal.code());
+    return new IntakeService.Outcome(
+        IntakeService.Disposition.PROCESSED, null, "refused: " + refusal.code());
   }
 
-  /** What a new request's review looks at; {@link ReviewAhead} builds the same input to work it out early. */
-  static RequestReview.Input input(Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
-    return new RequestReview.Input(p, subject.projectNumber(), m.files(), m.bodyText(), null, workDir);
+  /**
+   * What a new request's review looks at; {@link ReviewAhead} builds the same input to work it out
+   * early.
+   */
+  static RequestReview.Input input(
+      Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+    return new RequestReview.Input(
+        p, subject.projectNumber(), m.files(), m.bodyText(), null, workDir);
   }
 
   /** A submission's review and its files copied into the store. */
   record Reviewed(RequestReview.Result result, List<StoredFile> stored) {}
 
-  /** Reviews a submission and stores its files, or takes both from an early review of exactly this input. */
+  /**
+   * Reviews a submission and stores its files, or takes both from an early review of exactly this
+   * input.
+   */
   Reviewed review(RequestReview reviewer, RequestReview.Input input) throws IOException {
     Optional<Reviewed> early = ReviewAhead.take(reviewer, input);
     if (early.isPresent()) return early.get();
@@ -110,7 +190,10 @@ final class NewRequestHandler {
   /** A file kept on the ticket: where it is stored and what the review made of it. */
   record StoredFile(RequestReview.FileOutcome outcome, RawStore.Stored stored) {}
 
-  /** Copies every file into the content-addressed store before the transaction: file I/O never holds the lock. */
+  /**
+   * Copies every file into the content-addressed store before the transaction: file I/O never holds
+   * the lock.
+   */
   List<StoredFile> storeFiles(RequestReview.Result review) throws IOException {
     List<StoredFile> out = new ArrayList<>();
     for (RequestReview.FileOutcome f : review.files()) {
@@ -119,38 +202,70 @@ final class NewRequestHandler {
     return out;
   }
 
-  static void recordFiles(java.sql.Connection c, String ticketId, String key, List<StoredFile> stored,
-      RequestReview.Result review, InboundMessage m) throws java.sql.SQLException {
+  static void recordFiles(
+      java.sql.Connection c,
+      String ticketId,
+      String key,
+      List<StoredFile> stored,
+      RequestReview.Result review,
+      InboundMessage m)
+      throws java.sql.SQLException {
     for (StoredFile s : stored) {
       RequestReview.FileOutcome f = s.outcome();
-      TicketFiles.addAttachment(c, ticketId, key, new TicketFiles.StoredAttachment(f.attachment().name(),
-          s.stored().path().toString(), f.mediaType(), s.stored().size(), s.stored().sha256(), f.role()));
+      TicketFiles.addAttachment(
+          c,
+          ticketId,
+          key,
+          new TicketFiles.StoredAttachment(
+              f.attachment().name(),
+              s.stored().path().toString(),
+              f.mediaType(),
+              s.stored().size(),
+              s.stored().sha256(),
+              f.role()));
     }
     List<TicketFiles.StoredFinding> findings = new ArrayList<>();
     review.problems().forEach(p -> findings.add(new TicketFiles.StoredFinding(null, p)));
-    review.bodyFindings().forEach(p -> findings.add(new TicketFiles.StoredFinding("email body", p)));
+    review
+        .bodyFindings()
+        .forEach(p -> findings.add(new TicketFiles.StoredFinding("email body", p)));
     MessageNotes.findings(m).forEach(p -> findings.add(new TicketFiles.StoredFinding("email", p)));
     for (RequestReview.FileOutcome f : review.files()) {
       // a file rule's blocker is already among the problems (named with its file): stored once
-      f.report().forEach(r -> r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code()))
-          .forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
+      f.report()
+          .forEach(
+              r ->
+                  r.findings().stream()
+                      .filter(x -> !IntakeService.isRequestProblem(x.code()))
+                      .forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
     if (!findings.isEmpty()) TicketFiles.addFindings(c, ticketId, key, findings);
   }
 
   /** What the acknowledgement and revision templates are told. */
-  static Map<String, Object> facts(InboundMessage m, RequestReview.Result review, List<StoredFile> stored) {
+  static Map<String, Object> facts(
+      InboundMessage m, RequestReview.Result review, List<StoredFile> stored) {
     Map<String, Object> facts = new HashMap<>();
-    facts.put("researcherName", m.fromName() != null && !m.fromName().isBlank() ? m.fromName() : m.from());
+    facts.put(
+        "researcherName",
+        m.fromName() != null && !m.fromName().isBlank() ? m.fromName() : m.from());
     List<Map<String, Object>> files = new ArrayList<>();
     List<Map<String, Object>> scan = new ArrayList<>();
     for (StoredFile s : stored) {
       RequestReview.FileOutcome f = s.outcome();
-      files.add(Map.of("name", f.attachment().name(), "size", ReplyComposer.humanSize(s.stored().size()),
-          "role", f.role()));
+      files.add(
+          Map.of(
+              "name",
+              f.attachment().name(),
+              "size",
+              ReplyComposer.humanSize(s.stored().size()),
+              "role",
+              f.role()));
       for (var r : f.report()) {
-        List<Finding> shown = r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code())).toList();
-        if (!shown.isEmpty()) scan.add(Map.of("file", r.file(), "findings", ReplyComposer.rows(shown, null)));
+        List<Finding> shown =
+            r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code())).toList();
+        if (!shown.isEmpty())
+          scan.add(Map.of("file", r.file(), "findings", ReplyComposer.rows(shown, null)));
       }
     }
     facts.put("files", files);
@@ -174,9 +289,13 @@ final class NewRequestHandler {
   List<OutgoingMail.FileRef> blankForms(Path workDir) {
     Path dir = ctx.config().storage().dataDir().resolve("forms");
     return List.of(
-        new OutgoingMail.FileRef("output-request-form.docx", ctx.templates().file("forms/output-request-form.docx", dir),
+        new OutgoingMail.FileRef(
+            "output-request-form.docx",
+            ctx.templates().file("forms/output-request-form.docx", dir),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        new OutgoingMail.FileRef("output-request-form.xlsx", ctx.templates().file("forms/output-request-form.xlsx", dir),
+        new OutgoingMail.FileRef(
+            "output-request-form.xlsx",
+            ctx.templates().file("forms/output-request-form.xlsx", dir),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
   }
 }

@@ -1,6 +1,5 @@
 package org.outputintake.intake;
 
-import org.outputintake.mail.MailboxUnavailable;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,17 +11,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.outputintake.mail.ImapMailbox;
+import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.store.RawStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads a poll's messages in order on its own thread and starts preparing each on the worker threads, so that
- * downloading, preparing and committing overlap. The committer takes the messages back in arrival order through
- * {@link #next()}; a bounded hand-over keeps only a few messages' working files on disk at once.
+ * Downloads a poll's messages in order on its own thread and starts preparing each on the worker
+ * threads, so that downloading, preparing and committing overlap. The committer takes the messages
+ * back in arrival order through {@link #next()}; a bounded hand-over keeps only a few messages'
+ * working files on disk at once.
  */
 final class Prefetcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Prefetcher.class);
+
   /** How long closing waits for a download in progress; IMAP timeouts bound it anyway. */
   private static final long DOWNLOAD_WAIT_SECONDS = 120;
 
@@ -44,7 +46,8 @@ final class Prefetcher implements AutoCloseable {
   private final ExecutorService workers;
   private volatile boolean stopped;
 
-  Prefetcher(ImapMailbox box, RawStore rawStore, IntakeService intake, List<Long> uids, int workerCount) {
+  Prefetcher(
+      ImapMailbox box, RawStore rawStore, IntakeService intake, List<Long> uids, int workerCount) {
     this.intake = intake;
     this.handOver = new ArrayBlockingQueue<>(workerCount * 2);
     this.workers = threads("intake-worker-", workerCount);
@@ -64,7 +67,10 @@ final class Prefetcher implements AutoCloseable {
         try {
           raw = box.download(uid, rawStore);
         } catch (IOException e) {
-          LOG.error("message UID {} could not be stored locally; it stays in the inbox: {}", uid, e.getMessage());
+          LOG.error(
+              "message UID {} could not be stored locally; it stays in the inbox: {}",
+              uid,
+              e.getMessage());
           continue;
         }
         Ready ready = new Ready(uid, workers.submit(() -> intake.prepare(raw)));
@@ -77,11 +83,15 @@ final class Prefetcher implements AutoCloseable {
     } catch (MailboxUnavailable e) {
       hand(new Failed(e));
     } catch (RuntimeException e) {
-      hand(new Failed(new MailboxUnavailable("downloading from the inbox failed: " + e.getMessage(), e)));
+      hand(
+          new Failed(
+              new MailboxUnavailable("downloading from the inbox failed: " + e.getMessage(), e)));
     }
   }
 
-  /** Hands an item over, waiting while the committer is behind; false once it has stopped taking. */
+  /**
+   * Hands an item over, waiting while the committer is behind; false once it has stopped taking.
+   */
   private boolean hand(Next item) {
     try {
       while (!stopped) {
@@ -93,7 +103,10 @@ final class Prefetcher implements AutoCloseable {
     return false;
   }
 
-  /** Drops a message without deciding anything: its working files go, the message stays in the inbox. */
+  /**
+   * Drops a message without deciding anything: its working files go, the message stays in the
+   * inbox.
+   */
   void discard(Ready ready) {
     try {
       intake.discard(ready.prepared().get());
@@ -111,7 +124,9 @@ final class Prefetcher implements AutoCloseable {
     downloader.shutdown();
     try {
       if (!downloader.awaitTermination(DOWNLOAD_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("a download did not finish within {} s; leaving it to the IMAP timeout", DOWNLOAD_WAIT_SECONDS);
+        LOG.warn(
+            "a download did not finish within {} s; leaving it to the IMAP timeout",
+            DOWNLOAD_WAIT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,10 +139,12 @@ final class Prefetcher implements AutoCloseable {
 
   private static ExecutorService threads(String name, int count) {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(count, r -> {
-      Thread t = new Thread(r, name + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        count,
+        r -> {
+          Thread t = new Thread(r, name + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

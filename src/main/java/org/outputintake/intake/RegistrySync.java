@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.outputintake.policy.FilePolicies;
 import org.outputintake.archive.TicketArchive;
+import org.outputintake.policy.FilePolicies;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.ticket.AuditLog;
@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the project registry current: the file is re-read when it changes, and "a project which closes will have
- * any open requests immediately closed without further action" (seed 002) - each with an audit event and a notice
- * to the researcher. A registry edited into an invalid state is reported and the last good one kept.
+ * Keeps the project registry current: the file is re-read when it changes, and "a project which
+ * closes will have any open requests immediately closed without further action" (seed 002) - each
+ * with an audit event and a notice to the researcher. A registry edited into an invalid state is
+ * reported and the last good one kept.
  */
 public final class RegistrySync {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
@@ -31,7 +32,10 @@ public final class RegistrySync {
   private IntakeContext ctx;
   private String loadedDigest;
 
-  /** @param policyDir where named policies are looked up ({@code scanning.policies}), besides the bundled ones */
+  /**
+   * @param policyDir where named policies are looked up ({@code scanning.policies}), besides the
+   *     bundled ones
+   */
   public RegistrySync(Path file, Path policyDir) {
     this.file = file;
     this.policies = name -> FilePolicies.load(name, policyDir);
@@ -55,7 +59,8 @@ public final class RegistrySync {
         current.set(ProjectRegistry.load(file, policies));
         LOG.info("project registry {} reloaded ({} projects)", file, current.get().all().size());
       } catch (ProjectRegistry.RegistryException e) {
-        LOG.error("project registry {} is invalid, keeping the previous one: {}", file, e.getMessage());
+        LOG.error(
+            "project registry {} is invalid, keeping the previous one: {}", file, e.getMessage());
       }
       loadedDigest = now;
     }
@@ -77,22 +82,37 @@ public final class RegistrySync {
     if (!(t.state() instanceof TicketState.Open open)) return;
     TicketState closed = open.close(reason, now);
     Ticket updated = t.withState(closed);
-    ctx.db().inTransaction(c -> {
-      ctx.tickets().update(c, updated);
-      AuditLog.append(c, t.id().toString(), now, "system", "state-closed", reason + ": open requests are closed");
-      ctx.queueReply(c, ctx.composer().ticketReply("project-closed", updated, null, Map.of(), List.of()), now);
-      return null;
-    });
+    ctx.db()
+        .inTransaction(
+            c -> {
+              ctx.tickets().update(c, updated);
+              AuditLog.append(
+                  c,
+                  t.id().toString(),
+                  now,
+                  "system",
+                  "state-closed",
+                  reason + ": open requests are closed");
+              ctx.queueReply(
+                  c,
+                  ctx.composer().ticketReply("project-closed", updated, null, Map.of(), List.of()),
+                  now);
+              return null;
+            });
     ctx.events().ticketUpdated(updated, "closed because the project closed");
-    // after the commit, so the record exported is the closed ticket; a failure is logged and audited, never thrown
+    // after the commit, so the record exported is the closed ticket; a failure is logged and
+    // audited, never thrown
     TicketArchive.forConfig(ctx.config(), ctx.clock()).exportOnClose(ctx.db(), t.id().toString());
   }
 
-  /** The content's digest: a file edited twice within a second still counts as changed, unlike its mtime. */
+  /**
+   * The content's digest: a file edited twice within a second still counts as changed, unlike its
+   * mtime.
+   */
   private String digest() {
     try {
-      return java.util.HexFormat.of().formatHex(
-          org.outputintake.store.RawStore.sha256().digest(Files.readAllBytes(file)));
+      return java.util.HexFormat.of()
+          .formatHex(org.outputintake.store.RawStore.sha256().digest(Files.readAllBytes(file)));
     } catch (IOException e) {
       return null;
     }

@@ -10,18 +10,24 @@ import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 
 /**
- * Validation and scanning of one submission (a new request, or a revision sent in its thread): the form, the
- * files against the policy, and the SDC and identifier scanners. A port, so the intake flow is tested apart
- * from the scanners and the scanners apart from email.
+ * Validation and scanning of one submission (a new request, or a revision sent in its thread): the
+ * form, the files against the policy, and the SDC and identifier scanners. A port, so the intake
+ * flow is tested apart from the scanners and the scanners apart from email.
  */
 public interface RequestReview {
   Result review(Input input) throws IOException;
 
   /**
-   * @param lastFolderVersion the folder version of the ticket's previous submission, for a revision; else null
+   * @param lastFolderVersion the folder version of the ticket's previous submission, for a
+   *     revision; else null
    */
-  record Input(Project project, String subjectProjectNumber, List<InboundMessage.Attachment> files, String bodyText,
-      Integer lastFolderVersion, Path workDir) {
+  record Input(
+      Project project,
+      String subjectProjectNumber,
+      List<InboundMessage.Attachment> files,
+      String bodyText,
+      Integer lastFolderVersion,
+      Path workDir) {
     public Input {
       Objects.requireNonNull(project, "project");
       files = List.copyOf(files);
@@ -29,13 +35,21 @@ public interface RequestReview {
   }
 
   /**
-   * @param problems problems with the request itself (form, folder, file rules): these block the ticket
-   * @param files per file, its role and the engine's report (scanner findings inform but never block)
+   * @param problems problems with the request itself (form, folder, file rules): these block the
+   *     ticket
+   * @param files per file, its role and the engine's report (scanner findings inform but never
+   *     block)
    * @param bodyFindings identifiers found in the email body itself (inform, never block)
    * @param folderSnapshot folder mode: the snapshot of the project folder as JSON, else null
    */
-  record Result(List<Finding> problems, List<FileOutcome> files, String folderName, Integer folderVersion,
-      String policy, List<Finding> bodyFindings, String folderSnapshot) {
+  record Result(
+      List<Finding> problems,
+      List<FileOutcome> files,
+      String folderName,
+      Integer folderVersion,
+      String policy,
+      List<Finding> bodyFindings,
+      String folderSnapshot) {
     public Result {
       problems = List.copyOf(problems);
       files = List.copyOf(files);
@@ -51,7 +65,11 @@ public interface RequestReview {
    * @param role {@code form}, {@code output} or {@code supporting}
    * @param report the scan of this file (archives include their entries as further reports)
    */
-  record FileOutcome(InboundMessage.Attachment attachment, String role, String mediaType, List<FileReport> report) {
+  record FileOutcome(
+      InboundMessage.Attachment attachment,
+      String role,
+      String mediaType,
+      List<FileReport> report) {
     public FileOutcome {
       report = List.copyOf(report);
     }

@@ -14,9 +14,10 @@ import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * New files from a named researcher on an open ticket: the whole request is reviewed again as a new submission and
- * a new check round starts (earlier verdicts no longer apply). Clean, a blocked ticket returns to the back of the
- * queue and a ticket being checked goes back to its checkers; still wrong, it is blocked with what remains.
+ * New files from a named researcher on an open ticket: the whole request is reviewed again as a new
+ * submission and a new check round starts (earlier verdicts no longer apply). Clean, a blocked
+ * ticket returns to the back of the queue and a ticket being checked goes back to its checkers;
+ * still wrong, it is blocked with what remains.
  */
 final class Resubmission {
   private final IntakeContext ctx;
@@ -27,46 +28,104 @@ final class Resubmission {
     this.files = files;
   }
 
-  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket, Project project,
-      TicketState.Open state, Path workDir, Instant now, RequestReview reviewer) throws IOException {
-    NewRequestHandler.Reviewed reviewed = files.review(reviewer, new RequestReview.Input(project,
-        ticket.projectNumber(), m.files(), m.bodyText(), ticket.folderVersion(), workDir));
+  IntakeService.Outcome handle(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Ticket ticket,
+      Project project,
+      TicketState.Open state,
+      Path workDir,
+      Instant now,
+      RequestReview reviewer)
+      throws IOException {
+    NewRequestHandler.Reviewed reviewed =
+        files.review(
+            reviewer,
+            new RequestReview.Input(
+                project,
+                ticket.projectNumber(),
+                m.files(),
+                m.bodyText(),
+                ticket.folderVersion(),
+                workDir));
     RequestReview.Result review = reviewed.result();
     List<NewRequestHandler.StoredFile> stored = reviewed.stored();
-    Ticket updated = ctx.db().inTransaction(c -> {
-      Ticket current = ctx.tickets().find(c, ticket.idText()).orElseThrow();
-      if (!(current.state() instanceof TicketState.Open open)) throw new IllegalStateException("ticket closed meanwhile");
-      TicketState next;
-      if (review.blocked()) {
-        String codes = IntakeService.codes(review.problems());
-        next = open instanceof TicketState.Blocked b ? b.stillBlocked(codes, now) : open.block(codes, now);
-      } else {
-        next = open.newSubmission(now);
-      }
-      Ticket t = current.withState(next).nextRound().withFolder(
-          review.folderName() != null ? review.folderName() : current.folderName(),
-          review.folderVersion() != null ? review.folderVersion() : current.folderVersion());
-      ctx.tickets().update(c, t);
-      String id = t.idText();
-      MailLog.record(c, key, m, id, "revision", "processed", null, raw, now);
-      TicketReplyHandler.received(c, id, m, "revision", now);
-      NewRequestHandler.recordFiles(c, id, key, stored, review, m);
-      if (review.folderSnapshot() != null) ctx.tickets().saveFolderSnapshot(c, id, review.folderSnapshot());
-      AuditLog.append(c, id, now, "system", "state-" + next.name(), review.blocked()
-          ? IntakeService.codes(review.problems())
-          : "new submission, check round " + t.round() + (next instanceof TicketState.Queued && !(open
-              instanceof TicketState.Queued) ? ": back of the queue" : ""));
-      Ticket saved = ctx.tickets().find(c, id).orElseThrow();
-      Map<String, Object> facts = ctx.workflow().withServiceLevel(c, saved, NewRequestHandler.facts(m, review, stored),
-          now);
-      ctx.queueReply(c, ctx.composer().ticketReply(review.blocked() ? "revision-problems" : "revision-accepted",
-          saved, m.answering(), facts, review.blocked() && IntakeService.hasCode(review.problems(), "FORM_MISSING")
-              ? files.blankForms(workDir) : List.of()), now);
-      if (!WorkflowStore.checkers(c, id).isEmpty()) ctx.workflow().researcherWrote(c, saved, m, key, false, true, now);
-      if (next instanceof TicketState.Queued) ctx.workflow().ticketQueued(c, saved, true, now);
-      return saved;
-    });
+    Ticket updated =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  Ticket current = ctx.tickets().find(c, ticket.idText()).orElseThrow();
+                  if (!(current.state() instanceof TicketState.Open open))
+                    throw new IllegalStateException("ticket closed meanwhile");
+                  TicketState next;
+                  if (review.blocked()) {
+                    String codes = IntakeService.codes(review.problems());
+                    next =
+                        open instanceof TicketState.Blocked b
+                            ? b.stillBlocked(codes, now)
+                            : open.block(codes, now);
+                  } else {
+                    next = open.newSubmission(now);
+                  }
+                  Ticket t =
+                      current
+                          .withState(next)
+                          .nextRound()
+                          .withFolder(
+                              review.folderName() != null
+                                  ? review.folderName()
+                                  : current.folderName(),
+                              review.folderVersion() != null
+                                  ? review.folderVersion()
+                                  : current.folderVersion());
+                  ctx.tickets().update(c, t);
+                  String id = t.idText();
+                  MailLog.record(c, key, m, id, "revision", "processed", null, raw, now);
+                  TicketReplyHandler.received(c, id, m, "revision", now);
+                  NewRequestHandler.recordFiles(c, id, key, stored, review, m);
+                  if (review.folderSnapshot() != null)
+                    ctx.tickets().saveFolderSnapshot(c, id, review.folderSnapshot());
+                  AuditLog.append(
+                      c,
+                      id,
+                      now,
+                      "system",
+                      "state-" + next.name(),
+                      review.blocked()
+                          ? IntakeService.codes(review.problems())
+                          : "new submission, check round "
+                              + t.round()
+                              + (next instanceof TicketState.Queued
+                                      && !(open instanceof TicketState.Queued)
+                                  ? ": back of the queue"
+                                  : ""));
+                  Ticket saved = ctx.tickets().find(c, id).orElseThrow();
+                  Map<String, Object> facts =
+                      ctx.workflow()
+                          .withServiceLevel(
+                              c, saved, NewRequestHandler.facts(m, review, stored), now);
+                  ctx.queueReply(
+                      c,
+                      ctx.composer()
+                          .ticketReply(
+                              review.blocked() ? "revision-problems" : "revision-accepted",
+                              saved,
+                              m.answering(),
+                              facts,
+                              review.blocked()
+                                      && IntakeService.hasCode(review.problems(), "FORM_MISSING")
+                                  ? files.blankForms(workDir)
+                                  : List.of()),
+                      now);
+                  if (!WorkflowStore.checkers(c, id).isEmpty())
+                    ctx.workflow().researcherWrote(c, saved, m, key, false, true, now);
+                  if (next instanceof TicketState.Queued)
+                    ctx.workflow().ticketQueued(c, saved, true, now);
+                  return saved;
+                });
     ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());
-    return TicketReplyHandler.outcome(updated, "revision on " + updated.id() + ", now " + updated.state().name());
+    return TicketReplyHandler.outcome(
+        updated, "revision on " + updated.id() + ", now " + updated.state().name());
   }
 }

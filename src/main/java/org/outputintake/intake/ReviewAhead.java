@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reviews a message that looks like a new request before its turn, so that the slow part of intake (reading the
- * form, scanning the files) runs for several messages at once while decisions stay in arrival order. The guess
- * uses only what its turn will see too: the subject, the registry, and whether the message is known or threads
- * to a ticket. The turn asks for the review of its own input, and the early result is used only when that input
- * is exactly the one reviewed; otherwise the review simply runs again, so a wrong guess costs time, never a
- * different outcome.
+ * Reviews a message that looks like a new request before its turn, so that the slow part of intake
+ * (reading the form, scanning the files) runs for several messages at once while decisions stay in
+ * arrival order. The guess uses only what its turn will see too: the subject, the registry, and
+ * whether the message is known or threads to a ticket. The turn asks for the review of its own
+ * input, and the early result is used only when that input is exactly the one reviewed; otherwise
+ * the review simply runs again, so a wrong guess costs time, never a different outcome.
  */
 final class ReviewAhead {
   private static final Logger LOG = LoggerFactory.getLogger(ReviewAhead.class);
@@ -38,12 +38,17 @@ final class ReviewAhead {
     try {
       input = newRequestInput(m, work);
     } catch (RuntimeException e) {
-      return ctx.review(); // a database or parsing problem: the turn meets it again and deals with it there
+      return ctx
+          .review(); // a database or parsing problem: the turn meets it again and deals with it
+      // there
     }
     if (input.isEmpty()) return ctx.review();
     try {
       RequestReview.Result result = ctx.review().review(input.get());
-      return new Early(ctx.review(), input.get(), new NewRequestHandler.Reviewed(result, files.storeFiles(result)));
+      return new Early(
+          ctx.review(),
+          input.get(),
+          new NewRequestHandler.Reviewed(result, files.storeFiles(result)));
     } catch (IOException | RuntimeException | StackOverflowError e) {
       LOG.debug("early review failed ({}); the message's turn reviews it again", e.toString());
       return ctx.review();
@@ -53,13 +58,18 @@ final class ReviewAhead {
   /** The input the new-request handler will build, when the message will reach it. */
   private Optional<RequestReview.Input> newRequestInput(InboundMessage m, Path work) {
     if (ctx.loopGuard().reasonNotToReply(m).isPresent()) return Optional.empty();
-    if (TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix()).isPresent()) return Optional.empty();
+    if (TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix()).isPresent())
+      return Optional.empty();
     LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), IntakeService.UK);
-    if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject)) return Optional.empty();
+    if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject))
+      return Optional.empty();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
-    if (Eligibility.refusal(project, subject.projectNumber(), m.from()).isPresent()) return Optional.empty();
+    if (Eligibility.refusal(project, subject.projectNumber(), m.from()).isPresent())
+      return Optional.empty();
     if (m.messageId() != null
-        && ctx.db().read(c -> MessageKeys.decide(c, m.messageId(), m.contentSha256())).duplicate()) {
+        && ctx.db()
+            .read(c -> MessageKeys.decide(c, m.messageId(), m.contentSha256()))
+            .duplicate()) {
       return Optional.empty();
     }
     if (intake.ticketFor(m).isPresent()) return Optional.empty();
@@ -67,25 +77,31 @@ final class ReviewAhead {
   }
 
   /** The early review and stored files for exactly this input, once; empty when there are none. */
-  static Optional<NewRequestHandler.Reviewed> take(RequestReview reviewer, RequestReview.Input input) {
+  static Optional<NewRequestHandler.Reviewed> take(
+      RequestReview reviewer, RequestReview.Input input) {
     if (reviewer instanceof Early early && early.claim(input)) return Optional.of(early.reviewed);
     return Optional.empty();
   }
 
   /**
-   * Deletes the folder snapshot of an early review nobody used (the message turned out to be a duplicate, say):
-   * the snapshot is a copy of confidential files that no ticket refers to.
+   * Deletes the folder snapshot of an early review nobody used (the message turned out to be a
+   * duplicate, say): the snapshot is a copy of confidential files that no ticket refers to.
    */
   static void discardUnused(RequestReview review) {
-    if (!(review instanceof Early early) || early.used || early.reviewed.result().folderSnapshot() == null) return;
+    if (!(review instanceof Early early)
+        || early.used
+        || early.reviewed.result().folderSnapshot() == null) return;
     try {
-      TempFiles.deleteTree(FolderSnapshot.fromJson(early.reviewed.result().folderSnapshot()).storeDir());
+      TempFiles.deleteTree(
+          FolderSnapshot.fromJson(early.reviewed.result().folderSnapshot()).storeDir());
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not delete an unused folder snapshot: {}", e.getMessage());
     }
   }
 
-  /** A review whose result for one input is already known, with that input's files already stored. */
+  /**
+   * A review whose result for one input is already known, with that input's files already stored.
+   */
   private static final class Early implements RequestReview {
     private final RequestReview delegate;
     private final Input input;

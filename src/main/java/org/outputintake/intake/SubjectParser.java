@@ -14,22 +14,34 @@ import java.util.regex.Pattern;
 import org.outputintake.scan.Finding;
 
 /**
- * Reads {@code [date] Output request for project [number]} the way a person would: reply and forward prefixes,
- * gateway tags such as {@code [EXTERNAL]}, any case, extra spaces, {@code Project #1234567}, and UK day-first
- * dates in the common spellings. Returns a value; a subject that is wrong is not an exception.
+ * Reads {@code [date] Output request for project [number]} the way a person would: reply and
+ * forward prefixes, gateway tags such as {@code [EXTERNAL]}, any case, extra spaces, {@code Project
+ * #1234567}, and UK day-first dates in the common spellings. Returns a value; a subject that is
+ * wrong is not an exception.
  */
 public final class SubjectParser {
-  private static final Pattern PREFIX = Pattern.compile(
-      "^\\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|antw)\\s*(?:\\[\\d+])?\\s*:|\\[[A-Za-z][A-Za-z0-9 !?._-]{0,30}]|\\((?:external|ext)\\)|external\\s*:)\\s*",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern REQUEST = Pattern.compile(
-      "^(?<date>.*?)[\\s,:;-]*output\\s+request\\s+(?:for|from)\\s+(?:the\\s+)?project\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*[:.]?\\s*(?<num>[^\\s]*?)[\\s.,;:!?]*$",
-      Pattern.CASE_INSENSITIVE);
-  private static final List<DateTimeFormatter> FORMATS = List.of(
-      dayFirst("/", true), dayFirst("/", false), dayFirst(".", true), dayFirst(".", false),
-      dayFirst("-", false), iso(),
-      pattern("d MMMM uuuu"), pattern("d MMM uuuu"), pattern("d MMMM uu"), pattern("d MMM uu"),
-      pattern("d-MMM-uuuu"), pattern("d-MMM-uu"));
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "^\\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|antw)\\s*(?:\\[\\d+])?\\s*:|\\[[A-Za-z][A-Za-z0-9 !?._-]{0,30}]|\\((?:external|ext)\\)|external\\s*:)\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern REQUEST =
+      Pattern.compile(
+          "^(?<date>.*?)[\\s,:;-]*output\\s+request\\s+(?:for|from)\\s+(?:the\\s+)?project\\s*(?:#|no\\.?|number|num\\.?|id)?\\s*[:.]?\\s*(?<num>[^\\s]*?)[\\s.,;:!?]*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final List<DateTimeFormatter> FORMATS =
+      List.of(
+          dayFirst("/", true),
+          dayFirst("/", false),
+          dayFirst(".", true),
+          dayFirst(".", false),
+          dayFirst("-", false),
+          iso(),
+          pattern("d MMMM uuuu"),
+          pattern("d MMM uuuu"),
+          pattern("d MMMM uu"),
+          pattern("d MMM uu"),
+          pattern("d-MMM-uuuu"),
+          pattern("d-MMM-uu"));
 
   private final int minDigits;
   private final int maxDigits;
@@ -39,10 +51,16 @@ public final class SubjectParser {
     this.maxDigits = maxDigits;
   }
 
-  /** The outcome: a valid request subject, or the problems found (with {@code looksLikeRequest} when close). */
+  /**
+   * The outcome: a valid request subject, or the problems found (with {@code looksLikeRequest} when
+   * close).
+   */
   public sealed interface Outcome permits Valid, Invalid {}
 
-  /** @param subject the subject without reply prefixes and tags, as it goes into the ticket's subject line */
+  /**
+   * @param subject the subject without reply prefixes and tags, as it goes into the ticket's
+   *     subject line
+   */
   public record Valid(LocalDate date, String projectNumber, String subject) implements Outcome {}
 
   public record Invalid(List<Finding> problems, String subject) implements Outcome {}
@@ -51,36 +69,67 @@ public final class SubjectParser {
     String subject = clean(rawSubject);
     Matcher m = REQUEST.matcher(subject);
     if (!m.matches()) {
-      return new Invalid(List.of(Finding.blocker("SUBJECT_FORMAT", "subject",
-          "The subject must read \"[date] Output request for project [number]\", for example "
-              + "\"16/01/24 Output request for Project 1234567\".")), subject);
+      return new Invalid(
+          List.of(
+              Finding.blocker(
+                  "SUBJECT_FORMAT",
+                  "subject",
+                  "The subject must read \"[date] Output request for project [number]\", for example "
+                      + "\"16/01/24 Output request for Project 1234567\".")),
+          subject);
     }
     List<Finding> problems = new ArrayList<>();
     String number = m.group("num").replaceFirst("^#", "");
     if (number.isEmpty()) {
-      problems.add(Finding.blocker("SUBJECT_PROJECT_NUMBER", "subject",
-          "The subject has no project number: end it with your project number, e.g. \"Output request for Project 1234567\"."));
-    } else if (!number.matches("\\d+") || number.length() < minDigits || number.length() > maxDigits) {
-      problems.add(Finding.blocker("SUBJECT_PROJECT_NUMBER", "subject",
-          "\"" + number + "\" is not a project number: project numbers are " + minDigits + " to " + maxDigits
-              + " digits, e.g. 1234567."));
+      problems.add(
+          Finding.blocker(
+              "SUBJECT_PROJECT_NUMBER",
+              "subject",
+              "The subject has no project number: end it with your project number, e.g. \"Output request for Project 1234567\"."));
+    } else if (!number.matches("\\d+")
+        || number.length() < minDigits
+        || number.length() > maxDigits) {
+      problems.add(
+          Finding.blocker(
+              "SUBJECT_PROJECT_NUMBER",
+              "subject",
+              "\""
+                  + number
+                  + "\" is not a project number: project numbers are "
+                  + minDigits
+                  + " to "
+                  + maxDigits
+                  + " digits, e.g. 1234567."));
     }
     String dateText = m.group("date").trim().replaceAll("[\\s,:;-]+$", "");
     LocalDate date = null;
     if (dateText.isEmpty()) {
-      problems.add(Finding.blocker("SUBJECT_DATE_MISSING", "subject",
-          "The subject has no request date: start it with the date, e.g. \"16/01/24 Output request for Project 1234567\"."));
+      problems.add(
+          Finding.blocker(
+              "SUBJECT_DATE_MISSING",
+              "subject",
+              "The subject has no request date: start it with the date, e.g. \"16/01/24 Output request for Project 1234567\"."));
     } else {
       try {
         date = parseDate(dateText);
         if (date.isAfter(today)) {
-          problems.add(Finding.blocker("SUBJECT_DATE_FUTURE", "subject",
-              "The date " + dateText + " is in the future: use the date you send the request."));
+          problems.add(
+              Finding.blocker(
+                  "SUBJECT_DATE_FUTURE",
+                  "subject",
+                  "The date "
+                      + dateText
+                      + " is in the future: use the date you send the request."));
         }
       } catch (DateTimeException e) {
-        problems.add(Finding.blocker("SUBJECT_DATE_INVALID", "subject",
-            "\"" + dateText + "\" is not a real date: write the request date day first, e.g. 16/01/24, 16/01/2024, "
-                + "2024-01-16 or 16 January 2024."));
+        problems.add(
+            Finding.blocker(
+                "SUBJECT_DATE_INVALID",
+                "subject",
+                "\""
+                    + dateText
+                    + "\" is not a real date: write the request date day first, e.g. 16/01/24, 16/01/2024, "
+                    + "2024-01-16 or 16 January 2024."));
       }
     }
     return problems.isEmpty() ? new Valid(date, number, subject) : new Invalid(problems, subject);
@@ -115,23 +164,33 @@ public final class SubjectParser {
   }
 
   private static DateTimeFormatter dayFirst(String sep, boolean twoDigitYear) {
-    DateTimeFormatterBuilder b = new DateTimeFormatterBuilder()
-        .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral(sep)
-        .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral(sep);
+    DateTimeFormatterBuilder b =
+        new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+            .appendLiteral(sep)
+            .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+            .appendLiteral(sep);
     if (twoDigitYear) b.appendValueReduced(ChronoField.YEAR, 2, 2, 2000);
     else b.appendValue(ChronoField.YEAR, 4);
     return b.toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
   }
 
   private static DateTimeFormatter iso() {
-    return new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4).appendLiteral('-')
-        .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral('-')
+    return new DateTimeFormatterBuilder()
+        .appendValue(ChronoField.YEAR, 4)
+        .appendLiteral('-')
+        .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+        .appendLiteral('-')
         .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-        .toFormatter(Locale.UK).withResolverStyle(ResolverStyle.STRICT);
+        .toFormatter(Locale.UK)
+        .withResolverStyle(ResolverStyle.STRICT);
   }
 
   private static DateTimeFormatter pattern(String p) {
-    return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.UK)
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .appendPattern(p)
+        .toFormatter(Locale.UK)
         .withResolverStyle(ResolverStyle.STRICT);
   }
 }

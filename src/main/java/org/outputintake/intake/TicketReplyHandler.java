@@ -21,14 +21,20 @@ import org.outputintake.workflow.StaffCommands;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * An email in a ticket's thread, classified by who sent it for this ticket before its text is read: automatic mail
- * is stored and never answered; officers and data owners reach the workflow's commands; anyone with no role is
- * stored, never relayed; the project's researchers' mail is handled here. A reply with files from a named
- * researcher on any open ticket is a new submission: reviewed, recorded and answered, and its verdicts reset.
+ * An email in a ticket's thread, classified by who sent it for this ticket before its text is read:
+ * automatic mail is stored and never answered; officers and data owners reach the workflow's
+ * commands; anyone with no role is stored, never relayed; the project's researchers' mail is
+ * handled here. A reply with files from a named researcher on any open ticket is a new submission:
+ * reviewed, recorded and answered, and its verdicts reset.
  */
 final class TicketReplyHandler {
-  /** Blocks that an answer alone can lift: the officers asked something, rather than intake finding a fault. */
-  private static final Set<String> OFFICER_BLOCKS = Set.of("revisions requested", "question to the researcher");
+  /**
+   * Blocks that an answer alone can lift: the officers asked something, rather than intake finding
+   * a fault.
+   */
+  private static final Set<String> OFFICER_BLOCKS =
+      Set.of("revisions requested", "question to the researcher");
+
   private final IntakeContext ctx;
   private final NewRequestHandler files;
 
@@ -37,118 +43,221 @@ final class TicketReplyHandler {
     this.files = files;
   }
 
-  IntakeService.Outcome handle(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Optional<String> noReply, Path workDir, RequestReview reviewer) throws IOException {
+  IntakeService.Outcome handle(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Ticket ticket,
+      Optional<String> noReply,
+      Path workDir,
+      RequestReview reviewer)
+      throws IOException {
     try {
       return route(m, key, raw, ticket, noReply, workDir, reviewer);
     } catch (TicketRepository.StaleTicketException e) {
-      // another writer changed the ticket between our read and our write: decide again on what is there now
+      // another writer changed the ticket between our read and our write: decide again on what is
+      // there now
       Ticket fresh = ctx.db().read(c -> ctx.tickets().find(c, ticket.idText())).orElseThrow();
       return route(m, key, raw, fresh, noReply, workDir, reviewer);
     }
   }
 
-  private IntakeService.Outcome route(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Optional<String> noReply, Path workDir, RequestReview reviewer) throws IOException {
+  private IntakeService.Outcome route(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Ticket ticket,
+      Optional<String> noReply,
+      Path workDir,
+      RequestReview reviewer)
+      throws IOException {
     Instant now = ctx.clock().instant();
     Optional<Project> project = ctx.registry().get().find(ticket.projectNumber());
     if (noReply.isPresent()) return store(m, key, raw, ticket, "automated", noReply.get(), now);
     Set<Role> roles = ctx.workflow().roles(m.from(), ticket, project.orElse(null));
-    if (ctx.workflow().isStaffMail(roles, m)) return staff(m, key, raw, ticket, project.orElse(null), roles, now);
+    if (ctx.workflow().isStaffMail(roles, m))
+      return staff(m, key, raw, ticket, project.orElse(null), roles, now);
     if (roles.isEmpty()) {
-      ctx.db().inTransaction(c -> {
-        MailLog.record(c, key, m, ticket.idText(), "outsider", "processed", "not on the ticket", raw, now);
-        received(c, ticket.idText(), m, "outsider", now);
-        ctx.workflow().outsider(c, ticket, m, key, now);
-        return null;
-      });
+      ctx.db()
+          .inTransaction(
+              c -> {
+                MailLog.record(
+                    c,
+                    key,
+                    m,
+                    ticket.idText(),
+                    "outsider",
+                    "processed",
+                    "not on the ticket",
+                    raw,
+                    now);
+                received(c, ticket.idText(), m, "outsider", now);
+                ctx.workflow().outsider(c, ticket, m, key, now);
+                return null;
+              });
       return outcome(ticket, "outsider's mail stored on " + ticket.id() + ", officers told");
     }
     boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
     if (ticket.state() instanceof TicketState.Open open && projectLive && !m.files().isEmpty()) {
-      return new Resubmission(ctx, files).handle(m, key, raw, ticket, project.get(), open, workDir, now, reviewer);
+      return new Resubmission(ctx, files)
+          .handle(m, key, raw, ticket, project.get(), open, workDir, now, reviewer);
     }
     return researcherText(m, key, raw, ticket, now);
   }
 
-  private IntakeService.Outcome staff(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Project project, Set<Role> roles, Instant now) {
-    StaffCommands.Result result = ctx.db().inTransaction(c -> {
-      MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
-      received(c, ticket.idText(), m, "staff", now);
-      Ticket fresh = ctx.tickets().find(c, ticket.idText()).orElseThrow();
-      return ctx.workflow().staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
-    });
+  private IntakeService.Outcome staff(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Ticket ticket,
+      Project project,
+      Set<Role> roles,
+      Instant now) {
+    StaffCommands.Result result =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
+                  received(c, ticket.idText(), m, "staff", now);
+                  Ticket fresh = ctx.tickets().find(c, ticket.idText()).orElseThrow();
+                  return ctx.workflow()
+                      .staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
+                });
     ctx.events().ticketUpdated(ticket, result.summary());
     if (result.closedTicket()) {
-      // the permanent record, once the close is committed; a failure is logged and audited, never the email's
-      org.outputintake.archive.TicketArchive.forConfig(ctx.config(), ctx.clock()).exportOnClose(ctx.db(),
-          ticket.idText());
+      // the permanent record, once the close is committed; a failure is logged and audited, never
+      // the email's
+      org.outputintake.archive.TicketArchive.forConfig(ctx.config(), ctx.clock())
+          .exportOnClose(ctx.db(), ticket.idText());
     }
     return outcome(ticket, result.summary());
   }
 
   /** A researcher's email without new files (or on a closed ticket). */
-  private IntakeService.Outcome researcherText(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      Instant now) {
+  private IntakeService.Outcome researcherText(
+      InboundMessage m, String key, RawStore.Stored raw, Ticket ticket, Instant now) {
     String id = ticket.idText();
-    String summary = ctx.db().inTransaction(c -> {
-      Ticket t = ctx.tickets().find(c, id).orElseThrow();
-      MailLog.record(c, key, m, id, "ticket-reply", "processed", null, raw, now);
-      received(c, id, m, "ticket-reply", now);
-      if (!t.state().isOpen()) {
-        ctx.workflow().closedTicketMail(c, t, m, now);
-        return "reply to closed ticket " + id + ": asked to open a new request";
-      }
-      if (t.state() instanceof TicketState.Blocked b && OFFICER_BLOCKS.contains(b.reason())) {
-        Ticket back = t.withState(b.researcherReplied(now));
-        ctx.tickets().update(c, back);
-        AuditLog.append(c, id, now, m.from(), "state-queued", "researcher answered: back of the queue");
-        Ticket saved = ctx.tickets().find(c, id).orElseThrow();
-        ctx.workflow().researcherWrote(c, saved, m, key, true, false, now);
-        ctx.workflow().ticketQueued(c, saved, true, now);
-        int position = WorkflowStore.queuePosition(c, id);
-        ctx.queueReply(c, ctx.composer().ticketReply("answer-received", saved, m.answering(),
-            ctx.workflow().withServiceLevel(c, saved, Map.of("position", position), now), List.of()), now);
-        return "researcher answered on " + id + ": back in the queue";
-      }
-      if (t.state() instanceof TicketState.Blocked) {
-        Map<String, Object> facts = Map.of("problems",
-            ReplyComposer.rows(TicketFiles.latestFindings(c, id).stream().map(TicketFiles.StoredFinding::finding)
-                .filter(f -> IntakeService.isRequestProblem(f.code())).toList(), null));
-        ctx.queueReply(c, ctx.composer().ticketReply("still-blocked", t, m.answering(),
-            ctx.workflow().withServiceLevel(c, t, facts, now), List.of()), now);
-        ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
-        return "correspondence stored on " + id + " (still blocked)";
-      }
-      ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
-      return "correspondence stored on " + id + " and forwarded to its checkers";
-    });
+    String summary =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  Ticket t = ctx.tickets().find(c, id).orElseThrow();
+                  MailLog.record(c, key, m, id, "ticket-reply", "processed", null, raw, now);
+                  received(c, id, m, "ticket-reply", now);
+                  if (!t.state().isOpen()) {
+                    ctx.workflow().closedTicketMail(c, t, m, now);
+                    return "reply to closed ticket " + id + ": asked to open a new request";
+                  }
+                  if (t.state() instanceof TicketState.Blocked b
+                      && OFFICER_BLOCKS.contains(b.reason())) {
+                    Ticket back = t.withState(b.researcherReplied(now));
+                    ctx.tickets().update(c, back);
+                    AuditLog.append(
+                        c,
+                        id,
+                        now,
+                        m.from(),
+                        "state-queued",
+                        "researcher answered: back of the queue");
+                    Ticket saved = ctx.tickets().find(c, id).orElseThrow();
+                    ctx.workflow().researcherWrote(c, saved, m, key, true, false, now);
+                    ctx.workflow().ticketQueued(c, saved, true, now);
+                    int position = WorkflowStore.queuePosition(c, id);
+                    ctx.queueReply(
+                        c,
+                        ctx.composer()
+                            .ticketReply(
+                                "answer-received",
+                                saved,
+                                m.answering(),
+                                ctx.workflow()
+                                    .withServiceLevel(c, saved, Map.of("position", position), now),
+                                List.of()),
+                        now);
+                    return "researcher answered on " + id + ": back in the queue";
+                  }
+                  if (t.state() instanceof TicketState.Blocked) {
+                    Map<String, Object> facts =
+                        Map.of(
+                            "problems",
+                            ReplyComposer.rows(
+                                TicketFiles.latestFindings(c, id).stream()
+                                    .map(TicketFiles.StoredFinding::finding)
+                                    .filter(f -> IntakeService.isRequestProblem(f.code()))
+                                    .toList(),
+                                null));
+                    ctx.queueReply(
+                        c,
+                        ctx.composer()
+                            .ticketReply(
+                                "still-blocked",
+                                t,
+                                m.answering(),
+                                ctx.workflow().withServiceLevel(c, t, facts, now),
+                                List.of()),
+                        now);
+                    ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+                    return "correspondence stored on " + id + " (still blocked)";
+                  }
+                  ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+                  return "correspondence stored on " + id + " and forwarded to its checkers";
+                });
     ctx.events().ticketUpdated(ticket, summary);
     return outcome(ticket, summary);
   }
 
-  private IntakeService.Outcome store(InboundMessage m, String key, RawStore.Stored raw, Ticket ticket,
-      String classification, String reason, Instant now) {
-    ctx.db().inTransaction(c -> {
-      MailLog.record(c, key, m, ticket.idText(), classification, "processed", reason, raw, now);
-      AuditLog.append(c, ticket.idText(), now, m.from() == null ? "unknown" : m.from(), "email-received",
-          classification + " " + m.messageId() + MessageNotes.otherParts(m) + " (no reply: " + reason + ")");
-      for (var f : MessageNotes.findings(m)) {
-        AuditLog.append(c, ticket.idText(), now, "system", "email-part-unreadable", f.message());
-      }
-      return null;
-    });
+  private IntakeService.Outcome store(
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Ticket ticket,
+      String classification,
+      String reason,
+      Instant now) {
+    ctx.db()
+        .inTransaction(
+            c -> {
+              MailLog.record(
+                  c, key, m, ticket.idText(), classification, "processed", reason, raw, now);
+              AuditLog.append(
+                  c,
+                  ticket.idText(),
+                  now,
+                  m.from() == null ? "unknown" : m.from(),
+                  "email-received",
+                  classification
+                      + " "
+                      + m.messageId()
+                      + MessageNotes.otherParts(m)
+                      + " (no reply: "
+                      + reason
+                      + ")");
+              for (var f : MessageNotes.findings(m)) {
+                AuditLog.append(
+                    c, ticket.idText(), now, "system", "email-part-unreadable", f.message());
+              }
+              return null;
+            });
     ctx.events().ticketUpdated(ticket, "correspondence stored (" + reason + ")");
     return outcome(ticket, "stored on " + ticket.id());
   }
 
-  /** The email-received event, naming parts that are not files (signatures, reports) and parts we could not read. */
-  static void received(java.sql.Connection c, String id, InboundMessage m, String classification, Instant now)
+  /**
+   * The email-received event, naming parts that are not files (signatures, reports) and parts we
+   * could not read.
+   */
+  static void received(
+      java.sql.Connection c, String id, InboundMessage m, String classification, Instant now)
       throws java.sql.SQLException {
-    AuditLog.append(c, id, now, m.from() == null ? "unknown" : m.from(), "email-received",
+    AuditLog.append(
+        c,
+        id,
+        now,
+        m.from() == null ? "unknown" : m.from(),
+        "email-received",
         classification + " " + m.messageId() + MessageNotes.otherParts(m));
-    for (var f : MessageNotes.findings(m)) AuditLog.append(c, id, now, "system", "email-part-unreadable", f.message());
+    for (var f : MessageNotes.findings(m))
+      AuditLog.append(c, id, now, "system", "email-part-unreadable", f.message());
   }
 
   static IntakeService.Outcome outcome(Ticket ticket, String summary) {

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether an address can be written into an SMTP envelope and a To header. A hostile or damaged {@code From:} can
- * parse into something the mail library later refuses to send to; deciding that before a reply is queued keeps such
- * a reply from ever reaching the outbox.
+ * Whether an address can be written into an SMTP envelope and a To header. A hostile or damaged
+ * {@code From:} can parse into something the mail library later refuses to send to; deciding that
+ * before a reply is queued keeps such a reply from ever reaching the outbox.
  */
 public final class Addresses {
   private static final int MAX_LENGTH = 254;
@@ -24,13 +24,15 @@ public final class Addresses {
       char ch = address.charAt(i);
       if (ch < 0x20 || ch == 0x7f) return Optional.of("control character in the address");
     }
-    if (address.length() > MAX_LENGTH) return Optional.of("address longer than " + MAX_LENGTH + " characters");
+    if (address.length() > MAX_LENGTH)
+      return Optional.of("address longer than " + MAX_LENGTH + " characters");
     int at = address.lastIndexOf('@');
     if (at <= 0 || at == address.length() - 1 || address.indexOf('@') != at) {
       return Optional.of("not a single local@domain address");
     }
     String local = address.substring(0, at);
-    if (local.length() > MAX_LOCAL) return Optional.of("local part longer than " + MAX_LOCAL + " characters");
+    if (local.length() > MAX_LOCAL)
+      return Optional.of("local part longer than " + MAX_LOCAL + " characters");
     for (int i = 0; i < local.length(); i++) {
       if (local.charAt(i) > 0x7e) return Optional.of("non-ASCII local part (needs SMTPUTF8)");
     }
@@ -41,13 +43,17 @@ public final class Addresses {
       return Optional.of("domain is not a valid internationalised name");
     }
     String domain = ascii.substring(ascii.lastIndexOf('@') + 1);
-    if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
+    if (!domain.contains(".")
+        || domain.startsWith(".")
+        || domain.endsWith(".")
+        || domain.contains("..")) {
       return Optional.of("domain '" + domain + "' is not a mail domain");
     }
     try {
       InternetAddress parsed = new InternetAddress(ascii, true);
       parsed.validate();
-      if (!parsed.getAddress().equalsIgnoreCase(ascii)) return Optional.of("address does not parse as itself");
+      if (!parsed.getAddress().equalsIgnoreCase(ascii))
+        return Optional.of("address does not parse as itself");
     } catch (AddressException e) {
       return Optional.of("the mail library refuses it: " + e.getMessage());
     }
@@ -58,7 +64,9 @@ public final class Addresses {
     return problem(address).isEmpty();
   }
 
-  /** The address with an internationalised domain in its ASCII (punycode) form, as SMTP needs it. */
+  /**
+   * The address with an internationalised domain in its ASCII (punycode) form, as SMTP needs it.
+   */
   public static String toAscii(String address) {
     int at = address.lastIndexOf('@');
     String domain = address.substring(at + 1);

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lexical side of RFC 8601 headers: comments in parentheses (nested, with backslash escapes) and quoted strings,
- * which may hold ';', '=' and parentheses that are not syntax. Lenient: real headers break the grammar often.
+ * The lexical side of RFC 8601 headers: comments in parentheses (nested, with backslash escapes)
+ * and quoted strings, which may hold ';', '=' and parentheses that are not syntax. Lenient: real
+ * headers break the grammar often.
  */
 final class AuthResultsSyntax {
   private AuthResultsSyntax() {}
 
-  /** Replaces each comment with a space, leaving quoted strings alone. An unclosed comment runs to the end. */
+  /**
+   * Replaces each comment with a space, leaving quoted strings alone. An unclosed comment runs to
+   * the end.
+   */
   static String stripComments(String value) {
     StringBuilder out = new StringBuilder(value.length());
     int depth = 0;
@@ -59,8 +63,9 @@ final class AuthResultsSyntax {
   }
 
   /**
-   * The items of one segment: {@code {name, value}} for {@code name=value} (spaces around '=' allowed, a quoted
-   * value unquoted), {@code {word, null}} for a bare word such as an authserv-id or a version.
+   * The items of one segment: {@code {name, value}} for {@code name=value} (spaces around '='
+   * allowed, a quoted value unquoted), {@code {word, null}} for a bare word such as an authserv-id
+   * or a version.
    */
   static List<String[]> items(String segment) {
     List<String[]> items = new ArrayList<>();
@@ -82,7 +87,7 @@ final class AuthResultsSyntax {
       while (j < n && Character.isWhitespace(segment.charAt(j))) j++;
       if (j >= n || segment.charAt(j) != '=' || name.isEmpty()) {
         if (!name.isEmpty()) items.add(new String[] {name, null});
-        if (name.isEmpty()) i++;  // a stray '=': skip it
+        if (name.isEmpty()) i++; // a stray '=': skip it
         continue;
       }
       j++;

@@ -15,14 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises a delivery status notification and what it is about. Standard DSNs ({@code multipart/report;
- * report-type=delivery-status}, RFC 3464) and the usual non-standard layouts (Exchange's "Undeliverable:", Gmail's
- * "Delivery Status Notification (Failure)", Postfix, Exim with {@code X-Failed-Recipients}) carry the failed
- * message's headers somewhere in their body; the Message-IDs found there name the reply that bounced.
+ * Recognises a delivery status notification and what it is about. Standard DSNs ({@code
+ * multipart/report; report-type=delivery-status}, RFC 3464) and the usual non-standard layouts
+ * (Exchange's "Undeliverable:", Gmail's "Delivery Status Notification (Failure)", Postfix, Exim
+ * with {@code X-Failed-Recipients}) carry the failed message's headers somewhere in their body; the
+ * Message-IDs found there name the reply that bounced.
  */
 public final class BounceReader {
-  /** What a bounce says. {@code originalMessageIds} are every Message-ID in its body, the bounce's own excluded. */
-  public record Bounce(Set<String> originalMessageIds, List<String> failedRecipients, String status,
+  /**
+   * What a bounce says. {@code originalMessageIds} are every Message-ID in its body, the bounce's
+   * own excluded.
+   */
+  public record Bounce(
+      Set<String> originalMessageIds,
+      List<String> failedRecipients,
+      String status,
       String diagnostic) {
     public String summary() {
       String s = status == null ? "" : "status " + status;
@@ -32,25 +39,39 @@ public final class BounceReader {
   }
 
   private static final int LIMIT = 4 * 1024 * 1024;
-  private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^[ \\t>]*(?:Original-)?Message-ID:\\s*(<[^<>\\s]{1,400}>)");
-  private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*rfc822;\\s*<?([^>\\s]+)>?");
-  private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
-  private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;\\s*)?(.{1,200})");
-  private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)^(undeliverable|undelivered mail returned|"
-      + "delivery status notification \\(failure\\)|mail delivery failed|returned mail|failure notice|"
-      + "delivery failure|non[- ]delivery|message not delivered|undeliverable mail)");
+  private static final Pattern MESSAGE_ID =
+      Pattern.compile("(?im)^[ \\t>]*(?:Original-)?Message-ID:\\s*(<[^<>\\s]{1,400}>)");
+  private static final Pattern FINAL_RECIPIENT =
+      Pattern.compile("(?im)^Final-Recipient:\\s*rfc822;\\s*<?([^>\\s]+)>?");
+  private static final Pattern STATUS =
+      Pattern.compile("(?im)^Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
+  private static final Pattern DIAGNOSTIC =
+      Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;\\s*)?(.{1,200})");
+  private static final Pattern BOUNCE_SUBJECT =
+      Pattern.compile(
+          "(?i)^(undeliverable|undelivered mail returned|"
+              + "delivery status notification \\(failure\\)|mail delivery failed|returned mail|failure notice|"
+              + "delivery failure|non[- ]delivery|message not delivered|undeliverable mail)");
   private static final Set<String> DAEMONS = Set.of("mailer-daemon", "postmaster", "mail-daemon");
 
   private BounceReader() {}
 
-  /** The bounce this message is, or empty when it is not one. Reads at most the first 4 MB of the raw copy. */
+  /**
+   * The bounce this message is, or empty when it is not one. Reads at most the first 4 MB of the
+   * raw copy.
+   */
   public static Optional<Bounce> read(Path raw, InboundMessage m) throws IOException {
     String contentType = m.header("content-type").orElse("").toLowerCase(Locale.ROOT);
-    boolean dsn = contentType.contains("multipart/report") && contentType.contains("delivery-status");
+    boolean dsn =
+        contentType.contains("multipart/report") && contentType.contains("delivery-status");
     boolean failedHeader = m.header("x-failed-recipients").isPresent();
-    String local = m.from() == null || m.from().indexOf('@') < 0 ? "" : m.from().substring(0, m.from().indexOf('@'));
+    String local =
+        m.from() == null || m.from().indexOf('@') < 0
+            ? ""
+            : m.from().substring(0, m.from().indexOf('@'));
     boolean daemon = DAEMONS.contains(local) || m.from() == null;
-    boolean subject = BOUNCE_SUBJECT.matcher(m.subject().replaceFirst("(?i)^(re|fw|fwd):\\s*", "").trim()).find();
+    boolean subject =
+        BOUNCE_SUBJECT.matcher(m.subject().replaceFirst("(?i)^(re|fw|fwd):\\s*", "").trim()).find();
     if (!dsn && !failedHeader && !(daemon && subject)) return Optional.empty();
     String text = head(raw);
     int bodyStart = bodyStart(text);
@@ -60,14 +81,21 @@ public final class BounceReader {
     while (id.find()) if (!id.group(1).equals(m.messageId())) ids.add(id.group(1));
     if (m.inReplyTo() != null) ids.add(m.inReplyTo());
     List<String> failed = new ArrayList<>();
-    m.header("x-failed-recipients").ifPresent(v -> {
-      for (String a : v.split("[,\\s]+")) if (a.contains("@")) failed.add(a.toLowerCase(Locale.ROOT));
-    });
+    m.header("x-failed-recipients")
+        .ifPresent(
+            v -> {
+              for (String a : v.split("[,\\s]+"))
+                if (a.contains("@")) failed.add(a.toLowerCase(Locale.ROOT));
+            });
     Matcher fr = FINAL_RECIPIENT.matcher(body);
-    while (fr.find()) if (!failed.contains(fr.group(1).toLowerCase(Locale.ROOT))) failed.add(fr.group(1).toLowerCase(Locale.ROOT));
+    while (fr.find())
+      if (!failed.contains(fr.group(1).toLowerCase(Locale.ROOT)))
+        failed.add(fr.group(1).toLowerCase(Locale.ROOT));
     Matcher st = STATUS.matcher(body);
     Matcher dg = DIAGNOSTIC.matcher(body);
-    return Optional.of(new Bounce(ids, failed, st.find() ? st.group(1) : null, dg.find() ? dg.group(1).trim() : null));
+    return Optional.of(
+        new Bounce(
+            ids, failed, st.find() ? st.group(1) : null, dg.find() ? dg.group(1).trim() : null));
   }
 
   private static String head(Path raw) throws IOException {

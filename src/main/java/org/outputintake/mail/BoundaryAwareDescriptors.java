@@ -11,14 +11,17 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.RawField;
 
 /**
- * MIME4J's descriptor builder, taught the RFC 2231 form of the boundary ({@code boundary*=''b1} or continued).
- * MIME4J looks only for {@code boundary=}, so without this a readable multipart would have no parts at all.
+ * MIME4J's descriptor builder, taught the RFC 2231 form of the boundary ({@code boundary*=''b1} or
+ * continued). MIME4J looks only for {@code boundary=}, so without this a readable multipart would
+ * have no parts at all.
  */
 final class BoundaryAwareDescriptors implements BodyDescriptorBuilder {
   private final BodyDescriptorBuilder delegate;
 
   BoundaryAwareDescriptors() {
-    this(new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
+    this(
+        new DefaultBodyDescriptorBuilder(
+            null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
   }
 
   private BoundaryAwareDescriptors(BodyDescriptorBuilder delegate) {
@@ -45,7 +48,10 @@ final class BoundaryAwareDescriptors implements BodyDescriptorBuilder {
     return new BoundaryAwareDescriptors(delegate.newChild());
   }
 
-  /** The field itself, or a copy with a plain {@code boundary=} when only the RFC 2231 form is given. */
+  /**
+   * The field itself, or a copy with a plain {@code boundary=} when only the RFC 2231 form is
+   * given.
+   */
   static RawField withPlainBoundary(RawField field) {
     if (!"content-type".equalsIgnoreCase(field.getName()) || field.getBody() == null) return field;
     String body = field.getBody();

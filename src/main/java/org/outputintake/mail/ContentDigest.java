@@ -14,15 +14,28 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A fingerprint of what a message says rather than how it travelled: SHA-256 over the top-level headers without
- * the ones servers add on the way (Received, Return-Path, Delivered-To, authentication results, X- headers) and
- * the body with line endings normalised. The same email delivered twice by different routes has the same digest;
- * a different email that reuses a Message-ID does not.
+ * A fingerprint of what a message says rather than how it travelled: SHA-256 over the top-level
+ * headers without the ones servers add on the way (Received, Return-Path, Delivered-To,
+ * authentication results, X- headers) and the body with line endings normalised. The same email
+ * delivered twice by different routes has the same digest; a different email that reuses a
+ * Message-ID does not.
  */
 public final class ContentDigest {
-  private static final Set<String> TRACE = Set.of("received", "return-path", "delivered-to", "received-spf",
-      "authentication-results", "dkim-signature", "domainkey-signature", "envelope-to", "delivery-date", "status",
-      "content-length", "lines", "original-recipient");
+  private static final Set<String> TRACE =
+      Set.of(
+          "received",
+          "return-path",
+          "delivered-to",
+          "received-spf",
+          "authentication-results",
+          "dkim-signature",
+          "domainkey-signature",
+          "envelope-to",
+          "delivery-date",
+          "status",
+          "content-length",
+          "lines",
+          "original-recipient");
   private static final int MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
   private ContentDigest() {}

@@ -8,9 +8,9 @@ import jakarta.mail.internet.MimeMultipart;
 import org.outputintake.reply.OutgoingMail;
 
 /**
- * An HTML mail as clients expect it: {@code multipart/alternative} with the plain text first (what text-only
- * clients and filters read) and, last, the HTML in a {@code multipart/related} with the images it shows by
- * {@code cid:}.
+ * An HTML mail as clients expect it: {@code multipart/alternative} with the plain text first (what
+ * text-only clients and filters read) and, last, the HTML in a {@code multipart/related} with the
+ * images it shows by {@code cid:}.
  */
 final class HtmlParts {
   private HtmlParts() {}

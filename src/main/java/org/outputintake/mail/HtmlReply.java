@@ -14,25 +14,56 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The HTML side of {@link ReplyText}. Mail clients mark their quoted history in HTML more reliably than in text,
- * so the markup is used first: Gmail's {@code gmail_quote}, Apple Mail's and Thunderbird's
- * {@code blockquote type=cite} and {@code moz-cite-prefix}, Outlook's {@code divRplyFwdMsg} / {@code appendonsend}
- * and its border-top separator. What remains is converted to text and read like a plain reply, which catches
- * {@code >} quoting, attributions outside the markup, and {@code -- } signatures.
+ * The HTML side of {@link ReplyText}. Mail clients mark their quoted history in HTML more reliably
+ * than in text, so the markup is used first: Gmail's {@code gmail_quote}, Apple Mail's and
+ * Thunderbird's {@code blockquote type=cite} and {@code moz-cite-prefix}, Outlook's {@code
+ * divRplyFwdMsg} / {@code appendonsend} and its border-top separator. What remains is converted to
+ * text and read like a plain reply, which catches {@code >} quoting, attributions outside the
+ * markup, and {@code -- } signatures.
  */
 // node identity is meant: the walk stops at the body element itself, not at an equal one
 @SuppressWarnings("ReferenceEquality")
 final class HtmlReply {
-  /** Outlook puts the history after these, not inside them: from the marker to the end is history. */
-  private static final String CUT_TO_END = "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container,"
-      + " hr#stopSpelling, div[style*=border-top]";
-  private static final String QUOTES = "div.gmail_quote, blockquote.gmail_quote, div.gmail_attr, blockquote[type=cite],"
-      + " .moz-cite-prefix, .moz-forward-container, div.yahoo_quoted";
-  private static final String SIGNATURES = ".gmail_signature, .moz-signature, div#Signature, div#signature";
+  /**
+   * Outlook puts the history after these, not inside them: from the marker to the end is history.
+   */
+  private static final String CUT_TO_END =
+      "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container,"
+          + " hr#stopSpelling, div[style*=border-top]";
+
+  private static final String QUOTES =
+      "div.gmail_quote, blockquote.gmail_quote, div.gmail_attr, blockquote[type=cite],"
+          + " .moz-cite-prefix, .moz-forward-container, div.yahoo_quoted";
+  private static final String SIGNATURES =
+      ".gmail_signature, .moz-signature, div#Signature, div#signature";
   private static final Pattern OUTLOOK_FROM = Pattern.compile("(?is)^\\s*(from|oddi wrth)\\s?:.*");
-  private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-      "blockquote", "pre", "hr", "table", "ul", "ol", "dl", "dt", "dd", "address", "center", "section", "article",
-      "header", "footer");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "li",
+          "tr",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "blockquote",
+          "pre",
+          "hr",
+          "table",
+          "ul",
+          "ol",
+          "dl",
+          "dt",
+          "dd",
+          "address",
+          "center",
+          "section",
+          "article",
+          "header",
+          "footer");
 
   private HtmlReply() {}
 
@@ -77,7 +108,9 @@ final class HtmlReply {
     while (parent != null) {
       while (next != null) {
         Node after = next.nextSibling();
-        appendBlock(quoted, next instanceof Element el ? text(el) : next instanceof TextNode tn ? tn.text() : "");
+        appendBlock(
+            quoted,
+            next instanceof Element el ? text(el) : next instanceof TextNode tn ? tn.text() : "");
         next.remove();
         next = after;
       }
@@ -96,26 +129,31 @@ final class HtmlReply {
   /** Text with line breaks where the reader sees them: br and block elements. */
   static String text(Element root) {
     StringBuilder out = new StringBuilder();
-    NodeTraversor.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          Element p = t.parent();
-          boolean pre = p != null && p.closest("pre") != null;
-          String s = pre ? t.getWholeText() : t.getWholeText().replaceAll("[\\s&&[^\u00a0]]+", " ");
-          if (!pre && s.isBlank() && (out.length() == 0 || out.charAt(out.length() - 1) == '\n')) return;
-          out.append(s.replace('\u00a0', ' '));
-        } else if (node instanceof Element e) {
-          if (e.normalName().equals("br")) out.append('\n');
-          else if (BLOCKS.contains(e.normalName())) newLine(out);
-        }
-      }
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              Element p = t.parent();
+              boolean pre = p != null && p.closest("pre") != null;
+              String s =
+                  pre ? t.getWholeText() : t.getWholeText().replaceAll("[\\s&&[^\u00a0]]+", " ");
+              if (!pre
+                  && s.isBlank()
+                  && (out.length() == 0 || out.charAt(out.length() - 1) == '\n')) return;
+              out.append(s.replace('\u00a0', ' '));
+            } else if (node instanceof Element e) {
+              if (e.normalName().equals("br")) out.append('\n');
+              else if (BLOCKS.contains(e.normalName())) newLine(out);
+            }
+          }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e && BLOCKS.contains(e.normalName())) newLine(out);
-      }
-    }, root);
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && BLOCKS.contains(e.normalName())) newLine(out);
+          }
+        },
+        root);
     String text = out.toString().replaceAll("(?m)^ +| +$", "");
     return text.replaceAll("\n{3,}", "\n\n").strip();
   }

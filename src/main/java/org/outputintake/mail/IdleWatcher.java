@@ -14,20 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds an IMAP IDLE on the inbox so a request is acknowledged seconds after delivery; the scheduled poll stays as
- * the safety net. The IDLE is re-issued every {@code poll.idle-renew} (well inside RFC 2177's 29 minutes) by
- * touching the folder from a second thread, which makes Angus end the IDLE. On any error it waits and reconnects.
+ * Holds an IMAP IDLE on the inbox so a request is acknowledged seconds after delivery; the
+ * scheduled poll stays as the safety net. The IDLE is re-issued every {@code poll.idle-renew} (well
+ * inside RFC 2177's 29 minutes) by touching the folder from a second thread, which makes Angus end
+ * the IDLE. On any error it waits and reconnects.
  */
 public final class IdleWatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleWatcher.class);
   private final IntakeConfig.Mailbox config;
   private final Duration renew;
   private final Runnable onNewMail;
-  private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "imap-idle-renew");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService renewer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "imap-idle-renew");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running = true;
   private volatile IMAPFolder folder;
 
@@ -40,11 +43,14 @@ public final class IdleWatcher implements Runnable {
   @Override
   public void run() {
     // stopped with the executor in stop(); a failed renewal is logged in renew() itself
-    var unused = renewer.scheduleAtFixedRate(this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
+    var unused =
+        renewer.scheduleAtFixedRate(
+            this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
     long backoff = 1000;
     while (running) {
       IntakeConfig.Server s = config.imap();
-      // the read timeout must outlast one IDLE period, or the socket would time out while waiting for news
+      // the read timeout must outlast one IDLE period, or the socket would time out while waiting
+      // for news
       try (Store store = MailSessions.imap(s, renew.plusMinutes(2).toMillis()).getStore()) {
         if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
         else store.connect();

@@ -17,9 +17,9 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.store.RawStore;
 
 /**
- * The support mailbox over IMAP. The inbox is the queue: everything in it is unprocessed, and a message leaves it
- * only by being moved to Processed or Quarantine after its outcome is committed. Messages are read with
- * BODY.PEEK, so a failed run leaves them exactly as they were.
+ * The support mailbox over IMAP. The inbox is the queue: everything in it is unprocessed, and a
+ * message leaves it only by being moved to Processed or Quarantine after its outcome is committed.
+ * Messages are read with BODY.PEEK, so a failed run leaves them exactly as they were.
  */
 public final class ImapMailbox implements AutoCloseable {
   private final IntakeConfig.Mailbox config;
@@ -49,9 +49,10 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   /**
-   * Starts a poll on a connection kept open since the last one: the inbox is selected afresh, so the message list
-   * is the server's as it is now. A NOOP on the open folder was not enough: mail that arrived while the last poll
-   * was moving messages could stay out of Angus's cached list. Keeping the login saves the round trips that count.
+   * Starts a poll on a connection kept open since the last one: the inbox is selected afresh, so
+   * the message list is the server's as it is now. A NOOP on the open folder was not enough: mail
+   * that arrived while the last poll was moving messages could stay out of Angus's cached list.
+   * Keeping the login saves the round trips that count.
    */
   private void refreshRaw() throws MessagingException {
     if (inbox.isOpen()) inbox.close(false);
@@ -77,20 +78,28 @@ public final class ImapMailbox implements AutoCloseable {
     return uids;
   }
 
-  /** Streams the raw message into the store (hashing as it goes), never holding it whole in memory. */
-  private RawStore.Stored downloadRaw(long uid, RawStore raw) throws MessagingException, IOException {
+  /**
+   * Streams the raw message into the store (hashing as it goes), never holding it whole in memory.
+   */
+  private RawStore.Stored downloadRaw(long uid, RawStore raw)
+      throws MessagingException, IOException {
     Message m = inbox.getMessageByUID(uid);
-    if (m == null) throw new MessagingException("message UID " + uid + " is no longer in the inbox");
-    return raw.putWriting(out -> {
-      try {
-        m.writeTo(out);
-      } catch (MessagingException e) {
-        throw new IOException("fetching message UID " + uid + " failed: " + e.getMessage(), e);
-      }
-    }, ".eml");
+    if (m == null)
+      throw new MessagingException("message UID " + uid + " is no longer in the inbox");
+    return raw.putWriting(
+        out -> {
+          try {
+            m.writeTo(out);
+          } catch (MessagingException e) {
+            throw new IOException("fetching message UID " + uid + " failed: " + e.getMessage(), e);
+          }
+        },
+        ".eml");
   }
 
-  /** Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of those messages only. */
+  /**
+   * Moves with IMAP MOVE where offered, else copy + delete + UID EXPUNGE of those messages only.
+   */
   private void moveRaw(long uid, String folderName) throws MessagingException {
     moveRaw(List.of(uid), folderName);
   }
@@ -117,17 +126,21 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   public void open() throws MailboxUnavailable {
-    imap("connecting to the mailbox", () -> {
-      openRaw();
-      return null;
-    });
+    imap(
+        "connecting to the mailbox",
+        () -> {
+          openRaw();
+          return null;
+        });
   }
 
   public void refresh() throws MailboxUnavailable {
-    imap("refresh", () -> {
-      refreshRaw();
-      return null;
-    });
+    imap(
+        "refresh",
+        () -> {
+          refreshRaw();
+          return null;
+        });
   }
 
   public long uidValidity() throws MailboxUnavailable {
@@ -147,25 +160,30 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   public void move(long uid, String folderName) throws MailboxUnavailable {
-    imap("move", () -> {
-      moveRaw(uid, folderName);
-      return null;
-    });
+    imap(
+        "move",
+        () -> {
+          moveRaw(uid, folderName);
+          return null;
+        });
   }
 
   public void move(List<Long> uids, String folderName) throws MailboxUnavailable {
-    imap("move", () -> {
-      moveRaw(uids, folderName);
-      return null;
-    });
+    imap(
+        "move",
+        () -> {
+          moveRaw(uids, folderName);
+          return null;
+        });
   }
 
   public boolean supportsIdle() throws MailboxUnavailable {
     return imap("reading capabilities", this::supportsIdleRaw);
   }
 
-
-  /** The mail library's failures as the mailbox's: callers above the adapter never see jakarta.mail. */
+  /**
+   * The mail library's failures as the mailbox's: callers above the adapter never see jakarta.mail.
+   */
   private interface ImapCall<T> {
     T run() throws MessagingException;
   }

@@ -8,20 +8,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An email as the pipeline sees it after parsing. Attachment bytes are in temp files, never in memory.
+ * An email as the pipeline sees it after parsing. Attachment bytes are in temp files, never in
+ * memory.
  *
  * @param messageId the Message-ID with angle brackets, or null when the sender gave none
  * @param from the sender's address, lower-case, or null when absent or unparseable
- * @param headers selected top-level headers by lower-case name (first occurrence), for loop detection; under
- *     {@value #AUTHENTICATION_RESULTS} every occurrence, one unfolded value a line, top-down
- * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no plain part
- * @param bodyHtml the HTML body as sent, capped, only when there is no plain part (else empty): quoted history
- *     in HTML is marked up (blockquote, gmail_quote...) and {@link ReplyText} needs that markup
- * @param parseWarnings what could not be read as sent (a part that would not decode, an unknown charset): each
- *     reaches the ticket as a finding, so nothing is lost silently
- * @param otherParts parts that are neither the body nor files: signatures, alternative bodies, reports
- * @param contentSha256 SHA-256 of the raw message without its trace headers (Received and the like), so that the
- *     same message relayed twice compares equal; null when not worked out
+ * @param headers selected top-level headers by lower-case name (first occurrence), for loop
+ *     detection; under {@value #AUTHENTICATION_RESULTS} every occurrence, one unfolded value a
+ *     line, top-down
+ * @param bodyText the plain-text body, capped; the HTML body converted to text when there is no
+ *     plain part
+ * @param bodyHtml the HTML body as sent, capped, only when there is no plain part (else empty):
+ *     quoted history in HTML is marked up (blockquote, gmail_quote...) and {@link ReplyText} needs
+ *     that markup
+ * @param parseWarnings what could not be read as sent (a part that would not decode, an unknown
+ *     charset): each reaches the ticket as a finding, so nothing is lost silently
+ * @param otherParts parts that are neither the body nor files: signatures, alternative bodies,
+ *     reports
+ * @param contentSha256 SHA-256 of the raw message without its trace headers (Received and the
+ *     like), so that the same message relayed twice compares equal; null when not worked out
  */
 public record InboundMessage(
     String messageId,
@@ -39,7 +44,10 @@ public record InboundMessage(
     List<Part> otherParts,
     String contentSha256) {
 
-  /** Lower-case key under which {@link #headers} keeps every Authentication-Results value, one a line. */
+  /**
+   * Lower-case key under which {@link #headers} keeps every Authentication-Results value, one a
+   * line.
+   */
   public static final String AUTHENTICATION_RESULTS = "authentication-results";
 
   public InboundMessage {
@@ -54,8 +62,8 @@ public record InboundMessage(
   }
 
   /**
-   * Every top-level Authentication-Results header, top-down as in the message (the one nearest the top was added
-   * last, by the receiving side), each unfolded to one line.
+   * Every top-level Authentication-Results header, top-down as in the message (the one nearest the
+   * top was added last, by the receiving side), each unfolded to one line.
    */
   public List<String> authenticationResults() {
     String all = headers.get(AUTHENTICATION_RESULTS);
@@ -63,12 +71,37 @@ public record InboundMessage(
     return List.of(all.split("\n"));
   }
 
-  /** A message as before non-file parts and content hashes were recorded (tests and older call sites). */
-  public InboundMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
-      String subject, Instant date, Map<String, String> headers, String bodyText, List<Attachment> attachments,
+  /**
+   * A message as before non-file parts and content hashes were recorded (tests and older call
+   * sites).
+   */
+  public InboundMessage(
+      String messageId,
+      String inReplyTo,
+      List<String> references,
+      String from,
+      String fromName,
+      String subject,
+      Instant date,
+      Map<String, String> headers,
+      String bodyText,
+      List<Attachment> attachments,
       List<String> parseWarnings) {
-    this(messageId, inReplyTo, references, from, fromName, subject, date, headers, bodyText, "", attachments,
-        parseWarnings, List.of(), null);
+    this(
+        messageId,
+        inReplyTo,
+        references,
+        from,
+        fromName,
+        subject,
+        date,
+        headers,
+        bodyText,
+        "",
+        attachments,
+        parseWarnings,
+        List.of(),
+        null);
   }
 
   /** Signed with S/MIME or PGP: the signature is recorded as such, never as a file. */
@@ -104,7 +137,8 @@ public record InboundMessage(
    * @param name the file name as sent (decoded; may contain anything, so never use it as a path)
    * @param inline an image shown inside the HTML body (a signature logo), not an output file
    */
-  public record Attachment(String name, String contentType, Path file, long size, String contentId, boolean inline) {
+  public record Attachment(
+      String name, String contentType, Path file, long size, String contentId, boolean inline) {
     public Attachment {
       Objects.requireNonNull(file, "file");
       name = name == null || name.isBlank() ? "unnamed" : name;

@@ -5,8 +5,8 @@ import java.util.Properties;
 import org.outputintake.config.IntakeConfig;
 
 /**
- * Jakarta Mail sessions with every timeout set: Angus defaults to waiting forever, which would hang the poller on a
- * dead connection.
+ * Jakarta Mail sessions with every timeout set: Angus defaults to waiting forever, which would hang
+ * the poller on a dead connection.
  */
 public final class MailSessions {
   private MailSessions() {}

@@ -35,30 +35,37 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 
 /**
- * Parses a raw message by streaming (MIME4J {@link MimeStreamParser}): bodies go straight to temp files, so a
- * 25 MB email needs little heap. Lenient as mail clients are where mail in the wild is sloppy (long lines, odd
- * charsets, bad base64, a part whose body follows its headers without a blank line, a multipart that declares no
- * boundary, an RFC 2231 boundary): what cannot be read as sent becomes a parse warning, never a silent loss.
- * Strict only where guessing would be wrong (a header block too large to be real).
+ * Parses a raw message by streaming (MIME4J {@link MimeStreamParser}): bodies go straight to temp
+ * files, so a 25 MB email needs little heap. Lenient as mail clients are where mail in the wild is
+ * sloppy (long lines, odd charsets, bad base64, a part whose body follows its headers without a
+ * blank line, a multipart that declares no boundary, an RFC 2231 boundary): what cannot be read as
+ * sent becomes a parse warning, never a silent loss. Strict only where guessing would be wrong (a
+ * header block too large to be real).
  */
 public final class MessageParser {
   static final int MAX_BODY_CHARS = 200_000;
+
   /** How much of each HTML part is searched for {@code cid:} references to its images. */
   private static final int MAX_HTML_SCAN_CHARS = 5_000_000;
+
   private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern CID = Pattern.compile("(?i)cid:([^\"'\\s>)]+)");
   private static final DecodeMonitor LENIENT = DecodeMonitor.SILENT;
 
-  private final MimeConfig config = MimeConfig.custom()
-      .setMaxLineLen(-1)
-      .setMaxHeaderCount(5_000)
-      .setMaxHeaderLen(1_000_000)
-      .setMaxContentLen(-1)
-      .setStrictParsing(false)
-      .build();
+  private final MimeConfig config =
+      MimeConfig.custom()
+          .setMaxLineLen(-1)
+          .setMaxHeaderCount(5_000)
+          .setMaxHeaderLen(1_000_000)
+          .setMaxContentLen(-1)
+          .setStrictParsing(false)
+          .build();
 
-  /** @param workDir where attachment temp files are written; the caller deletes it */
-  public InboundMessage parse(Path raw, Path workDir) throws IOException, MalformedMessageException {
+  /**
+   * @param workDir where attachment temp files are written; the caller deletes it
+   */
+  public InboundMessage parse(Path raw, Path workDir)
+      throws IOException, MalformedMessageException {
     Files.createDirectories(workDir);
     String digest = ContentDigest.of(raw);
     Handler handler = new Handler(workDir);
@@ -67,8 +74,9 @@ public final class MessageParser {
   }
 
   /**
-   * The top-level headers alone, for a message whose structure cannot be read, so its sender, subject and
-   * Message-ID are still recorded and a polite note can go where they are sound; null when even they cannot be read.
+   * The top-level headers alone, for a message whose structure cannot be read, so its sender,
+   * subject and Message-ID are still recorded and a polite note can go where they are sound; null
+   * when even they cannot be read.
    */
   public InboundMessage parseHeaders(Path raw) {
     try {
@@ -83,15 +91,18 @@ public final class MessageParser {
 
   private void run(Path raw, Handler handler) throws IOException, MalformedMessageException {
     MimeStreamParser parser = new MimeStreamParser(config, LENIENT, new BoundaryAwareDescriptors());
-    // decoded here rather than by MIME4J, to tell a part that was empty from one that would not decode
+    // decoded here rather than by MIME4J, to tell a part that was empty from one that would not
+    // decode
     parser.setContentDecoding(false);
     parser.setRecurse();
     parser.setContentHandler(handler);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(raw), 64 * 1024)) {
-      // a part whose body starts right after its headers, with no blank line: the body, not lost headers
+      // a part whose body starts right after its headers, with no blank line: the body, not lost
+      // headers
       parser.parse(new MissingBlankLineRepair(in));
     } catch (MimeException e) {
-      throw new MalformedMessageException("the message structure cannot be parsed: " + e.getMessage(), e);
+      throw new MalformedMessageException(
+          "the message structure cannot be parsed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new MalformedMessageException("the message cannot be parsed: " + e, e);
     }
@@ -144,20 +155,25 @@ public final class MessageParser {
           case "content-type" -> contentTypeRaw = raw.getBody();
           case "content-disposition" -> {
             dispositionRaw = raw.getBody();
-            disposition = (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
+            disposition =
+                (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
           }
           case "content-id" -> contentId = stripAngles(raw.getBody());
-          default -> { }
+          default -> {}
         }
       } catch (RuntimeException e) {
         warnings.add("unreadable " + name + " header");
       }
       if (messageDepth == 1 && partCount == 0) {
         String value = raw.getBody() == null ? "" : raw.getBody().trim();
-        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need not be the first.
+        // every Authentication-Results, top-down, one unfolded value a line: the trusted one need
+        // not be the first.
         // Capped: the topmost ones are those that matter, the rest could be a sender's padding
         if (name.equals(InboundMessage.AUTHENTICATION_RESULTS)) {
-          top.merge(name, value.replaceAll("\\s+", " "), (a, b) -> a.length() > 64_000 ? a : a + "\n" + b);
+          top.merge(
+              name,
+              value.replaceAll("\\s+", " "),
+              (a, b) -> a.length() > 64_000 ? a : a + "\n" + b);
         } else {
           top.putIfAbsent(name, value);
         }
@@ -171,20 +187,28 @@ public final class MessageParser {
 
     @Override
     public void body(BodyDescriptor bd, InputStream encoded) throws IOException {
-      String mime = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
-      // a multipart that declares no boundary has no parts to find: mail clients show its text, and so do we
+      String mime =
+          bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+      // a multipart that declares no boundary has no parts to find: mail clients show its text, and
+      // so do we
       if (mime.startsWith("multipart/")) mime = "text/plain";
       String filename = filename();
-      boolean attachment = disposition != null && "attachment".equalsIgnoreCase(disposition.getDispositionType());
+      boolean attachment =
+          disposition != null && "attachment".equalsIgnoreCase(disposition.getDispositionType());
       PartDecoding.Counting counted = new PartDecoding.Counting(encoded);
       PartDecoding.Monitor monitor = new PartDecoding.Monitor();
       InputStream is = PartDecoding.decode(counted, bd.getTransferEncoding(), monitor);
       Optional<PartKind> kind = PartKind.of(mime, filename, attachment);
       if (kind.isPresent()) {
-        otherParts.add(new InboundMessage.Part(kind.get(), mime, filename, is.transferTo(OutputStream.nullOutputStream())));
+        otherParts.add(
+            new InboundMessage.Part(
+                kind.get(), mime, filename, is.transferTo(OutputStream.nullOutputStream())));
         return;
       }
-      boolean textBody = filename == null && !attachment && (mime.equals("text/plain") || mime.equals("text/html"));
+      boolean textBody =
+          filename == null
+              && !attachment
+              && (mime.equals("text/plain") || mime.equals("text/html"));
       if (textBody) {
         readBody(mime, is, bd.getCharset());
         if (monitor.problem() != null && counted.content() > 0) {
@@ -197,22 +221,40 @@ public final class MessageParser {
       try (var out = Files.newOutputStream(file)) {
         size = is.transferTo(out);
       }
-      String name = filename != null ? filename : contentId != null ? contentId : "attachment-" + (attachments.size() + 1);
+      String name =
+          filename != null
+              ? filename
+              : contentId != null ? contentId : "attachment-" + (attachments.size() + 1);
       if (size == 0 && counted.content() > 0) {
         Files.deleteIfExists(file);
-        warnings.add("the attachment '" + name + "' (" + mime + ") could not be decoded (" + counted.content()
-            + " bytes sent as " + bd.getTransferEncoding() + " gave nothing), so it is not on the ticket;"
-            + " please send it again");
+        warnings.add(
+            "the attachment '"
+                + name
+                + "' ("
+                + mime
+                + ") could not be decoded ("
+                + counted.content()
+                + " bytes sent as "
+                + bd.getTransferEncoding()
+                + " gave nothing), so it is not on the ticket;"
+                + " please send it again");
         return;
       }
       if (monitor.problem() != null) {
-        warnings.add("the attachment '" + name + "' was damaged in transit (" + monitor.problem()
-            + "); it was decoded as far as possible, please check it or send it again");
+        warnings.add(
+            "the attachment '"
+                + name
+                + "' was damaged in transit ("
+                + monitor.problem()
+                + "); it was decoded as far as possible, please check it or send it again");
       }
       attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, false));
     }
 
-    /** The body text (the first plain and HTML of the message, further inline text appended); forwarded bodies skipped. */
+    /**
+     * The body text (the first plain and HTML of the message, further inline text appended);
+     * forwarded bodies skipped.
+     */
     private void readBody(String mime, InputStream is, String charset) throws IOException {
       boolean isHtml = mime.equals("text/html");
       StringBuilder part = new StringBuilder();
@@ -225,20 +267,23 @@ public final class MessageParser {
       StringBuilder target = isHtml ? html : text;
       if (isHtml && target.length() > 0) return;
       if (target.length() > 0 && target.length() < MAX_BODY_CHARS) target.append('\n');
-      target.append(part, 0, Math.min(part.length(), Math.max(0, MAX_BODY_CHARS - target.length())));
+      target.append(
+          part, 0, Math.min(part.length(), Math.max(0, MAX_BODY_CHARS - target.length())));
     }
 
     private String filename() {
       Map<String, String> dispositionParams = Rfc2231.params(dispositionRaw);
       String name = Rfc2231.value(dispositionParams, "filename");
       if ((name == null || name.isBlank()) && disposition != null) name = disposition.getFilename();
-      if (name == null || name.isBlank()) name = Rfc2231.value(Rfc2231.params(contentTypeRaw), "name");
+      if (name == null || name.isBlank())
+        name = Rfc2231.value(Rfc2231.params(contentTypeRaw), "name");
       if (name == null || name.isBlank()) return null;
       String decoded = DecoderUtil.decodeEncodedWords(name, LENIENT).trim();
       return decoded.isEmpty() ? null : decoded;
     }
 
-    private void appendText(StringBuilder target, InputStream is, String charset, int max) throws IOException {
+    private void appendText(StringBuilder target, InputStream is, String charset, int max)
+        throws IOException {
       Charset cs;
       try {
         cs = charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
@@ -256,18 +301,31 @@ public final class MessageParser {
     }
 
     InboundMessage result(String digest) {
-      // an image is shown in the body only when an HTML part refers to it (cid:); otherwise it is a file
-      List<InboundMessage.Attachment> files = attachments.stream().map(a -> a.contentId() != null
-          && a.contentType().startsWith("image/") && cids.contains(cid(a.contentId()))
-          ? new InboundMessage.Attachment(a.name(), a.contentType(), a.file(), a.size(), a.contentId(), true) : a).toList();
+      // an image is shown in the body only when an HTML part refers to it (cid:); otherwise it is a
+      // file
+      List<InboundMessage.Attachment> files =
+          attachments.stream()
+              .map(
+                  a ->
+                      a.contentId() != null
+                              && a.contentType().startsWith("image/")
+                              && cids.contains(cid(a.contentId()))
+                          ? new InboundMessage.Attachment(
+                              a.name(), a.contentType(), a.file(), a.size(), a.contentId(), true)
+                          : a)
+              .toList();
       String body = text.length() > 0 ? text.toString() : htmlToText(html.toString());
       String fromHeader = top.get("from");
       String from = null;
       String fromName = null;
       if (fromHeader != null) {
         try {
-          InternetAddress[] list = InternetAddress.parseHeader(DecoderUtil.decodeEncodedWords(fromHeader, LENIENT), false);
-          if (list.length > 0 && list[0].getAddress() != null && list[0].getAddress().contains("@")) {
+          InternetAddress[] list =
+              InternetAddress.parseHeader(
+                  DecoderUtil.decodeEncodedWords(fromHeader, LENIENT), false);
+          if (list.length > 0
+              && list[0].getAddress() != null
+              && list[0].getAddress().contains("@")) {
             from = list[0].getAddress().trim().toLowerCase(Locale.ROOT);
             fromName = list[0].getPersonal();
           }
@@ -275,16 +333,34 @@ public final class MessageParser {
           warnings.add("unreadable From header");
         }
       }
-      String subject = top.get("subject") == null ? "" : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
-      return new InboundMessage(firstId(top.get("message-id")), firstId(top.get("in-reply-to")),
-          allIds(top.get("references")), from, fromName, subject.trim(), date(top.get("date")), top, body,
-          text.length() > 0 ? "" : html.substring(0, Math.min(html.length(), 200_000)), files, warnings, otherParts, digest);
+      String subject =
+          top.get("subject") == null
+              ? ""
+              : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
+      return new InboundMessage(
+          firstId(top.get("message-id")),
+          firstId(top.get("in-reply-to")),
+          allIds(top.get("references")),
+          from,
+          fromName,
+          subject.trim(),
+          date(top.get("date")),
+          top,
+          body,
+          text.length() > 0 ? "" : html.substring(0, Math.min(html.length(), 200_000)),
+          files,
+          warnings,
+          otherParts,
+          digest);
     }
 
     private Instant date(String value) {
       if (value == null) return null;
       try {
-        var f = (DateTimeField) LenientFieldParser.getParser().parse(new org.apache.james.mime4j.stream.RawField("Date", value), LENIENT);
+        var f =
+            (DateTimeField)
+                LenientFieldParser.getParser()
+                    .parse(new org.apache.james.mime4j.stream.RawField("Date", value), LENIENT);
         return f.getDate() == null ? null : f.getDate().toInstant();
       } catch (RuntimeException e) {
         return null;
@@ -334,7 +410,11 @@ public final class MessageParser {
     return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
         .replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
         .replaceAll("<[^>]+>", " ")
-        .replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-        .replaceAll("[ \\t]+", " ").trim();
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replaceAll("[ \\t]+", " ")
+        .trim();
   }
 }

@@ -9,16 +9,21 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Puts back the blank line some senders leave out between a part's headers and its body. Without it MIME4J reads
- * the first body lines as broken headers and drops them (with its own repair switched on it still loses the line
- * after the first), so an attachment would arrive as 0 bytes. Mail clients, like Python's email package, take
- * the first line that is not a header as the start of the body; so does this. In the top-level headers a stray
- * line followed by more headers is skipped as before, so the sender and subject are never lost to it.
+ * Puts back the blank line some senders leave out between a part's headers and its body. Without it
+ * MIME4J reads the first body lines as broken headers and drops them (with its own repair switched
+ * on it still loses the line after the first), so an attachment would arrive as 0 bytes. Mail
+ * clients, like Python's email package, take the first line that is not a header as the start of
+ * the body; so does this. In the top-level headers a stray line followed by more headers is skipped
+ * as before, so the sender and subject are never lost to it.
  */
 final class MissingBlankLineRepair extends InputStream {
   private static final int MAX_INSPECTED_LINE = 64 * 1024;
 
-  private enum State { TOP_HEADER, PART_HEADER, BODY }
+  private enum State {
+    TOP_HEADER,
+    PART_HEADER,
+    BODY
+  }
 
   private final InputStream in;
   private final Set<String> boundaries = new HashSet<>();
@@ -97,8 +102,9 @@ final class MissingBlankLineRepair extends InputStream {
   }
 
   /**
-   * A stray line among the top-level headers is skipped, as MIME4J does, when headers follow it; when none do, it
-   * is where the body starts (the sender left out the blank line), so the body is not lost either.
+   * A stray line among the top-level headers is skipped, as MIME4J does, when headers follow it;
+   * when none do, it is where the body starts (the sender left out the blank line), so the body is
+   * not lost either.
    */
   private boolean bodyStartsAtTop() throws IOException {
     if (peeked == null) peeked = nextLine();
@@ -109,16 +115,23 @@ final class MissingBlankLineRepair extends InputStream {
   }
 
   private byte[] inspect(byte[] bytes) throws IOException {
-    // most lines are body lines that can be neither a delimiter nor a Content-Type: pass them untouched, quickly
-    if (state == State.BODY && contentType.length() == 0 && bytes.length > 0 && bytes[0] != '-'
-        && bytes[0] != 'c' && bytes[0] != 'C') {
+    // most lines are body lines that can be neither a delimiter nor a Content-Type: pass them
+    // untouched, quickly
+    if (state == State.BODY
+        && contentType.length() == 0
+        && bytes.length > 0
+        && bytes[0] != '-'
+        && bytes[0] != 'c'
+        && bytes[0] != 'C') {
       return bytes;
     }
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
     String bare = text.stripTrailing();
     learnBoundary(text, bare);
-    String line = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
-        : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    String line =
+        text.endsWith("\r\n")
+            ? text.substring(0, text.length() - 2)
+            : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     if (line.startsWith("--")) {
       String b = line.substring(2);
       // boundaries may end in spaces, and a delimiter line may carry trailing blanks
@@ -126,7 +139,8 @@ final class MissingBlankLineRepair extends InputStream {
         state = State.PART_HEADER;
         return bytes;
       }
-      if (b.endsWith("--") && closes(b) || b.stripTrailing().endsWith("--") && closes(b.stripTrailing())) {
+      if (b.endsWith("--") && closes(b)
+          || b.stripTrailing().endsWith("--") && closes(b.stripTrailing())) {
         state = State.BODY;
         return bytes;
       }
@@ -152,7 +166,10 @@ final class MissingBlankLineRepair extends InputStream {
     return boundaries.contains(inner) || boundaries.contains(inner.stripTrailing());
   }
 
-  /** Boundaries are learnt from every Content-Type header, nested messages' included (folded lines joined). */
+  /**
+   * Boundaries are learnt from every Content-Type header, nested messages' included (folded lines
+   * joined).
+   */
   private void learnBoundary(String text, String bare) {
     boolean continuation = !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
     if (contentType.length() > 0 && continuation) {

@@ -7,9 +7,10 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sockets with Nagle's algorithm off. IMAP and SMTP are chatty request-reply protocols of small writes; with Nagle
- * on, a write that follows another unacknowledged one waits for the peer's delayed ACK (40 ms on Linux), and a
- * poll or a send of a few round trips pays that several times over.
+ * Sockets with Nagle's algorithm off. IMAP and SMTP are chatty request-reply protocols of small
+ * writes; with Nagle on, a write that follows another unacknowledged one waits for the peer's
+ * delayed ACK (40 ms on Linux), and a poll or a send of a few round trips pays that several times
+ * over.
  */
 final class NoDelaySockets extends SocketFactory {
   private final SocketFactory delegate;
@@ -42,7 +43,8 @@ final class NoDelaySockets extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return tune(delegate.createSocket(host, port, localHost, localPort));
   }
 

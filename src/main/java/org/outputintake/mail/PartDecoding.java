@@ -9,8 +9,9 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 
 /**
- * Transfer decoding of one part, done here rather than inside MIME4J so the parser knows both what was sent and
- * what it decoded to: a part that held content but decodes to nothing is reported, never stored as an empty file.
+ * Transfer decoding of one part, done here rather than inside MIME4J so the parser knows both what
+ * was sent and what it decoded to: a part that held content but decodes to nothing is reported,
+ * never stored as an empty file.
  */
 final class PartDecoding {
   private PartDecoding() {}
@@ -19,19 +20,27 @@ final class PartDecoding {
     String enc = transferEncoding == null ? "" : transferEncoding.trim().toLowerCase(Locale.ROOT);
     return switch (enc) {
       case "base64" -> new Base64InputStream(raw, monitor);
-      // quoted-printable always yields the text as sent; its complaints (bare line feeds, stray blanks) are noise
+      // quoted-printable always yields the text as sent; its complaints (bare line feeds, stray
+      // blanks) are noise
       case "quoted-printable" -> new QuotedPrintableInputStream(raw, DecodeMonitor.SILENT);
       default -> raw;
     };
   }
 
-  /** Remembers the first decoding problem and lets decoding go on (bad base64 is decoded as far as possible). */
+  /**
+   * Remembers the first decoding problem and lets decoding go on (bad base64 is decoded as far as
+   * possible).
+   */
   static final class Monitor extends DecodeMonitor {
     private String problem;
 
     @Override
     public boolean warn(String error, String dropped) {
-      if (problem == null) problem = error == null ? "damaged encoding" : error.length() > 80 ? error.substring(0, 80) : error;
+      if (problem == null)
+        problem =
+            error == null
+                ? "damaged encoding"
+                : error.length() > 80 ? error.substring(0, 80) : error;
       return false;
     }
 
@@ -45,7 +54,10 @@ final class PartDecoding {
     }
   }
 
-  /** Counts the bytes of a part as sent that are not line breaks or blanks: whether it held anything at all. */
+  /**
+   * Counts the bytes of a part as sent that are not line breaks or blanks: whether it held anything
+   * at all.
+   */
   static final class Counting extends FilterInputStream {
     private long content;
 

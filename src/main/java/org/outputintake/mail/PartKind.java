@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a part is when it is not the body and not a file the researcher sent: signatures, bodies offered in another
- * format, machine reports and pointers. Recording them as files would put them in front of output checkers as
- * outputs to release.
+ * What a part is when it is not the body and not a file the researcher sent: signatures, bodies
+ * offered in another format, machine reports and pointers. Recording them as files would put them
+ * in front of output checkers as outputs to release.
  */
 public enum PartKind {
   SIGNATURE("signature"),
@@ -18,22 +18,23 @@ public enum PartKind {
   EXTERNAL_BODY("external body (a pointer, not content)"),
   PARTIAL("fragment of a split message");
 
-  private static final Map<String, PartKind> BY_TYPE = Map.ofEntries(
-      Map.entry("application/pkcs7-signature", SIGNATURE),
-      Map.entry("application/x-pkcs7-signature", SIGNATURE),
-      Map.entry("application/pgp-signature", SIGNATURE),
-      Map.entry("text/enriched", ALTERNATIVE_BODY),
-      Map.entry("text/richtext", ALTERNATIVE_BODY),
-      Map.entry("text/watch-html", ALTERNATIVE_BODY),
-      Map.entry("message/delivery-status", DELIVERY_STATUS),
-      Map.entry("message/global-delivery-status", DELIVERY_STATUS),
-      Map.entry("message/disposition-notification", DISPOSITION_NOTIFICATION),
-      Map.entry("message/global-disposition-notification", DISPOSITION_NOTIFICATION),
-      Map.entry("message/feedback-report", REPORT),
-      Map.entry("text/rfc822-headers", REPORT),
-      Map.entry("text/global-headers", REPORT),
-      Map.entry("message/external-body", EXTERNAL_BODY),
-      Map.entry("message/partial", PARTIAL));
+  private static final Map<String, PartKind> BY_TYPE =
+      Map.ofEntries(
+          Map.entry("application/pkcs7-signature", SIGNATURE),
+          Map.entry("application/x-pkcs7-signature", SIGNATURE),
+          Map.entry("application/pgp-signature", SIGNATURE),
+          Map.entry("text/enriched", ALTERNATIVE_BODY),
+          Map.entry("text/richtext", ALTERNATIVE_BODY),
+          Map.entry("text/watch-html", ALTERNATIVE_BODY),
+          Map.entry("message/delivery-status", DELIVERY_STATUS),
+          Map.entry("message/global-delivery-status", DELIVERY_STATUS),
+          Map.entry("message/disposition-notification", DISPOSITION_NOTIFICATION),
+          Map.entry("message/global-disposition-notification", DISPOSITION_NOTIFICATION),
+          Map.entry("message/feedback-report", REPORT),
+          Map.entry("text/rfc822-headers", REPORT),
+          Map.entry("text/global-headers", REPORT),
+          Map.entry("message/external-body", EXTERNAL_BODY),
+          Map.entry("message/partial", PARTIAL));
 
   private final String label;
 

@@ -21,13 +21,14 @@ import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.RawStore;
 
 /**
- * Builds the MIME message of an outbox reply. The SMTP sender and the archive both use it, so the copy of a reply
- * in the permanent record is the message that was sent: same headers, same fixed Message-ID. The result depends
- * only on the reply and its date (the multipart boundary is derived from the Message-ID, the date is written in
- * UTC), so rebuilding it gives the same bytes.
+ * Builds the MIME message of an outbox reply. The SMTP sender and the archive both use it, so the
+ * copy of a reply in the permanent record is the message that was sent: same headers, same fixed
+ * Message-ID. The result depends only on the reply and its date (the multipart boundary is derived
+ * from the Message-ID, the date is written in UTC), so rebuilding it gives the same bytes.
  */
 public final class ReplyMessages {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   /** Header the bot puts on everything it sends; seeing it come back means a loop. */
   public static final String LOOP_HEADER = "X-Output-Intake-Loop";
@@ -40,9 +41,11 @@ public final class ReplyMessages {
     msg.setFrom(new InternetAddress(from, "Output Intake", "UTF-8"));
     // answers come back to the bot, never to a distribution list a notification went to
     msg.setReplyTo(new InternetAddress[] {new InternetAddress(from)});
-    msg.setRecipient(Message.RecipientType.TO, new InternetAddress(Addresses.toAscii(mail.to()), true));
+    msg.setRecipient(
+        Message.RecipientType.TO, new InternetAddress(Addresses.toAscii(mail.to()), true));
     for (String bcc : mail.bcc()) {
-      msg.addRecipient(Message.RecipientType.BCC, new InternetAddress(Addresses.toAscii(bcc), true));
+      msg.addRecipient(
+          Message.RecipientType.BCC, new InternetAddress(Addresses.toAscii(bcc), true));
     }
     msg.setSubject(mail.subject(), "UTF-8");
     msg.setHeader("Date", DATE.format(date));
@@ -70,7 +73,8 @@ public final class ReplyMessages {
         part.setFileName(name);
         part.setHeader("Content-Type", f.contentType() + "; name=\"" + name + "\"");
         part.setDisposition(MimeBodyPart.ATTACHMENT);
-        // base64 whatever the type: a text file sent as 7bit would reach the researcher with other line endings,
+        // base64 whatever the type: a text file sent as 7bit would reach the researcher with other
+        // line endings,
         // and a released file must be byte for byte the one checked
         part.setHeader("Content-Transfer-Encoding", "base64");
         mixed.addBodyPart(part);
@@ -82,25 +86,31 @@ public final class ReplyMessages {
   }
 
   /**
-   * Writes the reply as it was (or will be) sent, for the archive: callers outside the mail adapter never handle
-   * the mail library's types.
+   * Writes the reply as it was (or will be) sent, for the archive: callers outside the mail adapter
+   * never handle the mail library's types.
    */
   public static void write(OutgoingMail mail, String from, Instant date, java.io.OutputStream out)
       throws java.io.IOException {
     try {
       build(Session.getInstance(new java.util.Properties()), mail, from, date).writeTo(out);
     } catch (MessagingException e) {
-      throw new java.io.IOException("reply " + mail.messageId() + " could not be rebuilt: " + e.getMessage(), e);
+      throw new java.io.IOException(
+          "reply " + mail.messageId() + " could not be rebuilt: " + e.getMessage(), e);
     }
   }
 
-  /** Base64 and quoted-printable output never contain "=_", so this cannot occur inside an encoded part. */
+  /**
+   * Base64 and quoted-printable output never contain "=_", so this cannot occur inside an encoded
+   * part.
+   */
   static String boundary(String messageId) {
     byte[] hash = RawStore.sha256().digest(messageId.getBytes(StandardCharsets.UTF_8));
     return "=_OutputIntake_" + HexFormat.of().formatHex(hash, 0, 12);
   }
 
-  /** Jakarta Mail would replace the Message-ID on save; the outbox's id must survive every resend. */
+  /**
+   * Jakarta Mail would replace the Message-ID on save; the outbox's id must survive every resend.
+   */
   private static final class FixedIdMessage extends MimeMessage {
     private final String id;
 
@@ -115,7 +125,10 @@ public final class ReplyMessages {
     }
   }
 
-  /** Jakarta Mail draws a unique boundary from the clock; a rebuilt reply must come out byte for byte the same. */
+  /**
+   * Jakarta Mail draws a unique boundary from the clock; a rebuilt reply must come out byte for
+   * byte the same.
+   */
   private static final class FixedBoundaryMultipart extends MimeMultipart {
     FixedBoundaryMultipart(String boundary) {
       super("mixed");

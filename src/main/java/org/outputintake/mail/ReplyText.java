@@ -7,15 +7,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a person actually wrote in a reply, apart from the history their mail client pasted under it: {@code >}
- * quoting, "On ... wrote:" / "Ar ... ysgrifennodd:" attributions, Outlook's From/Sent/To/Subject block (English and
- * Welsh), "-----Original Message-----", and the {@code -- } signature. A command such as {@code #pass looks fine}
- * is read from the first lines of {@link #newText()}; the full original stays in the stored email.
+ * What a person actually wrote in a reply, apart from the history their mail client pasted under
+ * it: {@code >} quoting, "On ... wrote:" / "Ar ... ysgrifennodd:" attributions, Outlook's
+ * From/Sent/To/Subject block (English and Welsh), "-----Original Message-----", and the {@code -- }
+ * signature. A command such as {@code #pass looks fine} is read from the first lines of {@link
+ * #newText()}; the full original stays in the stored email.
  *
  * <p>Pure text work, no mail library: the HTML side is in {@link HtmlReply}.
  *
  * @param newText the text the sender wrote in this message, trimmed; empty when they wrote nothing
- * @param quoted the history their client quoted (attribution lines included), trimmed; empty when none
+ * @param quoted the history their client quoted (attribution lines included), trimmed; empty when
+ *     none
  * @param signature the signature block, trimmed; empty when none was recognised
  */
 public record ReplyText(String newText, String quoted, String signature) {
@@ -25,22 +27,29 @@ public record ReplyText(String newText, String quoted, String signature) {
     signature = signature == null ? "" : signature;
   }
 
-  // "On Tue, 16 Jan 2024 at 10:15, Name <a@b> wrote:" (Gmail), "On 16 Jan 2024, at 10:15, Name wrote:" (Apple
-  // Mail), "On 16/01/2024 10:15, Name wrote:" (Thunderbird); Welsh Gmail "Ar ... <a@b> ysgrifennodd:" and
+  // "On Tue, 16 Jan 2024 at 10:15, Name <a@b> wrote:" (Gmail), "On 16 Jan 2024, at 10:15, Name
+  // wrote:" (Apple
+  // Mail), "On 16/01/2024 10:15, Name wrote:" (Thunderbird); Welsh Gmail "Ar ... <a@b>
+  // ysgrifennodd:" and
   // Thunderbird "Ar ..., ysgrifennodd Name:"
-  private static final Pattern ON_WROTE = Pattern.compile(
-      "(?i)^(on\\s.+\\swrote|ar\\s.+\\sysgrifennodd(\\s.+)?)\\s?:$");
+  private static final Pattern ON_WROTE =
+      Pattern.compile("(?i)^(on\\s.+\\swrote|ar\\s.+\\sysgrifennodd(\\s.+)?)\\s?:$");
   // "Name wrote:" / "Ysgrifennodd Name:" say little alone: they count only right above a > quote
-  private static final Pattern BARE_WROTE = Pattern.compile("(?i)^(.{1,120}\\swrote|ysgrifennodd\\s.{1,120})\\s?:$");
+  private static final Pattern BARE_WROTE =
+      Pattern.compile("(?i)^(.{1,120}\\swrote|ysgrifennodd\\s.{1,120})\\s?:$");
   private static final Pattern WRAPPED_START = Pattern.compile("(?i)^(on|ar)\\s.*");
-  private static final Pattern ORIGINAL = Pattern.compile(
-      "(?i)^-{2,}\\s*(original message|neges wreiddiol|forwarded message|neges wedi'i hanfon ymlaen)\\s*-{2,}$"
-          + "|^begin forwarded message:$|^_{10,}$");
-  private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\*?(from|oddi wrth)\\s?:\\*?\\s*\\S.*");
-  private static final Pattern HEADER_OTHER = Pattern.compile(
-      "(?i)^\\*?(sent|date|to|cc|subject|anfonwyd|dyddiad|at|copi|pwnc)\\s?:\\*?(\\s.*)?$");
-  private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
-      "(?i)^(sent from my \\S+.*|get outlook for \\S+.*|sent from outlook for \\S+.*|anfonwyd o fy \\S+.*)$");
+  private static final Pattern ORIGINAL =
+      Pattern.compile(
+          "(?i)^-{2,}\\s*(original message|neges wreiddiol|forwarded message|neges wedi'i hanfon ymlaen)\\s*-{2,}$"
+              + "|^begin forwarded message:$|^_{10,}$");
+  private static final Pattern HEADER_FROM =
+      Pattern.compile("(?i)^\\*?(from|oddi wrth)\\s?:\\*?\\s*\\S.*");
+  private static final Pattern HEADER_OTHER =
+      Pattern.compile(
+          "(?i)^\\*?(sent|date|to|cc|subject|anfonwyd|dyddiad|at|copi|pwnc)\\s?:\\*?(\\s.*)?$");
+  private static final Pattern MOBILE_SIGNATURE =
+      Pattern.compile(
+          "(?i)^(sent from my \\S+.*|get outlook for \\S+.*|sent from outlook for \\S+.*|anfonwyd o fy \\S+.*)$");
 
   /** Reads a reply from its plain-text body, or from its HTML body when there is no plain text. */
   public static ReplyText of(String plain, String html) {
@@ -49,14 +58,19 @@ public record ReplyText(String newText, String quoted, String signature) {
     return new ReplyText("", "", "");
   }
 
-  /** The parser keeps the HTML body only when there is no plain part, so this picks what the sender's client sent. */
+  /**
+   * The parser keeps the HTML body only when there is no plain part, so this picks what the
+   * sender's client sent.
+   */
   public static ReplyText of(InboundMessage m) {
     return m.bodyHtml().isBlank() ? ofPlain(m.bodyText()) : HtmlReply.read(m.bodyHtml());
   }
 
   public static ReplyText ofPlain(String text) {
     if (text == null) return new ReplyText("", "", "");
-    List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ').split("\n", -1));
+    List<String> lines =
+        List.of(
+            text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ').split("\n", -1));
     List<String> fresh = new ArrayList<>();
     List<String> quote = new ArrayList<>();
     List<String> sig = new ArrayList<>();
@@ -66,7 +80,8 @@ public record ReplyText(String newText, String quoted, String signature) {
       String t = line.strip();
       int historyAt = historyStart(lines, i);
       if (historyAt >= 0) {
-        // what the client pasted below its marker is all history, quoted with > or not (Outlook does not)
+        // what the client pasted below its marker is all history, quoted with > or not (Outlook
+        // does not)
         quote.addAll(lines.subList(i, lines.size()));
         break;
       }
@@ -75,13 +90,16 @@ public record ReplyText(String newText, String quoted, String signature) {
         inSignature = false;
         continue;
       }
-      if (line.equals("-- ") || t.equals("--") || MOBILE_SIGNATURE.matcher(t).matches()) inSignature = true;
+      if (line.equals("-- ") || t.equals("--") || MOBILE_SIGNATURE.matcher(t).matches())
+        inSignature = true;
       (inSignature ? sig : fresh).add(line);
     }
     return new ReplyText(trimBlankLines(fresh), trimBlankLines(quote), trimBlankLines(sig));
   }
 
-  /** First non-blank lines of the new text, stripped, at most {@code max}: where a command is read. */
+  /**
+   * First non-blank lines of the new text, stripped, at most {@code max}: where a command is read.
+   */
   public List<String> leadingLines(int max) {
     return newText.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(max).toList();
   }
@@ -96,7 +114,10 @@ public record ReplyText(String newText, String quoted, String signature) {
     return (int) quoted.lines().filter(l -> !l.isBlank()).count();
   }
 
-  /** Where history starts at line i: i itself, or -1. An attribution wrapped over lines counts from its first. */
+  /**
+   * Where history starts at line i: i itself, or -1. An attribution wrapped over lines counts from
+   * its first.
+   */
   private static int historyStart(List<String> lines, int i) {
     String t = lines.get(i).strip();
     if (t.isEmpty()) return -1;
@@ -127,7 +148,10 @@ public record ReplyText(String newText, String quoted, String signature) {
     return next >= 0 && lines.get(next).strip().startsWith(">");
   }
 
-  /** From: followed within a few lines by at least two of Sent/Date, To, Subject, Cc (or their Welsh names). */
+  /**
+   * From: followed within a few lines by at least two of Sent/Date, To, Subject, Cc (or their Welsh
+   * names).
+   */
   private static boolean outlookHeader(List<String> lines, int i) {
     if (i < 0 || !HEADER_FROM.matcher(lines.get(i).strip()).matches()) return false;
     int others = 0;
@@ -148,6 +172,7 @@ public record ReplyText(String newText, String quoted, String signature) {
     int end = lines.size();
     while (start < end && lines.get(start).isBlank()) start++;
     while (end > start && lines.get(end - 1).isBlank()) end--;
-    return String.join("\n", lines.subList(start, end).stream().map(String::stripTrailing).toList());
+    return String.join(
+        "\n", lines.subList(start, end).stream().map(String::stripTrailing).toList());
   }
 }

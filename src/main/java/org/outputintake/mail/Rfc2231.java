@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Header parameters as mail clients read them: RFC 2231 extended values ({@code name*=utf-8''r%C3%A9sum%C3%A9.csv})
- * and continuations ({@code name*0*=}, {@code name*1=}), decoded leniently. A byte that is invalid in its declared
- * charset becomes the replacement character rather than costing the whole name, and an unknown charset is read as
- * UTF-8.
+ * Header parameters as mail clients read them: RFC 2231 extended values ({@code
+ * name*=utf-8''r%C3%A9sum%C3%A9.csv}) and continuations ({@code name*0*=}, {@code name*1=}),
+ * decoded leniently. A byte that is invalid in its declared charset becomes the replacement
+ * character rather than costing the whole name, and an unknown charset is read as UTF-8.
  */
 final class Rfc2231 {
   private Rfc2231() {}
 
-  /** The parameters of a header body such as {@code attachment; filename="a.csv"}, by lower-case name, raw. */
+  /**
+   * The parameters of a header body such as {@code attachment; filename="a.csv"}, by lower-case
+   * name, raw.
+   */
   static Map<String, String> params(String headerBody) {
     Map<String, String> out = new LinkedHashMap<>();
     if (headerBody == null) return out;
@@ -51,8 +54,8 @@ final class Rfc2231 {
   }
 
   /**
-   * One parameter, assembled from its plain, extended or continued forms; null when absent. The plain form wins
-   * only when there is no extended one (senders put an ASCII fallback there).
+   * One parameter, assembled from its plain, extended or continued forms; null when absent. The
+   * plain form wins only when there is no extended one (senders put an ASCII fallback there).
    */
   static String value(Map<String, String> params, String name) {
     String extended = params.get(name + "*");
@@ -126,8 +129,11 @@ final class Rfc2231 {
       cs = StandardCharsets.UTF_8;
     }
     try {
-      return cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+      return cs.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -8,23 +8,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides whether a staff command really comes from its From address, using the Authentication-Results header
- * (RFC 8601) that our own receiving server added. Anyone can write an Authentication-Results header into a message
- * they send, so only the topmost one whose authserv-id is the trusted one counts; every other is ignored.
+ * Decides whether a staff command really comes from its From address, using the
+ * Authentication-Results header (RFC 8601) that our own receiving server added. Anyone can write an
+ * Authentication-Results header into a message they send, so only the topmost one whose authserv-id
+ * is the trusted one counts; every other is ignored.
  *
- * <p>The sender passes when that header says {@code dmarc=pass} with {@code header.from} the sender's domain, or
- * {@code dkim=pass} with {@code header.d} the sender's domain (or, when a verifier gives no {@code header.d}, as
- * Gmail does, {@code header.i} in that domain), or {@code spf=pass} with {@code smtp.mailfrom} in that domain. A
- * {@code dmarc=fail} for the sender's domain fails whatever else the header says.
+ * <p>The sender passes when that header says {@code dmarc=pass} with {@code header.from} the
+ * sender's domain, or {@code dkim=pass} with {@code header.d} the sender's domain (or, when a
+ * verifier gives no {@code header.d}, as Gmail does, {@code header.i} in that domain), or {@code
+ * spf=pass} with {@code smtp.mailfrom} in that domain. A {@code dmarc=fail} for the sender's domain
+ * fails whatever else the header says.
  *
- * <p>Microsoft 365 writes its header without an authserv-id ({@code spf=pass (sender IP is ...) ...}); such a
- * header is read as coming from {@value #MICROSOFT_365}, the name Microsoft gives its own service elsewhere.
+ * <p>Microsoft 365 writes its header without an authserv-id ({@code spf=pass (sender IP is ...)
+ * ...}); such a header is read as coming from {@value #MICROSOFT_365}, the name Microsoft gives its
+ * own service elsewhere.
  */
 public final class SenderAuthentication {
-  /** The authserv-id under which Microsoft 365's id-less Authentication-Results header is trusted. */
+  /**
+   * The authserv-id under which Microsoft 365's id-less Authentication-Results header is trusted.
+   */
   public static final String MICROSOFT_365 = "mx.microsoft.com";
 
-  /** @param reason what was checked and what it said, for the audit trail and the officers' alert */
+  /**
+   * @param reason what was checked and what it said, for the audit trail and the officers' alert
+   */
   public record Verdict(boolean pass, String reason) {
     public Verdict {
       Objects.requireNonNull(reason, "reason");
@@ -38,17 +45,22 @@ public final class SenderAuthentication {
     }
   }
 
-  /** A parsed header: its authserv-id (lower-case, {@value #MICROSOFT_365} for Microsoft's id-less form). */
+  /**
+   * A parsed header: its authserv-id (lower-case, {@value #MICROSOFT_365} for Microsoft's id-less
+   * form).
+   */
   record Header(String authservId, List<Result> results) {}
 
   private SenderAuthentication() {}
 
   /**
-   * @param authenticationResults every Authentication-Results header of the message, top-down as in the message
+   * @param authenticationResults every Authentication-Results header of the message, top-down as in
+   *     the message
    * @param fromAddress the From address the command came from
    * @param trustedAuthservId the authserv-id your own receiving server writes
    */
-  public static Verdict check(List<String> authenticationResults, String fromAddress, String trustedAuthservId) {
+  public static Verdict check(
+      List<String> authenticationResults, String fromAddress, String trustedAuthservId) {
     String domain = domainOf(fromAddress);
     if (domain == null) return new Verdict(false, "the sender has no usable From address");
     if (trustedAuthservId == null || trustedAuthservId.isBlank()) {
@@ -65,32 +77,50 @@ public final class SenderAuthentication {
       }
     }
     if (header == null) {
-      return new Verdict(false, all.isEmpty() ? "the message carries no Authentication-Results header"
-          : "none of its " + all.size() + " Authentication-Results headers is from " + trusted
-              + " (others are ignored: a sender can write them)");
+      return new Verdict(
+          false,
+          all.isEmpty()
+              ? "the message carries no Authentication-Results header"
+              : "none of its "
+                  + all.size()
+                  + " Authentication-Results headers is from "
+                  + trusted
+                  + " (others are ignored: a sender can write them)");
     }
     List<String> said = new ArrayList<>();
     for (Result r : header.results()) {
       said.add(describe(r));
-      if (r.method().equals("dmarc") && r.result().equals("fail") && domain.equals(domainOf(r.property("header.from")))) {
+      if (r.method().equals("dmarc")
+          && r.result().equals("fail")
+          && domain.equals(domainOf(r.property("header.from")))) {
         return new Verdict(false, trusted + " says dmarc=fail for " + domain);
       }
     }
     // dmarc first: it is the verdict on the From domain itself; dkim and spf are its ingredients
-    List<Result> byStrength = header.results().stream()
-        .sorted(java.util.Comparator.comparingInt(SenderAuthentication::strength)).toList();
+    List<Result> byStrength =
+        header.results().stream()
+            .sorted(java.util.Comparator.comparingInt(SenderAuthentication::strength))
+            .toList();
     for (Result r : byStrength) {
       if (!r.result().equals("pass")) continue;
-      String why = switch (r.method()) {
-        case "dmarc" -> domain.equals(domainOf(r.property("header.from"))) ? "dmarc=pass" : null;
-        case "dkim" -> {
-          String d = r.property("header.d");
-          boolean aligned = d != null ? domain.equals(bare(d)) : domain.equals(domainOf(r.property("header.i")));
-          yield aligned ? "dkim=pass (" + (d != null ? "header.d" : "header.i") + ")" : null;
-        }
-        case "spf" -> domain.equals(domainOf(r.property("smtp.mailfrom"))) ? "spf=pass (smtp.mailfrom)" : null;
-        default -> null;
-      };
+      String why =
+          switch (r.method()) {
+            case "dmarc" ->
+                domain.equals(domainOf(r.property("header.from"))) ? "dmarc=pass" : null;
+            case "dkim" -> {
+              String d = r.property("header.d");
+              boolean aligned =
+                  d != null
+                      ? domain.equals(bare(d))
+                      : domain.equals(domainOf(r.property("header.i")));
+              yield aligned ? "dkim=pass (" + (d != null ? "header.d" : "header.i") + ")" : null;
+            }
+            case "spf" ->
+                domain.equals(domainOf(r.property("smtp.mailfrom")))
+                    ? "spf=pass (smtp.mailfrom)"
+                    : null;
+            default -> null;
+          };
       if (why != null) return new Verdict(true, trusted + " says " + why + " for " + domain);
     }
     String results = said.isEmpty() ? "no results" : String.join(", ", said);
@@ -103,14 +133,20 @@ public final class SenderAuthentication {
   }
 
   private static String describe(Result r) {
-    String subject = r.property("header.from") != null ? r.property("header.from")
-        : r.property("header.d") != null ? r.property("header.d")
-        : r.property("smtp.mailfrom") != null ? domainOf(r.property("smtp.mailfrom"))
-        : r.property("header.i") != null ? domainOf(r.property("header.i")) : null;
+    String subject =
+        r.property("header.from") != null
+            ? r.property("header.from")
+            : r.property("header.d") != null
+                ? r.property("header.d")
+                : r.property("smtp.mailfrom") != null
+                    ? domainOf(r.property("smtp.mailfrom"))
+                    : r.property("header.i") != null ? domainOf(r.property("header.i")) : null;
     return r.method() + "=" + r.result() + (subject == null ? "" : " (" + subject + ")");
   }
 
-  /** The domain of an address, {@code @domain} or bare domain, lower-case; null when there is none. */
+  /**
+   * The domain of an address, {@code @domain} or bare domain, lower-case; null when there is none.
+   */
   static String domainOf(String value) {
     if (value == null) return null;
     String v = value.strip();
@@ -128,7 +164,8 @@ public final class SenderAuthentication {
   /** Parses one header value leniently; null when it has neither an authserv-id nor a result. */
   static Header parse(String value) {
     if (value == null) return null;
-    List<String> segments = AuthResultsSyntax.splitSemicolons(AuthResultsSyntax.stripComments(value));
+    List<String> segments =
+        AuthResultsSyntax.splitSemicolons(AuthResultsSyntax.stripComments(value));
     if (segments.isEmpty()) return null;
     String authservId = null;
     List<Result> results = new ArrayList<>();
@@ -137,7 +174,8 @@ public final class SenderAuthentication {
       if (items.isEmpty()) continue;
       boolean methodSpec = items.get(0)[1] != null && !items.get(0)[0].contains(".");
       if (i == 0 && !methodSpec) {
-        authservId = items.get(0)[0].toLowerCase(Locale.ROOT);  // then an optional version: not needed
+        authservId =
+            items.get(0)[0].toLowerCase(Locale.ROOT); // then an optional version: not needed
         continue;
       }
       if (i == 0) authservId = MICROSOFT_365;
@@ -148,7 +186,8 @@ public final class SenderAuthentication {
       if (slash > 0) method = method.substring(0, slash).strip();
       Map<String, String> props = new LinkedHashMap<>();
       for (String[] item : items.subList(1, items.size())) {
-        if (item[1] != null && item[0].contains(".")) props.putIfAbsent(item[0].toLowerCase(Locale.ROOT), item[1]);
+        if (item[1] != null && item[0].contains("."))
+          props.putIfAbsent(item[0].toLowerCase(Locale.ROOT), item[1]);
       }
       results.add(new Result(method, items.get(0)[1].toLowerCase(Locale.ROOT), props));
     }

@@ -10,9 +10,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.outputintake.reply.MessageRejected;
 
 /**
- * Tells a server failure from a message failure in what Angus throws. 421 and anything about the connection or
- * the login concern the whole session; a reply code given to one recipient (RCPT) or to one message (after DATA)
- * concerns that message: 5xx for ever, 4xx for now.
+ * Tells a server failure from a message failure in what Angus throws. 421 and anything about the
+ * connection or the login concern the whole session; a reply code given to one recipient (RCPT) or
+ * to one message (after DATA) concerns that message: 5xx for ever, 4xx for now.
  */
 final class SmtpFailures {
   private SmtpFailures() {}
@@ -20,7 +20,8 @@ final class SmtpFailures {
   static void rethrow(MessagingException e) throws MessagingException, MessageRejected {
     if (e instanceof AuthenticationFailedException) throw e;
     if (e instanceof SMTPSenderFailedException sender) {
-      // our own MAIL FROM refused: every message would meet it, unless the refusal is about this message's size
+      // our own MAIL FROM refused: every message would meet it, unless the refusal is about this
+      // message's size
       if (sender.getReturnCode() == 552 || String.valueOf(sender.getMessage()).contains("5.3.4")) {
         throw new MessageRejected(true, "message too large for the server: " + describe(e), e);
       }
@@ -42,15 +43,20 @@ final class SmtpFailures {
     throw e;
   }
 
-  private static void byCode(int code, String what, MessagingException e) throws MessagingException,
-      MessageRejected {
-    if (code == 421) throw e; // service closing the channel: the server's trouble, not this message's
+  private static void byCode(int code, String what, MessagingException e)
+      throws MessagingException, MessageRejected {
+    if (code == 421)
+      throw e; // service closing the channel: the server's trouble, not this message's
     if (code >= 500) throw new MessageRejected(true, what + " (" + code + "): " + describe(e), e);
-    if (code >= 400) throw new MessageRejected(false, what + " for now (" + code + "): " + describe(e), e);
+    if (code >= 400)
+      throw new MessageRejected(false, what + " for now (" + code + "): " + describe(e), e);
     throw e;
   }
 
-  /** The most decisive reply code among the refused recipients: a permanent one wins over a temporary one. */
+  /**
+   * The most decisive reply code among the refused recipients: a permanent one wins over a
+   * temporary one.
+   */
   private static int recipientCode(SendFailedException e) {
     int best = -1;
     for (Exception next = e; next != null; ) {
@@ -67,14 +73,19 @@ final class SmtpFailures {
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) return true;
-      if (t instanceof MessagingException m && m.getNextException() != null && type.isInstance(m.getNextException())) {
+      if (t instanceof MessagingException m
+          && m.getNextException() != null
+          && type.isInstance(m.getNextException())) {
         return true;
       }
     }
     return false;
   }
 
-  /** One line without the server's multi-line echo, short enough for a log line and a database column. */
+  /**
+   * One line without the server's multi-line echo, short enough for a log line and a database
+   * column.
+   */
   static String describe(Throwable e) {
     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     msg = msg.replaceAll("\\s+", " ").trim();

@@ -16,7 +16,10 @@ import org.outputintake.reply.SendMailPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends outbox mail over SMTP, keeping the Message-ID fixed in the outbox and marking it as an automatic reply. */
+/**
+ * Sends outbox mail over SMTP, keeping the Message-ID fixed in the outbox and marking it as an
+ * automatic reply.
+ */
 public final class SmtpMailSender implements SendMailPort {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpMailSender.class);
   private final IntakeConfig.Server server;
@@ -37,9 +40,9 @@ public final class SmtpMailSender implements SendMailPort {
   }
 
   /**
-   * Sends one reply. A failure that belongs to this message (an address the library cannot use, a 5xx for its
-   * recipient or its content, a file that is gone) is thrown as {@link MessageRejected}; anything else means the
-   * server or the connection is in trouble.
+   * Sends one reply. A failure that belongs to this message (an address the library cannot use, a
+   * 5xx for its recipient or its content, a file that is gone) is thrown as {@link
+   * MessageRejected}; anything else means the server or the connection is in trouble.
    */
   @Override
   public void send(OutgoingMail mail) throws MessagingException, MessageRejected {
@@ -48,43 +51,57 @@ public final class SmtpMailSender implements SendMailPort {
       transport().sendMessage(msg, msg.getAllRecipients());
     } catch (SendFailedException e) {
       if (e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0) {
-        // delivered to the researcher; only a blind copy was refused, and resending would duplicate the mail
-        LOG.warn("{} sent, but {} of its recipients refused: {}", mail.messageId(),
-            e.getInvalidAddresses() == null ? 0 : e.getInvalidAddresses().length, SmtpFailures.describe(e));
+        // delivered to the researcher; only a blind copy was refused, and resending would duplicate
+        // the mail
+        LOG.warn(
+            "{} sent, but {} of its recipients refused: {}",
+            mail.messageId(),
+            e.getInvalidAddresses() == null ? 0 : e.getInvalidAddresses().length,
+            SmtpFailures.describe(e));
         return;
       }
       endBatch();
       SmtpFailures.rethrow(e);
     } catch (MessagingException e) {
-      endBatch(); // a broken connection is not reused; a refused message leaves the session in doubt too
+      endBatch(); // a broken connection is not reused; a refused message leaves the session in
+      // doubt too
       SmtpFailures.rethrow(e);
     }
   }
 
   private MimeMessage build(OutgoingMail original) throws MessageRejected {
     Optional<String> problem = Addresses.problem(original.to());
-    if (problem.isPresent()) throw new MessageRejected(true, "recipient unusable: " + problem.get(), null);
+    if (problem.isPresent())
+      throw new MessageRejected(true, "recipient unusable: " + problem.get(), null);
     java.util.List<String> bcc = new java.util.ArrayList<>();
     for (String b : original.bcc()) {
       // a dead blind copy (a data owner's old address) must not stop the researcher's mail
       if (Addresses.usable(b)) bcc.add(b);
-      else LOG.warn("{}: blind copy to {} dropped: {}", original.messageId(), org.outputintake.reply.OutboxSender.mask(b), Addresses.problem(b).get());
+      else
+        LOG.warn(
+            "{}: blind copy to {} dropped: {}",
+            original.messageId(),
+            org.outputintake.reply.OutboxSender.mask(b),
+            Addresses.problem(b).get());
     }
     OutgoingMail mail = original.withBcc(bcc);
     for (OutgoingMail.FileRef f : mail.attachments()) {
       if (!Files.isReadable(f.path())) {
-        throw new MessageRejected(true, "attachment " + f.name() + " is no longer in the store", null);
+        throw new MessageRejected(
+            true, "attachment " + f.name() + " is no longer in the store", null);
       }
     }
     for (OutgoingMail.InlineImage i : mail.inlineImages()) {
       if (!java.nio.file.Files.isReadable(i.path())) {
-        throw new MessageRejected(true, "inline image " + i.name() + " is no longer in the store", null);
+        throw new MessageRejected(
+            true, "inline image " + i.name() + " is no longer in the store", null);
       }
     }
-        try {
+    try {
       return ReplyMessages.build(session, mail, from, clock.instant());
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-      throw new MessageRejected(true, "cannot be written as an email: " + SmtpFailures.describe(e), e);
+      throw new MessageRejected(
+          true, "cannot be written as an email: " + SmtpFailures.describe(e), e);
     }
   }
 
@@ -92,7 +109,8 @@ public final class SmtpMailSender implements SendMailPort {
   private Transport transport() throws MessagingException {
     if (transport == null || !transport.isConnected()) {
       transport = session.getTransport();
-      if (server.hasCredentials()) transport.connect(server.host(), server.port(), server.username(), server.password());
+      if (server.hasCredentials())
+        transport.connect(server.host(), server.port(), server.username(), server.password());
       else transport.connect();
     }
     return transport;

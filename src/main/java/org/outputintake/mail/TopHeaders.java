@@ -13,14 +13,26 @@ import java.util.Set;
 import org.apache.james.mime4j.stream.RawField;
 
 /**
- * The top-level header fields that say who sent a message and whether it may be answered, read line by line with
- * nothing else kept: enough to record and politely answer a message whose structure cannot be parsed (a header
- * block too large to be real, say), at a bounded cost in memory.
+ * The top-level header fields that say who sent a message and whether it may be answered, read line
+ * by line with nothing else kept: enough to record and politely answer a message whose structure
+ * cannot be parsed (a header block too large to be real, say), at a bounded cost in memory.
  */
 final class TopHeaders {
-  private static final Set<String> WANTED = Set.of("from", "subject", "message-id", "in-reply-to", "references",
-      "date", "to", "auto-submitted", "precedence", "list-id", "return-path", "x-auto-response-suppress",
-      "x-output-intake-loop");
+  private static final Set<String> WANTED =
+      Set.of(
+          "from",
+          "subject",
+          "message-id",
+          "in-reply-to",
+          "references",
+          "date",
+          "to",
+          "auto-submitted",
+          "precedence",
+          "list-id",
+          "return-path",
+          "x-auto-response-suppress",
+          "x-output-intake-loop");
   private static final int MAX_FIELD_CHARS = 64 * 1024;
   private static final long MAX_SCAN_BYTES = 64L * 1024 * 1024;
 
@@ -41,13 +53,17 @@ final class TopHeaders {
           field.setLength(0);
         }
         if (line.length == 0) break;
-        String text = new String(line, 0, Math.min(line.length, MAX_FIELD_CHARS), StandardCharsets.UTF_8);
+        String text =
+            new String(line, 0, Math.min(line.length, MAX_FIELD_CHARS), StandardCharsets.UTF_8);
         if (continuation && field.length() == 0) continue; // the continuation of a field not kept
         if (!continuation) {
           int colon = text.indexOf(':');
-          if (colon <= 0 || !WANTED.contains(text.substring(0, colon).trim().toLowerCase(Locale.ROOT))) continue;
+          if (colon <= 0
+              || !WANTED.contains(text.substring(0, colon).trim().toLowerCase(Locale.ROOT)))
+            continue;
         }
-        if (field.length() < MAX_FIELD_CHARS) field.append(field.length() == 0 ? "" : "\r\n").append(text);
+        if (field.length() < MAX_FIELD_CHARS)
+          field.append(field.length() == 0 ? "" : "\r\n").append(text);
       }
       add(out, field);
     }

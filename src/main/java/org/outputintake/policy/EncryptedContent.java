@@ -14,8 +14,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.outputintake.scan.Finding;
 
 /**
- * Password-protected documents: an output checker cannot open them, so they cannot be released. Archives with
- * encrypted entries are reported by the archive expander, which sees each entry.
+ * Password-protected documents: an output checker cannot open them, so they cannot be released.
+ * Archives with encrypted entries are reported by the archive expander, which sees each entry.
  */
 final class EncryptedContent {
   static final String ENCRYPTED_CONTENT = "ENCRYPTED_CONTENT";
@@ -26,38 +26,54 @@ final class EncryptedContent {
   private EncryptedContent() {}
 
   static Optional<Finding> check(Path path, String type) {
-    String kind = switch (type) {
-      case FileTypeRules.OOXML_PROTECTED -> "password-protected Office document";
-      case "application/pdf" -> pdf(path);
-      case "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-          FileTypeRules.OLE2 -> ole2(path);
-      default -> null;
-    };
+    String kind =
+        switch (type) {
+          case FileTypeRules.OOXML_PROTECTED -> "password-protected Office document";
+          case "application/pdf" -> pdf(path);
+          case "application/msword",
+              "application/vnd.ms-excel",
+              "application/vnd.ms-powerpoint",
+              FileTypeRules.OLE2 ->
+              ole2(path);
+          default -> null;
+        };
     return Optional.ofNullable(kind).map(EncryptedContent::finding);
   }
 
   static Finding finding(String kind) {
-    return Finding.blocker(ENCRYPTED_CONTENT, "",
-        "This is a " + kind + ". Output checkers cannot open encrypted or password-protected files, so it cannot "
+    return Finding.blocker(
+        ENCRYPTED_CONTENT,
+        "",
+        "This is a "
+            + kind
+            + ". Output checkers cannot open encrypted or password-protected files, so it cannot "
             + "be checked or released. Remove the password (save an unprotected copy) and request that copy.");
   }
 
   private static String pdf(Path path) {
-    try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(path.toFile()), "", null, null,
-        IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument doc =
+        Loader.loadPDF(
+            new RandomAccessReadBufferedFile(path.toFile()),
+            "",
+            null,
+            null,
+            IOUtils.createTempFileOnlyStreamCache())) {
       return doc.isEncrypted() ? "encrypted PDF" : null;
     } catch (InvalidPasswordException e) {
       return "password-protected PDF";
     } catch (IOException | RuntimeException e) {
-      return null; // an unreadable PDF is not shown to be encrypted; the content scanners report damage
+      return null; // an unreadable PDF is not shown to be encrypted; the content scanners report
+      // damage
     }
   }
 
   private static String ole2(Path path) {
     try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
       DirectoryNode root = fs.getRoot();
-      if (root.hasEntryCaseInsensitive("EncryptedPackage")) return "password-protected Office document";
-      if (root.hasEntryCaseInsensitive("EncryptedSummary")) return "password-protected PowerPoint presentation";
+      if (root.hasEntryCaseInsensitive("EncryptedPackage"))
+        return "password-protected Office document";
+      if (root.hasEntryCaseInsensitive("EncryptedSummary"))
+        return "password-protected PowerPoint presentation";
       if (root.hasEntryCaseInsensitive("WordDocument")) {
         try (InputStream in = root.createDocumentInputStream("WordDocument")) {
           byte[] fib = in.readNBytes(12);
@@ -78,7 +94,8 @@ final class EncryptedContent {
     }
   }
 
-  // BIFF8: FILEPASS follows BOF in the workbook globals, before the sheet list; stop at the sheet list.
+  // BIFF8: FILEPASS follows BOF in the workbook globals, before the sheet list; stop at the sheet
+  // list.
   private static boolean hasFilePass(InputStream in) throws IOException {
     for (int i = 0; i < MAX_BIFF_RECORDS; i++) {
       byte[] header = in.readNBytes(4);

@@ -1,6 +1,5 @@
 package org.outputintake.policy;
 
-import org.outputintake.scan.FilePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,11 +11,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.outputintake.scan.FilePolicy;
 
 /**
- * Loads {@link FilePolicy} files. A name ({@code ons-srs}) is looked up in {@code config/policies/} under the
- * working directory first and then among the policies bundled in the jar; anything ending in {@code .yaml}
- * or {@code .yml} is read as a file path.
+ * Loads {@link FilePolicy} files. A name ({@code ons-srs}) is looked up in {@code config/policies/}
+ * under the working directory first and then among the policies bundled in the jar; anything ending
+ * in {@code .yaml} or {@code .yml} is read as a file path.
  */
 public final class FilePolicies {
   public static final String DEFAULT_NAME = "ons-srs";
@@ -25,7 +25,8 @@ public final class FilePolicies {
   private FilePolicies() {}
 
   /**
-   * @throws IllegalArgumentException naming the policy and the key when the policy is unknown or invalid
+   * @throws IllegalArgumentException naming the policy and the key when the policy is unknown or
+   *     invalid
    */
   public static FilePolicy load(String nameOrFile) {
     return load(nameOrFile, Path.of("config", "policies"));
@@ -38,15 +39,23 @@ public final class FilePolicies {
       return fromFile(Path.of(nameOrFile));
     }
     if (!nameOrFile.matches("[A-Za-z0-9_-]+")) {
-      throw new IllegalArgumentException("policy name '" + nameOrFile + "' must be letters, digits, '-' or '_' "
-          + "(or a path ending in .yaml)");
+      throw new IllegalArgumentException(
+          "policy name '"
+              + nameOrFile
+              + "' must be letters, digits, '-' or '_' "
+              + "(or a path ending in .yaml)");
     }
     Path local = policyDir.resolve(nameOrFile + ".yaml");
     if (Files.isRegularFile(local)) return fromFile(local);
-    try (InputStream in = FilePolicies.class.getResourceAsStream("/policies/" + nameOrFile + ".yaml")) {
+    try (InputStream in =
+        FilePolicies.class.getResourceAsStream("/policies/" + nameOrFile + ".yaml")) {
       if (in == null) {
-        throw new IllegalArgumentException("unknown policy '" + nameOrFile + "': expected " + local
-            + " or a bundled policy (ons-srs, opensafely)");
+        throw new IllegalArgumentException(
+            "unknown policy '"
+                + nameOrFile
+                + "': expected "
+                + local
+                + " or a bundled policy (ons-srs, opensafely)");
       }
       return parse(YAML.readTree(in), nameOrFile);
     } catch (IOException e) {
@@ -61,7 +70,8 @@ public final class FilePolicies {
     try (InputStream in = Files.newInputStream(file)) {
       return parse(YAML.readTree(in), file.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("policy file " + file + " is not valid YAML: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "policy file " + file + " is not valid YAML: " + e.getMessage(), e);
     }
   }
 
@@ -74,11 +84,15 @@ public final class FilePolicies {
     FilePolicy.ArchiveLimits limits = FilePolicy.ArchiveLimits.DEFAULT;
     try {
       if (archive.isObject()) {
-        limits = new FilePolicy.ArchiveLimits(
-            archive.path("max-depth").asInt(limits.maxDepth()),
-            archive.path("max-entries").asInt(limits.maxEntries()),
-            size(archive.get("max-expanded-size"), limits.maxExpandedBytes(), source + " archive.max-expanded-size"),
-            archive.path("max-ratio").asInt(limits.maxRatio()));
+        limits =
+            new FilePolicy.ArchiveLimits(
+                archive.path("max-depth").asInt(limits.maxDepth()),
+                archive.path("max-entries").asInt(limits.maxEntries()),
+                size(
+                    archive.get("max-expanded-size"),
+                    limits.maxExpandedBytes(),
+                    source + " archive.max-expanded-size"),
+                archive.path("max-ratio").asInt(limits.maxRatio()));
       }
       return new FilePolicy(
           name,
@@ -91,18 +105,25 @@ public final class FilePolicies {
           root.path("threshold").asInt(10),
           root.path("rounding").asInt(0),
           limits,
-          root.hasNonNull("zeros") ? FilePolicy.ZeroRule.parse(root.get("zeros").asText()) : FilePolicy.ZeroRule.REVIEW,
+          root.hasNonNull("zeros")
+              ? FilePolicy.ZeroRule.parse(root.get("zeros").asText())
+              : FilePolicy.ZeroRule.REVIEW,
           dominance(root.path("dominance")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("policy " + source + ": " + e.getMessage(), e);
     }
   }
 
-  /** {@code dominance: {p: 10%, n: 2, k: 90%}}; percentages may be written as {@code 10%} or {@code 0.10}. */
+  /**
+   * {@code dominance: {p: 10%, n: 2, k: 90%}}; percentages may be written as {@code 10%} or {@code
+   * 0.10}.
+   */
   private static FilePolicy.Dominance dominance(JsonNode node) {
     FilePolicy.Dominance d = FilePolicy.Dominance.ACRO_DEFAULT;
     if (!node.isObject()) return d;
-    return new FilePolicy.Dominance(fraction(node.get("p"), d.p(), "dominance.p"), node.path("n").asInt(d.n()),
+    return new FilePolicy.Dominance(
+        fraction(node.get("p"), d.p(), "dominance.p"),
+        node.path("n").asInt(d.n()),
         fraction(node.get("k"), d.k(), "dominance.k"));
   }
 
@@ -114,7 +135,8 @@ public final class FilePolicies {
       double d = Double.parseDouble(v);
       return d > 1 ? d / 100 : d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " is '" + v + "': write a percentage such as 10% or a fraction 0.10");
+      throw new IllegalArgumentException(
+          key + " is '" + v + "': write a percentage such as 10% or a fraction 0.10");
     }
   }
 
@@ -129,7 +151,8 @@ public final class FilePolicies {
     try {
       return Long.parseLong(digits) * factor;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a size: write e.g. 16MB, 512KB or 1048576");
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a size: write e.g. 16MB, 512KB or 1048576");
     }
   }
 
@@ -146,7 +169,8 @@ public final class FilePolicies {
   private static Set<String> extensions(JsonNode node) {
     Set<String> out = new LinkedHashSet<>();
     if (node != null && node.isArray()) {
-      node.forEach(n -> out.add(n.asText().trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")));
+      node.forEach(
+          n -> out.add(n.asText().trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")));
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package org.outputintake.policy;
 
-import org.outputintake.scan.FilePolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +11,13 @@ import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.outputintake.policy.archive.ZipDirectory;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 
 /**
- * AI/ML model files, by name and by content, so that a renamed model is still caught. The signatures are those
- * of the common serialisations: Python pickle (also joblib), HDF5 (Keras), PyTorch zip archives, safetensors,
- * GGUF, TFLite and ONNX.
+ * AI/ML model files, by name and by content, so that a renamed model is still caught. The
+ * signatures are those of the common serialisations: Python pickle (also joblib), HDF5 (Keras),
+ * PyTorch zip archives, safetensors, GGUF, TFLite and ONNX.
  */
 final class ModelFiles {
   static final String MODEL_FILE = "MODEL_FILE";
@@ -26,17 +26,23 @@ final class ModelFiles {
 
   private ModelFiles() {}
 
-  static Optional<Finding> check(Path path, String name, String type, FilePolicy policy) throws IOException {
+  static Optional<Finding> check(Path path, String name, String type, FilePolicy policy)
+      throws IOException {
     String byName = FileTypeRules.firstMatch(name, policy.modelExtensions());
     String byContent = signature(path, type, policy);
     if (byName == null && byContent == null) return Optional.empty();
     String what = byContent != null ? byContent : "'." + byName + "' model file";
-    return Optional.of(Finding.blocker(MODEL_FILE, "",
-        "This looks like an AI/ML model file (" + what + "). The SRS does not permit AI or machine-learning "
-            + "models or model outputs to leave the environment, because a model can leak information about the "
-            + "data it was trained on (SRS guidance, 'Artificial intelligence and machine learning'). Remove it "
-            + "from the request; to discuss options contact statistical.support@ons.gov.uk.")
-        .withEvidence(byContent != null ? "content: " + byContent : "extension ." + byName));
+    return Optional.of(
+        Finding.blocker(
+                MODEL_FILE,
+                "",
+                "This looks like an AI/ML model file ("
+                    + what
+                    + "). The SRS does not permit AI or machine-learning "
+                    + "models or model outputs to leave the environment, because a model can leak information about the "
+                    + "data it was trained on (SRS guidance, 'Artificial intelligence and machine learning'). Remove it "
+                    + "from the request; to discuss options contact statistical.support@ons.gov.uk.")
+            .withEvidence(byContent != null ? "content: " + byContent : "extension ." + byName));
   }
 
   /** A short description of the model format the bytes show, or null. */
@@ -47,12 +53,15 @@ final class ModelFiles {
       n = in.readNBytes(head, 0, HEADER);
     }
     long size = Files.size(path);
-    if (startsWith(head, n, 0, HDF5) || startsWith(head, n, 512, HDF5)) return "HDF5 / Keras weights";
+    if (startsWith(head, n, 0, HDF5) || startsWith(head, n, 512, HDF5))
+      return "HDF5 / Keras weights";
     if ("application/zip".equals(type)) return zipModel(path, policy);
     if (!"application/octet-stream".equals(type)) return null;
-    if (n >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) return "Python pickle / joblib";
+    if (n >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5)
+      return "Python pickle / joblib";
     if (startsWith(head, n, 0, "GGUF".getBytes(StandardCharsets.US_ASCII))) return "GGUF model";
-    if (startsWith(head, n, 4, "TFL3".getBytes(StandardCharsets.US_ASCII))) return "TensorFlow Lite model";
+    if (startsWith(head, n, 4, "TFL3".getBytes(StandardCharsets.US_ASCII)))
+      return "TensorFlow Lite model";
     if (isSafetensors(head, n, size)) return "safetensors weights";
     if (isOnnx(head, n)) return "ONNX model";
     return null;
@@ -66,11 +75,16 @@ final class ModelFiles {
     return len >= 2 && len <= size - 8 && head[8] == '{' && (head[9] == '"' || head[9] == '}');
   }
 
-  // ONNX is protobuf: field 1 (ir_version, varint) first, then the producer name in the first bytes.
+  // ONNX is protobuf: field 1 (ir_version, varint) first, then the producer name in the first
+  // bytes.
   private static boolean isOnnx(byte[] head, int n) {
     if (n < 8 || head[0] != 0x08) return false;
-    String text = new String(head, 0, Math.min(n, 256), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    return text.contains("pytorch") || text.contains("onnx") || text.contains("keras") || text.contains("tf2onnx");
+    String text =
+        new String(head, 0, Math.min(n, 256), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    return text.contains("pytorch")
+        || text.contains("onnx")
+        || text.contains("keras")
+        || text.contains("tf2onnx");
   }
 
   private static String zipModel(Path path, FilePolicy policy) {

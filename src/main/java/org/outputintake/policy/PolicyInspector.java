@@ -1,6 +1,5 @@
 package org.outputintake.policy;
 
-import org.outputintake.scan.FilePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +12,22 @@ import org.outputintake.policy.archive.ArchiveBudget;
 import org.outputintake.policy.archive.ArchiveExpander;
 import org.outputintake.policy.archive.Expansion;
 import org.outputintake.scan.FileInspector;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.Inspection;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
 
 /**
- * Detects a file's type from its bytes and applies the policy's file rules: type mismatch, allowed and
- * forbidden types, size, model files, encryption, and safe archive expansion. A display name with control or
- * text-direction characters adds a FILE_NAME_UNSAFE warning. Thread-safe; one instance may
- * serve many scans.
+ * Detects a file's type from its bytes and applies the policy's file rules: type mismatch, allowed
+ * and forbidden types, size, model files, encryption, and safe archive expansion. A display name
+ * with control or text-direction characters adds a FILE_NAME_UNSAFE warning. Thread-safe; one
+ * instance may serve many scans.
  *
- * <p>Archive limits on bytes and entries apply to a top-level file and everything nested in it. The budget is
- * remembered against the directory an archive was expanded into, so when the engine hands back a nested archive
- * (a file inside that directory) it draws on the same budget. Budgets whose directory has gone are forgotten.
+ * <p>Archive limits on bytes and entries apply to a top-level file and everything nested in it. The
+ * budget is remembered against the directory an archive was expanded into, so when the engine hands
+ * back a nested archive (a file inside that directory) it draws on the same budget. Budgets whose
+ * directory has gone are forgotten.
  */
 public class PolicyInspector implements FileInspector {
   private final Map<Path, ArchiveBudget> budgets = new ConcurrentHashMap<>();
@@ -44,9 +45,18 @@ public class PolicyInspector implements FileInspector {
     boolean scanContent = findings.stream().noneMatch(f -> f.code().equals(FileTypeRules.MISMATCH));
     boolean tooLarge = policy.maxFileBytes() > 0 && size > policy.maxFileBytes();
     if (tooLarge) {
-      findings.add(Finding.blocker("FILE_TOO_LARGE", "", "The file is " + megabytes(size) + ", over the "
-          + policy.name() + " limit of " + megabytes(policy.maxFileBytes()) + " per file. Reduce it (fewer rows "
-          + "or columns, a smaller image) or split it into several files."));
+      findings.add(
+          Finding.blocker(
+              "FILE_TOO_LARGE",
+              "",
+              "The file is "
+                  + megabytes(size)
+                  + ", over the "
+                  + policy.name()
+                  + " limit of "
+                  + megabytes(policy.maxFileBytes())
+                  + " per file. Reduce it (fewer rows "
+                  + "or columns, a smaller image) or split it into several files."));
       scanContent = false;
     }
     Optional<Finding> model = ModelFiles.check(file.path(), file.displayName(), type, policy);
@@ -59,24 +69,31 @@ public class PolicyInspector implements FileInspector {
       findings.add(encrypted.get());
       return new Inspection(type, findings, List.of(), false);
     }
-    if (!ArchiveExpander.isArchive(type)) return new Inspection(type, findings, List.of(), scanContent);
+    if (!ArchiveExpander.isArchive(type))
+      return new Inspection(type, findings, List.of(), scanContent);
     if (tooLarge) return new Inspection(type, findings, List.of(), false);
     ArchiveBudget budget = budgetFor(file, policy);
     Expansion expansion = new ArchiveExpander(policy.archive()).expand(file, type, budget, workDir);
     findings.addAll(expansion.findings());
-    expansion.entries().stream().map(e -> e.path().getParent()).distinct()
+    expansion.entries().stream()
+        .map(e -> e.path().getParent())
+        .distinct()
         .forEach(dir -> budgets.put(dir.toAbsolutePath().normalize(), budget));
     return new Inspection(type, findings, expansion.entries(), false);
   }
 
-  /** The type from the bytes alone: a name is never given to Tika, so a renamed file cannot fool it. */
+  /**
+   * The type from the bytes alone: a name is never given to Tika, so a renamed file cannot fool it.
+   */
   public String detect(Path path) throws IOException {
     return TypeDetector.detect(path);
   }
 
   private ArchiveBudget budgetFor(ScanFile file, FilePolicy policy) {
     if (file.depth() > 0) {
-      for (Path p = file.path().toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+      for (Path p = file.path().toAbsolutePath().normalize().getParent();
+          p != null;
+          p = p.getParent()) {
         ArchiveBudget shared = budgets.get(p);
         if (shared != null) return shared;
       }

@@ -11,18 +11,21 @@ import org.outputintake.scan.Finding;
  * A file name as a researcher (or an archive) gave it, and the two safe forms derived from it.
  *
  * @param original the name exactly as received, kept for the audit trail
- * @param display the last path element without control or bidirectional-override characters, for reports
+ * @param display the last path element without control or bidirectional-override characters, for
+ *     reports
  * @param stored a name safe on any filesystem (ASCII letters, digits, {@code . _ -}, at most
- *     {@value #MAX_STORED} characters); the caller adds a unique prefix or suffix when names collide
+ *     {@value #MAX_STORED} characters); the caller adds a unique prefix or suffix when names
+ *     collide
  */
 public record SafeFileName(String original, String display, String stored) {
   public static final int MAX_STORED = 100;
   public static final String FILE_NAME_UNSAFE = "FILE_NAME_UNSAFE";
 
   // Windows refuses these as base names whatever the extension.
-  private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul",
-      "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-      "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
   public SafeFileName {
     Objects.requireNonNull(original, "original");
@@ -40,19 +43,28 @@ public record SafeFileName(String original, String display, String stored) {
     return new SafeFileName(name, display, storedForm(display));
   }
 
-  /** FILE_NAME_UNSAFE when the name held control or bidi characters that could disguise its real extension. */
+  /**
+   * FILE_NAME_UNSAFE when the name held control or bidi characters that could disguise its real
+   * extension.
+   */
   public List<Finding> problems() {
     if (!hasHiddenCharacters(original)) return List.of();
-    return List.of(Finding.warning(FILE_NAME_UNSAFE, "file name",
-        "The file name contains invisible control or text-direction characters, which can make a name look "
-            + "different from what it is (for example 'report\u2026exe.csv'). It is shown here as '" + display
-            + "'. Rename the file using only letters, digits, spaces, dots, dashes and underscores."));
+    return List.of(
+        Finding.warning(
+            FILE_NAME_UNSAFE,
+            "file name",
+            "The file name contains invisible control or text-direction characters, which can make a name look "
+                + "different from what it is (for example 'report\u2026exe.csv'). It is shown here as '"
+                + display
+                + "'. Rename the file using only letters, digits, spaces, dots, dashes and underscores."));
   }
 
   /** The extension of the display name, lower-case without the dot, or empty. */
   public String extension() {
     int dot = display.lastIndexOf('.');
-    return dot <= 0 || dot == display.length() - 1 ? "" : display.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return dot <= 0 || dot == display.length() - 1
+        ? ""
+        : display.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
   static boolean hasHiddenCharacters(String s) {
@@ -70,8 +82,11 @@ public record SafeFileName(String original, String display, String stored) {
     return Character.getType(cp) == Character.CONTROL
         || (cp >= 0x202A && cp <= 0x202E)
         || (cp >= 0x2066 && cp <= 0x2069)
-        || cp == 0x200E || cp == 0x200F || cp == 0x061C
-        || cp == 0x200B || cp == 0xFEFF;
+        || cp == 0x200E
+        || cp == 0x200F
+        || cp == 0x061C
+        || cp == 0x200B
+        || cp == 0xFEFF;
   }
 
   private static String lastElement(String name) {
@@ -82,8 +97,12 @@ public record SafeFileName(String original, String display, String stored) {
   private static String storedForm(String display) {
     // Decompose accents so "Résumé" becomes "Resume" rather than "R_sum_".
     String ascii = Normalizer.normalize(display, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("_{2,}", "_")
-        .replaceAll("\\.{2,}", ".").replaceAll("^[._-]+", "");
+    String safe =
+        ascii
+            .replaceAll("[^A-Za-z0-9._-]+", "_")
+            .replaceAll("_{2,}", "_")
+            .replaceAll("\\.{2,}", ".")
+            .replaceAll("^[._-]+", "");
     if (safe.isEmpty()) safe = "file";
     int dot = safe.lastIndexOf('.');
     String base = dot > 0 ? safe.substring(0, dot) : safe;
@@ -93,6 +112,8 @@ public record SafeFileName(String original, String display, String stored) {
     int room = MAX_STORED - ext.length();
     if (base.length() > room) base = base.substring(0, room);
     String stored = (base + ext).replaceAll("[.]+$", "");
-    return stored.isEmpty() || !Character.isLetterOrDigit(stored.charAt(0)) ? "file" + stored : stored;
+    return stored.isEmpty() || !Character.isLetterOrDigit(stored.charAt(0))
+        ? "file" + stored
+        : stored;
   }
 }

@@ -14,17 +14,26 @@ import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 
 /**
- * Media types from bytes. Tika's default detector is built from the service loader, so the Microsoft module's
- * container detectors give exact OOXML types (docx, xlsm, encrypted packages) instead of a generic
- * {@code application/x-tika-ooxml}. The name is never passed in: a renamed file must not fool detection.
+ * Media types from bytes. Tika's default detector is built from the service loader, so the
+ * Microsoft module's container detectors give exact OOXML types (docx, xlsm, encrypted packages)
+ * instead of a generic {@code application/x-tika-ooxml}. The name is never passed in: a renamed
+ * file must not fool detection.
  */
 final class TypeDetector {
   private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
   private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
   private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
-  private static final Set<String> TEXTUAL = Set.of("application/xml", "application/json", "application/javascript",
-      "application/x-sh", "application/xhtml+xml", "image/svg+xml", "message/rfc822", "application/mbox",
-      "application/x-ipynb+json");
+  private static final Set<String> TEXTUAL =
+      Set.of(
+          "application/xml",
+          "application/json",
+          "application/javascript",
+          "application/x-sh",
+          "application/xhtml+xml",
+          "image/svg+xml",
+          "message/rfc822",
+          "application/mbox",
+          "application/x-ipynb+json");
 
   private TypeDetector() {}
 
@@ -39,8 +48,9 @@ final class TypeDetector {
     if (type == null) return false;
     if (type.startsWith("text/") || TEXTUAL.contains(type)) return true;
     MediaType media = MediaType.parse(type);
-    return media != null && (REGISTRY.isSpecializationOf(media, MediaType.TEXT_PLAIN)
-        || REGISTRY.isSpecializationOf(media, MediaType.APPLICATION_XML));
+    return media != null
+        && (REGISTRY.isSpecializationOf(media, MediaType.TEXT_PLAIN)
+            || REGISTRY.isSpecializationOf(media, MediaType.APPLICATION_XML));
   }
 
   /** The extensions (lower-case, no dot) Tika associates with a type; empty when unknown. */

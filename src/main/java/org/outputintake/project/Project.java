@@ -22,15 +22,27 @@ public record Project(
     DataOwnerReview dataOwnerReview,
     List<String> dataOwners) {
 
-  public enum Status { LIVE, CLOSED, PENDING }
+  public enum Status {
+    LIVE,
+    CLOSED,
+    PENDING
+  }
 
-  public enum Type { FULL, EXPLORATORY }
+  public enum Type {
+    FULL,
+    EXPLORATORY
+  }
 
-  public enum DataOwnerReview { NONE, FOR_INFORMATION, FOR_APPROVAL }
+  public enum DataOwnerReview {
+    NONE,
+    FOR_INFORMATION,
+    FOR_APPROVAL
+  }
 
   public Project {
     Objects.requireNonNull(number, "number");
-    if (!number.matches("\\d+")) throw new IllegalArgumentException("project number must be digits: " + number);
+    if (!number.matches("\\d+"))
+      throw new IllegalArgumentException("project number must be digits: " + number);
     title = title == null ? "" : title;
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(type, "type");
@@ -40,8 +52,10 @@ public record Project(
     Objects.requireNonNull(dataOwnerReview, "dataOwnerReview");
     dataOwners = dataOwners.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
     if (dataOwnerReview != DataOwnerReview.NONE && dataOwners.isEmpty()) {
-      throw new IllegalArgumentException("data_owner_review is " + dataOwnerReview.name().toLowerCase(Locale.ROOT)
-          .replace('_', '-') + " but no data_owners are listed");
+      throw new IllegalArgumentException(
+          "data_owner_review is "
+              + dataOwnerReview.name().toLowerCase(Locale.ROOT).replace('_', '-')
+              + " but no data_owners are listed");
     }
   }
 

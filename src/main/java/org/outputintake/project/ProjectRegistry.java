@@ -25,9 +25,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
- * The projects the desk serves, read from a CSV with the columns
- * {@code number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners}.
- * The last four are optional (defaults 10, ons-srs, none, empty).
+ * The projects the desk serves, read from a CSV with the columns {@code
+ * number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners}. The last
+ * four are optional (defaults 10, ons-srs, none, empty).
  */
 public final class ProjectRegistry {
   static final List<String> REQUIRED = List.of("number", "title", "status", "type", "researchers");
@@ -47,15 +47,18 @@ public final class ProjectRegistry {
   }
 
   /**
-   * Reads the registry, accepting only policies that {@code policies} can load, so a typo such as {@code ons-srz}
-   * is refused here with its line number instead of quarantining every request of the project later.
+   * Reads the registry, accepting only policies that {@code policies} can load, so a typo such as
+   * {@code ons-srz} is refused here with its line number instead of quarantining every request of
+   * the project later.
    *
-   * @param policies throws IllegalArgumentException (with the reason) for a policy name it cannot load
+   * @param policies throws IllegalArgumentException (with the reason) for a policy name it cannot
+   *     load
    * @throws RegistryException naming the file, the line and the column of every bad row
    */
   public static ProjectRegistry load(Path file, Consumer<String> policies) {
     if (!Files.isRegularFile(file)) {
-      throw new RegistryException(file + " does not exist: set projects.registry to the project registry CSV");
+      throw new RegistryException(
+          file + " does not exist: set projects.registry to the project registry CSV");
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(in, file.toString(), policies);
@@ -65,29 +68,43 @@ public final class ProjectRegistry {
   }
 
   /**
-   * Without checking policy names (the registry is the ground floor and knows no policies): the bot loads it with
-   * {@code load(file, policies)}, which does.
+   * Without checking policy names (the registry is the ground floor and knows no policies): the bot
+   * loads it with {@code load(file, policies)}, which does.
    */
   public static ProjectRegistry load(Path file) {
-    return load(file, name -> { });
+    return load(file, name -> {});
   }
 
-  static ProjectRegistry parse(Reader in, String source, Consumer<String> policies) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).setCommentMarker('#').get();
+  static ProjectRegistry parse(Reader in, String source, Consumer<String> policies)
+      throws IOException {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .setCommentMarker('#')
+            .get();
     Map<String, Project> out = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
     CSVParser parser;
     try {
       parser = format.parse(skipByteOrderMark(in));
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      throw new RegistryException(source + " line 1: the header cannot be read (" + reason(e) + ")", e);
+      throw new RegistryException(
+          source + " line 1: the header cannot be read (" + reason(e) + ")", e);
     }
-    List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     for (String col : REQUIRED) {
       if (!header.contains(col)) {
-        throw new RegistryException(source + ": the header has no '" + col + "' column; expected "
-            + "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners");
+        throw new RegistryException(
+            source
+                + ": the header has no '"
+                + col
+                + "' column; expected "
+                + "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners");
       }
     }
     Map<String, String> policyErrors = new HashMap<>();
@@ -98,23 +115,38 @@ public final class ProjectRegistry {
         if (!rows.hasNext()) break;
         row = rows.next();
       } catch (UncheckedIOException | IllegalStateException e) {
-        // a broken quote makes the rest of the file unreadable: say where it starts, not a parser exception
+        // a broken quote makes the rest of the file unreadable: say where it starts, not a parser
+        // exception
         Matcher start = START_LINE.matcher(reason(e));
-        String where = start.find() ? "line " + start.group(1) : "after line " + parser.getCurrentLineNumber();
-        errors.add(source + " " + where + ": a quote (\") opens a value that never closes, so the rest of the file "
-            + "cannot be read; check that every \" in the row is paired (a value with a comma or a quote in it is "
-            + "written \"like \"\"this\"\", with a comma\")");
+        String where =
+            start.find() ? "line " + start.group(1) : "after line " + parser.getCurrentLineNumber();
+        errors.add(
+            source
+                + " "
+                + where
+                + ": a quote (\") opens a value that never closes, so the rest of the file "
+                + "cannot be read; check that every \" in the row is paired (a value with a comma or a quote in it is "
+                + "written \"like \"\"this\"\", with a comma\")");
         break;
       }
       long line = parser.getCurrentLineNumber();
       try {
         if (row.size() < REQUIRED.size()) {
-          throw new IllegalArgumentException("the row has " + row.size() + " field" + (row.size() == 1 ? "" : "s")
-              + " of the " + REQUIRED.size() + " or more expected (" + String.join(",", REQUIRED) + ", then "
-              + "optionally threshold,policy,data_owner_review,data_owners)");
+          throw new IllegalArgumentException(
+              "the row has "
+                  + row.size()
+                  + " field"
+                  + (row.size() == 1 ? "" : "s")
+                  + " of the "
+                  + REQUIRED.size()
+                  + " or more expected ("
+                  + String.join(",", REQUIRED)
+                  + ", then "
+                  + "optionally threshold,policy,data_owner_review,data_owners)");
         }
         Project p = row(row);
-        String policyError = policyErrors.computeIfAbsent(p.policy(), name -> check(policies, name));
+        String policyError =
+            policyErrors.computeIfAbsent(p.policy(), name -> check(policies, name));
         if (!policyError.isEmpty()) throw new IllegalArgumentException("policy: " + policyError);
         if (out.putIfAbsent(p.number(), p) != null) {
           errors.add(source + " line " + line + ": project " + p.number() + " is listed twice");
@@ -142,7 +174,10 @@ public final class ProjectRegistry {
     return m.replaceAll("\\s+", " ").trim();
   }
 
-  /** Excel's "CSV UTF-8" starts the file with a byte-order mark, which would otherwise prefix "number". */
+  /**
+   * Excel's "CSV UTF-8" starts the file with a byte-order mark, which would otherwise prefix
+   * "number".
+   */
   private static Reader skipByteOrderMark(Reader in) throws IOException {
     PushbackReader r = new PushbackReader(in, 1);
     int first = r.read();
@@ -152,13 +187,15 @@ public final class ProjectRegistry {
 
   private static Project row(CSVRecord r) {
     String number = get(r, "number");
-    if (!number.matches("\\d+")) throw new IllegalArgumentException("number '" + number + "' must be digits");
+    if (!number.matches("\\d+"))
+      throw new IllegalArgumentException("number '" + number + "' must be digits");
     String thresholdText = get(r, "threshold");
     int threshold;
     try {
       threshold = thresholdText.isEmpty() ? 10 : Integer.parseInt(thresholdText);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("threshold '" + thresholdText + "' must be a whole number");
+      throw new IllegalArgumentException(
+          "threshold '" + thresholdText + "' must be a whole number");
     }
     String policy = get(r, "policy");
     return new Project(
@@ -169,8 +206,12 @@ public final class ProjectRegistry {
         emails(r, "researchers"),
         threshold,
         policy.isEmpty() ? "ons-srs" : policy,
-        get(r, "data_owner_review").isEmpty() ? Project.DataOwnerReview.NONE
-            : enumValue(Project.DataOwnerReview.class, "data_owner_review", get(r, "data_owner_review"),
+        get(r, "data_owner_review").isEmpty()
+            ? Project.DataOwnerReview.NONE
+            : enumValue(
+                Project.DataOwnerReview.class,
+                "data_owner_review",
+                get(r, "data_owner_review"),
                 "none, for-information or for-approval"),
         emails(r, "data_owners"));
   }
@@ -181,14 +222,19 @@ public final class ProjectRegistry {
     List<String> out = Arrays.stream(raw.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList();
     for (String e : out) {
       if (!EmailValidator.getInstance().isValid(e)) {
-        throw new IllegalArgumentException(column + " has '" + e + "', which is not an email address "
-            + "(separate addresses with ';')");
+        throw new IllegalArgumentException(
+            column
+                + " has '"
+                + e
+                + "', which is not an email address "
+                + "(separate addresses with ';')");
       }
     }
     return out;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String column, String value, String allowed) {
+  private static <E extends Enum<E>> E enumValue(
+      Class<E> type, String column, String value, String allowed) {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {

@@ -1,16 +1,17 @@
 package org.outputintake.reply;
 
 /**
- * A send failed because of this one message (its recipient, its size, its attachment), not because the server is
- * in trouble: the outbox marks the row and goes on with the next instead of stopping every reply behind it.
- * Any other exception from {@link SendMailPort#send} is taken as a server failure.
+ * A send failed because of this one message (its recipient, its size, its attachment), not because
+ * the server is in trouble: the outbox marks the row and goes on with the next instead of stopping
+ * every reply behind it. Any other exception from {@link SendMailPort#send} is taken as a server
+ * failure.
  */
 public final class MessageRejected extends Exception {
   private final boolean permanent;
 
   /**
-   * @param permanent true for a refusal that will never change (5xx, an address the library cannot use, a file
-   *     that is gone); false for one worth retrying later (4xx for this recipient)
+   * @param permanent true for a refusal that will never change (5xx, an address the library cannot
+   *     use, a file that is gone); false for one worth retrying later (4xx for this recipient)
    */
   public MessageRejected(boolean permanent, String reason, Throwable cause) {
     super(reason, cause);

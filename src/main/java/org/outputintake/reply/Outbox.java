@@ -21,7 +21,10 @@ public final class Outbox {
 
   /** Where a reply is in its delivery. */
   public enum Status {
-    PENDING, SENT, FAILED, BOUNCED;
+    PENDING,
+    SENT,
+    FAILED,
+    BOUNCED;
 
     public String db() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -35,20 +38,45 @@ public final class Outbox {
   /**
    * A row: the mail and its delivery state.
    *
-   * @param since when the give-up age starts: when it was written, or when an operator last asked for a retry
+   * @param since when the give-up age starts: when it was written, or when an operator last asked
+   *     for a retry
    */
-  public record Entry(long id, OutgoingMail mail, int attempts, Instant createdAt, Instant sentAt, String lastError,
-      Status status, Instant since, Instant nextAttemptAt) {
-    public Entry(long id, OutgoingMail mail, int attempts, Instant createdAt, Instant sentAt, String lastError) {
-      this(id, mail, attempts, createdAt, sentAt, lastError, sentAt == null ? Status.PENDING : Status.SENT,
-          createdAt, createdAt);
+  public record Entry(
+      long id,
+      OutgoingMail mail,
+      int attempts,
+      Instant createdAt,
+      Instant sentAt,
+      String lastError,
+      Status status,
+      Instant since,
+      Instant nextAttemptAt) {
+    public Entry(
+        long id,
+        OutgoingMail mail,
+        int attempts,
+        Instant createdAt,
+        Instant sentAt,
+        String lastError) {
+      this(
+          id,
+          mail,
+          attempts,
+          createdAt,
+          sentAt,
+          lastError,
+          sentAt == null ? Status.PENDING : Status.SENT,
+          createdAt,
+          createdAt);
     }
   }
 
   private Outbox() {}
 
   public static void enqueue(Connection c, OutgoingMail m, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
           created_at, next_attempt_at, html, inline_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, m.messageId());
@@ -73,10 +101,19 @@ public final class Outbox {
     return due(c, now, 0, limit);
   }
 
-  /** Pending rows due by {@code now} with an id above {@code afterId}, oldest first: one page of an outbox pass. */
-  public static List<Entry> due(Connection c, Instant now, long afterId, int limit) throws SQLException {
-    return query(c, "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? "
-        + "ORDER BY id LIMIT ?", DbTime.of(now), afterId, limit);
+  /**
+   * Pending rows due by {@code now} with an id above {@code afterId}, oldest first: one page of an
+   * outbox pass.
+   */
+  public static List<Entry> due(Connection c, Instant now, long afterId, int limit)
+      throws SQLException {
+    return query(
+        c,
+        "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND id > ? "
+            + "ORDER BY id LIMIT ?",
+        DbTime.of(now),
+        afterId,
+        limit);
   }
 
   /** Dead letters, oldest first. */
@@ -89,23 +126,35 @@ public final class Outbox {
   }
 
   /** Rows carrying one of these Message-IDs (a bounce names the reply it is about this way). */
-  public static List<Entry> byMessageIds(Connection c, java.util.Collection<String> ids) throws SQLException {
+  public static List<Entry> byMessageIds(Connection c, java.util.Collection<String> ids)
+      throws SQLException {
     List<Entry> out = new ArrayList<>();
-    for (String id : new java.util.LinkedHashSet<>(ids)) out.addAll(query(c, "SELECT * FROM outbox WHERE message_id = ?", id));
+    for (String id : new java.util.LinkedHashSet<>(ids))
+      out.addAll(query(c, "SELECT * FROM outbox WHERE message_id = ?", id));
     return out;
   }
 
-  /** The latest reply sent to this address since {@code since}, for a bounce that names no Message-ID. */
-  public static java.util.Optional<Entry> latestTo(Connection c, String recipient, Instant since) throws SQLException {
-    return query(c, "SELECT * FROM outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ? "
-        + "ORDER BY id DESC LIMIT 1", recipient.toLowerCase(java.util.Locale.ROOT), DbTime.of(since)).stream()
+  /**
+   * The latest reply sent to this address since {@code since}, for a bounce that names no
+   * Message-ID.
+   */
+  public static java.util.Optional<Entry> latestTo(Connection c, String recipient, Instant since)
+      throws SQLException {
+    return query(
+            c,
+            "SELECT * FROM outbox WHERE recipient = ? AND status = 'sent' AND sent_at >= ? "
+                + "ORDER BY id DESC LIMIT 1",
+            recipient.toLowerCase(java.util.Locale.ROOT),
+            DbTime.of(since))
+        .stream()
         .findFirst();
   }
 
   /** Counts by status, for the log and the digests. */
   public static Map<Status, Integer> counts(Connection c) throws SQLException {
     Map<Status, Integer> out = new java.util.EnumMap<>(Status.class);
-    try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM outbox GROUP BY status");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT status, COUNT(*) FROM outbox GROUP BY status");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.put(Status.of(rs.getString(1)), rs.getInt(2));
     }
@@ -114,8 +163,10 @@ public final class Outbox {
 
   /** A dead letter: never picked up again unless an operator asks ({@link #retry}). */
   public static void markDead(Connection c, long id, String error, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'failed', attempts = attempts + 1, "
-        + "last_error = ?, failed_at = ? WHERE id = ? AND status = 'pending'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET status = 'failed', attempts = attempts + 1, "
+                + "last_error = ?, failed_at = ? WHERE id = ? AND status = 'pending'")) {
       ps.setString(1, error);
       ps.setString(2, DbTime.of(at));
       ps.setLong(3, id);
@@ -123,19 +174,27 @@ public final class Outbox {
     }
   }
 
-  /** The server was in trouble while this row was tried: say so on the row, without counting it against it. */
+  /**
+   * The server was in trouble while this row was tried: say so on the row, without counting it
+   * against it.
+   */
   public static void noteServerError(Connection c, long id, String error) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET last_error = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE outbox SET last_error = ? WHERE id = ?")) {
       ps.setString(1, error);
       ps.setLong(2, id);
       ps.executeUpdate();
     }
   }
 
-  /** An operator's resend of a dead letter: pending again at once, its give-up age starting afresh. */
+  /**
+   * An operator's resend of a dead letter: pending again at once, its give-up age starting afresh.
+   */
   public static boolean retry(Connection c, long id, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending', next_attempt_at = ?, "
-        + "retried_at = ?, attempts = 0, failed_at = NULL WHERE id = ? AND status = 'failed'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, "
+                + "retried_at = ?, attempts = 0, failed_at = NULL WHERE id = ? AND status = 'failed'")) {
       ps.setString(1, DbTime.of(now));
       ps.setString(2, DbTime.of(now));
       ps.setLong(3, id);
@@ -144,9 +203,12 @@ public final class Outbox {
   }
 
   /** A delivery status notification came back for a sent (or still pending) reply. */
-  public static boolean markBounced(Connection c, long id, String detail, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'bounced', bounced_at = ?, "
-        + "last_error = ? WHERE id = ? AND status IN ('sent', 'pending', 'failed')")) {
+  public static boolean markBounced(Connection c, long id, String detail, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET status = 'bounced', bounced_at = ?, "
+                + "last_error = ? WHERE id = ? AND status IN ('sent', 'pending', 'failed')")) {
       ps.setString(1, DbTime.of(at));
       ps.setString(2, detail);
       ps.setLong(3, id);
@@ -163,9 +225,10 @@ public final class Outbox {
   }
 
   public static void markSent(Connection c, long id, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL "
-            + "WHERE id = ? AND sent_at IS NULL")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL "
+                + "WHERE id = ? AND sent_at IS NULL")) {
       ps.setString(1, DbTime.of(at));
       ps.setLong(2, id);
       ps.executeUpdate();
@@ -173,9 +236,11 @@ public final class Outbox {
   }
 
   /** A temporary refusal of this message: tried again at {@code nextAttempt}. */
-  public static void markFailed(Connection c, long id, String error, Instant nextAttempt) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+  public static void markFailed(Connection c, long id, String error, Instant nextAttempt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
       ps.setString(1, error);
       ps.setString(2, DbTime.of(nextAttempt));
       ps.setLong(3, id);
@@ -183,9 +248,16 @@ public final class Outbox {
     }
   }
 
-  /** How many replies were written to this address since {@code since}: the per-sender cap counts these. */
-  /** The kind of reply ({@code request-refused}, ...) that went out with this Message-ID, if it was ours. */
-  public static java.util.Optional<String> kindOf(Connection c, String messageId) throws SQLException {
+  /**
+   * How many replies were written to this address since {@code since}: the per-sender cap counts
+   * these.
+   */
+  /**
+   * The kind of reply ({@code request-refused}, ...) that went out with this Message-ID, if it was
+   * ours.
+   */
+  public static java.util.Optional<String> kindOf(Connection c, String messageId)
+      throws SQLException {
     try (var ps = c.prepareStatement("SELECT kind FROM outbox WHERE message_id = ?")) {
       ps.setString(1, messageId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -195,7 +267,8 @@ public final class Outbox {
   }
 
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
       ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
       ps.setString(2, DbTime.of(since));
       try (ResultSet rs = ps.executeQuery()) {
@@ -216,16 +289,33 @@ public final class Outbox {
   }
 
   private static Entry map(ResultSet rs) throws SQLException {
-    OutgoingMail m = new OutgoingMail(rs.getString("message_id"), rs.getString("ticket_id"), rs.getString("kind"),
-        rs.getString("recipient"), split(rs.getString("bcc")), rs.getString("subject"), rs.getString("body"),
-        rs.getString("in_reply_to"), split(rs.getString("refs")), attachments(rs.getString("attachments")),
-        rs.getString("html"), inline(rs.getString("inline_images")));
+    OutgoingMail m =
+        new OutgoingMail(
+            rs.getString("message_id"),
+            rs.getString("ticket_id"),
+            rs.getString("kind"),
+            rs.getString("recipient"),
+            split(rs.getString("bcc")),
+            rs.getString("subject"),
+            rs.getString("body"),
+            rs.getString("in_reply_to"),
+            split(rs.getString("refs")),
+            attachments(rs.getString("attachments")),
+            rs.getString("html"),
+            inline(rs.getString("inline_images")));
     String sent = rs.getString("sent_at");
     Instant created = DbTime.parse(rs.getString("created_at"));
     String retried = rs.getString("retried_at");
-    return new Entry(rs.getLong("id"), m, rs.getInt("attempts"), created,
-        sent == null ? null : Instant.parse(sent), rs.getString("last_error"), Status.of(rs.getString("status")),
-        retried == null ? created : DbTime.parse(retried), DbTime.parse(rs.getString("next_attempt_at")));
+    return new Entry(
+        rs.getLong("id"),
+        m,
+        rs.getInt("attempts"),
+        created,
+        sent == null ? null : Instant.parse(sent),
+        rs.getString("last_error"),
+        Status.of(rs.getString("status")),
+        retried == null ? created : DbTime.parse(retried),
+        DbTime.parse(rs.getString("next_attempt_at")));
   }
 
   private static List<String> split(String s) {
@@ -234,8 +324,13 @@ public final class Outbox {
 
   private static String attachmentsJson(List<OutgoingMail.FileRef> refs) {
     try {
-      return JSON.writeValueAsString(refs.stream()
-          .map(r -> Map.of("name", r.name(), "path", r.path().toString(), "type", r.contentType())).toList());
+      return JSON.writeValueAsString(
+          refs.stream()
+              .map(
+                  r ->
+                      Map.of(
+                          "name", r.name(), "path", r.path().toString(), "type", r.contentType()))
+              .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -243,8 +338,20 @@ public final class Outbox {
 
   private static String inlineJson(List<OutgoingMail.InlineImage> images) {
     try {
-      return JSON.writeValueAsString(images.stream().map(i -> Map.of("cid", i.cid(), "name", i.name(),
-          "path", i.path().toString(), "type", i.contentType())).toList());
+      return JSON.writeValueAsString(
+          images.stream()
+              .map(
+                  i ->
+                      Map.of(
+                          "cid",
+                          i.cid(),
+                          "name",
+                          i.name(),
+                          "path",
+                          i.path().toString(),
+                          "type",
+                          i.contentType()))
+              .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -254,8 +361,12 @@ public final class Outbox {
     if (json == null || json.isBlank()) return List.of();
     try {
       List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream().map(m -> new OutgoingMail.InlineImage(m.get("cid"), m.get("name"), Path.of(m.get("path")),
-          m.get("type"))).toList();
+      return list.stream()
+          .map(
+              m ->
+                  new OutgoingMail.InlineImage(
+                      m.get("cid"), m.get("name"), Path.of(m.get("path")), m.get("type")))
+          .toList();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("outbox inline_images column is not valid JSON", e);
     }
@@ -265,7 +376,8 @@ public final class Outbox {
     if (json == null || json.isBlank()) return List.of();
     try {
       List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream().map(m -> new OutgoingMail.FileRef(m.get("name"), Path.of(m.get("path")), m.get("type")))
+      return list.stream()
+          .map(m -> new OutgoingMail.FileRef(m.get("name"), Path.of(m.get("path")), m.get("type")))
           .toList();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("outbox attachments column is not valid JSON", e);

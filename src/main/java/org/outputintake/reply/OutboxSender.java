@@ -11,15 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due outbox rows and marks them. A pass drains everything due, oldest first, page by page over one SMTP
- * connection, so a reply written while a backlog drains still leaves in the same pass.
+ * Sends due outbox rows and marks them. A pass drains everything due, oldest first, page by page
+ * over one SMTP connection, so a reply written while a backlog drains still leaves in the same
+ * pass.
  *
- * <p>Failures are told apart. A server failure (refused connection, timeout, login, 421) stops the pass and pauses
- * the whole outbox with backoff (5 s doubling to 15 minutes); it counts against no reply. A failure that belongs to
- * one message ({@link MessageRejected}) is marked on that row and the pass goes on: a permanent one makes it a dead
- * letter at once; a temporary one is retried with its own backoff until {@code replies.give-up-after} or
- * {@code replies.max-attempts}, then it is a dead letter too. A crash between the send and the mark can resend a
- * reply; it carries the same Message-ID, so it is recognised as the same message.
+ * <p>Failures are told apart. A server failure (refused connection, timeout, login, 421) stops the
+ * pass and pauses the whole outbox with backoff (5 s doubling to 15 minutes); it counts against no
+ * reply. A failure that belongs to one message ({@link MessageRejected}) is marked on that row and
+ * the pass goes on: a permanent one makes it a dead letter at once; a temporary one is retried with
+ * its own backoff until {@code replies.give-up-after} or {@code replies.max-attempts}, then it is a
+ * dead letter too. A crash between the send and the mark can resend a reply; it carries the same
+ * Message-ID, so it is recognised as the same message.
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -39,8 +41,13 @@ public final class OutboxSender {
     this(db, smtp, clock, onSent, Duration.ofDays(2), 50);
   }
 
-  public OutboxSender(Database db, SendMailPort smtp, Clock clock, Consumer<OutgoingMail> onSent,
-      Duration giveUpAfter, int maxAttempts) {
+  public OutboxSender(
+      Database db,
+      SendMailPort smtp,
+      Clock clock,
+      Consumer<OutgoingMail> onSent,
+      Duration giveUpAfter,
+      int maxAttempts) {
     this.db = db;
     this.smtp = smtp;
     this.clock = clock;
@@ -50,8 +57,8 @@ public final class OutboxSender {
   }
 
   /**
-   * Sends everything due; returns how many were sent. Synchronized so the scheduled run and a post-poll run never
-   * pick the same row.
+   * Sends everything due; returns how many were sent. Synchronized so the scheduled run and a
+   * post-poll run never pick the same row.
    */
   public synchronized int sendDue() {
     if (clock.instant().isBefore(pausedUntil)) return 0;
@@ -74,12 +81,18 @@ public final class OutboxSender {
     }
   }
 
-  /** When the whole outbox waits for the server again; {@link Instant#MIN} when it is not paused. */
+  /**
+   * When the whole outbox waits for the server again; {@link Instant#MIN} when it is not paused.
+   */
   public synchronized Instant pausedUntil() {
     return pausedUntil;
   }
 
-  private enum Result { SENT, MESSAGE_FAILED, SERVER_DOWN }
+  private enum Result {
+    SENT,
+    MESSAGE_FAILED,
+    SERVER_DOWN
+  }
 
   private Result attempt(Outbox.Entry e) {
     OutgoingMail mail = e.mail();
@@ -95,11 +108,18 @@ public final class OutboxSender {
     serverFailures = 0;
     pausedUntil = Instant.MIN;
     Instant now = clock.instant();
-    db.inTransaction(c -> {
-      Outbox.markSent(c, e.id(), now);
-      AuditLog.append(c, mail.ticketId(), now, "system", "email-sent", mail.kind() + " " + mail.messageId());
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.markSent(c, e.id(), now);
+          AuditLog.append(
+              c,
+              mail.ticketId(),
+              now,
+              "system",
+              "email-sent",
+              mail.kind() + " " + mail.messageId());
+          return null;
+        });
     LOG.info("sent {} {} to {}", mail.kind(), mail.messageId(), mask(mail.to()));
     onSent.accept(mail);
     return Result.SENT;
@@ -109,12 +129,16 @@ public final class OutboxSender {
     Duration wait = backoff(serverFailures++);
     pausedUntil = clock.instant().plus(wait);
     String error = "server: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
-    LOG.warn("mail server unavailable while sending {} ({}); all replies wait until {}", e.mail().messageId(), error,
+    LOG.warn(
+        "mail server unavailable while sending {} ({}); all replies wait until {}",
+        e.mail().messageId(),
+        error,
         pausedUntil);
-    db.inTransaction(c -> {
-      Outbox.noteServerError(c, e.id(), error);
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.noteServerError(c, e.id(), error);
+          return null;
+        });
   }
 
   private void messageFailed(Outbox.Entry e, MessageRejected rejected) {
@@ -124,24 +148,49 @@ public final class OutboxSender {
     boolean tooOld = !now.isBefore(e.since().plus(giveUpAfter));
     boolean tooMany = e.attempts() + 1 >= maxAttempts;
     if (rejected.permanent() || tooOld || tooMany) {
-      String why = rejected.permanent() ? reason
-          : reason + " (gave up after " + (e.attempts() + 1) + " attempts since " + e.since() + ")";
-      LOG.warn("dead letter: {} {} to {} will not be sent: {}", mail.kind(), mail.messageId(), mask(mail.to()), why);
-      db.inTransaction(c -> {
-        Outbox.markDead(c, e.id(), why, now);
-        AuditLog.append(c, mail.ticketId(), now, "system", "email-failed",
-            mail.kind() + " " + mail.messageId() + " to " + mask(mail.to()) + ": " + why);
-        return null;
-      });
+      String why =
+          rejected.permanent()
+              ? reason
+              : reason
+                  + " (gave up after "
+                  + (e.attempts() + 1)
+                  + " attempts since "
+                  + e.since()
+                  + ")";
+      LOG.warn(
+          "dead letter: {} {} to {} will not be sent: {}",
+          mail.kind(),
+          mail.messageId(),
+          mask(mail.to()),
+          why);
+      db.inTransaction(
+          c -> {
+            Outbox.markDead(c, e.id(), why, now);
+            AuditLog.append(
+                c,
+                mail.ticketId(),
+                now,
+                "system",
+                "email-failed",
+                mail.kind() + " " + mail.messageId() + " to " + mask(mail.to()) + ": " + why);
+            return null;
+          });
       return;
     }
     Instant next = now.plus(backoff(e.attempts()));
-    LOG.warn("{} {} to {} refused for now (attempt {}), retrying at {}: {}", mail.kind(), mail.messageId(),
-        mask(mail.to()), e.attempts() + 1, next, reason);
-    db.inTransaction(c -> {
-      Outbox.markFailed(c, e.id(), reason, next);
-      return null;
-    });
+    LOG.warn(
+        "{} {} to {} refused for now (attempt {}), retrying at {}: {}",
+        mail.kind(),
+        mail.messageId(),
+        mask(mail.to()),
+        e.attempts() + 1,
+        next,
+        reason);
+    db.inTransaction(
+        c -> {
+          Outbox.markFailed(c, e.id(), reason, next);
+          return null;
+        });
   }
 
   static Duration backoff(int attempts) {
@@ -150,8 +199,8 @@ public final class OutboxSender {
   }
 
   /**
-   * Addresses in logs keep the domain and the first letter only: unlike identifiers in outputs ({@code Mask}),
-   * an operator needs the domain to tell which institution's mail is failing.
+   * Addresses in logs keep the domain and the first letter only: unlike identifiers in outputs
+   * ({@code Mask}), an operator needs the domain to tell which institution's mail is failing.
    */
   public static String mask(String address) {
     if (address == null) return "(none)";

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A reply as written to the outbox. Its Message-ID is fixed when it is written, so a resend after a crash is the
- * same message to every mail client and to the bot itself.
+ * A reply as written to the outbox. Its Message-ID is fixed when it is written, so a resend after a
+ * crash is the same message to every mail client and to the bot itself.
  *
  * @param ticketId the ticket it belongs to, or null (a subject-format reply opens no ticket)
  * @param kind what it is: acknowledgement, subject-help, refused, ...
@@ -28,15 +28,47 @@ public record OutgoingMail(
     List<InlineImage> inlineImages) {
 
   /** Plain text mail: what every reply but a digest is. */
-  public OutgoingMail(String messageId, String ticketId, String kind, String to, List<String> bcc, String subject,
-      String body, String inReplyTo, List<String> references, List<FileRef> attachments) {
-    this(messageId, ticketId, kind, to, bcc, subject, body, inReplyTo, references, attachments, null, List.of());
+  public OutgoingMail(
+      String messageId,
+      String ticketId,
+      String kind,
+      String to,
+      List<String> bcc,
+      String subject,
+      String body,
+      String inReplyTo,
+      List<String> references,
+      List<FileRef> attachments) {
+    this(
+        messageId,
+        ticketId,
+        kind,
+        to,
+        bcc,
+        subject,
+        body,
+        inReplyTo,
+        references,
+        attachments,
+        null,
+        List.of());
   }
 
   /** The same mail with other blind copies. */
   public OutgoingMail withBcc(List<String> newBcc) {
-    return new OutgoingMail(messageId, ticketId, kind, to, newBcc, subject, body, inReplyTo, references, attachments,
-        html, inlineImages);
+    return new OutgoingMail(
+        messageId,
+        ticketId,
+        kind,
+        to,
+        newBcc,
+        subject,
+        body,
+        inReplyTo,
+        references,
+        attachments,
+        html,
+        inlineImages);
   }
 
   public OutgoingMail {
@@ -49,7 +81,8 @@ public record OutgoingMail(
     references = references == null ? List.of() : List.copyOf(references);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     inlineImages = inlineImages == null ? List.of() : List.copyOf(inlineImages);
-    if (html == null && !inlineImages.isEmpty()) throw new IllegalArgumentException("inline images need an HTML body");
+    if (html == null && !inlineImages.isEmpty())
+      throw new IllegalArgumentException("inline images need an HTML body");
     if (!messageId.startsWith("<") || !messageId.endsWith(">")) {
       throw new IllegalArgumentException("Message-ID must be in angle brackets: " + messageId);
     }
@@ -62,7 +95,8 @@ public record OutgoingMail(
     public InlineImage {
       Objects.requireNonNull(cid, "cid");
       Objects.requireNonNull(path, "path");
-      if (!cid.matches("[A-Za-z0-9._@-]+")) throw new IllegalArgumentException("unusable Content-ID: " + cid);
+      if (!cid.matches("[A-Za-z0-9._@-]+"))
+        throw new IllegalArgumentException("unusable Content-ID: " + cid);
     }
   }
 }

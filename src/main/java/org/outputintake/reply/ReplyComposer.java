@@ -10,8 +10,8 @@ import org.outputintake.scan.Finding;
 import org.outputintake.ticket.Ticket;
 
 /**
- * Turns decisions into emails: picks the template, fills it, and threads the reply under the message it answers.
- * The words live in the templates; this class only supplies the facts.
+ * Turns decisions into emails: picks the template, fills it, and threads the reply under the
+ * message it answers. The words live in the templates; this class only supplies the facts.
  */
 public final class ReplyComposer {
   private final Templates templates;
@@ -25,46 +25,94 @@ public final class ReplyComposer {
   }
 
   /** A reply on a ticket: subject starts with the bracketed ticket id. */
-  public OutgoingMail ticketReply(String kind, Ticket ticket, Answering answering, Map<String, Object> facts,
+  public OutgoingMail ticketReply(
+      String kind,
+      Ticket ticket,
+      Answering answering,
+      Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("ticketId", ticket.id().toString());
     ctx.put("projectNumber", ticket.projectNumber());
     ctx.put("subject", ticket.subject());
-    String subject = templates.renderInline(subjectFormat, Map.of("ticketId", ticket.id().toString(),
-        "subject", ticket.subject()));
-    return build(kind, ticket.id().toString(), answering == null ? ticket.researcher() : answering.from(), subject,
-        templates.render(kind, ctx), answering, ticket.rootMessageId(), attachments);
+    String subject =
+        templates.renderInline(
+            subjectFormat, Map.of("ticketId", ticket.id().toString(), "subject", ticket.subject()));
+    return build(
+        kind,
+        ticket.id().toString(),
+        answering == null ? ticket.researcher() : answering.from(),
+        subject,
+        templates.render(kind, ctx),
+        answering,
+        ticket.rootMessageId(),
+        attachments);
   }
 
   /**
-   * Mail on a ticket to anyone the workflow names (an officer, the officers' list, data owners, the researcher):
-   * the subject still starts with the bracketed ticket id, so every answer threads back to the ticket.
+   * Mail on a ticket to anyone the workflow names (an officer, the officers' list, data owners, the
+   * researcher): the subject still starts with the bracketed ticket id, so every answer threads
+   * back to the ticket.
    *
    * @param topic the subject after the ticket id; null for the ticket's own subject
-   * @param answering the message this answers (threaded under it), or null to thread under the ticket's root
+   * @param answering the message this answers (threaded under it), or null to thread under the
+   *     ticket's root
    */
-  public OutgoingMail ticketMail(String kind, Ticket ticket, String to, List<String> bcc, String topic,
-      Map<String, Object> facts, List<OutgoingMail.FileRef> attachments, Answering answering) {
+  public OutgoingMail ticketMail(
+      String kind,
+      Ticket ticket,
+      String to,
+      List<String> bcc,
+      String topic,
+      Map<String, Object> facts,
+      List<OutgoingMail.FileRef> attachments,
+      Answering answering) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("ticketId", ticket.id().toString());
     ctx.put("projectNumber", ticket.projectNumber());
     ctx.put("subject", ticket.subject());
-    String subject = templates.renderInline(subjectFormat, Map.of("ticketId", ticket.id().toString(),
-        "subject", topic == null ? ticket.subject() : topic));
-    OutgoingMail m = build(kind, ticket.id().toString(), to, subject, templates.render(kind, ctx), answering,
-        ticket.rootMessageId(), attachments);
+    String subject =
+        templates.renderInline(
+            subjectFormat,
+            Map.of(
+                "ticketId",
+                ticket.id().toString(),
+                "subject",
+                topic == null ? ticket.subject() : topic));
+    OutgoingMail m =
+        build(
+            kind,
+            ticket.id().toString(),
+            to,
+            subject,
+            templates.render(kind, ctx),
+            answering,
+            ticket.rootMessageId(),
+            attachments);
     return m.withBcc(bcc);
   }
 
   /** A reply that opens no ticket (a subject we could not read, a refused request). */
-  public OutgoingMail plainReply(String kind, Answering answering, Map<String, Object> facts,
+  public OutgoingMail plainReply(
+      String kind,
+      Answering answering,
+      Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
     Map<String, Object> ctx = baseContext(facts);
     ctx.put("subject", answering.subject());
-    String subject = answering.subject().toLowerCase(Locale.ROOT).startsWith("re:") ? answering.subject()
-        : "Re: " + answering.subject();
-    return build(kind, null, answering.from(), subject, templates.render(kind, ctx), answering, null, attachments);
+    String subject =
+        answering.subject().toLowerCase(Locale.ROOT).startsWith("re:")
+            ? answering.subject()
+            : "Re: " + answering.subject();
+    return build(
+        kind,
+        null,
+        answering.from(),
+        subject,
+        templates.render(kind, ctx),
+        answering,
+        null,
+        attachments);
   }
 
   private Map<String, Object> baseContext(Map<String, Object> facts) {
@@ -73,27 +121,53 @@ public final class ReplyComposer {
     return ctx;
   }
 
-  private OutgoingMail build(String kind, String ticketId, String to, String subject, String body,
-      Answering answering, String rootMessageId, List<OutgoingMail.FileRef> attachments) {
+  private OutgoingMail build(
+      String kind,
+      String ticketId,
+      String to,
+      String subject,
+      String body,
+      Answering answering,
+      String rootMessageId,
+      List<OutgoingMail.FileRef> attachments) {
     List<String> refs = new ArrayList<>();
     if (rootMessageId != null) refs.add(rootMessageId);
     if (answering != null) {
       for (String r : answering.references()) if (!refs.contains(r)) refs.add(r);
-      if (answering.messageId() != null && !refs.contains(answering.messageId())) refs.add(answering.messageId());
+      if (answering.messageId() != null && !refs.contains(answering.messageId()))
+        refs.add(answering.messageId());
     }
-    // mail clients cope with long chains, but headers have limits: keep the root and the most recent
+    // mail clients cope with long chains, but headers have limits: keep the root and the most
+    // recent
     if (refs.size() > 12) {
       List<String> trimmed = new ArrayList<>(List.of(refs.get(0)));
       trimmed.addAll(refs.subList(refs.size() - 11, refs.size()));
       refs = trimmed;
     }
-    return new OutgoingMail(newMessageId(ticketId, kind), ticketId, kind, to, List.of(), subject, body,
-        answering == null ? rootMessageId : answering.messageId(), refs, attachments);
+    return new OutgoingMail(
+        newMessageId(ticketId, kind),
+        ticketId,
+        kind,
+        to,
+        List.of(),
+        subject,
+        body,
+        answering == null ? rootMessageId : answering.messageId(),
+        refs,
+        attachments);
   }
 
   public String newMessageId(String ticketId, String kind) {
     String domain = ownAddress.substring(ownAddress.indexOf('@') + 1);
-    return "<" + (ticketId == null ? "intake" : ticketId) + "." + kind + "." + UUID.randomUUID() + "@" + domain + ">";
+    return "<"
+        + (ticketId == null ? "intake" : ticketId)
+        + "."
+        + kind
+        + "."
+        + UUID.randomUUID()
+        + "@"
+        + domain
+        + ">";
   }
 
   /** Findings as template rows: code, message, and where (file and location) when known. */
@@ -104,7 +178,8 @@ public final class ReplyComposer {
       row.put("code", f.code());
       row.put("severity", f.severity().label());
       row.put("message", f.message());
-      String where = file == null ? f.location() : f.location().isEmpty() ? file : file + ", " + f.location();
+      String where =
+          file == null ? f.location() : f.location().isEmpty() ? file : file + ", " + f.location();
       row.put("where", where == null ? "" : where);
       row.put("hasWhere", where != null && !where.isEmpty());
       row.put("evidence", f.evidence());

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Mustache templates for every email the bot sends. A desk edits the files in its templates directory; any template
- * missing there falls back to the one bundled in the jar, so an upgrade never leaves a reply without words.
- * Emails are plain text, so nothing is HTML-escaped.
+ * Mustache templates for every email the bot sends. A desk edits the files in its templates
+ * directory; any template missing there falls back to the one bundled in the jar, so an upgrade
+ * never leaves a reply without words. Emails are plain text, so nothing is HTML-escaped.
  */
 public final class Templates {
   private final Path dir;
@@ -35,7 +35,9 @@ public final class Templates {
 
   /** An HTML template (the digests): every fact is HTML-escaped. */
   public String renderHtml(String name, Object context) {
-    return htmlCache.computeIfAbsent(name, n -> compiler.escapeHTML(true).compile(source(n))).execute(context);
+    return htmlCache
+        .computeIfAbsent(name, n -> compiler.escapeHTML(true).compile(source(n)))
+        .execute(context);
   }
 
   /** Renders an inline template such as the configured subject format. */
@@ -43,12 +45,15 @@ public final class Templates {
     return compiler.compile(template).execute(context);
   }
 
-  /** A file shipped beside the templates (the blank request forms), from the directory or the jar. */
+  /**
+   * A file shipped beside the templates (the blank request forms), from the directory or the jar.
+   */
   public Path file(String relative, Path extractDir) {
     Path local = dir == null ? null : dir.resolve(relative);
     if (local != null && Files.isRegularFile(local)) return local;
     try (InputStream in = Templates.class.getResourceAsStream("/templates/" + relative)) {
-      if (in == null) throw new IllegalStateException("template file " + relative + " is missing from the jar");
+      if (in == null)
+        throw new IllegalStateException("template file " + relative + " is missing from the jar");
       Path out = extractDir.resolve(relative);
       if (!Files.exists(out)) {
         Files.createDirectories(out.getParent());
@@ -71,7 +76,9 @@ public final class Templates {
         return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
       }
       try (InputStream in = Templates.class.getResourceAsStream("/templates/" + file)) {
-        if (in == null) throw new IllegalStateException("no template '" + file + "' in " + dir + " or in the jar");
+        if (in == null)
+          throw new IllegalStateException(
+              "no template '" + file + "' in " + dir + " or in the jar");
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {

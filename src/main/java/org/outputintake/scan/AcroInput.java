@@ -13,11 +13,12 @@ import java.util.Map;
 import org.outputintake.scan.identifier.IdentifierFinder;
 
 /**
- * ACRO's own output folder given as input ({@code results.json}, the output files, {@code checksums/}): each
- * output's status, summary, the researcher's exception request and comments become ACRO_RESULT findings on the
- * output's file (blocker for ACRO's "fail", warning for "review", info for "pass"), every file is checked against
- * its checksum, and the files are still checked by our own scanners. The results file itself is ACRO's metadata,
- * not an output, so the rule against JSON outputs does not apply to it.
+ * ACRO's own output folder given as input ({@code results.json}, the output files, {@code
+ * checksums/}): each output's status, summary, the researcher's exception request and comments
+ * become ACRO_RESULT findings on the output's file (blocker for ACRO's "fail", warning for
+ * "review", info for "pass"), every file is checked against its checksum, and the files are still
+ * checked by our own scanners. The results file itself is ACRO's metadata, not an output, so the
+ * rule against JSON outputs does not apply to it.
  */
 final class AcroInput {
   static final String CODE = "ACRO_RESULT";
@@ -49,8 +50,8 @@ final class AcroInput {
     }
   }
 
-  private static List<FileReport> carry(List<FileReport> reports, List<ScanFile> inputs, ScanFile resultsFile,
-      JsonNode root) {
+  private static List<FileReport> carry(
+      List<FileReport> reports, List<ScanFile> inputs, ScanFile resultsFile, JsonNode root) {
     Path dir = resultsFile.path().toAbsolutePath().normalize().getParent();
     Map<String, List<Finding>> added = new LinkedHashMap<>();
     int outputs = 0;
@@ -68,19 +69,35 @@ final class AcroInput {
         ScanFile match = find(inputs, file);
         if (match != null && target.equals(resultsFile.displayName())) target = match.displayName();
         Finding check = checksum(dir, name, file);
-        if (check != null) added.computeIfAbsent(match != null ? match.displayName() : resultsFile.displayName(),
-            k -> new ArrayList<>()).add(check);
+        if (check != null)
+          added
+              .computeIfAbsent(
+                  match != null ? match.displayName() : resultsFile.displayName(),
+                  k -> new ArrayList<>())
+              .add(check);
       }
-      added.computeIfAbsent(target, k -> new ArrayList<>()).add(result(entry.getKey(), output, names));
+      added
+          .computeIfAbsent(target, k -> new ArrayList<>())
+          .add(result(entry.getKey(), output, names));
     }
     List<FileReport> out = new ArrayList<>();
     for (FileReport r : reports) {
       List<Finding> findings = new ArrayList<>(r.findings());
       if (r.file().equals(resultsFile.displayName())) {
         findings.removeIf(f -> f.code().equals("FILE_TYPE_NOT_ALLOWED"));
-        findings.add(0, Finding.info(CODE, "", "ACRO's results file (ACRO " + root.path("version").asText("?")
-            + ", " + outputs + " output" + (outputs == 1 ? "" : "s") + "): read for ACRO's own checks, not an "
-            + "output for release."));
+        findings.add(
+            0,
+            Finding.info(
+                CODE,
+                "",
+                "ACRO's results file (ACRO "
+                    + root.path("version").asText("?")
+                    + ", "
+                    + outputs
+                    + " output"
+                    + (outputs == 1 ? "" : "s")
+                    + "): read for ACRO's own checks, not an "
+                    + "output for release."));
       }
       findings.addAll(added.getOrDefault(r.file(), List.of()));
       out.add(new FileReport(r.file(), r.type(), r.sha256(), r.size(), findings));
@@ -95,21 +112,33 @@ final class AcroInput {
     return null;
   }
 
-  /** A file ACRO names must be there and match the checksum ACRO wrote, or it changed after ACRO checked it. */
+  /**
+   * A file ACRO names must be there and match the checksum ACRO wrote, or it changed after ACRO
+   * checked it.
+   */
   private static Finding checksum(Path dir, String name, Path file) {
     Path sum = dir.resolve("checksums").resolve(name + ".txt");
     try {
       if (!Files.isRegularFile(file)) {
-        return Finding.warning(CODE, name, "ACRO's results name this file but it is not in the request.");
+        return Finding.warning(
+            CODE, name, "ACRO's results name this file but it is not in the request.");
       }
       if (!Files.isRegularFile(sum)) {
-        return Finding.warning(CODE, name, "ACRO left no checksum for this file, so it cannot be shown to be the "
-            + "file ACRO checked.");
+        return Finding.warning(
+            CODE,
+            name,
+            "ACRO left no checksum for this file, so it cannot be shown to be the "
+                + "file ACRO checked.");
       }
       String expected = Files.readString(sum).strip().toLowerCase(Locale.ROOT);
       if (!expected.equals(ScanEngine.sha256(file))) {
-        return Finding.blocker(CODE, name, "This file differs from the one ACRO checked (its checksum does not "
-            + "match checksums/" + name + ".txt): it was changed afterwards. Run ACRO again on the final file.");
+        return Finding.blocker(
+            CODE,
+            name,
+            "This file differs from the one ACRO checked (its checksum does not "
+                + "match checksums/"
+                + name
+                + ".txt): it was changed afterwards. Run ACRO again on the final file.");
       }
     } catch (IOException | RuntimeException e) {
       return Finding.warning(CODE, name, "The checksum of this file could not be checked.");
@@ -119,34 +148,48 @@ final class AcroInput {
 
   private static Finding result(String uid, JsonNode output, List<String> names) {
     String status = output.path("status").asText("review").toLowerCase(Locale.ROOT);
-    StringBuilder m = new StringBuilder("ACRO judged output '").append(clip(uid)).append("' (")
-        .append(clip(output.path("type").asText("custom"))).append("): ").append(status);
+    StringBuilder m =
+        new StringBuilder("ACRO judged output '")
+            .append(clip(uid))
+            .append("' (")
+            .append(clip(output.path("type").asText("custom")))
+            .append("): ")
+            .append(status);
     String summary = output.path("summary").asText("");
-    if (!summary.isBlank() && !summary.equals(status)) m.append(". Summary: ").append(clip(summary));
+    if (!summary.isBlank() && !summary.equals(status))
+      m.append(". Summary: ").append(clip(summary));
     String exception = output.path("exception").asText("");
-    if (!exception.isBlank()) m.append(". The researcher asks for an exception: \"").append(safe(exception)).append('"');
+    if (!exception.isBlank())
+      m.append(". The researcher asks for an exception: \"").append(safe(exception)).append('"');
     List<String> comments = new ArrayList<>();
     for (JsonNode c : output.path("comments")) {
       if (!c.asText("").isBlank()) comments.add(safe(c.asText()));
     }
-    if (!comments.isEmpty()) m.append(". Comments: \"").append(String.join("\"; \"", comments)).append('"');
+    if (!comments.isEmpty())
+      m.append(". Comments: \"").append(String.join("\"; \"", comments)).append('"');
     m.append('.');
     if (status.equals("fail") && exception.isBlank()) {
-      m.append(" ACRO failed it and no exception is asked for: suppress the cells ACRO names, or explain why it is "
-          + "safe.");
+      m.append(
+          " ACRO failed it and no exception is asked for: suppress the cells ACRO names, or explain why it is "
+              + "safe.");
     }
-    Severity severity = switch (status) {
-      case "fail" -> Severity.BLOCKER;
-      case "pass" -> Severity.INFO;
-      default -> Severity.WARNING;
-    };
+    Severity severity =
+        switch (status) {
+          case "fail" -> Severity.BLOCKER;
+          case "pass" -> Severity.INFO;
+          default -> Severity.WARNING;
+        };
     return new Finding(CODE, severity, String.join(", ", names), m.toString(), "");
   }
 
-  /** The researcher's words, shown to officers and in the reply, unless they hold what looks like an identifier. */
+  /**
+   * The researcher's words, shown to officers and in the reply, unless they hold what looks like an
+   * identifier.
+   */
   private static String safe(String text) {
     String t = clip(text.replace('\n', ' ').replace('\r', ' '));
-    return new IdentifierFinder().scanText(t, "").isEmpty() ? t
+    return new IdentifierFinder().scanText(t, "").isEmpty()
+        ? t
         : "(not shown: it contains what looks like an identifier)";
   }
 

@@ -4,13 +4,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The rules a TRE applies to files and tables, loaded from {@code config/policies/NAME.yaml}. Rules are data so
- * that a desk can change them without a release.
+ * The rules a TRE applies to files and tables, loaded from {@code config/policies/NAME.yaml}. Rules
+ * are data so that a desk can change them without a release.
  *
  * @param name policy name ({@code ons-srs}, {@code opensafely}, or a file's base name)
  * @param description one line for reports
- * @param allowedExtensions when non-empty, only these extensions may be requested (lower-case, no dot)
- * @param forbiddenExtensions extensions that cannot be requested (checked against the name and the detected type)
+ * @param allowedExtensions when non-empty, only these extensions may be requested (lower-case, no
+ *     dot)
+ * @param forbiddenExtensions extensions that cannot be requested (checked against the name and the
+ *     detected type)
  * @param modelExtensions AI/ML model file extensions, reported as MODEL_FILE
  * @param maxFileBytes largest file allowed, 0 for no limit
  * @param maxRows most data rows in one table, 0 for no limit
@@ -40,20 +42,45 @@ public record FilePolicy(
     allowedExtensions = Set.copyOf(allowedExtensions);
     forbiddenExtensions = Set.copyOf(forbiddenExtensions);
     modelExtensions = Set.copyOf(modelExtensions);
-    if (maxFileBytes < 0 || maxRows < 0) throw new IllegalArgumentException("limits must be >= 0 in policy " + name);
-    if (threshold < 1) throw new IllegalArgumentException("threshold must be >= 1 in policy " + name);
-    if (roundingBase < 0) throw new IllegalArgumentException("rounding must be >= 0 in policy " + name);
+    if (maxFileBytes < 0 || maxRows < 0)
+      throw new IllegalArgumentException("limits must be >= 0 in policy " + name);
+    if (threshold < 1)
+      throw new IllegalArgumentException("threshold must be >= 1 in policy " + name);
+    if (roundingBase < 0)
+      throw new IllegalArgumentException("rounding must be >= 0 in policy " + name);
     Objects.requireNonNull(archive, "archive");
     zeros = zeros == null ? ZeroRule.REVIEW : zeros;
     dominance = dominance == null ? Dominance.ACRO_DEFAULT : dominance;
   }
 
-  /** A policy with the default zero and dominance rules (zeros reviewed, ACRO's p = 10 %, n = 2, k = 90 %). */
-  public FilePolicy(String name, String description, Set<String> allowedExtensions, Set<String> forbiddenExtensions,
-      Set<String> modelExtensions, long maxFileBytes, long maxRows, int threshold, int roundingBase,
+  /**
+   * A policy with the default zero and dominance rules (zeros reviewed, ACRO's p = 10 %, n = 2, k =
+   * 90 %).
+   */
+  public FilePolicy(
+      String name,
+      String description,
+      Set<String> allowedExtensions,
+      Set<String> forbiddenExtensions,
+      Set<String> modelExtensions,
+      long maxFileBytes,
+      long maxRows,
+      int threshold,
+      int roundingBase,
       ArchiveLimits archive) {
-    this(name, description, allowedExtensions, forbiddenExtensions, modelExtensions, maxFileBytes, maxRows, threshold,
-        roundingBase, archive, ZeroRule.REVIEW, Dominance.ACRO_DEFAULT);
+    this(
+        name,
+        description,
+        allowedExtensions,
+        forbiddenExtensions,
+        modelExtensions,
+        maxFileBytes,
+        maxRows,
+        threshold,
+        roundingBase,
+        archive,
+        ZeroRule.REVIEW,
+        Dominance.ACRO_DEFAULT);
   }
 
   /** What a zero in a count cell means (policy key {@code zeros}). */
@@ -69,7 +96,8 @@ public record FilePolicy(
       try {
         return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("zeros is '" + value + "': write ignore, review or fail");
+        throw new IllegalArgumentException(
+            "zeros is '" + value + "': write ignore, review or fail");
       }
     }
   }
@@ -87,7 +115,8 @@ public record FilePolicy(
 
     public Dominance {
       if (!(p > 0 && p < 1) || n < 1 || !(k > 0 && k <= 1)) {
-        throw new IllegalArgumentException("dominance needs 0 < p < 1, n >= 1 and 0 < k <= 1 (fractions: p 0.10, k 0.90)");
+        throw new IllegalArgumentException(
+            "dominance needs 0 < p < 1, n >= 1 and 0 < k <= 1 (fractions: p 0.10, k 0.90)");
       }
     }
   }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects a file's findings, keeping the first {@code cap} of each code with their locations and folding the
- * rest into one "and N more" finding: one finding per low cell of a large table would flood an officer.
+ * Collects a file's findings, keeping the first {@code cap} of each code with their locations and
+ * folding the rest into one "and N more" finding: one finding per low cell of a large table would
+ * flood an officer.
  */
 public final class FindingCollector {
   public static final int DEFAULT_CAP = 20;
@@ -37,7 +38,10 @@ public final class FindingCollector {
     }
   }
 
-  /** Counts {@code n} more findings like {@code example} without their own locations (they were never built). */
+  /**
+   * Counts {@code n} more findings like {@code example} without their own locations (they were
+   * never built).
+   */
   public void addMore(Finding example, long n) {
     if (n <= 0) return;
     int add = (int) Math.min(n, Integer.MAX_VALUE / 2);
@@ -62,13 +66,25 @@ public final class FindingCollector {
 
   public List<Finding> findings() {
     List<Finding> out = new ArrayList<>(kept);
-    overflow.forEach((code, n) -> {
-      Finding first = firstOverflow.get(code);
-      out.add(new Finding(code, first.severity(), "",
-          "and " + n[0] + " more " + code + " finding" + (n[0] == 1 ? "" : "s") + " like those above, first at "
-              + (first.location().isEmpty() ? "the same place" : first.location()) + ".",
-          ""));
-    });
+    overflow.forEach(
+        (code, n) -> {
+          Finding first = firstOverflow.get(code);
+          out.add(
+              new Finding(
+                  code,
+                  first.severity(),
+                  "",
+                  "and "
+                      + n[0]
+                      + " more "
+                      + code
+                      + " finding"
+                      + (n[0] == 1 ? "" : "s")
+                      + " like those above, first at "
+                      + (first.location().isEmpty() ? "the same place" : first.location())
+                      + ".",
+                  ""));
+        });
     return out;
   }
 }

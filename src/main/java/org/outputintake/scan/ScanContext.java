@@ -13,7 +13,8 @@ import java.util.Set;
 public record ScanContext(FilePolicy policy, int threshold, Set<String> declaredCountColumns) {
   public ScanContext {
     Objects.requireNonNull(policy, "policy");
-    if (threshold < 1) throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
+    if (threshold < 1)
+      throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
     declaredCountColumns = Set.copyOf(declaredCountColumns);
   }
 

@@ -3,11 +3,8 @@ package org.outputintake.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the inspector and every applicable content scanner over a set of files, archive entries included. The
- * engine never fails on a bad file: whatever a scanner throws becomes a SCAN_ERROR finding on that file.
+ * Runs the inspector and every applicable content scanner over a set of files, archive entries
+ * included. The engine never fails on a bad file: whatever a scanner throws becomes a SCAN_ERROR
+ * finding on that file.
  */
 public final class ScanEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ScanEngine.class);
@@ -37,11 +35,14 @@ public final class ScanEngine {
   }
 
   /**
-   * The content scanners of the standard engine ({@code policy.StandardScan}): tables, code, identifiers in
-   * documents, hidden content.
+   * The content scanners of the standard engine ({@code policy.StandardScan}): tables, code,
+   * identifiers in documents, hidden content.
    */
   public static List<ContentScanner> standardScanners() {
-    return List.of(new TableScanner(), new CodeScanner(), new DocumentScanner(),
+    return List.of(
+        new TableScanner(),
+        new CodeScanner(),
+        new DocumentScanner(),
         new org.outputintake.scan.hidden.HiddenContentScanner());
   }
 
@@ -50,7 +51,8 @@ public final class ScanEngine {
     for (ScanFile input : inputs) {
       scanOne(input, ctx, reports);
     }
-    return new ScanReport(ctx.policy().name(), AcroInput.apply(RequestChecks.apply(reports, inputs), inputs));
+    return new ScanReport(
+        ctx.policy().name(), AcroInput.apply(RequestChecks.apply(reports, inputs), inputs));
   }
 
   private void scanOne(ScanFile file, ScanContext ctx, List<FileReport> out) {
@@ -89,7 +91,8 @@ public final class ScanEngine {
     out.set(slot, new FileReport(file.displayName(), type, sha, file.size(), findings));
   }
 
-  private void runScanner(ContentScanner scanner, ScanFile file, ScanContext ctx, List<Finding> findings) {
+  private void runScanner(
+      ContentScanner scanner, ScanFile file, ScanContext ctx, List<Finding> findings) {
     try {
       if (scanner.appliesTo(file)) {
         findings.addAll(scanner.scan(file, ctx));
@@ -100,13 +103,21 @@ public final class ScanEngine {
   }
 
   private static Finding error(ScanFile file, Throwable e) {
-    // the exception text may quote file content (a parser's "unexpected token ..."), so only its type is logged
+    // the exception text may quote file content (a parser's "unexpected token ..."), so only its
+    // type is logged
     LOG.warn("could not read {} fully: {}", file.displayName(), e.getClass().getSimpleName());
-    String why = e instanceof StackOverflowError ? "its structure is too deeply nested"
-        : e instanceof IOException ? "it is damaged or not what its name says"
-        : "the scanner failed on it (" + e.getClass().getSimpleName() + ")";
-    return Finding.warning(SCAN_ERROR, "",
-        "The file could not be read fully: " + why + ". An officer must check it by hand; "
+    String why =
+        e instanceof StackOverflowError
+            ? "its structure is too deeply nested"
+            : e instanceof IOException
+                ? "it is damaged or not what its name says"
+                : "the scanner failed on it (" + e.getClass().getSimpleName() + ")";
+    return Finding.warning(
+        SCAN_ERROR,
+        "",
+        "The file could not be read fully: "
+            + why
+            + ". An officer must check it by hand; "
             + "re-save it in a standard format to have it scanned.");
   }
 

@@ -12,9 +12,11 @@ import java.util.Objects;
  *
  * @param path where its bytes are (a temp file or the store; never trust its name)
  * @param displayName the name the researcher gave it, used in reports and replies
- * @param mediaType the type detected from the bytes (filled in by the {@link FileInspector}); may be null before
+ * @param mediaType the type detected from the bytes (filled in by the {@link FileInspector}); may
+ *     be null before
  * @param size size in bytes
- * @param depth 0 for a file given directly, 1 for an archive entry, 2 for an entry of a nested archive, ...
+ * @param depth 0 for a file given directly, 1 for an archive entry, 2 for an entry of a nested
+ *     archive, ...
  */
 public record ScanFile(Path path, String displayName, String mediaType, long size, int depth) {
   public ScanFile {
@@ -29,10 +31,14 @@ public record ScanFile(Path path, String displayName, String mediaType, long siz
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(slash + 1);
     int dot = name.lastIndexOf('.');
-    return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return dot <= 0 || dot == name.length() - 1
+        ? ""
+        : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  /** A file given directly (depth 0), named as given; the type is left for the inspector to detect. */
+  /**
+   * A file given directly (depth 0), named as given; the type is left for the inspector to detect.
+   */
   public static ScanFile of(Path path) {
     return of(path, path.toString());
   }

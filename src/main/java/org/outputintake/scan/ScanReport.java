@@ -15,6 +15,9 @@ public record ScanReport(String policy, List<FileReport> files) {
   }
 
   public long count(Severity severity) {
-    return files.stream().flatMap(f -> f.findings().stream()).filter(f -> f.severity() == severity).count();
+    return files.stream()
+        .flatMap(f -> f.findings().stream())
+        .filter(f -> f.severity() == severity)
+        .count();
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The service-level clock of one ticket, replayed from its receipt and its state changes (the audit trail's
- * {@code state-*} events): it runs from receipt to release or close and stops while the ticket is blocked (waiting
- * for the researcher) or with a data owner.
+ * The service-level clock of one ticket, replayed from its receipt and its state changes (the audit
+ * trail's {@code state-*} events): it runs from receipt to release or close and stops while the
+ * ticket is blocked (waiting for the researcher) or with a data owner.
  */
 public final class ServiceClock {
   /** States in which the clock does not run. */
@@ -22,8 +22,9 @@ public final class ServiceClock {
    *
    * @param used working time the clock has run
    * @param left working time left; negative once breached
-   * @param due when the clock reaches the target: in the future while running, the breach moment once breached;
-   *     null when the clock is stopped before the target (blocked, with a data owner, closed)
+   * @param due when the clock reaches the target: in the future while running, the breach moment
+   *     once breached; null when the clock is stopped before the target (blocked, with a data
+   *     owner, closed)
    * @param running whether the clock runs now
    */
   public record Status(String state, Duration used, Duration left, Instant due, boolean running) {
@@ -48,7 +49,9 @@ public final class ServiceClock {
     return target;
   }
 
-  /** @param changes the ticket's state changes in the order they happened */
+  /**
+   * @param changes the ticket's state changes in the order they happened
+   */
   public Status status(Instant receivedAt, List<Change> changes, Instant now) {
     String state = "queued";
     Instant since = receivedAt;
@@ -59,7 +62,8 @@ public final class ServiceClock {
       if (at.isAfter(now)) break;
       if (!STOPPED.contains(state)) {
         Duration run = calendar.between(since, at);
-        if (breachAt == null && used.plus(run).compareTo(target) >= 0) breachAt = calendar.plus(since, target.minus(used));
+        if (breachAt == null && used.plus(run).compareTo(target) >= 0)
+          breachAt = calendar.plus(since, target.minus(used));
         used = used.plus(run);
       }
       state = ch.state();
@@ -68,7 +72,8 @@ public final class ServiceClock {
     boolean running = !STOPPED.contains(state);
     if (running) {
       Duration run = calendar.between(since, now);
-      if (breachAt == null && used.plus(run).compareTo(target) >= 0) breachAt = calendar.plus(since, target.minus(used));
+      if (breachAt == null && used.plus(run).compareTo(target) >= 0)
+        breachAt = calendar.plus(since, target.minus(used));
       used = used.plus(run);
     }
     Duration left = target.minus(used);

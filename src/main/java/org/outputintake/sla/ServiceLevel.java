@@ -1,6 +1,5 @@
 package org.outputintake.sla;
 
-import org.outputintake.config.BankHolidays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,24 +12,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.outputintake.config.BankHolidays;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.store.DbTime;
 import org.outputintake.ticket.Ticket;
 
 /**
- * The five-working-day service level as the rest of the bot asks about it: a ticket's clock read from the database,
- * and the words that state it to researchers ({@link #researcherFacts}) and staff ({@link #staffFacts}).
+ * The five-working-day service level as the rest of the bot asks about it: a ticket's clock read
+ * from the database, and the words that state it to researchers ({@link #researcherFacts}) and
+ * staff ({@link #staffFacts}).
  */
 public final class ServiceLevel {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
   private final IntakeConfig.Sla config;
   private final ServiceClock clock;
 
   public ServiceLevel(IntakeConfig.Sla config) {
     this.config = config;
-    WorkingCalendar calendar = new WorkingCalendar(config.zone(), config.dayStart(), config.dayEnd(),
-        BankHolidays.load(config.bankHolidays(), config.region()));
+    WorkingCalendar calendar =
+        new WorkingCalendar(
+            config.zone(),
+            config.dayStart(),
+            config.dayEnd(),
+            BankHolidays.load(config.bankHolidays(), config.region()));
     this.clock = new ServiceClock(calendar, config.target());
   }
 
@@ -51,23 +58,29 @@ public final class ServiceLevel {
   }
 
   /** The ticket's state changes from the audit trail, in order. */
-  public static List<ServiceClock.Change> changes(Connection c, String ticketId) throws SQLException {
+  public static List<ServiceClock.Change> changes(Connection c, String ticketId)
+      throws SQLException {
     List<ServiceClock.Change> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT at, type FROM audit_event WHERE ticket_id = ? AND type LIKE 'state-%' ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT at, type FROM audit_event WHERE ticket_id = ? AND type LIKE 'state-%' ORDER BY id")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(new ServiceClock.Change(DbTime.parse(rs.getString(1)), rs.getString(2).substring(6)));
+        while (rs.next())
+          out.add(
+              new ServiceClock.Change(DbTime.parse(rs.getString(1)), rs.getString(2).substring(6)));
       }
     }
     return out;
   }
 
   /**
-   * What a reply to the researcher says about waiting: the queue position and the working day by which they should
-   * hear back, recomputed now. No date is promised while the clock is stopped (blocked, with a data owner).
+   * What a reply to the researcher says about waiting: the queue position and the working day by
+   * which they should hear back, recomputed now. No date is promised while the clock is stopped
+   * (blocked, with a data owner).
    */
-  public Map<String, Object> researcherFacts(Connection c, Ticket t, int position, Instant now) throws SQLException {
+  public Map<String, Object> researcherFacts(Connection c, Ticket t, int position, Instant now)
+      throws SQLException {
     ServiceClock.Status s = status(c, t, now);
     Map<String, Object> f = new HashMap<>();
     f.put("queuePosition", position);
@@ -77,7 +90,10 @@ public final class ServiceLevel {
     f.put("slaPromised", promised);
     f.put("slaOnHold", !s.running() && t.state().isOpen());
     // once breached, the honest promise is the next working day
-    Instant by = !promised ? null : s.breached() ? clock.calendar().plus(now, clock.calendar().workingDay()) : s.due();
+    Instant by =
+        !promised
+            ? null
+            : s.breached() ? clock.calendar().plus(now, clock.calendar().workingDay()) : s.due();
     f.put("hearBackBy", by == null ? "" : day(by));
     return f;
   }
@@ -87,18 +103,27 @@ public final class ServiceLevel {
     Map<String, Object> f = new HashMap<>();
     f.put("slaDue", s.due() == null ? "not running (" + s.state() + ")" : moment(s.due()));
     f.put("slaUsed", workingDays(s.used()));
-    f.put("slaLeft", s.breached() ? "none: over by " + workingDays(s.left().negated()) : workingDays(s.left()));
+    f.put(
+        "slaLeft",
+        s.breached() ? "none: over by " + workingDays(s.left().negated()) : workingDays(s.left()));
     f.put("slaBreached", s.breached());
     f.put("slaRunning", s.running());
     f.put("slaLine", line(s));
     return f;
   }
 
-  /** One line for listings: {@code due Tue 23 Jan 2024 10:00; used 1.2 of 5 working days; 3.8 left}. */
+  /**
+   * One line for listings: {@code due Tue 23 Jan 2024 10:00; used 1.2 of 5 working days; 3.8 left}.
+   */
   public String line(ServiceClock.Status s) {
-    String due = s.due() == null ? "clock stopped (" + s.state() + ")" : (s.breached() ? "BREACHED " : "due ")
-        + moment(s.due());
-    String left = s.breached() ? "over by " + workingDays(s.left().negated()) : workingDays(s.left()) + " left";
+    String due =
+        s.due() == null
+            ? "clock stopped (" + s.state() + ")"
+            : (s.breached() ? "BREACHED " : "due ") + moment(s.due());
+    String left =
+        s.breached()
+            ? "over by " + workingDays(s.left().negated())
+            : workingDays(s.left()) + " left";
     return due + "; used " + workingDays(s.used()) + " of " + config.days() + "; " + left;
   }
 
@@ -113,7 +138,11 @@ public final class ServiceLevel {
   /** Working time as working days with one decimal, e.g. {@code 1.5 working days (12h 00m)}. */
   public String workingDays(Duration d) {
     long minutes = d.toMinutes();
-    return String.format(Locale.UK, "%.1f working days (%dh %02dm)", clock.calendar().days(d), minutes / 60,
+    return String.format(
+        Locale.UK,
+        "%.1f working days (%dh %02dm)",
+        clock.calendar().days(d),
+        minutes / 60,
         minutes % 60);
   }
 }

@@ -11,14 +11,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Working time: Monday to Friday except bank holidays, between the day's start and end in the service's time zone.
- * Everything is worked out on local dates and times, so a clock change (the March and October Sundays) never adds
- * or removes an hour of work.
+ * Working time: Monday to Friday except bank holidays, between the day's start and end in the
+ * service's time zone. Everything is worked out on local dates and times, so a clock change (the
+ * March and October Sundays) never adds or removes an hour of work.
  */
-public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd, Set<LocalDate> holidays) {
+public record WorkingCalendar(
+    ZoneId zone, LocalTime dayStart, LocalTime dayEnd, Set<LocalDate> holidays) {
   public WorkingCalendar {
     Objects.requireNonNull(zone, "zone");
-    if (!dayStart.isBefore(dayEnd)) throw new IllegalArgumentException("the working day must start before it ends");
+    if (!dayStart.isBefore(dayEnd))
+      throw new IllegalArgumentException("the working day must start before it ends");
     holidays = Set.copyOf(holidays);
   }
 
@@ -27,7 +29,9 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
   }
 
   public boolean isWorkingDay(LocalDate d) {
-    return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(d);
+    return d.getDayOfWeek() != DayOfWeek.SATURDAY
+        && d.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !holidays.contains(d);
   }
 
   /** Working time between two instants (zero when {@code to} is not after {@code from}). */
@@ -38,7 +42,9 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
     LocalDate first = a.toLocalDate();
     LocalDate last = b.toLocalDate();
     if (first.equals(last)) return within(first, a.toLocalTime(), b.toLocalTime());
-    Duration total = within(first, a.toLocalTime(), LocalTime.MAX).plus(within(last, LocalTime.MIN, b.toLocalTime()));
+    Duration total =
+        within(first, a.toLocalTime(), LocalTime.MAX)
+            .plus(within(last, LocalTime.MIN, b.toLocalTime()));
     long full = workingDaysStrictlyBetween(first, last);
     return total.plus(workingDay().multipliedBy(full));
   }
@@ -54,7 +60,8 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
         LocalTime start = time.isBefore(dayStart) ? dayStart : time;
         if (start.isBefore(dayEnd)) {
           Duration today = Duration.between(start, dayEnd);
-          if (left.compareTo(today) <= 0) return day.atTime(start.plus(left)).atZone(zone).toInstant();
+          if (left.compareTo(today) <= 0)
+            return day.atTime(start.plus(left)).atZone(zone).toInstant();
           left = left.minus(today);
         }
       }
@@ -75,7 +82,9 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
     return x;
   }
 
-  /** The working days up to and including {@code last}, the most recent last, {@code count} of them. */
+  /**
+   * The working days up to and including {@code last}, the most recent last, {@code count} of them.
+   */
   public java.util.List<LocalDate> lastWorkingDays(LocalDate last, int count) {
     java.util.ArrayDeque<LocalDate> out = new java.util.ArrayDeque<>();
     LocalDate d = last;
@@ -93,7 +102,10 @@ public record WorkingCalendar(ZoneId zone, LocalTime dayStart, LocalTime dayEnd,
     return e.isAfter(s) ? Duration.between(s, e) : Duration.ZERO;
   }
 
-  /** Working days after {@code first} and before {@code last}: whole weeks at once, then the rest day by day. */
+  /**
+   * Working days after {@code first} and before {@code last}: whole weeks at once, then the rest
+   * day by day.
+   */
   private long workingDaysStrictlyBetween(LocalDate first, LocalDate last) {
     LocalDate d = first.plusDays(1);
     long days = java.time.temporal.ChronoUnit.DAYS.between(d, last);

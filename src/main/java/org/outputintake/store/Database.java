@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The bot's database: SQLite in WAL mode by default, migrated by Flyway at start-up. Writers take the lock at
- * BEGIN (transaction_mode=IMMEDIATE) so two writers wait on busy_timeout instead of failing mid-transaction.
+ * The bot's database: SQLite in WAL mode by default, migrated by Flyway at start-up. Writers take
+ * the lock at BEGIN (transaction_mode=IMMEDIATE) so two writers wait on busy_timeout instead of
+ * failing mid-transaction.
  */
 public final class Database implements AutoCloseable {
   private static final String SQLITE_SETTINGS =
@@ -25,8 +26,13 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
-  /** SQL migrations, and Java ones where a change needs the bot's own code (such as its time format). */
-  private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/outputintake/store/migration"};
+  /**
+   * SQL migrations, and Java ones where a change needs the bot's own code (such as its time
+   * format).
+   */
+  private static final String[] MIGRATIONS = {
+    "classpath:db/migration", "classpath:org/outputintake/store/migration"
+  };
 
   public static String[] migrations() {
     return MIGRATIONS.clone();
@@ -91,29 +97,37 @@ public final class Database implements AutoCloseable {
     return url + (url.contains("?") ? "&" : "?") + SQLITE_SETTINGS;
   }
 
-  /** Whether the database is there already: commands that only read must not create an empty one. */
+  /**
+   * Whether the database is there already: commands that only read must not create an empty one.
+   */
   public static boolean exists(String url) {
     Optional<Path> file = sqliteFile(url);
     return file.isEmpty() || Files.isRegularFile(file.get());
   }
 
   /**
-   * Opens a database that must already exist: commands that only read ({@code tickets}) never create an empty
-   * one where the configuration points by mistake.
+   * Opens a database that must already exist: commands that only read ({@code tickets}) never
+   * create an empty one where the configuration points by mistake.
    *
    * @throws IllegalArgumentException saying where it looked
    */
   public static Database openExisting(String url) {
     Optional<Path> file = sqliteFile(url);
     if (file.isPresent() && !Files.isRegularFile(file.get())) {
-      throw new IllegalArgumentException("there is no database at " + file.get().toAbsolutePath()
-          + " (database.url " + url + "): the bot has not run with this configuration; pass the --config "
-          + "the bot or the demo runs with");
+      throw new IllegalArgumentException(
+          "there is no database at "
+              + file.get().toAbsolutePath()
+              + " (database.url "
+              + url
+              + "): the bot has not run with this configuration; pass the --config "
+              + "the bot or the demo runs with");
     }
     return open(url);
   }
 
-  /** The file of a SQLite URL, without its settings; empty for other databases and in-memory ones. */
+  /**
+   * The file of a SQLite URL, without its settings; empty for other databases and in-memory ones.
+   */
   static Optional<Path> sqliteFile(String url) {
     if (!url.startsWith("jdbc:sqlite:") || url.contains(":memory:")) return Optional.empty();
     String file = url.substring("jdbc:sqlite:".length());

@@ -15,9 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Content-addressed file store: each blob lives at {@code <root>/<aa>/<sha256>} and is written once. The bytes
- * are streamed to a temp file while hashed, forced to disk, then moved into place, so a crash never leaves a
- * half-written blob under a real name.
+ * Content-addressed file store: each blob lives at {@code <root>/<aa>/<sha256>} and is written
+ * once. The bytes are streamed to a temp file while hashed, forced to disk, then moved into place,
+ * so a crash never leaves a half-written blob under a real name.
  */
 public final class RawStore {
   private final Path root;
@@ -43,8 +43,9 @@ public final class RawStore {
     Path tmp = Files.createTempFile(tmpDir, "in-", ".part");
     try {
       MessageDigest digest = sha256();
-      try (OutputStream out = new java.io.BufferedOutputStream(
-          new DigestOutputStream(Files.newOutputStream(tmp), digest), 64 * 1024)) {
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(
+              new DigestOutputStream(Files.newOutputStream(tmp), digest), 64 * 1024)) {
         writer.writeTo(out);
       }
       long size = Files.size(tmp);

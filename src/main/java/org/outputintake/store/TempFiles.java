@@ -9,26 +9,29 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Deletes working directories. They hold confidential data (attachments, expanded archives), so they are removed
- * as soon as the work is done; links inside are deleted, never followed.
+ * Deletes working directories. They hold confidential data (attachments, expanded archives), so
+ * they are removed as soon as the work is done; links inside are deleted, never followed.
  */
 public final class TempFiles {
   private TempFiles() {}
 
   public static void deleteTree(Path dir) throws IOException {
     if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.deleteIfExists(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.deleteIfExists(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -10,18 +10,21 @@ import java.util.List;
 import org.outputintake.store.DbTime;
 
 /**
- * The append-only audit trail. Events are written with the connection of the transaction whose change they
- * record, so the trail and the data can never disagree. The table refuses updates and deletes.
+ * The append-only audit trail. Events are written with the connection of the transaction whose
+ * change they record, so the trail and the data can never disagree. The table refuses updates and
+ * deletes.
  */
 public final class AuditLog {
   public record Event(String ticketId, Instant at, String actor, String type, String detail) {}
 
   private AuditLog() {}
 
-  public static void append(Connection c, String ticketId, Instant at, String actor, String type, String detail)
+  public static void append(
+      Connection c, String ticketId, Instant at, String actor, String type, String detail)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO audit_event(ticket_id, at, actor, type, detail) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_event(ticket_id, at, actor, type, detail) VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, ticketId);
       ps.setString(2, DbTime.of(at));
       ps.setString(3, actor);
@@ -32,15 +35,18 @@ public final class AuditLog {
   }
 
   public static List<Event> forTicket(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ticket_id, at, actor, type, detail FROM audit_event WHERE ticket_id = ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT ticket_id, at, actor, type, detail FROM audit_event WHERE ticket_id = ? ORDER BY id")) {
       ps.setString(1, ticketId);
       return read(ps);
     }
   }
 
   public static List<Event> all(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, at, actor, type, detail FROM audit_event ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT ticket_id, at, actor, type, detail FROM audit_event ORDER BY id")) {
       return read(ps);
     }
   }
@@ -49,8 +55,13 @@ public final class AuditLog {
     List<Event> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new Event(rs.getString(1), DbTime.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-            rs.getString(5)));
+        out.add(
+            new Event(
+                rs.getString(1),
+                DbTime.parse(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
       }
     }
     return out;

@@ -8,11 +8,14 @@ import java.util.Objects;
  * A request's permanent record.
  *
  * @param researcher the requester's email address, lower-case
- * @param subject the request subject as the researcher wrote it, without reply prefixes or gateway tags
+ * @param subject the request subject as the researcher wrote it, without reply prefixes or gateway
+ *     tags
  * @param requestDate the date named in the subject
  * @param rootMessageId the Message-ID of the researcher's first email, for threading replies
- * @param version the row's version when read: an update applies only if nobody changed the ticket since
- * @param round the check round: a new submission of files starts a new one, and verdicts belong to a round
+ * @param version the row's version when read: an update applies only if nobody changed the ticket
+ *     since
+ * @param round the check round: a new submission of files starts a new one, and verdicts belong to
+ *     a round
  */
 public record Ticket(
     TicketId id,
@@ -29,11 +32,32 @@ public record Ticket(
     long version,
     int round) {
 
-  public Ticket(TicketId id, String projectNumber, String researcher, String subject, LocalDate requestDate,
-      TicketState state, String policy, String folderName, Integer folderVersion, Instant createdAt,
+  public Ticket(
+      TicketId id,
+      String projectNumber,
+      String researcher,
+      String subject,
+      LocalDate requestDate,
+      TicketState state,
+      String policy,
+      String folderName,
+      Integer folderVersion,
+      Instant createdAt,
       String rootMessageId) {
-    this(id, projectNumber, researcher, subject, requestDate, state, policy, folderName, folderVersion, createdAt,
-        rootMessageId, 0, 1);
+    this(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        0,
+        1);
   }
 
   public Ticket {
@@ -48,19 +72,55 @@ public record Ticket(
   }
 
   public Ticket withState(TicketState next) {
-    return new Ticket(id, projectNumber, researcher, subject, requestDate, next, policy, folderName, folderVersion,
-        createdAt, rootMessageId, version, round);
+    return new Ticket(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        next,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round);
   }
 
   public Ticket withFolder(String name, Integer version) {
-    return new Ticket(id, projectNumber, researcher, subject, requestDate, state, policy, name, version, createdAt,
-        rootMessageId, this.version, round);
+    return new Ticket(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        name,
+        version,
+        createdAt,
+        rootMessageId,
+        this.version,
+        round);
   }
 
   /** A new submission of files: verdicts of the earlier round no longer apply. */
   public Ticket nextRound() {
-    return new Ticket(id, projectNumber, researcher, subject, requestDate, state, policy, folderName, folderVersion,
-        createdAt, rootMessageId, version, round + 1);
+    return new Ticket(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round + 1);
   }
 
   public String idText() {

@@ -11,17 +11,26 @@ import org.outputintake.scan.Severity;
 
 /** The files and findings recorded on a ticket. */
 public final class TicketFiles {
-  /** @param role {@code form}, {@code output} or {@code supporting} */
-  public record StoredAttachment(String originalName, String storedPath, String mediaType, long size, String sha256,
+  /**
+   * @param role {@code form}, {@code output} or {@code supporting}
+   */
+  public record StoredAttachment(
+      String originalName,
+      String storedPath,
+      String mediaType,
+      long size,
+      String sha256,
       String role) {}
 
   public record StoredFinding(String file, Finding finding) {}
 
   private TicketFiles() {}
 
-  public static void addAttachment(Connection c, String ticketId, String messageKey, StoredAttachment a)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+  public static void addAttachment(
+      Connection c, String ticketId, String messageKey, StoredAttachment a) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO attachment(ticket_id, message_key, original_name, stored_path, media_type, size, sha256, role)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, ticketId);
@@ -36,9 +45,12 @@ public final class TicketFiles {
     }
   }
 
-  public static void addFindings(Connection c, String ticketId, String messageKey, List<StoredFinding> findings)
+  public static void addFindings(
+      Connection c, String ticketId, String messageKey, List<StoredFinding> findings)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO finding(ticket_id, message_key, file, code, severity, location, message, evidence)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
       for (StoredFinding sf : findings) {
@@ -57,16 +69,25 @@ public final class TicketFiles {
     }
   }
 
-  public static List<StoredAttachment> attachments(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+  public static List<StoredAttachment> attachments(Connection c, String ticketId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
         WHERE ticket_id = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
       List<StoredAttachment> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-              rs.getString(5), rs.getString(6)));
+          out.add(
+              new StoredAttachment(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
       return out;
@@ -74,11 +95,14 @@ public final class TicketFiles {
   }
 
   /**
-   * The messages that brought files or findings to the ticket (its submissions), oldest first, in the order the
-   * emails were recorded. A clean revision stores files and no findings, and still counts.
+   * The messages that brought files or findings to the ticket (its submissions), oldest first, in
+   * the order the emails were recorded. A clean revision stores files and no findings, and still
+   * counts.
    */
   public static List<String> submissions(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT m.message_key FROM mail_message m WHERE m.ticket_id = ?
           AND (EXISTS (SELECT 1 FROM attachment a WHERE a.ticket_id = m.ticket_id AND a.message_key = m.message_key)
             OR EXISTS (SELECT 1 FROM finding f WHERE f.ticket_id = m.ticket_id AND f.message_key = m.message_key))
@@ -93,15 +117,18 @@ public final class TicketFiles {
   }
 
   /** Findings of the latest submission on the ticket: none when that submission was clean. */
-  public static List<StoredFinding> latestFindings(Connection c, String ticketId) throws SQLException {
+  public static List<StoredFinding> latestFindings(Connection c, String ticketId)
+      throws SQLException {
     List<String> keys = submissions(c, ticketId);
     return keys.isEmpty() ? List.of() : findings(c, ticketId, keys.get(keys.size() - 1));
   }
 
   /**
-   * The files of the latest submission, in the order sent: what the officers checked, and so what may be released.
+   * The files of the latest submission, in the order sent: what the officers checked, and so what
+   * may be released.
    */
-  public static List<StoredAttachment> latestSubmission(Connection c, String ticketId) throws SQLException {
+  public static List<StoredAttachment> latestSubmission(Connection c, String ticketId)
+      throws SQLException {
     List<String> keys = submissions(c, ticketId);
     return keys.isEmpty() ? List.of() : attachments(c, ticketId, keys.get(keys.size() - 1));
   }
@@ -109,7 +136,9 @@ public final class TicketFiles {
   /** The files one submission brought, in the order they were attached. */
   public static List<StoredAttachment> attachments(Connection c, String ticketId, String messageKey)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
         WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
@@ -117,16 +146,25 @@ public final class TicketFiles {
       List<StoredAttachment> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-              rs.getString(5), rs.getString(6)));
+          out.add(
+              new StoredAttachment(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
       return out;
     }
   }
 
-  public static List<StoredFinding> findings(Connection c, String ticketId, String messageKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+  public static List<StoredFinding> findings(Connection c, String ticketId, String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT file, code, severity, location, message, evidence FROM finding
         WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
       ps.setString(1, ticketId);
@@ -134,9 +172,15 @@ public final class TicketFiles {
       List<StoredFinding> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new StoredFinding(rs.getString(1), new Finding(rs.getString(2),
-              Severity.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4), rs.getString(5),
-              rs.getString(6))));
+          out.add(
+              new StoredFinding(
+                  rs.getString(1),
+                  new Finding(
+                      rs.getString(2),
+                      Severity.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6))));
         }
       }
       return out;

@@ -5,26 +5,35 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A ticket id such as {@code STATS10001}: a prefix of capitals and a number that is never reused. */
+/**
+ * A ticket id such as {@code STATS10001}: a prefix of capitals and a number that is never reused.
+ */
 public record TicketId(String prefix, long number) {
   public TicketId {
     Objects.requireNonNull(prefix, "prefix");
-    if (!prefix.matches("[A-Z]{2,10}")) throw new IllegalArgumentException("bad ticket prefix " + prefix);
+    if (!prefix.matches("[A-Z]{2,10}"))
+      throw new IllegalArgumentException("bad ticket prefix " + prefix);
     if (number < 1) throw new IllegalArgumentException("ticket number must be positive");
   }
 
   public static TicketId parse(String text) {
     Matcher m = Pattern.compile("([A-Z]{2,10})(\\d{1,18})").matcher(text);
-    if (!m.matches()) throw new IllegalArgumentException("'" + text + "' is not a ticket id like STATS10001");
+    if (!m.matches())
+      throw new IllegalArgumentException("'" + text + "' is not a ticket id like STATS10001");
     return new TicketId(m.group(1), Long.parseLong(m.group(2)));
   }
 
   /** Finds a bracketed id such as {@code [STATS10001]} anywhere in a subject, whatever the case. */
   public static Optional<TicketId> findInSubject(String subject, String prefix) {
     if (subject == null) return Optional.empty();
-    Matcher m = Pattern.compile("\\[\\s*(" + Pattern.quote(prefix) + ")\\s*-?\\s*(\\d{1,18})\\s*]",
-        Pattern.CASE_INSENSITIVE).matcher(subject);
-    return m.find() ? Optional.of(new TicketId(prefix, Long.parseLong(m.group(2)))) : Optional.empty();
+    Matcher m =
+        Pattern.compile(
+                "\\[\\s*(" + Pattern.quote(prefix) + ")\\s*-?\\s*(\\d{1,18})\\s*]",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(subject);
+    return m.find()
+        ? Optional.of(new TicketId(prefix, Long.parseLong(m.group(2))))
+        : Optional.empty();
   }
 
   @Override

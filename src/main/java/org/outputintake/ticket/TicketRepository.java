@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import org.outputintake.store.DbTime;
 
 /**
- * Tickets in the database. Every method takes the caller's connection so that a ticket, its files, its audit
- * events and its replies are written in one transaction.
+ * Tickets in the database. Every method takes the caller's connection so that a ticket, its files,
+ * its audit events and its replies are written in one transaction.
  */
 public final class TicketRepository {
   private final String prefix;
@@ -26,12 +25,14 @@ public final class TicketRepository {
   }
 
   /**
-   * The next id, strictly increasing and never reused: the counter row is updated inside the caller's
-   * transaction, so a rolled-back ticket gives its number back and a committed one keeps it forever.
+   * The next id, strictly increasing and never reused: the counter row is updated inside the
+   * caller's transaction, so a rolled-back ticket gives its number back and a committed one keeps
+   * it forever.
    */
   public TicketId allocate(Connection c) throws SQLException {
     long next;
-    try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM ticket_sequence WHERE prefix = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT next_number FROM ticket_sequence WHERE prefix = ?")) {
       ps.setString(1, prefix);
       try (ResultSet rs = ps.executeQuery()) {
         next = rs.next() ? rs.getLong(1) : -1;
@@ -40,13 +41,15 @@ public final class TicketRepository {
     if (next < 0) {
       // never below a number already used, even if first-number is lowered later
       next = Math.max(firstNumber, maxUsed(c) + 1);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_sequence(prefix, next_number) VALUES (?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO ticket_sequence(prefix, next_number) VALUES (?, ?)")) {
         ps.setString(1, prefix);
         ps.setLong(2, next + 1);
         ps.executeUpdate();
       }
     } else {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE ticket_sequence SET next_number = ? WHERE prefix = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE ticket_sequence SET next_number = ? WHERE prefix = ?")) {
         ps.setLong(1, next + 1);
         ps.setString(2, prefix);
         ps.executeUpdate();
@@ -56,8 +59,9 @@ public final class TicketRepository {
   }
 
   /**
-   * The highest number of any ticket, whatever its prefix: numbers are unique across prefixes (a renamed prefix
-   * must not hand out a number already used), and a pattern on the id would mix prefixes such as ST and STATS.
+   * The highest number of any ticket, whatever its prefix: numbers are unique across prefixes (a
+   * renamed prefix must not hand out a number already used), and a pattern on the id would mix
+   * prefixes such as ST and STATS.
    */
   private long maxUsed(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) FROM ticket")) {
@@ -68,7 +72,9 @@ public final class TicketRepository {
   }
 
   public void insert(Connection c, Ticket t) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO ticket(id, number, project_number, researcher, subject, request_date, state, state_reason, policy,
           folder_name, folder_version, created_at, updated_at, queued_at, blocked_at, closed_at, root_message_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -92,7 +98,10 @@ public final class TicketRepository {
     }
   }
 
-  /** Another writer changed the ticket after it was read: the change must be decided again on fresh data. */
+  /**
+   * Another writer changed the ticket after it was read: the change must be decided again on fresh
+   * data.
+   */
   public static final class StaleTicketException extends RuntimeException {
     public StaleTicketException(String ticketId) {
       super("ticket " + ticketId + " was changed by someone else meanwhile");
@@ -100,13 +109,16 @@ public final class TicketRepository {
   }
 
   /**
-   * Saves a new state, folder and round; the queue position changes only when the ticket is (re-)queued. Applies
-   * only if the row still has the version {@code t} was read with (two instances can never both apply a command).
+   * Saves a new state, folder and round; the queue position changes only when the ticket is
+   * (re-)queued. Applies only if the row still has the version {@code t} was read with (two
+   * instances can never both apply a command).
    *
    * @throws StaleTicketException when the ticket changed since it was read
    */
   public void update(Connection c, Ticket t) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         UPDATE ticket SET state = ?, state_reason = ?, folder_name = ?, folder_version = ?, updated_at = ?,
           queued_at = CASE WHEN ? IS NOT NULL THEN ? ELSE queued_at END,
           blocked_at = CASE WHEN ? IS NOT NULL THEN ? ELSE blocked_at END,
@@ -135,7 +147,8 @@ public final class TicketRepository {
 
   /** Folder mode: keeps the submission's snapshot so changes on the share can be reported later. */
   public void saveFolderSnapshot(Connection c, String ticketId, String json) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET folder_snapshot = ? WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE ticket SET folder_snapshot = ? WHERE id = ?")) {
       ps.setString(1, json);
       ps.setString(2, ticketId);
       ps.executeUpdate();
@@ -143,7 +156,8 @@ public final class TicketRepository {
   }
 
   public Optional<String> folderSnapshot(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT folder_snapshot FROM ticket WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT folder_snapshot FROM ticket WHERE id = ?")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
@@ -161,14 +175,21 @@ public final class TicketRepository {
   }
 
   public List<Ticket> openForProject(Connection c, String projectNumber) throws SQLException {
-    return query(c, "SELECT * FROM ticket WHERE project_number = ? AND state <> 'closed' ORDER BY number",
+    return query(
+        c,
+        "SELECT * FROM ticket WHERE project_number = ? AND state <> 'closed' ORDER BY number",
         projectNumber);
   }
 
-  /** The ticket an email threads to through In-Reply-To/References: one of our replies or a message on a ticket. */
+  /**
+   * The ticket an email threads to through In-Reply-To/References: one of our replies or a message
+   * on a ticket.
+   */
   public Optional<String> ticketForMessageId(Connection c, String messageId) throws SQLException {
-    for (String sql : List.of("SELECT ticket_id FROM outbox WHERE message_id = ? AND ticket_id IS NOT NULL",
-        "SELECT ticket_id FROM mail_message WHERE message_id = ? AND ticket_id IS NOT NULL")) {
+    for (String sql :
+        List.of(
+            "SELECT ticket_id FROM outbox WHERE message_id = ? AND ticket_id IS NOT NULL",
+            "SELECT ticket_id FROM mail_message WHERE message_id = ? AND ticket_id IS NOT NULL")) {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, messageId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -200,7 +221,10 @@ public final class TicketRepository {
         rs.getString("researcher"),
         rs.getString("subject"),
         date == null ? null : LocalDate.parse(date),
-        TicketState.of(rs.getString("state"), DbTime.parse(rs.getString("updated_at")), rs.getString("state_reason")),
+        TicketState.of(
+            rs.getString("state"),
+            DbTime.parse(rs.getString("updated_at")),
+            rs.getString("state_reason")),
         rs.getString("policy"),
         rs.getString("folder_name"),
         folderVersion,
@@ -210,13 +234,18 @@ public final class TicketRepository {
         rs.getInt("round"));
   }
 
-  private static void bindState(PreparedStatement ps, int index, TicketState s) throws SQLException {
+  private static void bindState(PreparedStatement ps, int index, TicketState s)
+      throws SQLException {
     ps.setString(index, s.name());
-    String reason = s instanceof TicketState.Blocked b ? b.reason() : s instanceof TicketState.Closed c ? c.reason() : null;
+    String reason =
+        s instanceof TicketState.Blocked b
+            ? b.reason()
+            : s instanceof TicketState.Closed c ? c.reason() : null;
     ps.setString(index + 1, reason);
   }
 
-  private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+  private static void setInteger(PreparedStatement ps, int index, Integer value)
+      throws SQLException {
     if (value == null) ps.setNull(index, Types.INTEGER);
     else ps.setInt(index, value);
   }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a ticket is in its life (seed 002, section 3). One type per state; a transition is a method on the state it
- * leaves and returns the state it enters, so an illegal move does not compile:
+ * Where a ticket is in its life (seed 002, section 3). One type per state; a transition is a method
+ * on the state it leaves and returns the state it enters, so an illegal move does not compile:
  *
  * <pre>
  * queued → checking (one or two checkers) → checked (two passes) → with-data-owner → approved → closed
@@ -23,7 +23,10 @@ public sealed interface TicketState {
     return !(this instanceof Closed);
   }
 
-  /** Every state but closed: each can be blocked (waiting for the researcher) or closed without release. */
+  /**
+   * Every state but closed: each can be blocked (waiting for the researcher) or closed without
+   * release.
+   */
   sealed interface Open extends TicketState {
     /** The request cannot progress until the researcher answers: it leaves the queue. */
     default Blocked block(String reason, Instant at) {
@@ -35,8 +38,9 @@ public sealed interface TicketState {
     }
 
     /**
-     * The researcher sent new files that pass intake: a blocked ticket returns to the back of the queue, a queued
-     * one keeps its place, and one already being checked goes back to its checkers for a new round.
+     * The researcher sent new files that pass intake: a blocked ticket returns to the back of the
+     * queue, a queued one keeps its place, and one already being checked goes back to its checkers
+     * for a new round.
      */
     default Open newSubmission(Instant at) {
       if (this instanceof Queued q) return q;
@@ -102,7 +106,10 @@ public sealed interface TicketState {
     }
   }
 
-  /** Waiting for the project's data owners to approve or deny (seed 002, "Data owner checks on outputs"). */
+  /**
+   * Waiting for the project's data owners to approve or deny (seed 002, "Data owner checks on
+   * outputs").
+   */
   record WithDataOwner(Instant since) implements Open {
     public WithDataOwner {
       Objects.requireNonNull(since, "since");
@@ -158,7 +165,10 @@ public sealed interface TicketState {
     }
   }
 
-  /** Finished: released, rejected, closed by an officer, or closed because the project closed. Terminal. */
+  /**
+   * Finished: released, rejected, closed by an officer, or closed because the project closed.
+   * Terminal.
+   */
   record Closed(Instant since, String reason) implements TicketState {
     public static final String RELEASED = "released";
 

@@ -19,8 +19,8 @@ import org.outputintake.intake.folder.FolderSnapshots;
 import org.outputintake.intake.folder.SnapshotResult;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.scan.FilePolicy;
 import org.outputintake.policy.SafeFileName;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanContext;
@@ -28,21 +28,25 @@ import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
 
 /**
- * The complete answer for one submission (seed 002, sections 2 and 3): the request form, every file against the
- * project's policy, and the scanners. Every problem is collected so the researcher gets one reply listing all of
- * them, never one problem per round trip. Problems with the form and the file rules block the ticket; scanner
- * findings are reported but never block on their own.
+ * The complete answer for one submission (seed 002, sections 2 and 3): the request form, every file
+ * against the project's policy, and the scanners. Every problem is collected so the researcher gets
+ * one reply listing all of them, never one problem per round trip. Problems with the form and the
+ * file rules block the ticket; scanner findings are reported but never block on their own.
  */
 public final class StandardReview implements RequestReview {
-  private static final Pattern DATED_FOLDER = Pattern.compile("\\b(\\d{4}_\\d{2}_\\d{2}_[A-Za-z0-9_-]*[A-Za-z0-9])");
+  private static final Pattern DATED_FOLDER =
+      Pattern.compile("\\b(\\d{4}_\\d{2}_\\d{2}_[A-Za-z0-9_-]*[A-Za-z0-9])");
   private static final Pattern LABELLED_FOLDER =
-      Pattern.compile("(?im)folder(?:\\s+name)?\\s*[:=]\\s*\"?([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9])");
+      Pattern.compile(
+          "(?im)folder(?:\\s+name)?\\s*[:=]\\s*\"?([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9])");
   private final FileScanner scanner;
   private final Path policyDir;
   private final FolderSnapshots folders;
   private final FormReader forms = new FormReader();
 
-  /** @param folders folder mode (files read from the project share), or null for attachment mode */
+  /**
+   * @param folders folder mode (files read from the project share), or null for attachment mode
+   */
   public StandardReview(FileScanner scanner, Path policyDir, FolderSnapshots folders) {
     this.scanner = scanner;
     this.policyDir = policyDir;
@@ -61,8 +65,11 @@ public final class StandardReview implements RequestReview {
     List<ScanFile> outputs = new ArrayList<>(attached);
     List<InboundMessage.Attachment> sources = new ArrayList<>(in.files());
     String snapshotJson = null;
-    String folderName = found.map(f -> f.form().folderName()).filter(n -> n != null && !n.isBlank())
-        .orElseGet(() -> folderNamedIn(in.bodyText()));
+    String folderName =
+        found
+            .map(f -> f.form().folderName())
+            .filter(n -> n != null && !n.isBlank())
+            .orElseGet(() -> folderNamedIn(in.bodyText()));
     if (folders != null && folderName != null) {
       SnapshotResult snap = folders.snapshot(in.project().number(), folderName);
       // a skipped link is worth telling officers but is no reason to hold the request
@@ -70,12 +77,14 @@ public final class StandardReview implements RequestReview {
       if (snap.snapshot().isPresent()) {
         var snapshot = snap.snapshot().get();
         snapshotJson = snapshot.toJson();
-        // the folder's files become the ticket's files, as if attached (seed 002: the form goes in the folder too)
+        // the folder's files become the ticket's files, as if attached (seed 002: the form goes in
+        // the folder too)
         for (ScanFile f : snapshot.toScanFiles()) {
           attached.add(f);
           outputs.add(f);
-          sources.add(new InboundMessage.Attachment(f.displayName(), "application/octet-stream", f.path(), f.size(),
-              null, false));
+          sources.add(
+              new InboundMessage.Attachment(
+                  f.displayName(), "application/octet-stream", f.path(), f.size(), null, false));
         }
         if (found.isEmpty()) found = RequestForms.findForm(snapshot.toScanFiles(), forms);
       }
@@ -83,21 +92,32 @@ public final class StandardReview implements RequestReview {
     RequestForm form = found.map(RequestForms.FoundForm::form).orElse(null);
     ScanFile formFile = found.map(RequestForms.FoundForm::file).orElse(null);
     if (form == null) {
-      Optional<ScanFile> lookalike = attached.stream().filter(RequestForms::namedLikeForm).findFirst();
-      problems.add(0, lookalike.isPresent()
-          ? RequestForms.formUnreadable(lookalike.get().displayName(), "it could not be read as the request form")
-          : RequestForms.formMissing());
+      Optional<ScanFile> lookalike =
+          attached.stream().filter(RequestForms::namedLikeForm).findFirst();
+      problems.add(
+          0,
+          lookalike.isPresent()
+              ? RequestForms.formUnreadable(
+                  lookalike.get().displayName(), "it could not be read as the request form")
+              : RequestForms.formMissing());
     }
     outputs.removeIf(f -> formFile != null && f.path().equals(formFile.path()));
     if (form != null) {
-      FormExpectations expect = new FormExpectations(in.subjectProjectNumber(),
-          outputs.stream().map(ScanFile::displayName).toList(),
-          in.lastFolderVersion() == null ? OptionalInt.empty() : OptionalInt.of(in.lastFolderVersion()),
-          in.project().number());
+      FormExpectations expect =
+          new FormExpectations(
+              in.subjectProjectNumber(),
+              outputs.stream().map(ScanFile::displayName).toList(),
+              in.lastFolderVersion() == null
+                  ? OptionalInt.empty()
+                  : OptionalInt.of(in.lastFolderVersion()),
+              in.project().number());
       problems.addAll(FormCheck.check(form, expect));
     }
-    ScanContext context = new ScanContext(policy, in.project().threshold(),
-        form == null ? java.util.Set.of() : form.declaredCountColumns());
+    ScanContext context =
+        new ScanContext(
+            policy,
+            in.project().threshold(),
+            form == null ? java.util.Set.of() : form.declaredCountColumns());
     ScanReport report = scanner.scan(outputs, context);
     for (FileReport r : report.files()) {
       for (Finding f : r.findings()) {
@@ -117,13 +137,24 @@ public final class StandardReview implements RequestReview {
       String role = form != null && form.isSupporting(sf.displayName()) ? "supporting" : "output";
       outcomes.add(new FileOutcome(a, role, type, mine));
     }
-    List<Finding> body = new org.outputintake.scan.identifier.IdentifierFinder().scanText(in.bodyText(), "email body");
-    return new Result(problems, outcomes, form == null ? null : form.folderName(),
-        form == null ? null : form.folderVersion().isPresent() ? form.folderVersion().getAsInt() : null,
-        policy.name(), body, snapshotJson);
+    List<Finding> body =
+        new org.outputintake.scan.identifier.IdentifierFinder()
+            .scanText(in.bodyText(), "email body");
+    return new Result(
+        problems,
+        outcomes,
+        form == null ? null : form.folderName(),
+        form == null
+            ? null
+            : form.folderVersion().isPresent() ? form.folderVersion().getAsInt() : null,
+        policy.name(),
+        body,
+        snapshotJson);
   }
 
-  /** Folder mode: the folder named in the email body (seed 002 asks researchers to give it there). */
+  /**
+   * Folder mode: the folder named in the email body (seed 002 asks researchers to give it there).
+   */
   static String folderNamedIn(String body) {
     if (body == null) return null;
     Matcher dated = DATED_FOLDER.matcher(body);
@@ -133,13 +164,13 @@ public final class StandardReview implements RequestReview {
   }
 
   private static List<FileReport> reportsFor(ScanReport report, String name) {
-    return report.files().stream().filter(r -> r.file().equals(name) || r.file().startsWith(name + "!/")).toList();
+    return report.files().stream()
+        .filter(r -> r.file().equals(name) || r.file().startsWith(name + "!/"))
+        .toList();
   }
 
   private static Finding inFile(Finding f, String file) {
     String where = f.location().isEmpty() ? file : file + ", " + f.location();
     return new Finding(f.code(), f.severity(), where, f.message(), f.evidence());
   }
-
-
 }

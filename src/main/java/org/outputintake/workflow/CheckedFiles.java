@@ -16,8 +16,9 @@ import org.outputintake.store.RawStore;
 import org.outputintake.ticket.TicketFiles;
 
 /**
- * The output files of the latest submission, read back from the content-addressed store and hashed again: what
- * leaves (to data owners, to the researcher) is byte for byte what the officers checked, or nothing leaves.
+ * The output files of the latest submission, read back from the content-addressed store and hashed
+ * again: what leaves (to data owners, to the researcher) is byte for byte what the officers
+ * checked, or nothing leaves.
  */
 public final class CheckedFiles {
   /** A file as it will be attached, with the hash it was checked under. */
@@ -25,7 +26,9 @@ public final class CheckedFiles {
 
   private CheckedFiles() {}
 
-  /** @throws Refused naming every file that is gone or whose bytes no longer match the recorded hash */
+  /**
+   * @throws Refused naming every file that is gone or whose bytes no longer match the recorded hash
+   */
   public static List<File> verified(Invocation inv) throws SQLException {
     List<TicketFiles.StoredAttachment> all = TicketFiles.latestSubmission(inv.c(), inv.id());
     List<File> out = new ArrayList<>();
@@ -36,26 +39,39 @@ public final class CheckedFiles {
       try {
         String actual = sha256(p);
         if (!actual.equalsIgnoreCase(a.sha256())) {
-          problems.add(a.originalName() + ": its stored bytes no longer match SHA-256 " + a.sha256());
+          problems.add(
+              a.originalName() + ": its stored bytes no longer match SHA-256 " + a.sha256());
           continue;
         }
       } catch (IOException e) {
-        problems.add(a.originalName() + ": the stored copy cannot be read (" + e.getMessage() + ")");
+        problems.add(
+            a.originalName() + ": the stored copy cannot be read (" + e.getMessage() + ")");
         continue;
       }
-      out.add(new File(SafeFileName.of(a.originalName()).display(), p, a.mediaType(), a.size(), a.sha256()));
+      out.add(
+          new File(
+              SafeFileName.of(a.originalName()).display(), p, a.mediaType(), a.size(), a.sha256()));
     }
     if (!problems.isEmpty()) {
-      throw new Refused("the stored files do not match what was checked, so nothing was sent: "
-          + String.join("; ", problems) + ". Investigate the data directory before going on.");
+      throw new Refused(
+          "the stored files do not match what was checked, so nothing was sent: "
+              + String.join("; ", problems)
+              + ". Investigate the data directory before going on.");
     }
-    if (out.isEmpty()) throw new Refused("the latest submission of " + inv.id() + " has no output files to send");
+    if (out.isEmpty())
+      throw new Refused("the latest submission of " + inv.id() + " has no output files to send");
     return out;
   }
 
   public static List<OutgoingMail.FileRef> attachments(List<File> files) {
-    return files.stream().map(f -> new OutgoingMail.FileRef(f.name(), f.path(),
-        f.mediaType() == null ? "application/octet-stream" : f.mediaType())).toList();
+    return files.stream()
+        .map(
+            f ->
+                new OutgoingMail.FileRef(
+                    f.name(),
+                    f.path(),
+                    f.mediaType() == null ? "application/octet-stream" : f.mediaType()))
+        .toList();
   }
 
   static String sha256(Path p) throws IOException {

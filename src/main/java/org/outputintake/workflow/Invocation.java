@@ -11,8 +11,9 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
 /**
- * One command as given: by whom (and in which roles), on which ticket (read inside the transaction), with what text.
- * The guards here are the rules every command shares; each turns a violation into a {@link Refused}.
+ * One command as given: by whom (and in which roles), on which ticket (read inside the
+ * transaction), with what text. The guards here are the rules every command shares; each turns a
+ * violation into a {@link Refused}.
  */
 public record Invocation(
     Connection c,
@@ -32,15 +33,23 @@ public record Invocation(
   }
 
   public void requireOfficer() {
-    if (!roles.contains(Role.OFFICER)) throw new Refused("only the output checking officers can use #" + command.name());
+    if (!roles.contains(Role.OFFICER))
+      throw new Refused("only the output checking officers can use #" + command.name());
   }
 
-  /** An officer with no stake in the request: the checks and the release must be independent of the requester. */
+  /**
+   * An officer with no stake in the request: the checks and the release must be independent of the
+   * requester.
+   */
   public void requireIndependentOfficer() {
     requireOfficer();
     if (Role.conflicted(roles)) {
-      throw new Refused("you are " + (roles.contains(Role.REQUESTER) ? "the requester of this ticket"
-          : "a researcher on project " + ticket.projectNumber()) + ", so you cannot check or release it");
+      throw new Refused(
+          "you are "
+              + (roles.contains(Role.REQUESTER)
+                  ? "the requester of this ticket"
+                  : "a researcher on project " + ticket.projectNumber())
+              + ", so you cannot check or release it");
     }
   }
 
@@ -49,26 +58,34 @@ public record Invocation(
   }
 
   public void requireText(String what) {
-    if (command.text().isBlank()) throw new Refused("#" + command.name() + " needs " + what + " after the command");
+    if (command.text().isBlank())
+      throw new Refused("#" + command.name() + " needs " + what + " after the command");
   }
 
   public List<String> checkers() throws SQLException {
     return WorkflowStore.checkers(c, id());
   }
 
-  /** The sender holds the ticket as a checker; with a free slot and an open check, taking it is implicit. */
+  /**
+   * The sender holds the ticket as a checker; with a free slot and an open check, taking it is
+   * implicit.
+   */
   public List<String> requireChecker() throws SQLException {
     List<String> checkers = checkers();
     if (checkers.contains(sender)) return checkers;
     if (checkers.size() >= 2) {
-      throw new Refused("the ticket is held by " + String.join(" and ", checkers) + "; only its checkers can use #"
-          + command.name());
+      throw new Refused(
+          "the ticket is held by "
+              + String.join(" and ", checkers)
+              + "; only its checkers can use #"
+              + command.name());
     }
     throw new Refused("you do not hold this ticket: take it first with #take");
   }
 
   public String reason() {
-    return ticket.state() instanceof TicketState.Closed cl ? cl.reason()
+    return ticket.state() instanceof TicketState.Closed cl
+        ? cl.reason()
         : ticket.state() instanceof TicketState.Blocked b ? b.reason() : "";
   }
 }

@@ -3,8 +3,8 @@ package org.outputintake.workflow;
 import java.sql.SQLException;
 
 /**
- * One command of the officers' (or data owners') mail interface. Each is a small class; {@link StaffCommands}
- * parses once, dispatches once, and turns every {@link Refused} into a reply.
+ * One command of the officers' (or data owners') mail interface. Each is a small class; {@link
+ * StaffCommands} parses once, dispatches once, and turns every {@link Refused} into a reply.
  */
 public interface OfficerCommand {
   /** The word after {@code #}. */

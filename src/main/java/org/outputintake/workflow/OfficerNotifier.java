@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the officers about a ticket that entered the queue (new, or back after a revision): who asked, the project,
- * the files with their hashes, the queue position, the scanners' findings by file, and the full scan report as an
- * HTML attachment. Replies to it come back to the bot ({@code Reply-To}), never to the list.
+ * Tells the officers about a ticket that entered the queue (new, or back after a revision): who
+ * asked, the project, the files with their hashes, the queue position, the scanners' findings by
+ * file, and the full scan report as an HTML attachment. Replies to it come back to the bot ({@code
+ * Reply-To}), never to the list.
  */
 public final class OfficerNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(OfficerNotifier.class);
@@ -37,7 +38,8 @@ public final class OfficerNotifier {
   private final StaffMail mail;
   private final org.outputintake.sla.ServiceLevel serviceLevel;
 
-  OfficerNotifier(WorkflowContext ctx, StaffMail mail, org.outputintake.sla.ServiceLevel serviceLevel) {
+  OfficerNotifier(
+      WorkflowContext ctx, StaffMail mail, org.outputintake.sla.ServiceLevel serviceLevel) {
     this.ctx = ctx;
     this.mail = mail;
     this.serviceLevel = serviceLevel;
@@ -47,19 +49,42 @@ public final class OfficerNotifier {
   public void queued(Connection c, Ticket t, boolean revision, Instant now) throws SQLException {
     Facts f = facts(c, t, revision);
     for (String to : mail.officerAddresses()) {
-      mail.queue(c, ctx.composer().ticketMail("officer-new-ticket", t, to, List.of(), f.topic(), f.values(),
-          f.attachments(), null), now);
+      mail.queue(
+          c,
+          ctx.composer()
+              .ticketMail(
+                  "officer-new-ticket",
+                  t,
+                  to,
+                  List.of(),
+                  f.topic(),
+                  f.values(),
+                  f.attachments(),
+                  null),
+          now);
     }
   }
 
   /** The same notification to one officer ({@code #next}). */
   public void toOne(Connection c, Ticket t, String officer, Instant now) throws SQLException {
     Facts f = facts(c, t, false);
-    mail.queue(c, ctx.composer().ticketMail("officer-new-ticket", t, officer, List.of(), f.topic(), f.values(),
-        f.attachments(), null), now);
+    mail.queue(
+        c,
+        ctx.composer()
+            .ticketMail(
+                "officer-new-ticket",
+                t,
+                officer,
+                List.of(),
+                f.topic(),
+                f.values(),
+                f.attachments(),
+                null),
+        now);
   }
 
-  private record Facts(String topic, Map<String, Object> values, List<OutgoingMail.FileRef> attachments) {}
+  private record Facts(
+      String topic, Map<String, Object> values, List<OutgoingMail.FileRef> attachments) {}
 
   private Facts facts(Connection c, Ticket t, boolean revision) throws SQLException {
     Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
@@ -69,7 +94,9 @@ public final class OfficerNotifier {
     v.put("revision", revision);
     v.put("researcher", t.researcher());
     v.put("projectTitle", p == null ? "(not in the registry)" : p.title());
-    v.put("dataOwnerReview", p == null ? "none" : p.dataOwnerReview().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    v.put(
+        "dataOwnerReview",
+        p == null ? "none" : p.dataOwnerReview().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     v.put("dataOwners", p == null ? "" : String.join(", ", p.dataOwners()));
     v.put("hasDataOwners", p != null && !p.dataOwners().isEmpty());
     v.put("folder", t.folderName() == null ? "" : t.folderName());
@@ -79,32 +106,52 @@ public final class OfficerNotifier {
     v.putAll(serviceLevel.staffFacts(serviceLevel.status(c, t, ctx.clock().instant())));
     List<Map<String, Object>> fileRows = new ArrayList<>();
     for (TicketFiles.StoredAttachment a : files) {
-      fileRows.add(Map.of("name", a.originalName(), "size", ReplyComposer.humanSize(a.size()), "sha256", a.sha256(),
-          "role", a.role()));
+      fileRows.add(
+          Map.of(
+              "name",
+              a.originalName(),
+              "size",
+              ReplyComposer.humanSize(a.size()),
+              "sha256",
+              a.sha256(),
+              "role",
+              a.role()));
     }
     v.put("files", fileRows);
     Map<String, List<Finding>> byFile = new LinkedHashMap<>();
     for (TicketFiles.StoredFinding sf : findings) {
-      byFile.computeIfAbsent(sf.file() == null ? "(the request)" : sf.file(), k -> new ArrayList<>()).add(sf.finding());
+      byFile
+          .computeIfAbsent(sf.file() == null ? "(the request)" : sf.file(), k -> new ArrayList<>())
+          .add(sf.finding());
     }
     List<Map<String, Object>> groups = new ArrayList<>();
-    byFile.forEach((file, list) -> groups.add(Map.of("file", file, "findings", ReplyComposer.rows(list, null))));
+    byFile.forEach(
+        (file, list) ->
+            groups.add(Map.of("file", file, "findings", ReplyComposer.rows(list, null))));
     v.put("scan", groups);
     v.put("hasFindings", !groups.isEmpty());
     List<OutgoingMail.FileRef> attachments = new ArrayList<>();
     Path report = report(t, files, byFile);
     if (report != null) {
-      attachments.add(new OutgoingMail.FileRef("scan-report-" + t.idText() + ".html", report, "text/html"));
+      attachments.add(
+          new OutgoingMail.FileRef("scan-report-" + t.idText() + ".html", report, "text/html"));
     }
     v.put("hasReport", report != null);
     String name = t.folderName() != null ? t.folderName() : t.subject();
-    String topic = (revision ? "Revised output request: project " : "New output request: project ")
-        + t.projectNumber() + ", " + name;
+    String topic =
+        (revision ? "Revised output request: project " : "New output request: project ")
+            + t.projectNumber()
+            + ", "
+            + name;
     return new Facts(topic, v, attachments);
   }
 
-  /** The {@code check --format html} page of the stored findings, or null when it cannot be written (logged). */
-  private Path report(Ticket t, List<TicketFiles.StoredAttachment> files, Map<String, List<Finding>> byFile) {
+  /**
+   * The {@code check --format html} page of the stored findings, or null when it cannot be written
+   * (logged).
+   */
+  private Path report(
+      Ticket t, List<TicketFiles.StoredAttachment> files, Map<String, List<Finding>> byFile) {
     List<FileReport> reports = new ArrayList<>();
     Map<String, Path> sources = new HashMap<>();
     for (TicketFiles.StoredAttachment a : files) {
@@ -114,10 +161,12 @@ public final class OfficerNotifier {
       reports.add(new FileReport(a.originalName(), a.mediaType(), a.sha256(), a.size(), list));
     }
     List<Finding> general = new ArrayList<>();
-    byFile.forEach((file, list) -> {
-      if (files.stream().noneMatch(a -> a.originalName().equals(file))) general.addAll(list);
-    });
-    if (!general.isEmpty()) reports.add(new FileReport("(the request)", "message/rfc822", "", 0, general));
+    byFile.forEach(
+        (file, list) -> {
+          if (files.stream().noneMatch(a -> a.originalName().equals(file))) general.addAll(list);
+        });
+    if (!general.isEmpty())
+      reports.add(new FileReport("(the request)", "message/rfc822", "", 0, general));
     try {
       Files.createDirectories(ctx.reportsDir());
       Path out = ctx.reportsDir().resolve(t.idText() + "-round-" + t.round() + ".html");
@@ -126,7 +175,9 @@ public final class OfficerNotifier {
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("the scan report for {} could not be written; the notification goes without it: {}", t.idText(),
+      LOG.warn(
+          "the scan report for {} could not be written; the notification goes without it: {}",
+          t.idText(),
           e.getMessage());
       return null;
     }

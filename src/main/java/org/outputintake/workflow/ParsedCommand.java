@@ -6,18 +6,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A command read from the first non-blank line of an email's new text ({@code #pass looks fine}); the rest of that
- * line and the lines after it are its text.
+ * A command read from the first non-blank line of an email's new text ({@code #pass looks fine});
+ * the rest of that line and the lines after it are its text.
  */
 public record ParsedCommand(String name, String text) {
-  private static final Pattern FIRST = Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
+  private static final Pattern FIRST =
+      Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
 
   public ParsedCommand {
     name = name.toLowerCase(Locale.ROOT);
     text = text == null ? "" : text.strip();
   }
 
-  /** The command in {@code newText}, or empty when its first non-blank line does not start with {@code #}. */
+  /**
+   * The command in {@code newText}, or empty when its first non-blank line does not start with
+   * {@code #}.
+   */
   public static Optional<ParsedCommand> parse(String newText) {
     if (newText == null) return Optional.empty();
     String[] lines = newText.replace("\r\n", "\n").split("\n", -1);

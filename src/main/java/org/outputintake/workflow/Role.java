@@ -8,8 +8,9 @@ import org.outputintake.project.Project;
 import org.outputintake.ticket.Ticket;
 
 /**
- * Who a sender is for one ticket, decided from the registry and the staff configuration before any text is read.
- * A person can hold several roles: an officer who is also a named researcher of the project.
+ * Who a sender is for one ticket, decided from the registry and the staff configuration before any
+ * text is read. A person can hold several roles: an officer who is also a named researcher of the
+ * project.
  */
 public enum Role {
   /** The researcher who made the request. */
@@ -22,7 +23,8 @@ public enum Role {
   DATA_OWNER;
 
   /** The roles of {@code sender} on {@code ticket}; empty for an outsider. */
-  public static Set<Role> of(String sender, Ticket ticket, Project project, IntakeConfig.Staff staff) {
+  public static Set<Role> of(
+      String sender, Ticket ticket, Project project, IntakeConfig.Staff staff) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (sender == null) return roles;
     String s = sender.toLowerCase(Locale.ROOT);
@@ -34,8 +36,8 @@ public enum Role {
   }
 
   /**
-   * An officer who asked for this output, or works on the project as a researcher, never checks or releases it:
-   * the two checks must be independent of the requester.
+   * An officer who asked for this output, or works on the project as a researcher, never checks or
+   * releases it: the two checks must be independent of the requester.
    */
   public static boolean conflicted(Set<Role> roles) {
     return roles.contains(OFFICER) && (roles.contains(REQUESTER) || roles.contains(RESEARCHER));

@@ -25,9 +25,10 @@ import org.outputintake.workflow.command.TakeCommand;
 import org.outputintake.workflow.command.VerdictCommand;
 
 /**
- * The registry of staff commands and the one place where an email from staff becomes a command: authenticated
- * first, then parsed once from the new text, dispatched once, and every refusal turned into a private reply. The
- * command's writes and its confirmation commit together; a refused command leaves nothing but the refusal.
+ * The registry of staff commands and the one place where an email from staff becomes a command:
+ * authenticated first, then parsed once from the new text, dispatched once, and every refusal
+ * turned into a private reply. The command's writes and its confirmation commit together; a refused
+ * command leaves nothing but the refusal.
  */
 public final class StaffCommands {
   private final WorkflowContext ctx;
@@ -37,11 +38,21 @@ public final class StaffCommands {
   StaffCommands(WorkflowContext ctx, StaffMail mail, OfficerNotifier notifier) {
     this.ctx = ctx;
     this.mail = mail;
-    for (OfficerCommand cmd : List.of(new TakeCommand(),
-        new NextCommand((inv, t, officer) -> notifier.toOne(inv.c(), t, officer, inv.now())),
-        new VerdictCommand(true), new VerdictCommand(false), new ResearcherMessageCommand(true),
-        new ResearcherMessageCommand(false), new NoteCommand(), new OwnerCommand(), new OwnerDecisionCommand(true),
-        new OwnerDecisionCommand(false), new ReleaseCommand(), new CloseCommand(true), new CloseCommand(false))) {
+    for (OfficerCommand cmd :
+        List.of(
+            new TakeCommand(),
+            new NextCommand((inv, t, officer) -> notifier.toOne(inv.c(), t, officer, inv.now())),
+            new VerdictCommand(true),
+            new VerdictCommand(false),
+            new ResearcherMessageCommand(true),
+            new ResearcherMessageCommand(false),
+            new NoteCommand(),
+            new OwnerCommand(),
+            new OwnerDecisionCommand(true),
+            new OwnerDecisionCommand(false),
+            new ReleaseCommand(),
+            new CloseCommand(true),
+            new CloseCommand(false))) {
       commands.put(cmd.name(), cmd);
     }
   }
@@ -50,13 +61,21 @@ public final class StaffCommands {
   public record Result(String summary, boolean closedTicket) {}
 
   /**
-   * Handles an email from an officer or a data owner on a ticket, in the caller's transaction (which has already
-   * recorded the email itself).
+   * Handles an email from an officer or a data owner on a ticket, in the caller's transaction
+   * (which has already recorded the email itself).
    *
    * @param rawSha256 the stored email's hash, written with every command's audit event
    */
-  public Result handle(Connection c, Ticket ticket, Project project, InboundMessage m, String key, String rawSha256,
-      Set<Role> roles, Instant now) throws SQLException {
+  public Result handle(
+      Connection c,
+      Ticket ticket,
+      Project project,
+      InboundMessage m,
+      String key,
+      String rawSha256,
+      Set<Role> roles,
+      Instant now)
+      throws SQLException {
     String sender = m.from();
     String id = ticket.idText();
     String text = ctx.newText().of(m);
@@ -64,22 +83,60 @@ public final class StaffCommands {
     Optional<String> unproven = ctx.senderCheck().refusal(m);
     if (unproven.isPresent()) {
       WorkflowStore.addNote(c, id, sender, "unauthenticated", text, now, key);
-      AuditLog.append(c, id, now, sender, "command-refused", "sender not authenticated (" + unproven.get()
-          + "), message sha256 " + rawSha256);
-      mail.toOfficers(c, ticket, "officers-alert", "Unauthenticated mail from " + sender,
-          Map.of("sender", sender, "what", "an email claiming to come from " + sender + " failed the sender check ("
-              + unproven.get() + "). Nothing it asked for was done; its text is stored on the ticket."), List.of(), now);
+      AuditLog.append(
+          c,
+          id,
+          now,
+          sender,
+          "command-refused",
+          "sender not authenticated (" + unproven.get() + "), message sha256 " + rawSha256);
+      mail.toOfficers(
+          c,
+          ticket,
+          "officers-alert",
+          "Unauthenticated mail from " + sender,
+          Map.of(
+              "sender",
+              sender,
+              "what",
+              "an email claiming to come from "
+                  + sender
+                  + " failed the sender check ("
+                  + unproven.get()
+                  + "). Nothing it asked for was done; its text is stored on the ticket."),
+          List.of(),
+          now);
       return new Result("refused: sender not authenticated", false);
     }
     if (parsed.isEmpty() || !commands.containsKey(parsed.get().name())) {
       boolean unknown = parsed.isPresent() && !parsed.get().name().equals("help");
       if (!text.isBlank() && (parsed.isEmpty() || unknown)) {
-        WorkflowStore.addNote(c, id, sender, roles.contains(Role.OFFICER) ? "note" : "owner-note", text, now, key);
+        WorkflowStore.addNote(
+            c, id, sender, roles.contains(Role.OFFICER) ? "note" : "owner-note", text, now, key);
       }
-      AuditLog.append(c, id, now, sender, "command-help", (unknown ? "unknown command #" + parsed.get().name()
-          : parsed.isPresent() ? "#help" : "no command: stored as a note") + ", message sha256 " + rawSha256);
-      reply(c, ticket, m, "officer-help", unknown ? "#" + parsed.get().name() + " is not a command"
-          : parsed.isPresent() ? "Commands" : "Stored as an internal note", roles, null, null, now);
+      AuditLog.append(
+          c,
+          id,
+          now,
+          sender,
+          "command-help",
+          (unknown
+                  ? "unknown command #" + parsed.get().name()
+                  : parsed.isPresent() ? "#help" : "no command: stored as a note")
+              + ", message sha256 "
+              + rawSha256);
+      reply(
+          c,
+          ticket,
+          m,
+          "officer-help",
+          unknown
+              ? "#" + parsed.get().name() + " is not a command"
+              : parsed.isPresent() ? "Commands" : "Stored as an internal note",
+          roles,
+          null,
+          null,
+          now);
       return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
     }
     ParsedCommand cmd = parsed.get();
@@ -89,23 +146,58 @@ public final class StaffCommands {
       if (!roles.contains(Role.OFFICER) && !command.forDataOwners()) {
         throw new Refused("only the output checking officers can use #" + cmd.name());
       }
-      Invocation inv = new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
+      Invocation inv =
+          new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
       OfficerCommand.Done done = command.apply(inv);
-      AuditLog.append(c, id, now, sender, "command", "#" + cmd.name() + ", message sha256 " + rawSha256);
+      AuditLog.append(
+          c, id, now, sender, "command", "#" + cmd.name() + ", message sha256 " + rawSha256);
       Ticket after = ctx.tickets().find(c, id).orElse(ticket);
-      reply(c, after, m, "officer-confirmation", "#" + cmd.name() + ": done", roles, done.summary(), done.next(), now);
-      return new Result("#" + cmd.name() + " applied", !after.state().isOpen() && ticket.state().isOpen());
+      reply(
+          c,
+          after,
+          m,
+          "officer-confirmation",
+          "#" + cmd.name() + ": done",
+          roles,
+          done.summary(),
+          done.next(),
+          now);
+      return new Result(
+          "#" + cmd.name() + " applied", !after.state().isOpen() && ticket.state().isOpen());
     } catch (Refused r) {
       c.rollback(before);
-      AuditLog.append(c, id, now, sender, "command-refused", "#" + cmd.name() + ": " + r.getMessage()
-          + ", message sha256 " + rawSha256);
-      reply(c, ticket, m, "officer-refused", "#" + cmd.name() + ": not done", roles, r.getMessage(), null, now);
+      AuditLog.append(
+          c,
+          id,
+          now,
+          sender,
+          "command-refused",
+          "#" + cmd.name() + ": " + r.getMessage() + ", message sha256 " + rawSha256);
+      reply(
+          c,
+          ticket,
+          m,
+          "officer-refused",
+          "#" + cmd.name() + ": not done",
+          roles,
+          r.getMessage(),
+          null,
+          now);
       return new Result("#" + cmd.name() + " refused: " + r.getMessage(), false);
     }
   }
 
-  private void reply(Connection c, Ticket t, InboundMessage m, String kind, String topic, Set<Role> roles,
-      String summary, String next, Instant now) throws SQLException {
+  private void reply(
+      Connection c,
+      Ticket t,
+      InboundMessage m,
+      String kind,
+      String topic,
+      Set<Role> roles,
+      String summary,
+      String next,
+      Instant now)
+      throws SQLException {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("summary", summary == null ? "" : summary);
     facts.put("next", next == null ? "" : next);
@@ -122,7 +214,8 @@ public final class StaffCommands {
   private List<String> help(Set<Role> roles) {
     List<String> lines = new ArrayList<>();
     for (OfficerCommand cmd : commands.values()) {
-      if (roles.contains(Role.OFFICER) ? !cmd.forDataOwners() : cmd.forDataOwners()) lines.add(cmd.help());
+      if (roles.contains(Role.OFFICER) ? !cmd.forDataOwners() : cmd.forDataOwners())
+        lines.add(cmd.help());
     }
     lines.add("#help            this list and the ticket's state");
     return lines;

@@ -12,9 +12,9 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
 /**
- * The officers' side of a ticket, as intake sees it: who a sender is, staff commands, the officers' notifications,
- * and what the checkers are told when the researcher or someone else writes. Everything runs in the caller's
- * transaction, beside the record of the email it reacts to.
+ * The officers' side of a ticket, as intake sees it: who a sender is, staff commands, the officers'
+ * notifications, and what the checkers are told when the researcher or someone else writes.
+ * Everything runs in the caller's transaction, beside the record of the email it reacts to.
  */
 public final class Workflow {
   private final WorkflowContext ctx;
@@ -40,34 +40,56 @@ public final class Workflow {
   }
 
   /**
-   * The facts a reply to the researcher adds to its own: queue position and the working day by which they should
-   * hear back, recomputed now (see {@code templates/_service-level.mustache}).
+   * The facts a reply to the researcher adds to its own: queue position and the working day by
+   * which they should hear back, recomputed now (see {@code templates/_service-level.mustache}).
    */
-  public Map<String, Object> withServiceLevel(Connection c, Ticket t, Map<String, Object> facts, Instant now)
-      throws SQLException {
+  public Map<String, Object> withServiceLevel(
+      Connection c, Ticket t, Map<String, Object> facts, Instant now) throws SQLException {
     Map<String, Object> out = new java.util.HashMap<>(facts);
     out.putAll(serviceLevel.researcherFacts(c, t, WorkflowStore.queuePosition(c, t.idText()), now));
     return out;
   }
 
   /**
-   * A service-level reminder: one working day (sla.reminder-before) before breach to the checkers, or the officers'
-   * list when nobody holds the ticket; at breach to the managers.
+   * A service-level reminder: one working day (sla.reminder-before) before breach to the checkers,
+   * or the officers' list when nobody holds the ticket; at breach to the managers.
    */
-  public void serviceLevelReminder(Connection c, Ticket t, org.outputintake.sla.ServiceClock.Status status,
-      boolean breached, Instant now) throws SQLException {
+  public void serviceLevelReminder(
+      Connection c,
+      Ticket t,
+      org.outputintake.sla.ServiceClock.Status status,
+      boolean breached,
+      Instant now)
+      throws SQLException {
     Map<String, Object> facts = new java.util.HashMap<>(serviceLevel.staffFacts(status));
     facts.put("state", t.state().name());
     facts.put("researcher", t.researcher());
     facts.put("checkers", String.join(", ", WorkflowStore.checkers(c, t.idText())));
     facts.put("slaDays", serviceLevel.config().days());
     if (!breached) {
-      mail.toCheckers(c, t, "sla-reminder", "Due soon: the service level ends " + facts.get("slaDue"), facts, now);
+      mail.toCheckers(
+          c,
+          t,
+          "sla-reminder",
+          "Due soon: the service level ends " + facts.get("slaDue"),
+          facts,
+          now);
       return;
     }
     for (String manager : ctx.config().staff().managers()) {
-      mail.queue(c, ctx.composer().ticketMail("sla-breached", t, manager, List.of(),
-          "Over the service level: " + t.idText() + ", project " + t.projectNumber(), facts, List.of(), null), now);
+      mail.queue(
+          c,
+          ctx.composer()
+              .ticketMail(
+                  "sla-breached",
+                  t,
+                  manager,
+                  List.of(),
+                  "Over the service level: " + t.idText() + ", project " + t.projectNumber(),
+                  facts,
+                  List.of(),
+                  null),
+          now);
     }
   }
 
@@ -75,58 +97,124 @@ public final class Workflow {
     return Role.of(sender, t, p, ctx.config().staff());
   }
 
-  /** Whether this email goes to the staff side: an officer or a data owner, unless it is their own request's mail. */
+  /**
+   * Whether this email goes to the staff side: an officer or a data owner, unless it is their own
+   * request's mail.
+   */
   public boolean isStaffMail(Set<Role> roles, InboundMessage m) {
     boolean staff = roles.contains(Role.OFFICER) || roles.contains(Role.DATA_OWNER);
     if (!staff) return false;
     boolean researcher = roles.contains(Role.REQUESTER) || roles.contains(Role.RESEARCHER);
-    // an officer writing as a researcher on their own request is a researcher, unless they give a command
+    // an officer writing as a researcher on their own request is a researcher, unless they give a
+    // command
     return !researcher || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
   }
 
-  public StaffCommands.Result staffMail(Connection c, Ticket t, Project p, InboundMessage m, String key,
-      String rawSha256, Set<Role> roles, Instant now) throws SQLException {
+  public StaffCommands.Result staffMail(
+      Connection c,
+      Ticket t,
+      Project p,
+      InboundMessage m,
+      String key,
+      String rawSha256,
+      Set<Role> roles,
+      Instant now)
+      throws SQLException {
     return commands.handle(c, t, p, m, key, rawSha256, roles, now);
   }
 
   /** The ticket entered the queue (new, or back after a revision): the officers' list is told. */
-  public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now) throws SQLException {
+  public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now)
+      throws SQLException {
     notifier.queued(c, t, revision, now);
   }
 
   /**
-   * Someone with no role on the ticket wrote into its thread: stored, never relayed, and the officers are told who
-   * (not what: the text stays on the ticket).
+   * Someone with no role on the ticket wrote into its thread: stored, never relayed, and the
+   * officers are told who (not what: the text stays on the ticket).
    */
-  public void outsider(Connection c, Ticket t, InboundMessage m, String key, Instant now) throws SQLException {
+  public void outsider(Connection c, Ticket t, InboundMessage m, String key, Instant now)
+      throws SQLException {
     String sender = m.from() == null ? "(no sender)" : m.from();
     WorkflowStore.addNote(c, t.idText(), sender, "outsider", ctx.newText().of(m), now, key);
     AuditLog.append(c, t.idText(), now, sender, "outsider-mail", "stored, not relayed");
-    mail.toCheckers(c, t, "officers-alert", "Mail from outside the ticket",
-        Map.of("sender", sender, "what", sender + " wrote into the thread of " + t.idText() + " but is not a named "
-            + "researcher, officer or data owner of it. Nothing was relayed or answered; the email is stored on the "
-            + "ticket (tickets show " + t.idText() + ")."), now);
+    mail.toCheckers(
+        c,
+        t,
+        "officers-alert",
+        "Mail from outside the ticket",
+        Map.of(
+            "sender",
+            sender,
+            "what",
+            sender
+                + " wrote into the thread of "
+                + t.idText()
+                + " but is not a named "
+                + "researcher, officer or data owner of it. Nothing was relayed or answered; the email is stored on the "
+                + "ticket (tickets show "
+                + t.idText()
+                + ")."),
+        now);
   }
 
   /**
-   * The researcher wrote on an open ticket: the text is kept as a note and the checkers (or the list) get it.
+   * The researcher wrote on an open ticket: the text is kept as a note and the checkers (or the
+   * list) get it.
    *
    * @param requeued whether their answer returned the ticket to the queue
    */
-  public void researcherWrote(Connection c, Ticket t, InboundMessage m, String key, boolean requeued, boolean files,
-      Instant now) throws SQLException {
+  public void researcherWrote(
+      Connection c,
+      Ticket t,
+      InboundMessage m,
+      String key,
+      boolean requeued,
+      boolean files,
+      Instant now)
+      throws SQLException {
     String text = ctx.newText().of(m);
     WorkflowStore.addNote(c, t.idText(), String.valueOf(m.from()), "researcher", text, now, key);
     String what = files ? "sent revised files" : requeued ? "answered" : "wrote";
-    mail.toCheckers(c, t, "checkers-update", "The researcher " + what,
-        Map.of("researcher", String.valueOf(m.from()), "text", text.isBlank() ? "(no text)" : text,
-            "state", t.state().name(), "requeued", requeued, "files", files, "round", t.round()), now);
+    mail.toCheckers(
+        c,
+        t,
+        "checkers-update",
+        "The researcher " + what,
+        Map.of(
+            "researcher",
+            String.valueOf(m.from()),
+            "text",
+            text.isBlank() ? "(no text)" : text,
+            "state",
+            t.state().name(),
+            "requeued",
+            requeued,
+            "files",
+            files,
+            "round",
+            t.round()),
+        now);
   }
 
   /** A researcher wrote to a released or closed ticket: a polite answer to open a new request. */
-  public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now) throws SQLException {
-    mail.queue(c, ctx.composer().ticketMail("ticket-closed-reply", t, m.from(), List.of(), null,
-        Map.of("released", t.state() instanceof org.outputintake.ticket.TicketState.Closed cl && cl.released()),
-        List.of(), m.answering()), now);
+  public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now)
+      throws SQLException {
+    mail.queue(
+        c,
+        ctx.composer()
+            .ticketMail(
+                "ticket-closed-reply",
+                t,
+                m.from(),
+                List.of(),
+                null,
+                Map.of(
+                    "released",
+                    t.state() instanceof org.outputintake.ticket.TicketState.Closed cl
+                        && cl.released()),
+                List.of(),
+                m.answering()),
+        now);
   }
 }

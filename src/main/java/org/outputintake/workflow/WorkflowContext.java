@@ -11,7 +11,8 @@ import org.outputintake.reply.ReplyComposer;
 import org.outputintake.ticket.TicketRepository;
 
 /**
- * What the officers' workflow needs from the rest of the bot, passed in so the workflow depends on nothing above it.
+ * What the officers' workflow needs from the rest of the bot, passed in so the workflow depends on
+ * nothing above it.
  *
  * @param newText the new text of a reply: quoted history and signature removed
  * @param senderCheck why a staff command must not count (authentication), or empty when it may
@@ -36,7 +37,9 @@ public record WorkflowContext(
   /** Whether a staff command may be believed to come from its sender. */
   @FunctionalInterface
   public interface SenderCheck {
-    /** Why the message does not prove its sender, or empty when it does (or proof is not required). */
+    /**
+     * Why the message does not prove its sender, or empty when it does (or proof is not required).
+     */
     Optional<String> refusal(InboundMessage m);
   }
 }

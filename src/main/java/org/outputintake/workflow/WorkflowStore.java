@@ -11,18 +11,24 @@ import java.util.Optional;
 import org.outputintake.store.DbTime;
 
 /**
- * The workflow's tables: checkers, verdicts, owner decisions, notes and the release record. Blindness is a rule
- * here, on the data: {@link #revealedVerdicts} is the only way mail composition reads another checker's verdict,
- * and it returns nothing until both verdicts of the round exist.
+ * The workflow's tables: checkers, verdicts, owner decisions, notes and the release record.
+ * Blindness is a rule here, on the data: {@link #revealedVerdicts} is the only way mail composition
+ * reads another checker's verdict, and it returns nothing until both verdicts of the round exist.
  */
 public final class WorkflowStore {
   public record Verdict(String officer, int round, boolean pass, String notes, Instant at) {}
 
-  public record OwnerDecision(String owner, int round, boolean approve, String reason, Instant at) {}
+  public record OwnerDecision(
+      String owner, int round, boolean approve, String reason, Instant at) {}
 
   public record Note(String author, String kind, String text, Instant at) {}
 
-  public record Release(Instant at, String by, String recipient, String blindCopy, String filesJson,
+  public record Release(
+      Instant at,
+      String by,
+      String recipient,
+      String blindCopy,
+      String filesJson,
       String messageId) {}
 
   private WorkflowStore() {}
@@ -31,8 +37,9 @@ public final class WorkflowStore {
 
   public static List<String> checkers(Connection c, String ticketId) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT officer FROM checker WHERE ticket_id = ? ORDER BY taken_at, officer")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT officer FROM checker WHERE ticket_id = ? ORDER BY taken_at, officer")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.add(rs.getString(1));
@@ -41,8 +48,10 @@ public final class WorkflowStore {
     return out;
   }
 
-  public static void addChecker(Connection c, String ticketId, String officer, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO checker(ticket_id, officer, taken_at) VALUES (?, ?, ?)")) {
+  public static void addChecker(Connection c, String ticketId, String officer, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO checker(ticket_id, officer, taken_at) VALUES (?, ?, ?)")) {
       ps.setString(1, ticketId);
       ps.setString(2, officer);
       ps.setString(3, DbTime.of(at));
@@ -53,7 +62,9 @@ public final class WorkflowStore {
   /** Queued tickets that nobody holds, oldest first: tickets are actioned in order of receipt. */
   public static List<String> unheldQueue(Connection c, int limit) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT id FROM ticket t WHERE state = 'queued'
           AND NOT EXISTS (SELECT 1 FROM checker k WHERE k.ticket_id = t.id)
         ORDER BY queued_at, number LIMIT ?""")) {
@@ -65,9 +76,14 @@ public final class WorkflowStore {
     return out;
   }
 
-  /** 1-based position in the queue (queued tickets, oldest first), or 0 when the ticket is not queued. */
+  /**
+   * 1-based position in the queue (queued tickets, oldest first), or 0 when the ticket is not
+   * queued.
+   */
   public static int queuePosition(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT COUNT(*) FROM ticket q, ticket t WHERE t.id = ? AND t.state = 'queued' AND q.state = 'queued'
           AND (q.queued_at < t.queued_at OR (q.queued_at = t.queued_at AND q.number <= t.number))""")) {
       ps.setString(1, ticketId);
@@ -79,9 +95,19 @@ public final class WorkflowStore {
 
   // ---- verdicts
 
-  public static void addVerdict(Connection c, String ticketId, int round, String officer, boolean pass, String notes,
-      Instant at, String messageKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+  public static void addVerdict(
+      Connection c,
+      String ticketId,
+      int round,
+      String officer,
+      boolean pass,
+      String notes,
+      Instant at,
+      String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO verdict(ticket_id, round, officer, verdict, notes, at, message_key) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, ticketId);
       ps.setInt(2, round);
@@ -94,10 +120,15 @@ public final class WorkflowStore {
     }
   }
 
-  /** This officer's own verdict in the round: the only verdict an officer may see before both are in. */
-  public static Optional<Verdict> ownVerdict(Connection c, String ticketId, int round, String officer)
-      throws SQLException {
-    return verdicts(c, ticketId, round).stream().filter(v -> v.officer().equals(officer)).findFirst();
+  /**
+   * This officer's own verdict in the round: the only verdict an officer may see before both are
+   * in.
+   */
+  public static Optional<Verdict> ownVerdict(
+      Connection c, String ticketId, int round, String officer) throws SQLException {
+    return verdicts(c, ticketId, round).stream()
+        .filter(v -> v.officer().equals(officer))
+        .findFirst();
   }
 
   /** How many verdicts the round has, without their content. */
@@ -115,7 +146,9 @@ public final class WorkflowStore {
   /** Every round's verdicts whose round is complete (both in), for {@code tickets show}. */
   public static List<Verdict> revealedHistory(Connection c, String ticketId) throws SQLException {
     List<Verdict> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT round FROM verdict WHERE ticket_id = ? ORDER BY round")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT round FROM verdict WHERE ticket_id = ? ORDER BY round")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) revealedVerdicts(c, ticketId, rs.getInt(1)).ifPresent(out::addAll);
@@ -124,16 +157,23 @@ public final class WorkflowStore {
     return out;
   }
 
-  private static List<Verdict> verdicts(Connection c, String ticketId, int round) throws SQLException {
+  private static List<Verdict> verdicts(Connection c, String ticketId, int round)
+      throws SQLException {
     List<Verdict> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT officer, round, verdict, notes, at FROM verdict WHERE ticket_id = ? AND round = ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT officer, round, verdict, notes, at FROM verdict WHERE ticket_id = ? AND round = ? ORDER BY id")) {
       ps.setString(1, ticketId);
       ps.setInt(2, round);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Verdict(rs.getString(1), rs.getInt(2), "pass".equals(rs.getString(3)), rs.getString(4),
-              DbTime.parse(rs.getString(5))));
+          out.add(
+              new Verdict(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  "pass".equals(rs.getString(3)),
+                  rs.getString(4),
+                  DbTime.parse(rs.getString(5))));
         }
       }
     }
@@ -142,9 +182,19 @@ public final class WorkflowStore {
 
   // ---- data owners
 
-  public static void addOwnerDecision(Connection c, String ticketId, int round, String owner, boolean approve,
-      String reason, Instant at, String messageKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+  public static void addOwnerDecision(
+      Connection c,
+      String ticketId,
+      int round,
+      String owner,
+      boolean approve,
+      String reason,
+      Instant at,
+      String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO owner_decision(ticket_id, round, owner, decision, reason, at, message_key)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, ticketId);
@@ -158,15 +208,22 @@ public final class WorkflowStore {
     }
   }
 
-  public static List<OwnerDecision> ownerDecisions(Connection c, String ticketId) throws SQLException {
+  public static List<OwnerDecision> ownerDecisions(Connection c, String ticketId)
+      throws SQLException {
     List<OwnerDecision> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT owner, round, decision, reason, at FROM owner_decision WHERE ticket_id = ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT owner, round, decision, reason, at FROM owner_decision WHERE ticket_id = ? ORDER BY id")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new OwnerDecision(rs.getString(1), rs.getInt(2), "approve".equals(rs.getString(3)),
-              rs.getString(4), DbTime.parse(rs.getString(5))));
+          out.add(
+              new OwnerDecision(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  "approve".equals(rs.getString(3)),
+                  rs.getString(4),
+                  DbTime.parse(rs.getString(5))));
         }
       }
     }
@@ -175,10 +232,18 @@ public final class WorkflowStore {
 
   // ---- notes
 
-  public static void addNote(Connection c, String ticketId, String author, String kind, String text, Instant at,
-      String messageKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ticket_note(ticket_id, author, kind, text, at, message_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+  public static void addNote(
+      Connection c,
+      String ticketId,
+      String author,
+      String kind,
+      String text,
+      Instant at,
+      String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ticket_note(ticket_id, author, kind, text, at, message_key) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, ticketId);
       ps.setString(2, author);
       ps.setString(3, kind);
@@ -191,12 +256,18 @@ public final class WorkflowStore {
 
   public static List<Note> notes(Connection c, String ticketId) throws SQLException {
     List<Note> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT author, kind, text, at FROM ticket_note WHERE ticket_id = ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT author, kind, text, at FROM ticket_note WHERE ticket_id = ? ORDER BY id")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Note(rs.getString(1), rs.getString(2), rs.getString(3), DbTime.parse(rs.getString(4))));
+          out.add(
+              new Note(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  DbTime.parse(rs.getString(4))));
         }
       }
     }
@@ -206,7 +277,9 @@ public final class WorkflowStore {
   // ---- release
 
   public static void recordRelease(Connection c, String ticketId, Release r) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         INSERT INTO release_record(ticket_id, released_at, released_by, recipient, blind_copy, files, message_id)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, ticketId);
@@ -221,12 +294,19 @@ public final class WorkflowStore {
   }
 
   public static Optional<Release> release(Connection c, String ticketId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM release_record WHERE ticket_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT * FROM release_record WHERE ticket_id = ?")) {
       ps.setString(1, ticketId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) return Optional.empty();
-        return Optional.of(new Release(DbTime.parse(rs.getString("released_at")), rs.getString("released_by"),
-            rs.getString("recipient"), rs.getString("blind_copy"), rs.getString("files"), rs.getString("message_id")));
+        return Optional.of(
+            new Release(
+                DbTime.parse(rs.getString("released_at")),
+                rs.getString("released_by"),
+                rs.getString("recipient"),
+                rs.getString("blind_copy"),
+                rs.getString("files"),
+                rs.getString("message_id")));
       }
     }
   }

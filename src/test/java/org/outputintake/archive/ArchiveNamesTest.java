@@ -10,14 +10,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A researcher's file name becomes a safe name in the export, never a path. */
 class ArchiveNamesTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "table1.csv|table1.csv",
-      "../../etc/passwd|_.._etc_passwd",
-      "outputs.zip!/tables/t1.csv|outputs.zip__tables_t1.csv",
-      "C:\\Users\\ada\\t1.csv|C__Users_ada_t1.csv",
-      "CON.txt|_CON.txt",
-      "...hidden|hidden",
-      "Tabelle für Ämter.csv|Tabelle für Ämter.csv"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "table1.csv|table1.csv",
+        "../../etc/passwd|_.._etc_passwd",
+        "outputs.zip!/tables/t1.csv|outputs.zip__tables_t1.csv",
+        "C:\\Users\\ada\\t1.csv|C__Users_ada_t1.csv",
+        "CON.txt|_CON.txt",
+        "...hidden|hidden",
+        "Tabelle für Ämter.csv|Tabelle für Ämter.csv"
+      })
   void unsafeCharactersAndPathPartsBecomeUnderscores(String given, String expected) {
     assertEquals(expected, ArchiveNames.safe(given));
   }

@@ -43,7 +43,10 @@ import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
 import picocli.CommandLine;
 
-/** The permanent record of a ticket, exported as an operator does it and as the bot does it when a ticket closes. */
+/**
+ * The permanent record of a ticket, exported as an operator does it and as the bot does it when a
+ * ticket closes.
+ */
 class TicketArchiveTest extends BotTest {
   static final String TABLE_V1 = "region,n\nNorth,120\nSouth,240\n";
   static final String TABLE_V2 = "region,n\nNorth,120\nSouth,240\nEast,310\n";
@@ -62,34 +65,55 @@ class TicketArchiveTest extends BotTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** A request without its form (blocked, answered with the blank forms), then a revision with form and new table. */
+  /**
+   * A request without its form (blocked, answered with the blank forms), then a revision with form
+   * and new table.
+   */
   private void requestWithRevision() throws Exception {
     bot.deliver(Mails.request().attachCsv("table1.csv", TABLE_V1).build(bot.session()));
     bot.cycle();
     String ackId = bot.receivedBy(TestBot.ADA).get(0).getMessageID();
     bot.clock().advance(Duration.ofDays(2));
-    form = Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("table1.csv")));
-    bot.deliver(Mails.request().subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
-        .inReplyTo(ackId).attach("output-request-form.docx", form, "application/octet-stream")
-        .attachCsv("table1.csv", TABLE_V2).build(bot.session()));
+    form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("table1.csv")));
+    bot.deliver(
+        Mails.request()
+            .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
+            .inReplyTo(ackId)
+            .attach("output-request-form.docx", form, "application/octet-stream")
+            .attachCsv("table1.csv", TABLE_V2)
+            .build(bot.session()));
     bot.cycle();
-    assertTrue(bot.tickets().get(0).state() instanceof TicketState.Queued, bot.tickets().get(0).state().toString());
+    assertTrue(
+        bot.tickets().get(0).state() instanceof TicketState.Queued,
+        bot.tickets().get(0).state().toString());
   }
 
   private Path configFile() throws Exception {
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-        + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
-        + "storage: { data-dir: \"" + bot.config().storage().dataDir() + "\" }\n");
+    Files.writeString(
+        config,
+        "database: { url: \""
+            + bot.config().database().url()
+            + "\" }\n"
+            + "projects: { registry: \""
+            + bot.config().projects().registry()
+            + "\" }\n"
+            + "storage: { data-dir: \""
+            + bot.config().storage().dataDir()
+            + "\" }\n");
     return config;
   }
 
   private Run export(Path target) throws Exception {
-    return run("tickets", "export", "STATS10001", target.toString(), "--config", configFile().toString());
+    return run(
+        "tickets", "export", "STATS10001", target.toString(), "--config", configFile().toString());
   }
 
   @Test
-  void export_writesEveryEmailEveryFileVersionFindingsAndAuditTrail_withMatchingHashes() throws Exception {
+  void export_writesEveryEmailEveryFileVersionFindingsAndAuditTrail_withMatchingHashes()
+      throws Exception {
     requestWithRevision();
     List<AuditLog.Event> events = bot.app().db().read(c -> AuditLog.forTicket(c, "STATS10001"));
     bot.stop();
@@ -99,10 +123,13 @@ class TicketArchiveTest extends BotTest {
 
     assertEquals(0, r.exit(), r.err() + r.out());
     Path folder = out.resolve("STATS10001");
-    // every email: two in (the raw copies as received), two replies rebuilt with the Message-IDs that were sent
+    // every email: two in (the raw copies as received), two replies rebuilt with the Message-IDs
+    // that were sent
     List<Path> emails = list(folder.resolve("emails"));
     assertEquals(4, emails.size(), emails.toString());
-    assertTrue(emails.get(0).getFileName().toString().startsWith("001-in-2024-01-16T100000Z"), emails.toString());
+    assertTrue(
+        emails.get(0).getFileName().toString().startsWith("001-in-2024-01-16T100000Z"),
+        emails.toString());
     assertTrue(emails.get(1).getFileName().toString().startsWith("002-out-"), emails.toString());
     List<MimeMessage> parsed = new ArrayList<>();
     for (Path p : emails) parsed.add(parse(p));
@@ -113,11 +140,17 @@ class TicketArchiveTest extends BotTest {
     assertEquals(TestBot.body(bot.receivedBy(TestBot.ADA).get(0)), TestBot.body(parsed.get(1)));
     assertEquals(TestBot.body(bot.receivedBy(TestBot.ADA).get(1)), TestBot.body(parsed.get(3)));
     assertTrue(parsed.get(1).getSubject().startsWith("[STATS10001]"), parsed.get(1).getSubject());
-    assertTrue(((Multipart) parsed.get(1).getContent()).getCount() == 3, "acknowledgement with the two blank forms");
+    assertTrue(
+        ((Multipart) parsed.get(1).getContent()).getCount() == 3,
+        "acknowledgement with the two blank forms");
     assertEquals("ada.lovelace@uni.example.ac.uk", parsed.get(0).getFrom()[0].toString());
     // every file version, byte for byte, under its submission
-    assertArrayEquals(TABLE_V1.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("files/1/table1.csv")));
-    assertArrayEquals(TABLE_V2.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("files/2/table1.csv")));
+    assertArrayEquals(
+        TABLE_V1.getBytes(StandardCharsets.UTF_8),
+        Files.readAllBytes(folder.resolve("files/1/table1.csv")));
+    assertArrayEquals(
+        TABLE_V2.getBytes(StandardCharsets.UTF_8),
+        Files.readAllBytes(folder.resolve("files/2/table1.csv")));
     assertArrayEquals(form, Files.readAllBytes(folder.resolve("files/2/output-request-form.docx")));
     List<CSVRecord> files = csv(folder.resolve("files.csv"));
     assertEquals(3, files.size());
@@ -145,9 +178,12 @@ class TicketArchiveTest extends BotTest {
     assertEquals(events.size(), audit.size());
     for (int i = 0; i < events.size(); i++) {
       assertEquals(events.get(i).type(), audit.get(i).get("type"));
-      assertEquals(events.get(i).detail() == null ? "" : events.get(i).detail(), audit.get(i).get("detail"));
+      assertEquals(
+          events.get(i).detail() == null ? "" : events.get(i).detail(), audit.get(i).get("detail"));
     }
-    assertTrue(csv(folder.resolve("findings.csv")).stream().anyMatch(f -> f.get("code").equals("FORM_MISSING")));
+    assertTrue(
+        csv(folder.resolve("findings.csv")).stream()
+            .anyMatch(f -> f.get("code").equals("FORM_MISSING")));
     assertEquals(4, csv(folder.resolve("emails.csv")).size());
     JsonNode ticket = JSON.readTree(folder.resolve("ticket.json").toFile());
     assertEquals("queued", ticket.get("ticket").get("state").asText());
@@ -161,11 +197,14 @@ class TicketArchiveTest extends BotTest {
       assertEquals("cli", last.actor());
       assertTrue(last.detail().contains(sha256(folder.resolve("manifest.json"))), last.detail());
     }
-    assertFalse(Files.list(out).anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp folder left");
+    assertFalse(
+        Files.list(out).anyMatch(p -> p.getFileName().toString().startsWith(".")),
+        "no temp folder left");
   }
 
   @Test
-  void aStoredFileWhoseBytesChanged_isNotCopied_theManifestNamesIt_andTheExportExitsOne() throws Exception {
+  void aStoredFileWhoseBytesChanged_isNotCopied_theManifestNamesIt_andTheExportExitsOne()
+      throws Exception {
     requestWithRevision();
     TicketFiles.StoredAttachment first =
         bot.app().db().read(c -> TicketFiles.attachments(c, "STATS10001")).get(0);
@@ -204,7 +243,9 @@ class TicketArchiveTest extends BotTest {
     Run again = export(out);
     assertEquals(0, again.exit(), again.err());
     assertTrue(again.out().contains("replacing an incomplete export"), again.out());
-    assertArrayEquals(TABLE_V1.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("files/1/table1.csv")));
+    assertArrayEquals(
+        TABLE_V1.getBytes(StandardCharsets.UTF_8),
+        Files.readAllBytes(folder.resolve("files/1/table1.csv")));
   }
 
   @Test
@@ -236,9 +277,22 @@ class TicketArchiveTest extends BotTest {
     bot.stop();
     Path config = dir.resolve("nodb.yaml");
     Path db = dir.resolve("none").resolve("intake.db");
-    Files.writeString(config, "database: { url: \"jdbc:sqlite:" + db + "\" }\n"
-        + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n");
-    Run noDb = run("tickets", "export", "STATS10001", dir.resolve("x").toString(), "--config", config.toString());
+    Files.writeString(
+        config,
+        "database: { url: \"jdbc:sqlite:"
+            + db
+            + "\" }\n"
+            + "projects: { registry: \""
+            + bot.config().projects().registry()
+            + "\" }\n");
+    Run noDb =
+        run(
+            "tickets",
+            "export",
+            "STATS10001",
+            dir.resolve("x").toString(),
+            "--config",
+            config.toString());
     assertEquals(2, noDb.exit());
     assertTrue(noDb.err().contains("no database"), noDb.err());
     assertFalse(Files.exists(db));
@@ -252,35 +306,54 @@ class TicketArchiveTest extends BotTest {
   }
 
   @Test
-  void whenAProjectCloses_itsTicketIsArchivedIntoTheArchiveDir_andTheArchiveIsAudited() throws Exception {
+  void whenAProjectCloses_itsTicketIsArchivedIntoTheArchiveDir_andTheArchiveIsAudited()
+      throws Exception {
     Path archive = dir.resolve("archive");
     IntakeConfig c = bot.config();
-    IntakeConfig withArchive = new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(),
-        new IntakeConfig.Storage(c.storage().dataDir(), archive), c.replies(), c.scanning());
+    IntakeConfig withArchive =
+        new IntakeConfig(
+            c.mailbox(),
+            c.poll(),
+            c.database(),
+            c.tickets(),
+            c.projects(),
+            new IntakeConfig.Storage(c.storage().dataDir(), archive),
+            c.replies(),
+            c.scanning());
     bot.stop();
     try (IntakeApp app = IntakeApp.create(withArchive, bot.clock(), IntakeEvents.NONE)) {
       bot.deliver(Mails.request().attachCsv("table1.csv", TABLE_V1).build(bot.session()));
       app.cycle();
       assertFalse(Files.exists(archive.resolve("STATS10001")), "an open ticket is not archived");
       bot.clock().advance(Duration.ofHours(1));
-      bot.writeRegistry(TestBot.REGISTRY.replace("1234567,Energy use modelling,live", "1234567,Energy use modelling,closed"));
+      bot.writeRegistry(
+          TestBot.REGISTRY.replace(
+              "1234567,Energy use modelling,live", "1234567,Energy use modelling,closed"));
       app.cycle();
 
       Path folder = archive.resolve("STATS10001");
       JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
       assertTrue(manifest.get("complete").asBoolean());
-        JsonNode ticket = JSON.readTree(folder.resolve("ticket.json").toFile());
+      JsonNode ticket = JSON.readTree(folder.resolve("ticket.json").toFile());
       assertEquals("closed", ticket.get("ticket").get("state").asText());
       JsonNode states = ticket.get("states");
       assertEquals("blocked", states.get(0).get("state").asText());
       assertEquals("closed", states.get(states.size() - 1).get("state").asText());
-      assertTrue(csv(folder.resolve("emails.csv")).stream().anyMatch(e -> e.get("kind").equals("project-closed")));
-      assertTrue(csv(folder.resolve("audit.csv")).stream().anyMatch(e -> e.get("type").equals("state-closed")));
+      assertTrue(
+          csv(folder.resolve("emails.csv")).stream()
+              .anyMatch(e -> e.get("kind").equals("project-closed")));
+      assertTrue(
+          csv(folder.resolve("audit.csv")).stream()
+              .anyMatch(e -> e.get("type").equals("state-closed")));
       List<AuditLog.Event> events = app.db().read(x -> AuditLog.forTicket(x, "STATS10001"));
-      AuditLog.Event archived = events.stream().filter(e -> e.type().equals("archived")).findFirst().orElseThrow();
+      AuditLog.Event archived =
+          events.stream().filter(e -> e.type().equals("archived")).findFirst().orElseThrow();
       assertEquals("system", archived.actor());
-      assertTrue(archived.detail().contains(sha256(folder.resolve("manifest.json"))), archived.detail());
-      assertArrayEquals(TABLE_V1.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(folder.resolve("files/1/table1.csv")));
+      assertTrue(
+          archived.detail().contains(sha256(folder.resolve("manifest.json"))), archived.detail());
+      assertArrayEquals(
+          TABLE_V1.getBytes(StandardCharsets.UTF_8),
+          Files.readAllBytes(folder.resolve("files/1/table1.csv")));
     }
   }
 
@@ -289,15 +362,19 @@ class TicketArchiveTest extends BotTest {
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     Path notADirectory = Files.writeString(dir.resolve("archive-is-a-file"), "x");
-    TicketArchive archive = new TicketArchive(bot.config().storage().dataDir(), TestBot.SUPPORT, notADirectory,
-        bot.clock());
+    TicketArchive archive =
+        new TicketArchive(
+            bot.config().storage().dataDir(), TestBot.SUPPORT, notADirectory, bot.clock());
 
     assertTrue(archive.exportOnClose(bot.app().db(), "STATS10001").isEmpty());
 
     List<AuditLog.Event> events = bot.app().db().read(c -> AuditLog.forTicket(c, "STATS10001"));
     assertEquals("archive-failed", events.get(events.size() - 1).type());
-    assertTrue(new TicketArchive(bot.config().storage().dataDir(), TestBot.SUPPORT, null, bot.clock())
-        .exportOnClose(bot.app().db(), "STATS10001").isEmpty(), "no archive directory, no export");
+    assertTrue(
+        new TicketArchive(bot.config().storage().dataDir(), TestBot.SUPPORT, null, bot.clock())
+            .exportOnClose(bot.app().db(), "STATS10001")
+            .isEmpty(),
+        "no archive directory, no export");
   }
 
   private static MimeMessage parse(Path eml) throws Exception {
@@ -317,14 +394,21 @@ class TicketArchiveTest extends BotTest {
 
   private static Set<String> walk(Path root) throws Exception {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+      return s.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
   }
 
   static List<CSVRecord> csv(Path file) throws Exception {
     try (Reader r = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
+          .getRecords();
     }
   }
 

@@ -18,10 +18,11 @@ import org.outputintake.form.RequestForm;
 import org.outputintake.testing.Mails;
 
 /**
- * GreenMail in its own JVM for the benchmarks, so the bot's heap limit (-Xmx128m) measures the bot and not the
- * mail server, which keeps every message in memory. Args: N (requests of form + 3 x 200 KB) or "big" (one 25 MB
- * email). The same N requests also wait in a second mailbox (login "warmup") for a warm-up pass. Prints
- * "READY imapPort smtpPort" once the mail is delivered, then serves until stdin closes.
+ * GreenMail in its own JVM for the benchmarks, so the bot's heap limit (-Xmx128m) measures the bot
+ * and not the mail server, which keeps every message in memory. Args: N (requests of form + 3 x 200
+ * KB) or "big" (one 25 MB email). The same N requests also wait in a second mailbox (login
+ * "warmup") for a warm-up pass. Prints "READY imapPort smtpPort" once the mail is delivered, then
+ * serves until stdin closes.
  */
 public final class BenchMailServer {
   static final String SUPPORT = "statistical.support@example.org";
@@ -30,11 +31,15 @@ public final class BenchMailServer {
   public static void main(String[] args) throws Exception {
     boolean big = args[0].equals("big");
     int n = big ? 1 : Integer.parseInt(args[0]);
-    GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", "smtp"),
-        new ServerSetup(0, "127.0.0.1", "imap")});
+    GreenMail mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, "127.0.0.1", "smtp"), new ServerSetup(0, "127.0.0.1", "imap")
+            });
     mail.start();
     mail.setUser(SUPPORT, "support", "pw");
-    // a second mailbox with the same load, for the warm-up pass that brings the bot's JVM to its steady state
+    // a second mailbox with the same load, for the warm-up pass that brings the bot's JVM to its
+    // steady state
     mail.setUser(WARM_UP, "warmup", "pw");
     // and a third, for the steady state with the officers' notifications on
     mail.setUser("notify@example.org", "notify", "pw");
@@ -43,11 +48,13 @@ public final class BenchMailServer {
     Session session = Session.getInstance(new Properties());
     Random random = new Random(42);
     for (int i = 0; i < n; i++) {
-      Mails m = Mails.request().attach("output-request-form.docx", form, "application/octet-stream");
+      Mails m =
+          Mails.request().attach("output-request-form.docx", form, "application/octet-stream");
       if (big) {
         m.attachCsv("table1.csv", csv(random, 25 * 1024 * 1024));
       } else {
-        for (String name : List.of("table1.csv", "table2.csv", "table3.csv")) m.attachCsv(name, csv(random, 200 * 1024));
+        for (String name : List.of("table1.csv", "table2.csv", "table3.csv"))
+          m.attachCsv(name, csv(random, 200 * 1024));
       }
       var message = m.build(session);
       mail.getUserManager().getUser("support").deliver(message);
@@ -65,12 +72,33 @@ public final class BenchMailServer {
   static Path form(Path dir) throws Exception {
     var ticks = new EnumMap<Declaration, Boolean>(Declaration.class);
     for (Declaration d : Declaration.values()) ticks.put(d, true);
-    List<FileEntry> files = List.of("table1.csv", "table2.csv", "table3.csv").stream()
-        .map(f -> new FileEntry(f, "Counts by region", Answer.YES, "Threshold 10", "None", FileUse.OUTPUT, List.of()))
-        .toList();
+    List<FileEntry> files =
+        List.of("table1.csv", "table2.csv", "table3.csv").stream()
+            .map(
+                f ->
+                    new FileEntry(
+                        f,
+                        "Counts by region",
+                        Answer.YES,
+                        "Threshold 10",
+                        "None",
+                        FileUse.OUTPUT,
+                        List.of()))
+            .toList();
     Path out = dir.resolve("form.docx");
-    FormDocuments.writeDocx(new RequestForm("1234567", "Bench project", "Ada Lovelace", "ada.lovelace@uni.example.ac.uk",
-        "2024-01-16", "2024_01_16_Bench_v1", "", files, ticks), out, 0);
+    FormDocuments.writeDocx(
+        new RequestForm(
+            "1234567",
+            "Bench project",
+            "Ada Lovelace",
+            "ada.lovelace@uni.example.ac.uk",
+            "2024-01-16",
+            "2024_01_16_Bench_v1",
+            "",
+            files,
+            ticks),
+        out,
+        0);
     return out;
   }
 
@@ -78,8 +106,15 @@ public final class BenchMailServer {
   static String csv(Random r, int bytes) {
     StringBuilder sb = new StringBuilder(bytes + 100).append("region,year,n,rate\n");
     while (sb.length() < bytes) {
-      sb.append("Region ").append(r.nextInt(400)).append(',').append(2000 + r.nextInt(24)).append(',')
-          .append(10 + r.nextInt(5000)).append(',').append(r.nextInt(1000) / 10.0).append('\n');
+      sb.append("Region ")
+          .append(r.nextInt(400))
+          .append(',')
+          .append(2000 + r.nextInt(24))
+          .append(',')
+          .append(10 + r.nextInt(5000))
+          .append(',')
+          .append(r.nextInt(1000) / 10.0)
+          .append('\n');
     }
     return sb.toString();
   }

@@ -17,10 +17,10 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.intake.IntakeEvents;
 
 /**
- * Intake throughput: N generated requests (form + 3 attachments of ~200 KB) through GreenMail on loopback.
- * Prints requests per second end to end and the time of a bare IMAP fetch of the same messages, as a ratio.
- * {@code IntakeBench big} instead pushes one 25 MB email through (run it with -Xmx128m).
- * Targets: >= 20 requests/s on 2 cores, intake within 3x of the bare fetch.
+ * Intake throughput: N generated requests (form + 3 attachments of ~200 KB) through GreenMail on
+ * loopback. Prints requests per second end to end and the time of a bare IMAP fetch of the same
+ * messages, as a ratio. {@code IntakeBench big} instead pushes one 25 MB email through (run it with
+ * -Xmx128m). Targets: >= 20 requests/s on 2 cores, intake within 3x of the bare fetch.
  */
 public final class IntakeBench {
   private static final String SUPPORT = BenchMailServer.SUPPORT;
@@ -32,11 +32,18 @@ public final class IntakeBench {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     int n = big ? 1 : args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Path dir = Files.createTempDirectory("intake-bench");
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BenchMailServer.class.getName(), big ? "big" : String.valueOf(n))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchMailServer.class.getName(),
+                big ? "big" : String.valueOf(n))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      var reader = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+      var reader =
+          new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
       String line;
       do {
         line = reader.readLine();
@@ -46,8 +53,10 @@ public final class IntakeBench {
       int imap = Integer.parseInt(ports[1]);
       int smtp = Integer.parseInt(ports[2]);
       if (!big) {
-        // the first pass after start pays for class loading and JIT compilation (several CPU-seconds of the
-        // compiler on 2 cores); a daemon pays that once, so the steady state is what its capacity is
+        // the first pass after start pays for class loading and JIT compilation (several
+        // CPU-seconds of the
+        // compiler on 2 cores); a daemon pays that once, so the steady state is what its capacity
+        // is
         System.out.println("cold pass (fresh JVM, mailbox 'warmup'):");
         run(n, config(dir.resolve("cold"), imap, smtp, "warmup"));
         System.out.println("steady state (same JVM, mailbox 'support'):");
@@ -56,12 +65,25 @@ public final class IntakeBench {
       run(n, config(dir.resolve("warm"), imap, smtp, "support"));
       if (!big) {
         // each ticket also notifies the officers' list, with the scan report written and attached
-        System.out.println("steady state with the officers' notifications on (same JVM, mailbox 'notify'):");
+        System.out.println(
+            "steady state with the officers' notifications on (same JVM, mailbox 'notify'):");
         IntakeConfig c = config(dir.resolve("notify"), imap, smtp, "notify");
-        run(n, new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(),
-            c.replies(), c.scanning(), new IntakeConfig.Staff("srs-officers@example.org",
-                java.util.List.of("alice.officer@example.org", "bob.officer@example.org"), java.util.List.of()),
-            c.security()));
+        run(
+            n,
+            new IntakeConfig(
+                c.mailbox(),
+                c.poll(),
+                c.database(),
+                c.tickets(),
+                c.projects(),
+                c.storage(),
+                c.replies(),
+                c.scanning(),
+                new IntakeConfig.Staff(
+                    "srs-officers@example.org",
+                    java.util.List.of("alice.officer@example.org", "bob.officer@example.org"),
+                    java.util.List.of()),
+                c.security()));
       }
     } finally {
       server.getOutputStream().close();
@@ -80,23 +102,33 @@ public final class IntakeBench {
       for (int k = app.outbox().sendDue(); k > 0; k = app.outbox().sendDue()) sent += k;
       long nanos = System.nanoTime() - start;
       double seconds = nanos / 1e9;
-      System.out.printf("  intake: %d request(s) processed (%d quarantined), %d repl(ies) sent in %.2f s%n",
+      System.out.printf(
+          "  intake: %d request(s) processed (%d quarantined), %d repl(ies) sent in %.2f s%n",
           result.processed(), result.quarantined(), sent, seconds);
-      if (n > 1) System.out.printf("  intake: %.1f requests/s end to end (target >= 20)%n", n / seconds);
-      System.out.printf("    of which: start %.2f s, poll %.2f s, sending replies %.2f s%n", (created - start) / 1e9,
-          (polled - created) / 1e9, (System.nanoTime() - polled) / 1e9);
-      System.out.printf("  bare IMAP fetch of the same messages: %.2f s; intake/fetch ratio %.2f (target <= 3)%n",
+      if (n > 1)
+        System.out.printf("  intake: %.1f requests/s end to end (target >= 20)%n", n / seconds);
+      System.out.printf(
+          "    of which: start %.2f s, poll %.2f s, sending replies %.2f s%n",
+          (created - start) / 1e9, (polled - created) / 1e9, (System.nanoTime() - polled) / 1e9);
+      System.out.printf(
+          "  bare IMAP fetch of the same messages: %.2f s; intake/fetch ratio %.2f (target <= 3)%n",
           fetchNanos / 1e9, (double) nanos / fetchNanos);
-      System.out.printf("  peak heap used: %.1f MB (max heap %.0f MB)%n", peakHeapMb(),
-          Runtime.getRuntime().maxMemory() / 1048576.0);
-      if (result.processed() != n) throw new IllegalStateException("not every request was processed");
+      System.out.printf(
+          "  peak heap used: %.1f MB (max heap %.0f MB)%n",
+          peakHeapMb(), Runtime.getRuntime().maxMemory() / 1048576.0);
+      if (result.processed() != n)
+        throw new IllegalStateException("not every request was processed");
     }
   }
 
-  /** The same session settings as the bot (1 MB fetch size), so the ratio compares like with like. */
+  /**
+   * The same session settings as the bot (1 MB fetch size), so the ratio compares like with like.
+   */
   private static long bareFetch(IntakeConfig config) throws Exception {
-    Store store = org.outputintake.mail.MailSessions.imap(config.mailbox().imap(), 30_000).getStore();
-    store.connect("127.0.0.1", config.mailbox().imap().port(), config.mailbox().imap().username(), "pw");
+    Store store =
+        org.outputintake.mail.MailSessions.imap(config.mailbox().imap(), 30_000).getStore();
+    store.connect(
+        "127.0.0.1", config.mailbox().imap().port(), config.mailbox().imap().username(), "pw");
     long start = System.nanoTime();
     Folder inbox = store.getFolder("INBOX");
     inbox.open(Folder.READ_ONLY);
@@ -109,21 +141,35 @@ public final class IntakeBench {
 
   private static IntakeConfig config(Path dir, int imap, int smtp, String login) throws Exception {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("projects.csv"), """
+    Files.writeString(
+        dir.resolve("projects.csv"),
+        """
         number,title,status,type,researchers
         1234567,Bench project,live,full,ada.lovelace@uni.example.ac.uk
         """);
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
     return new IntakeConfig(
-        new IntakeConfig.Mailbox(SUPPORT,
-            new IntakeConfig.Server("127.0.0.1", imap, false, false, login, "pw", "password",
-                Duration.ofSeconds(30)),
-            new IntakeConfig.Server("127.0.0.1", smtp, false, false, "support", "pw", "password",
+        new IntakeConfig.Mailbox(
+            SUPPORT,
+            new IntakeConfig.Server(
+                "127.0.0.1", imap, false, false, login, "pw", "password", Duration.ofSeconds(30)),
+            new IntakeConfig.Server(
+                "127.0.0.1",
+                smtp,
+                false,
+                false,
+                "support",
+                "pw",
+                "password",
                 Duration.ofSeconds(30)),
             base.mailbox().folders()),
-        base.poll(), new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")), base.tickets(),
-        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10), new IntakeConfig.Storage(dir.resolve("data")),
-        new IntakeConfig.Replies(1_000_000, null), base.scanning());
+        base.poll(),
+        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
+        base.tickets(),
+        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
+        new IntakeConfig.Storage(dir.resolve("data")),
+        new IntakeConfig.Replies(1_000_000, null),
+        base.scanning());
   }
 
   private static double peakHeapMb() {
@@ -133,5 +179,4 @@ public final class IntakeBench {
     }
     return peak / 1048576.0;
   }
-
 }

@@ -23,10 +23,11 @@ import org.outputintake.reply.OutgoingMail;
 import org.outputintake.testing.Mails;
 
 /**
- * Outgoing mail figures against GreenMail on loopback, with the daemon running as in production (Quartz, IDLE on,
- * poll interval 60 s so only IDLE wakes it): (1) outbox drain rate with 1,000 pending replies to distinct
- * recipients; (2) a good request's acknowledgement time with that backlog in front of it; (3) the acknowledgement
- * time of 20 sequential requests, from the researcher's SMTP send to the reply in their mailbox.
+ * Outgoing mail figures against GreenMail on loopback, with the daemon running as in production
+ * (Quartz, IDLE on, poll interval 60 s so only IDLE wakes it): (1) outbox drain rate with 1,000
+ * pending replies to distinct recipients; (2) a good request's acknowledgement time with that
+ * backlog in front of it; (3) the acknowledgement time of 20 sequential requests, from the
+ * researcher's SMTP send to the reply in their mailbox.
  */
 public final class MailBench {
   private static final String SUPPORT = "statistical.support@example.org";
@@ -35,14 +36,21 @@ public final class MailBench {
 
   public static void main(String[] args) throws Exception {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.outputintake"))
-        .setLevel(Boolean.getBoolean("bench.verbose") ? ch.qos.logback.classic.Level.DEBUG : ch.qos.logback.classic.Level.WARN);
-    GreenMail mail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", "smtp"),
-        new ServerSetup(0, "127.0.0.1", "imap")});
+        .setLevel(
+            Boolean.getBoolean("bench.verbose")
+                ? ch.qos.logback.classic.Level.DEBUG
+                : ch.qos.logback.classic.Level.WARN);
+    GreenMail mail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, "127.0.0.1", "smtp"), new ServerSetup(0, "127.0.0.1", "imap")
+            });
     mail.start();
     mail.setUser(SUPPORT, "support", "pw");
     mail.setUser(ADA, ADA, ADA);
     Path dir = Files.createTempDirectory("mail-bench");
-    try (IntakeApp app = IntakeApp.create(config(dir, mail), Clock.systemUTC(), IntakeEvents.NONE)) {
+    try (IntakeApp app =
+        IntakeApp.create(config(dir, mail), Clock.systemUTC(), IntakeEvents.NONE)) {
       backlog(app, mail);
       latency(app, mail);
       commands(app, mail);
@@ -53,13 +61,27 @@ public final class MailBench {
 
   private static void backlog(IntakeApp app, GreenMail mail) throws Exception {
     Instant now = Instant.now();
-    app.db().inTransaction(c -> {
-      for (int i = 0; i < 1000; i++) {
-        Outbox.enqueue(c, new OutgoingMail("<bench-" + i + "@example.org>", null, "acknowledgement",
-            "researcher" + i + "@uni.example.ac.uk", null, "[STATS1] bench " + i, "body " + i, null, null, null), now);
-      }
-      return null;
-    });
+    app.db()
+        .inTransaction(
+            c -> {
+              for (int i = 0; i < 1000; i++) {
+                Outbox.enqueue(
+                    c,
+                    new OutgoingMail(
+                        "<bench-" + i + "@example.org>",
+                        null,
+                        "acknowledgement",
+                        "researcher" + i + "@uni.example.ac.uk",
+                        null,
+                        "[STATS1] bench " + i,
+                        "body " + i,
+                        null,
+                        null,
+                        null),
+                    now);
+              }
+              return null;
+            });
     int before = mail.getReceivedMessages().length;
     app.start();
     long t0 = System.nanoTime();
@@ -67,9 +89,12 @@ public final class MailBench {
     long ack = waitForReplyTo(mail, id, t0);
     while (mail.getReceivedMessages().length - before < 1001) Thread.sleep(5);
     double drained = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("outbox drain: 1,000 pending replies + 1 acknowledgement in %.2f s = %.0f replies/s%n",
+    System.out.printf(
+        "outbox drain: 1,000 pending replies + 1 acknowledgement in %.2f s = %.0f replies/s%n",
         drained, 1001 / drained);
-    System.out.printf("acknowledgement of a request arriving behind the 1,000-reply backlog: %.2f s%n", ack / 1e9);
+    System.out.printf(
+        "acknowledgement of a request arriving behind the 1,000-reply backlog: %.2f s%n",
+        ack / 1e9);
   }
 
   private static void latency(IntakeApp app, GreenMail mail) throws Exception {
@@ -82,12 +107,16 @@ public final class MailBench {
     }
     List<Double> sorted = new ArrayList<>(times);
     Collections.sort(sorted);
-    System.out.printf("acknowledgement latency over 20 sequential requests (IDLE, poll 60 s): first %.2f s, "
-        + "median %.2f s, p95 %.2f s, max %.2f s (target p95 <= 0.5 s)%n", times.get(0), sorted.get(10),
-        sorted.get(18), sorted.get(19));
+    System.out.printf(
+        "acknowledgement latency over 20 sequential requests (IDLE, poll 60 s): first %.2f s, "
+            + "median %.2f s, p95 %.2f s, max %.2f s (target p95 <= 0.5 s)%n",
+        times.get(0), sorted.get(10), sorted.get(18), sorted.get(19));
   }
 
-  /** An officer's command, from their SMTP send to the confirmation in their mailbox, on a ticket of the run. */
+  /**
+   * An officer's command, from their SMTP send to the confirmation in their mailbox, on a ticket of
+   * the run.
+   */
   private static void commands(IntakeApp app, GreenMail mail) throws Exception {
     String ticket = app.db().read(c -> app.context().tickets().list(c)).get(0).idText();
     mail.setUser(OFFICER, OFFICER, OFFICER);
@@ -97,8 +126,13 @@ public final class MailBench {
       p.put("mail.smtp.host", "127.0.0.1");
       p.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
       String id = "<cmd-" + i + "@example.org>";
-      MimeMessage m = Mails.request().from(OFFICER).messageId(id).subject("Re: [" + ticket + "] bench")
-          .body("#note benchmark note " + i).build(Session.getInstance(p));
+      MimeMessage m =
+          Mails.request()
+              .from(OFFICER)
+              .messageId(id)
+              .subject("Re: [" + ticket + "] bench")
+              .body("#note benchmark note " + i)
+              .build(Session.getInstance(p));
       long t0 = System.nanoTime();
       Transport.send(m);
       times.add(waitForReplyTo(mail, OFFICER, id, t0) / 1e9);
@@ -106,8 +140,10 @@ public final class MailBench {
     }
     List<Double> sorted = new ArrayList<>(times);
     Collections.sort(sorted);
-    System.out.printf("officer command (#note) applied and confirmed, 10 sequential: median %.2f s, max %.2f s "
-        + "(poll interval 60 s: within one IDLE-woken poll)%n", sorted.get(5), sorted.get(9));
+    System.out.printf(
+        "officer command (#note) applied and confirmed, 10 sequential: median %.2f s, max %.2f s "
+            + "(poll interval 60 s: within one IDLE-woken poll)%n",
+        sorted.get(5), sorted.get(9));
   }
 
   private static String send(GreenMail mail, String tag) throws Exception {
@@ -116,22 +152,31 @@ public final class MailBench {
     p.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
     Session s = Session.getInstance(p);
     String id = "<" + tag + "@uni.example.ac.uk>";
-    MimeMessage m = Mails.request().messageId(id).attachCsv("table1.csv", "region,n\nNorth,30\nSouth,45\n").build(s);
+    MimeMessage m =
+        Mails.request()
+            .messageId(id)
+            .attachCsv("table1.csv", "region,n\nNorth,30\nSouth,45\n")
+            .build(s);
     Transport.send(m);
     return id;
   }
 
-  /** Nanoseconds from {@code t0} until a reply whose In-Reply-To is {@code id} is in the researcher's mailbox. */
+  /**
+   * Nanoseconds from {@code t0} until a reply whose In-Reply-To is {@code id} is in the
+   * researcher's mailbox.
+   */
   private static long waitForReplyTo(GreenMail mail, String id, long t0) throws Exception {
     return waitForReplyTo(mail, ADA, id, t0);
   }
 
-  private static long waitForReplyTo(GreenMail mail, String to, String id, long t0) throws Exception {
+  private static long waitForReplyTo(GreenMail mail, String to, String id, long t0)
+      throws Exception {
     long deadline = t0 + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
       var user = mail.getUserManager().getUserByEmail(to);
       for (var m : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-        if (id.equals(m.getMimeMessage().getHeader("In-Reply-To", null))) return System.nanoTime() - t0;
+        if (id.equals(m.getMimeMessage().getHeader("In-Reply-To", null)))
+          return System.nanoTime() - t0;
       }
       Thread.sleep(2);
     }
@@ -139,22 +184,44 @@ public final class MailBench {
   }
 
   private static IntakeConfig config(Path dir, GreenMail mail) throws Exception {
-    Files.writeString(dir.resolve("projects.csv"), """
+    Files.writeString(
+        dir.resolve("projects.csv"),
+        """
         number,title,status,type,researchers
         1234567,Bench project,live,full,ada.lovelace@uni.example.ac.uk
         """);
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
     return new IntakeConfig(
-        new IntakeConfig.Mailbox(SUPPORT,
-            new IntakeConfig.Server("127.0.0.1", mail.getImap().getPort(), false, false, "support", "pw", "password",
+        new IntakeConfig.Mailbox(
+            SUPPORT,
+            new IntakeConfig.Server(
+                "127.0.0.1",
+                mail.getImap().getPort(),
+                false,
+                false,
+                "support",
+                "pw",
+                "password",
                 Duration.ofSeconds(30)),
-            new IntakeConfig.Server("127.0.0.1", mail.getSmtp().getPort(), false, false, "support", "pw", "password",
+            new IntakeConfig.Server(
+                "127.0.0.1",
+                mail.getSmtp().getPort(),
+                false,
+                false,
+                "support",
+                "pw",
+                "password",
                 Duration.ofSeconds(30)),
             base.mailbox().folders()),
-        new IntakeConfig.Poll(Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)),
-        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")), base.tickets(),
-        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10), new IntakeConfig.Storage(dir.resolve("data")),
-        new IntakeConfig.Replies(1_000_000, null), base.scanning(),
-        new IntakeConfig.Staff(null, List.of(OFFICER, "bob.officer@example.org"), List.of()), base.security());
+        new IntakeConfig.Poll(
+            Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)),
+        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
+        base.tickets(),
+        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
+        new IntakeConfig.Storage(dir.resolve("data")),
+        new IntakeConfig.Replies(1_000_000, null),
+        base.scanning(),
+        new IntakeConfig.Staff(null, List.of(OFFICER, "bob.officer@example.org"), List.of()),
+        base.security());
   }
 }

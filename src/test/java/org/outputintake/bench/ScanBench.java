@@ -26,17 +26,36 @@ import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
 
 /**
- * Throughput of the full scan against a bare Commons CSV parse, and peak heap. Run with {@code -Xmx128m}:
- * {@code java -Xmx128m -cp target/classes:target/test-classes:$(cat cp.txt) org.outputintake.bench.ScanBench [dir]}.
- * Each figure is the median of several runs after unmeasured warm-up runs; peak heap is taken over one run.
+ * Throughput of the full scan against a bare Commons CSV parse, and peak heap. Run with {@code
+ * -Xmx128m}: {@code java -Xmx128m -cp target/classes:target/test-classes:$(cat cp.txt)
+ * org.outputintake.bench.ScanBench [dir]}. Each figure is the median of several runs after
+ * unmeasured warm-up runs; peak heap is taken over one run.
  */
 public final class ScanBench {
-  private static final String[] REGIONS = {"North East", "North West", "Yorkshire and The Humber", "East Midlands",
-      "West Midlands", "East of England", "London", "South East", "South West", "Wales"};
-  private static final String[] NOTES = {"no change from last quarter", "revised after validation",
-      "provisional figure, see note 4", "includes late returns", "excludes Scilly", "estimate based on 2021 base",
-      "see methodology section 3.2", "contact jane.doe@example.org for queries", "ref ORD-12345678 applied",
-      "coverage 98.5% of practices"};
+  private static final String[] REGIONS = {
+    "North East",
+    "North West",
+    "Yorkshire and The Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+    "Wales"
+  };
+  private static final String[] NOTES = {
+    "no change from last quarter",
+    "revised after validation",
+    "provisional figure, see note 4",
+    "includes late returns",
+    "excludes Scilly",
+    "estimate based on 2021 base",
+    "see methodology section 3.2",
+    "contact jane.doe@example.org for queries",
+    "ref ORD-12345678 applied",
+    "coverage 98.5% of practices"
+  };
 
   private static final int WARM_UPS = 5;
   private static final int RUNS = 7;
@@ -58,7 +77,8 @@ public final class ScanBench {
       ScanEngine engine = org.outputintake.policy.StandardScan.engine();
       ScanContext ctx = ScanContext.of(FilePolicies.load("ons-srs"));
 
-      // the JIT needs a few passes before figures settle; the median of several runs resists a noisy neighbour
+      // the JIT needs a few passes before figures settle; the median of several runs resists a
+      // noisy neighbour
       double scanSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, csv));
       resetPeaks();
       ScanReport report = scan(engine, ctx, csv);
@@ -66,7 +86,8 @@ public final class ScanBench {
       long records = bareParse(csv);
       double parseSec = median(WARM_UPS, RUNS, () -> bareParse(csv));
 
-      // the worst case for the per-column memory of distinct values: a note that differs on every row
+      // the worst case for the per-column memory of distinct values: a note that differs on every
+      // row
       double uniqueSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, uniqueCsv));
       double uniqueParseSec = median(WARM_UPS, RUNS, () -> bareParse(uniqueCsv));
       double uniqueMb = Files.size(uniqueCsv) / (1024.0 * 1024);
@@ -78,20 +99,39 @@ public final class ScanBench {
       long cells = bareXlsx(xlsx);
       double bareXlsxSec = median(1, 3, () -> bareXlsx(xlsx));
 
-      System.out.printf(Locale.ROOT, "max heap            %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
-      System.out.printf(Locale.ROOT, "CSV                 %.1f MB, %d records, %d findings%n", csvMb, records,
+      System.out.printf(
+          Locale.ROOT, "max heap            %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "CSV                 %.1f MB, %d records, %d findings%n",
+          csvMb,
+          records,
           report.files().get(0).findings().size());
-      System.out.printf(Locale.ROOT, "CSV full scan       %.1f MB/s (%.2f s)%n", csvMb / scanSec, scanSec);
-      System.out.printf(Locale.ROOT, "CSV bare parse      %.1f MB/s (%.2f s)%n", csvMb / parseSec, parseSec);
+      System.out.printf(
+          Locale.ROOT, "CSV full scan       %.1f MB/s (%.2f s)%n", csvMb / scanSec, scanSec);
+      System.out.printf(
+          Locale.ROOT, "CSV bare parse      %.1f MB/s (%.2f s)%n", csvMb / parseSec, parseSec);
       System.out.printf(Locale.ROOT, "scan / parse time   %.2fx%n", scanSec / parseSec);
       System.out.printf(Locale.ROOT, "CSV peak heap       %d MB%n", csvPeak >> 20);
-      System.out.printf(Locale.ROOT, "CSV, unique notes   %.1f MB/s full scan, %.1f MB/s bare parse, %.2fx%n",
-          uniqueMb / uniqueSec, uniqueMb / uniqueParseSec, uniqueSec / uniqueParseSec);
-      System.out.printf(Locale.ROOT, "XLSX                %.1f MB, %d findings%n", xlsxMb,
+      System.out.printf(
+          Locale.ROOT,
+          "CSV, unique notes   %.1f MB/s full scan, %.1f MB/s bare parse, %.2fx%n",
+          uniqueMb / uniqueSec,
+          uniqueMb / uniqueParseSec,
+          uniqueSec / uniqueParseSec);
+      System.out.printf(
+          Locale.ROOT,
+          "XLSX                %.1f MB, %d findings%n",
+          xlsxMb,
           xreport.files().get(0).findings().size());
-      System.out.printf(Locale.ROOT, "XLSX full scan      %.1f MB/s (%.2f s)%n", xlsxMb / xlsxSec, xlsxSec);
-      System.out.printf(Locale.ROOT, "XLSX bare SAX parse %.1f MB/s (%.2f s, %d cells)%n", xlsxMb / bareXlsxSec,
-          bareXlsxSec, cells);
+      System.out.printf(
+          Locale.ROOT, "XLSX full scan      %.1f MB/s (%.2f s)%n", xlsxMb / xlsxSec, xlsxSec);
+      System.out.printf(
+          Locale.ROOT,
+          "XLSX bare SAX parse %.1f MB/s (%.2f s, %d cells)%n",
+          xlsxMb / bareXlsxSec,
+          bareXlsxSec,
+          cells);
       System.out.printf(Locale.ROOT, "XLSX scan / read    %.2fx%n", xlsxSec / bareXlsxSec);
       System.out.printf(Locale.ROOT, "XLSX peak heap      %d MB%n", xlsxPeak >> 20);
     } finally {
@@ -101,7 +141,9 @@ public final class ScanBench {
     }
   }
 
-  /** The median wall time of {@code runs} runs after {@code warmUps} unmeasured ones, in seconds. */
+  /**
+   * The median wall time of {@code runs} runs after {@code warmUps} unmeasured ones, in seconds.
+   */
   private static double median(int warmUps, int runs, Job job) throws IOException {
     for (int i = 0; i < warmUps; i++) job.run();
     double[] t = new double[runs];
@@ -135,21 +177,27 @@ public final class ScanBench {
     return chars > 0 ? n : -1;
   }
 
-  /** Every sheet's XML parsed by SAX with a handler that only counts cells: the floor for the XLSX scan. */
+  /**
+   * Every sheet's XML parsed by SAX with a handler that only counts cells: the floor for the XLSX
+   * scan.
+   */
   private static long bareXlsx(Path xlsx) throws IOException {
     long[] n = {0};
-    try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(xlsx.toFile(),
-        org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+    try (var pkg =
+        org.apache.poi.openxml4j.opc.OPCPackage.open(
+            xlsx.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
       var sheets = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg, true).getSheetsData();
       while (sheets.hasNext()) {
         try (var in = sheets.next()) {
           var xml = org.apache.poi.util.XMLHelper.newXMLReader();
-          xml.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
-            @Override
-            public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) {
-              if (local.equals("c")) n[0]++;
-            }
-          });
+          xml.setContentHandler(
+              new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void startElement(
+                    String uri, String local, String qName, org.xml.sax.Attributes atts) {
+                  if (local.equals("c")) n[0]++;
+                }
+              });
           xml.parse(new org.xml.sax.InputSource(in));
         }
       }
@@ -159,7 +207,9 @@ public final class ScanBench {
     return n[0];
   }
 
-  /** @param uniqueNotes whether the free-text column differs on every row (no two cells alike) */
+  /**
+   * @param uniqueNotes whether the free-text column differs on every row (no two cells alike)
+   */
   private static void writeCsv(Path p, long bytes, boolean uniqueNotes) throws IOException {
     Random rnd = new Random(42);
     long written = 0;
@@ -168,12 +218,26 @@ public final class ScanBench {
       w.write(header);
       written += header.length();
       for (long row = 1; written < bytes; row++) {
-        String line = row + "," + (2015 + rnd.nextInt(9)) + "," + REGIONS[rnd.nextInt(REGIONS.length)] + ","
-            + (rnd.nextInt(8) * 10) + "-" + (rnd.nextInt(8) * 10 + 9) + "," + (10 + rnd.nextInt(5000)) + ","
-            + String.format(Locale.ROOT, "%.2f", rnd.nextDouble() * 100) + ","
-            + String.format(Locale.ROOT, "%.1f", 100 + rnd.nextDouble() * 900) + ",\""
-            + NOTES[rnd.nextInt(NOTES.length)] + (uniqueNotes ? " (batch " + rnd.nextInt(1_000_000) + ")" : "")
-            + "\"\n";
+        String line =
+            row
+                + ","
+                + (2015 + rnd.nextInt(9))
+                + ","
+                + REGIONS[rnd.nextInt(REGIONS.length)]
+                + ","
+                + (rnd.nextInt(8) * 10)
+                + "-"
+                + (rnd.nextInt(8) * 10 + 9)
+                + ","
+                + (10 + rnd.nextInt(5000))
+                + ","
+                + String.format(Locale.ROOT, "%.2f", rnd.nextDouble() * 100)
+                + ","
+                + String.format(Locale.ROOT, "%.1f", 100 + rnd.nextDouble() * 900)
+                + ",\""
+                + NOTES[rnd.nextInt(NOTES.length)]
+                + (uniqueNotes ? " (batch " + rnd.nextInt(1_000_000) + ")" : "")
+                + "\"\n";
         w.write(line);
         written += line.length();
       }
@@ -197,7 +261,8 @@ public final class ScanBench {
           row.createCell(2).setCellValue(rnd.nextInt(8) * 10 + "-" + (rnd.nextInt(8) * 10 + 9));
           row.createCell(3).setCellValue(10 + rnd.nextInt(5000));
           row.createCell(4).setCellValue(rnd.nextDouble() * 100);
-          row.createCell(5).setCellValue(NOTES[rnd.nextInt(NOTES.length)] + " " + rnd.nextInt(1000));
+          row.createCell(5)
+              .setCellValue(NOTES[rnd.nextInt(NOTES.length)] + " " + rnd.nextInt(1000));
         }
         try (OutputStream out = Files.newOutputStream(p)) {
           wb.write(out);
@@ -221,7 +286,8 @@ public final class ScanBench {
   private static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
+        sum += pool.getPeakUsage().getUsed();
     }
     return sum;
   }

@@ -21,8 +21,7 @@ import org.outputintake.scan.TestFiles;
 import picocli.CommandLine;
 
 class CheckCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path folder;
   private final StringWriter out = new StringWriter();
@@ -39,8 +38,10 @@ class CheckCommandTest {
   void mixedFolder() throws IOException {
     folder = dir.resolve("request");
     TestFiles.text(folder, "table1.csv", "region,n", "North,120", "South,4");
-    TestFiles.xlsx(folder, "tables.xlsx", Set.of(), "Table 2", TestFiles.rows("area,count", "A,150", "B,200"));
-    TestFiles.text(folder, "analysis.R", "# read the data", "df <- read.csv(\"\\\\\\\\srvdata\\\\x.csv\")");
+    TestFiles.xlsx(
+        folder, "tables.xlsx", Set.of(), "Table 2", TestFiles.rows("area,count", "A,150", "B,200"));
+    TestFiles.text(
+        folder, "analysis.R", "# read the data", "df <- read.csv(\"\\\\\\\\srvdata\\\\x.csv\")");
     TestFiles.text(folder, "model.py", "# fit the model", "import pandas as pd");
     TestFiles.text(folder, "notes.txt", "Method notes: contact jane.doe@example.org <b>");
     TestFiles.docx(folder, "report.docx", "Results are in Table 1.");
@@ -76,11 +77,14 @@ class CheckCommandTest {
       assertEquals(64, f.path("sha256").asText().length());
       for (JsonNode finding : f.path("findings")) {
         codes.add(finding.path("code").asText());
-        assertTrue(Set.of("blocker", "warning", "info").contains(finding.path("severity").asText()));
+        assertTrue(
+            Set.of("blocker", "warning", "info").contains(finding.path("severity").asText()));
         assertTrue(finding.has("location") && finding.has("message") && finding.has("evidence"));
       }
     }
-    assertTrue(codes.containsAll(List.of("LOW_COUNT", "CODE_SERVER_PATH", "EMAIL_ADDRESS")), codes.toString());
+    assertTrue(
+        codes.containsAll(List.of("LOW_COUNT", "CODE_SERVER_PATH", "EMAIL_ADDRESS")),
+        codes.toString());
   }
 
   @Test
@@ -122,8 +126,16 @@ class CheckCommandTest {
   void outputFileAndAcroResults() throws IOException {
     Path report = dir.resolve("out/report.json");
     Path acro = dir.resolve("acro");
-    assertEquals(1, run("--format", "json", "--output", report.toString(), "--acro-results", acro.toString(),
-        folder.toString()));
+    assertEquals(
+        1,
+        run(
+            "--format",
+            "json",
+            "--output",
+            report.toString(),
+            "--acro-results",
+            acro.toString(),
+            folder.toString()));
     assertTrue(Files.exists(report));
     JsonNode results = new ObjectMapper().readTree(acro.resolve("results.json").toFile());
     assertFalse(results.path("version").asText().isEmpty());
@@ -133,8 +145,16 @@ class CheckCommandTest {
     for (JsonNode o : outputs) {
       if (o.path("files").get(0).path("name").asText().equals("table1.csv")) table = o;
       assertTrue(Set.of("pass", "fail", "review").contains(o.path("status").asText()));
-      assertTrue(o.has("uid") && o.has("type") && o.has("properties") && o.has("outcome") && o.has("command")
-          && o.has("summary") && o.has("timestamp") && o.has("comments") && o.has("exception"));
+      assertTrue(
+          o.has("uid")
+              && o.has("type")
+              && o.has("properties")
+              && o.has("outcome")
+              && o.has("command")
+              && o.has("summary")
+              && o.has("timestamp")
+              && o.has("comments")
+              && o.has("exception"));
     }
     assertEquals("fail", table.path("status").asText());
     assertEquals("table", table.path("type").asText());
@@ -144,13 +164,15 @@ class CheckCommandTest {
   }
 
   @Test
-  void givenAcroResults_thenEveryFileIsCopiedBesideThemWithItsChecksumUnderAUniqueName() throws IOException {
+  void givenAcroResults_thenEveryFileIsCopiedBesideThemWithItsChecksumUnderAUniqueName()
+      throws IOException {
     Path sub = Files.createDirectories(folder.resolve("sub"));
     Files.writeString(sub.resolve("table1.csv"), "region,n\nNorth,300\nSouth,240\n");
     Path acro = dir.resolve("acro");
     run("--acro-results", acro.toString(), folder.toString());
 
-    JsonNode outputs = new ObjectMapper().readTree(acro.resolve("results.json").toFile()).path("results");
+    JsonNode outputs =
+        new ObjectMapper().readTree(acro.resolve("results.json").toFile()).path("results");
     Set<String> names = new java.util.HashSet<>();
     for (JsonNode o : outputs) {
       String name = o.path("files").get(0).path("name").asText();
@@ -158,9 +180,12 @@ class CheckCommandTest {
       assertFalse(name.contains("/") || name.contains("\\"), name);
       Path copy = acro.resolve(name);
       assertTrue(Files.isRegularFile(copy), "missing " + name);
-      assertEquals(org.outputintake.scan.ScanEngine.sha256(copy),
+      assertEquals(
+          org.outputintake.scan.ScanEngine.sha256(copy),
           Files.readString(acro.resolve("checksums").resolve(name + ".txt")));
-      assertEquals(o.path("properties").path("sha256").asText(), org.outputintake.scan.ScanEngine.sha256(copy));
+      assertEquals(
+          o.path("properties").path("sha256").asText(),
+          org.outputintake.scan.ScanEngine.sha256(copy));
       assertTrue(o.path("comments").isArray());
     }
     assertTrue(names.contains("table1.csv") && names.contains("table1_2.csv"), names.toString());
@@ -184,12 +209,16 @@ class CheckCommandTest {
   }
 
   @Test
-  void theResearchersOwnRequestForm_filledOrBlank_isRecognisedAndNotReportedAsAnOutput() throws IOException {
+  void theResearchersOwnRequestForm_filledOrBlank_isRecognisedAndNotReportedAsAnOutput()
+      throws IOException {
     Path request = Files.createDirectories(dir.resolve("with-form"));
-    org.outputintake.form.FormFixtures.completeDocx(request.resolve("output-request-form.docx"),
-        f -> f.files("table1.csv"));
-    org.outputintake.form.FormFixtures.completeXlsx(request.resolve("request-form.xlsx"), f -> f.files("table1.csv"));
-    Files.copy(Path.of("templates", "forms", "output-request-form.docx"), request.resolve("blank-form.docx"));
+    org.outputintake.form.FormFixtures.completeDocx(
+        request.resolve("output-request-form.docx"), f -> f.files("table1.csv"));
+    org.outputintake.form.FormFixtures.completeXlsx(
+        request.resolve("request-form.xlsx"), f -> f.files("table1.csv"));
+    Files.copy(
+        Path.of("templates", "forms", "output-request-form.docx"),
+        request.resolve("blank-form.docx"));
     TestFiles.text(request, "table1.csv", "region,n", "North,120", "South,240");
 
     int code = run("--format", "json", request.toString());
@@ -197,9 +226,12 @@ class CheckCommandTest {
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertEquals(1, root.path("files").size(), out.toString());
     assertTrue(root.path("files").get(0).path("file").asText().endsWith("table1.csv"));
-    assertFalse(out.toString().contains("EMAIL_ADDRESS") || out.toString().contains("EMBEDDED_METADATA"),
+    assertFalse(
+        out.toString().contains("EMAIL_ADDRESS") || out.toString().contains("EMBEDDED_METADATA"),
         out.toString());
     assertEquals(0, code, out.toString());
-    assertTrue(err.toString().contains("output-request-form.docx is the output request form"), err.toString());
+    assertTrue(
+        err.toString().contains("output-request-form.docx is the output request form"),
+        err.toString());
   }
 }

@@ -20,12 +20,13 @@ import picocli.CommandLine;
 /** The commands as an operator runs them. */
 class CommandLineTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(true);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   public record Run(int exit, String out, String err) {}
 
@@ -43,11 +44,18 @@ class CommandLineTest {
   void ticketsListAndShow_printWhatIsInTheDatabase() throws Exception {
     Path config;
     try (TestBot bot = new TestBot(mail, dir)) {
-      bot.deliver(Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
+      bot.deliver(
+          Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n");
+      Files.writeString(
+          config,
+          "database: { url: \""
+              + bot.config().database().url()
+              + "\" }\n"
+              + "projects: { registry: \""
+              + bot.config().projects().registry()
+              + "\" }\n");
     }
     Run list = run("tickets", "list", "--config", config.toString());
     assertEquals(0, list.exit(), list.err());
@@ -65,26 +73,44 @@ class CommandLineTest {
   void ticketsShow_printsEachEmailsNewText_withQuotedHistoryFolded() throws Exception {
     Path config;
     try (TestBot bot = new TestBot(mail, dir)) {
-      bot.deliver(Mails.request().body("Please check my outputs.").attachCsv("table1.csv", "region,n\nNorth,30\n")
-          .build(bot.session()));
+      bot.deliver(
+          Mails.request()
+              .body("Please check my outputs.")
+              .attachCsv("table1.csv", "region,n\nNorth,30\n")
+              .build(bot.session()));
       bot.cycle();
-      bot.deliverRaw("From: Ada Lovelace <" + TestBot.ADA + ">\r\nTo: " + TestBot.SUPPORT + "\r\n"
-          + "Subject: RE: [STATS10001] Output request\r\nMessage-ID: <reply-1@uni.example.ac.uk>\r\n"
-          + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
-          + "<div>Table 2 is weighted; the counts in table 1 are not.</div><div id=\"appendonsend\"></div>"
-          + "<hr><div id=\"divRplyFwdMsg\"><b>From:</b> Statistical Support<br><b>Sent:</b> 16 January 2024<br>"
-          + "<b>To:</b> Ada<br><b>Subject:</b> [STATS10001]</div><div>Your request was received.<br>"
-          + "Quoted line two.</div>\r\n");
+      bot.deliverRaw(
+          "From: Ada Lovelace <"
+              + TestBot.ADA
+              + ">\r\nTo: "
+              + TestBot.SUPPORT
+              + "\r\n"
+              + "Subject: RE: [STATS10001] Output request\r\nMessage-ID: <reply-1@uni.example.ac.uk>\r\n"
+              + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+              + "<div>Table 2 is weighted; the counts in table 1 are not.</div><div id=\"appendonsend\"></div>"
+              + "<hr><div id=\"divRplyFwdMsg\"><b>From:</b> Statistical Support<br><b>Sent:</b> 16 January 2024<br>"
+              + "<b>To:</b> Ada<br><b>Subject:</b> [STATS10001]</div><div>Your request was received.<br>"
+              + "Quoted line two.</div>\r\n");
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
-          + "storage: { data-dir: \"" + bot.config().storage().dataDir() + "\" }\n");
+      Files.writeString(
+          config,
+          "database: { url: \""
+              + bot.config().database().url()
+              + "\" }\n"
+              + "projects: { registry: \""
+              + bot.config().projects().registry()
+              + "\" }\n"
+              + "storage: { data-dir: \""
+              + bot.config().storage().dataDir()
+              + "\" }\n");
     }
     Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
     assertEquals(0, show.exit(), show.err());
     assertTrue(show.out().contains("      | Please check my outputs."), show.out());
-    assertTrue(show.out().contains("      | Table 2 is weighted; the counts in table 1 are not."), show.out());
+    assertTrue(
+        show.out().contains("      | Table 2 is weighted; the counts in table 1 are not."),
+        show.out());
     assertTrue(show.out().contains("      [quoted history: 6 lines]"), show.out());
     assertTrue(!show.out().contains("Your request was received"), show.out());
   }
@@ -93,12 +119,21 @@ class CommandLineTest {
   void ticketsShow_saysSo_whenAStoredEmailIsMissing() throws Exception {
     Path config;
     try (TestBot bot = new TestBot(mail, dir)) {
-      bot.deliver(Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
+      bot.deliver(
+          Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-          + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
-          + "storage: { data-dir: \"" + dir.resolve("elsewhere") + "\" }\n");
+      Files.writeString(
+          config,
+          "database: { url: \""
+              + bot.config().database().url()
+              + "\" }\n"
+              + "projects: { registry: \""
+              + bot.config().projects().registry()
+              + "\" }\n"
+              + "storage: { data-dir: \""
+              + dir.resolve("elsewhere")
+              + "\" }\n");
     }
     Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
     assertEquals(0, show.exit(), show.err());
@@ -128,20 +163,31 @@ class CommandLineTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-      "unknown policy|1234567,T,live,full,ada@uni.example.ac.uk,,ons-srz,,|line 2: policy: unknown policy 'ons-srz'",
-      "unbalanced quote|1234567,\"T,live,full,ada@uni.example.ac.uk,,,,|line 2",
-      "short row|1234567,T,live|line 2: the row has 3 fields of the 5 or more expected",
-  })
-  void runWithABadRegistry_namesTheFileAndLine_andExitsWith2(String label, String row, String expected)
-      throws Exception {
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown policy|1234567,T,live,full,ada@uni.example.ac.uk,,ons-srz,,|line 2: policy: unknown policy 'ons-srz'",
+        "unbalanced quote|1234567,\"T,live,full,ada@uni.example.ac.uk,,,,|line 2",
+        "short row|1234567,T,live|line 2: the row has 3 fields of the 5 or more expected",
+      })
+  void runWithABadRegistry_namesTheFileAndLine_andExitsWith2(
+      String label, String row, String expected) throws Exception {
     Path registry = dir.resolve("p.csv");
-    Files.writeString(registry, "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners\n"
-        + row + "\n");
+    Files.writeString(
+        registry,
+        "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners\n"
+            + row
+            + "\n");
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(config, "mailbox: { imap: { username: \"\" }, smtp: { username: \"\" } }\n"
-        + "database: { url: \"jdbc:sqlite:" + dir.resolve("intake.db") + "\" }\n"
-        + "projects: { registry: \"" + registry + "\" }\n");
+    Files.writeString(
+        config,
+        "mailbox: { imap: { username: \"\" }, smtp: { username: \"\" } }\n"
+            + "database: { url: \"jdbc:sqlite:"
+            + dir.resolve("intake.db")
+            + "\" }\n"
+            + "projects: { registry: \""
+            + registry
+            + "\" }\n");
 
     Run r = run("run", "--config", config.toString());
 
@@ -167,7 +213,17 @@ class CommandLineTest {
 
   @Test
   void demoWithAnUnreadableExitAfter_isRefusedBeforeAnythingStarts() {
-    Run r = run("demo", "--imap-port", "0", "--smtp-port", "0", "--data", dir.toString(), "--exit-after", "soon");
+    Run r =
+        run(
+            "demo",
+            "--imap-port",
+            "0",
+            "--smtp-port",
+            "0",
+            "--data",
+            dir.toString(),
+            "--exit-after",
+            "soon");
 
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("--exit-after is 'soon'"), r.err());
@@ -176,10 +232,19 @@ class CommandLineTest {
 
   @Test
   void demoOnAPortInUse_saysWhichPortInOneLine_andSuggestsFreePorts() throws Exception {
-    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
-      Run r = run("demo", "--imap-port", String.valueOf(busy.getLocalPort()), "--smtp-port", "0",
-          "--data", dir.toString(), "--exit-after", "1s");
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r =
+          run(
+              "demo",
+              "--imap-port",
+              String.valueOf(busy.getLocalPort()),
+              "--smtp-port",
+              "0",
+              "--data",
+              dir.toString(),
+              "--exit-after",
+              "1s");
 
       assertEquals(2, r.exit(), r.err());
       assertEquals(1, r.err().lines().count(), r.err());

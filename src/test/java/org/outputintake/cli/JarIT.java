@@ -15,22 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar itself, run as a user runs it: a feature that works on the test classpath but loses its service
- * files in the fat jar (Tika detectors, JDBC drivers, Flyway) fails here.
+ * The shaded jar itself, run as a user runs it: a feature that works on the test classpath but
+ * loses its service files in the fat jar (Tika detectors, JDBC drivers, Flyway) fails here.
  */
 class JarIT {
   static final Path JAR = Path.of("target", "output-intake.jar");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Result(int exit, String out) {}
 
   Result java(Path workDir, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toAbsolutePath().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
     return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
@@ -40,13 +44,16 @@ class JarIT {
   void checkInTheJar_detectsExactOfficeTypesAndReportsBlockers() throws Exception {
     Path files = Files.createDirectories(dir.resolve("out"));
     Files.writeString(files.resolve("table.csv"), "region,n\nNorth,3\nSouth,240\n");
-    try (XWPFDocument doc = new XWPFDocument(); var os = Files.newOutputStream(files.resolve("report.docx"))) {
+    try (XWPFDocument doc = new XWPFDocument();
+        var os = Files.newOutputStream(files.resolve("report.docx"))) {
       doc.createParagraph().createRun().setText("A short report.");
       doc.write(os);
     }
     Result r = java(dir, "check", "--format", "json", "out");
     assertEquals(1, r.exit(), r.out());
-    assertTrue(r.out().contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), r.out());
+    assertTrue(
+        r.out().contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        r.out());
     assertTrue(r.out().contains("LOW_COUNT"), r.out());
   }
 
@@ -56,22 +63,42 @@ class JarIT {
     assertEquals(0, r.exit(), r.out());
     assertTrue(r.out().contains("ticket STATS10001 opened"), r.out());
     assertTrue(r.out().contains("reply sent to"), r.out());
-    assertTrue(r.out().contains("#release applied"), "two officers worked a ticket to release: " + r.out());
+    assertTrue(
+        r.out().contains("#release applied"),
+        "two officers worked a ticket to release: " + r.out());
     assertTrue(Files.exists(dir.resolve("data").resolve("intake.db")));
   }
 
   @Test
   void demoWithItsOwnDataFolder_printsTheTicketsCommandThatReadsIt() throws Exception {
-    Result demo = java(dir, "demo", "--imap-port", "0", "--smtp-port", "0", "--data", "elsewhere",
-        "--exit-after", "8s");
+    Result demo =
+        java(
+            dir,
+            "demo",
+            "--imap-port",
+            "0",
+            "--smtp-port",
+            "0",
+            "--data",
+            "elsewhere",
+            "--exit-after",
+            "8s");
     assertEquals(0, demo.exit(), demo.out());
-    String hint = demo.out().lines().map(String::strip)
-        .filter(l -> l.startsWith("java -jar target/output-intake.jar tickets list")).findFirst().orElseThrow();
+    String hint =
+        demo.out()
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.startsWith("java -jar target/output-intake.jar tickets list"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(hint.endsWith("--config " + Path.of("elsewhere", "intake.yaml")), hint);
 
-    Result list = java(dir, "tickets", "list", "--config", Path.of("elsewhere", "intake.yaml").toString());
+    Result list =
+        java(dir, "tickets", "list", "--config", Path.of("elsewhere", "intake.yaml").toString());
     assertEquals(0, list.exit(), list.out());
     assertTrue(list.out().contains("STATS10001"), list.out());
-    assertTrue(!Files.exists(dir.resolve("data").resolve("intake.db")), "a database appeared under ./data");
+    assertTrue(
+        !Files.exists(dir.resolve("data").resolve("intake.db")),
+        "a database appeared under ./data");
   }
 }

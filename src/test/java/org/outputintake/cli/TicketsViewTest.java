@@ -13,34 +13,53 @@ import org.outputintake.policy.PolicySamples;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 
-/** What staff read in {@code tickets list} and {@code tickets show} after a request and its revision. */
+/**
+ * What staff read in {@code tickets list} and {@code tickets show} after a request and its
+ * revision.
+ */
 class TicketsViewTest extends BotTest {
   private static final String TABLE = "region,n\nNorth,120\nSouth,240\n";
 
   private Path config() throws Exception {
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-        + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n");
+    Files.writeString(
+        config,
+        "database: { url: \""
+            + bot.config().database().url()
+            + "\" }\n"
+            + "projects: { registry: \""
+            + bot.config().projects().registry()
+            + "\" }\n");
     return config;
   }
 
   /** A first submission with a PNG named .csv and no form, then a clean revision with the form. */
   private void blockedThenCleanRevision() throws Exception {
-    bot.deliver(Mails.request().attach("figure.csv", PolicySamples.image("png"), "text/csv")
-        .attachCsv("table1.csv", TABLE).build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .attach("figure.csv", PolicySamples.image("png"), "text/csv")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
     bot.cycle();
-    byte[] form = Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("table1.csv")));
-    bot.deliver(Mails.request().subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
-        .attach("output-request-form.docx", form, "application/octet-stream").attachCsv("table1.csv", TABLE)
-        .build(bot.session()));
+    byte[] form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("table1.csv")));
+    bot.deliver(
+        Mails.request()
+            .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
+            .attach("output-request-form.docx", form, "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
     bot.cycle();
   }
 
   @Test
-  void afterACleanRevision_showListsEachSubmissionLatestFirst_andSaysTheLatestHasNoFindings() throws Exception {
+  void afterACleanRevision_showListsEachSubmissionLatestFirst_andSaysTheLatestHasNoFindings()
+      throws Exception {
     blockedThenCleanRevision();
 
-    var show = CommandLineTest.run("tickets", "show", "STATS10001", "--config", config().toString());
+    var show =
+        CommandLineTest.run("tickets", "show", "STATS10001", "--config", config().toString());
 
     assertEquals(0, show.exit(), show.err());
     String out = show.out();
@@ -50,7 +69,8 @@ class TicketsViewTest extends BotTest {
     String second = out.substring(latest, first);
     String firstPart = out.substring(first, out.indexOf("Emails in:"));
     assertTrue(second.contains("Findings: no findings"), second);
-    assertTrue(second.contains("output-request-form.docx") && !second.contains("figure.csv"), second);
+    assertTrue(
+        second.contains("output-request-form.docx") && !second.contains("figure.csv"), second);
     assertTrue(firstPart.contains("figure.csv") && firstPart.contains("[FORM_MISSING]"), firstPart);
     assertTrue(!firstPart.contains("output-request-form.docx"), firstPart);
   }
@@ -59,7 +79,8 @@ class TicketsViewTest extends BotTest {
   void aFileTypeMismatchIsStoredAndShownOncePerSubmission() throws Exception {
     blockedThenCleanRevision();
 
-    var show = CommandLineTest.run("tickets", "show", "STATS10001", "--config", config().toString());
+    var show =
+        CommandLineTest.run("tickets", "show", "STATS10001", "--config", config().toString());
 
     Matcher m = Pattern.compile("\\[FILE_TYPE_MISMATCH]").matcher(show.out());
     int count = 0;
@@ -78,9 +99,12 @@ class TicketsViewTest extends BotTest {
 
     assertEquals(0, list.exit(), list.err());
     assertTrue(list.out().contains("BLOCKERS") && list.out().contains("WARNINGS"), list.out());
-    String clean = list.out().lines().filter(l -> l.startsWith("STATS10001")).findFirst().orElseThrow();
-    String blocked = list.out().lines().filter(l -> l.startsWith("STATS10002")).findFirst().orElseThrow();
+    String clean =
+        list.out().lines().filter(l -> l.startsWith("STATS10001")).findFirst().orElseThrow();
+    String blocked =
+        list.out().lines().filter(l -> l.startsWith("STATS10002")).findFirst().orElseThrow();
     assertTrue(clean.matches("STATS10001\\s+queued\\s+1234567\\s+0\\s+0\\s.*"), clean);
-    assertTrue(blocked.matches("STATS10002\\s+blocked\\s+1234567\\s+[1-9]\\d*\\s+\\d+\\s.*"), blocked);
+    assertTrue(
+        blocked.matches("STATS10002\\s+blocked\\s+1234567\\s+[1-9]\\d*\\s+\\d+\\s.*"), blocked);
   }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigLoaderTest {
   private static final Path SHIPPED = Path.of("config", "intake.yaml");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static ConfigLoader loader(Map<String, String> env) {
     return new ConfigLoader(env::get);
@@ -70,7 +69,9 @@ class ConfigLoaderTest {
 
   @Test
   void fallbackIsUsedOnlyWhenTheVariableIsUnset() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         mailbox:
           imap:
             username: ${IMAP_USER:-fallback-user}
@@ -87,19 +88,23 @@ class ConfigLoaderTest {
   void variableCanBeEmbeddedInLongerText() throws IOException {
     Path file = write("database:\n  url: jdbc:sqlite:${DATA_DIR:-data}/intake.db\n");
 
-    assertEquals("jdbc:sqlite:/srv/x/intake.db",
+    assertEquals(
+        "jdbc:sqlite:/srv/x/intake.db",
         loader(Map.of("DATA_DIR", "/srv/x")).load(file).database().url());
     assertEquals("jdbc:sqlite:data/intake.db", loader(Map.of()).load(file).database().url());
   }
 
   @Test
   void environmentOverridesTheFileKeyByKey() {
-    IntakeConfig c = loader(Map.of(
-        "INTAKE_POLL_INTERVAL", "5s",
-        "INTAKE_MAILBOX_IMAP_HOST", "imap.example.org",
-        "INTAKE_MAILBOX_IMAP_PORT", "993",
-        "INTAKE_MAILBOX_FOLDERS_PROCESSED", "Done",
-        "INTAKE_TICKETS_FIRST_NUMBER", "20001")).load(SHIPPED);
+    IntakeConfig c =
+        loader(
+                Map.of(
+                    "INTAKE_POLL_INTERVAL", "5s",
+                    "INTAKE_MAILBOX_IMAP_HOST", "imap.example.org",
+                    "INTAKE_MAILBOX_IMAP_PORT", "993",
+                    "INTAKE_MAILBOX_FOLDERS_PROCESSED", "Done",
+                    "INTAKE_TICKETS_FIRST_NUMBER", "20001"))
+            .load(SHIPPED);
 
     assertEquals(Duration.ofSeconds(5), c.poll().interval());
     assertEquals("imap.example.org", c.mailbox().imap().host());
@@ -132,14 +137,16 @@ class ConfigLoaderTest {
     Path secret = dir.resolve("smtp-secret");
     Files.writeString(secret, "docker-secret\n");
 
-    IntakeConfig c = loader(Map.of("INTAKE_MAILBOX_SMTP_PASSWORD_FILE", secret.toString())).load(SHIPPED);
+    IntakeConfig c =
+        loader(Map.of("INTAKE_MAILBOX_SMTP_PASSWORD_FILE", secret.toString())).load(SHIPPED);
 
     assertEquals("docker-secret", c.mailbox().smtp().password());
   }
 
   @Test
   void shareRootCanBeSetByEnvironmentVariable() {
-    IntakeConfig c = loader(Map.of("INTAKE_SCANNING_SHARE_ROOT", "/srv/srs/projects")).load(SHIPPED);
+    IntakeConfig c =
+        loader(Map.of("INTAKE_SCANNING_SHARE_ROOT", "/srv/srs/projects")).load(SHIPPED);
 
     assertEquals(Path.of("/srv/srs/projects"), c.scanning().shareRoot());
   }
@@ -150,51 +157,59 @@ class ConfigLoaderTest {
     Files.writeString(secret, "from-file");
     Path file = write("mailbox:\n  imap:\n    password-file: " + secret + "\n");
 
-    assertEquals("from-env", loader(Map.of("INTAKE_IMAP_PASSWORD", "from-env")).load(file).mailbox().imap().password());
+    assertEquals(
+        "from-env",
+        loader(Map.of("INTAKE_IMAP_PASSWORD", "from-env")).load(file).mailbox().imap().password());
   }
 
   @Test
   void unreadablePasswordFileNamesTheKey() throws IOException {
-    Path file = write("mailbox:\n  imap:\n    password-file: " + dir.resolve("missing-secret") + "\n");
+    Path file =
+        write("mailbox:\n  imap:\n    password-file: " + dir.resolve("missing-secret") + "\n");
 
     ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(file));
     assertTrue(e.getMessage().contains("mailbox.imap.password-file"), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}: {1} -> message names {2}")
-  @CsvSource(delimiter = '|', value = {
-      "poll:\\n  interval: soon|poll.interval",
-      "poll:\\n  interval: 5 minutes|poll.interval",
-      "poll:\\n  idle-renew: 30m|poll.idle-renew",
-      "poll:\\n  idle: maybe|poll.idle",
-      "poll:\\n  workers: 0|poll.workers",
-      "poll:\\n  workers: many|poll.workers",
-      "mailbox:\\n  imap:\\n    port: abc|mailbox.imap.port",
-      "mailbox:\\n  imap:\\n    port: 70000|mailbox.imap.port",
-      "mailbox:\\n  smtp:\\n    port: 0|mailbox.smtp.port",
-      "mailbox:\\n  smtp:\\n    timeout: forever|mailbox.smtp.timeout",
-      "mailbox:\\n  address: not-an-address|mailbox.address",
-      "mailbox:\\n  imap:\\n    auth: kerberos|auth",
-      "tickets:\\n  prefix: stats|tickets.prefix",
-      "tickets:\\n  first-number: 0|tickets.first-number",
-      "tickets:\\n  subject-format: \"{{subject}} [{{ticketId}}]\"|tickets.subject-format",
-      "projects:\\n  number-digits: four-ten|projects.number-digits",
-      "projects:\\n  number-digits: 10-4|projects.number-digits",
-      "database:\\n  url: jdbc:postgresql://db/intake|database.url",
-      "replies:\\n  max-per-sender-per-hour: 0|replies.max-per-sender-per-hour",
-      "mailbox:\\n  folders: { inbox: INBOX, processed: INBOX, quarantine: Quarantine }|mailbox.folders.processed",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "poll:\\n  interval: soon|poll.interval",
+        "poll:\\n  interval: 5 minutes|poll.interval",
+        "poll:\\n  idle-renew: 30m|poll.idle-renew",
+        "poll:\\n  idle: maybe|poll.idle",
+        "poll:\\n  workers: 0|poll.workers",
+        "poll:\\n  workers: many|poll.workers",
+        "mailbox:\\n  imap:\\n    port: abc|mailbox.imap.port",
+        "mailbox:\\n  imap:\\n    port: 70000|mailbox.imap.port",
+        "mailbox:\\n  smtp:\\n    port: 0|mailbox.smtp.port",
+        "mailbox:\\n  smtp:\\n    timeout: forever|mailbox.smtp.timeout",
+        "mailbox:\\n  address: not-an-address|mailbox.address",
+        "mailbox:\\n  imap:\\n    auth: kerberos|auth",
+        "tickets:\\n  prefix: stats|tickets.prefix",
+        "tickets:\\n  first-number: 0|tickets.first-number",
+        "tickets:\\n  subject-format: \"{{subject}} [{{ticketId}}]\"|tickets.subject-format",
+        "projects:\\n  number-digits: four-ten|projects.number-digits",
+        "projects:\\n  number-digits: 10-4|projects.number-digits",
+        "database:\\n  url: jdbc:postgresql://db/intake|database.url",
+        "replies:\\n  max-per-sender-per-hour: 0|replies.max-per-sender-per-hour",
+        "mailbox:\\n  folders: { inbox: INBOX, processed: INBOX, quarantine: Quarantine }|mailbox.folders.processed",
+      })
   void badValueIsRejectedWithAMessageNamingTheKey(String yaml, String key) throws IOException {
     Path file = write(yaml.replace("\\n", "\n") + "\n");
 
     ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(file));
-    assertTrue(e.getMessage().contains(key), () -> "message should name " + key + ": " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(key), () -> "message should name " + key + ": " + e.getMessage());
   }
 
   @Test
   void badValueFromEnvironmentIsRejectedWithTheKey() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader(Map.of("INTAKE_POLL_INTERVAL", "often")).load(SHIPPED));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader(Map.of("INTAKE_POLL_INTERVAL", "often")).load(SHIPPED));
     assertTrue(e.getMessage().contains("poll.interval"), e.getMessage());
   }
 
@@ -203,7 +218,8 @@ class ConfigLoaderTest {
     Path missing = dir.resolve("nope.yaml");
 
     ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(missing));
-    assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"),
+    assertTrue(
+        e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"),
         e.getMessage());
   }
 
@@ -231,29 +247,44 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"60s,PT1M", "5m,PT5M", "1h,PT1H", "500ms,PT0.5S", "2d,PT48H", "PT1M,PT1M", "30,PT30S", "' 90s ',PT1M30S"})
+  @CsvSource({
+    "60s,PT1M",
+    "5m,PT5M",
+    "1h,PT1H",
+    "500ms,PT0.5S",
+    "2d,PT48H",
+    "PT1M,PT1M",
+    "30,PT30S",
+    "' 90s ',PT1M30S"
+  })
   void durationsAcceptShortAndIsoSpellings(String text, String iso) {
     assertEquals(Duration.parse(iso), ConfigLoader.parseDuration("k", text));
   }
 
   @Test
   void recordsRejectInvalidValuesWhenBuiltDirectly() {
-    assertThrows(ConfigException.class, () -> new IntakeConfig.Folders("INBOX", "Processed", "INBOX"));
-    assertThrows(ConfigException.class, () -> new IntakeConfig.Tickets("STATS", 1, "Re: {{subject}}"));
+    assertThrows(
+        ConfigException.class, () -> new IntakeConfig.Folders("INBOX", "Processed", "INBOX"));
+    assertThrows(
+        ConfigException.class, () -> new IntakeConfig.Tickets("STATS", 1, "Re: {{subject}}"));
     IntakeConfig.Tickets t = new IntakeConfig.Tickets("STATS", 1, null);
     assertEquals("[{{ticketId}}] {{subject}}", t.subjectFormat());
-    assertFalse(new IntakeConfig.Server("h", 1, false, false, " ", null, null, null).hasCredentials());
+    assertFalse(
+        new IntakeConfig.Server("h", 1, false, false, " ", null, null, null).hasCredentials());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "pol:\\n  interval: 60s|unknown key 'pol': did you mean 'poll'?",
-      "poll:\\n  intervall: 60s|unknown key 'poll.intervall': did you mean 'poll.interval'?",
-      "mailbox:\\n  imap:\\n    hots: mail.example.org|unknown key 'mailbox.imap.hots': did you mean 'mailbox.imap.host'?",
-      "interval: 60s|unknown key 'interval': did you mean 'poll.interval'?",
-      "colour: blue|unknown key 'colour'",
-  })
-  void unknownKeyIsRefused_namingItAndTheNearestKnownKey(String yaml, String expected) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pol:\\n  interval: 60s|unknown key 'pol': did you mean 'poll'?",
+        "poll:\\n  intervall: 60s|unknown key 'poll.intervall': did you mean 'poll.interval'?",
+        "mailbox:\\n  imap:\\n    hots: mail.example.org|unknown key 'mailbox.imap.hots': did you mean 'mailbox.imap.host'?",
+        "interval: 60s|unknown key 'interval': did you mean 'poll.interval'?",
+        "colour: blue|unknown key 'colour'",
+      })
+  void unknownKeyIsRefused_namingItAndTheNearestKnownKey(String yaml, String expected)
+      throws IOException {
     Path file = write(yaml.replace("\\n", "\n") + "\n");
 
     ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(file));
@@ -263,8 +294,12 @@ class ConfigLoaderTest {
 
   @Test
   void keysKnownOnlyAsCommentedDefaultsAreAccepted() throws IOException {
-    Path file = write("mailbox:\n  imap:\n    password-file: " + dir.resolve("none") + "\n"
-        + "scanning:\n  share-root: /srv/projects\n");
+    Path file =
+        write(
+            "mailbox:\n  imap:\n    password-file: "
+                + dir.resolve("none")
+                + "\n"
+                + "scanning:\n  share-root: /srv/projects\n");
     Files.writeString(dir.resolve("none"), "x");
 
     assertEquals(Path.of("/srv/projects"), loader(Map.of()).load(file).scanning().shareRoot());
@@ -272,7 +307,8 @@ class ConfigLoaderTest {
 
   @Test
   void knownKeysComeFromTheBundledDefaults_soTheShippedConfigHasNoUnknownKey() {
-    assertEquals("STATS", loader(Map.of("INTAKE_IMAP_PASSWORD", "x")).load(SHIPPED).tickets().prefix());
+    assertEquals(
+        "STATS", loader(Map.of("INTAKE_IMAP_PASSWORD", "x")).load(SHIPPED).tickets().prefix());
   }
 
   private Path write(String yaml) throws IOException {

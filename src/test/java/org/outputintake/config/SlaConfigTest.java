@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SlaConfigTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private IntakeConfig load(String yaml) throws Exception {
     Path f = dir.resolve("intake.yaml");
@@ -27,30 +26,46 @@ class SlaConfigTest {
     assertEquals(5, c.sla().days());
     assertEquals("england-and-wales", c.sla().region());
     assertEquals(Duration.ofHours(8), c.sla().reminderBefore(), "1d is one working day");
-    assertEquals(List.of("daily", "weekly"), c.digests().stream().map(IntakeConfig.Digest::name).toList());
+    assertEquals(
+        List.of("daily", "weekly"), c.digests().stream().map(IntakeConfig.Digest::name).toList());
     assertEquals(List.of("srs-manager@example.org"), c.digests().get(0).recipients(c.staff()));
     assertTrue(c.digests().get(1).skipIfEmpty());
   }
 
   @Test
   void badServiceLevelAndDigestKeysAreNamed() {
-    assertTrue(assertThrows(ConfigException.class, () -> load("sla: { region: wales }\n")).getMessage()
-        .contains("sla.region"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("sla: { working-hours: 9-5 }\n")).getMessage()
-        .contains("sla.working-hours"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("sla: { reminder-before: 6d }\n")).getMessage()
-        .contains("sla.reminder-before"));
-    assertTrue(assertThrows(ConfigException.class,
-        () -> load("digests: [ { name: daily, cron: \"every morning\" } ]\n")).getMessage()
-        .contains("digests.daily.cron"));
-    assertTrue(assertThrows(ConfigException.class,
-        () -> load("digests: [ { name: daily, cron: \"0 0 8 ? * MON\", to: [not-an-address] } ]\n")).getMessage()
-        .contains("digests.daily.to"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> load("sla: { region: wales }\n"))
+            .getMessage()
+            .contains("sla.region"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> load("sla: { working-hours: 9-5 }\n"))
+            .getMessage()
+            .contains("sla.working-hours"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> load("sla: { reminder-before: 6d }\n"))
+            .getMessage()
+            .contains("sla.reminder-before"));
+    assertTrue(
+        assertThrows(
+                ConfigException.class,
+                () -> load("digests: [ { name: daily, cron: \"every morning\" } ]\n"))
+            .getMessage()
+            .contains("digests.daily.cron"));
+    assertTrue(
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    load(
+                        "digests: [ { name: daily, cron: \"0 0 8 ? * MON\", to: [not-an-address] } ]\n"))
+            .getMessage()
+            .contains("digests.daily.to"));
   }
 
   @Test
   void workingHoursAndAFourHourReminderAreRead() throws Exception {
-    IntakeConfig c = load("sla: { working-hours: 08:30-16:30, reminder-before: 4h, region: scotland }\n");
+    IntakeConfig c =
+        load("sla: { working-hours: 08:30-16:30, reminder-before: 4h, region: scotland }\n");
     assertEquals(Duration.ofHours(4), c.sla().reminderBefore());
     assertEquals(Duration.ofHours(40), c.sla().target());
   }

@@ -28,27 +28,42 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
 
-/** Managers' digests and the service level, end to end through GreenMail with a clock the test moves. */
+/**
+ * Managers' digests and the service level, end to end through GreenMail with a clock the test
+ * moves.
+ */
 class ManagersDigestTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(
-      com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(true);
 
   static final String MANAGER = "srs-manager@example.org";
   static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   TestBot bot;
   Desk desk;
 
   static IntakeConfig withDigests(IntakeConfig c) {
     IntakeConfig s = TestBot.withStaff(c);
-    return new IntakeConfig(s.mailbox(), s.poll(), s.database(), s.tickets(), s.projects(), s.storage(), s.replies(),
-        s.scanning(), s.staff(), s.security(), IntakeConfig.Sla.DEFAULT,
-        List.of(new IntakeConfig.Digest("daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)));
+    return new IntakeConfig(
+        s.mailbox(),
+        s.poll(),
+        s.database(),
+        s.tickets(),
+        s.projects(),
+        s.storage(),
+        s.replies(),
+        s.scanning(),
+        s.staff(),
+        s.security(),
+        IntakeConfig.Sla.DEFAULT,
+        List.of(
+            new IntakeConfig.Digest(
+                "daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)));
   }
 
   void startBot() throws Exception {
@@ -66,11 +81,14 @@ class ManagersDigestTest {
     startBot();
     String first = desk.request("1234567", TABLE);
     String ack = desk.lastBodyTo(ADA, first);
-    // received Tuesday 16 January 10:00: five working days of 09:00-17:00 end on Tuesday 23 January 10:00
+    // received Tuesday 16 January 10:00: five working days of 09:00-17:00 end on Tuesday 23 January
+    // 10:00
     assertTrue(ack.contains("Your request is number 1 in the queue."), ack);
     assertTrue(ack.contains("You should hear from us by Tuesday 23 January 2024."), ack);
     String second = desk.request("1234567", TABLE);
-    assertTrue(desk.lastBodyTo(ADA, second).contains("number 2 in the queue"), desk.lastBodyTo(ADA, second));
+    assertTrue(
+        desk.lastBodyTo(ADA, second).contains("number 2 in the queue"),
+        desk.lastBodyTo(ADA, second));
     String note = desk.lastBodyTo(TestBot.OFFICERS_LIST, second);
     assertTrue(note.contains("Due:        Tue 23 Jan 2024 10:00"), note);
   }
@@ -81,7 +99,9 @@ class ManagersDigestTest {
     desk.request("1234567", TABLE);
     bot.app().digests().tick(); // the first start: the schedule counts from here
     bot.stop();
-    bot.clock().advance(Duration.ofHours(22).plusMinutes(30)); // Wednesday 08:30: the 08:00 digest was missed
+    bot.clock()
+        .advance(
+            Duration.ofHours(22).plusMinutes(30)); // Wednesday 08:30: the 08:00 digest was missed
     bot.start();
     bot.app().digests().tick();
     bot.app().digests().tick();
@@ -94,7 +114,10 @@ class ManagersDigestTest {
     List<MimeMessage> digests = bot.receivedBy(MANAGER);
     assertEquals(1, digests.size(), "sent once, whatever the restarts and ticks");
     MimeMessage d = digests.get(0);
-    assertTrue(d.getSubject().startsWith("Output checking digest (daily), Wednesday 17 January 2024: 1 in the queue"),
+    assertTrue(
+        d.getSubject()
+            .startsWith(
+                "Output checking digest (daily), Wednesday 17 January 2024: 1 in the queue"),
         d.getSubject());
     assertTrue(d.getContentType().startsWith("multipart/alternative"), d.getContentType());
     Multipart alternative = (Multipart) d.getContent();
@@ -111,7 +134,9 @@ class ManagersDigestTest {
     assertTrue(html.contains("src=\"cid:" + cid + "\""), html);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     chart.getDataHandler().writeTo(png);
-    assertTrue(new String(png.toByteArray(), 1, 3, StandardCharsets.US_ASCII).equals("PNG"), "a PNG image");
+    assertTrue(
+        new String(png.toByteArray(), 1, 3, StandardCharsets.US_ASCII).equals("PNG"),
+        "a PNG image");
 
     bot.clock().advance(Duration.ofDays(1)); // Thursday 08:30: the next one
     bot.app().digests().tick();
@@ -125,14 +150,18 @@ class ManagersDigestTest {
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take");
     bot.clock().advance(Duration.between(TestBot.NOW, Instant.parse("2024-01-22T09:00:00Z")));
-    assertEquals(0, bot.app().reminders().tick(), "nine working hours left: more than a working day");
+    assertEquals(
+        0, bot.app().reminders().tick(), "nine working hours left: more than a working day");
     bot.clock().advance(Duration.ofHours(2));
     assertEquals(1, bot.app().reminders().tick());
     assertEquals(0, bot.app().reminders().tick());
     bot.app().outbox().sendDue();
-    List<MimeMessage> toAlice = desk.mailTo(ALICE, id).stream().filter(m -> subject(m).contains("Due soon")).toList();
+    List<MimeMessage> toAlice =
+        desk.mailTo(ALICE, id).stream().filter(m -> subject(m).contains("Due soon")).toList();
     assertEquals(1, toAlice.size(), "the checker is reminded once");
-    assertTrue(TestBot.body(toAlice.get(0)).contains("Tue 23 Jan 2024 10:00"), TestBot.body(toAlice.get(0)));
+    assertTrue(
+        TestBot.body(toAlice.get(0)).contains("Tue 23 Jan 2024 10:00"),
+        TestBot.body(toAlice.get(0)));
     assertTrue(bot.receivedBy(MANAGER).isEmpty(), "managers hear only at breach");
 
     bot.clock().advance(Duration.ofHours(23).plusMinutes(30)); // Tuesday 23 January 10:30
@@ -143,8 +172,11 @@ class ManagersDigestTest {
     bot.app().outbox().sendDue();
     List<MimeMessage> toManager = bot.receivedBy(MANAGER);
     assertEquals(1, toManager.size());
-    assertTrue(subject(toManager.get(0)).contains("Over the service level: " + id), subject(toManager.get(0)));
-    assertEquals(1, desk.mailTo(ALICE, id).stream().filter(m -> subject(m).contains("Due soon")).count());
+    assertTrue(
+        subject(toManager.get(0)).contains("Over the service level: " + id),
+        subject(toManager.get(0)));
+    assertEquals(
+        1, desk.mailTo(ALICE, id).stream().filter(m -> subject(m).contains("Due soon")).count());
   }
 
   @Test
@@ -152,16 +184,34 @@ class ManagersDigestTest {
     startBot();
     desk.request("1234567", TABLE);
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-        + "storage: { data-dir: \"" + dir.resolve("data") + "\" }\n"
-        + "projects: { registry: \"" + dir.resolve("projects.csv") + "\" }\n");
+    Files.writeString(
+        config,
+        "database: { url: \""
+            + bot.config().database().url()
+            + "\" }\n"
+            + "storage: { data-dir: \""
+            + dir.resolve("data")
+            + "\" }\n"
+            + "projects: { registry: \""
+            + dir.resolve("projects.csv")
+            + "\" }\n");
     java.io.StringWriter out = new java.io.StringWriter();
     var cl = Main.commandLine();
     cl.setOut(new java.io.PrintWriter(out));
-    int code = cl.execute("digest", "--print", "--at", "2024-01-17T08:00", "--name", "daily", "--config",
-        config.toString());
+    int code =
+        cl.execute(
+            "digest",
+            "--print",
+            "--at",
+            "2024-01-17T08:00",
+            "--name",
+            "daily",
+            "--config",
+            config.toString());
     assertEquals(0, code, out.toString());
-    assertTrue(out.toString().contains("Output checking digest (daily), Wed 17 Jan 2024 08:00"), out.toString());
+    assertTrue(
+        out.toString().contains("Output checking digest (daily), Wed 17 Jan 2024 08:00"),
+        out.toString());
     assertTrue(out.toString().contains("1. STATS10001 project 1234567"), out.toString());
     assertNotNull(bot);
   }

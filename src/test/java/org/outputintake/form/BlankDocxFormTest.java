@@ -16,19 +16,20 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The Word form as shipped is valid OOXML that other tools can edit (every table has its column grid, which
- * python-docx and LibreOffice need) and ticks with real check-box controls. Opening it in python-docx and
- * LibreOffice was checked by hand (see README); this test checks the structure they rely on.
+ * The Word form as shipped is valid OOXML that other tools can edit (every table has its column
+ * grid, which python-docx and LibreOffice need) and ticks with real check-box controls. Opening it
+ * in python-docx and LibreOffice was checked by hand (see README); this test checks the structure
+ * they rely on.
  */
 class BlankDocxFormTest {
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Document mainPart(Path docx) throws Exception {
-    try (ZipFile zip = new ZipFile(docx.toFile()); InputStream in = zip.getInputStream(zip.getEntry("word/document.xml"))) {
+    try (ZipFile zip = new ZipFile(docx.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("word/document.xml"))) {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
       return f.newDocumentBuilder().parse(in);
@@ -37,7 +38,8 @@ class BlankDocxFormTest {
 
   private static Element child(Element e, String name) {
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element c && W.equals(c.getNamespaceURI()) && name.equals(c.getLocalName())) return c;
+      if (n instanceof Element c && W.equals(c.getNamespaceURI()) && name.equals(c.getLocalName()))
+        return c;
     }
     return null;
   }
@@ -53,7 +55,10 @@ class BlankDocxFormTest {
       assertTrue(grid != null, "table " + i + " has no w:tblGrid");
       Element first = (Element) tbl.getFirstChild();
       assertEquals("tblPr", first.getLocalName(), "tblPr comes first");
-      assertEquals("tblGrid", ((Element) first.getNextSibling()).getLocalName(), "then tblGrid, then the rows");
+      assertEquals(
+          "tblGrid",
+          ((Element) first.getNextSibling()).getLocalName(),
+          "then tblGrid, then the rows");
       int columns = grid.getElementsByTagNameNS(W, "gridCol").getLength();
       Element row = child(tbl, "tr");
       int cells = 0;
@@ -70,15 +75,17 @@ class BlankDocxFormTest {
     NodeList boxes = doc.getElementsByTagNameNS(W14, "checkbox");
     assertEquals(Declaration.values().length, boxes.getLength());
     for (int i = 0; i < boxes.getLength(); i++) {
-      Element checked = (Element) ((Element) boxes.item(i)).getElementsByTagNameNS(W14, "checked").item(0);
+      Element checked =
+          (Element) ((Element) boxes.item(i)).getElementsByTagNameNS(W14, "checked").item(0);
       assertEquals("0", checked.getAttributeNS(W14, "val"), "the blank form starts unticked");
     }
   }
 
   @Test
   void aFormWrittenWithTickedControls_readsBackTicked_andUntickedOnesDoNot() throws Exception {
-    Path docx = FormFixtures.completeDocx(dir.resolve("filled.docx"),
-        f -> f.files("table1.csv").untick(Declaration.IN_SCOPE));
+    Path docx =
+        FormFixtures.completeDocx(
+            dir.resolve("filled.docx"), f -> f.files("table1.csv").untick(Declaration.IN_SCOPE));
 
     RequestForm form = new FormReader().read(docx, null).form().orElseThrow();
 
@@ -86,7 +93,9 @@ class BlankDocxFormTest {
     for (Declaration d : Declaration.values()) {
       if (d != Declaration.IN_SCOPE) assertTrue(form.declared(d), d.name());
     }
-    assertEquals(Declaration.values().length, mainPart(docx).getElementsByTagNameNS(W14, "checkbox").getLength());
+    assertEquals(
+        Declaration.values().length,
+        mainPart(docx).getElementsByTagNameNS(W14, "checkbox").getLength());
   }
 
   @Test
@@ -94,8 +103,10 @@ class BlankDocxFormTest {
     Path fresh = dir.resolve(BlankForms.DOCX_NAME);
     BlankForms.writeDocx(fresh);
 
-    assertEquals(mainPart(fresh).getElementsByTagNameNS(W14, "checkbox").getLength(),
-        mainPart(Path.of("templates", "forms", BlankForms.DOCX_NAME)).getElementsByTagNameNS(W14, "checkbox")
+    assertEquals(
+        mainPart(fresh).getElementsByTagNameNS(W14, "checkbox").getLength(),
+        mainPart(Path.of("templates", "forms", BlankForms.DOCX_NAME))
+            .getElementsByTagNameNS(W14, "checkbox")
             .getLength());
   }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Real request forms for tests: a complete, valid form by default, changed through {@link FormSpec}, written
- * as .docx, .xlsx or fillable .pdf.
+ * Real request forms for tests: a complete, valid form by default, changed through {@link
+ * FormSpec}, written as .docx, .xlsx or fillable .pdf.
  *
  * <pre>{@code
  * Path form = FormFixtures.completeDocx(dir.resolve("request-form.docx"),
@@ -28,7 +28,10 @@ public final class FormFixtures {
 
   private FormFixtures() {}
 
-  /** A complete form: every field filled, {@link #FILES} listed as outputs, every declaration ticked. */
+  /**
+   * A complete form: every field filled, {@link #FILES} listed as outputs, every declaration
+   * ticked.
+   */
   public static FormSpec form() {
     return new FormSpec();
   }
@@ -108,8 +111,12 @@ public final class FormFixtures {
     /** Replaces the file table with complete output rows for these names. */
     public FormSpec files(String... names) {
       files.clear();
-      for (String n : names) files.add(FileEntry.output(n, "Mean household energy use by region, 2019 to 2022, "
-          + "from the LCF survey; weighted means with unweighted counts"));
+      for (String n : names)
+        files.add(
+            FileEntry.output(
+                n,
+                "Mean household energy use by region, 2019 to 2022, "
+                    + "from the LCF survey; weighted means with unweighted counts"));
       return this;
     }
 
@@ -121,15 +128,30 @@ public final class FormFixtures {
 
     /** Adds a complete supporting-material row. */
     public FormSpec supporting(String name) {
-      return file(new FileEntry(name, "Unrounded counts behind table 1, for the checkers", Answer.YES,
-          "Not for output", "Supports table1.csv", FileUse.SUPPORTING, List.of()));
+      return file(
+          new FileEntry(
+              name,
+              "Unrounded counts behind table 1, for the checkers",
+              Answer.YES,
+              "Not for output",
+              "Supports table1.csv",
+              FileUse.SUPPORTING,
+              List.of()));
     }
 
     /** Declares count columns for the first file. */
     public FormSpec countColumns(String... headers) {
       FileEntry first = files.remove(0);
-      files.add(0, new FileEntry(first.fileName(), first.description(), first.countsIncluded(), first.controls(),
-          first.relationship(), first.use(), List.of(headers)));
+      files.add(
+          0,
+          new FileEntry(
+              first.fileName(),
+              first.description(),
+              first.countsIncluded(),
+              first.controls(),
+              first.relationship(),
+              first.use(),
+              List.of(headers)));
       return this;
     }
 
@@ -151,10 +173,16 @@ public final class FormFixtures {
     public RequestForm toForm() {
       Map<Declaration, Boolean> declarations = new EnumMap<>(Declaration.class);
       ticked.forEach(d -> declarations.put(d, true));
-      return new RequestForm(fields.get(FormField.PROJECT_NUMBER), fields.get(FormField.PROJECT_TITLE),
-          fields.get(FormField.RESEARCHER_NAME), fields.get(FormField.RESEARCHER_EMAIL),
-          fields.get(FormField.REQUEST_DATE), fields.get(FormField.FOLDER_NAME), fields.get(FormField.REVISION_OF),
-          files, declarations);
+      return new RequestForm(
+          fields.get(FormField.PROJECT_NUMBER),
+          fields.get(FormField.PROJECT_TITLE),
+          fields.get(FormField.RESEARCHER_NAME),
+          fields.get(FormField.RESEARCHER_EMAIL),
+          fields.get(FormField.REQUEST_DATE),
+          fields.get(FormField.FOLDER_NAME),
+          fields.get(FormField.REVISION_OF),
+          files,
+          declarations);
     }
 
     public Path writeDocx(Path out) {

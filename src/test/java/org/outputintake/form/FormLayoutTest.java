@@ -40,7 +40,8 @@ class FormLayoutTest {
   }
 
   @Test
-  void xlsxWithLabelsSideBySideValuesBelowAndHiddenContentReadsOnlyWhatIsVisible() throws IOException {
+  void xlsxWithLabelsSideBySideValuesBelowAndHiddenContentReadsOnlyWhatIsVisible()
+      throws IOException {
     Path file = dir.resolve("own-layout.xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet decoy = wb.createSheet("Old");
@@ -49,8 +50,23 @@ class FormLayoutTest {
       wb.setSheetHidden(0, true);
       Sheet s = wb.createSheet("Request");
       row(s, 0, "OUTPUT REQUEST");
-      row(s, 1, "Project ID", "Output folder", "Researcher name", "Email", "Date of request", "Project name");
-      row(s, 2, "1234567", "2024_01_16_EnergyUseModel_v1", "Ada Researcher", "ada@example.ac.uk", null,
+      row(
+          s,
+          1,
+          "Project ID",
+          "Output folder",
+          "Researcher name",
+          "Email",
+          "Date of request",
+          "Project name");
+      row(
+          s,
+          2,
+          "1234567",
+          "2024_01_16_EnergyUseModel_v1",
+          "Ada Researcher",
+          "ada@example.ac.uk",
+          null,
           "Energy");
       var date = s.getRow(2).createCell(4);
       date.setCellValue(java.time.LocalDate.of(2024, 1, 16));
@@ -59,7 +75,15 @@ class FormLayoutTest {
       date.setCellStyle(style);
       row(s, 4, "Revision of earlier request", "STATS999");
       s.getRow(4).setZeroHeight(true);
-      row(s, 6, "Filename", "Description", "Counts included", "Controls applied", "Purpose", "Count columns");
+      row(
+          s,
+          6,
+          "Filename",
+          "Description",
+          "Counts included",
+          "Controls applied",
+          "Purpose",
+          "Count columns");
       row(s, 7, "table1.csv", "Energy by region", true, "Rounded to 5", "Output", "n; households");
       row(s, 8, "notes.docx", "Method notes", "n/a", "None needed", "Supporting material");
       row(s, 11, "X", "All underlying unweighted counts are provided with the outputs.");
@@ -75,7 +99,9 @@ class FormLayoutTest {
     assertEquals("Energy", form.projectTitle());
     assertEquals("16/01/2024", form.requestDate(), "a date cell reads as a UK date");
     assertEquals("", form.revisionOf(), "a hidden row is not read");
-    assertEquals(List.of("table1.csv", "notes.docx"), form.files().stream().map(FileEntry::fileName).toList());
+    assertEquals(
+        List.of("table1.csv", "notes.docx"),
+        form.files().stream().map(FileEntry::fileName).toList());
     assertEquals(Answer.YES, form.files().get(0).countsIncluded());
     assertEquals(Answer.NOT_APPLICABLE, form.files().get(1).countsIncluded());
     assertTrue(form.isSupporting("notes.docx"));
@@ -103,7 +129,8 @@ class FormLayoutTest {
     assertFalse(form.declared(Declaration.NO_AI_ML));
   }
 
-  private static void checkboxParagraph(XWPFDocument doc, boolean checked, String glyph, String text) {
+  private static void checkboxParagraph(
+      XWPFDocument doc, boolean checked, String glyph, String text) {
     XWPFParagraph p = doc.createParagraph();
     var sdt = p.getCTP().addNewSdt();
     var pr = sdt.addNewSdtPr();
@@ -119,11 +146,20 @@ class FormLayoutTest {
 
   @Test
   void declarationWordsInADescriptionDoNotEndTheFileTable() {
-    Path file = FormFixtures.form().files("table1.csv")
-        .file(new FileEntry("figure1.png", "Shows that no hidden rows or direct identifiers remain in the code",
-            Answer.YES, "Rounded", "", FileUse.OUTPUT, List.of()))
-        .file(FileEntry.output("table2.csv", "Second table"))
-        .writeDocx(dir.resolve("form.docx"));
+    Path file =
+        FormFixtures.form()
+            .files("table1.csv")
+            .file(
+                new FileEntry(
+                    "figure1.png",
+                    "Shows that no hidden rows or direct identifiers remain in the code",
+                    Answer.YES,
+                    "Rounded",
+                    "",
+                    FileUse.OUTPUT,
+                    List.of()))
+            .file(FileEntry.output("table2.csv", "Second table"))
+            .writeDocx(dir.resolve("form.docx"));
     assertEquals(3, read(file).files().size());
   }
 
@@ -136,7 +172,8 @@ class FormLayoutTest {
       var acro = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(doc);
       doc.getDocumentCatalog().setAcroForm(acro);
       var resources = new org.apache.pdfbox.pdmodel.PDResources();
-      resources.put(org.apache.pdfbox.cos.COSName.getPDFName("Helv"),
+      resources.put(
+          org.apache.pdfbox.cos.COSName.getPDFName("Helv"),
           new org.apache.pdfbox.pdmodel.font.PDType1Font(
               org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA));
       acro.setDefaultResources(resources);

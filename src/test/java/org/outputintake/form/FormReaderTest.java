@@ -79,14 +79,20 @@ class FormReaderTest {
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.createParagraph().createRun().setText("Output request");
       doc.createParagraph().createRun().setText("Folder: 2024_01_16_EnergyUseModel_v1");
-      doc.createParagraph().createRun().setText("Some notes for the checkers, written as free text.");
+      doc.createParagraph()
+          .createRun()
+          .setText("Some notes for the checkers, written as free text.");
       doc.createParagraph().createRun().setText("Project No.: 1234567");
-      doc.createParagraph().createRun().setText("Title of project: Household energy use and income");
+      doc.createParagraph()
+          .createRun()
+          .setText("Title of project: Household energy use and income");
       doc.createParagraph().createRun().setText("Researcher: Ada Researcher");
       doc.createParagraph().createRun().setText("E-mail: ada.researcher@example.ac.uk");
       doc.createParagraph().createRun().setText("Date of request: 16/01/2024");
       XWPFTable t = doc.createTable(2, 5);
-      String[] header = {"Filename", "Description", "Counts included", "SDC applied", "Output or supporting"};
+      String[] header = {
+        "Filename", "Description", "Counts included", "SDC applied", "Output or supporting"
+      };
       String[] row = {"table1.csv", "Energy by region", "yes", "Rounded to 5", "output"};
       for (int c = 0; c < 5; c++) {
         t.getRow(0).getCell(c).setText(header[c]);
@@ -141,8 +147,11 @@ class FormReaderTest {
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.createParagraph().createRun().setText("Energy use in UK households: results");
       doc.createParagraph().createRun().setText("Date: 16/01/2024");
-      doc.createParagraph().createRun().setText("We estimate mean energy use by region. The project scope "
-          + "covers 2019 to 2022 and no hidden adjustments are made.");
+      doc.createParagraph()
+          .createRun()
+          .setText(
+              "We estimate mean energy use by region. The project scope "
+                  + "covers 2019 to 2022 and no hidden adjustments are made.");
       XWPFTable t = doc.createTable(2, 2);
       t.getRow(0).getCell(0).setText("Region");
       t.getRow(0).getCell(1).setText("Mean kWh");
@@ -165,7 +174,8 @@ class FormReaderTest {
   }
 
   @Test
-  void givenADocxWhoseXmlDeclaresAnExternalEntity_thenItIsUnreadableAndTheEntityIsNeverResolved() throws IOException {
+  void givenADocxWhoseXmlDeclaresAnExternalEntity_thenItIsUnreadableAndTheEntityIsNeverResolved()
+      throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-VALUE");
     Path good = FormFixtures.form().writeDocx(dir.resolve("good.docx"));
     Path evil = dir.resolve("evil.docx");
@@ -177,8 +187,12 @@ class FormReaderTest {
         if (e.getName().equals("word/document.xml")) {
           String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
           int root = xml.indexOf("<w:document");
-          xml = xml.substring(0, root) + "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
-              + xml.substring(root).replaceFirst("<w:t>", "<w:t>&x;");
+          xml =
+              xml.substring(0, root)
+                  + "<!DOCTYPE w:document [<!ENTITY x SYSTEM \""
+                  + secret.toUri()
+                  + "\">]>"
+                  + xml.substring(root).replaceFirst("<w:t>", "<w:t>&x;");
           bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         out.write(bytes);
@@ -216,7 +230,11 @@ class FormReaderTest {
   }
 
   @ParameterizedTest(name = "the shipped blank {0} is a form with every field empty")
-  @ValueSource(strings = {"templates/forms/output-request-form.docx", "templates/forms/output-request-form.xlsx"})
+  @ValueSource(
+      strings = {
+        "templates/forms/output-request-form.docx",
+        "templates/forms/output-request-form.xlsx"
+      })
   void shippedBlankFormsReadAsBlank(String path) {
     RequestForm form = readForm(Path.of(path));
     assertTrue(form.isBlank(), form.toString());

@@ -20,9 +20,9 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /**
- * Writes a request form as a fillable PDF: text fields named by their labels ("Project number", "File name 1",
- * "Description 1"...), declaration check boxes named by code ({@code decl_IN_SCOPE}) with the declaration's
- * words as tooltip.
+ * Writes a request form as a fillable PDF: text fields named by their labels ("Project number",
+ * "File name 1", "Description 1"...), declaration check boxes named by code ({@code decl_IN_SCOPE})
+ * with the declaration's words as tooltip.
  */
 public final class PdfFormFixture {
   private PdfFormFixture() {}
@@ -34,7 +34,8 @@ public final class PdfFormFixture {
       PDAcroForm acro = new PDAcroForm(doc);
       doc.getDocumentCatalog().setAcroForm(acro);
       PDResources resources = new PDResources();
-      resources.put(COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      resources.put(
+          COSName.getPDFName("Helv"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
       acro.setDefaultResources(resources);
       acro.setDefaultAppearance("/Helv 8 Tf 0 g");
       float[] y = {800};
@@ -44,15 +45,16 @@ public final class PdfFormFixture {
       for (int i = 0; i < form.files().size(); i++) {
         FileEntry e = form.files().get(i);
         for (FormColumn c : FormColumn.values()) {
-          String name = switch (c) {
-            case FILE_NAME -> "File name";
-            case DESCRIPTION -> "Description";
-            case COUNTS_INCLUDED -> "Counts included";
-            case CONTROLS -> "Disclosure controls";
-            case RELATIONSHIP -> "Relationship";
-            case USE -> "Output or supporting";
-            case COUNT_COLUMNS -> "Count columns";
-          };
+          String name =
+              switch (c) {
+                case FILE_NAME -> "File name";
+                case DESCRIPTION -> "Description";
+                case COUNTS_INCLUDED -> "Counts included";
+                case CONTROLS -> "Disclosure controls";
+                case RELATIONSHIP -> "Relationship";
+                case USE -> "Output or supporting";
+                case COUNT_COLUMNS -> "Count columns";
+              };
           text(acro, page, name + " " + (i + 1), null, FormText.cell(e, c), y);
         }
       }
@@ -63,7 +65,8 @@ public final class PdfFormFixture {
     }
   }
 
-  static PDTextField text(PDAcroForm acro, PDPage page, String name, String tooltip, String value, float[] y)
+  static PDTextField text(
+      PDAcroForm acro, PDPage page, String name, String tooltip, String value, float[] y)
       throws IOException {
     PDTextField field = new PDTextField(acro);
     field.setPartialName(name);
@@ -74,8 +77,15 @@ public final class PdfFormFixture {
     return field;
   }
 
-  private static void checkbox(PDDocument doc, PDAcroForm acro, PDPage page, String name, String tooltip,
-      boolean checked, float[] y) throws IOException {
+  private static void checkbox(
+      PDDocument doc,
+      PDAcroForm acro,
+      PDPage page,
+      String name,
+      String tooltip,
+      boolean checked,
+      float[] y)
+      throws IOException {
     PDCheckBox box = new PDCheckBox(acro);
     box.setPartialName(name);
     box.setAlternateFieldName(tooltip);
@@ -90,10 +100,12 @@ public final class PdfFormFixture {
     appearance.getCOSObject().setItem(COSName.N, normal);
     widget.setAppearance(appearance);
     acro.getFields().add(box);
-    if (checked) box.check(); else box.unCheck();
+    if (checked) box.check();
+    else box.unCheck();
   }
 
-  private static PDAnnotationWidget place(PDField field, PDPage page, float[] y) throws IOException {
+  private static PDAnnotationWidget place(PDField field, PDPage page, float[] y)
+      throws IOException {
     PDAnnotationWidget widget = field.getWidgets().get(0);
     widget.setRectangle(new PDRectangle(50, Math.max(y[0], 20), 300, 10));
     widget.setPage(page);

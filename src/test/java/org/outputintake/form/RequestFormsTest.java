@@ -17,7 +17,10 @@ class RequestFormsTest {
   @TempDir Path dir;
   private final FormReader reader = new FormReader();
 
-  /** Attachments are stored under opaque names: only the display name carries the researcher's file name. */
+  /**
+   * Attachments are stored under opaque names: only the display name carries the researcher's file
+   * name.
+   */
   private ScanFile attach(Path file, String displayName) throws IOException {
     Path stored = Files.move(file, dir.resolve("att-" + System.nanoTime()));
     return new ScanFile(stored, displayName, null, Files.size(stored), 0);
@@ -27,7 +30,8 @@ class RequestFormsTest {
   void findsTheFormAmongOtherAttachments() throws IOException {
     Path csv = Files.writeString(dir.resolve("t.csv"), "a,b\n1,2\n");
     ScanFile table = attach(csv, "table1.csv");
-    ScanFile form = attach(FormFixtures.form().writeXlsx(dir.resolve("f.xlsx")), "Output request form.xlsx");
+    ScanFile form =
+        attach(FormFixtures.form().writeXlsx(dir.resolve("f.xlsx")), "Output request form.xlsx");
     var found = RequestForms.findForm(List.of(table, form), reader).orElseThrow();
     assertEquals("Output request form.xlsx", found.file().displayName());
     assertEquals(FormFixtures.PROJECT, found.form().projectNumber());
@@ -35,8 +39,12 @@ class RequestFormsTest {
 
   @Test
   void prefersTheAttachmentNamedAsTheRequestForm() throws IOException {
-    ScanFile other = attach(FormFixtures.form().project("1111111").writeDocx(dir.resolve("a.docx")), "appendix.docx");
-    ScanFile named = attach(FormFixtures.form().writeDocx(dir.resolve("b.docx")), "SRS_request_form_v2.docx");
+    ScanFile other =
+        attach(
+            FormFixtures.form().project("1111111").writeDocx(dir.resolve("a.docx")),
+            "appendix.docx");
+    ScanFile named =
+        attach(FormFixtures.form().writeDocx(dir.resolve("b.docx")), "SRS_request_form_v2.docx");
     var found = RequestForms.findForm(List.of(other, named), reader).orElseThrow();
     assertEquals("SRS_request_form_v2.docx", found.file().displayName());
   }
@@ -44,7 +52,8 @@ class RequestFormsTest {
   @Test
   void archiveEntriesAreNotTakenForTheForm() throws IOException {
     Path form = FormFixtures.form().writeDocx(dir.resolve("f.docx"));
-    ScanFile entry = new ScanFile(form, "outputs.zip!/request-form.docx", null, Files.size(form), 1);
+    ScanFile entry =
+        new ScanFile(form, "outputs.zip!/request-form.docx", null, Files.size(form), 1);
     assertTrue(RequestForms.findForm(List.of(entry), reader).isEmpty());
   }
 

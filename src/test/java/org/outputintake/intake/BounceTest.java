@@ -18,13 +18,17 @@ import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.AuditLog;
 
-/** Delivery status notifications for our replies come home: the reply is marked bounced, nothing is answered. */
+/**
+ * Delivery status notifications for our replies come home: the reply is marked bounced, nothing is
+ * answered.
+ */
 class BounceTest {
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+          com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private TestBot bot;
   private String ackId;
@@ -45,8 +49,10 @@ class BounceTest {
   }
 
   @Test
-  void aStandardDeliveryStatusNotificationMarksTheReplyBouncedAndIsNeverAnswered() throws Exception {
-    bot.deliverRaw("""
+  void aStandardDeliveryStatusNotificationMarksTheReplyBouncedAndIsNeverAnswered()
+      throws Exception {
+    bot.deliverRaw(
+        """
         From: Mail Delivery System <MAILER-DAEMON@mx.uni.example.ac.uk>
         To: statistical.support@example.org
         Subject: Undelivered Mail Returned to Sender
@@ -79,7 +85,9 @@ class BounceTest {
         Subject: [STATS10001] 16/01/24 Output request for Project 1234567
 
         --B1--
-        """.formatted(ackId).replace("\n", "\r\n"));
+        """
+            .formatted(ackId)
+            .replace("\n", "\r\n"));
     int sentBefore = mail.getReceivedMessages().length;
     bot.cycle();
 
@@ -88,15 +96,24 @@ class BounceTest {
     assertTrue(ack.lastError().contains("5.1.1"), ack.lastError());
     assertEquals(1, bot.tickets().size(), "a bounce opens no ticket");
     assertEquals(sentBefore, mail.getReceivedMessages().length, "a bounce is never answered");
-    assertTrue(bot.app().db().read(c -> AuditLog.forTicket(c, "STATS10001")).stream()
-        .anyMatch(e -> e.type().equals("email-bounced")), "the bounce is on the ticket's audit trail");
-    assertEquals("bounce", bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001")).stream()
-        .map(MailLog.Entry::classification).filter("bounce"::equals).findFirst().orElse("none"));
+    assertTrue(
+        bot.app().db().read(c -> AuditLog.forTicket(c, "STATS10001")).stream()
+            .anyMatch(e -> e.type().equals("email-bounced")),
+        "the bounce is on the ticket's audit trail");
+    assertEquals(
+        "bounce",
+        bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001")).stream()
+            .map(MailLog.Entry::classification)
+            .filter("bounce"::equals)
+            .findFirst()
+            .orElse("none"));
   }
 
   @Test
-  void anExchangeNonDeliveryReportWithTheOriginalAttachedIsMatchedByItsMessageId() throws Exception {
-    bot.deliverRaw("""
+  void anExchangeNonDeliveryReportWithTheOriginalAttachedIsMatchedByItsMessageId()
+      throws Exception {
+    bot.deliverRaw(
+        """
         From: Microsoft Outlook <postmaster@uni.example.ac.uk>
         To: statistical.support@example.org
         Subject: Undeliverable: [STATS10001] 16/01/24 Output request for Project 1234567
@@ -121,7 +138,9 @@ class BounceTest {
 
         Thank you for your request.
         --NDR--
-        """.formatted(ackId).replace("\n", "\r\n"));
+        """
+            .formatted(ackId)
+            .replace("\n", "\r\n"));
     int sentBefore = mail.getReceivedMessages().length;
     bot.cycle();
 
@@ -130,8 +149,10 @@ class BounceTest {
   }
 
   @Test
-  void aGmailStyleBounceWithOnlyXFailedRecipientsIsMatchedToTheLatestReplyToThatAddress() throws Exception {
-    bot.deliverRaw("""
+  void aGmailStyleBounceWithOnlyXFailedRecipientsIsMatchedToTheLatestReplyToThatAddress()
+      throws Exception {
+    bot.deliverRaw(
+        """
         From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
         To: statistical.support@example.org
         Subject: Delivery Status Notification (Failure)
@@ -141,7 +162,8 @@ class BounceTest {
 
         Address not found. Your message wasn't delivered to ada.lovelace@uni.example.ac.uk because the address
         couldn't be found.
-        """.replace("\n", "\r\n"));
+        """
+            .replace("\n", "\r\n"));
     bot.cycle();
 
     assertEquals(Outbox.Status.BOUNCED, bot.app().db().read(Outbox::all).get(0).status());

@@ -18,41 +18,67 @@ import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.TicketState;
 
-/** Every file-level code reaches the researcher through the real mail path, and blocks the ticket. */
+/**
+ * Every file-level code reaches the researcher through the real mail path, and blocks the ticket.
+ */
 class FileRulesThroughMailTest extends BotTest {
   static Stream<Arguments> badFiles() throws Exception {
     byte[] png = PolicySamples.image("png");
-    byte[] pickle = {(byte) 0x80, 0x04, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x7d, (byte) 0x94, 0x2e};
-    byte[] zipSlip = PolicySamples.zipBytes(Map.of("../../etc/x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
+    byte[] pickle = {
+      (byte) 0x80, 0x04, (byte) 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x7d, (byte) 0x94, 0x2e
+    };
+    byte[] zipSlip =
+        PolicySamples.zipBytes(
+            Map.of("../../etc/x.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
     return Stream.of(
         Arguments.of("table1.csv", png, "FILE_TYPE_MISMATCH"),
-        Arguments.of("notes.md", "# Results\n".getBytes(StandardCharsets.UTF_8), "FILE_TYPE_NOT_ALLOWED"),
+        Arguments.of(
+            "notes.md", "# Results\n".getBytes(StandardCharsets.UTF_8), "FILE_TYPE_NOT_ALLOWED"),
         Arguments.of("model.pkl", pickle, "MODEL_FILE"),
         Arguments.of("outputs.zip", zipSlip, "ARCHIVE_UNSAFE"));
   }
 
   @ParameterizedTest(name = "{2}")
   @MethodSource("badFiles")
-  void aBadFile_blocksTheTicket_andTheReplyNamesItsCode(String name, byte[] content, String code) throws Exception {
-    byte[] form = Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files(name)));
-    bot.deliver(Mails.request().attach("request-form.docx", form, "application/octet-stream")
-        .attach(name, content, "application/octet-stream").build(bot.session()));
+  void aBadFile_blocksTheTicket_andTheReplyNamesItsCode(String name, byte[] content, String code)
+      throws Exception {
+    byte[] form =
+        Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files(name)));
+    bot.deliver(
+        Mails.request()
+            .attach("request-form.docx", form, "application/octet-stream")
+            .attach(name, content, "application/octet-stream")
+            .build(bot.session()));
     bot.cycle();
-    assertTrue(bot.tickets().get(0).state() instanceof TicketState.Blocked, bot.tickets().get(0).state().toString());
+    assertTrue(
+        bot.tickets().get(0).state() instanceof TicketState.Blocked,
+        bot.tickets().get(0).state().toString());
     String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(body.contains("[" + code + "]"), code + " missing from:\n" + body);
   }
 
   @Test
   void aFileOverTheProjectPolicysSizeLimit_isTooLarge() throws Exception {
-    java.nio.file.Path policy = Files.writeString(dir.resolve("small.yaml"),
-        "name: small\nmax-file-size: 1KB\nthreshold: 10\n");
-    bot.writeRegistry(TestBot.REGISTRY + "6789012,Small files,live,full," + TestBot.ADA + ",10," + policy + ",none,\n");
-    byte[] form = Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"),
-        f -> f.project("6789012").files("big.csv")));
-    bot.deliver(Mails.request().subject("16/01/24 Output request for Project 6789012")
-        .attach("request-form.docx", form, "application/octet-stream")
-        .attachCsv("big.csv", "region,n\n" + "North,120\n".repeat(300)).build(bot.session()));
+    java.nio.file.Path policy =
+        Files.writeString(
+            dir.resolve("small.yaml"), "name: small\nmax-file-size: 1KB\nthreshold: 10\n");
+    bot.writeRegistry(
+        TestBot.REGISTRY
+            + "6789012,Small files,live,full,"
+            + TestBot.ADA
+            + ",10,"
+            + policy
+            + ",none,\n");
+    byte[] form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(
+                dir.resolve("form.docx"), f -> f.project("6789012").files("big.csv")));
+    bot.deliver(
+        Mails.request()
+            .subject("16/01/24 Output request for Project 6789012")
+            .attach("request-form.docx", form, "application/octet-stream")
+            .attachCsv("big.csv", "region,n\n" + "North,120\n".repeat(300))
+            .build(bot.session()));
     bot.cycle();
     String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(body.contains("[FILE_TOO_LARGE]"), body);
@@ -61,19 +87,30 @@ class FileRulesThroughMailTest extends BotTest {
   @Test
   void anEncryptedArchive_isReportedAsEncryptedContent() throws Exception {
     byte[] zip = Files.readAllBytes(PolicySamples.encryptedZip(dir, "secret.zip"));
-    byte[] form = Files.readAllBytes(FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("secret.zip")));
-    bot.deliver(Mails.request().attach("request-form.docx", form, "application/octet-stream")
-        .attach("secret.zip", zip, "application/zip").build(bot.session()));
+    byte[] form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("secret.zip")));
+    bot.deliver(
+        Mails.request()
+            .attach("request-form.docx", form, "application/octet-stream")
+            .attach("secret.zip", zip, "application/zip")
+            .build(bot.session()));
     bot.cycle();
     assertTrue(TestBot.body(bot.receivedBy(TestBot.ADA).get(0)).contains("[ENCRYPTED_CONTENT]"));
   }
 
   @Test
   void aPdfFormWithAnEmptyRequiredField_isReadAndReportedAsIncomplete() throws Exception {
-    byte[] pdf = Files.readAllBytes(FormFixtures.completePdf(dir.resolve("form.pdf"),
-        f -> f.files("table1.csv").blank(FormField.PROJECT_TITLE)));
-    bot.deliver(Mails.request().attach("output-request-form.pdf", pdf, "application/pdf")
-        .attachCsv("table1.csv", "region,n\nNorth,120\nSouth,240\n").build(bot.session()));
+    byte[] pdf =
+        Files.readAllBytes(
+            FormFixtures.completePdf(
+                dir.resolve("form.pdf"),
+                f -> f.files("table1.csv").blank(FormField.PROJECT_TITLE)));
+    bot.deliver(
+        Mails.request()
+            .attach("output-request-form.pdf", pdf, "application/pdf")
+            .attachCsv("table1.csv", "region,n\nNorth,120\nSouth,240\n")
+            .build(bot.session()));
     bot.cycle();
     String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(body.contains("[FORM_INCOMPLETE]"), body);

@@ -18,7 +18,10 @@ import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
 import picocli.CommandLine;
 
-/** Folder mode: the email names the folder; the bot snapshots Ready for Checking/<folder> from the project share. */
+/**
+ * Folder mode: the email names the folder; the bot snapshots Ready for Checking/<folder> from the
+ * project share.
+ */
 class FolderModeTest extends BotTest {
   Path share;
   Path folder;
@@ -26,21 +29,29 @@ class FolderModeTest extends BotTest {
   @BeforeEach
   void share() throws Exception {
     share = Files.createDirectories(dir.resolve("share"));
-    folder = Files.createDirectories(share.resolve("1234567").resolve("Ready for Checking").resolve(FormFixtures.FOLDER));
-    FormFixtures.completeDocx(folder.resolve("output-request-form.docx"), f -> f.files("table1.csv"));
+    folder =
+        Files.createDirectories(
+            share.resolve("1234567").resolve("Ready for Checking").resolve(FormFixtures.FOLDER));
+    FormFixtures.completeDocx(
+        folder.resolve("output-request-form.docx"), f -> f.files("table1.csv"));
     Files.writeString(folder.resolve("table1.csv"), "region,n\nNorth,120\nSouth,240\n");
     bot.restartWithShareRoot(share);
   }
 
   @Test
   void requestNamingItsFolder_snapshotsTheFolder_andTheFormInItIsRead() throws Exception {
-    bot.deliver(Mails.request().body("Project 1234567, folder: " + FormFixtures.FOLDER + "\nThanks").build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .body("Project 1234567, folder: " + FormFixtures.FOLDER + "\nThanks")
+            .build(bot.session()));
     bot.cycle();
     var t = bot.tickets().get(0);
     assertTrue(t.state() instanceof TicketState.Queued, t.state().toString());
     var files = bot.app().db().read(c -> TicketFiles.attachments(c, "STATS10001"));
     assertEquals(2, files.size());
-    assertTrue(files.stream().anyMatch(f -> f.originalName().equals("table1.csv") && f.role().equals("output")));
+    assertTrue(
+        files.stream()
+            .anyMatch(f -> f.originalName().equals("table1.csv") && f.role().equals("output")));
     assertTrue(TestBot.body(bot.receivedBy(TestBot.ADA).get(0)).contains("table1.csv"));
   }
 
@@ -51,10 +62,20 @@ class FolderModeTest extends BotTest {
     Files.writeString(folder.resolve("table1.csv"), "region,n\nNorth,3\nSouth,240\n");
     Files.writeString(folder.resolve("late.csv"), "x\n1\n");
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(config, "database: { url: \"" + bot.config().database().url() + "\" }\n"
-        + "projects: { registry: \"" + bot.config().projects().registry() + "\" }\n"
-        + "storage: { data-dir: \"" + bot.config().storage().dataDir() + "\" }\n"
-        + "scanning: { share-root: \"" + share + "\" }\n");
+    Files.writeString(
+        config,
+        "database: { url: \""
+            + bot.config().database().url()
+            + "\" }\n"
+            + "projects: { registry: \""
+            + bot.config().projects().registry()
+            + "\" }\n"
+            + "storage: { data-dir: \""
+            + bot.config().storage().dataDir()
+            + "\" }\n"
+            + "scanning: { share-root: \""
+            + share
+            + "\" }\n");
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));

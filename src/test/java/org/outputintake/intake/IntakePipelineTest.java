@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,11 @@ import org.outputintake.ticket.TicketState;
 class IntakePipelineTest extends BotTest {
   @Test
   void goodRequest_opensTicketAndSendsAcknowledgementThreadedUnderTheStatsId() throws Exception {
-    MimeMessage request = Mails.request().messageId("<req-1@uni.example.ac.uk>")
-        .attachCsv("table1.csv", "region,n\nNorth,120\nSouth,240\n").build(bot.session());
+    MimeMessage request =
+        Mails.request()
+            .messageId("<req-1@uni.example.ac.uk>")
+            .attachCsv("table1.csv", "region,n\nNorth,120\nSouth,240\n")
+            .build(bot.session());
     bot.deliver(request);
 
     bot.cycle();
@@ -52,9 +54,14 @@ class IntakePipelineTest extends BotTest {
   @Test
   void ticketNumbersIncreaseFromTheConfiguredFirstNumber() throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
-    bot.deliver(Mails.request().subject("2024-01-16 Output request for Project 1234567").build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .subject("2024-01-16 Output request for Project 1234567")
+            .build(bot.session()));
     bot.cycle();
-    assertEquals(List.of("STATS10001", "STATS10002"), bot.tickets().stream().map(t -> t.id().toString()).toList());
+    assertEquals(
+        List.of("STATS10001", "STATS10002"),
+        bot.tickets().stream().map(t -> t.id().toString()).toList());
   }
 
   @Test
@@ -72,8 +79,11 @@ class IntakePipelineTest extends BotTest {
 
   @Test
   void subjectVariants_areAcceptedThroughTheMailPath() throws Exception {
-    for (String s : List.of("RE: [EXTERNAL] 16/01/2024 output request for project #1234567",
-        "Fwd:  16 January 2024   Output Request for Project 1234567", "16 Jan 2024 OUTPUT REQUEST FOR PROJECT 1234567")) {
+    for (String s :
+        List.of(
+            "RE: [EXTERNAL] 16/01/2024 output request for project #1234567",
+            "Fwd:  16 January 2024   Output Request for Project 1234567",
+            "16 Jan 2024 OUTPUT REQUEST FOR PROJECT 1234567")) {
       bot.deliver(Mails.request().subject(s).build(bot.session()));
     }
     bot.cycle();
@@ -82,8 +92,14 @@ class IntakePipelineTest extends BotTest {
 
   @Test
   void impossibleOrFutureDate_isNamedInTheReply() throws Exception {
-    bot.deliver(Mails.request().subject("31/02/24 Output request for Project 1234567").build(bot.session()));
-    bot.deliver(Mails.request().subject("16/01/25 Output request for Project 1234567").build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .subject("31/02/24 Output request for Project 1234567")
+            .build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .subject("16/01/25 Output request for Project 1234567")
+            .build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().isEmpty());
     String all = bot.receivedBy(TestBot.ADA).stream().map(TestBot::body).reduce("", String::concat);
@@ -95,17 +111,25 @@ class IntakePipelineTest extends BotTest {
   void replyWithTicketIdInSubject_isStoredOnThatTicket_andOpensNoNewOne() throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
-    bot.deliver(Mails.request().from("someone.else@example.com")
-        .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567").body("A question").build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .from("someone.else@example.com")
+            .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
+            .body("A question")
+            .build(bot.session()));
     bot.cycle();
     assertEquals(1, bot.tickets().size());
     var emails = bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001"));
     assertEquals(2, emails.size());
-    assertEquals("outsider", emails.get(1).classification(), "someone not on the project: stored, never relayed");
+    assertEquals(
+        "outsider",
+        emails.get(1).classification(),
+        "someone not on the project: stored, never relayed");
   }
 
   @Test
-  void replyWithoutTheTag_butInReplyToOurAcknowledgement_isStoredOnTheSameTicket() throws Exception {
+  void replyWithoutTheTag_butInReplyToOurAcknowledgement_isStoredOnTheSameTicket()
+      throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     String ackId = bot.receivedBy(TestBot.ADA).get(0).getMessageID();
@@ -132,10 +156,12 @@ class IntakePipelineTest extends BotTest {
     bot.stop();
     AtomicInteger failures = new AtomicInteger(3);
     SmtpMailSender real = new SmtpMailSender(bot.config().mailbox().smtp(), TestBot.SUPPORT);
-    bot.startWith(m -> {
-      if (failures.getAndDecrement() > 0) throw new jakarta.mail.MessagingException("Connection refused");
-      real.send(m);
-    });
+    bot.startWith(
+        m -> {
+          if (failures.getAndDecrement() > 0)
+            throw new jakarta.mail.MessagingException("Connection refused");
+          real.send(m);
+        });
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     assertEquals(1, bot.tickets().size());
@@ -147,7 +173,10 @@ class IntakePipelineTest extends BotTest {
     assertEquals(1, bot.receivedBy(TestBot.ADA).size());
     var rows = bot.app().db().read(Outbox::all);
     assertEquals(1, rows.size());
-    assertEquals(1, rows.get(0).attempts(), "an outage counts against no reply: one attempt, the successful one");
+    assertEquals(
+        1,
+        rows.get(0).attempts(),
+        "an outage counts against no reply: one attempt, the successful one");
     assertEquals(Outbox.Status.SENT, rows.get(0).status());
   }
 
@@ -174,16 +203,20 @@ class IntakePipelineTest extends BotTest {
   }
 
   @Test
-  void unparseableMessage_isQuarantinedWithItsReason_itsHeadersRecorded_andTheNextMessageIsStillProcessed()
-      throws Exception {
-    bot.deliverRaw("From: Ada <ada.lovelace@uni.example.ac.uk>\r\n"
-        + "To: statistical.support@example.org\r\n"
-        + "Subject: 16/01/24 Output request for Project 1234567\r\n"
-        + "Message-ID: <broken@uni.example.ac.uk>\r\n"
-        + "MIME-Version: 1.0\r\n"
-        + "Content-Type: text/plain\r\n"
-        + "X-Padding: " + "y".repeat(1_100_000) + "\r\n"
-        + "\r\nhello\r\n");
+  void
+      unparseableMessage_isQuarantinedWithItsReason_itsHeadersRecorded_andTheNextMessageIsStillProcessed()
+          throws Exception {
+    bot.deliverRaw(
+        "From: Ada <ada.lovelace@uni.example.ac.uk>\r\n"
+            + "To: statistical.support@example.org\r\n"
+            + "Subject: 16/01/24 Output request for Project 1234567\r\n"
+            + "Message-ID: <broken@uni.example.ac.uk>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain\r\n"
+            + "X-Padding: "
+            + "y".repeat(1_100_000)
+            + "\r\n"
+            + "\r\nhello\r\n");
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     assertEquals(1, bot.folderCount("Quarantine"));
@@ -196,18 +229,29 @@ class IntakePipelineTest extends BotTest {
     assertEquals("<broken@uni.example.ac.uk>", q.messageKey());
     assertEquals(TestBot.ADA, q.sender());
     assertEquals("16/01/24 Output request for Project 1234567", q.subject());
-    assertTrue(bot.receivedBy(TestBot.ADA).stream().anyMatch(r -> TestBot.body(r).contains("could not process")),
+    assertTrue(
+        bot.receivedBy(TestBot.ADA).stream()
+            .anyMatch(r -> TestBot.body(r).contains("could not process")),
         "the sender gets the polite note");
   }
 
   @Test
   void autoReplyAndBounce_getNoReply_butAreStored() throws Exception {
-    bot.deliver(Mails.request().subject("Automatic reply: away").header("Auto-Submitted", "auto-replied")
-        .build(bot.session()));
-    bot.deliver(Mails.request().from("MAILER-DAEMON@mx.example.org").subject("Undelivered Mail Returned to Sender")
-        .build(bot.session()));
-    bot.deliver(Mails.request().subject("Re: [STATS10001] out of office").header("Precedence", "bulk")
-        .build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .subject("Automatic reply: away")
+            .header("Auto-Submitted", "auto-replied")
+            .build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .from("MAILER-DAEMON@mx.example.org")
+            .subject("Undelivered Mail Returned to Sender")
+            .build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .subject("Re: [STATS10001] out of office")
+            .header("Precedence", "bulk")
+            .build(bot.session()));
     bot.cycle();
     assertTrue(mail.getReceivedMessages().length == 3, "only the three inbound messages exist");
     assertEquals(3, bot.folderCount("Processed"));
@@ -227,7 +271,9 @@ class IntakePipelineTest extends BotTest {
   void closingAProjectInTheRegistry_closesItsOpenTickets_andTellsTheResearcher() throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
-    bot.writeRegistry(TestBot.REGISTRY.replace("1234567,Energy use modelling,live", "1234567,Energy use modelling,closed"));
+    bot.writeRegistry(
+        TestBot.REGISTRY.replace(
+            "1234567,Energy use modelling,live", "1234567,Energy use modelling,closed"));
     bot.cycle();
     Ticket t = bot.tickets().get(0);
     assertTrue(t.state() instanceof TicketState.Closed, t.state().toString());
@@ -238,7 +284,8 @@ class IntakePipelineTest extends BotTest {
   }
 
   @Test
-  void givenTheImapServerIsUnreachable_thenPollsFailWithoutHarm_andTheNextPollCatchesUp() throws Exception {
+  void givenTheImapServerIsUnreachable_thenPollsFailWithoutHarm_andTheNextPollCatchesUp()
+      throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
     int imapPort = bot.config().mailbox().imap().port();
     int dead;

@@ -19,93 +19,151 @@ class LoopGuardTest {
   private final LoopGuard guard = new LoopGuard(OWN);
 
   private static InboundMessage message(String from, Map<String, String> headers) {
-    return new InboundMessage("<m1@uni.example.ac.uk>", null, List.of(), from, "Ada", "16/01/24 Output request",
-        Instant.parse("2024-01-16T10:00:00Z"), headers, "body", List.of(), List.of());
+    return new InboundMessage(
+        "<m1@uni.example.ac.uk>",
+        null,
+        List.of(),
+        from,
+        "Ada",
+        "16/01/24 Output request",
+        Instant.parse("2024-01-16T10:00:00Z"),
+        headers,
+        "body",
+        List.of(),
+        List.of());
   }
 
   @Test
   void normalMessageFromAResearcherMayBeAnswered() {
-    assertEquals(Optional.empty(), guard.reasonNotToReply(message(RESEARCHER,
-        Map.of("from", "Ada <" + RESEARCHER + ">", "subject", "x", "return-path", "<" + RESEARCHER + ">"))));
+    assertEquals(
+        Optional.empty(),
+        guard.reasonNotToReply(
+            message(
+                RESEARCHER,
+                Map.of(
+                    "from",
+                    "Ada <" + RESEARCHER + ">",
+                    "subject",
+                    "x",
+                    "return-path",
+                    "<" + RESEARCHER + ">"))));
   }
 
   @ParameterizedTest(name = "Auto-Submitted: {0} may be answered")
   @ValueSource(strings = {"no", "No", " NO "})
   void autoSubmittedNoMayBeAnswered(String value) {
-    assertEquals(Optional.empty(), guard.reasonNotToReply(message(RESEARCHER, Map.of("auto-submitted", value))));
+    assertEquals(
+        Optional.empty(),
+        guard.reasonNotToReply(message(RESEARCHER, Map.of("auto-submitted", value))));
   }
 
   @ParameterizedTest(name = "Auto-Submitted: {0} is not answered")
-  @ValueSource(strings = {"auto-replied", "auto-generated", "Auto-Replied", "auto-notified; owner-email=x@y.org"})
+  @ValueSource(
+      strings = {
+        "auto-replied",
+        "auto-generated",
+        "Auto-Replied",
+        "auto-notified; owner-email=x@y.org"
+      })
   void autoSubmittedMessageIsNotAnswered(String value) {
-    Optional<String> reason = guard.reasonNotToReply(message(RESEARCHER, Map.of("auto-submitted", value)));
+    Optional<String> reason =
+        guard.reasonNotToReply(message(RESEARCHER, Map.of("auto-submitted", value)));
     assertTrue(reason.orElseThrow().startsWith("Auto-Submitted"), reason.toString());
   }
 
   @ParameterizedTest(name = "Precedence: {0} is not answered")
   @ValueSource(strings = {"bulk", "junk", "list", "Bulk", " auto_reply "})
   void bulkJunkOrListPrecedenceIsNotAnswered(String value) {
-    Optional<String> reason = guard.reasonNotToReply(message(RESEARCHER, Map.of("precedence", value)));
+    Optional<String> reason =
+        guard.reasonNotToReply(message(RESEARCHER, Map.of("precedence", value)));
     assertTrue(reason.orElseThrow().startsWith("Precedence"), reason.toString());
   }
 
   @Test
   void ordinaryPrecedenceMayBeAnswered() {
-    assertEquals(Optional.empty(), guard.reasonNotToReply(message(RESEARCHER, Map.of("precedence", "first-class"))));
+    assertEquals(
+        Optional.empty(),
+        guard.reasonNotToReply(message(RESEARCHER, Map.of("precedence", "first-class"))));
   }
 
   @Test
   void autoResponseSuppressIsNotAnswered() {
-    assertTrue(guard.reasonNotToReply(message(RESEARCHER, Map.of("x-auto-response-suppress", "All")))
-        .orElseThrow().contains("X-Auto-Response-Suppress"));
+    assertTrue(
+        guard
+            .reasonNotToReply(message(RESEARCHER, Map.of("x-auto-response-suppress", "All")))
+            .orElseThrow()
+            .contains("X-Auto-Response-Suppress"));
   }
 
   @Test
   void mailingListMessageIsNotAnswered() {
-    assertTrue(guard.reasonNotToReply(message(RESEARCHER, Map.of("list-id", "<researchers.lists.example.org>")))
-        .orElseThrow().contains("List-Id"));
+    assertTrue(
+        guard
+            .reasonNotToReply(
+                message(RESEARCHER, Map.of("list-id", "<researchers.lists.example.org>")))
+            .orElseThrow()
+            .contains("List-Id"));
   }
 
   @ParameterizedTest(name = "Return-Path \"{0}\" is a bounce")
   @ValueSource(strings = {"<>", " <> ", "< >"})
   void emptyReturnPathIsABounce(String value) {
-    assertTrue(guard.reasonNotToReply(message(RESEARCHER, Map.of("return-path", value)))
-        .orElseThrow().contains("Return-Path"));
+    assertTrue(
+        guard
+            .reasonNotToReply(message(RESEARCHER, Map.of("return-path", value)))
+            .orElseThrow()
+            .contains("Return-Path"));
   }
 
   @ParameterizedTest(name = "{0} is an automatic mailbox")
-  @ValueSource(strings = {"mailer-daemon@uni.example.ac.uk", "postmaster@uni.example.ac.uk",
-      "noreply@uni.example.ac.uk", "no-reply@uni.example.ac.uk", "donotreply@uni.example.ac.uk",
-      "bounces@lists.example.org"})
+  @ValueSource(
+      strings = {
+        "mailer-daemon@uni.example.ac.uk",
+        "postmaster@uni.example.ac.uk",
+        "noreply@uni.example.ac.uk",
+        "no-reply@uni.example.ac.uk",
+        "donotreply@uni.example.ac.uk",
+        "bounces@lists.example.org"
+      })
   void robotSenderIsNotAnswered(String from) {
-    assertTrue(guard.reasonNotToReply(message(from, Map.of())).orElseThrow().contains("automatic mailbox"));
+    assertTrue(
+        guard
+            .reasonNotToReply(message(from, Map.of()))
+            .orElseThrow()
+            .contains("automatic mailbox"));
   }
 
   @Test
   void messageFromOurOwnAddressIsNotAnswered() {
-    assertEquals(Optional.of("sent from our own address"),
+    assertEquals(
+        Optional.of("sent from our own address"),
         guard.reasonNotToReply(message("statistical.support@example.org", Map.of())));
   }
 
   @Test
   void messageCarryingOurLoopHeaderIsNotAnswered() {
-    assertEquals(Optional.of("our own loop header"),
+    assertEquals(
+        Optional.of("our own loop header"),
         guard.reasonNotToReply(message(RESEARCHER, Map.of("x-output-intake-loop", "STATS10001"))));
   }
 
   @Test
   void messageWithoutUsableSenderIsNotAnswered() {
-    assertEquals(Optional.of("no usable sender address"), guard.reasonNotToReply(message(null, Map.of())));
+    assertEquals(
+        Optional.of("no usable sender address"), guard.reasonNotToReply(message(null, Map.of())));
   }
 
   @ParameterizedTest(name = "sender \"{0}\" is not a usable address")
   @CsvSource({"localonly", "'@example.org'"})
   void senderWithoutLocalPartIsNotAnsweredAndDoesNotCrash(String from) {
-    assertEquals(Optional.of("no usable sender address"), guard.reasonNotToReply(message(from, Map.of())));
+    assertEquals(
+        Optional.of("no usable sender address"), guard.reasonNotToReply(message(from, Map.of())));
   }
 
   @Test
   void researcherWhoseNameMerelyContainsARobotWordMayBeAnswered() {
-    assertEquals(Optional.empty(), guard.reasonNotToReply(message("postmaster.general@uni.example.ac.uk", Map.of())));
+    assertEquals(
+        Optional.empty(),
+        guard.reasonNotToReply(message("postmaster.general@uni.example.ac.uk", Map.of())));
   }
 }

@@ -9,12 +9,16 @@ import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 
-/** A refused researcher is told to reply and what to write, and that reply reaches staff, not the bot again. */
+/**
+ * A refused researcher is told to reply and what to write, and that reply reaches staff, not the
+ * bot again.
+ */
 class RefusalReplyTest extends BotTest {
   private static final String GRACE = "grace.hopper@lab.example.org";
 
   @Test
-  void refusalSaysToReplyToThisEmailAndWhatToWrite_notToWriteToTheAddressTheyJustUsed() throws Exception {
+  void refusalSaysToReplyToThisEmailAndWhatToWrite_notToWriteToTheAddressTheyJustUsed()
+      throws Exception {
     bot.deliver(Mails.request().from(GRACE).build(bot.session()));
     bot.cycle();
 
@@ -30,13 +34,20 @@ class RefusalReplyTest extends BotTest {
     bot.cycle();
     String refusalId = bot.receivedBy(GRACE).get(0).getMessageID();
 
-    bot.deliver(Mails.request().from(GRACE).subject("Re: 16/01/24 Output request for Project 1234567")
-        .inReplyTo(refusalId).body("I was added to project 1234567 last week.").build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .from(GRACE)
+            .subject("Re: 16/01/24 Output request for Project 1234567")
+            .inReplyTo(refusalId)
+            .body("I was added to project 1234567 last week.")
+            .build(bot.session()));
     bot.cycle();
 
     assertEquals(1, bot.receivedBy(GRACE).size(), "the reply was answered automatically");
-    var kept = bot.app().db().read(c -> MailLog.withDisposition(c, "processed")).stream()
-        .filter(e -> "reply-to-refusal".equals(e.classification())).toList();
+    var kept =
+        bot.app().db().read(c -> MailLog.withDisposition(c, "processed")).stream()
+            .filter(e -> "reply-to-refusal".equals(e.classification()))
+            .toList();
     assertEquals(1, kept.size());
     assertTrue(bot.tickets().isEmpty());
   }

@@ -20,7 +20,10 @@ import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
-/** Who may ask, the request form and the files: one complete answer per email, through the real mail path. */
+/**
+ * Who may ask, the request form and the files: one complete answer per email, through the real mail
+ * path.
+ */
 class RequestValidationTest extends BotTest {
   static final String TABLE = "region,n\nNorth,120\nSouth,240\n";
 
@@ -31,7 +34,10 @@ class RequestValidationTest extends BotTest {
 
   private Mails completeRequest() throws Exception {
     return Mails.request()
-        .attach("output-request-form.docx", docx(f -> f.files("table1.csv")), "application/octet-stream")
+        .attach(
+            "output-request-form.docx",
+            docx(f -> f.files("table1.csv")),
+            "application/octet-stream")
         .attachCsv("table1.csv", TABLE);
   }
 
@@ -42,7 +48,8 @@ class RequestValidationTest extends BotTest {
   }
 
   @Test
-  void cleanRequestWithCompletedForm_isQueuedAndTheAcknowledgementListsNoProblem() throws Exception {
+  void cleanRequestWithCompletedForm_isQueuedAndTheAcknowledgementListsNoProblem()
+      throws Exception {
     bot.deliver(completeRequest().build(bot.session()));
     bot.cycle();
     Ticket t = bot.tickets().get(0);
@@ -56,24 +63,42 @@ class RequestValidationTest extends BotTest {
 
   @Test
   void completedFormInExcel_isAcceptedToo() throws Exception {
-    Path xlsx = FormFixtures.completeXlsx(dir.resolve("request-form.xlsx"), f -> f.files("table1.csv"));
-    bot.deliver(Mails.request().attach("request-form.xlsx", Files.readAllBytes(xlsx), "application/octet-stream")
-        .attachCsv("table1.csv", TABLE).build(bot.session()));
+    Path xlsx =
+        FormFixtures.completeXlsx(dir.resolve("request-form.xlsx"), f -> f.files("table1.csv"));
+    bot.deliver(
+        Mails.request()
+            .attach("request-form.xlsx", Files.readAllBytes(xlsx), "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().get(0).state() instanceof TicketState.Queued);
   }
 
   @Test
   void formWithSeveralProblems_opensABlockedTicket_andOneReplyListsThemAll() throws Exception {
-    byte[] form = docx(f -> f.project("7654321").folder("Output1").files("table1.csv", "figure9.png")
-        .untick(Declaration.NO_DIRECT_IDENTIFIERS));
-    bot.deliver(Mails.request().attach("output-request-form.docx", form, "application/octet-stream")
-        .attachCsv("table1.csv", TABLE).attachCsv("extra.csv", TABLE).build(bot.session()));
+    byte[] form =
+        docx(
+            f ->
+                f.project("7654321")
+                    .folder("Output1")
+                    .files("table1.csv", "figure9.png")
+                    .untick(Declaration.NO_DIRECT_IDENTIFIERS));
+    bot.deliver(
+        Mails.request()
+            .attach("output-request-form.docx", form, "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .attachCsv("extra.csv", TABLE)
+            .build(bot.session()));
     bot.cycle();
     Ticket t = bot.tickets().get(0);
     assertTrue(t.state() instanceof TicketState.Blocked, t.state().toString());
     String body = onlyReplyBody(TestBot.ADA);
-    for (String code : List.of("[FORM_PROJECT_MISMATCH]", "[FOLDER_NAME]", "[FORM_FILES_MISMATCH]", "[FORM_DECLARATION]")) {
+    for (String code :
+        List.of(
+            "[FORM_PROJECT_MISMATCH]",
+            "[FOLDER_NAME]",
+            "[FORM_FILES_MISMATCH]",
+            "[FORM_DECLARATION]")) {
       assertTrue(body.contains(code), code + " missing from:\n" + body);
     }
     assertTrue(body.contains("figure9.png") && body.contains("extra.csv"), body);
@@ -96,7 +121,8 @@ class RequestValidationTest extends BotTest {
   }
 
   @Test
-  void senderNotNamedOnTheProject_isRefusedWithoutTicket_andLearnsNothingAboutTheProject() throws Exception {
+  void senderNotNamedOnTheProject_isRefusedWithoutTicket_andLearnsNothingAboutTheProject()
+      throws Exception {
     bot.deliver(completeRequest().from("eve@elsewhere.example.com").build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().isEmpty());
@@ -109,25 +135,39 @@ class RequestValidationTest extends BotTest {
 
   @Test
   void unknownClosedPendingAndExploratoryProjects_areRefusedWithTheirCodes() throws Exception {
-    bot.deliver(completeRequest().subject("16/01/24 Output request for Project 9999999").build(bot.session()));
-    bot.deliver(completeRequest().from("mary.somerville@uni.example.ac.uk")
-        .subject("16/01/24 Output request for Project 4567890").build(bot.session()));
-    bot.deliver(completeRequest().subject("16/01/24 Output request for Project 5678901").build(bot.session()));
-    bot.deliver(completeRequest().from("katherine.johnson@uni.example.ac.uk")
-        .subject("16/01/24 Output request for Project 3456789").build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .subject("16/01/24 Output request for Project 9999999")
+            .build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .from("mary.somerville@uni.example.ac.uk")
+            .subject("16/01/24 Output request for Project 4567890")
+            .build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .subject("16/01/24 Output request for Project 5678901")
+            .build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .from("katherine.johnson@uni.example.ac.uk")
+            .subject("16/01/24 Output request for Project 3456789")
+            .build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().isEmpty());
     String ada = bot.receivedBy(TestBot.ADA).stream().map(TestBot::body).reduce("", String::concat);
     assertTrue(ada.contains("[PROJECT_UNKNOWN]"), ada);
     assertTrue(ada.contains("[PROJECT_NOT_LIVE]"), ada);
     assertTrue(onlyReplyBody("mary.somerville@uni.example.ac.uk").contains("[PROJECT_NOT_LIVE]"));
-    assertTrue(onlyReplyBody("katherine.johnson@uni.example.ac.uk").contains("[PROJECT_EXPLORATORY]"));
+    assertTrue(
+        onlyReplyBody("katherine.johnson@uni.example.ac.uk").contains("[PROJECT_EXPLORATORY]"));
     var refused = bot.app().db().read(c -> MailLog.withDisposition(c, "refused"));
     assertEquals(4, refused.size());
   }
 
   @Test
-  void researcherRevision_withFixes_isValidatedAgain_andReturnsToTheBackOfTheQueue() throws Exception {
+  void researcherRevision_withFixes_isValidatedAgain_andReturnsToTheBackOfTheQueue()
+      throws Exception {
     bot.deliver(Mails.request().attachCsv("table1.csv", TABLE).build(bot.session()));
     bot.cycle();
     Ticket blocked = bot.tickets().get(0);
@@ -135,8 +175,11 @@ class RequestValidationTest extends BotTest {
     String ackId = bot.receivedBy(TestBot.ADA).get(0).getMessageID();
 
     bot.clock().advance(Duration.ofDays(2));
-    bot.deliver(completeRequest().subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
-        .inReplyTo(ackId).build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
+            .inReplyTo(ackId)
+            .build(bot.session()));
     bot.cycle();
 
     Ticket t = bot.tickets().get(0);
@@ -144,20 +187,26 @@ class RequestValidationTest extends BotTest {
     assertEquals(TestBot.NOW.plus(Duration.ofDays(2)), t.state().since());
     List<MimeMessage> replies = bot.receivedBy(TestBot.ADA);
     assertEquals(2, replies.size());
-    assertTrue(TestBot.body(replies.get(1)).contains("has returned to the"), TestBot.body(replies.get(1)));
+    assertTrue(
+        TestBot.body(replies.get(1)).contains("has returned to the"), TestBot.body(replies.get(1)));
     assertTrue(replies.get(1).getSubject().startsWith("[STATS10001]"));
   }
 
   @Test
   void revisionWhoseFolderVersionIsNotHigher_staysBlockedWithFolderVersion() throws Exception {
     byte[] badForm = docx(f -> f.files("table1.csv").untick(Declaration.IN_SCOPE));
-    bot.deliver(Mails.request().attach("output-request-form.docx", badForm, "application/octet-stream")
-        .attachCsv("table1.csv", TABLE).build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .attach("output-request-form.docx", badForm, "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().get(0).state() instanceof TicketState.Blocked);
 
-    bot.deliver(completeRequest().subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
-        .build(bot.session()));
+    bot.deliver(
+        completeRequest()
+            .subject("Re: [STATS10001] 16/01/24 Output request for Project 1234567")
+            .build(bot.session()));
     bot.cycle();
 
     Ticket t = bot.tickets().get(0);

@@ -20,12 +20,14 @@ import org.outputintake.store.Database;
 import org.outputintake.testing.SmtpStub;
 import org.outputintake.testing.TestBot;
 
-/** The outbox through the real SMTP adapter against a server that refuses some recipients and some messages. */
+/**
+ * The outbox through the real SMTP adapter against a server that refuses some recipients and some
+ * messages.
+ */
 class OutboxOverRealSmtpTest {
   private static final Instant T0 = Instant.parse("2024-01-16T10:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Database db;
   private SmtpStub smtp;
@@ -79,9 +81,21 @@ class OutboxOverRealSmtpTest {
 
   @Test
   void aMessageRefusedAfterDataAsTooLargeIsADeadLetterAndTheNextGoes() {
-    smtp.replyToData(data -> data.contains("Subject: huge") ? "552 5.3.4 message size exceeds fixed limit" : null);
-    enqueue(new OutgoingMail("<1@x>", null, "acknowledgement", "ada@uni.example.ac.uk", null, "huge", "b", null,
-        null, null));
+    smtp.replyToData(
+        data ->
+            data.contains("Subject: huge") ? "552 5.3.4 message size exceeds fixed limit" : null);
+    enqueue(
+        new OutgoingMail(
+            "<1@x>",
+            null,
+            "acknowledgement",
+            "ada@uni.example.ac.uk",
+            null,
+            "huge",
+            "b",
+            null,
+            null,
+            null));
     enqueue("<2@x>", "alan@uni.example.ac.uk");
 
     assertEquals(1, sender(smtp.port()).sendDue());
@@ -91,8 +105,19 @@ class OutboxOverRealSmtpTest {
 
   @Test
   void aReplyWhoseAttachmentIsGoneIsADeadLetterAndTheNextGoes() {
-    enqueue(new OutgoingMail("<1@x>", null, "release", "ada@uni.example.ac.uk", null, "s", "b", null, null,
-        List.of(new OutgoingMail.FileRef("table.csv", dir.resolve("missing.csv"), "text/csv"))));
+    enqueue(
+        new OutgoingMail(
+            "<1@x>",
+            null,
+            "release",
+            "ada@uni.example.ac.uk",
+            null,
+            "s",
+            "b",
+            null,
+            null,
+            List.of(
+                new OutgoingMail.FileRef("table.csv", dir.resolve("missing.csv"), "text/csv"))));
     enqueue("<2@x>", "alan@uni.example.ac.uk");
 
     assertEquals(1, sender(smtp.port()).sendDue());
@@ -101,16 +126,28 @@ class OutboxOverRealSmtpTest {
 
   @Test
   void addressesTheLibraryRefusesNeverStallTheQueue() {
-    List<String> hostile = List.of("broken<@uni.example.ac.uk", "a\r\nbcc: x@evil.example@uni.example.ac.uk",
-        "x".repeat(70) + "@uni.example.ac.uk", "nodomain@", "@nolocal.example", "two@at@example.org", "sp ace@x.org",
-        "émile@uni.example.ac.uk", "a@b", "\u0000@x.org");
+    List<String> hostile =
+        List.of(
+            "broken<@uni.example.ac.uk",
+            "a\r\nbcc: x@evil.example@uni.example.ac.uk",
+            "x".repeat(70) + "@uni.example.ac.uk",
+            "nodomain@",
+            "@nolocal.example",
+            "two@at@example.org",
+            "sp ace@x.org",
+            "émile@uni.example.ac.uk",
+            "a@b",
+            "\u0000@x.org");
     int i = 0;
     for (String h : hostile) enqueue("<h" + i++ + "@x>", h);
     enqueue("<good@x>", "ada@uni.example.ac.uk");
 
     assertEquals(1, sender(smtp.port()).sendDue());
     assertEquals(1, smtp.deliveredTo("ada@uni.example.ac.uk").size());
-    assertEquals(hostile.size(), db.read(Outbox::failed).size(), "every hostile row is a dead letter, none pending");
+    assertEquals(
+        hostile.size(),
+        db.read(Outbox::failed).size(),
+        "every hostile row is a dead letter, none pending");
   }
 
   @Test
@@ -133,19 +170,23 @@ class OutboxOverRealSmtpTest {
   }
 
   private OutboxSender sender(int port) {
-    IntakeConfig.Server server = new IntakeConfig.Server("127.0.0.1", port, false, false, null, null, "password",
-        Duration.ofSeconds(5));
-    return new OutboxSender(db, new SmtpMailSender(server, TestBot.SUPPORT), clock, m -> { });
+    IntakeConfig.Server server =
+        new IntakeConfig.Server(
+            "127.0.0.1", port, false, false, null, null, "password", Duration.ofSeconds(5));
+    return new OutboxSender(db, new SmtpMailSender(server, TestBot.SUPPORT), clock, m -> {});
   }
 
   private void enqueue(String id, String to) {
-    enqueue(new OutgoingMail(id, null, "acknowledgement", to, null, "subject", "body", null, null, null));
+    enqueue(
+        new OutgoingMail(
+            id, null, "acknowledgement", to, null, "subject", "body", null, null, null));
   }
 
   private void enqueue(OutgoingMail m) {
-    db.inTransaction(c -> {
-      Outbox.enqueue(c, m, T0);
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.enqueue(c, m, T0);
+          return null;
+        });
   }
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Quoted history and signatures stripped from replies as real clients lay them out (samples in replies/). */
+/**
+ * Quoted history and signatures stripped from replies as real clients lay them out (samples in
+ * replies/).
+ */
 class ReplyTextTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static String sample(String name) throws IOException {
     try (InputStream in = ReplyTextTest.class.getResourceAsStream("/replies/" + name)) {
@@ -28,39 +30,45 @@ class ReplyTextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "gmail.txt                    | #pass looks fine, tables 1-3 all above threshold",
-      "gmail.html                   | #pass looks fine, tables 1-3 all above threshold",
-      "gmail-welsh.txt              | #fail mae tabl 2 yn cynnwys cyfrif o 3",
-      "gmail-welsh.html             | #fail mae tabl 2 yn cynnwys cyfrif o 3",
-      "apple-mail.txt               | #take",
-      "apple-mail.html              | #take",
-      "thunderbird.txt              | #note asked Ada on the phone about table 3, she will send a revision",
-      "thunderbird.html             | #note asked Ada on the phone about table 3, she will send a revision",
-      "thunderbird-welsh.txt        | #pass",
-      "outlook-desktop.txt          | #revise please round the counts in table 2 to the nearest 5",
-      "outlook-desktop.html         | #revise please round the counts in table 2 to the nearest 5",
-      "outlook-web.txt              | #ask which table holds the small cells?",
-      "outlook-web.html             | #ask which table holds the small cells?",
-      "outlook-welsh.txt            | #pass popeth yn iawn",
-      "outlook-welsh.html           | #pass popeth yn iawn",
-      "outlook-original-message.txt | #reject the files are not from this project"})
-  void eachClientsLayout_leavesOnlyTheNewText_withTheCommandOnItsFirstLine(String file, String firstLine)
-      throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gmail.txt                    | #pass looks fine, tables 1-3 all above threshold",
+        "gmail.html                   | #pass looks fine, tables 1-3 all above threshold",
+        "gmail-welsh.txt              | #fail mae tabl 2 yn cynnwys cyfrif o 3",
+        "gmail-welsh.html             | #fail mae tabl 2 yn cynnwys cyfrif o 3",
+        "apple-mail.txt               | #take",
+        "apple-mail.html              | #take",
+        "thunderbird.txt              | #note asked Ada on the phone about table 3, she will send a revision",
+        "thunderbird.html             | #note asked Ada on the phone about table 3, she will send a revision",
+        "thunderbird-welsh.txt        | #pass",
+        "outlook-desktop.txt          | #revise please round the counts in table 2 to the nearest 5",
+        "outlook-desktop.html         | #revise please round the counts in table 2 to the nearest 5",
+        "outlook-web.txt              | #ask which table holds the small cells?",
+        "outlook-web.html             | #ask which table holds the small cells?",
+        "outlook-welsh.txt            | #pass popeth yn iawn",
+        "outlook-welsh.html           | #pass popeth yn iawn",
+        "outlook-original-message.txt | #reject the files are not from this project"
+      })
+  void eachClientsLayout_leavesOnlyTheNewText_withTheCommandOnItsFirstLine(
+      String file, String firstLine) throws IOException {
     String body = sample(file.strip());
     ReplyText r = file.endsWith(".html") ? ReplyText.of(null, body) : ReplyText.of(body, null);
     assertEquals(firstLine.strip(), r.firstLine().orElseThrow(), r.toString());
-    assertFalse(r.newText().contains("Reply #take"), "history left in the new text: " + r.newText());
+    assertFalse(
+        r.newText().contains("Reply #take"), "history left in the new text: " + r.newText());
     assertFalse(r.newText().contains("STATS10001"), "history left in the new text: " + r.newText());
     assertFalse(r.newText().contains("statistical.support@example.org"), r.newText());
-    assertTrue(r.quoted().contains("Reply #take to check this request."), "history lost: " + r.quoted());
+    assertTrue(
+        r.quoted().contains("Reply #take to check this request."), "history lost: " + r.quoted());
     assertTrue(r.quotedLineCount() >= 2, r.quoted());
   }
 
   @Test
   void signatures_areSeparatedFromTheNewText() throws IOException {
     ReplyText tb = ReplyText.of(sample("thunderbird.txt"), null);
-    assertEquals("#note asked Ada on the phone about table 3, she will send a revision", tb.newText());
+    assertEquals(
+        "#note asked Ada on the phone about table 3, she will send a revision", tb.newText());
     assertTrue(tb.signature().contains("Bob Officer"), tb.signature());
     ReplyText tbHtml = ReplyText.of(null, sample("thunderbird.html"));
     assertEquals(tb.newText(), tbHtml.newText());
@@ -79,8 +87,11 @@ class ReplyTextTest {
   @Test
   void aSignOffWithoutSignatureMarker_staysInTheNewText() throws IOException {
     ReplyText r = ReplyText.of(sample("outlook-desktop.txt"), null);
-    assertEquals("#revise please round the counts in table 2 to the nearest 5\n\nRegards,\nCarol", r.newText());
-    assertEquals(List.of("#revise please round the counts in table 2 to the nearest 5", "Regards,"),
+    assertEquals(
+        "#revise please round the counts in table 2 to the nearest 5\n\nRegards,\nCarol",
+        r.newText());
+    assertEquals(
+        List.of("#revise please round the counts in table 2 to the nearest 5", "Regards,"),
         r.leadingLines(2));
     assertTrue(r.quoted().startsWith("From: Output Intake"), r.quoted());
   }
@@ -95,7 +106,8 @@ class ReplyTextTest {
 
   @Test
   void textThatMerelyMentionsFromOrWrote_isNotTakenForHistory() {
-    String body = """
+    String body =
+        """
         #note From: the researcher's second email, table 2 changed.
         She wrote: "rounded to 5" in the notes.
         On reflection this looks fine.
@@ -107,7 +119,9 @@ class ReplyTextTest {
 
   @Test
   void outlookBlockRenderedByGmailWithStars_andForwardedMarkers_startHistory() {
-    ReplyText stars = ReplyText.ofPlain("""
+    ReplyText stars =
+        ReplyText.ofPlain(
+            """
         #take
 
         *From:* Output Intake <statistical.support@example.org>
@@ -117,15 +131,20 @@ class ReplyTextTest {
         """);
     assertEquals("#take", stars.newText());
     assertEquals(4, stars.quotedLineCount());
-    ReplyText fwd = ReplyText.ofPlain("#note see below\n\n---------- Forwarded message ---------\nFrom: Ada\nhello\n");
+    ReplyText fwd =
+        ReplyText.ofPlain(
+            "#note see below\n\n---------- Forwarded message ---------\nFrom: Ada\nhello\n");
     assertEquals("#note see below", fwd.newText());
-    ReplyText welsh = ReplyText.ofPlain("#pass\n\n-----Neges Wreiddiol-----\nOddi wrth: Output Intake\n");
+    ReplyText welsh =
+        ReplyText.ofPlain("#pass\n\n-----Neges Wreiddiol-----\nOddi wrth: Output Intake\n");
     assertEquals("#pass", welsh.newText());
   }
 
   @Test
   void aReplyWithNothingNew_hasEmptyNewText_andNoFirstLine() {
-    ReplyText r = ReplyText.ofPlain("On Tue, 16 Jan 2024 at 10:15, Output Intake <s@example.org> wrote:\n> hello\n");
+    ReplyText r =
+        ReplyText.ofPlain(
+            "On Tue, 16 Jan 2024 at 10:15, Output Intake <s@example.org> wrote:\n> hello\n");
     assertEquals("", r.newText());
     assertTrue(r.firstLine().isEmpty());
     assertEquals(2, r.quotedLineCount());
@@ -135,16 +154,19 @@ class ReplyTextTest {
 
   @Test
   void brokenHtml_isReadWithoutError() {
-    ReplyText r = ReplyText.of(null, "<div>#take<div class=\"gmail_quote\"><blockquote>old <b>stuff");
+    ReplyText r =
+        ReplyText.of(null, "<div>#take<div class=\"gmail_quote\"><blockquote>old <b>stuff");
     assertEquals("#take", r.newText());
     assertTrue(r.quoted().contains("old stuff"), r.quoted());
   }
 
   @Test
   void anHtmlOnlyEmail_keepsItsHtmlThroughTheParser_soTheMarkupDecides() throws Exception {
-    String raw = "From: Dai Jones <dai.jones@example.org>\r\nTo: statistical.support@example.org\r\n"
-        + "Subject: RE: [STATS10001] New output request\r\nMessage-ID: <r1@example.org>\r\nMIME-Version: 1.0\r\n"
-        + "Content-Type: text/html; charset=utf-8\r\n\r\n" + sample("outlook-web.html");
+    String raw =
+        "From: Dai Jones <dai.jones@example.org>\r\nTo: statistical.support@example.org\r\n"
+            + "Subject: RE: [STATS10001] New output request\r\nMessage-ID: <r1@example.org>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: text/html; charset=utf-8\r\n\r\n"
+            + sample("outlook-web.html");
     Path file = dir.resolve("reply.eml");
     Files.writeString(file, raw);
     InboundMessage m = new MessageParser().parse(file, dir.resolve("work"));
@@ -156,15 +178,20 @@ class ReplyTextTest {
 
   @Test
   void aMultipartAlternativeEmail_isReadFromItsPlainPart_andKeepsNoHtml() throws Exception {
-    String raw = "From: Alice <alice.officer@example.org>\r\nTo: statistical.support@example.org\r\n"
-        + "Subject: Re: [STATS10001]\r\nMessage-ID: <r2@example.org>\r\nMIME-Version: 1.0\r\n"
-        + "Content-Type: multipart/alternative; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-        + sample("gmail.txt") + "\r\n--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + sample("gmail.html")
-        + "\r\n--b1--\r\n";
+    String raw =
+        "From: Alice <alice.officer@example.org>\r\nTo: statistical.support@example.org\r\n"
+            + "Subject: Re: [STATS10001]\r\nMessage-ID: <r2@example.org>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/alternative; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + sample("gmail.txt")
+            + "\r\n--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+            + sample("gmail.html")
+            + "\r\n--b1--\r\n";
     Path file = dir.resolve("reply.eml");
     Files.writeString(file, raw);
     InboundMessage m = new MessageParser().parse(file, dir.resolve("work"));
     assertEquals("", m.bodyHtml());
-    assertEquals("#pass looks fine, tables 1-3 all above threshold", ReplyText.of(m).firstLine().orElseThrow());
+    assertEquals(
+        "#pass looks fine, tables 1-3 all above threshold",
+        ReplyText.of(m).firstLine().orElseThrow());
   }
 }

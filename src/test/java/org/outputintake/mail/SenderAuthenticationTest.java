@@ -10,23 +10,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staff commands count only with a trusted Authentication-Results header; samples as real servers write them. */
+/**
+ * Staff commands count only with a trusted Authentication-Results header; samples as real servers
+ * write them.
+ */
 class SenderAuthenticationTest {
   static final String ALICE = "alice.officer@example.org";
 
   // Gmail / Google Workspace: dkim gives header.i, not header.d
-  static final String GMAIL = "mx.google.com; dkim=pass header.i=@example.org header.s=google header.b=Xj3kLm9q;"
-      + " spf=pass (google.com: domain of alice.officer@example.org designates 209.85.220.41 as permitted sender)"
-      + " smtp.mailfrom=alice.officer@example.org; dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.org";
+  static final String GMAIL =
+      "mx.google.com; dkim=pass header.i=@example.org header.s=google header.b=Xj3kLm9q;"
+          + " spf=pass (google.com: domain of alice.officer@example.org designates 209.85.220.41 as permitted sender)"
+          + " smtp.mailfrom=alice.officer@example.org; dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.org";
   // Exchange Online / Outlook.com: no authserv-id at all
-  static final String EXCHANGE = "spf=pass (sender IP is 40.107.22.51) smtp.mailfrom=example.org; dkim=pass"
-      + " (signature was verified) header.d=example.org;dmarc=pass action=none header.from=example.org;compauth=pass"
-      + " reason=100";
+  static final String EXCHANGE =
+      "spf=pass (sender IP is 40.107.22.51) smtp.mailfrom=example.org; dkim=pass"
+          + " (signature was verified) header.d=example.org;dmarc=pass action=none header.from=example.org;compauth=pass"
+          + " reason=100";
   // Postfix with OpenDKIM, then OpenDMARC (SPFSelfValidate) on top
-  static final String OPENDMARC = "mx.example.ac.uk; dmarc=pass (p=none dis=none) header.from=example.org";
-  static final String OPENDKIM = "mx.example.ac.uk; dkim=pass (2048-bit key; unprotected) header.d=example.org"
-      + " header.i=@example.org header.a=rsa-sha256 header.s=mail header.b=AbCdEf12";
-  static final String POLICYD_SPF = "mx.example.ac.uk; spf=pass (sender SPF authorized) smtp.mailfrom=example.org";
+  static final String OPENDMARC =
+      "mx.example.ac.uk; dmarc=pass (p=none dis=none) header.from=example.org";
+  static final String OPENDKIM =
+      "mx.example.ac.uk; dkim=pass (2048-bit key; unprotected) header.d=example.org"
+          + " header.i=@example.org header.a=rsa-sha256 header.s=mail header.b=AbCdEf12";
+  static final String POLICYD_SPF =
+      "mx.example.ac.uk; spf=pass (sender SPF authorized) smtp.mailfrom=example.org";
 
   static SenderAuthentication.Verdict check(String trusted, String... headers) {
     return SenderAuthentication.check(List.of(headers), ALICE, trusted);
@@ -41,7 +49,10 @@ class SenderAuthenticationTest {
 
   @Test
   void gmail_dkimWithOnlyHeaderI_passesForThatDomain() {
-    var v = check("mx.google.com", "mx.google.com; dkim=pass header.i=@example.org header.s=google header.b=Xj3k");
+    var v =
+        check(
+            "mx.google.com",
+            "mx.google.com; dkim=pass header.i=@example.org header.s=google header.b=Xj3k");
     assertTrue(v.pass(), v.reason());
   }
 
@@ -54,12 +65,14 @@ class SenderAuthenticationTest {
 
   @Test
   void exchangeOnline_withReceivingDomainsBetweenResults_stillReads() {
-    String withDomains = "spf=pass (sender IP is 209.85.219.172) smtp.mailfrom=example.org; uni.example.ac.uk;"
-        + " dkim=pass (signature was verified) header.d=example.org;uni.example.ac.uk; dmarc=pass action=none"
-        + " header.from=example.org;compauth=pass reason=100";
+    String withDomains =
+        "spf=pass (sender IP is 209.85.219.172) smtp.mailfrom=example.org; uni.example.ac.uk;"
+            + " dkim=pass (signature was verified) header.d=example.org;uni.example.ac.uk; dmarc=pass action=none"
+            + " header.from=example.org;compauth=pass reason=100";
     assertTrue(check(SenderAuthentication.MICROSOFT_365, withDomains).pass());
-    String bestGuess = "spf=fail (sender IP is 1.2.3.4) smtp.mailfrom=example.org; dkim=none (message not signed)"
-        + " header.d=none;dmarc=bestguesspass action=none header.from=example.org;compauth=pass reason=109";
+    String bestGuess =
+        "spf=fail (sender IP is 1.2.3.4) smtp.mailfrom=example.org; dkim=none (message not signed)"
+            + " header.d=none;dmarc=bestguesspass action=none header.from=example.org;compauth=pass reason=109";
     var v = check(SenderAuthentication.MICROSOFT_365, bestGuess);
     assertFalse(v.pass(), "a guess is not a DMARC pass: " + v.reason());
   }
@@ -67,8 +80,11 @@ class SenderAuthenticationTest {
   @Test
   void postfixOpenDmarc_onTop_passes() {
     assertTrue(check("mx.example.ac.uk", OPENDMARC, OPENDKIM).pass());
-    assertTrue(check("mx.example.ac.uk", OPENDKIM).pass(), "dkim=pass with header.d the sender's domain");
-    assertTrue(check("MX.Example.AC.UK", POLICYD_SPF).pass(), "spf=pass, authserv-id compared without case");
+    assertTrue(
+        check("mx.example.ac.uk", OPENDKIM).pass(), "dkim=pass with header.d the sender's domain");
+    assertTrue(
+        check("MX.Example.AC.UK", POLICYD_SPF).pass(),
+        "spf=pass, authserv-id compared without case");
   }
 
   @Test
@@ -84,82 +100,134 @@ class SenderAuthenticationTest {
 
   @Test
   void headersFromOtherServers_areIgnored_evenWhenTheySayPass() {
-    var v = check("mx.example.ac.uk", "mail.attacker.example; dmarc=pass header.from=example.org", GMAIL);
+    var v =
+        check(
+            "mx.example.ac.uk", "mail.attacker.example; dmarc=pass header.from=example.org", GMAIL);
     assertFalse(v.pass());
-    assertTrue(v.reason().contains("none of its 2 Authentication-Results headers is from mx.example.ac.uk"), v.reason());
+    assertTrue(
+        v.reason()
+            .contains("none of its 2 Authentication-Results headers is from mx.example.ac.uk"),
+        v.reason());
     assertFalse(check("mx.example.ac.uk").pass());
-    assertEquals("the message carries no Authentication-Results header", check("mx.example.ac.uk").reason());
+    assertEquals(
+        "the message carries no Authentication-Results header", check("mx.example.ac.uk").reason());
   }
 
   @Test
   void aPassForAnotherDomain_fails() {
-    var dkim = check("mx.example.ac.uk", "mx.example.ac.uk; dkim=pass header.d=mailer.example.com header.s=s1");
+    var dkim =
+        check(
+            "mx.example.ac.uk",
+            "mx.example.ac.uk; dkim=pass header.d=mailer.example.com header.s=s1");
     assertFalse(dkim.pass());
-    assertEquals("mx.example.ac.uk says dkim=pass (mailer.example.com); none passes for example.org", dkim.reason());
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; spf=pass smtp.mailfrom=bounce@mailer.example.com").pass());
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; dmarc=pass header.from=example.org.evil.test").pass());
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; dkim=pass header.d=evil-example.org").pass());
+    assertEquals(
+        "mx.example.ac.uk says dkim=pass (mailer.example.com); none passes for example.org",
+        dkim.reason());
+    assertFalse(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk; spf=pass smtp.mailfrom=bounce@mailer.example.com")
+            .pass());
+    assertFalse(
+        check("mx.example.ac.uk", "mx.example.ac.uk; dmarc=pass header.from=example.org.evil.test")
+            .pass());
+    assertFalse(
+        check("mx.example.ac.uk", "mx.example.ac.uk; dkim=pass header.d=evil-example.org").pass());
   }
 
   @Test
   void dmarcFail_isDecisive_evenBesideADkimPass() {
-    var v = check("mx.example.ac.uk",
-        "mx.example.ac.uk; dkim=pass header.d=example.org; dmarc=fail header.from=example.org");
+    var v =
+        check(
+            "mx.example.ac.uk",
+            "mx.example.ac.uk; dkim=pass header.d=example.org; dmarc=fail header.from=example.org");
     assertFalse(v.pass());
   }
 
   @Test
   void failsAndNeutralResults_fail() {
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; spf=softfail smtp.mailfrom=example.org").pass());
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; dkim=neutral (bad format) header.d=example.org").pass());
-    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; dkim=temperror header.d=example.org").pass());
+    assertFalse(
+        check("mx.example.ac.uk", "mx.example.ac.uk; spf=softfail smtp.mailfrom=example.org")
+            .pass());
+    assertFalse(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk; dkim=neutral (bad format) header.d=example.org")
+            .pass());
+    assertFalse(
+        check("mx.example.ac.uk", "mx.example.ac.uk; dkim=temperror header.d=example.org").pass());
   }
 
   @Test
   void rfc8601Syntax_versionsCommentsQuotedStringsAndSpaces_areRead() {
-    assertTrue(check("mx.example.ac.uk", "mx.example.ac.uk 1; dkim = pass (good; \"sig\") header.d = example.org")
-        .pass());
-    assertTrue(check("mx.example.ac.uk",
-        "mx.example.ac.uk; auth=pass (cram-md5) smtp.auth=sender@example.net; spf=pass smtp.mailfrom=example.org")
-        .pass());
-    assertTrue(check("mx.example.ac.uk", "\"mx.example.ac.uk\"; dmarc=pass header.from=\"example.org\"").pass());
-    assertTrue(check("mx.example.ac.uk",
-        "mx.example.ac.uk (a comment (nested) here); dkim/1=pass reason=\"a; b\" header.d=example.org").pass());
-    assertTrue(check("mx.example.ac.uk", "mx.example.ac.uk; dkim=pass header.d=EXAMPLE.ORG. header.b=ab/c+d==")
-        .pass());
+    assertTrue(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk 1; dkim = pass (good; \"sig\") header.d = example.org")
+            .pass());
+    assertTrue(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk; auth=pass (cram-md5) smtp.auth=sender@example.net; spf=pass smtp.mailfrom=example.org")
+            .pass());
+    assertTrue(
+        check("mx.example.ac.uk", "\"mx.example.ac.uk\"; dmarc=pass header.from=\"example.org\"")
+            .pass());
+    assertTrue(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk (a comment (nested) here); dkim/1=pass reason=\"a; b\" header.d=example.org")
+            .pass());
+    assertTrue(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk; dkim=pass header.d=EXAMPLE.ORG. header.b=ab/c+d==")
+            .pass());
   }
 
   @Test
   void aHeaderSplitOverSeveralDkimSignatures_passesWhenOneIsTheSendersDomain() {
-    assertTrue(check("mx.example.ac.uk", "mx.example.ac.uk; dkim=pass header.d=esp.example.net header.s=a;"
-        + " dkim=pass header.d=example.org header.s=b").pass());
+    assertTrue(
+        check(
+                "mx.example.ac.uk",
+                "mx.example.ac.uk; dkim=pass header.d=esp.example.net header.s=a;"
+                    + " dkim=pass header.d=example.org header.s=b")
+            .pass());
   }
 
   @Test
   void garbage_andMissingInputs_failWithAReason_neverThrow() {
-    for (String junk : new String[] {"", ";;;", "(unclosed", "\"unclosed", "= = =", "mx.example.ac.uk;"}) {
+    for (String junk :
+        new String[] {"", ";;;", "(unclosed", "\"unclosed", "= = =", "mx.example.ac.uk;"}) {
       assertFalse(check("mx.example.ac.uk", junk).pass(), junk);
     }
     assertFalse(SenderAuthentication.check(null, ALICE, "mx.example.ac.uk").pass());
-    assertEquals("the sender has no usable From address",
+    assertEquals(
+        "the sender has no usable From address",
         SenderAuthentication.check(List.of(OPENDMARC), null, "mx.example.ac.uk").reason());
-    assertEquals("no trusted authserv-id is configured", SenderAuthentication.check(List.of(OPENDMARC), ALICE, " ")
-        .reason());
+    assertEquals(
+        "no trusted authserv-id is configured",
+        SenderAuthentication.check(List.of(OPENDMARC), ALICE, " ").reason());
   }
 
   @Test
-  void theParser_keepsEveryAuthenticationResultsHeader_inOrder_unfolded(@TempDir Path dir) throws Exception {
-    String raw = "Authentication-Results: mx.example.ac.uk;\r\n\tdmarc=pass (p=none dis=none) header.from=example.org\r\n"
-        + "Received: from mail.example.org by mx.example.ac.uk; Tue, 16 Jan 2024 10:15:00 +0000\r\n"
-        + "Authentication-Results: mx.example.ac.uk; dkim=pass header.d=example.org\r\n"
-        + "Authentication-Results: forged.example; dmarc=pass header.from=example.org\r\n"
-        + "From: Alice <alice.officer@example.org>\r\nTo: statistical.support@example.org\r\nSubject: Re: x\r\n"
-        + "Message-ID: <a1@example.org>\r\n\r\n#take\r\n";
+  void theParser_keepsEveryAuthenticationResultsHeader_inOrder_unfolded(@TempDir Path dir)
+      throws Exception {
+    String raw =
+        "Authentication-Results: mx.example.ac.uk;\r\n\tdmarc=pass (p=none dis=none) header.from=example.org\r\n"
+            + "Received: from mail.example.org by mx.example.ac.uk; Tue, 16 Jan 2024 10:15:00 +0000\r\n"
+            + "Authentication-Results: mx.example.ac.uk; dkim=pass header.d=example.org\r\n"
+            + "Authentication-Results: forged.example; dmarc=pass header.from=example.org\r\n"
+            + "From: Alice <alice.officer@example.org>\r\nTo: statistical.support@example.org\r\nSubject: Re: x\r\n"
+            + "Message-ID: <a1@example.org>\r\n\r\n#take\r\n";
     Path file = dir.resolve("m.eml");
     Files.writeString(file, raw);
     InboundMessage m = new MessageParser().parse(file, dir.resolve("work"));
-    assertEquals(List.of("mx.example.ac.uk; dmarc=pass (p=none dis=none) header.from=example.org",
-        "mx.example.ac.uk; dkim=pass header.d=example.org", "forged.example; dmarc=pass header.from=example.org"),
+    assertEquals(
+        List.of(
+            "mx.example.ac.uk; dmarc=pass (p=none dis=none) header.from=example.org",
+            "mx.example.ac.uk; dkim=pass header.d=example.org",
+            "forged.example; dmarc=pass header.from=example.org"),
         m.authenticationResults());
     var v = SenderAuthentication.check(m.authenticationResults(), m.from(), "mx.example.ac.uk");
     assertTrue(v.pass(), v.reason());

@@ -1,6 +1,5 @@
 package org.outputintake.policy;
 
-import org.outputintake.scan.FilePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.scan.FilePolicy;
 
 class FilePoliciesTest {
   @TempDir Path dir;
@@ -19,7 +19,10 @@ class FilePoliciesTest {
     FilePolicy srs = FilePolicies.load("ons-srs");
     assertEquals("ons-srs", srs.name());
     assertTrue(srs.allowedExtensions().isEmpty());
-    for (String ext : new String[] {"shp", "shp.xml", "json", "md", "rmd", "html", "rproj", "rpres", "rdata", "rds"}) {
+    for (String ext :
+        new String[] {
+          "shp", "shp.xml", "json", "md", "rmd", "html", "rproj", "rpres", "rdata", "rds"
+        }) {
       assertTrue(srs.forbiddenExtensions().contains(ext), ext);
     }
     assertTrue(srs.modelExtensions().contains("pkl"));
@@ -30,7 +33,9 @@ class FilePoliciesTest {
   @Test
   void theShippedOpenSafelyPolicyListsAllowedTypesAndLimits() {
     FilePolicy os = FilePolicies.load("opensafely");
-    assertTrue(os.allowedExtensions().containsAll(java.util.Set.of("csv", "png", "jpeg", "svg", "txt", "json")));
+    assertTrue(
+        os.allowedExtensions()
+            .containsAll(java.util.Set.of("csv", "png", "jpeg", "svg", "txt", "json")));
     assertEquals(16L * 1024 * 1024, os.maxFileBytes());
     assertEquals(5000, os.maxRows());
     assertEquals(8, os.threshold());
@@ -39,12 +44,17 @@ class FilePoliciesTest {
 
   @Test
   void aBadSizeValueNamesTheKey() throws IOException {
-    Path file = Files.writeString(dir.resolve("bad.yaml"), "name: bad\nmax-file-size: sixteen megs\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FilePolicies.load(file.toString()));
+    Path file =
+        Files.writeString(dir.resolve("bad.yaml"), "name: bad\nmax-file-size: sixteen megs\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FilePolicies.load(file.toString()));
     assertTrue(e.getMessage().contains("max-file-size"), e.getMessage());
-    Path archive = Files.writeString(dir.resolve("bad2.yaml"), "archive:\n  max-expanded-size: lots\n");
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FilePolicies.load(archive.toString()))
-        .getMessage().contains("archive.max-expanded-size"));
+    Path archive =
+        Files.writeString(dir.resolve("bad2.yaml"), "archive:\n  max-expanded-size: lots\n");
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> FilePolicies.load(archive.toString()))
+            .getMessage()
+            .contains("archive.max-expanded-size"));
   }
 
   @Test
@@ -57,8 +67,9 @@ class FilePoliciesTest {
 
   @Test
   void anUnknownNameIsAClearError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FilePolicies.load("no-such-policy", dir));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FilePolicies.load("no-such-policy", dir));
     assertTrue(e.getMessage().contains("unknown policy 'no-such-policy'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FilePolicies.load("../etc/passwd", dir));
   }

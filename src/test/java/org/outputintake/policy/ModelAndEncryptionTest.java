@@ -39,17 +39,26 @@ class ModelAndEncryptionTest {
   }
 
   Inspection inspect(Path file) throws IOException {
-    return inspector.inspect(new ScanFile(file, file.getFileName().toString(), null, Files.size(file), 0),
-        ScanContext.of(PolicyInspectorTypeTest.SRS), dir.resolve("work"));
+    return inspector.inspect(
+        new ScanFile(file, file.getFileName().toString(), null, Files.size(file), 0),
+        ScanContext.of(PolicyInspectorTypeTest.SRS),
+        dir.resolve("work"));
   }
 
-  static final byte[] PICKLE = {(byte) 0x80, 0x04, (byte) 0x95, 0x05, 0, 0, 0, 0, 0, 0, 0, 'K', 0x01, '.'};
+  static final byte[] PICKLE = {
+    (byte) 0x80, 0x04, (byte) 0x95, 0x05, 0, 0, 0, 0, 0, 0, 0, 'K', 0x01, '.'
+  };
 
   @Test
   void modelExtensionsAreRefusedAndCiteTheSrsRule() throws IOException {
     Inspection inspection = inspect(PolicySamples.text(dir, "classifier.joblib", "whatever"));
     assertEquals(List.of("MODEL_FILE"), inspection.findings().stream().map(f -> f.code()).toList());
-    assertTrue(inspection.findings().get(0).message().contains("Artificial intelligence and machine learning"));
+    assertTrue(
+        inspection
+            .findings()
+            .get(0)
+            .message()
+            .contains("Artificial intelligence and machine learning"));
     assertFalse(inspection.scanContent());
   }
 
@@ -64,18 +73,29 @@ class ModelAndEncryptionTest {
   void hdf5SafetensorsGgufAndTfliteContentAreModels() throws IOException {
     byte[] hdf5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0, 0, 0, 0, 0};
     assertTrue(codes(PolicySamples.bytes(dir, "weights.dat", hdf5)).contains("MODEL_FILE"));
-    byte[] json = "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}".getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}"
+            .getBytes(StandardCharsets.UTF_8);
     ByteBuffer st = ByteBuffer.allocate(8 + json.length + 4).order(ByteOrder.LITTLE_ENDIAN);
     st.putLong(json.length).put(json).putInt(0);
     assertTrue(codes(PolicySamples.bytes(dir, "weights.bin", st.array())).contains("MODEL_FILE"));
-    byte[] gguf = "GGUF\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] gguf =
+        "GGUF\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000"
+            .getBytes(StandardCharsets.ISO_8859_1);
     assertTrue(codes(PolicySamples.bytes(dir, "llm.bin", gguf)).contains("MODEL_FILE"));
   }
 
   @Test
   void aPytorchArchiveIsAModelAndIsNotExpanded() throws IOException {
-    Path pt = PolicySamples.zip(dir, "net.zip", Map.of("archive/data.pkl", PICKLE,
-        "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII)));
+    Path pt =
+        PolicySamples.zip(
+            dir,
+            "net.zip",
+            Map.of(
+                "archive/data.pkl",
+                PICKLE,
+                "archive/version",
+                "3\n".getBytes(StandardCharsets.US_ASCII)));
     Inspection inspection = inspect(pt);
     assertEquals(List.of("MODEL_FILE"), inspection.findings().stream().map(f -> f.code()).toList());
     assertEquals(List.of(), inspection.entries());
@@ -85,8 +105,15 @@ class ModelAndEncryptionTest {
   void ordinaryBinaryAndTextAreNotModels() throws IOException {
     assertEquals(List.of(), codes(PolicySamples.text(dir, "t.csv", "a,b\n1,2\n")));
     assertEquals(List.of(), codes(PolicySamples.png(dir, "f.png")));
-    assertEquals(null, ModelFiles.signature(PolicySamples.bytes(dir, "random.bin",
-        new byte[] {0x01, 0x02, 0x7f, (byte) 0x80, 0x04, 0x00, 0x10, 0x20, 0x30, 0x40}), "application/octet-stream", PolicyInspectorTypeTest.SRS));
+    assertEquals(
+        null,
+        ModelFiles.signature(
+            PolicySamples.bytes(
+                dir,
+                "random.bin",
+                new byte[] {0x01, 0x02, 0x7f, (byte) 0x80, 0x04, 0x00, 0x10, 0x20, 0x30, 0x40}),
+            "application/octet-stream",
+            PolicyInspectorTypeTest.SRS));
   }
 
   @Test
@@ -104,7 +131,8 @@ class ModelAndEncryptionTest {
     }
     Inspection inspection = inspect(file);
     assertEquals(FileTypeRules.OOXML_PROTECTED, inspection.mediaType());
-    assertEquals(List.of("ENCRYPTED_CONTENT"), inspection.findings().stream().map(f -> f.code()).toList());
+    assertEquals(
+        List.of("ENCRYPTED_CONTENT"), inspection.findings().stream().map(f -> f.code()).toList());
     assertFalse(inspection.scanContent());
   }
 
@@ -113,7 +141,8 @@ class ModelAndEncryptionTest {
     Path file = dir.resolve("paper.pdf");
     try (PDDocument doc = new PDDocument()) {
       doc.addPage(new PDPage());
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner", "user", new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       doc.save(file.toFile());
@@ -146,13 +175,15 @@ class ModelAndEncryptionTest {
     assertEquals(List.of(), codes(legacyWord(dir.resolve("open.doc"), false)));
   }
 
-  // A minimal OLE2 file whose WordDocument stream starts with a FIB; only the fEncrypted bit differs.
+  // A minimal OLE2 file whose WordDocument stream starts with a FIB; only the fEncrypted bit
+  // differs.
   private static Path legacyWord(Path file, boolean encrypted) throws IOException {
     byte[] fib = new byte[512];
     fib[0] = (byte) 0xEC;
     fib[1] = (byte) 0xA5;
     if (encrypted) fib[11] = 0x01;
-    try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+    try (POIFSFileSystem fs = new POIFSFileSystem();
+        OutputStream out = Files.newOutputStream(file)) {
       fs.createDocument(new java.io.ByteArrayInputStream(fib), "WordDocument");
       fs.createDocument(new java.io.ByteArrayInputStream(new byte[512]), "1Table");
       fs.writeFilesystem(out);

@@ -1,6 +1,5 @@
 package org.outputintake.policy;
 
-import org.outputintake.scan.FilePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.Inspection;
 import org.outputintake.scan.ScanContext;
@@ -29,7 +29,9 @@ class PolicyInspectorTypeTest {
   }
 
   Inspection inspect(Path file, String displayName, FilePolicy policy) throws IOException {
-    return inspector.inspect(new ScanFile(file, displayName, null, Files.size(file), 0), ScanContext.of(policy),
+    return inspector.inspect(
+        new ScanFile(file, displayName, null, Files.size(file), 0),
+        ScanContext.of(policy),
         dir.resolve("work"));
   }
 
@@ -49,13 +51,14 @@ class PolicyInspectorTypeTest {
 
   @Test
   void ordinaryOutputsProduceNoFindingUnderEitherPolicy() throws IOException {
-    List<Path> files = List.of(
-        PolicySamples.text(dir, "table.csv", "region,count\nNorth,120\nSouth,85\n"),
-        PolicySamples.text(dir, "notes.txt", "Counts are rounded to the nearest 5.\n"),
-        PolicySamples.svg(dir, "figure.svg"),
-        PolicySamples.png(dir, "figure.png"),
-        PolicySamples.jpeg(dir, "photo.jpg"),
-        PolicySamples.jpeg(dir, "photo2.jpeg"));
+    List<Path> files =
+        List.of(
+            PolicySamples.text(dir, "table.csv", "region,count\nNorth,120\nSouth,85\n"),
+            PolicySamples.text(dir, "notes.txt", "Counts are rounded to the nearest 5.\n"),
+            PolicySamples.svg(dir, "figure.svg"),
+            PolicySamples.png(dir, "figure.png"),
+            PolicySamples.jpeg(dir, "photo.jpg"),
+            PolicySamples.jpeg(dir, "photo2.jpeg"));
     for (Path f : files) {
       assertEquals(List.of(), codes(inspect(f, SRS)), f.toString());
       assertEquals(List.of(), codes(inspect(f, OPENSAFELY)), f.toString());
@@ -64,17 +67,20 @@ class PolicyInspectorTypeTest {
 
   @Test
   void codeAndOfficeFilesProduceNoFindingUnderTheSrsPolicy() throws IOException {
-    List<Path> files = List.of(
-        PolicySamples.text(dir, "model.R", "library(dplyr)\nx <- read.csv('a.csv')\nsummary(x)\n"),
-        PolicySamples.text(dir, "clean.py", "import pandas as pd\n\nprint(pd.__version__)\n"),
-        PolicySamples.text(dir, "query.sql", "SELECT region, COUNT(*) FROM t GROUP BY region;\n"),
-        PolicySamples.text(dir, "analysis.do", "* Stata\nuse data, clear\ntab region\n"),
-        PolicySamples.text(dir, "run.log", "From the start of the run: 12 tables written\n"),
-        PolicySamples.text(dir, "ids.csv", "ID,count\n1,10\n"),
-        PolicySamples.docx(dir, "report.docx"),
-        PolicySamples.xlsx(dir, "tables.xlsx"),
-        PolicySamples.pptx(dir, "slides.pptx"),
-        PolicySamples.pdf(dir, "paper.pdf"));
+    List<Path> files =
+        List.of(
+            PolicySamples.text(
+                dir, "model.R", "library(dplyr)\nx <- read.csv('a.csv')\nsummary(x)\n"),
+            PolicySamples.text(dir, "clean.py", "import pandas as pd\n\nprint(pd.__version__)\n"),
+            PolicySamples.text(
+                dir, "query.sql", "SELECT region, COUNT(*) FROM t GROUP BY region;\n"),
+            PolicySamples.text(dir, "analysis.do", "* Stata\nuse data, clear\ntab region\n"),
+            PolicySamples.text(dir, "run.log", "From the start of the run: 12 tables written\n"),
+            PolicySamples.text(dir, "ids.csv", "ID,count\n1,10\n"),
+            PolicySamples.docx(dir, "report.docx"),
+            PolicySamples.xlsx(dir, "tables.xlsx"),
+            PolicySamples.pptx(dir, "slides.pptx"),
+            PolicySamples.pdf(dir, "paper.pdf"));
     for (Path f : files) {
       Inspection inspection = inspect(f, SRS);
       assertEquals(List.of(), codes(inspection), f + " " + inspection.mediaType());
@@ -93,7 +99,8 @@ class PolicyInspectorTypeTest {
 
   @Test
   void aZipRenamedDocxIsAMismatch() throws IOException {
-    Path zip = PolicySamples.zip(dir, "report.docx", java.util.Map.of("a.csv", "a\n1\n".getBytes()));
+    Path zip =
+        PolicySamples.zip(dir, "report.docx", java.util.Map.of("a.csv", "a\n1\n".getBytes()));
     assertTrue(codes(inspect(zip, SRS)).contains("FILE_TYPE_MISMATCH"));
   }
 
@@ -107,11 +114,14 @@ class PolicyInspectorTypeTest {
     Path file = PolicySamples.bytes(dir, "notes.txt", exe);
     assertTrue(codes(inspect(file, SRS)).contains("FILE_TYPE_MISMATCH"));
     List<String> strict = codes(inspect(file, OPENSAFELY));
-    assertTrue(strict.contains("FILE_TYPE_MISMATCH") && strict.contains("FILE_TYPE_NOT_ALLOWED"), strict.toString());
+    assertTrue(
+        strict.contains("FILE_TYPE_MISMATCH") && strict.contains("FILE_TYPE_NOT_ALLOWED"),
+        strict.toString());
   }
 
   @Test
-  void aCorrectlyNamedProgramIsNotAMismatchButIsNotAllowedInEitherShippedPolicy() throws IOException {
+  void aCorrectlyNamedProgramIsNotAMismatchButIsNotAllowedInEitherShippedPolicy()
+      throws IOException {
     byte[] exe = new byte[256];
     exe[0] = 'M';
     exe[1] = 'Z';
@@ -136,9 +146,19 @@ class PolicyInspectorTypeTest {
 
   @Test
   void textContentUnderATextNameIsNeverAMismatch() {
-    for (String name : List.of("a.csv", "a.tsv", "a.txt", "a.R", "a.py", "a.sql", "a.do", "a.sas", "a.log")) {
-      for (String type : List.of("text/plain", "text/x-python", "text/html", "application/xml", "text/csv",
-          "application/x-sh", "message/rfc822", "application/x-bibtex-text-file", "application/json")) {
+    for (String name :
+        List.of("a.csv", "a.tsv", "a.txt", "a.R", "a.py", "a.sql", "a.do", "a.sas", "a.log")) {
+      for (String type :
+          List.of(
+              "text/plain",
+              "text/x-python",
+              "text/html",
+              "application/xml",
+              "text/csv",
+              "application/x-sh",
+              "message/rfc822",
+              "application/x-bibtex-text-file",
+              "application/json")) {
         assertFalse(FileTypeRules.mismatches(name, type, 10), name + " " + type);
       }
     }
@@ -152,14 +172,20 @@ class PolicyInspectorTypeTest {
     assertEquals(List.of("FILE_TYPE_NOT_ALLOWED"), codes(inspect(json, SRS)));
     Path shpXml = PolicySamples.text(dir, "roads.shp.xml", "<?xml version=\"1.0\"?><metadata/>\n");
     assertEquals(List.of("FILE_TYPE_NOT_ALLOWED"), codes(inspect(shpXml, SRS)));
-    Path rds = PolicySamples.bytes(dir, "model.RDS", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0});
+    Path rds =
+        PolicySamples.bytes(
+            dir, "model.RDS", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0});
     assertTrue(codes(inspect(rds, SRS)).contains("FILE_TYPE_NOT_ALLOWED"));
   }
 
   @Test
   void forbiddenContentIsRefusedEvenUnderAnAllowedName() throws IOException {
-    Path html = PolicySamples.text(dir, "report.txt", "<!DOCTYPE html>\n<html><head><title>r</title></head>"
-        + "<body><p>hello</p></body></html>\n");
+    Path html =
+        PolicySamples.text(
+            dir,
+            "report.txt",
+            "<!DOCTYPE html>\n<html><head><title>r</title></head>"
+                + "<body><p>hello</p></body></html>\n");
     assertEquals(List.of("FILE_TYPE_NOT_ALLOWED"), codes(inspect(html, SRS)));
   }
 
@@ -178,12 +204,24 @@ class PolicyInspectorTypeTest {
 
   @Test
   void filesOverTheSizeLimitAreRefusedWithTheLimitInMegabytes() throws IOException {
-    FilePolicy small = new FilePolicy("tiny", "", Set.of(), Set.of(), Set.of(), 1024 * 1024, 0, 10, 0,
-        FilePolicy.ArchiveLimits.DEFAULT);
+    FilePolicy small =
+        new FilePolicy(
+            "tiny",
+            "",
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            1024 * 1024,
+            0,
+            10,
+            0,
+            FilePolicy.ArchiveLimits.DEFAULT);
     Path big = PolicySamples.text(dir, "big.csv", "a,b\n" + "1,2\n".repeat(300_000));
     Inspection inspection = inspect(big, small);
     assertEquals(List.of("FILE_TOO_LARGE"), codes(inspection));
-    assertTrue(inspection.findings().get(0).message().contains("1 MB"), inspection.findings().get(0).message());
+    assertTrue(
+        inspection.findings().get(0).message().contains("1 MB"),
+        inspection.findings().get(0).message());
     assertFalse(inspection.scanContent());
     Path ok = PolicySamples.text(dir, "ok.csv", "a,b\n1,2\n");
     assertEquals(List.of(), codes(inspect(ok, small)));

@@ -32,7 +32,8 @@ public final class PolicySamples {
   }
 
   public static Path docx(Path dir, String name) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+    try (XWPFDocument doc = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(dir.resolve(name))) {
       doc.createParagraph().createRun().setText("Table 1 shows the counts by region.");
       doc.write(out);
     }
@@ -40,7 +41,8 @@ public final class PolicySamples {
   }
 
   public static Path xlsx(Path dir, String name) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(dir.resolve(name))) {
       var sheet = wb.createSheet("Table 1");
       sheet.createRow(0).createCell(0).setCellValue("region");
       sheet.getRow(0).createCell(1).setCellValue("count");
@@ -52,7 +54,8 @@ public final class PolicySamples {
   }
 
   public static byte[] xlsxBytes() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("x");
       wb.write(out);
       return out.toByteArray();
@@ -60,7 +63,8 @@ public final class PolicySamples {
   }
 
   public static Path pptx(Path dir, String name) throws IOException {
-    try (XMLSlideShow show = new XMLSlideShow(); OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+    try (XMLSlideShow show = new XMLSlideShow();
+        OutputStream out = Files.newOutputStream(dir.resolve(name))) {
       show.createSlide();
       show.write(out);
     }
@@ -92,8 +96,11 @@ public final class PolicySamples {
   }
 
   public static Path svg(Path dir, String name) throws IOException {
-    return text(dir, name, "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
-        + "height=\"10\"><rect width=\"5\" height=\"5\"/></svg>\n");
+    return text(
+        dir,
+        name,
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
+            + "height=\"10\"><rect width=\"5\" height=\"5\"/></svg>\n");
   }
 
   /** A zip whose entry names are written exactly as given (so tests can write '../' names). */
@@ -116,7 +123,8 @@ public final class PolicySamples {
 
   /** A tar with one regular file and, when {@code linkTarget} is given, a symbolic link to it. */
   public static Path tarWithLink(Path dir, String name, String linkTarget) throws IOException {
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(Files.newOutputStream(dir.resolve(name)))) {
       byte[] data = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
       TarArchiveEntry file = new TarArchiveEntry("table.csv");
       file.setSize(data.length);
@@ -134,8 +142,9 @@ public final class PolicySamples {
   }
 
   /**
-   * A zip whose entries carry the "encrypted" general-purpose flag, as traditional PKWARE encryption sets it.
-   * Commons Compress cannot encrypt, so the flag bit is set by hand in the local and central headers.
+   * A zip whose entries carry the "encrypted" general-purpose flag, as traditional PKWARE
+   * encryption sets it. Commons Compress cannot encrypt, so the flag bit is set by hand in the
+   * local and central headers.
    */
   public static Path encryptedZip(Path dir, String name) throws IOException {
     byte[] zip = zipBytes(Map.of("secret.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));

@@ -19,8 +19,7 @@ class ProjectRegistryTest {
       "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners\n";
   private static final String GOOD_ROW = "1234567,Good,live,full,ada@uni.example.ac.uk,,,,\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shippedRegistryLoadsFiveProjectsWithDefaultsApplied() {
@@ -35,7 +34,9 @@ class ProjectRegistryTest {
     assertEquals(List.of(), feasibility.dataOwners());
 
     Project energy = r.find("1234567").orElseThrow();
-    assertEquals(List.of("ada.lovelace@uni.example.ac.uk", "alan.turing@uni.example.ac.uk"), energy.researchers());
+    assertEquals(
+        List.of("ada.lovelace@uni.example.ac.uk", "alan.turing@uni.example.ac.uk"),
+        energy.researchers());
     assertTrue(energy.names("Ada.Lovelace@Uni.Example.ac.uk "));
     assertFalse(energy.names("grace.hopper@lab.example.org"));
 
@@ -52,8 +53,10 @@ class ProjectRegistryTest {
 
   @Test
   void requiredColumnsAloneAreEnoughAndCaseOfValuesDoesNotMatter() throws IOException {
-    Path file = write("number,title,status,type,researchers\n"
-        + "1234567,Only required,LIVE,Exploratory,Ada@Uni.Example.ac.uk; bob@uni.example.ac.uk\n");
+    Path file =
+        write(
+            "number,title,status,type,researchers\n"
+                + "1234567,Only required,LIVE,Exploratory,Ada@Uni.Example.ac.uk; bob@uni.example.ac.uk\n");
 
     Project p = ProjectRegistry.load(file).find("1234567").orElseThrow();
     assertEquals(Project.Status.LIVE, p.status());
@@ -70,19 +73,22 @@ class ProjectRegistryTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "bad status|1234568,T,open,full,ada@uni.example.ac.uk,,,,|status 'open'",
-      "bad type|1234568,T,live,partial,ada@uni.example.ac.uk,,,,|type 'partial'",
-      "bad researcher email|1234568,T,live,full,ada-at-uni,,,,|'ada-at-uni'",
-      "bad data owner email|1234568,T,live,full,ada@uni.example.ac.uk,,,for-information,owner@|'owner@'",
-      "non-digit number|12A4567,T,live,full,ada@uni.example.ac.uk,,,,|number '12A4567'",
-      "bad threshold|1234568,T,live,full,ada@uni.example.ac.uk,ten,,,|threshold 'ten'",
-      "zero threshold|1234568,T,live,full,ada@uni.example.ac.uk,0,,,|threshold",
-      "bad review|1234568,T,live,full,ada@uni.example.ac.uk,,,always,|data_owner_review 'always'",
-      "for-approval without owners|1234568,T,live,full,ada@uni.example.ac.uk,,,for-approval,|no data_owners",
-      "duplicate number|1234567,Again,live,full,ada@uni.example.ac.uk,,,,|listed twice",
-  })
-  void badRowIsReportedWithItsLineNumber(String label, String row, String expected) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bad status|1234568,T,open,full,ada@uni.example.ac.uk,,,,|status 'open'",
+        "bad type|1234568,T,live,partial,ada@uni.example.ac.uk,,,,|type 'partial'",
+        "bad researcher email|1234568,T,live,full,ada-at-uni,,,,|'ada-at-uni'",
+        "bad data owner email|1234568,T,live,full,ada@uni.example.ac.uk,,,for-information,owner@|'owner@'",
+        "non-digit number|12A4567,T,live,full,ada@uni.example.ac.uk,,,,|number '12A4567'",
+        "bad threshold|1234568,T,live,full,ada@uni.example.ac.uk,ten,,,|threshold 'ten'",
+        "zero threshold|1234568,T,live,full,ada@uni.example.ac.uk,0,,,|threshold",
+        "bad review|1234568,T,live,full,ada@uni.example.ac.uk,,,always,|data_owner_review 'always'",
+        "for-approval without owners|1234568,T,live,full,ada@uni.example.ac.uk,,,for-approval,|no data_owners",
+        "duplicate number|1234567,Again,live,full,ada@uni.example.ac.uk,,,,|listed twice",
+      })
+  void badRowIsReportedWithItsLineNumber(String label, String row, String expected)
+      throws IOException {
     Path file = write(HEADER + GOOD_ROW + row + "\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
@@ -100,7 +106,12 @@ class ProjectRegistryTest {
 
   @Test
   void lineNumberCountsCommentsAndBlankLines() throws IOException {
-    Path file = write(HEADER + "# comment\n\n" + GOOD_ROW + "1234568,T,open,full,ada@uni.example.ac.uk,,,,\n");
+    Path file =
+        write(
+            HEADER
+                + "# comment\n\n"
+                + GOOD_ROW
+                + "1234568,T,open,full,ada@uni.example.ac.uk,,,,\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
     assertTrue(e.getMessage().contains("line 5:"), e.getMessage());
@@ -108,18 +119,24 @@ class ProjectRegistryTest {
 
   @Test
   void everyBadRowIsReportedNotOnlyTheFirst() throws IOException {
-    Path file = write(HEADER + "1,T,open,full,ada@uni.example.ac.uk,,,,\n" + GOOD_ROW
-        + "1234568,T,live,full,nobody,,,,\n");
+    Path file =
+        write(
+            HEADER
+                + "1,T,open,full,ada@uni.example.ac.uk,,,,\n"
+                + GOOD_ROW
+                + "1234568,T,live,full,nobody,,,,\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
-    assertTrue(e.getMessage().contains("line 2:") && e.getMessage().contains("line 4:"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("line 2:") && e.getMessage().contains("line 4:"), e.getMessage());
     assertFalse(e.getMessage().contains("line 3:"), e.getMessage());
   }
 
   @ParameterizedTest(name = "missing column {0}")
   @CsvSource({"number", "title", "status", "type", "researchers"})
   void missingRequiredHeaderColumnIsNamed(String column) throws IOException {
-    String header = String.join(",", ProjectRegistry.REQUIRED.stream().filter(c -> !c.equals(column)).toList());
+    String header =
+        String.join(",", ProjectRegistry.REQUIRED.stream().filter(c -> !c.equals(column)).toList());
     Path file = write(header + "\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
@@ -128,8 +145,10 @@ class ProjectRegistryTest {
 
   @Test
   void missingFileIsReported() {
-    var e = assertThrows(ProjectRegistry.RegistryException.class,
-        () -> ProjectRegistry.load(dir.resolve("nope.csv")));
+    var e =
+        assertThrows(
+            ProjectRegistry.RegistryException.class,
+            () -> ProjectRegistry.load(dir.resolve("nope.csv")));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
@@ -137,22 +156,33 @@ class ProjectRegistryTest {
   void unknownPolicyNameIsRefusedWithItsLineNumber() throws IOException {
     Path file = write(HEADER + GOOD_ROW + "1234568,T,live,full,ada@uni.example.ac.uk,,ons-srz,,\n");
 
-    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file, org.outputintake.policy.FilePolicies::load));
+    var e =
+        assertThrows(
+            ProjectRegistry.RegistryException.class,
+            () -> ProjectRegistry.load(file, org.outputintake.policy.FilePolicies::load));
     assertTrue(e.getMessage().contains("line 3: policy: unknown policy 'ons-srz'"), e.getMessage());
   }
 
   @Test
   void bothShippedPoliciesAreAccepted() throws IOException {
-    Path file = write(HEADER + GOOD_ROW + "1234568,T,live,full,ada@uni.example.ac.uk,,opensafely,,\n"
-        + "1234569,T,live,full,ada@uni.example.ac.uk,,ons-srs,,\n");
+    Path file =
+        write(
+            HEADER
+                + GOOD_ROW
+                + "1234568,T,live,full,ada@uni.example.ac.uk,,opensafely,,\n"
+                + "1234569,T,live,full,ada@uni.example.ac.uk,,ons-srs,,\n");
 
     assertEquals("opensafely", ProjectRegistry.load(file).find("1234568").orElseThrow().policy());
   }
 
   @Test
   void unbalancedQuoteIsReportedWithTheLineAndWhatToFix() throws IOException {
-    Path file = write(HEADER + GOOD_ROW + "1234568,\"Energy, use,live,full,ada@uni.example.ac.uk,,,,\n"
-        + "1234569,T,live,full,ada@uni.example.ac.uk,,,,\n");
+    Path file =
+        write(
+            HEADER
+                + GOOD_ROW
+                + "1234568,\"Energy, use,live,full,ada@uni.example.ac.uk,,,,\n"
+                + "1234569,T,live,full,ada@uni.example.ac.uk,,,,\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
     assertTrue(e.getMessage().contains(file + " line 3:"), e.getMessage());
@@ -171,7 +201,9 @@ class ProjectRegistryTest {
     Path file = write(HEADER + GOOD_ROW + "1234568,Short,live\n");
 
     var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
-    assertTrue(e.getMessage().contains("line 3: the row has 3 fields of the 5 or more expected"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("line 3: the row has 3 fields of the 5 or more expected"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("type ''"), e.getMessage());
   }
 

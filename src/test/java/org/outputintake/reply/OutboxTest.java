@@ -26,8 +26,7 @@ import org.outputintake.ticket.AuditLog;
 class OutboxTest {
   private static final Instant T0 = Instant.parse("2024-01-16T10:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Database db;
 
@@ -42,17 +41,37 @@ class OutboxTest {
   }
 
   @ParameterizedTest(name = "after {0} attempts wait {1}")
-  @CsvSource({"0,PT5S", "1,PT10S", "2,PT20S", "3,PT40S", "7,PT10M40S", "8,PT15M", "20,PT15M", "21,PT15M", "1000,PT15M"})
+  @CsvSource({
+    "0,PT5S",
+    "1,PT10S",
+    "2,PT20S",
+    "3,PT40S",
+    "7,PT10M40S",
+    "8,PT15M",
+    "20,PT15M",
+    "21,PT15M",
+    "1000,PT15M"
+  })
   void backoffDoublesFromFiveSecondsUpToFifteenMinutes(int attempts, String expected) {
     assertEquals(Duration.parse(expected), OutboxSender.backoff(attempts));
   }
 
   @Test
   void enqueuedMailRoundTripsWithAllItsFields() {
-    OutgoingMail mail = new OutgoingMail("<ack-1@example.org>", null, "acknowledgement", "Ada@Uni.Example.ac.uk",
-        List.of("officer1@example.org", "officer2@example.org"), "[STATS10001] subject", "body text",
-        "<req@uni>", List.of("<req@uni>", "<r2@uni>"),
-        List.of(new OutgoingMail.FileRef("report.pdf", Path.of("/data/report.pdf"), "application/pdf")));
+    OutgoingMail mail =
+        new OutgoingMail(
+            "<ack-1@example.org>",
+            null,
+            "acknowledgement",
+            "Ada@Uni.Example.ac.uk",
+            List.of("officer1@example.org", "officer2@example.org"),
+            "[STATS10001] subject",
+            "body text",
+            "<req@uni>",
+            List.of("<req@uni>", "<r2@uni>"),
+            List.of(
+                new OutgoingMail.FileRef(
+                    "report.pdf", Path.of("/data/report.pdf"), "application/pdf")));
     enqueue(mail, T0);
 
     Outbox.Entry e = db.read(Outbox::all).get(0);
@@ -81,7 +100,8 @@ class OutboxTest {
     enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
     enqueue(mail("<c@x>", "ada@uni.example.ac.uk"), T0);
 
-    assertEquals(List.of("<a@x>", "<b@x>"),
+    assertEquals(
+        List.of("<a@x>", "<b@x>"),
         db.read(c -> Outbox.due(c, T0, 2)).stream().map(e -> e.mail().messageId()).toList());
   }
 
@@ -90,10 +110,11 @@ class OutboxTest {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     long id = db.read(Outbox::all).get(0).id();
 
-    db.inTransaction(c -> {
-      Outbox.markFailed(c, id, "ConnectException: refused", T0.plusSeconds(5));
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.markFailed(c, id, "ConnectException: refused", T0.plusSeconds(5));
+          return null;
+        });
 
     assertTrue(db.read(c -> Outbox.due(c, T0.plusSeconds(4), 10)).isEmpty());
     Outbox.Entry retry = db.read(c -> Outbox.due(c, T0.plusSeconds(5), 10)).get(0);
@@ -105,12 +126,13 @@ class OutboxTest {
   void sentMailIsNoLongerDueAndIsMarkedOnlyOnce() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     long id = db.read(Outbox::all).get(0).id();
-    db.inTransaction(c -> {
-      Outbox.markFailed(c, id, "timeout", T0);
-      Outbox.markSent(c, id, T0.plusSeconds(10));
-      Outbox.markSent(c, id, T0.plusSeconds(20));
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.markFailed(c, id, "timeout", T0);
+          Outbox.markSent(c, id, T0.plusSeconds(10));
+          Outbox.markSent(c, id, T0.plusSeconds(20));
+          return null;
+        });
 
     assertTrue(db.read(c -> Outbox.due(c, T0.plusSeconds(3600), 10)).isEmpty());
     Outbox.Entry e = db.read(Outbox::all).get(0);
@@ -126,16 +148,30 @@ class OutboxTest {
     enqueue(mail("<c@x>", "ADA@uni.example.ac.uk"), T0);
     enqueue(mail("<d@x>", "bob@uni.example.ac.uk"), T0);
 
-    assertEquals(2, (int) db.<Integer>read(c -> Outbox.countTo(c, "Ada@Uni.Example.ac.uk", T0.minusSeconds(3600))));
-    assertEquals(3, (int) db.<Integer>read(c -> Outbox.countTo(c, "ada@uni.example.ac.uk", T0.minusSeconds(86400))));
-    assertEquals(0, (int) db.<Integer>read(c -> Outbox.countTo(c, "carol@uni.example.ac.uk", T0.minusSeconds(86400))));
+    assertEquals(
+        2,
+        (int)
+            db.<Integer>read(
+                c -> Outbox.countTo(c, "Ada@Uni.Example.ac.uk", T0.minusSeconds(3600))));
+    assertEquals(
+        3,
+        (int)
+            db.<Integer>read(
+                c -> Outbox.countTo(c, "ada@uni.example.ac.uk", T0.minusSeconds(86400))));
+    assertEquals(
+        0,
+        (int)
+            db.<Integer>read(
+                c -> Outbox.countTo(c, "carol@uni.example.ac.uk", T0.minusSeconds(86400))));
   }
 
   @Test
   void sameMessageIdCannotBeQueuedTwice() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
 
-    assertThrows(Database.DatabaseException.class, () -> enqueue(mail("<a@x>", "bob@uni.example.ac.uk"), T0));
+    assertThrows(
+        Database.DatabaseException.class,
+        () -> enqueue(mail("<a@x>", "bob@uni.example.ac.uk"), T0));
   }
 
   @Test
@@ -143,14 +179,16 @@ class OutboxTest {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     List<OutgoingMail> sent = new ArrayList<>();
     List<OutgoingMail> notified = new ArrayList<>();
-    OutboxSender sender = new OutboxSender(db, sent::add, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC),
-        notified::add);
+    OutboxSender sender =
+        new OutboxSender(
+            db, sent::add, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC), notified::add);
 
     assertEquals(1, sender.sendDue());
     assertEquals(List.of("<a@x>"), sent.stream().map(OutgoingMail::messageId).toList());
     assertEquals(sent, notified);
     assertEquals(T0.plusSeconds(1), db.read(Outbox::all).get(0).sentAt());
-    assertEquals(List.of("email-sent"), db.read(AuditLog::all).stream().map(AuditLog.Event::type).toList());
+    assertEquals(
+        List.of("email-sent"), db.read(AuditLog::all).stream().map(AuditLog.Event::type).toList());
     assertEquals(0, sender.sendDue(), "a sent mail is not sent again");
   }
 
@@ -161,10 +199,15 @@ class OutboxTest {
     List<String> tried = new ArrayList<>();
     MutableClock clock = new MutableClock(T0);
     boolean[] down = {true};
-    OutboxSender sender = new OutboxSender(db, m -> {
-      tried.add(m.messageId());
-      if (down[0]) throw new java.io.IOException("smtp down");
-    }, clock, m -> { });
+    OutboxSender sender =
+        new OutboxSender(
+            db,
+            m -> {
+              tried.add(m.messageId());
+              if (down[0]) throw new java.io.IOException("smtp down");
+            },
+            clock,
+            m -> {});
 
     assertEquals(0, sender.sendDue());
     assertEquals(List.of("<a@x>"), tried, "the pass stops at a server failure");
@@ -189,10 +232,16 @@ class OutboxTest {
     enqueue(mail("<bad@x>", "broken@uni.example.ac.uk"), T0);
     enqueue(mail("<good@x>", "ada@uni.example.ac.uk"), T0);
     List<String> sent = new ArrayList<>();
-    OutboxSender sender = new OutboxSender(db, m -> {
-      if (m.to().startsWith("broken")) throw new MessageRejected(true, "recipient refused (550): no such user", null);
-      sent.add(m.messageId());
-    }, Clock.fixed(T0, ZoneOffset.UTC), m -> { });
+    OutboxSender sender =
+        new OutboxSender(
+            db,
+            m -> {
+              if (m.to().startsWith("broken"))
+                throw new MessageRejected(true, "recipient refused (550): no such user", null);
+              sent.add(m.messageId());
+            },
+            Clock.fixed(T0, ZoneOffset.UTC),
+            m -> {});
 
     assertEquals(1, sender.sendDue());
     assertEquals(List.of("<good@x>"), sent);
@@ -210,10 +259,18 @@ class OutboxTest {
     enqueue(mail("<next@x>", "ada@uni.example.ac.uk"), T0);
     MutableClock clock = new MutableClock(T0);
     List<String> sent = new ArrayList<>();
-    OutboxSender sender = new OutboxSender(db, m -> {
-      if (m.to().startsWith("full")) throw new MessageRejected(false, "recipient refused for now (452)", null);
-      sent.add(m.messageId());
-    }, clock, m -> { }, Duration.ofHours(1), 50);
+    OutboxSender sender =
+        new OutboxSender(
+            db,
+            m -> {
+              if (m.to().startsWith("full"))
+                throw new MessageRejected(false, "recipient refused for now (452)", null);
+              sent.add(m.messageId());
+            },
+            clock,
+            m -> {},
+            Duration.ofHours(1),
+            50);
 
     assertEquals(1, sender.sendDue());
     assertEquals(List.of("<next@x>"), sent, "the refused row does not hold the next one");
@@ -223,7 +280,10 @@ class OutboxTest {
 
     clock.now = T0.plusSeconds(3601);
     sender.sendDue();
-    assertEquals(Outbox.Status.FAILED, db.read(Outbox::all).get(0).status(), "given up after replies.give-up-after");
+    assertEquals(
+        Outbox.Status.FAILED,
+        db.read(Outbox::all).get(0).status(),
+        "given up after replies.give-up-after");
     assertTrue(db.read(Outbox::all).get(0).lastError().contains("gave up"));
   }
 
@@ -231,26 +291,35 @@ class OutboxTest {
   void anOperatorRetryMakesADeadLetterPendingAgainWithAFreshAge() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     long id = db.read(Outbox::all).get(0).id();
-    db.inTransaction(c -> {
-      Outbox.markDead(c, id, "550 no such user", T0);
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.markDead(c, id, "550 no such user", T0);
+          return null;
+        });
     assertTrue(db.<Boolean>read(c -> Outbox.retry(c, id, T0.plusSeconds(60))));
     Outbox.Entry e = db.read(Outbox::all).get(0);
     assertEquals(Outbox.Status.PENDING, e.status());
     assertEquals(T0.plusSeconds(60), e.since());
     assertEquals(1, db.read(c -> Outbox.due(c, T0.plusSeconds(60), 10)).size());
-    assertFalse(db.<Boolean>read(c -> Outbox.retry(c, id, T0.plusSeconds(61))), "only a dead letter can be retried");
+    assertFalse(
+        db.<Boolean>read(c -> Outbox.retry(c, id, T0.plusSeconds(61))),
+        "only a dead letter can be retried");
   }
 
   @Test
   void aPassDrainsTheWholeBacklogAndPicksUpAReplyWrittenWhileItRuns() {
-    for (int i = 0; i < 250; i++) enqueue(mail("<m" + i + "@x>", "r" + i + "@uni.example.ac.uk"), T0);
+    for (int i = 0; i < 250; i++)
+      enqueue(mail("<m" + i + "@x>", "r" + i + "@uni.example.ac.uk"), T0);
     List<String> sent = new ArrayList<>();
-    OutboxSender sender = new OutboxSender(db, m -> {
-      sent.add(m.messageId());
-      if (sent.size() == 120) enqueue(mail("<ack@x>", "new@uni.example.ac.uk"), T0);
-    }, Clock.fixed(T0, ZoneOffset.UTC), m -> { });
+    OutboxSender sender =
+        new OutboxSender(
+            db,
+            m -> {
+              sent.add(m.messageId());
+              if (sent.size() == 120) enqueue(mail("<ack@x>", "new@uni.example.ac.uk"), T0);
+            },
+            Clock.fixed(T0, ZoneOffset.UTC),
+            m -> {});
 
     assertEquals(251, sender.sendDue());
     assertEquals("<m0@x>", sent.get(0), "oldest first");
@@ -265,14 +334,16 @@ class OutboxTest {
   }
 
   private void enqueue(OutgoingMail m, Instant at) {
-    db.inTransaction(c -> {
-      Outbox.enqueue(c, m, at);
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Outbox.enqueue(c, m, at);
+          return null;
+        });
   }
 
   private static OutgoingMail mail(String id, String to) {
-    return new OutgoingMail(id, null, "acknowledgement", to, null, "subject", "body", null, null, null);
+    return new OutgoingMail(
+        id, null, "acknowledgement", to, null, "subject", "body", null, null, null);
   }
 
   private static final class MutableClock extends Clock {

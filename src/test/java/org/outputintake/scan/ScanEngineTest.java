@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanEngineTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final FileInspector TEXT = (file, ctx, work) -> new Inspection("text/plain", List.of(), List.of(), true);
+  private static final FileInspector TEXT =
+      (file, ctx, work) -> new Inspection("text/plain", List.of(), List.of(), true);
 
   private static ContentScanner throwing(Throwable t) {
     return new ContentScanner() {
@@ -37,34 +37,51 @@ class ScanEngineTest {
   @Test
   void scannerFailuresBecomeScanErrorFindingsAndOtherScannersStillRun() throws IOException {
     Path p = TestFiles.text(dir, "a.txt", "contact a@b.org");
-    ContentScanner ok = new ContentScanner() {
-      @Override
-      public boolean appliesTo(ScanFile file) {
-        return true;
-      }
+    ContentScanner ok =
+        new ContentScanner() {
+          @Override
+          public boolean appliesTo(ScanFile file) {
+            return true;
+          }
 
-      @Override
-      public List<Finding> scan(ScanFile file, ScanContext context) {
-        return List.of(Finding.info("SEEN", "", "scanned"));
-      }
-    };
-    ScanEngine engine = new ScanEngine(TEXT, List.of(throwing(new IOException("bad")),
-        throwing(new IllegalStateException("boom")), throwing(new StackOverflowError()), ok));
+          @Override
+          public List<Finding> scan(ScanFile file, ScanContext context) {
+            return List.of(Finding.info("SEEN", "", "scanned"));
+          }
+        };
+    ScanEngine engine =
+        new ScanEngine(
+            TEXT,
+            List.of(
+                throwing(new IOException("bad")),
+                throwing(new IllegalStateException("boom")),
+                throwing(new StackOverflowError()),
+                ok));
     ScanReport report = engine.scan(List.of(ScanFile.of(p, "a.txt")), TestFiles.context("ons-srs"));
     List<String> codes = TestFiles.codes(report.files().get(0).findings());
     assertEquals(List.of("SCAN_ERROR", "SCAN_ERROR", "SCAN_ERROR", "SEEN"), codes);
-    assertTrue(report.files().get(0).findings().get(0).message().startsWith("The file could not be read fully"));
+    assertTrue(
+        report
+            .files()
+            .get(0)
+            .findings()
+            .get(0)
+            .message()
+            .startsWith("The file could not be read fully"));
   }
 
   @Test
   void inspectorFailureIsAFindingAndTheWorkDirIsRemoved() throws IOException {
     Path p = TestFiles.text(dir, "a.txt", "x");
     List<Path> workDirs = new ArrayList<>();
-    FileInspector failing = (file, ctx, work) -> {
-      workDirs.add(work);
-      throw new IOException("corrupt");
-    };
-    ScanReport report = new ScanEngine(failing, List.of()).scan(List.of(ScanFile.of(p)), TestFiles.context("ons-srs"));
+    FileInspector failing =
+        (file, ctx, work) -> {
+          workDirs.add(work);
+          throw new IOException("corrupt");
+        };
+    ScanReport report =
+        new ScanEngine(failing, List.of())
+            .scan(List.of(ScanFile.of(p)), TestFiles.context("ons-srs"));
     assertEquals(List.of("SCAN_ERROR"), TestFiles.codes(report.files().get(0).findings()));
     assertFalse(Files.exists(workDirs.get(0)));
   }
@@ -72,15 +89,21 @@ class ScanEngineTest {
   @Test
   void archiveEntriesAreScannedAfterTheirArchive() throws IOException {
     Path zip = TestFiles.text(dir, "a.zip", "PK");
-    FileInspector archive = (file, ctx, work) -> {
-      if (file.depth() > 0) return new Inspection("text/csv", List.of(), List.of(), true);
-      Path entry = TestFiles.text(work, "t.csv", "area,n", "A,3");
-      return new Inspection("application/zip", List.of(), List.of(
-          new ScanFile(entry, "a.zip!/t.csv", null, Files.size(entry), 1)), false);
-    };
-    ScanReport report = new ScanEngine(archive, ScanEngine.standardScanners())
-        .scan(List.of(ScanFile.of(zip, "a.zip")), TestFiles.context("ons-srs"));
-    assertEquals(List.of("a.zip", "a.zip!/t.csv"), report.files().stream().map(FileReport::file).toList());
+    FileInspector archive =
+        (file, ctx, work) -> {
+          if (file.depth() > 0) return new Inspection("text/csv", List.of(), List.of(), true);
+          Path entry = TestFiles.text(work, "t.csv", "area,n", "A,3");
+          return new Inspection(
+              "application/zip",
+              List.of(),
+              List.of(new ScanFile(entry, "a.zip!/t.csv", null, Files.size(entry), 1)),
+              false);
+        };
+    ScanReport report =
+        new ScanEngine(archive, ScanEngine.standardScanners())
+            .scan(List.of(ScanFile.of(zip, "a.zip")), TestFiles.context("ons-srs"));
+    assertEquals(
+        List.of("a.zip", "a.zip!/t.csv"), report.files().stream().map(FileReport::file).toList());
     assertEquals(List.of("LOW_COUNT"), TestFiles.codes(report.files().get(1).findings()));
     assertTrue(report.hasBlocker());
   }
@@ -89,14 +112,18 @@ class ScanEngineTest {
   void sha256IsStreamedAndCorrect() throws IOException {
     Path p = dir.resolve("abc");
     Files.writeString(p, "abc");
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ScanEngine.sha256(p));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ScanEngine.sha256(p));
   }
 
   @Test
   void standardEngineDetectsTypesAndScansADocx() throws IOException {
-    Path docx = TestFiles.docx(dir, "letter.docx", "Dear colleague,", "The patient, NHS 943 476 5919, was seen.");
-    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(List.of(ScanFile.of(docx, "letter.docx")),
-        TestFiles.context("ons-srs"));
+    Path docx =
+        TestFiles.docx(
+            dir, "letter.docx", "Dear colleague,", "The patient, NHS 943 476 5919, was seen.");
+    ScanReport report =
+        org.outputintake.policy.StandardScan.engine()
+            .scan(List.of(ScanFile.of(docx, "letter.docx")), TestFiles.context("ons-srs"));
     FileReport f = report.files().get(0);
     assertTrue(f.type().contains("wordprocessingml"), f.type());
     assertEquals(List.of("NHS_NUMBER"), TestFiles.codes(f.findings()));
@@ -105,13 +132,20 @@ class ScanEngineTest {
 
   @Test
   void degreesOfFreedomStatedInAnotherFileOfTheRequestAreEnough() throws IOException {
-    Path coefs = TestFiles.text(dir, "coefficients.csv", "term,coef,std_err", "Intercept,1.2,0.3", "age,0.05,0.01");
-    Path log = TestFiles.text(dir, "model.log", "Residual standard error: 1.2 on 480 degrees of freedom");
+    Path coefs =
+        TestFiles.text(
+            dir, "coefficients.csv", "term,coef,std_err", "Intercept,1.2,0.3", "age,0.05,0.01");
+    Path log =
+        TestFiles.text(dir, "model.log", "Residual standard error: 1.2 on 480 degrees of freedom");
     ScanEngine engine = org.outputintake.policy.StandardScan.engine();
-    ScanReport alone = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv")), TestFiles.context("ons-srs"));
-    assertEquals(List.of("DEGREES_OF_FREEDOM_MISSING"), TestFiles.codes(alone.files().get(0).findings()));
-    ScanReport both = engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv"), ScanFile.of(log, "model.log")),
-        TestFiles.context("ons-srs"));
+    ScanReport alone =
+        engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv")), TestFiles.context("ons-srs"));
+    assertEquals(
+        List.of("DEGREES_OF_FREEDOM_MISSING"), TestFiles.codes(alone.files().get(0).findings()));
+    ScanReport both =
+        engine.scan(
+            List.of(ScanFile.of(coefs, "coefficients.csv"), ScanFile.of(log, "model.log")),
+            TestFiles.context("ons-srs"));
     assertEquals(List.of(), TestFiles.codes(both.files().get(0).findings()));
   }
 }

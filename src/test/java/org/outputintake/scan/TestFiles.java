@@ -27,7 +27,8 @@ public final class TestFiles {
   }
 
   /** A workbook of sheets; each sheet is a name and rows of cells (numbers written as numbers). */
-  public static Path xlsx(Path dir, String name, Set<String> hidden, Object... sheetsAndRows) throws IOException {
+  public static Path xlsx(Path dir, String name, Set<String> hidden, Object... sheetsAndRows)
+      throws IOException {
     return workbook(new XSSFWorkbook(), dir.resolve(name), hidden, sheetsAndRows);
   }
 
@@ -35,7 +36,8 @@ public final class TestFiles {
     return workbook(new HSSFWorkbook(), dir.resolve(name), Set.of(), sheetsAndRows);
   }
 
-  private static Path workbook(Workbook wb, Path p, Set<String> hidden, Object... sheetsAndRows) throws IOException {
+  private static Path workbook(Workbook wb, Path p, Set<String> hidden, Object... sheetsAndRows)
+      throws IOException {
     try (wb) {
       for (int i = 0; i < sheetsAndRows.length; i += 2) {
         Sheet sheet = wb.createSheet((String) sheetsAndRows[i]);
@@ -45,7 +47,8 @@ public final class TestFiles {
           for (int c = 0; c < rows[r].length; c++) {
             String v = rows[r][c];
             if (v == null) continue;
-            if (v.matches("-?\\d{1,9}(\\.\\d+)?")) row.createCell(c).setCellValue(Double.parseDouble(v));
+            if (v.matches("-?\\d{1,9}(\\.\\d+)?"))
+              row.createCell(c).setCellValue(Double.parseDouble(v));
             else row.createCell(c).setCellValue(v);
           }
         }
@@ -60,7 +63,8 @@ public final class TestFiles {
 
   public static Path docx(Path dir, String name, String... paragraphs) throws IOException {
     Path p = dir.resolve(name);
-    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(p)) {
+    try (XWPFDocument doc = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(p)) {
       for (String para : paragraphs) doc.createParagraph().createRun().setText(para);
       doc.write(out);
     }

@@ -1,6 +1,5 @@
 package org.outputintake.sla;
 
-import org.outputintake.config.BankHolidays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.outputintake.config.BankHolidays;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
 
@@ -25,36 +25,46 @@ class WorkingTimeTest {
 
   @Test
   void weekendsDoNotCount() {
-    assertEquals(at("2024-01-22T10:00:00Z"), cal.plus(at("2024-01-19T16:00:00Z"), Duration.ofHours(2)));
-    assertEquals(Duration.ofHours(2), cal.between(at("2024-01-19T16:00:00Z"), at("2024-01-22T10:00:00Z")));
-    assertEquals(Duration.ZERO, cal.between(at("2024-01-20T09:00:00Z"), at("2024-01-21T17:00:00Z")));
+    assertEquals(
+        at("2024-01-22T10:00:00Z"), cal.plus(at("2024-01-19T16:00:00Z"), Duration.ofHours(2)));
+    assertEquals(
+        Duration.ofHours(2), cal.between(at("2024-01-19T16:00:00Z"), at("2024-01-22T10:00:00Z")));
+    assertEquals(
+        Duration.ZERO, cal.between(at("2024-01-20T09:00:00Z"), at("2024-01-21T17:00:00Z")));
   }
 
   @Test
   void bankHolidaysDoNotCountAndTheRegionPicksThem() {
     // Good Friday and Easter Monday 2024 in England and Wales
-    assertEquals(at("2024-04-02T09:00:00Z"), cal.plus(at("2024-03-28T16:00:00Z"), Duration.ofHours(2)));
+    assertEquals(
+        at("2024-04-02T09:00:00Z"), cal.plus(at("2024-03-28T16:00:00Z"), Duration.ofHours(2)));
     assertFalse(cal.isWorkingDay(LocalDate.parse("2026-12-28")), "Boxing Day's substitute");
-    WorkingCalendar scotland = new ServiceLevel(new IntakeConfig.Sla("scotland", null, null, null, null, 5, null))
-        .calendar();
+    WorkingCalendar scotland =
+        new ServiceLevel(new IntakeConfig.Sla("scotland", null, null, null, null, 5, null))
+            .calendar();
     assertFalse(scotland.isWorkingDay(LocalDate.parse("2024-01-02")));
     assertTrue(cal.isWorkingDay(LocalDate.parse("2024-01-02")));
-    assertTrue(scotland.isWorkingDay(LocalDate.parse("2024-04-01")), "no Easter Monday in Scotland");
-    WorkingCalendar ni = new ServiceLevel(new IntakeConfig.Sla("northern-ireland", null, null, null, null, 5, null))
-        .calendar();
+    assertTrue(
+        scotland.isWorkingDay(LocalDate.parse("2024-04-01")), "no Easter Monday in Scotland");
+    WorkingCalendar ni =
+        new ServiceLevel(new IntakeConfig.Sla("northern-ireland", null, null, null, null, 5, null))
+            .calendar();
     assertFalse(ni.isWorkingDay(LocalDate.parse("2025-07-14")), "the Boyne's substitute day");
   }
 
   @Test
   void anUnknownRegionIsAConfigurationError() {
-    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
-        () -> BankHolidays.load(Path.of("config", "bank-holidays.yaml"), "wales-only"));
+    ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ConfigException.class,
+            () -> BankHolidays.load(Path.of("config", "bank-holidays.yaml"), "wales-only"));
     assertTrue(e.getMessage().contains("sla.region"), e.getMessage());
   }
 
   @Test
   void theMarchClockChangeNeitherAddsNorLosesAnHour() {
-    // Mon 25 March 2024 09:00 GMT; clocks go forward on Sunday 31 March; Good Friday and Easter Monday in between
+    // Mon 25 March 2024 09:00 GMT; clocks go forward on Sunday 31 March; Good Friday and Easter
+    // Monday in between
     Instant start = at("2024-03-25T09:00:00Z");
     Instant due = cal.plus(start, Duration.ofHours(40));
     assertEquals(at("2024-04-02T16:00:00Z"), due, "Tuesday 2 April 17:00 BST");
@@ -73,20 +83,28 @@ class WorkingTimeTest {
   @Test
   void aRequestArrivingOutOfHoursStartsTheClockAtTheNextWorkingMorning() {
     Instant saturdayNight = at("2024-01-20T22:00:00Z");
-    ServiceClock.Status s = sla.clock().status(saturdayNight, List.of(new ServiceClock.Change(saturdayNight, "queued")),
-        at("2024-01-22T10:00:00Z"));
+    ServiceClock.Status s =
+        sla.clock()
+            .status(
+                saturdayNight,
+                List.of(new ServiceClock.Change(saturdayNight, "queued")),
+                at("2024-01-22T10:00:00Z"));
     assertEquals(Duration.ofHours(1), s.used());
     assertEquals(at("2024-01-26T17:00:00Z"), s.due(), "five working days from Monday 09:00");
-    assertEquals(Duration.ZERO, cal.between(at("2024-01-16T17:30:00Z"), at("2024-01-17T08:59:00Z")));
+    assertEquals(
+        Duration.ZERO, cal.between(at("2024-01-16T17:30:00Z"), at("2024-01-17T08:59:00Z")));
   }
 
   @Test
   void aTicketBlockedAcrossTheHolidaysResumesWhereItStopped() {
     Instant received = at("2024-12-19T09:00:00Z");
-    List<ServiceClock.Change> changes = List.of(new ServiceClock.Change(received, "queued"),
-        new ServiceClock.Change(at("2024-12-20T09:00:00Z"), "blocked"),
-        new ServiceClock.Change(at("2025-01-03T09:00:00Z"), "queued"));
-    ServiceClock.Status blocked = sla.clock().status(received, changes.subList(0, 2), at("2025-01-02T12:00:00Z"));
+    List<ServiceClock.Change> changes =
+        List.of(
+            new ServiceClock.Change(received, "queued"),
+            new ServiceClock.Change(at("2024-12-20T09:00:00Z"), "blocked"),
+            new ServiceClock.Change(at("2025-01-03T09:00:00Z"), "queued"));
+    ServiceClock.Status blocked =
+        sla.clock().status(received, changes.subList(0, 2), at("2025-01-02T12:00:00Z"));
     assertFalse(blocked.running());
     assertNull(blocked.due(), "no date is promised while blocked");
     assertEquals(Duration.ofHours(8), blocked.used());
@@ -99,10 +117,13 @@ class WorkingTimeTest {
   @Test
   void withADataOwnerTheClockStopsAndABreachIsDatedWhenItHappened() {
     Instant received = at("2024-01-15T09:00:00Z");
-    List<ServiceClock.Change> changes = List.of(new ServiceClock.Change(received, "queued"),
-        new ServiceClock.Change(at("2024-01-15T12:00:00Z"), "with-data-owner"),
-        new ServiceClock.Change(at("2024-01-29T09:00:00Z"), "approved"));
-    ServiceClock.Status owner = sla.clock().status(received, changes.subList(0, 2), at("2024-01-26T09:00:00Z"));
+    List<ServiceClock.Change> changes =
+        List.of(
+            new ServiceClock.Change(received, "queued"),
+            new ServiceClock.Change(at("2024-01-15T12:00:00Z"), "with-data-owner"),
+            new ServiceClock.Change(at("2024-01-29T09:00:00Z"), "approved"));
+    ServiceClock.Status owner =
+        sla.clock().status(received, changes.subList(0, 2), at("2024-01-26T09:00:00Z"));
     assertEquals(Duration.ofHours(3), owner.used());
     ServiceClock.Status late = sla.clock().status(received, changes, at("2024-02-06T09:00:00Z"));
     assertTrue(late.breached());

@@ -31,8 +31,7 @@ class DatabaseTicketsTest {
   private static final Instant T0 = Instant.parse("2024-01-16T10:00:00Z");
   private static final Instant T1 = Instant.parse("2024-01-17T10:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String url;
   private Database db;
@@ -52,11 +51,23 @@ class DatabaseTicketsTest {
   @Test
   void migrationsCreateTheSchemaInAFreshFileAndItsDirectory() throws SQLException {
     assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("sub/dir/intake.db")));
-    Set<String> tables = new HashSet<>(db.read(c -> strings(c,
-        "SELECT name FROM sqlite_master WHERE type = 'table'")));
+    Set<String> tables =
+        new HashSet<>(
+            db.read(c -> strings(c, "SELECT name FROM sqlite_master WHERE type = 'table'")));
 
-    assertTrue(tables.containsAll(List.of("ticket_sequence", "ticket", "mail_message", "attachment", "finding",
-        "audit_event", "outbox", "mailbox_state", "registry_state")), tables.toString());
+    assertTrue(
+        tables.containsAll(
+            List.of(
+                "ticket_sequence",
+                "ticket",
+                "mail_message",
+                "attachment",
+                "finding",
+                "audit_event",
+                "outbox",
+                "mailbox_state",
+                "registry_state")),
+        tables.toString());
     assertEquals(List.of("wal"), db.read(c -> strings(c, "PRAGMA journal_mode")));
   }
 
@@ -81,17 +92,23 @@ class DatabaseTicketsTest {
   @Test
   void rolledBackTransactionGivesItsNumberBackButCommittedNumbersAreNeverReused() {
     TicketId first = db.inTransaction(c -> insertNew(c, "1234567"));
-    assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
-      insertNew(c, "1234567");
-      throw new IllegalStateException("scan failed");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.inTransaction(
+                c -> {
+                  insertNew(c, "1234567");
+                  throw new IllegalStateException("scan failed");
+                }));
     TicketId second = db.inTransaction(c -> insertNew(c, "1234567"));
     TicketId third = db.inTransaction(c -> insertNew(c, "2345678"));
 
     assertEquals(10001, first.number());
-    assertEquals(10002, second.number(), "the rolled-back number was never used, so it is given back");
+    assertEquals(
+        10002, second.number(), "the rolled-back number was never used, so it is given back");
     assertEquals(10003, third.number());
-    assertEquals(List.of("STATS10001", "STATS10002", "STATS10003"),
+    assertEquals(
+        List.of("STATS10001", "STATS10002", "STATS10003"),
         db.read(repo::list).stream().map(t -> t.id().toString()).toList());
   }
 
@@ -132,18 +149,23 @@ class DatabaseTicketsTest {
     assertEquals(new TicketState.Queued(T0), stored.state());
     assertEquals("<req@uni.example.ac.uk>", stored.rootMessageId());
 
-    Ticket blocked = stored.withState(((TicketState.Queued) stored.state()).block("form missing", T1))
-        .withFolder("outputs", 2);
-    db.inTransaction(c -> {
-      repo.update(c, blocked);
-      return null;
-    });
+    Ticket blocked =
+        stored
+            .withState(((TicketState.Queued) stored.state()).block("form missing", T1))
+            .withFolder("outputs", 2);
+    db.inTransaction(
+        c -> {
+          repo.update(c, blocked);
+          return null;
+        });
 
     Ticket reread = db.read(c -> repo.find(c, id.toString())).orElseThrow();
     assertEquals(new TicketState.Blocked(T1, "form missing"), reread.state());
     assertEquals("outputs", reread.folderName());
     assertEquals(2, reread.folderVersion());
-    assertEquals(List.of(DbTime.of(T0)), db.read(c -> strings(c, "SELECT queued_at FROM ticket")),
+    assertEquals(
+        List.of(DbTime.of(T0)),
+        db.read(c -> strings(c, "SELECT queued_at FROM ticket")),
         "blocking does not move the queue position");
   }
 
@@ -152,86 +174,124 @@ class DatabaseTicketsTest {
     TicketId open = db.inTransaction(c -> insertNew(c, "1234567"));
     TicketId closed = db.inTransaction(c -> insertNew(c, "1234567"));
     db.inTransaction(c -> insertNew(c, "2345678"));
-    db.inTransaction(c -> {
-      Ticket t = repo.find(c, closed.toString()).orElseThrow();
-      repo.update(c, t.withState(((TicketState.Queued) t.state()).close("withdrawn", T1)));
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          Ticket t = repo.find(c, closed.toString()).orElseThrow();
+          repo.update(c, t.withState(((TicketState.Queued) t.state()).close("withdrawn", T1)));
+          return null;
+        });
 
-    assertEquals(List.of(open), db.read(c -> repo.openForProject(c, "1234567")).stream().map(Ticket::id).toList());
+    assertEquals(
+        List.of(open),
+        db.read(c -> repo.openForProject(c, "1234567")).stream().map(Ticket::id).toList());
     assertTrue(db.read(c -> repo.find(c, "STATS99999")).isEmpty());
   }
 
   @Test
   void auditEventsAreAppendedAndReadInOrder() {
     TicketId id = db.inTransaction(c -> insertNew(c, "1234567"));
-    db.inTransaction(c -> {
-      AuditLog.append(c, id.toString(), T0, "system", "ticket-opened", "from email");
-      AuditLog.append(c, id.toString(), T1, "ada@uni.example.ac.uk", "reply", null);
-      AuditLog.append(c, null, T1, "system", "mail-ignored", "auto-reply");
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          AuditLog.append(c, id.toString(), T0, "system", "ticket-opened", "from email");
+          AuditLog.append(c, id.toString(), T1, "ada@uni.example.ac.uk", "reply", null);
+          AuditLog.append(c, null, T1, "system", "mail-ignored", "auto-reply");
+          return null;
+        });
 
     List<AuditLog.Event> events = db.read(c -> AuditLog.forTicket(c, id.toString()));
-    assertEquals(List.of("ticket-opened", "reply"), events.stream().map(AuditLog.Event::type).toList());
+    assertEquals(
+        List.of("ticket-opened", "reply"), events.stream().map(AuditLog.Event::type).toList());
     assertEquals(T1, events.get(1).at());
     assertEquals(3, db.read(AuditLog::all).size());
   }
 
   @Test
   void auditEventInARolledBackTransactionIsNotKept() {
-    assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
-      AuditLog.append(c, null, T0, "system", "x", null);
-      throw new IllegalStateException("boom");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.inTransaction(
+                c -> {
+                  AuditLog.append(c, null, T0, "system", "x", null);
+                  throw new IllegalStateException("boom");
+                }));
 
     assertTrue(db.read(AuditLog::all).isEmpty());
   }
 
   @Test
   void auditEventsCannotBeUpdated() {
-    db.inTransaction(c -> {
-      AuditLog.append(c, null, T0, "system", "x", "original");
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          AuditLog.append(c, null, T0, "system", "x", "original");
+          return null;
+        });
 
-    var e = assertThrows(Database.DatabaseException.class,
-        () -> db.inTransaction(c -> execute(c, "UPDATE audit_event SET detail = 'changed'")));
+    var e =
+        assertThrows(
+            Database.DatabaseException.class,
+            () -> db.inTransaction(c -> execute(c, "UPDATE audit_event SET detail = 'changed'")));
     assertTrue(e.getMessage().contains("append-only"), e.getMessage());
     assertEquals("original", db.read(AuditLog::all).get(0).detail());
   }
 
   @Test
   void auditEventsCannotBeDeleted() {
-    db.inTransaction(c -> {
-      AuditLog.append(c, null, T0, "system", "x", "original");
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          AuditLog.append(c, null, T0, "system", "x", "original");
+          return null;
+        });
 
-    var e = assertThrows(Database.DatabaseException.class,
-        () -> db.inTransaction(c -> execute(c, "DELETE FROM audit_event")));
+    var e =
+        assertThrows(
+            Database.DatabaseException.class,
+            () -> db.inTransaction(c -> execute(c, "DELETE FROM audit_event")));
     assertTrue(e.getMessage().contains("append-only"), e.getMessage());
     assertEquals(1, db.read(AuditLog::all).size());
   }
 
   @Test
   void foreignKeysAreEnforced() {
-    assertThrows(Database.DatabaseException.class, () -> db.inTransaction(c -> execute(c,
-        "INSERT INTO attachment(ticket_id, message_key, original_name, stored_path, size, sha256, role) "
-            + "VALUES ('STATS404', 'k', 'a.csv', 'p', 1, 'h', 'output')")));
+    assertThrows(
+        Database.DatabaseException.class,
+        () ->
+            db.inTransaction(
+                c ->
+                    execute(
+                        c,
+                        "INSERT INTO attachment(ticket_id, message_key, original_name, stored_path, size, sha256, role) "
+                            + "VALUES ('STATS404', 'k', 'a.csv', 'p', 1, 'h', 'output')")));
   }
 
   @Test
   void settingsAreAddedToAPlainSqliteUrlOnly() {
-    assertTrue(Database.withSettings("jdbc:sqlite:x.db").startsWith("jdbc:sqlite:x.db?journal_mode=WAL"));
-    assertTrue(Database.withSettings("jdbc:sqlite:x.db?foo=1").startsWith("jdbc:sqlite:x.db?foo=1&journal_mode=WAL"));
-    assertEquals("jdbc:sqlite:x.db?journal_mode=DELETE", Database.withSettings("jdbc:sqlite:x.db?journal_mode=DELETE"));
+    assertTrue(
+        Database.withSettings("jdbc:sqlite:x.db").startsWith("jdbc:sqlite:x.db?journal_mode=WAL"));
+    assertTrue(
+        Database.withSettings("jdbc:sqlite:x.db?foo=1")
+            .startsWith("jdbc:sqlite:x.db?foo=1&journal_mode=WAL"));
+    assertEquals(
+        "jdbc:sqlite:x.db?journal_mode=DELETE",
+        Database.withSettings("jdbc:sqlite:x.db?journal_mode=DELETE"));
   }
 
   private TicketId insertNew(Connection c, String project) throws SQLException {
     TicketId id = repo.allocate(c);
-    repo.insert(c, new Ticket(id, project, "ada@uni.example.ac.uk", "16/01/24 Output request for Project " + project,
-        LocalDate.of(2024, 1, 16), new TicketState.Queued(T0), "ons-srs", null, null, T0, "<req@uni.example.ac.uk>"));
+    repo.insert(
+        c,
+        new Ticket(
+            id,
+            project,
+            "ada@uni.example.ac.uk",
+            "16/01/24 Output request for Project " + project,
+            LocalDate.of(2024, 1, 16),
+            new TicketState.Queued(T0),
+            "ons-srs",
+            null,
+            null,
+            T0,
+            "<req@uni.example.ac.uk>"));
     return id;
   }
 
@@ -244,7 +304,8 @@ class DatabaseTicketsTest {
 
   private static List<String> strings(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) out.add(rs.getString(1));
     }
     return out;

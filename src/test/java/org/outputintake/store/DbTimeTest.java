@@ -30,28 +30,44 @@ class DbTimeTest {
   }
 
   @Test
-  void givenRowsWrittenInTheOldVariableWidth_thenTheMigrationMakesThemFixedWidth() throws Exception {
+  void givenRowsWrittenInTheOldVariableWidth_thenTheMigrationMakesThemFixedWidth()
+      throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("old.db");
-    Flyway.configure().dataSource(url, null, null).locations(Database.migrations()).target("2").load().migrate();
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-      st.executeUpdate("""
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations(Database.migrations())
+        .target("2")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          """
           INSERT INTO outbox(message_id, kind, recipient, subject, body, created_at, next_attempt_at, sent_at)
           VALUES ('<a@x>', 'acknowledgement', 'a@b.example', 's', 'b', '2024-01-16T10:00:00Z',
                   '2024-01-16T10:00:00.5Z', '2024-01-16T10:00:01.123456789Z')""");
     }
 
     try (Database db = Database.open(url)) {
-      List<String> row = db.read(c -> {
-        try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT created_at, next_attempt_at, sent_at FROM outbox")) {
-          rs.next();
-          List<String> out = new ArrayList<>();
-          for (int i = 1; i <= 3; i++) out.add(rs.getString(i));
-          return out;
-        }
-      });
-      assertEquals(List.of("2024-01-16T10:00:00.000000Z", "2024-01-16T10:00:00.500000Z",
-          "2024-01-16T10:00:01.123456Z"), row);
+      List<String> row =
+          db.read(
+              c -> {
+                try (Statement st = c.createStatement();
+                    ResultSet rs =
+                        st.executeQuery(
+                            "SELECT created_at, next_attempt_at, sent_at FROM outbox")) {
+                  rs.next();
+                  List<String> out = new ArrayList<>();
+                  for (int i = 1; i <= 3; i++) out.add(rs.getString(i));
+                  return out;
+                }
+              });
+      assertEquals(
+          List.of(
+              "2024-01-16T10:00:00.000000Z",
+              "2024-01-16T10:00:00.500000Z",
+              "2024-01-16T10:00:01.123456Z"),
+          row);
     }
   }
 }

@@ -9,15 +9,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Base for end-to-end tests: a fresh GreenMail server and a fresh bot (SQLite in a temp dir) per test. */
+/**
+ * Base for end-to-end tests: a fresh GreenMail server and a fresh bot (SQLite in a temp dir) per
+ * test.
+ */
 public abstract class BotTest {
   @RegisterExtension
-  protected static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-      .withPerMethodLifecycle(true);
+  protected static GreenMailExtension mail =
+      new GreenMailExtension(
+              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(true);
 
-  @TempDir
-  protected Path dir;
+  @TempDir protected Path dir;
   protected TestBot bot;
 
   @BeforeEach

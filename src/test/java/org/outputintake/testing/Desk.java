@@ -8,8 +8,9 @@ import java.util.List;
 import org.outputintake.form.FormFixtures;
 
 /**
- * The output-checking desk as people use it, for the officers' tests: researchers send requests, officers and data
- * owners reply in the ticket's thread, and every step is one real email through GreenMail and one bot cycle.
+ * The output-checking desk as people use it, for the officers' tests: researchers send requests,
+ * officers and data owners reply in the ticket's thread, and every step is one real email through
+ * GreenMail and one bot cycle.
  */
 public final class Desk {
   private final TestBot bot;
@@ -21,15 +22,22 @@ public final class Desk {
     this.dir = dir;
   }
 
-  /** A complete request (form + the CSV tables) from Ada for {@code project}; returns the new ticket's id. */
+  /**
+   * A complete request (form + the CSV tables) from Ada for {@code project}; returns the new
+   * ticket's id.
+   */
   public String request(String project, String... tables) throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
-    Path form = FormFixtures.completeDocx(dir.resolve("form" + (serial++) + ".docx"),
-        f -> f.project(project).files(names.toArray(String[]::new)));
-    Mails m = Mails.request().subject("16/01/24 Output request for Project " + project)
-        .messageId("<req" + (serial++) + "@uni.example.ac.uk>")
-        .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
+    Path form =
+        FormFixtures.completeDocx(
+            dir.resolve("form" + (serial++) + ".docx"),
+            f -> f.project(project).files(names.toArray(String[]::new)));
+    Mails m =
+        Mails.request()
+            .subject("16/01/24 Output request for Project " + project)
+            .messageId("<req" + (serial++) + "@uni.example.ac.uk>")
+            .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
     for (int i = 0; i < tables.length; i++) m.attachCsv(names.get(i), tables[i]);
     bot.deliver(m.build(bot.session()));
     bot.cycle();
@@ -37,7 +45,10 @@ public final class Desk {
     return all.get(all.size() - 1).idText();
   }
 
-  /** A reply from {@code from} in the ticket's thread, answering the last email the bot sent them about it. */
+  /**
+   * A reply from {@code from} in the ticket's thread, answering the last email the bot sent them
+   * about it.
+   */
   public void say(String from, String ticketId, String body) throws Exception {
     say(from, ticketId, body, null);
   }
@@ -48,13 +59,23 @@ public final class Desk {
   }
 
   /** The same with extra headers, e.g. the Authentication-Results a receiving MTA adds. */
-  public void say(String from, String ticketId, String body, String[][] files, java.util.Map<String, String> headers)
+  public void say(
+      String from,
+      String ticketId,
+      String body,
+      String[][] files,
+      java.util.Map<String, String> headers)
       throws Exception {
     MimeMessage last = lastTo(from, ticketId);
-    if (last == null) last = lastTo(TestBot.OFFICERS_LIST, ticketId); // an officer answering the list's notification
-    Mails m = Mails.request().from(from).body(body)
-        .subject("Re: " + (last != null ? last.getSubject() : "[" + ticketId + "] request"))
-        .messageId("<say" + (serial++) + "." + System.nanoTime() + "@example.org>");
+    if (last == null)
+      last =
+          lastTo(TestBot.OFFICERS_LIST, ticketId); // an officer answering the list's notification
+    Mails m =
+        Mails.request()
+            .from(from)
+            .body(body)
+            .subject("Re: " + (last != null ? last.getSubject() : "[" + ticketId + "] request"))
+            .messageId("<say" + (serial++) + "." + System.nanoTime() + "@example.org>");
     if (last != null) m.inReplyTo(last.getMessageID());
     if (files != null) for (String[] f : files) m.attachCsv(f[0], f[1]);
     headers.forEach(m::header);
@@ -70,16 +91,29 @@ public final class Desk {
     say(TestBot.BOB, ticketId, "#pass ok");
   }
 
-  /** Ada sends revised tables with an updated form (folder version {@code version}) in the ticket's thread. */
-  public void revision(String ticketId, String project, int version, String... tables) throws Exception {
+  /**
+   * Ada sends revised tables with an updated form (folder version {@code version}) in the ticket's
+   * thread.
+   */
+  public void revision(String ticketId, String project, int version, String... tables)
+      throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
-    Path form = FormFixtures.completeDocx(dir.resolve("form" + (serial++) + ".docx"),
-        f -> f.project(project).folder("2024_01_16_EnergyUseModel_v" + version).files(names.toArray(String[]::new)));
+    Path form =
+        FormFixtures.completeDocx(
+            dir.resolve("form" + (serial++) + ".docx"),
+            f ->
+                f.project(project)
+                    .folder("2024_01_16_EnergyUseModel_v" + version)
+                    .files(names.toArray(String[]::new)));
     MimeMessage last = lastTo(TestBot.ADA, ticketId);
-    Mails m = Mails.request().body("Revised files attached.").subject("Re: " + last.getSubject())
-        .inReplyTo(last.getMessageID()).messageId("<rev" + (serial++) + "@uni.example.ac.uk>")
-        .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
+    Mails m =
+        Mails.request()
+            .body("Revised files attached.")
+            .subject("Re: " + last.getSubject())
+            .inReplyTo(last.getMessageID())
+            .messageId("<rev" + (serial++) + "@uni.example.ac.uk>")
+            .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
     for (int i = 0; i < tables.length; i++) m.attachCsv(names.get(i), tables[i]);
     bot.deliver(m.build(bot.session()));
     bot.cycle();
@@ -87,7 +121,9 @@ public final class Desk {
 
   /** Every email the bot sent to this address about this ticket, oldest first. */
   public List<MimeMessage> mailTo(String address, String ticketId) {
-    return bot.receivedBy(address).stream().filter(m -> subject(m).contains("[" + ticketId + "]")).toList();
+    return bot.receivedBy(address).stream()
+        .filter(m -> subject(m).contains("[" + ticketId + "]"))
+        .toList();
   }
 
   public MimeMessage lastTo(String address, String ticketId) {
@@ -104,7 +140,8 @@ public final class Desk {
   /** Everything every mailbox received, as text: for proving that something was never sent. */
   public String allMailText() {
     StringBuilder b = new StringBuilder();
-    for (MimeMessage m : bot.receivedAll()) b.append(subject(m)).append('\n').append(TestBot.body(m)).append('\n');
+    for (MimeMessage m : bot.receivedAll())
+      b.append(subject(m)).append('\n').append(TestBot.body(m)).append('\n');
     return b.toString();
   }
 

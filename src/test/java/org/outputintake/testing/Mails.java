@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test-data builder for emails: {@code Mails.from(ADA).subject("...").attach("t.csv", bytes).build(session)}. */
+/**
+ * Test-data builder for emails: {@code Mails.from(ADA).subject("...").attach("t.csv",
+ * bytes).build(session)}.
+ */
 public final class Mails {
   private String from = TestBot.ADA;
   private String subject = "16/01/24 Output request for Project 1234567";
@@ -67,13 +70,14 @@ public final class Mails {
 
   public MimeMessage build(Session session) throws MessagingException {
     String id = messageId;
-    MimeMessage m = new MimeMessage(session) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        if (id != null) setHeader("Message-ID", id);
-        else super.updateMessageID();
-      }
-    };
+    MimeMessage m =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            if (id != null) setHeader("Message-ID", id);
+            else super.updateMessageID();
+          }
+        };
     m.setFrom(new InternetAddress(from));
     m.setRecipient(Message.RecipientType.TO, new InternetAddress(TestBot.SUPPORT));
     m.setSubject(subject, "UTF-8");
@@ -91,8 +95,9 @@ public final class Mails {
       mixed.addBodyPart(text);
       for (Object[] f : files) {
         MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new jakarta.activation.DataHandler(
-            new jakarta.mail.util.ByteArrayDataSource((byte[]) f[1], (String) f[2])));
+        part.setDataHandler(
+            new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource((byte[]) f[1], (String) f[2])));
         part.setFileName((String) f[0]);
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         mixed.addBodyPart(part);

@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A small SMTP server on loopback that answers each RCPT TO by a rule, so tests can play what GreenMail cannot: a
- * 550 for one recipient, a 452 that clears later, a 552 for one message. Everything it accepts is recorded.
+ * A small SMTP server on loopback that answers each RCPT TO by a rule, so tests can play what
+ * GreenMail cannot: a 550 for one recipient, a 452 that clears later, a 552 for one message.
+ * Everything it accepts is recorded.
  */
 public final class SmtpStub implements AutoCloseable {
   /** A delivered message: its envelope recipients and its text. */
@@ -40,7 +41,10 @@ public final class SmtpStub implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** The reply line RCPT TO gets for this address (e.g. {@code 550 5.1.1 no such user}); null accepts it. */
+  /**
+   * The reply line RCPT TO gets for this address (e.g. {@code 550 5.1.1 no such user}); null
+   * accepts it.
+   */
   public void replyToRcpt(String address, String reply) {
     if (reply == null) rcptReplies.remove(address.toLowerCase(Locale.ROOT));
     else rcptReplies.put(address.toLowerCase(Locale.ROOT), reply);
@@ -56,7 +60,9 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   public List<Delivery> deliveredTo(String address) {
-    return delivered.stream().filter(d -> d.recipients().contains(address.toLowerCase(Locale.ROOT))).toList();
+    return delivered.stream()
+        .filter(d -> d.recipients().contains(address.toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   private void acceptLoop() {
@@ -73,14 +79,20 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
-    try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-        StandardCharsets.UTF_8)); OutputStream out = socket.getOutputStream()) {
+    try (socket;
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        OutputStream out = socket.getOutputStream()) {
       socket.setSoTimeout(30_000);
       say(out, "220 stub ESMTP");
       List<String> rcpts = new ArrayList<>();
       String line;
       while ((line = in.readLine()) != null) {
-        String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+        String cmd =
+            line.length() >= 4
+                ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                : line.toUpperCase(Locale.ROOT);
         switch (cmd) {
           case "EHLO" -> say(out, "250-stub\r\n250-8BITMIME\r\n250 SIZE 100000000");
           case "HELO" -> say(out, "250 stub");
@@ -89,7 +101,10 @@ public final class SmtpStub implements AutoCloseable {
             say(out, "250 2.1.0 ok");
           }
           case "RCPT" -> {
-            String addr = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").trim().toLowerCase(Locale.ROOT);
+            String addr =
+                line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1")
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             String reply = rcptReplies.get(addr);
             if (reply == null) {
               rcpts.add(addr);
@@ -102,8 +117,8 @@ public final class SmtpStub implements AutoCloseable {
             say(out, "354 go ahead");
             StringBuilder data = new StringBuilder();
             String l;
-            while ((l = in.readLine()) != null && !l.equals(".")) data.append(l.startsWith("..") ? l.substring(1) : l)
-                .append("\r\n");
+            while ((l = in.readLine()) != null && !l.equals("."))
+              data.append(l.startsWith("..") ? l.substring(1) : l).append("\r\n");
             String reply = dataReply.apply(data.toString());
             if (reply == null) {
               delivered.add(new Delivery(List.copyOf(rcpts), data.toString()));

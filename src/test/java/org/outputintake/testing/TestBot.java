@@ -29,14 +29,16 @@ import org.outputintake.reply.SendMailPort;
 import org.outputintake.ticket.Ticket;
 
 /**
- * A bot wired to a GreenMail server and a SQLite file in a temp directory, with a fixed clock. Tests drive it
- * through the real IMAP/SMTP path: deliver mail, run {@link #cycle()}, read what researchers received.
+ * A bot wired to a GreenMail server and a SQLite file in a temp directory, with a fixed clock.
+ * Tests drive it through the real IMAP/SMTP path: deliver mail, run {@link #cycle()}, read what
+ * researchers received.
  */
 public final class TestBot implements AutoCloseable {
   public static final String SUPPORT = "statistical.support@example.org";
   public static final String ADA = "ada.lovelace@uni.example.ac.uk";
   public static final Instant NOW = Instant.parse("2024-01-16T10:00:00Z");
-  public static final String REGISTRY = """
+  public static final String REGISTRY =
+      """
       number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners
       1234567,Energy use modelling,live,full,ada.lovelace@uni.example.ac.uk;alan.turing@uni.example.ac.uk,10,ons-srs,none,
       2345678,Labour markets,live,full,grace.hopper@lab.example.org,10,ons-srs,none,
@@ -52,9 +54,11 @@ public final class TestBot implements AutoCloseable {
   public static final String CAROL = "carol.officer@example.org";
   public static final String OFFICERS_LIST = "srs-officers@example.org";
   public static final String OWNER = "owner@dataowner.example.org";
+
   /** The desk as the officers' tests see it: three officers and a distribution list. */
-  public static final IntakeConfig.Staff STAFF = new IntakeConfig.Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL),
-      List.of("srs-manager@example.org"));
+  public static final IntakeConfig.Staff STAFF =
+      new IntakeConfig.Staff(
+          OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of("srs-manager@example.org"));
 
   private final GreenMailExtension mail;
   private final Path dir;
@@ -66,8 +70,12 @@ public final class TestBot implements AutoCloseable {
     this(mail, dir, c -> c);
   }
 
-  /** A bot whose configuration is adjusted first (officers, security), e.g. {@code TestBot::withStaff}. */
-  public TestBot(GreenMailExtension mail, Path dir, java.util.function.UnaryOperator<IntakeConfig> adjust)
+  /**
+   * A bot whose configuration is adjusted first (officers, security), e.g. {@code
+   * TestBot::withStaff}.
+   */
+  public TestBot(
+      GreenMailExtension mail, Path dir, java.util.function.UnaryOperator<IntakeConfig> adjust)
       throws IOException {
     this.mail = mail;
     this.dir = dir;
@@ -75,20 +83,37 @@ public final class TestBot implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("projects.csv"), REGISTRY);
     IntakeConfig base = new ConfigLoader(n -> null).loadDefaults();
-    this.config = new IntakeConfig(
-        new IntakeConfig.Mailbox(SUPPORT,
-            new IntakeConfig.Server("127.0.0.1", mail.getImap().getPort(), false, false, "support", "secret", "password",
-                Duration.ofSeconds(10)),
-            new IntakeConfig.Server("127.0.0.1", mail.getSmtp().getPort(), false, false, "support", "secret", "password",
-                Duration.ofSeconds(10)),
-            base.mailbox().folders()),
-        new IntakeConfig.Poll(Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)),
-        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
-        base.tickets(),
-        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
-        new IntakeConfig.Storage(dir.resolve("data")),
-        base.replies(),
-        base.scanning());
+    this.config =
+        new IntakeConfig(
+            new IntakeConfig.Mailbox(
+                SUPPORT,
+                new IntakeConfig.Server(
+                    "127.0.0.1",
+                    mail.getImap().getPort(),
+                    false,
+                    false,
+                    "support",
+                    "secret",
+                    "password",
+                    Duration.ofSeconds(10)),
+                new IntakeConfig.Server(
+                    "127.0.0.1",
+                    mail.getSmtp().getPort(),
+                    false,
+                    false,
+                    "support",
+                    "secret",
+                    "password",
+                    Duration.ofSeconds(10)),
+                base.mailbox().folders()),
+            new IntakeConfig.Poll(
+                Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)),
+            new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
+            base.tickets(),
+            new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
+            new IntakeConfig.Storage(dir.resolve("data")),
+            base.replies(),
+            base.scanning());
     this.config = adjust.apply(config);
     start();
   }
@@ -97,9 +122,19 @@ public final class TestBot implements AutoCloseable {
     return with(c, STAFF, c.security());
   }
 
-  public static IntakeConfig with(IntakeConfig c, IntakeConfig.Staff staff, IntakeConfig.Security security) {
-    return new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(), c.replies(),
-        c.scanning(), staff, security);
+  public static IntakeConfig with(
+      IntakeConfig c, IntakeConfig.Staff staff, IntakeConfig.Security security) {
+    return new IntakeConfig(
+        c.mailbox(),
+        c.poll(),
+        c.database(),
+        c.tickets(),
+        c.projects(),
+        c.storage(),
+        c.replies(),
+        c.scanning(),
+        staff,
+        security);
   }
 
   public IntakeConfig config() {
@@ -122,9 +157,19 @@ public final class TestBot implements AutoCloseable {
   public void restartWithShareRoot(Path shareRoot) {
     stop();
     IntakeConfig c = config;
-    config = new IntakeConfig(c.mailbox(), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(), c.replies(),
-        new IntakeConfig.Scanning(c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot), c.staff(),
-        c.security());
+    config =
+        new IntakeConfig(
+            c.mailbox(),
+            c.poll(),
+            c.database(),
+            c.tickets(),
+            c.projects(),
+            c.storage(),
+            c.replies(),
+            new IntakeConfig.Scanning(
+                c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot),
+            c.staff(),
+            c.security());
     start();
   }
 
@@ -133,11 +178,30 @@ public final class TestBot implements AutoCloseable {
     stop();
     IntakeConfig c = config;
     IntakeConfig.Server imap = c.mailbox().imap();
-    config = new IntakeConfig(new IntakeConfig.Mailbox(c.mailbox().address(),
-        new IntakeConfig.Server(imap.host(), port, imap.ssl(), imap.starttls(), imap.username(), imap.password(),
-            imap.auth(), imap.timeout()),
-        c.mailbox().smtp(), c.mailbox().folders()), c.poll(), c.database(), c.tickets(), c.projects(), c.storage(),
-        c.replies(), c.scanning(), c.staff(), c.security());
+    config =
+        new IntakeConfig(
+            new IntakeConfig.Mailbox(
+                c.mailbox().address(),
+                new IntakeConfig.Server(
+                    imap.host(),
+                    port,
+                    imap.ssl(),
+                    imap.starttls(),
+                    imap.username(),
+                    imap.password(),
+                    imap.auth(),
+                    imap.timeout()),
+                c.mailbox().smtp(),
+                c.mailbox().folders()),
+            c.poll(),
+            c.database(),
+            c.tickets(),
+            c.projects(),
+            c.storage(),
+            c.replies(),
+            c.scanning(),
+            c.staff(),
+            c.security());
     start();
   }
 
@@ -166,9 +230,12 @@ public final class TestBot implements AutoCloseable {
     return Session.getInstance(p);
   }
 
-  /** Delivers raw RFC 822 text straight into the support inbox (byte-exact, even when malformed). */
+  /**
+   * Delivers raw RFC 822 text straight into the support inbox (byte-exact, even when malformed).
+   */
   public void deliverRaw(String raw) throws MessagingException {
-    MimeMessage m = new MimeMessage(session(), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    MimeMessage m =
+        new MimeMessage(session(), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     mail.getUserManager().getUser("support").deliver(m);
   }
 
@@ -181,7 +248,8 @@ public final class TestBot implements AutoCloseable {
     List<MimeMessage> out = new ArrayList<>();
     for (MimeMessage m : mail.getReceivedMessages()) {
       try {
-        if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) out.add(m);
+        if (Arrays.stream(m.getAllRecipients())
+            .anyMatch(a -> a.toString().equalsIgnoreCase(address))) out.add(m);
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
@@ -195,7 +263,8 @@ public final class TestBot implements AutoCloseable {
       var user = mail.getUserManager().getUserByEmail(address);
       if (user == null) return List.of();
       List<MimeMessage> out = new ArrayList<>();
-      for (var m : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) out.add(m.getMimeMessage());
+      for (var m : mail.getManagers().getImapHostManager().getInbox(user).getMessages())
+        out.add(m.getMimeMessage());
       return out;
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -21,33 +21,45 @@ class TicketIdTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" is not a ticket id")
-  @ValueSource(strings = {"stats10001", "STATS", "10001", "STATS-10001", "S10001", "STATS0", "[STATS10001]", ""})
+  @ValueSource(
+      strings = {
+        "stats10001",
+        "STATS",
+        "10001",
+        "STATS-10001",
+        "S10001",
+        "STATS0",
+        "[STATS10001]",
+        ""
+      })
   void parseRejectsTextThatIsNotATicketId(String text) {
     assertThrows(IllegalArgumentException.class, () -> TicketId.parse(text));
   }
 
   @ParameterizedTest(name = "finds the id in \"{0}\"")
-  @ValueSource(strings = {
-      "[STATS10001]",
-      "[stats 10001]",
-      "Re: [STATS10001] 16/01/24 Output request for Project 1234567",
-      "RE: FW: [EXTERNAL] [Stats10001] revised outputs",
-      "[ STATS-10001 ] thanks",
-      "Revised tables [STATS10001]",
-  })
+  @ValueSource(
+      strings = {
+        "[STATS10001]",
+        "[stats 10001]",
+        "Re: [STATS10001] 16/01/24 Output request for Project 1234567",
+        "RE: FW: [EXTERNAL] [Stats10001] revised outputs",
+        "[ STATS-10001 ] thanks",
+        "Revised tables [STATS10001]",
+      })
   void findInSubjectFindsABracketedIdInAnyCase(String subject) {
     assertEquals(Optional.of(ID), TicketId.findInSubject(subject, "STATS"));
   }
 
   @ParameterizedTest(name = "no id in \"{0}\"")
   @NullSource
-  @ValueSource(strings = {
-      "16/01/24 Output request for Project 1234567",
-      "STATS10001 without brackets",
-      "[OTHER10001] another desk",
-      "[STATS] no number",
-      "",
-  })
+  @ValueSource(
+      strings = {
+        "16/01/24 Output request for Project 1234567",
+        "STATS10001 without brackets",
+        "[OTHER10001] another desk",
+        "[STATS] no number",
+        "",
+      })
   void findInSubjectFindsNothingWithoutABracketedIdOfOurPrefix(String subject) {
     assertEquals(Optional.empty(), TicketId.findInSubject(subject, "STATS"));
   }

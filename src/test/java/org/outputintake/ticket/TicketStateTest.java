@@ -25,10 +25,12 @@ class TicketStateTest {
 
   @Test
   void blockedTicketReturnsToTheBackOfTheQueueWhenTheResearcherReplies() {
-    TicketState.Queued requeued = new TicketState.Queued(T0).block("form missing", T1).researcherReplied(T2);
+    TicketState.Queued requeued =
+        new TicketState.Queued(T0).block("form missing", T1).researcherReplied(T2);
 
     assertEquals("queued", requeued.name());
-    assertEquals(T2, requeued.since(), "queue position is the time of the reply, not the original request");
+    assertEquals(
+        T2, requeued.since(), "queue position is the time of the reply, not the original request");
     assertTrue(requeued.isOpen());
   }
 

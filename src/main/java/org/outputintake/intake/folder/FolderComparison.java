@@ -15,12 +15,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Compares a snapshot with a folder as it is now. Sizes are compared first; content is hashed only when needed. */
+/**
+ * Compares a snapshot with a folder as it is now. Sizes are compared first; content is hashed only
+ * when needed.
+ */
 final class FolderComparison {
   private FolderComparison() {}
 
-  static List<FolderChange> compare(FolderSnapshot snapshot, Path folder, FolderSnapshots.Limits limits)
-      throws IOException {
+  static List<FolderChange> compare(
+      FolderSnapshot snapshot, Path folder, FolderSnapshots.Limits limits) throws IOException {
     Map<String, SnapshotFile> before = new TreeMap<>();
     snapshot.files().forEach(f -> before.put(f.relativePath(), f));
     Map<String, Path> now = current(folder, limits);
@@ -32,7 +35,8 @@ final class FolderComparison {
         changes.add(new FolderChange(rel, FolderChange.Kind.ADDED));
       } else if (file == null) {
         changes.add(new FolderChange(rel, FolderChange.Kind.REMOVED));
-      } else if (Files.size(file) != old.size() || !FolderCopier.sha256Of(file).equals(old.sha256())) {
+      } else if (Files.size(file) != old.size()
+          || !FolderCopier.sha256Of(file).equals(old.sha256())) {
         changes.add(new FolderChange(rel, FolderChange.Kind.MODIFIED));
       }
     }
@@ -46,22 +50,30 @@ final class FolderComparison {
   }
 
   /** Regular files now in the folder (links are not followed, as when the snapshot was taken). */
-  private static Map<String, Path> current(Path folder, FolderSnapshots.Limits limits) throws IOException {
+  private static Map<String, Path> current(Path folder, FolderSnapshots.Limits limits)
+      throws IOException {
     Map<String, Path> files = new TreeMap<>();
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return files;
-    Files.walkFileTree(folder, EnumSet.noneOf(java.nio.file.FileVisitOption.class), 32, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile()) files.put(FolderCopier.relative(folder, file), file);
-        // a folder grown far past the limit is shown as far as the limit; the rest adds nothing for officers
-        return files.size() > limits.maxFiles() * 2 ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        folder,
+        EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        32,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) files.put(FolderCopier.relative(folder, file), file);
+            // a folder grown far past the limit is shown as far as the limit; the rest adds nothing
+            // for officers
+            return files.size() > limits.maxFiles() * 2
+                ? FileVisitResult.TERMINATE
+                : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return files;
   }
 }

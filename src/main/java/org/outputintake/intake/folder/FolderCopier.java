@@ -17,7 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.outputintake.scan.Finding;
 
-/** Copies a folder's regular files into a snapshot directory, hashing as it goes; links are skipped. */
+/**
+ * Copies a folder's regular files into a snapshot directory, hashing as it goes; links are skipped.
+ */
 final class FolderCopier extends SimpleFileVisitor<Path> {
   private final Path source;
   private final Path target;
@@ -55,19 +57,31 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
   public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
     String rel = relative(source, file);
     if (attrs.isSymbolicLink()) {
-      findings.add(Finding.warning(FolderSnapshots.FOLDER_LINK, rel, "'" + rel + "' is a link (shortcut), not a "
-          + "file, so it was not included. Put a copy of the file itself in the folder if it is part of the "
-          + "request."));
+      findings.add(
+          Finding.warning(
+              FolderSnapshots.FOLDER_LINK,
+              rel,
+              "'"
+                  + rel
+                  + "' is a link (shortcut), not a "
+                  + "file, so it was not included. Put a copy of the file itself in the folder if it is part of the "
+                  + "request."));
       return FileVisitResult.CONTINUE;
     }
     if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
     totalBytes += attrs.size();
     if (files.size() + 1 > limits.maxFiles() || totalBytes > limits.maxTotalBytes()) {
       tooLarge = true;
-      findings.add(Finding.blocker(FolderSnapshots.FOLDER_TOO_LARGE, "",
-          "The folder holds more than " + limits.maxFiles() + " files or " + (limits.maxTotalBytes() >> 20)
-              + " MB, more than one output request can hold. Split it into smaller requests, keeping only the "
-              + "files for output and their supporting material."));
+      findings.add(
+          Finding.blocker(
+              FolderSnapshots.FOLDER_TOO_LARGE,
+              "",
+              "The folder holds more than "
+                  + limits.maxFiles()
+                  + " files or "
+                  + (limits.maxTotalBytes() >> 20)
+                  + " MB, more than one output request can hold. Split it into smaller requests, keeping only the "
+                  + "files for output and their supporting material."));
       return FileVisitResult.TERMINATE;
     }
     Path copy = target.resolve(rel);
@@ -96,16 +110,22 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
   }
 
   private static Finding unreadable(String rel) {
-    return Finding.blocker(FolderSnapshots.FOLDER_FILE_UNREADABLE, rel, "'" + rel + "' could not be read from "
-        + "the folder (permission denied). Make sure every file in the folder can be opened, then send the "
-        + "request again.");
+    return Finding.blocker(
+        FolderSnapshots.FOLDER_FILE_UNREADABLE,
+        rel,
+        "'"
+            + rel
+            + "' could not be read from "
+            + "the folder (permission denied). Make sure every file in the folder can be opened, then send the "
+            + "request again.");
   }
 
   private static SnapshotFile copyAndHash(Path file, Path copy, String rel) throws IOException {
     MessageDigest sha = sha256();
     long size = 0;
     byte[] buffer = new byte[64 * 1024];
-    // NOFOLLOW_LINKS on open: a file swapped for a link after the walk saw it is refused, not followed
+    // NOFOLLOW_LINKS on open: a file swapped for a link after the walk saw it is refused, not
+    // followed
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
         OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW)) {
       int n;

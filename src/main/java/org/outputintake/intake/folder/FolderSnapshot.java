@@ -17,8 +17,8 @@ import java.util.Objects;
 import org.outputintake.scan.ScanFile;
 
 /**
- * The copy of a project's output folder taken when the request arrived: officers check this copy, so later
- * edits to the folder do not change what was submitted.
+ * The copy of a project's output folder taken when the request arrived: officers check this copy,
+ * so later edits to the folder do not change what was submitted.
  *
  * @param project the project number
  * @param folder the folder's name as found on the share
@@ -26,12 +26,16 @@ import org.outputintake.scan.ScanFile;
  * @param storeDir the directory holding the copies (one per snapshot)
  * @param files every regular file, sorted by relative path
  */
-public record FolderSnapshot(String project, String folder, Instant takenAt, Path storeDir, List<SnapshotFile> files) {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule("folder-snapshot")
-      .addSerializer(Instant.class, new ToStringSerializer<>())
-      .addDeserializer(Instant.class, new InstantDeserializer())
-      .addSerializer(Path.class, new ToStringSerializer<>())
-      .addDeserializer(Path.class, new PathDeserializer()));
+public record FolderSnapshot(
+    String project, String folder, Instant takenAt, Path storeDir, List<SnapshotFile> files) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(
+              new SimpleModule("folder-snapshot")
+                  .addSerializer(Instant.class, new ToStringSerializer<>())
+                  .addDeserializer(Instant.class, new InstantDeserializer())
+                  .addSerializer(Path.class, new ToStringSerializer<>())
+                  .addDeserializer(Path.class, new PathDeserializer()));
 
   public FolderSnapshot {
     Objects.requireNonNull(project, "project");
@@ -47,7 +51,9 @@ public record FolderSnapshot(String project, String folder, Instant takenAt, Pat
 
   /** The copies as files to scan, named by their path in the folder. */
   public List<ScanFile> toScanFiles() {
-    return files.stream().map(f -> new ScanFile(f.storedPath(), f.relativePath(), null, f.size(), 0)).toList();
+    return files.stream()
+        .map(f -> new ScanFile(f.storedPath(), f.relativePath(), null, f.size(), 0))
+        .toList();
   }
 
   /** The display names of the files, for {@code FormExpectations}. */
@@ -63,7 +69,9 @@ public record FolderSnapshot(String project, String folder, Instant takenAt, Pat
     }
   }
 
-  /** @throws IllegalArgumentException when the JSON is not a snapshot */
+  /**
+   * @throws IllegalArgumentException when the JSON is not a snapshot
+   */
   public static FolderSnapshot fromJson(String json) {
     try {
       return JSON.readValue(json, FolderSnapshot.class);
@@ -74,7 +82,8 @@ public record FolderSnapshot(String project, String folder, Instant takenAt, Pat
 
   private static final class ToStringSerializer<T> extends JsonSerializer<T> {
     @Override
-    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
       gen.writeString(value.toString());
     }
   }

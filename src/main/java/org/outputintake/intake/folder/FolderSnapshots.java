@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,13 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folder mode: the request names a folder in the project's "Ready for Checking" on the share instead of
- * attaching files. {@link #snapshot} copies the folder into the bot's store, with a SHA-256 per file, so the
- * checks and the officers work on exactly what was submitted; {@link #compare} shows what changed since.
+ * Folder mode: the request names a folder in the project's "Ready for Checking" on the share
+ * instead of attaching files. {@link #snapshot} copies the folder into the bot's store, with a
+ * SHA-256 per file, so the checks and the officers work on exactly what was submitted; {@link
+ * #compare} shows what changed since.
  *
- * <p>The share is {@code <shareRoot>/<project>/Ready for Checking/<folder>}. Links are never followed: a
- * symbolic link in the folder is reported (FOLDER_LINK) and skipped, and a folder whose real path leaves the
- * share is treated as not found.
+ * <p>The share is {@code <shareRoot>/<project>/Ready for Checking/<folder>}. Links are never
+ * followed: a symbolic link in the folder is reported (FOLDER_LINK) and skipped, and a folder whose
+ * real path leaves the share is treated as not found.
  */
 public final class FolderSnapshots {
   public static final String READY_FOR_CHECKING = "Ready for Checking";
@@ -51,7 +49,8 @@ public final class FolderSnapshots {
     public static final Limits DEFAULT = new Limits(2_000, 2L << 30);
 
     public Limits {
-      if (maxFiles < 1 || maxTotalBytes < 1) throw new IllegalArgumentException("limits must be positive");
+      if (maxFiles < 1 || maxTotalBytes < 1)
+        throw new IllegalArgumentException("limits must be positive");
     }
   }
 
@@ -72,10 +71,11 @@ public final class FolderSnapshots {
   }
 
   /**
-   * Copies {@code <project>/Ready for Checking/<folder>} into the store. A missing folder or a name that is not
-   * a plain folder name is a FOLDER_NOT_FOUND finding, not an exception.
+   * Copies {@code <project>/Ready for Checking/<folder>} into the store. A missing folder or a name
+   * that is not a plain folder name is a FOLDER_NOT_FOUND finding, not an exception.
    *
-   * @throws IOException when the store cannot be written (an operational problem, not the researcher's)
+   * @throws IOException when the store cannot be written (an operational problem, not the
+   *     researcher's)
    */
   public SnapshotResult snapshot(String projectNumber, String folderName) throws IOException {
     Optional<Path> folder = locate(projectNumber, folderName);
@@ -86,7 +86,8 @@ public final class FolderSnapshots {
     Path target = newSnapshotDir(projectNumber, folder.get().getFileName().toString(), takenAt);
     FolderCopier copier = new FolderCopier(folder.get(), target, limits);
     try {
-      Files.walkFileTree(folder.get(), EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, copier);
+      Files.walkFileTree(
+          folder.get(), EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, copier);
     } catch (IOException | RuntimeException e) {
       deleteTree(target);
       throw e;
@@ -97,30 +98,48 @@ public final class FolderSnapshots {
       return new SnapshotResult(Optional.empty(), findings);
     }
     if (copier.files().isEmpty()) {
-      findings.add(Finding.blocker(FOLDER_EMPTY, READY_FOR_CHECKING + "/" + folderName,
-          "The folder '" + folderName + "' in Ready for Checking has no files in it. Put the files for output "
-              + "and the completed request form in the folder, then send the request again."));
+      findings.add(
+          Finding.blocker(
+              FOLDER_EMPTY,
+              READY_FOR_CHECKING + "/" + folderName,
+              "The folder '"
+                  + folderName
+                  + "' in Ready for Checking has no files in it. Put the files for output "
+                  + "and the completed request form in the folder, then send the request again."));
     }
-    List<SnapshotFile> files = copier.files().stream()
-        .sorted(Comparator.comparing(SnapshotFile::relativePath)).toList();
-    LOG.info("snapshot of project {} folder {}: {} files", projectNumber, folder.get().getFileName(), files.size());
-    return new SnapshotResult(Optional.of(new FolderSnapshot(projectNumber,
-        folder.get().getFileName().toString(), takenAt, target, files)), findings);
+    List<SnapshotFile> files =
+        copier.files().stream().sorted(Comparator.comparing(SnapshotFile::relativePath)).toList();
+    LOG.info(
+        "snapshot of project {} folder {}: {} files",
+        projectNumber,
+        folder.get().getFileName(),
+        files.size());
+    return new SnapshotResult(
+        Optional.of(
+            new FolderSnapshot(
+                projectNumber, folder.get().getFileName().toString(), takenAt, target, files)),
+        findings);
   }
 
   /**
-   * What changed in {@code currentFolder} since the snapshot: files added, removed, or whose content differs.
-   * A folder that no longer exists shows every file as removed.
+   * What changed in {@code currentFolder} since the snapshot: files added, removed, or whose
+   * content differs. A folder that no longer exists shows every file as removed.
    */
-  public List<FolderChange> compare(FolderSnapshot snapshot, Path currentFolder) throws IOException {
+  public List<FolderChange> compare(FolderSnapshot snapshot, Path currentFolder)
+      throws IOException {
     return FolderComparison.compare(snapshot, currentFolder, limits);
   }
 
   /** {@link #compare(FolderSnapshot, Path)} against the folder the snapshot was taken from. */
   public List<FolderChange> compare(FolderSnapshot snapshot) throws IOException {
     Optional<Path> folder = locate(snapshot.project(), snapshot.folder());
-    return compare(snapshot, folder.orElse(shareRoot.resolve(snapshot.project()).resolve(READY_FOR_CHECKING)
-        .resolve(snapshot.folder())));
+    return compare(
+        snapshot,
+        folder.orElse(
+            shareRoot
+                .resolve(snapshot.project())
+                .resolve(READY_FOR_CHECKING)
+                .resolve(snapshot.folder())));
   }
 
   /** Deletes a snapshot's copies (when its ticket is closed and archived elsewhere). */
@@ -141,15 +160,25 @@ public final class FolderSnapshots {
     if (folder.isEmpty()) return Optional.empty();
     Path real = folder.get().toRealPath();
     if (!real.startsWith(shareRoot.toRealPath()) || Files.isSymbolicLink(folder.get())) {
-      LOG.warn("folder {} for project {} leaves the share or is a link; refused", folderName, projectNumber);
+      LOG.warn(
+          "folder {} for project {} leaves the share or is a link; refused",
+          folderName,
+          projectNumber);
       return Optional.empty();
     }
     return folder;
   }
 
   static boolean isPlainName(String name) {
-    return name != null && !name.isBlank() && !name.contains("/") && !name.contains("\\") && !name.contains("..")
-        && !name.contains("\0") && !name.equals(".") && !Path.of(name).isAbsolute() && name.length() <= 255
+    return name != null
+        && !name.isBlank()
+        && !name.contains("/")
+        && !name.contains("\\")
+        && !name.contains("..")
+        && !name.contains("\0")
+        && !name.equals(".")
+        && !Path.of(name).isAbsolute()
+        && name.length() <= 255
         && !name.matches("(?i)[a-z]:.*");
   }
 
@@ -161,7 +190,10 @@ public final class FolderSnapshots {
     List<Path> matches = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path p : entries) {
-        if (p.getFileName().toString().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+        if (p.getFileName()
+                .toString()
+                .toLowerCase(Locale.ROOT)
+                .equals(name.toLowerCase(Locale.ROOT))
             && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           matches.add(p);
         }
@@ -181,8 +213,14 @@ public final class FolderSnapshots {
 
   private static Finding notFound(String folderName) {
     String shown = folderName == null ? "" : folderName;
-    return Finding.blocker(FOLDER_NOT_FOUND, READY_FOR_CHECKING + "/" + shown,
-        "The folder '" + READY_FOR_CHECKING + "/" + shown + "' was not found in your project. Check that the "
+    return Finding.blocker(
+        FOLDER_NOT_FOUND,
+        READY_FOR_CHECKING + "/" + shown,
+        "The folder '"
+            + READY_FOR_CHECKING
+            + "/"
+            + shown
+            + "' was not found in your project. Check that the "
             + "folder is in Ready for Checking and that the name in your email and on the form is exactly "
             + "the folder's name (one folder name, no path), named like 2024_01_16_EnergyUseModel_v1.");
   }
@@ -196,7 +234,9 @@ public final class FolderSnapshots {
       try {
         if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
           // copies of confidential outputs: readable by the bot's user only
-          Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          Files.createDirectory(
+              dir,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
           Files.createDirectory(dir);
         }

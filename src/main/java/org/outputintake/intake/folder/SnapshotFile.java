@@ -16,11 +16,17 @@ public record SnapshotFile(String relativePath, Path storedPath, long size, Stri
     Objects.requireNonNull(relativePath, "relativePath");
     Objects.requireNonNull(storedPath, "storedPath");
     Objects.requireNonNull(sha256, "sha256");
-    if (relativePath.isBlank() || relativePath.startsWith("/") || relativePath.contains("\\")
-        || relativePath.equals("..") || relativePath.startsWith("../") || relativePath.contains("/../")) {
-      throw new IllegalArgumentException("relativePath must be a relative '/'-separated path: " + relativePath);
+    if (relativePath.isBlank()
+        || relativePath.startsWith("/")
+        || relativePath.contains("\\")
+        || relativePath.equals("..")
+        || relativePath.startsWith("../")
+        || relativePath.contains("/../")) {
+      throw new IllegalArgumentException(
+          "relativePath must be a relative '/'-separated path: " + relativePath);
     }
     if (size < 0) throw new IllegalArgumentException("size must not be negative");
-    if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("sha256 must be 64 hex digits");
+    if (!sha256.matches("[0-9a-f]{64}"))
+      throw new IllegalArgumentException("sha256 must be 64 hex digits");
   }
 }

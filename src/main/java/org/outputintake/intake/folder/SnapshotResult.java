@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.outputintake.scan.Finding;
 
 /**
- * The outcome of {@link FolderSnapshots#snapshot}: the snapshot when the folder was found, and findings
- * (FOLDER_NOT_FOUND, FOLDER_EMPTY, FOLDER_TOO_LARGE as blockers; FOLDER_LINK as a warning).
+ * The outcome of {@link FolderSnapshots#snapshot}: the snapshot when the folder was found, and
+ * findings (FOLDER_NOT_FOUND, FOLDER_EMPTY, FOLDER_TOO_LARGE as blockers; FOLDER_LINK as a
+ * warning).
  */
 public record SnapshotResult(Optional<FolderSnapshot> snapshot, List<Finding> findings) {
   public SnapshotResult {

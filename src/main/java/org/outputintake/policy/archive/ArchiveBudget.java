@@ -3,8 +3,8 @@ package org.outputintake.policy.archive;
 import org.outputintake.scan.FilePolicy;
 
 /**
- * What is left to expand from one top-level file, shared by every archive nested inside it, so that a bomb
- * split across nested archives still hits the limit.
+ * What is left to expand from one top-level file, shared by every archive nested inside it, so that
+ * a bomb split across nested archives still hits the limit.
  */
 public final class ArchiveBudget {
   private final long maxBytes;

@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expands zip, 7z, tar, tar.gz/tgz, tar.bz2 and single gzip/bzip2 files into a fresh directory, refusing the
- * whole archive on the first unsafe sign: path traversal, absolute names, links or devices, nesting beyond the
- * depth limit, too many entries, too many bytes, too high a compression ratio, or encrypted entries.
+ * Expands zip, 7z, tar, tar.gz/tgz, tar.bz2 and single gzip/bzip2 files into a fresh directory,
+ * refusing the whole archive on the first unsafe sign: path traversal, absolute names, links or
+ * devices, nesting beyond the depth limit, too many entries, too many bytes, too high a compression
+ * ratio, or encrypted entries.
  */
 public final class ArchiveExpander {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveExpander.class);
@@ -47,22 +48,34 @@ public final class ArchiveExpander {
     this.limits = limits;
   }
 
-  /** Whether the detected type is one this class expands (OOXML packages are zips but are not archives here). */
+  /**
+   * Whether the detected type is one this class expands (OOXML packages are zips but are not
+   * archives here).
+   */
   public static boolean isArchive(String mediaType) {
-    return ZIP.equals(mediaType) || SEVEN_Z.equals(mediaType) || TAR.contains(mediaType)
-        || GZIP.contains(mediaType) || BZIP2.equals(mediaType);
+    return ZIP.equals(mediaType)
+        || SEVEN_Z.equals(mediaType)
+        || TAR.contains(mediaType)
+        || GZIP.contains(mediaType)
+        || BZIP2.equals(mediaType);
   }
 
   /**
-   * The archive's entries written under {@code workDir}, or, when it is refused, no entries and the findings that
-   * say why (nothing of it is left on disk).
+   * The archive's entries written under {@code workDir}, or, when it is refused, no entries and the
+   * findings that say why (nothing of it is left on disk).
    */
-  public Expansion expand(ScanFile archive, String mediaType, ArchiveBudget budget, Path workDir) throws IOException {
+  public Expansion expand(ScanFile archive, String mediaType, ArchiveBudget budget, Path workDir)
+      throws IOException {
     if (archive.depth() >= limits.maxDepth()) {
-      return Expansion.refused(Finding.blocker(EntryWriter.ARCHIVE_UNSAFE, "",
-          "This archive is nested inside other archives more than " + limits.maxDepth() + " levels deep. Deep "
-              + "nesting is a way to hide content or exhaust the checker, so it was not opened. Put the files "
-              + "in a single archive instead."));
+      return Expansion.refused(
+          Finding.blocker(
+              EntryWriter.ARCHIVE_UNSAFE,
+              "",
+              "This archive is nested inside other archives more than "
+                  + limits.maxDepth()
+                  + " levels deep. Deep "
+                  + "nesting is a way to hide content or exhaust the checker, so it was not opened. Put the files "
+                  + "in a single archive instead."));
     }
     Files.createDirectories(workDir);
     Path dir = Files.createTempDirectory(workDir, "archive-");
@@ -71,15 +84,21 @@ public final class ArchiveExpander {
       if (ZIP.equals(mediaType)) zip(archive.path(), writer);
       else if (SEVEN_Z.equals(mediaType)) sevenZ(archive.path(), writer);
       else if (TAR.contains(mediaType)) tar(Files.newInputStream(archive.path()), writer);
-      else if (GZIP.contains(mediaType) || BZIP2.equals(mediaType)) compressed(archive, mediaType, writer);
-      else writer.refuse("", "This kind of archive (" + mediaType + ") cannot be opened. Send a zip instead.");
+      else if (GZIP.contains(mediaType) || BZIP2.equals(mediaType))
+        compressed(archive, mediaType, writer);
+      else
+        writer.refuse(
+            "", "This kind of archive (" + mediaType + ") cannot be opened. Send a zip instead.");
     } catch (PasswordRequiredException e) {
       writer.refuseWith(encrypted(""));
     } catch (IOException | RuntimeException | LinkageError e) {
-      // LinkageError: 7z's LZMA codecs need the optional xz library; an archive we cannot read is refused.
+      // LinkageError: 7z's LZMA codecs need the optional xz library; an archive we cannot read is
+      // refused.
       LOG.info("archive {} could not be read: {}", archive.displayName(), e.toString());
-      writer.refuse("", "The archive could not be opened: it is damaged or uses a compression method this "
-          + "service does not support. Create it again as a standard zip file.");
+      writer.refuse(
+          "",
+          "The archive could not be opened: it is damaged or uses a compression method this "
+              + "service does not support. Create it again as a standard zip file.");
     }
     if (writer.refused()) {
       writer.discard();
@@ -102,13 +121,16 @@ public final class ArchiveExpander {
           writer.refuse(EntryNames.display(e.getName()), linkMessage());
           return;
         }
-        if (e.getGeneralPurposeBit().usesEncryption() || e.getGeneralPurposeBit().usesStrongEncryption()) {
+        if (e.getGeneralPurposeBit().usesEncryption()
+            || e.getGeneralPurposeBit().usesStrongEncryption()) {
           writer.refuseWith(encrypted(EntryNames.display(e.getName())));
           return;
         }
         if (!e.isDirectory() && !zip.canReadEntryData(e)) {
-          writer.refuse(EntryNames.display(e.getName()), "An entry uses a compression method this service "
-              + "cannot read. Create the archive again as a standard zip file.");
+          writer.refuse(
+              EntryNames.display(e.getName()),
+              "An entry uses a compression method this service "
+                  + "cannot read. Create the archive again as a standard zip file.");
           return;
         }
       }
@@ -128,18 +150,22 @@ public final class ArchiveExpander {
       return;
     }
     if (!SevenZipProbe.canDecode()) {
-      writer.refuse("", "7-Zip archives cannot be opened by this service. Send the files in a standard zip "
-          + "file, or on their own.");
+      writer.refuse(
+          "",
+          "7-Zip archives cannot be opened by this service. Send the files in a standard zip "
+              + "file, or on their own.");
       return;
     }
-    try (SevenZFile sevenZ = SevenZFile.builder().setPath(path).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
+    try (SevenZFile sevenZ =
+        SevenZFile.builder().setPath(path).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
       for (SevenZArchiveEntry e : sevenZ.getEntries()) {
         if (!writer.admitName(e.getName())) return;
         if (e.isAntiItem() || isSymlink(e)) {
           writer.refuse(EntryNames.display(e.getName()), linkMessage());
           return;
         }
-        // Methods are known only for some entries before reading; an encrypted one read later throws
+        // Methods are known only for some entries before reading; an encrypted one read later
+        // throws
         // PasswordRequiredException, which is reported the same way.
         if (e.getContentMethods() != null) {
           for (var method : e.getContentMethods()) {
@@ -176,8 +202,10 @@ public final class ArchiveExpander {
         }
         if (e.isDirectory()) continue;
         if (!e.isFile()) {
-          writer.refuse(EntryNames.display(e.getName()), "The archive contains a special file (a device or a "
-              + "pipe), which cannot be checked. Create the archive again from ordinary files only.");
+          writer.refuse(
+              EntryNames.display(e.getName()),
+              "The archive contains a special file (a device or a "
+                  + "pipe), which cannot be checked. Create the archive again from ordinary files only.");
           return;
         }
         if (!writer.write(e.getName(), tar)) return;
@@ -185,10 +213,16 @@ public final class ArchiveExpander {
     }
   }
 
-  private void compressed(ScanFile archive, String mediaType, EntryWriter writer) throws IOException {
+  private void compressed(ScanFile archive, String mediaType, EntryWriter writer)
+      throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(archive.path()));
-    InputStream plain = BZIP2.equals(mediaType) ? new BZip2CompressorInputStream(raw, true)
-        : GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get();
+    InputStream plain =
+        BZIP2.equals(mediaType)
+            ? new BZip2CompressorInputStream(raw, true)
+            : GzipCompressorInputStream.builder()
+                .setInputStream(raw)
+                .setDecompressConcatenated(true)
+                .get();
     BufferedInputStream in = new BufferedInputStream(plain);
     try (in) {
       if (isTar(in)) {
@@ -203,16 +237,19 @@ public final class ArchiveExpander {
     in.mark(512);
     byte[] header = in.readNBytes(512);
     in.reset();
-    return header.length == 512 && new String(header, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+    return header.length == 512
+        && new String(header, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
   }
 
-  // "table.csv.gz" holds "table.csv"; the name inside the gzip header is the sender's and is not trusted.
+  // "table.csv.gz" holds "table.csv"; the name inside the gzip header is the sender's and is not
+  // trusted.
   private static String innerName(String displayName) {
     String leaf = EntryNames.leaf(displayName);
     String lower = leaf.toLowerCase(Locale.ROOT);
     for (String suffix : new String[] {".gz", ".gzip", ".bz2", ".tgz"}) {
       if (lower.endsWith(suffix) && leaf.length() > suffix.length()) {
-        return leaf.substring(0, leaf.length() - suffix.length()) + (suffix.equals(".tgz") ? ".tar" : "");
+        return leaf.substring(0, leaf.length() - suffix.length())
+            + (suffix.equals(".tgz") ? ".tar" : "");
       }
     }
     return leaf + ".data";
@@ -224,7 +261,9 @@ public final class ArchiveExpander {
   }
 
   private static Finding encrypted(String location) {
-    return Finding.blocker("ENCRYPTED_CONTENT", location,
+    return Finding.blocker(
+        "ENCRYPTED_CONTENT",
+        location,
         "The archive is password-protected. Output checkers cannot open encrypted files, so it cannot be checked "
             + "or released. Create the archive again without a password.");
   }

@@ -2,13 +2,18 @@ package org.outputintake.policy.archive;
 
 import org.outputintake.policy.SafeFileName;
 
-/** Archive entry names are data from the sender: they are checked, cleaned for display, and never used as paths. */
+/**
+ * Archive entry names are data from the sender: they are checked, cleaned for display, and never
+ * used as paths.
+ */
 final class EntryNames {
   private static final int MAX_DISPLAY = 200;
 
   private EntryNames() {}
 
-  /** Why a name is unsafe to honour ("leaves the archive folder", "is an absolute path"), or null. */
+  /**
+   * Why a name is unsafe to honour ("leaves the archive folder", "is an absolute path"), or null.
+   */
   static String problem(String raw) {
     String name = raw.replace('\\', '/');
     if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) return "is an absolute path";
@@ -19,7 +24,10 @@ final class EntryNames {
     return null;
   }
 
-  /** The name as shown in reports: forward slashes, no leading {@code ./}, no control or bidi characters. */
+  /**
+   * The name as shown in reports: forward slashes, no leading {@code ./}, no control or bidi
+   * characters.
+   */
   static String display(String raw) {
     String name = SafeFileName.clean(raw.replace('\\', '/'));
     while (name.startsWith("./")) name = name.substring(2);

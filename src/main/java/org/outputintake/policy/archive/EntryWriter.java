@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.outputintake.scan.FilePolicy;
 import org.outputintake.policy.SafeFileName;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 
 /**
- * Writes the entries of one archive into its own directory, counting every byte as it is copied so that the
- * limits are enforced while streaming: the copy stops at the first byte over a limit, before it is written.
- * The first refusal wins; after it nothing more is written and {@link #discard} removes what was.
+ * Writes the entries of one archive into its own directory, counting every byte as it is copied so
+ * that the limits are enforced while streaming: the copy stops at the first byte over a limit,
+ * before it is written. The first refusal wins; after it nothing more is written and {@link
+ * #discard} removes what was.
  */
 final class EntryWriter {
   static final String ARCHIVE_UNSAFE = "ARCHIVE_UNSAFE";
@@ -35,7 +36,12 @@ final class EntryWriter {
   private long expanded;
   private int index;
 
-  EntryWriter(ScanFile archive, long archiveBytes, FilePolicy.ArchiveLimits limits, ArchiveBudget budget, Path dir) {
+  EntryWriter(
+      ScanFile archive,
+      long archiveBytes,
+      FilePolicy.ArchiveLimits limits,
+      ArchiveBudget budget,
+      Path dir) {
     this.archive = archive;
     this.limits = limits;
     this.budget = budget;
@@ -55,14 +61,20 @@ final class EntryWriter {
     return List.copyOf(refusals);
   }
 
-  /** Checks an entry's name; false (with a refusal recorded) when the archive must not be opened. */
+  /**
+   * Checks an entry's name; false (with a refusal recorded) when the archive must not be opened.
+   */
   boolean admitName(String rawName) {
     if (refused()) return false;
     String problem = EntryNames.problem(rawName);
     if (problem == null) return true;
-    return refuse(EntryNames.display(rawName), "An entry in the archive " + problem + ". Archives like this "
-        + "can overwrite files outside the folder they are opened in ('zip slip'), so it was not opened. "
-        + "Create the archive again from the files themselves, with plain relative names.");
+    return refuse(
+        EntryNames.display(rawName),
+        "An entry in the archive "
+            + problem
+            + ". Archives like this "
+            + "can overwrite files outside the folder they are opened in ('zip slip'), so it was not opened. "
+            + "Create the archive again from the files themselves, with plain relative names.");
   }
 
   /** Counts one entry against the limit shared with the enclosing archives. */
@@ -73,7 +85,9 @@ final class EntryWriter {
   }
 
   static String tooManyEntries(FilePolicy.ArchiveLimits limits) {
-    return "The archive holds more than " + limits.maxEntries() + " files (archives inside it included). "
+    return "The archive holds more than "
+        + limits.maxEntries()
+        + " files (archives inside it included). "
         + "Split the request into smaller archives, or send fewer files.";
   }
 
@@ -91,13 +105,19 @@ final class EntryWriter {
   boolean write(String rawName, InputStream in) throws IOException {
     if (refused()) return false;
     index++;
-    String stored = String.format("%05d-%s", index, SafeFileName.of(EntryNames.leaf(rawName)).stored());
+    String stored =
+        String.format("%05d-%s", index, SafeFileName.of(EntryNames.leaf(rawName)).stored());
     Path target = dir.resolve(stored);
-    if (!target.getParent().equals(dir)) throw new IOException("stored name escaped the archive folder");
+    if (!target.getParent().equals(dir))
+      throw new IOException("stored name escaped the archive folder");
     long size = 0;
     boolean over = false;
-    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    try (OutputStream out =
+        Files.newOutputStream(
+            target,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       byte[] buffer = new byte[BUFFER];
       int n;
       while (!over && (n = in.read(buffer)) > 0) {
@@ -120,12 +140,20 @@ final class EntryWriter {
   private boolean withinLimits(int n) {
     expanded += n;
     if (!budget.takeBytes(n)) {
-      return refuse("", "The archive expands to more than " + mb(limits.maxExpandedBytes()) + " (archives "
-          + "inside it included). Send the files in smaller archives or on their own.");
+      return refuse(
+          "",
+          "The archive expands to more than "
+              + mb(limits.maxExpandedBytes())
+              + " (archives "
+              + "inside it included). Send the files in smaller archives or on their own.");
     }
     if (expanded > ratioLimitBytes) {
-      return refuse("", "The archive expands more than " + limits.maxRatio() + " times its own size, which "
-          + "is how 'zip bombs' work, so it was not opened. Send the files uncompressed or in a normal zip.");
+      return refuse(
+          "",
+          "The archive expands more than "
+              + limits.maxRatio()
+              + " times its own size, which "
+              + "is how 'zip bombs' work, so it was not opened. Send the files uncompressed or in a normal zip.");
     }
     return true;
   }
@@ -149,6 +177,8 @@ final class EntryWriter {
   }
 
   static String mb(long bytes) {
-    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format("%.1f MB", bytes / 1048576.0);
+    return bytes % (1024 * 1024) == 0
+        ? bytes / (1024 * 1024) + " MB"
+        : String.format("%.1f MB", bytes / 1048576.0);
   }
 }

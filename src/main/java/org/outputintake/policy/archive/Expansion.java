@@ -5,9 +5,11 @@ import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 
 /**
- * The outcome of expanding one archive: its entries, or the findings that refused it (and then no entries).
+ * The outcome of expanding one archive: its entries, or the findings that refused it (and then no
+ * entries).
  *
- * @param entries expanded entries at depth + 1, each with a display name {@code archive.zip!/dir/entry.csv}
+ * @param entries expanded entries at depth + 1, each with a display name {@code
+ *     archive.zip!/dir/entry.csv}
  * @param findings ARCHIVE_UNSAFE or ENCRYPTED_CONTENT when the archive was refused
  */
 public record Expansion(List<ScanFile> entries, List<Finding> findings) {

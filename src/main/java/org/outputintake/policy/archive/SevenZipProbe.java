@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads just enough of a 7z file to tell whether it is encrypted, without decoding it: Commons Compress needs
- * the optional xz library to decode any 7z, and an encrypted archive must be reported as such either way.
- * The AES coder id (06 F1 07 01) appears in the archive's header whether the file list itself is encrypted
- * ("encrypted headers") or only the data.
+ * Reads just enough of a 7z file to tell whether it is encrypted, without decoding it: Commons
+ * Compress needs the optional xz library to decode any 7z, and an encrypted archive must be
+ * reported as such either way. The AES coder id (06 F1 07 01) appears in the archive's header
+ * whether the file list itself is encrypted ("encrypted headers") or only the data.
  */
 final class SevenZipProbe {
   private static final byte[] AES_CODER = {0x06, (byte) 0xF1, 0x07, 0x01};
@@ -20,7 +20,9 @@ final class SevenZipProbe {
 
   private SevenZipProbe() {}
 
-  /** Whether this runtime can decode 7z archives (Commons Compress loads xz classes for every 7z). */
+  /**
+   * Whether this runtime can decode 7z archives (Commons Compress loads xz classes for every 7z).
+   */
   static boolean canDecode() {
     return DECODER_PRESENT;
   }
@@ -34,7 +36,8 @@ final class SevenZipProbe {
       if (start.hasRemaining()) return false;
       long offset = start.getLong(12);
       long size = start.getLong(20);
-      if (offset < 0 || size <= 0 || size > MAX_HEADER || 32 + offset + size > ch.size()) return false;
+      if (offset < 0 || size <= 0 || size > MAX_HEADER || 32 + offset + size > ch.size())
+        return false;
       ByteBuffer header = ByteBuffer.allocate((int) size);
       ch.position(32 + offset);
       while (header.hasRemaining() && ch.read(header) > 0) {

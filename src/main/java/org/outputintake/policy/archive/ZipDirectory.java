@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the entry count a zip declares in its end-of-central-directory record, so that an archive claiming
- * millions of entries is refused before a zip library parses (and holds in memory) its whole directory.
+ * Reads the entry count a zip declares in its end-of-central-directory record, so that an archive
+ * claiming millions of entries is refused before a zip library parses (and holds in memory) its
+ * whole directory.
  */
 public final class ZipDirectory {
   private static final int EOCD_SIZE = 22;
@@ -17,7 +18,10 @@ public final class ZipDirectory {
 
   private ZipDirectory() {}
 
-  /** The declared number of entries; {@link Long#MAX_VALUE} for the zip64 marker; -1 when there is no record. */
+  /**
+   * The declared number of entries; {@link Long#MAX_VALUE} for the zip64 marker; -1 when there is
+   * no record.
+   */
   public static long declaredEntries(Path zip) throws IOException {
     try (SeekableByteChannel ch = Files.newByteChannel(zip)) {
       long size = ch.size();

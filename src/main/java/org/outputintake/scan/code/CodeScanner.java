@@ -20,7 +20,10 @@ import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.Severity;
 
-/** Code files and Jupyter notebooks: server paths, entity searches, embedded data, annotation, stored results. */
+/**
+ * Code files and Jupyter notebooks: server paths, entity searches, embedded data, annotation,
+ * stored results.
+ */
 public final class CodeScanner implements ContentScanner {
   static final long MAX_CODE_BYTES = 32L * 1024 * 1024;
   static final long MAX_NOTEBOOK_BYTES = 64L * 1024 * 1024;
@@ -46,16 +49,26 @@ public final class CodeScanner implements ContentScanner {
     CodeRules rules = new CodeRules(Language.of(file.extension()), out);
     long read = 0;
     try (InputStream in = Files.newInputStream(file.path());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        BufferedReader reader =
+            new BufferedReader(
+                new InputStreamReader(
+                    in,
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
       String line;
       long n = 0;
       while ((line = reader.readLine()) != null) {
         n++;
         read += line.length() + 1L;
         if (read > MAX_CODE_BYTES) {
-          out.add(Finding.warning("SCAN_ERROR", "line " + n, "Only the first 32 MB of the code were checked; "
-              + "a code file this large probably holds data. Split it or remove the data."));
+          out.add(
+              Finding.warning(
+                  "SCAN_ERROR",
+                  "line " + n,
+                  "Only the first 32 MB of the code were checked; "
+                      + "a code file this large probably holds data. Split it or remove the data."));
           break;
         }
         rules.line(line, "line " + n);
@@ -66,8 +79,12 @@ public final class CodeScanner implements ContentScanner {
 
   private void notebook(ScanFile file, FindingCollector out) throws IOException {
     if (Files.size(file.path()) > MAX_NOTEBOOK_BYTES) {
-      out.add(Finding.warning("SCAN_ERROR", "", "The notebook is over 64 MB and was not checked; "
-          + "clear its outputs and send it again."));
+      out.add(
+          Finding.warning(
+              "SCAN_ERROR",
+              "",
+              "The notebook is over 64 MB and was not checked; "
+                  + "clear its outputs and send it again."));
       return;
     }
     JsonNode root;
@@ -79,8 +96,12 @@ public final class CodeScanner implements ContentScanner {
     if (root == null || !root.path("cells").isArray()) {
       throw new IOException("the notebook has no cells");
     }
-    String lang = root.path("metadata").path("kernelspec").path("language").asText(
-        root.path("metadata").path("language_info").path("name").asText("python")).toLowerCase(Locale.ROOT);
+    String lang =
+        root.path("metadata")
+            .path("kernelspec")
+            .path("language")
+            .asText(root.path("metadata").path("language_info").path("name").asText("python"))
+            .toLowerCase(Locale.ROOT);
     CodeRules rules = new CodeRules(Language.of(lang.equals("r") ? "r" : "py"), out);
     int cellNo = 0;
     int withOutputs = 0;
@@ -102,10 +123,17 @@ public final class CodeScanner implements ContentScanner {
     }
     rules.finish();
     if (withOutputs > 0) {
-      out.add(new Finding("CODE_HAS_RESULTS", Severity.BLOCKER, "cell " + firstWithOutputs,
-          withOutputs + " code cell" + (withOutputs == 1 ? " has" : "s have") + " stored outputs (results). "
-              + "Code must not contain results: clear all outputs (Restart & Clear Output) and save again.",
-          withOutputs + " cells"));
+      out.add(
+          new Finding(
+              "CODE_HAS_RESULTS",
+              Severity.BLOCKER,
+              "cell " + firstWithOutputs,
+              withOutputs
+                  + " code cell"
+                  + (withOutputs == 1 ? " has" : "s have")
+                  + " stored outputs (results). "
+                  + "Code must not contain results: clear all outputs (Restart & Clear Output) and save again.",
+              withOutputs + " cells"));
     }
   }
 

@@ -2,7 +2,9 @@ package org.outputintake.scan.code;
 
 import java.util.Locale;
 
-/** How a language writes comments and strings, which is all the code checks need to know about it. */
+/**
+ * How a language writes comments and strings, which is all the code checks need to know about it.
+ */
 // the arrays are set once in the constructor and never handed out
 @SuppressWarnings("ImmutableEnumChecker")
 enum Language {
@@ -19,7 +21,10 @@ enum Language {
 
   final String[] lineComments;
   final boolean blockComments;
-  /** Whether a backslash escapes in strings, so that a UNC path is written with four backslashes. */
+
+  /**
+   * Whether a backslash escapes in strings, so that a UNC path is written with four backslashes.
+   */
   final boolean escapes;
 
   Language(String[] lineComments, boolean blockComments, boolean escapes) {
@@ -30,7 +35,21 @@ enum Language {
 
   static Language of(String extension) {
     return switch (extension.toLowerCase(Locale.ROOT)) {
-      case "js", "ts", "jsx", "tsx", "java", "c", "cpp", "h", "go", "rs", "kt", "scala", "php", "stan" -> C_LIKE;
+      case "js",
+          "ts",
+          "jsx",
+          "tsx",
+          "java",
+          "c",
+          "cpp",
+          "h",
+          "go",
+          "rs",
+          "kt",
+          "scala",
+          "php",
+          "stan" ->
+          C_LIKE;
       case "do", "ado" -> STATA;
       case "sas" -> SAS;
       case "sps" -> SPSS;

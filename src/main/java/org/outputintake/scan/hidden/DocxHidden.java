@@ -15,8 +15,8 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Tracked changes, hidden (vanish) text and comments in a docx/docm, streamed with SAX over the body, headers,
- * footers and notes. Deleted and hidden text is never reported, only masked.
+ * Tracked changes, hidden (vanish) text and comments in a docx/docm, streamed with SAX over the
+ * body, headers, footers and notes. Deleted and hidden text is never reported, only masked.
  */
 final class DocxHidden {
   static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -43,7 +43,8 @@ final class DocxHidden {
   }
 
   private static String where(String type, String partName) {
-    if (type.endsWith("document.main+xml") || type.endsWith("document.macroenabled.main+xml")
+    if (type.endsWith("document.main+xml")
+        || type.endsWith("document.macroenabled.main+xml")
         || type.endsWith("template.main+xml")) {
       return "document body";
     }
@@ -57,17 +58,24 @@ final class DocxHidden {
   private static List<Finding> comments(PackagePart part) throws IOException {
     int[] count = {0};
     try (InputStream in = part.getInputStream()) {
-      Xml.parse(in, new DefaultHandler() {
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes a) {
-          if (W.equals(uri) && local.equals("comment")) count[0]++;
-        }
-      });
+      Xml.parse(
+          in,
+          new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+              if (W.equals(uri) && local.equals("comment")) count[0]++;
+            }
+          });
     }
     if (count[0] == 0) return List.of();
-    return List.of(Finding.warning(HiddenCodes.COMMENT, "comments",
-        "The document has " + count[0] + " comment(s). Comments travel with the file and may hold notes not meant "
-            + "for release. Delete them (Review > Delete All Comments) before requesting the file."));
+    return List.of(
+        Finding.warning(
+            HiddenCodes.COMMENT,
+            "comments",
+            "The document has "
+                + count[0]
+                + " comment(s). Comments travel with the file and may hold notes not meant "
+                + "for release. Delete them (Review > Delete All Comments) before requesting the file."));
   }
 
   /** Counts revisions and hidden runs in one part, remembering where the first of each is. */
@@ -99,8 +107,10 @@ final class DocxHidden {
         case "ins", "moveTo" -> change(true);
         case "del", "moveFrom" -> change(false);
         case "vanish" -> {
-          // Only a run's own properties hide text; w:pPr/w:rPr/w:vanish hides just the paragraph mark.
-          if ("rPr".equals(parent) && isRunProperties() && Xml.on(a.getValue(W, "val"))) runHidden = true;
+          // Only a run's own properties hide text; w:pPr/w:rPr/w:vanish hides just the paragraph
+          // mark.
+          if ("rPr".equals(parent) && isRunProperties() && Xml.on(a.getValue(W, "val")))
+            runHidden = true;
         }
         case "t", "delText" -> {
           inText = true;
@@ -109,7 +119,7 @@ final class DocxHidden {
             if (hiddenRuns++ == 0) firstHiddenParagraph = paragraph;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -137,23 +147,40 @@ final class DocxHidden {
       if (!inText) return;
       String top = stack.peek();
       if (runHidden && hiddenText.length() < EXCERPT) hiddenText.append(ch, start, length);
-      if ("delText".equals(top) && deletedText.length() < EXCERPT) deletedText.append(ch, start, length);
+      if ("delText".equals(top) && deletedText.length() < EXCERPT)
+        deletedText.append(ch, start, length);
     }
 
     List<Finding> findings(String where) {
       List<Finding> out = new ArrayList<>();
       if (insertions + deletions > 0) {
-        out.add(Finding.blocker(HiddenCodes.TRACKED_CHANGE, where + ", paragraph " + firstChangeParagraph,
-            "The document has tracked changes (" + insertions + " insertion(s), " + deletions + " deletion(s)). "
-                + "Deleted text stays in the file and can be read. Accept or reject all changes and switch off "
-                + "Track Changes before requesting the file.")
-            .withEvidence(deletedText.length() > 0 ? "deleted text " + Mask.text(deletedText.toString()) : ""));
+        out.add(
+            Finding.blocker(
+                    HiddenCodes.TRACKED_CHANGE,
+                    where + ", paragraph " + firstChangeParagraph,
+                    "The document has tracked changes ("
+                        + insertions
+                        + " insertion(s), "
+                        + deletions
+                        + " deletion(s)). "
+                        + "Deleted text stays in the file and can be read. Accept or reject all changes and switch off "
+                        + "Track Changes before requesting the file.")
+                .withEvidence(
+                    deletedText.length() > 0
+                        ? "deleted text " + Mask.text(deletedText.toString())
+                        : ""));
       }
       if (hiddenRuns > 0) {
-        out.add(Finding.blocker(HiddenCodes.HIDDEN_TEXT, where + ", paragraph " + firstHiddenParagraph,
-            "The document has " + hiddenRuns + " piece(s) of hidden text (formatted as hidden, so not shown or "
-                + "printed). Hidden text is released with the file. Delete it, or remove the hidden formatting "
-                + "so it can be checked.").withEvidence("hidden text " + Mask.text(hiddenText.toString())));
+        out.add(
+            Finding.blocker(
+                    HiddenCodes.HIDDEN_TEXT,
+                    where + ", paragraph " + firstHiddenParagraph,
+                    "The document has "
+                        + hiddenRuns
+                        + " piece(s) of hidden text (formatted as hidden, so not shown or "
+                        + "printed). Hidden text is released with the file. Delete it, or remove the hidden formatting "
+                        + "so it can be checked.")
+                .withEvidence("hidden text " + Mask.text(hiddenText.toString())));
       }
       return out;
     }

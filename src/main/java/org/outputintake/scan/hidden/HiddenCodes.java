@@ -19,23 +19,41 @@ final class HiddenCodes {
   private HiddenCodes() {}
 
   static Finding macros(String where) {
-    return Finding.blocker(ACTIVE_CONTENT, where,
+    return Finding.blocker(
+        ACTIVE_CONTENT,
+        where,
         "The file contains macros (VBA code). Macros can run when the file is opened and can hold data, so "
             + "files with macros cannot be released. Save a copy without macros (for example as .xlsx or .docx) "
             + "and request that copy.");
   }
 
   static Finding unchecked(String why) {
-    return Finding.warning(UNCHECKED, "",
-        "The file could not be read to check for hidden content (" + why + "). An output checker will need to "
+    return Finding.warning(
+        UNCHECKED,
+        "",
+        "The file could not be read to check for hidden content ("
+            + why
+            + "). An output checker will need to "
             + "open it by hand; if it is damaged, export it again.");
   }
 
   // Names that tools write by default; they identify software, not a person.
-  private static final java.util.Set<String> TOOL_NAMES = java.util.Set.of("apache poi", "microsoft office user",
-      "openpyxl", "python-docx", "python-pptx", "un-named", "unknown", "author", "user", "administrator");
+  private static final java.util.Set<String> TOOL_NAMES =
+      java.util.Set.of(
+          "apache poi",
+          "microsoft office user",
+          "openpyxl",
+          "python-docx",
+          "python-pptx",
+          "un-named",
+          "unknown",
+          "author",
+          "user",
+          "administrator");
 
-  /** Author and last-editor names from document properties, masked: worth removing, not a blocker. */
+  /**
+   * Author and last-editor names from document properties, masked: worth removing, not a blocker.
+   */
   static List<Finding> authors(String author, String lastModifiedBy) {
     author = personOrNull(author);
     lastModifiedBy = personOrNull(lastModifiedBy);
@@ -46,9 +64,13 @@ final class HiddenCodes {
       evidence.append("last modified by ").append(Mask.text(lastModifiedBy));
     }
     if (evidence.length() == 0) return List.of();
-    return List.of(Finding.info(EMBEDDED_METADATA, "document properties",
-        "The document properties name a person (author or last editor). Consider removing them "
-            + "(File > Info > Inspect Document in Office) before release.").withEvidence(evidence.toString()));
+    return List.of(
+        Finding.info(
+                EMBEDDED_METADATA,
+                "document properties",
+                "The document properties name a person (author or last editor). Consider removing them "
+                    + "(File > Info > Inspect Document in Office) before release.")
+            .withEvidence(evidence.toString()));
   }
 
   private static String personOrNull(String name) {

@@ -10,15 +10,20 @@ import java.util.List;
 import org.outputintake.scan.Finding;
 
 /**
- * The GPS position in an image's EXIF data (JPEG APP1, PNG eXIf, TIFF), parsed directly: only the IFD structure
- * is walked, no pixel data is read, and every offset is bounds-checked so a crafted file cannot loop or overrun.
+ * The GPS position in an image's EXIF data (JPEG APP1, PNG eXIf, TIFF), parsed directly: only the
+ * IFD structure is walked, no pixel data is read, and every offset is bounds-checked so a crafted
+ * file cannot loop or overrun.
  */
 final class ImageMetadata {
   private static final int GPS_IFD = 0x8825;
   private static final int MAX_ENTRIES = 1000;
   private static final long MAX_MAPPED = 512L * 1024 * 1024;
 
-  enum Format { JPEG, PNG, TIFF }
+  enum Format {
+    JPEG,
+    PNG,
+    TIFF
+  }
 
   private ImageMetadata() {}
 
@@ -26,16 +31,20 @@ final class ImageMetadata {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       if (ch.size() > MAX_MAPPED || ch.size() < 8) return List.of();
       ByteBuffer file = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-      ByteBuffer tiff = switch (format) {
-        case JPEG -> jpegExif(file);
-        case PNG -> pngExif(file);
-        case TIFF -> file;
-      };
+      ByteBuffer tiff =
+          switch (format) {
+            case JPEG -> jpegExif(file);
+            case PNG -> pngExif(file);
+            case TIFF -> file;
+          };
       if (tiff == null || !hasGps(tiff)) return List.of();
-      return List.of(Finding.warning(HiddenCodes.EMBEDDED_METADATA, "EXIF data",
-          "The image records a GPS position (where it was taken or made). A location can identify a person or "
-              + "a place. Remove the metadata (export the figure again, or strip EXIF data) before release.")
-          .withEvidence("GPS latitude/longitude present"));
+      return List.of(
+          Finding.warning(
+                  HiddenCodes.EMBEDDED_METADATA,
+                  "EXIF data",
+                  "The image records a GPS position (where it was taken or made). A location can identify a person or "
+                      + "a place. Remove the metadata (export the figure again, or strip EXIF data) before release.")
+              .withEvidence("GPS latitude/longitude present"));
     }
   }
 
@@ -45,10 +54,15 @@ final class ImageMetadata {
     while (pos + 4 <= b.limit()) {
       if ((b.get(pos) & 0xff) != 0xFF) return null;
       int marker = b.get(pos + 1) & 0xff;
-      if (marker == 0xDA || marker == 0xD9) return null; // image data starts: no more metadata segments
+      if (marker == 0xDA || marker == 0xD9)
+        return null; // image data starts: no more metadata segments
       int len = ((b.get(pos + 2) & 0xff) << 8) | (b.get(pos + 3) & 0xff);
       if (len < 2 || pos + 2 + len > b.limit()) return null;
-      if (marker == 0xE1 && len > 8 && b.get(pos + 4) == 'E' && b.get(pos + 5) == 'x' && b.get(pos + 6) == 'i'
+      if (marker == 0xE1
+          && len > 8
+          && b.get(pos + 4) == 'E'
+          && b.get(pos + 5) == 'x'
+          && b.get(pos + 6) == 'i'
           && b.get(pos + 7) == 'f') {
         return b.slice(pos + 10, len - 8);
       }
@@ -62,10 +76,16 @@ final class ImageMetadata {
     while (pos + 12 <= b.limit()) {
       long len = b.order(ByteOrder.BIG_ENDIAN).getInt(pos) & 0xffffffffL;
       if (pos + 12 + len > b.limit()) return null;
-      if (b.get(pos + 4) == 'e' && b.get(pos + 5) == 'X' && b.get(pos + 6) == 'I' && b.get(pos + 7) == 'f') {
+      if (b.get(pos + 4) == 'e'
+          && b.get(pos + 5) == 'X'
+          && b.get(pos + 6) == 'I'
+          && b.get(pos + 7) == 'f') {
         return b.slice(pos + 8, (int) len);
       }
-      if (b.get(pos + 4) == 'I' && b.get(pos + 5) == 'E' && b.get(pos + 6) == 'N' && b.get(pos + 7) == 'D') {
+      if (b.get(pos + 4) == 'I'
+          && b.get(pos + 5) == 'E'
+          && b.get(pos + 6) == 'N'
+          && b.get(pos + 7) == 'D') {
         return null;
       }
       pos += 12 + (int) len;

@@ -19,8 +19,8 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.outputintake.scan.Finding;
 
 /**
- * Excel 97-2003 (.xls) and Word 97-2003 (.doc) files. These formats cannot be streamed with the user model, so
- * files over {@link #MAX_BYTES} are only checked for macros.
+ * Excel 97-2003 (.xls) and Word 97-2003 (.doc) files. These formats cannot be streamed with the
+ * user model, so files over {@link #MAX_BYTES} are only checked for macros.
  */
 final class LegacyOfficeHidden {
   static final long MAX_BYTES = 50L * 1024 * 1024;
@@ -33,7 +33,8 @@ final class LegacyOfficeHidden {
     List<Finding> findings = new ArrayList<>();
     try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true)) {
       DirectoryNode root = fs.getRoot();
-      if (root.hasEntryCaseInsensitive("_VBA_PROJECT_CUR") || root.hasEntryCaseInsensitive("Macros")) {
+      if (root.hasEntryCaseInsensitive("_VBA_PROJECT_CUR")
+          || root.hasEntryCaseInsensitive("Macros")) {
         findings.add(HiddenCodes.macros("VBA project"));
       }
       if (Files.size(path) > MAX_BYTES) return findings;
@@ -63,10 +64,14 @@ final class LegacyOfficeHidden {
       String where = "sheet '" + sheet.getSheetName() + "'";
       SheetVisibility visibility = wb.getSheetVisibility(i);
       if (visibility != SheetVisibility.VISIBLE) {
-        findings.add(Finding.blocker(HiddenCodes.HIDDEN_SHEET, where,
-            "The sheet is " + (visibility == SheetVisibility.VERY_HIDDEN ? "'very hidden'" : "hidden")
-                + ". Hidden sheets are released with the file but not seen by the checker. Delete the sheet, or "
-                + "unhide it so that it can be checked."));
+        findings.add(
+            Finding.blocker(
+                HiddenCodes.HIDDEN_SHEET,
+                where,
+                "The sheet is "
+                    + (visibility == SheetVisibility.VERY_HIDDEN ? "'very hidden'" : "hidden")
+                    + ". Hidden sheets are released with the file but not seen by the checker. Delete the sheet, or "
+                    + "unhide it so that it can be checked."));
       }
       Ranges rows = new Ranges();
       for (Iterator<Row> it = sheet.rowIterator(); it.hasNext(); ) {
@@ -77,14 +82,32 @@ final class LegacyOfficeHidden {
       for (int c = 0; c < MAX_COLUMNS; c++) {
         if (sheet.isColumnHidden(c)) columns.add(c + 1L, c + 1L);
       }
-      findings.addAll(Ranges.findings(rows, HiddenCodes.HIDDEN_ROW, where, "row", false,
-          "Hidden rows are released with the file but easy to miss. Delete them, or unhide them."));
-      findings.addAll(Ranges.findings(columns, HiddenCodes.HIDDEN_COLUMN, where, "column", true,
-          "Hidden columns are released with the file but easy to miss. Delete them, or unhide them."));
+      findings.addAll(
+          Ranges.findings(
+              rows,
+              HiddenCodes.HIDDEN_ROW,
+              where,
+              "row",
+              false,
+              "Hidden rows are released with the file but easy to miss. Delete them, or unhide them."));
+      findings.addAll(
+          Ranges.findings(
+              columns,
+              HiddenCodes.HIDDEN_COLUMN,
+              where,
+              "column",
+              true,
+              "Hidden columns are released with the file but easy to miss. Delete them, or unhide them."));
       int comments = sheet.getCellComments().size();
       if (comments > 0) {
-        findings.add(Finding.warning(HiddenCodes.COMMENT, where, "The sheet has " + comments + " cell "
-            + "comment(s), which travel with the file. Delete them or check them before requesting the file."));
+        findings.add(
+            Finding.warning(
+                HiddenCodes.COMMENT,
+                where,
+                "The sheet has "
+                    + comments
+                    + " cell "
+                    + "comment(s), which travel with the file. Delete them or check them before requesting the file."));
       }
     }
     return findings;
@@ -105,18 +128,33 @@ final class LegacyOfficeHidden {
       }
     }
     if (changes > 0) {
-      findings.add(Finding.blocker(HiddenCodes.TRACKED_CHANGE, "document body", "The document has " + changes
-          + " tracked change(s). Deleted text stays in the file. Accept or reject all changes before requesting "
-          + "the file."));
+      findings.add(
+          Finding.blocker(
+              HiddenCodes.TRACKED_CHANGE,
+              "document body",
+              "The document has "
+                  + changes
+                  + " tracked change(s). Deleted text stays in the file. Accept or reject all changes before requesting "
+                  + "the file."));
     }
     if (hidden > 0) {
-      findings.add(Finding.blocker(HiddenCodes.HIDDEN_TEXT, "document body", "The document has " + hidden
-          + " piece(s) of hidden text, which are released with the file. Delete it or remove the hidden "
-          + "formatting.").withEvidence("hidden text " + Mask.text(hiddenText.toString())));
+      findings.add(
+          Finding.blocker(
+                  HiddenCodes.HIDDEN_TEXT,
+                  "document body",
+                  "The document has "
+                      + hidden
+                      + " piece(s) of hidden text, which are released with the file. Delete it or remove the hidden "
+                      + "formatting.")
+              .withEvidence("hidden text " + Mask.text(hiddenText.toString())));
     }
     if (!doc.getCommentsRange().text().isBlank()) {
-      findings.add(Finding.warning(HiddenCodes.COMMENT, "comments", "The document has comments, which travel "
-          + "with the file. Delete them before requesting the file."));
+      findings.add(
+          Finding.warning(
+              HiddenCodes.COMMENT,
+              "comments",
+              "The document has comments, which travel "
+                  + "with the file. Delete them before requesting the file."));
     }
     return findings;
   }

@@ -13,25 +13,30 @@ import java.util.regex.Pattern;
 import org.outputintake.scan.Finding;
 
 /**
- * Scripts and event handlers in SVG and HTML, and (in SVG) images or stylesheets loaded from the web. The file
- * is read in chunks with an overlap, so a script split across a chunk boundary is still seen and a single huge
- * line does not have to fit in memory.
+ * Scripts and event handlers in SVG and HTML, and (in SVG) images or stylesheets loaded from the
+ * web. The file is read in chunks with an overlap, so a script split across a chunk boundary is
+ * still seen and a single huge line does not have to fit in memory.
  */
 final class MarkupHidden {
-  private static final Pattern ACTIVE = Pattern.compile(
-      "<\\s*script\\b|\\son[a-z]{3,30}\\s*=|javascript\\s*:|<\\s*(iframe|object|embed)\\b|<\\s*foreignObject\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern EXTERNAL = Pattern.compile(
-      "(?:xlink:)?href\\s*=\\s*[\"']\\s*(?:https?|ftp|file)://|@import\\s+url\\(\\s*[\"']?\\s*(?:https?|file)://",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ACTIVE =
+      Pattern.compile(
+          "<\\s*script\\b|\\son[a-z]{3,30}\\s*=|javascript\\s*:|<\\s*(iframe|object|embed)\\b|<\\s*foreignObject\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern EXTERNAL =
+      Pattern.compile(
+          "(?:xlink:)?href\\s*=\\s*[\"']\\s*(?:https?|ftp|file)://|@import\\s+url\\(\\s*[\"']?\\s*(?:https?|file)://",
+          Pattern.CASE_INSENSITIVE);
   private static final int CHUNK = 64 * 1024;
   private static final int OVERLAP = 256;
 
   private MarkupHidden() {}
 
   static List<Finding> scan(Path path, boolean svg) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     String firstActive = null;
     long activeLine = 0;
     int activeCount = 0;
@@ -71,15 +76,28 @@ final class MarkupHidden {
     List<Finding> findings = new ArrayList<>();
     String kind = svg ? "SVG image" : "HTML file";
     if (activeCount > 0) {
-      findings.add(Finding.blocker(HiddenCodes.ACTIVE_CONTENT, "line " + activeLine,
-          "The " + kind + " contains " + activeCount + " script(s), event handler(s) or embedded object(s), which "
-              + "can run code when opened. Export it again without scripts and interactivity (for a figure, save "
-              + "a static SVG or a PNG).").withEvidence(abbreviate(firstActive)));
+      findings.add(
+          Finding.blocker(
+                  HiddenCodes.ACTIVE_CONTENT,
+                  "line " + activeLine,
+                  "The "
+                      + kind
+                      + " contains "
+                      + activeCount
+                      + " script(s), event handler(s) or embedded object(s), which "
+                      + "can run code when opened. Export it again without scripts and interactivity (for a figure, save "
+                      + "a static SVG or a PNG).")
+              .withEvidence(abbreviate(firstActive)));
     }
     if (externalCount > 0) {
-      findings.add(Finding.warning(HiddenCodes.EXTERNAL_LINK, "line " + externalLine,
-          "The SVG loads " + externalCount + " image(s) or style sheet(s) from the web, so what it shows can "
-              + "change after it is checked. Embed them in the file, or remove them."));
+      findings.add(
+          Finding.warning(
+              HiddenCodes.EXTERNAL_LINK,
+              "line " + externalLine,
+              "The SVG loads "
+                  + externalCount
+                  + " image(s) or style sheet(s) from the web, so what it shows can "
+                  + "change after it is checked. Embed them in the file, or remove them."));
     }
     return findings;
   }

@@ -12,8 +12,9 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.outputintake.scan.Finding;
 
 /**
- * Checks every Office Open XML package shares: macros, links to other files and data sources, and the people
- * named in the document properties. Parts are looked at by name and relationship, never loaded as a document.
+ * Checks every Office Open XML package shares: macros, links to other files and data sources, and
+ * the people named in the document properties. Parts are looked at by name and relationship, never
+ * loaded as a document.
  */
 final class OoxmlPackageChecks {
   private OoxmlPackageChecks() {}
@@ -31,40 +32,60 @@ final class OoxmlPackageChecks {
       if (name.endsWith("vbaproject.bin") || type.contains("vbaproject")) macros = true;
       if (name.startsWith("/xl/macrosheets/") || type.contains("macrosheet")) macroSheets = true;
       if (name.startsWith("/xl/externallinks/")) externalWorkbooks++;
-      if (name.equals("/xl/connections.xml") || name.startsWith("/customxml/") && type.contains("datasource")) {
+      if (name.equals("/xl/connections.xml")
+          || name.startsWith("/customxml/") && type.contains("datasource")) {
         connections = true;
       }
       if (part.isRelationshipPart()) continue;
       for (PackageRelationship rel : part.getRelationships()) {
         String relType = rel.getRelationshipType().toLowerCase(Locale.ROOT);
-        if (rel.getTargetMode() == TargetMode.EXTERNAL && (relType.endsWith("/oleobject")
-            || relType.endsWith("/externallinkpath") || relType.endsWith("/package"))) {
+        if (rel.getTargetMode() == TargetMode.EXTERNAL
+            && (relType.endsWith("/oleobject")
+                || relType.endsWith("/externallinkpath")
+                || relType.endsWith("/package"))) {
           linkedObjects.add(Mask.target(rel.getTargetURI().toString()));
         }
       }
     }
     if (macros) findings.add(HiddenCodes.macros("vbaProject.bin"));
     if (macroSheets) {
-      findings.add(Finding.blocker(HiddenCodes.ACTIVE_CONTENT, "macro sheets",
-          "The workbook contains Excel 4.0 macro sheets, which run code. Copy the results into a new workbook "
-              + "without macro sheets and request that."));
+      findings.add(
+          Finding.blocker(
+              HiddenCodes.ACTIVE_CONTENT,
+              "macro sheets",
+              "The workbook contains Excel 4.0 macro sheets, which run code. Copy the results into a new workbook "
+                  + "without macro sheets and request that."));
     }
     if (externalWorkbooks > 0 || !linkedObjects.isEmpty()) {
-      findings.add(Finding.warning(HiddenCodes.EXTERNAL_LINK, "",
-          "The file links to " + (externalWorkbooks + linkedObjects.size()) + " other file(s). Linked values "
-              + "can update from files the checker cannot see, and link paths can reveal server names. Break the "
-              + "links (paste values) before requesting the file.")
-          .withEvidence(linkedObjects.isEmpty() ? externalWorkbooks + " external workbook link(s)"
-              : "targets " + String.join(", ", linkedObjects.subList(0, Math.min(3, linkedObjects.size())))));
+      findings.add(
+          Finding.warning(
+                  HiddenCodes.EXTERNAL_LINK,
+                  "",
+                  "The file links to "
+                      + (externalWorkbooks + linkedObjects.size())
+                      + " other file(s). Linked values "
+                      + "can update from files the checker cannot see, and link paths can reveal server names. Break the "
+                      + "links (paste values) before requesting the file.")
+              .withEvidence(
+                  linkedObjects.isEmpty()
+                      ? externalWorkbooks + " external workbook link(s)"
+                      : "targets "
+                          + String.join(
+                              ", ", linkedObjects.subList(0, Math.min(3, linkedObjects.size())))));
     }
     if (connections) {
-      findings.add(Finding.warning(HiddenCodes.EXTERNAL_LINK, "data connections",
-          "The workbook has connections to external data sources (queries or database links). Remove the "
-              + "connections (Data > Queries & Connections) so that only the values are requested."));
+      findings.add(
+          Finding.warning(
+              HiddenCodes.EXTERNAL_LINK,
+              "data connections",
+              "The workbook has connections to external data sources (queries or database links). Remove the "
+                  + "connections (Data > Queries & Connections) so that only the values are requested."));
     }
     PackageProperties props = pkg.getPackageProperties();
-    findings.addAll(HiddenCodes.authors(props.getCreatorProperty().orElse(null),
-        props.getLastModifiedByProperty().orElse(null)));
+    findings.addAll(
+        HiddenCodes.authors(
+            props.getCreatorProperty().orElse(null),
+            props.getLastModifiedByProperty().orElse(null)));
     return findings;
   }
 }

@@ -22,14 +22,26 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.outputintake.scan.Finding;
 
 /**
- * JavaScript and other actions, comments (annotations) and the author in a PDF. Actions are found by walking
- * every object in the cross-reference table, so JavaScript hidden in a form field or a page action is found as
- * well as a document-level OpenAction.
+ * JavaScript and other actions, comments (annotations) and the author in a PDF. Actions are found
+ * by walking every object in the cross-reference table, so JavaScript hidden in a form field or a
+ * page action is found as well as a document-level OpenAction.
  */
 final class PdfHidden {
-  private static final Set<String> ACTIVE = Set.of("JavaScript", "Launch", "ImportData", "RichMediaExecute");
-  private static final Set<String> COMMENTS = Set.of("Text", "FreeText", "Highlight", "Underline", "StrikeOut",
-      "Squiggly", "Ink", "Stamp", "Caret", "FileAttachment", "Sound");
+  private static final Set<String> ACTIVE =
+      Set.of("JavaScript", "Launch", "ImportData", "RichMediaExecute");
+  private static final Set<String> COMMENTS =
+      Set.of(
+          "Text",
+          "FreeText",
+          "Highlight",
+          "Underline",
+          "StrikeOut",
+          "Squiggly",
+          "Ink",
+          "Stamp",
+          "Caret",
+          "FileAttachment",
+          "Sound");
   private static final int MAX_OBJECTS = 200_000;
   private static final int MAX_PAGES = 5_000;
   private static final int MAX_NESTING = 6;
@@ -37,15 +49,25 @@ final class PdfHidden {
   private PdfHidden() {}
 
   static List<Finding> scan(Path path) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(path.toFile()), "", null, null,
-        IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument doc =
+        Loader.loadPDF(
+            new RandomAccessReadBufferedFile(path.toFile()),
+            "",
+            null,
+            null,
+            IOUtils.createTempFileOnlyStreamCache())) {
       List<Finding> findings = new ArrayList<>();
       String active = activeContent(doc);
       if (active != null) {
-        findings.add(Finding.blocker(HiddenCodes.ACTIVE_CONTENT, active.startsWith("OpenAction") ? "document open"
-                : "", "The PDF contains active content (" + active + "), which can run code when it is opened. "
-                + "Export the PDF again without scripts or form actions (for example 'Print to PDF').")
-            .withEvidence(active));
+        findings.add(
+            Finding.blocker(
+                    HiddenCodes.ACTIVE_CONTENT,
+                    active.startsWith("OpenAction") ? "document open" : "",
+                    "The PDF contains active content ("
+                        + active
+                        + "), which can run code when it is opened. "
+                        + "Export the PDF again without scripts or form actions (for example 'Print to PDF').")
+                .withEvidence(active));
       }
       int comments = 0;
       int firstPage = 0;
@@ -59,9 +81,14 @@ final class PdfHidden {
         }
       }
       if (comments > 0) {
-        findings.add(Finding.warning(HiddenCodes.COMMENT, "page " + firstPage,
-            "The PDF has " + comments + " comment(s) or markup annotation(s), which travel with the file. Delete "
-                + "them, or export the PDF again without annotations."));
+        findings.add(
+            Finding.warning(
+                HiddenCodes.COMMENT,
+                "page " + firstPage,
+                "The PDF has "
+                    + comments
+                    + " comment(s) or markup annotation(s), which travel with the file. Delete "
+                    + "them, or export the PDF again without annotations."));
       }
       PDDocumentInformation info = doc.getDocumentInformation();
       findings.addAll(HiddenCodes.authors(info.getAuthor(), null));
@@ -88,7 +115,8 @@ final class PdfHidden {
 
   private static String actionIn(COSBase base, int depth) {
     if (depth > MAX_NESTING || base == null) return null;
-    if (base instanceof COSObject object) return depth == 0 ? actionIn(object.getObject(), depth + 1) : null;
+    if (base instanceof COSObject object)
+      return depth == 0 ? actionIn(object.getObject(), depth + 1) : null;
     if (base instanceof COSArray array) {
       for (COSBase item : array) {
         String found = item instanceof COSObject ? null : actionIn(item, depth + 1);

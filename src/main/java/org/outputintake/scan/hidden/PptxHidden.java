@@ -24,17 +24,25 @@ final class PptxHidden {
       String name = part.getPartName().getName();
       if (type.endsWith("presentationml.slide+xml") && isHidden(part)) {
         String slide = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\D", "");
-        findings.add(Finding.blocker(HiddenCodes.HIDDEN_SHEET, "slide " + slide,
-            "The slide is hidden: it is not shown in the presentation but is released with the file. Delete it, "
-                + "or unhide it so it can be checked."));
+        findings.add(
+            Finding.blocker(
+                HiddenCodes.HIDDEN_SHEET,
+                "slide " + slide,
+                "The slide is hidden: it is not shown in the presentation but is released with the file. Delete it, "
+                    + "or unhide it so it can be checked."));
       } else if (type.endsWith("comments+xml") || type.contains("presentationml.comments")) {
         comments += count(part, "cm");
       }
     }
     if (comments > 0) {
-      findings.add(Finding.warning(HiddenCodes.COMMENT, "comments",
-          "The presentation has " + comments + " comment(s), which travel with the file. Delete them before "
-              + "requesting the file."));
+      findings.add(
+          Finding.warning(
+              HiddenCodes.COMMENT,
+              "comments",
+              "The presentation has "
+                  + comments
+                  + " comment(s), which travel with the file. Delete them before "
+                  + "requesting the file."));
     }
     return findings;
   }
@@ -42,15 +50,17 @@ final class PptxHidden {
   private static boolean isHidden(PackagePart part) throws IOException {
     boolean[] hidden = {false};
     try (InputStream in = part.getInputStream()) {
-      Xml.parse(in, new DefaultHandler() {
-        private boolean root = true;
+      Xml.parse(
+          in,
+          new DefaultHandler() {
+            private boolean root = true;
 
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes a) {
-          if (root && local.equals("sld")) hidden[0] = !Xml.on(a.getValue("show"));
-          root = false;
-        }
-      });
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+              if (root && local.equals("sld")) hidden[0] = !Xml.on(a.getValue("show"));
+              root = false;
+            }
+          });
     }
     return hidden[0];
   }
@@ -58,12 +68,14 @@ final class PptxHidden {
   private static int count(PackagePart part, String element) throws IOException {
     int[] n = {0};
     try (InputStream in = part.getInputStream()) {
-      Xml.parse(in, new DefaultHandler() {
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes a) {
-          if (local.equals(element)) n[0]++;
-        }
-      });
+      Xml.parse(
+          in,
+          new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+              if (local.equals(element)) n[0]++;
+            }
+          });
     }
     return n[0];
   }

@@ -18,8 +18,8 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Hidden sheets, rows and columns and cell comments in an xlsx/xlsm, read with SAX over each sheet's XML so a
- * large workbook is streamed, never loaded.
+ * Hidden sheets, rows and columns and cell comments in an xlsx/xlsm, read with SAX over each
+ * sheet's XML so a large workbook is streamed, never loaded.
  */
 final class XlsxHidden {
   private XlsxHidden() {}
@@ -28,14 +28,18 @@ final class XlsxHidden {
     XSSFReader reader = new XSSFReader(pkg);
     Map<String, String> states = new HashMap<>();
     try (InputStream in = reader.getWorkbookData()) {
-      Xml.parse(in, new DefaultHandler() {
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes a) {
-          if (local.equals("sheet") && a.getValue("name") != null) {
-            states.put(a.getValue("name"), a.getValue("state") == null ? "visible" : a.getValue("state"));
-          }
-        }
-      });
+      Xml.parse(
+          in,
+          new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+              if (local.equals("sheet") && a.getValue("name") != null) {
+                states.put(
+                    a.getValue("name"),
+                    a.getValue("state") == null ? "visible" : a.getValue("state"));
+              }
+            }
+          });
     }
     List<Finding> findings = new ArrayList<>();
     XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -46,49 +50,80 @@ final class XlsxHidden {
         String state = states.getOrDefault(name, "visible");
         if (!state.equals("visible")) {
           boolean very = state.equalsIgnoreCase("veryHidden");
-          findings.add(Finding.blocker(HiddenCodes.HIDDEN_SHEET, where,
-              "The sheet is " + (very ? "'very hidden' (it can only be shown with the VBA editor)" : "hidden")
-                  + ". Hidden sheets are released with the file but not seen by the checker. Delete the sheet, "
-                  + "or unhide it so that it can be checked.").withEvidence("state " + state));
+          findings.add(
+              Finding.blocker(
+                      HiddenCodes.HIDDEN_SHEET,
+                      where,
+                      "The sheet is "
+                          + (very
+                              ? "'very hidden' (it can only be shown with the VBA editor)"
+                              : "hidden")
+                          + ". Hidden sheets are released with the file but not seen by the checker. Delete the sheet, "
+                          + "or unhide it so that it can be checked.")
+                  .withEvidence("state " + state));
         }
         SheetHandler handler = new SheetHandler();
         Xml.parse(in, handler);
-        findings.addAll(Ranges.findings(handler.rows, HiddenCodes.HIDDEN_ROW, where, "row", false,
-            "Hidden rows are released with the file but easy to miss. Delete them, or unhide them so they can "
-                + "be checked."));
-        findings.addAll(Ranges.findings(handler.columns, HiddenCodes.HIDDEN_COLUMN, where, "column", true,
-            "Hidden columns are released with the file but easy to miss. Delete them, or unhide them so they "
-                + "can be checked."));
+        findings.addAll(
+            Ranges.findings(
+                handler.rows,
+                HiddenCodes.HIDDEN_ROW,
+                where,
+                "row",
+                false,
+                "Hidden rows are released with the file but easy to miss. Delete them, or unhide them so they can "
+                    + "be checked."));
+        findings.addAll(
+            Ranges.findings(
+                handler.columns,
+                HiddenCodes.HIDDEN_COLUMN,
+                where,
+                "column",
+                true,
+                "Hidden columns are released with the file but easy to miss. Delete them, or unhide them so they "
+                    + "can be checked."));
         findings.addAll(comments(sheets.getSheetPart(), where));
       }
     }
     return findings;
   }
 
-  private static List<Finding> comments(PackagePart sheet, String where) throws IOException, OpenXML4JException {
+  private static List<Finding> comments(PackagePart sheet, String where)
+      throws IOException, OpenXML4JException {
     List<String> cells = new ArrayList<>();
-    for (String type : List.of(XSSFRelation.SHEET_COMMENTS.getRelation(),
-        "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment")) {
+    for (String type :
+        List.of(
+            XSSFRelation.SHEET_COMMENTS.getRelation(),
+            "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment")) {
       for (PackageRelationship rel : sheet.getRelationshipsByType(type)) {
         PackagePart part = sheet.getRelatedPart(rel);
         try (InputStream in = part.getInputStream()) {
-          Xml.parse(in, new DefaultHandler() {
-            @Override
-            public void startElement(String uri, String local, String qName, Attributes a) {
-              if ((local.equals("comment") || local.equals("threadedComment")) && a.getValue("ref") != null) {
-                cells.add(a.getValue("ref"));
-              }
-            }
-          });
+          Xml.parse(
+              in,
+              new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                  if ((local.equals("comment") || local.equals("threadedComment"))
+                      && a.getValue("ref") != null) {
+                    cells.add(a.getValue("ref"));
+                  }
+                }
+              });
         }
       }
     }
     List<String> distinct = cells.stream().distinct().toList();
     if (distinct.isEmpty()) return List.of();
-    return List.of(Finding.warning(HiddenCodes.COMMENT, where + ", cell " + distinct.get(0),
-        "The sheet has " + distinct.size() + " cell comment(s). Comments travel with the file and may hold "
-            + "notes or values that are not meant for release. Delete them (Review > Delete) or check them.")
-        .withEvidence("cells " + String.join(", ", distinct.subList(0, Math.min(10, distinct.size())))));
+    return List.of(
+        Finding.warning(
+                HiddenCodes.COMMENT,
+                where + ", cell " + distinct.get(0),
+                "The sheet has "
+                    + distinct.size()
+                    + " cell comment(s). Comments travel with the file and may hold "
+                    + "notes or values that are not meant for release. Delete them (Review > Delete) or check them.")
+            .withEvidence(
+                "cells " + String.join(", ", distinct.subList(0, Math.min(10, distinct.size())))));
   }
 
   /** Collects hidden rows and columns as ranges while the sheet streams past. */

@@ -9,7 +9,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
-/** Streams an XML part through a handler with POI's hardened parser (no DTDs, no external entities). */
+/**
+ * Streams an XML part through a handler with POI's hardened parser (no DTDs, no external entities).
+ */
 final class Xml {
   private Xml() {}
 
@@ -23,8 +25,12 @@ final class Xml {
     }
   }
 
-  /** Office booleans: absent means true for toggles like {@code <w:vanish/>}; "0", "false", "off" mean false. */
+  /**
+   * Office booleans: absent means true for toggles like {@code <w:vanish/>}; "0", "false", "off"
+   * mean false.
+   */
   static boolean on(String value) {
-    return value == null || !(value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off"));
+    return value == null
+        || !(value.equals("0") || value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off"));
   }
 }

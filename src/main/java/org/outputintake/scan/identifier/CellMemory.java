@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each distinct cell value yielded, per column (keyed by the column's hint). Columns repeat their values
- * (regions, categories, standard notes), so a repeat costs a hash lookup instead of a scan; the result is the
- * same as scanning, since a cell's hits depend only on its text and hint. A column whose values hardly ever repeat
- * (free text) stops being remembered, so it pays for no lookups. Bounded for memory; one per finder.
+ * What each distinct cell value yielded, per column (keyed by the column's hint). Columns repeat
+ * their values (regions, categories, standard notes), so a repeat costs a hash lookup instead of a
+ * scan; the result is the same as scanning, since a cell's hits depend only on its text and hint. A
+ * column whose values hardly ever repeat (free text) stops being remembered, so it pays for no
+ * lookups. Bounded for memory; one per finder.
  */
 final class CellMemory {
   /** Distinct values remembered per table: enough for categories and standard notes. */
   private static final int MAX_ENTRIES = 8192;
+
   private static final int MAX_LENGTH = 200;
   private static final Object[] NO_HITS = new Object[0];
 
@@ -27,11 +29,14 @@ final class CellMemory {
 
   void scan(String cell, String hint, IdentifierFinder.Sink sink) {
     if (cell == null || cell.isEmpty()) return;
-    Column column = cell.length() > MAX_LENGTH ? null
-        : columns.computeIfAbsent(hint == null ? "" : hint, k -> new Column());
+    Column column =
+        cell.length() > MAX_LENGTH
+            ? null
+            : columns.computeIfAbsent(hint == null ? "" : hint, k -> new Column());
     Object[] hits = column == null ? null : column.get(cell);
     if (hits != null) {
-      for (int i = 0; i < hits.length; i += 2) sink.hit((IdentifierKind) hits[i], (String) hits[i + 1]);
+      for (int i = 0; i < hits.length; i += 2)
+        sink.hit((IdentifierKind) hits[i], (String) hits[i + 1]);
       return;
     }
     if (column == null || !column.on || size >= MAX_ENTRIES) {
@@ -39,11 +44,14 @@ final class CellMemory {
       return;
     }
     List<Object> found = new ArrayList<>(2);
-    finder.scanLine(cell, hint, (kind, masked) -> {
-      found.add(kind);
-      found.add(masked);
-      sink.hit(kind, masked);
-    });
+    finder.scanLine(
+        cell,
+        hint,
+        (kind, masked) -> {
+          found.add(kind);
+          found.add(masked);
+          sink.hit(kind, masked);
+        });
     column.values.put(cell, found.isEmpty() ? NO_HITS : found.toArray());
     size++;
   }

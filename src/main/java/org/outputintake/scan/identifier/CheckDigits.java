@@ -2,63 +2,107 @@ package org.outputintake.scan.identifier;
 
 import java.util.Set;
 
-/** Format and check-digit rules of UK identifiers. All methods take the compact form (no spaces). */
+/**
+ * Format and check-digit rules of UK identifiers. All methods take the compact form (no spaces).
+ */
 public final class CheckDigits {
   private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
-  private static final Set<String> NI_INVALID_PREFIXES = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+  private static final Set<String> NI_INVALID_PREFIXES =
+      Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+
   /** The 100 km squares of the Ordnance Survey National Grid. */
-  private static final Set<String> GRID_SQUARES = Set.of(
-      "HL", "HM", "HN", "HO", "HP", "JL", "JM", "HQ", "HR", "HS", "HT", "HU", "JQ", "JR",
-      "HV", "HW", "HX", "HY", "HZ", "JV", "JW", "NA", "NB", "NC", "ND", "NE", "OA", "OB",
-      "NF", "NG", "NH", "NJ", "NK", "OF", "OG", "NL", "NM", "NN", "NO", "NP", "OL", "OM",
-      "NQ", "NR", "NS", "NT", "NU", "OQ", "OR", "NV", "NW", "NX", "NY", "NZ", "OV", "OW",
-      "SA", "SB", "SC", "SD", "SE", "TA", "TB", "SF", "SG", "SH", "SJ", "SK", "TF", "TG",
-      "SL", "SM", "SN", "SO", "SP", "TL", "TM", "SQ", "SR", "SS", "ST", "SU", "TQ", "TR",
-      "SV", "SW", "SX", "SY", "SZ", "TV", "TW");
-  /** Companies House prefixes: Scotland, Northern Ireland, LLPs, limited partnerships, overseas, and others. */
-  private static final Set<String> CRN_PREFIXES = Set.of(
-      "SC", "NI", "OC", "SO", "NC", "R0", "LP", "SL", "NL", "FC", "SF", "NF", "GE", "IP", "SP", "RC", "SR",
-      "NP", "NO", "NR", "NZ", "SE", "ES", "SA", "ZC", "IC", "SI", "NA", "CE", "CS", "PC", "GS", "SG", "RS");
+  private static final Set<String> GRID_SQUARES =
+      Set.of(
+          "HL", "HM", "HN", "HO", "HP", "JL", "JM", "HQ", "HR", "HS", "HT", "HU", "JQ", "JR", "HV",
+          "HW", "HX", "HY", "HZ", "JV", "JW", "NA", "NB", "NC", "ND", "NE", "OA", "OB", "NF", "NG",
+          "NH", "NJ", "NK", "OF", "OG", "NL", "NM", "NN", "NO", "NP", "OL", "OM", "NQ", "NR", "NS",
+          "NT", "NU", "OQ", "OR", "NV", "NW", "NX", "NY", "NZ", "OV", "OW", "SA", "SB", "SC", "SD",
+          "SE", "TA", "TB", "SF", "SG", "SH", "SJ", "SK", "TF", "TG", "SL", "SM", "SN", "SO", "SP",
+          "TL", "TM", "SQ", "SR", "SS", "ST", "SU", "TQ", "TR", "SV", "SW", "SX", "SY", "SZ", "TV",
+          "TW");
+
+  /**
+   * Companies House prefixes: Scotland, Northern Ireland, LLPs, limited partnerships, overseas, and
+   * others.
+   */
+  private static final Set<String> CRN_PREFIXES =
+      Set.of(
+          "SC", "NI", "OC", "SO", "NC", "R0", "LP", "SL", "NL", "FC", "SF", "NF", "GE", "IP", "SP",
+          "RC", "SR", "NP", "NO", "NR", "NZ", "SE", "ES", "SA", "ZC", "IC", "SI", "NA", "CE", "CS",
+          "PC", "GS", "SG", "RS");
 
   /** The postcode areas in use (Royal Mail), plus BF (British Forces) and BX (non-geographic). */
-  private static final Set<String> POSTCODE_AREAS = Set.of(
-      "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB", "CF", "CH", "CM",
-      "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX",
-      "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE",
-      "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG",
-      "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG",
-      "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
-      "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE");
+  private static final Set<String> POSTCODE_AREAS =
+      Set.of(
+          "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA",
+          "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL",
+          "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA",
+          "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW",
+          "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE",
+          "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH",
+          "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW",
+          "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF",
+          "WN", "WR", "WS", "WV", "YO", "ZE");
+
   /**
-   * Local-authority numbers that begin a Unique Pupil Number (DfE, "New local authority codes", January 2011):
-   * ranges of the published list, so a UPN-shaped string with an LA number no authority has is not a pupil.
+   * Local-authority numbers that begin a Unique Pupil Number (DfE, "New local authority codes",
+   * January 2011): ranges of the published list, so a UPN-shaped string with an LA number no
+   * authority has is not a pupil.
    */
-  private static final int[][] UPN_LA_RANGES = {{201, 213}, {301, 320}, {330, 336}, {340, 344}, {350, 359},
-      {370, 373}, {380, 384}, {390, 394}, {420, 420}, {800, 896}, {908, 909}, {916, 916}, {919, 919}, {921, 921},
-      {925, 926}, {928, 929}, {931, 931}, {933, 933}, {935, 938}};
+  private static final int[][] UPN_LA_RANGES = {
+    {201, 213},
+    {301, 320},
+    {330, 336},
+    {340, 344},
+    {350, 359},
+    {370, 373},
+    {380, 384},
+    {390, 394},
+    {420, 420},
+    {800, 896},
+    {908, 909},
+    {916, 916},
+    {919, 919},
+    {921, 921},
+    {925, 926},
+    {928, 929},
+    {931, 931},
+    {933, 933},
+    {935, 938}
+  };
+
   /** Numbers inside 800-896 that no authority has. */
-  private static final Set<Integer> UPN_LA_GAPS = Set.of(804, 809, 814, 817, 818, 819, 820, 824, 827, 828, 829,
-      832, 833, 834, 838, 839, 842, 843, 844, 847, 848, 849, 853, 854, 858, 859, 862, 863, 864, 875);
+  private static final Set<Integer> UPN_LA_GAPS =
+      Set.of(
+          804, 809, 814, 817, 818, 819, 820, 824, 827, 828, 829, 832, 833, 834, 838, 839, 842, 843,
+          844, 847, 848, 849, 853, 854, 858, 859, 862, 863, 864, 875);
 
   private CheckDigits() {}
 
-  /** A VAT number without its country prefix: nine digits, or twelve with a branch; the check on the first nine. */
+  /**
+   * A VAT number without its country prefix: nine digits, or twelve with a branch; the check on the
+   * first nine.
+   */
   public static boolean vatWithBranch(CharSequence s) {
     if (s.length() == 9) return vat(s);
     return s.length() == 12 && allDigits(s, 9, 12) && vat(s.subSequence(0, 9));
   }
 
-  /** The short VAT numbers of government departments (GD000-GD499) and health authorities (HA500-HA999). */
+  /**
+   * The short VAT numbers of government departments (GD000-GD499) and health authorities
+   * (HA500-HA999).
+   */
   public static boolean vatGovernment(CharSequence s) {
     if (s.length() != 5 || !allDigits(s, 2, 5)) return false;
     int n = Integer.parseInt(s.subSequence(2, 5).toString());
-    return s.charAt(0) == 'G' && s.charAt(1) == 'D' && n < 500 || s.charAt(0) == 'H' && s.charAt(1) == 'A' && n >= 500;
+    return s.charAt(0) == 'G' && s.charAt(1) == 'D' && n < 500
+        || s.charAt(0) == 'H' && s.charAt(1) == 'A' && n >= 500;
   }
 
   /**
-   * A GB driving licence number (DVLA, 16 characters): five of the surname (padded with 9), the decade digit,
-   * the month of birth (plus 50 for women), the day, the year digit, two initials (9 for none), a digit and two
-   * check letters. The date must exist.
+   * A GB driving licence number (DVLA, 16 characters): five of the surname (padded with 9), the
+   * decade digit, the month of birth (plus 50 for women), the day, the year digit, two initials (9
+   * for none), a digit and two check letters. The date must exist.
    */
   public static boolean drivingLicence(CharSequence s) {
     if (s.length() != 16 || !upper(s.charAt(0))) return false;
@@ -80,9 +124,9 @@ public final class CheckDigits {
   }
 
   /**
-   * A current-format (2001 on) vehicle registration mark, compact: two letters of the area (not I, Q or Z first,
-   * not I or Q second), the age identifier (01-29 for March, 51-79 for September) and three letters without I or
-   * Q.
+   * A current-format (2001 on) vehicle registration mark, compact: two letters of the area (not I,
+   * Q or Z first, not I or Q second), the age identifier (01-29 for March, 51-79 for September) and
+   * three letters without I or Q.
    */
   public static boolean vehicleRegistration(CharSequence s) {
     if (s.length() != 7 || !allDigits(s, 2, 4)) return false;
@@ -98,23 +142,37 @@ public final class CheckDigits {
     return true;
   }
 
-  /** The prefixes most company numbers carry (Scotland, Northern Ireland, LLPs, partnerships, overseas). */
-  private static final Set<String> COMMON_CRN_PREFIXES = Set.of("SC", "NI", "OC", "SO", "NC", "LP", "SL", "NL", "FC",
-      "SF", "NF");
+  /**
+   * The prefixes most company numbers carry (Scotland, Northern Ireland, LLPs, partnerships,
+   * overseas).
+   */
+  private static final Set<String> COMMON_CRN_PREFIXES =
+      Set.of("SC", "NI", "OC", "SO", "NC", "LP", "SL", "NL", "FC", "SF", "NF");
 
-  /** A company number with one of the common letter prefixes ({@code SC123456}), recognisable without context. */
+  /**
+   * A company number with one of the common letter prefixes ({@code SC123456}), recognisable
+   * without context.
+   */
   public static boolean commonCompanyPrefix(CharSequence s) {
-    return s.length() == 8 && COMMON_CRN_PREFIXES.contains(s.subSequence(0, 2).toString()) && allDigits(s, 2, 8);
+    return s.length() == 8
+        && COMMON_CRN_PREFIXES.contains(s.subSequence(0, 2).toString())
+        && allDigits(s, 2, 8);
   }
 
-  /** Prefix-system mark, compact: a year letter (not I, O, Q, U, Z), one to three digits, three letters. */
+  /**
+   * Prefix-system mark, compact: a year letter (not I, O, Q, U, Z), one to three digits, three
+   * letters.
+   */
   public static boolean vehiclePrefixMark(CharSequence s) {
     int n = s.length();
     if (n < 5 || n > 7 || !yearLetter(s.charAt(0)) || !allDigits(s, 1, n - 3)) return false;
     return upper(s.charAt(n - 3)) && upper(s.charAt(n - 2)) && upper(s.charAt(n - 1));
   }
 
-  /** Suffix-system mark, compact: three letters, one to three digits, a year letter (not I, O, Q, U, Z). */
+  /**
+   * Suffix-system mark, compact: three letters, one to three digits, a year letter (not I, O, Q, U,
+   * Z).
+   */
   public static boolean vehicleSuffixMark(CharSequence s) {
     int n = s.length();
     if (n < 5 || n > 7 || !yearLetter(s.charAt(n - 1)) || !allDigits(s, 3, n - 1)) return false;
@@ -125,7 +183,10 @@ public final class CheckDigits {
     return upper(c) && "IOQUZ".indexOf(c) < 0;
   }
 
-  /** A passport number of the shapes HM Passport Office has issued: nine digits, or one or two letters then digits. */
+  /**
+   * A passport number of the shapes HM Passport Office has issued: nine digits, or one or two
+   * letters then digits.
+   */
   public static boolean passport(CharSequence s) {
     if (s.length() != 9) return false;
     int letters = 0;
@@ -156,7 +217,10 @@ public final class CheckDigits {
     return check != 10 && check == s.charAt(9) - '0';
   }
 
-  /** National Insurance number: HMRC prefix rules, six digits, suffix A-D; {@code requireSuffix=false} allows 8 chars. */
+  /**
+   * National Insurance number: HMRC prefix rules, six digits, suffix A-D; {@code
+   * requireSuffix=false} allows 8 chars.
+   */
   public static boolean ni(CharSequence s, boolean requireSuffix) {
     int len = s.length();
     if (len != 9 && (requireSuffix || len != 8)) return false;
@@ -179,11 +243,13 @@ public final class CheckDigits {
   }
 
   /**
-   * Unique Pupil Number (DfE): a check letter, then 12 characters (the last may be a letter for a temporary
-   * UPN); the check letter is the sum of character values times their position (2..13) modulo 23.
+   * Unique Pupil Number (DfE): a check letter, then 12 characters (the last may be a letter for a
+   * temporary UPN); the check letter is the sum of character values times their position (2..13)
+   * modulo 23.
    */
   public static boolean upn(CharSequence s) {
-    if (s.length() != 13 || UPN_LETTERS.indexOf(s.charAt(0)) < 0 || !allDigits(s, 1, 12)) return false;
+    if (s.length() != 13 || UPN_LETTERS.indexOf(s.charAt(0)) < 0 || !allDigits(s, 1, 12))
+      return false;
     if (!knownLocalAuthority(Integer.parseInt(s.subSequence(1, 4).toString()))) return false;
     int sum = 0;
     for (int i = 1; i < 13; i++) {
@@ -201,7 +267,9 @@ public final class CheckDigits {
     return UPN_LETTERS.charAt(sum % 23) == s.charAt(0);
   }
 
-  /** A valid 100 km square followed by an even number (6 to 10) of digits: 100 m precision or finer. */
+  /**
+   * A valid 100 km square followed by an even number (6 to 10) of digits: 100 m precision or finer.
+   */
   public static boolean gridReference(CharSequence s) {
     int len = s.length();
     if (len < 8 || len > 12 || len % 2 != 0) return false;
@@ -242,7 +310,9 @@ public final class CheckDigits {
 
   /** Inward code: a digit and two letters other than C, I, K, M, O, V. */
   public static boolean inwardCode(CharSequence s, int from, int to) {
-    return to - from == 3 && digit(s.charAt(from)) && inwardLetter(s.charAt(from + 1))
+    return to - from == 3
+        && digit(s.charAt(from))
+        && inwardLetter(s.charAt(from + 1))
         && inwardLetter(s.charAt(from + 2));
   }
 

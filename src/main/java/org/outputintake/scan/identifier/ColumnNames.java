@@ -3,25 +3,95 @@ package org.outputintake.scan.identifier;
 import java.util.Locale;
 import java.util.Set;
 
-/** Column headers reduced to a comparable form, and the header names that say what a column holds. */
+/**
+ * Column headers reduced to a comparable form, and the header names that say what a column holds.
+ */
 public final class ColumnNames {
-  private static final Set<String> PERSON_NAME = Set.of("name", "names", "forename", "forenames", "surname",
-      "surnames", "first_name", "firstname", "last_name", "lastname", "given_name", "given_names", "family_name",
-      "full_name", "fullname", "middle_name", "middle_names", "maiden_name", "patient_name", "person_name",
-      "pupil_name", "student_name", "respondent_name", "contact_name");
-  private static final Set<String> ADDRESS = Set.of("address", "addresses", "street", "street_name", "street_address",
-      "address_line_1", "address_line_2", "address_line_3", "address_line1", "address_line2", "address1", "address2",
-      "addr", "addr1", "home_address", "postal_address", "house_number", "house_name", "full_address");
-  private static final Set<String> DOB = Set.of("dob", "date_of_birth", "birth_date", "birthdate", "birth_dt",
-      "dod", "date_of_death", "death_date", "deathdate", "dt_of_birth", "d_o_b");
-  private static final Set<String> SCHOOL = Set.of("urn", "ukprn", "laestab", "school_urn", "school_id",
-      "establishment_number", "estab", "school_ukprn", "la_estab");
-  private static final Set<String> BUSINESS = Set.of("ruref", "entref", "luref", "reporting_unit_reference",
-      "enterprise_reference", "local_unit_reference");
+  private static final Set<String> PERSON_NAME =
+      Set.of(
+          "name",
+          "names",
+          "forename",
+          "forenames",
+          "surname",
+          "surnames",
+          "first_name",
+          "firstname",
+          "last_name",
+          "lastname",
+          "given_name",
+          "given_names",
+          "family_name",
+          "full_name",
+          "fullname",
+          "middle_name",
+          "middle_names",
+          "maiden_name",
+          "patient_name",
+          "person_name",
+          "pupil_name",
+          "student_name",
+          "respondent_name",
+          "contact_name");
+  private static final Set<String> ADDRESS =
+      Set.of(
+          "address",
+          "addresses",
+          "street",
+          "street_name",
+          "street_address",
+          "address_line_1",
+          "address_line_2",
+          "address_line_3",
+          "address_line1",
+          "address_line2",
+          "address1",
+          "address2",
+          "addr",
+          "addr1",
+          "home_address",
+          "postal_address",
+          "house_number",
+          "house_name",
+          "full_address");
+  private static final Set<String> DOB =
+      Set.of(
+          "dob",
+          "date_of_birth",
+          "birth_date",
+          "birthdate",
+          "birth_dt",
+          "dod",
+          "date_of_death",
+          "death_date",
+          "deathdate",
+          "dt_of_birth",
+          "d_o_b");
+  private static final Set<String> SCHOOL =
+      Set.of(
+          "urn",
+          "ukprn",
+          "laestab",
+          "school_urn",
+          "school_id",
+          "establishment_number",
+          "estab",
+          "school_ukprn",
+          "la_estab");
+  private static final Set<String> BUSINESS =
+      Set.of(
+          "ruref",
+          "entref",
+          "luref",
+          "reporting_unit_reference",
+          "enterprise_reference",
+          "local_unit_reference");
   private static final Set<String> LAT = Set.of("lat", "latitude", "y_lat");
   private static final Set<String> LON = Set.of("lon", "lng", "long", "longitude", "x_long");
-  private static final Set<String> EASTING = Set.of("easting", "eastings", "x_coordinate", "oseast1m");
-  private static final Set<String> NORTHING = Set.of("northing", "northings", "y_coordinate", "osnrth1m");
+  private static final Set<String> EASTING =
+      Set.of("easting", "eastings", "x_coordinate", "oseast1m");
+  private static final Set<String> NORTHING =
+      Set.of("northing", "northings", "y_coordinate", "osnrth1m");
 
   private ColumnNames() {}
 
@@ -74,7 +144,9 @@ public final class ColumnNames {
     if (BUSINESS.contains(n)) return IdentifierKind.BUSINESS_REFERENCE;
     if (hasWord(n, "uprn")) return IdentifierKind.UPRN;
     if (hasWordStart(n, "passport")) return IdentifierKind.PASSPORT_NUMBER;
-    if (hasWord(n, "crn") || n.startsWith("company_number") || n.startsWith("company_reg")
+    if (hasWord(n, "crn")
+        || n.startsWith("company_number")
+        || n.startsWith("company_reg")
         || n.startsWith("companies_house")) {
       return IdentifierKind.COMPANY_NUMBER;
     }
@@ -108,7 +180,10 @@ public final class ColumnNames {
   }
 
   static boolean announcesPhone(String n) {
-    return hasWordStart(n, "phone") || hasWordStart(n, "telephone") || hasWord(n, "tel") || hasWordStart(n, "mobile")
+    return hasWordStart(n, "phone")
+        || hasWordStart(n, "telephone")
+        || hasWord(n, "tel")
+        || hasWordStart(n, "mobile")
         || n.equals("contact_number");
   }
 }

@@ -6,12 +6,13 @@ import java.util.function.Consumer;
 import org.outputintake.scan.Finding;
 
 /**
- * Identifiers in one table column, judged over the whole column: one finding per column and kind ("column
- * 'nhs_no': 120 values look like NHS numbers") instead of one per cell. A bare ten-digit number is counted as
- * an NHS number only when the header says so or (nearly) all ten-digit values pass the check digit, since one
- * random number in eleven passes it.
+ * Identifiers in one table column, judged over the whole column: one finding per column and kind
+ * ("column 'nhs_no': 120 values look like NHS numbers") instead of one per cell. A bare ten-digit
+ * number is counted as an NHS number only when the header says so or (nearly) all ten-digit values
+ * pass the check digit, since one random number in eleven passes it.
  */
-// hits per kind in an array indexed by ordinal: on the per-cell path an EnumMap lookup costs throughput
+// hits per kind in an array indexed by ordinal: on the per-cell path an EnumMap lookup costs
+// throughput
 @SuppressWarnings("EnumOrdinal")
 public final class ColumnProfile {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -22,8 +23,13 @@ public final class ColumnProfile {
   private final IdentifierKind announced;
   private final boolean nhsHeader;
   private final boolean phoneHeader;
-  /** A header that gives bare numbers their meaning (VAT, passport, company): numbers are read with it. */
+
+  /**
+   * A header that gives bare numbers their meaning (VAT, passport, company): numbers are read with
+   * it.
+   */
   private final boolean contextHeader;
+
   private final IdentifierFinder finder;
   private final long[] hits = new long[KINDS.length];
   private final long[] firstRow = new long[KINDS.length];
@@ -37,19 +43,29 @@ public final class ColumnProfile {
   private long phoneFirstRow;
   private String phoneSample;
   private long currentRow;
-  /** A latitude column with a longitude beside it: judged in pairs by the table ({@link #coordinatePair}). */
+
+  /**
+   * A latitude column with a longitude beside it: judged in pairs by the table ({@link
+   * #coordinatePair}).
+   */
   private boolean paired;
+
   private final IdentifierFinder.Sink sink = this::hit;
 
-  /** @param finder shared by the columns of one table; not thread-safe */
+  /**
+   * @param finder shared by the columns of one table; not thread-safe
+   */
   public ColumnProfile(String header, IdentifierFinder finder) {
     this.header = header == null ? "" : header.strip();
     this.norm = ColumnNames.normalize(header);
     this.announced = ColumnNames.kindOf(norm);
     this.nhsHeader = ColumnNames.announcesNhs(norm);
     this.phoneHeader = ColumnNames.announcesPhone(norm);
-    this.contextHeader = ColumnNames.hasWordStart(norm, "vat") || ColumnNames.hasWordStart(norm, "passport")
-        || ColumnNames.hasWordStart(norm, "company") || ColumnNames.hasWordStart(norm, "vehicle");
+    this.contextHeader =
+        ColumnNames.hasWordStart(norm, "vat")
+            || ColumnNames.hasWordStart(norm, "passport")
+            || ColumnNames.hasWordStart(norm, "company")
+            || ColumnNames.hasWordStart(norm, "vehicle");
     this.finder = finder;
   }
 
@@ -89,8 +105,8 @@ public final class ColumnProfile {
   }
 
   /**
-   * A cell the table reader has already parsed as a plain number (stripped, not empty): only the digit-only
-   * identifiers can apply, so the character scan of {@link #accept} is skipped.
+   * A cell the table reader has already parsed as a plain number (stripped, not empty): only the
+   * digit-only identifiers can apply, so the character scan of {@link #accept} is skipped.
    */
   public void acceptNumber(String v, long row) {
     nonEmpty++;
@@ -98,10 +114,14 @@ public final class ColumnProfile {
     if (announced != null) announcedCell(v, true);
     int n = v.length();
     if ((n == 10 || n == 11) && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
-    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader) finder.scanCell(v, norm, sink);
+    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader)
+      finder.scanCell(v, norm, sink);
   }
 
-  /** NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link #report}. */
+  /**
+   * NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link
+   * #report}.
+   */
   private void digitsOnly(String v) {
     int n = v.length();
     if (n == 10) {
@@ -124,18 +144,23 @@ public final class ColumnProfile {
       }
       case DATE_OF_BIRTH -> hitIf(digit, "date (masked)");
       case SCHOOL_ID, BUSINESS_REFERENCE, UPRN -> hitIf(digit && v.length() <= 15, Mask.generic(v));
-      case PASSPORT_NUMBER -> hitIf(CheckDigits.passport(Mask.compact(v).toUpperCase(java.util.Locale.ROOT)),
-          Mask.generic(v));
+      case PASSPORT_NUMBER ->
+          hitIf(
+              CheckDigits.passport(Mask.compact(v).toUpperCase(java.util.Locale.ROOT)),
+              Mask.generic(v));
       case COMPANY_NUMBER -> hitIf(CheckDigits.companyNumber(Mask.compact(v)), Mask.generic(v));
       case GRID_REFERENCE -> hitIf(CheckDigits.gridReference(Mask.compact(v)), Mask.generic(v));
       case LAT_LONG -> {
         if (!paired) hitIf(coordinate(v), "coordinate (masked)");
       }
-      default -> { }
+      default -> {}
     }
   }
 
-  /** Latitude and longitude are judged together, so a non-UK pair with one value in the UK's range is not flagged. */
+  /**
+   * Latitude and longitude are judged together, so a non-UK pair with one value in the UK's range
+   * is not flagged.
+   */
   public void pairCoordinates() {
     paired = true;
   }
@@ -148,7 +173,9 @@ public final class ColumnProfile {
     return ColumnNames.isLongitude(norm);
   }
 
-  /** One row's latitude and longitude (this column is one of them), counted when both lie in the UK. */
+  /**
+   * One row's latitude and longitude (this column is one of them), counted when both lie in the UK.
+   */
   public void coordinatePair(String lat, String lon, long row) {
     try {
       double a = Double.parseDouble(lat.strip());
@@ -187,21 +214,38 @@ public final class ColumnProfile {
     }
   }
 
-  /** Emits the column's findings; {@code tableLocation} is e.g. {@code sheet 'Table 1'} or empty for a CSV. */
+  /**
+   * Emits the column's findings; {@code tableLocation} is e.g. {@code sheet 'Table 1'} or empty for
+   * a CSV.
+   */
   public void report(String tableLocation, Consumer<Finding> out) {
-    boolean nhsColumn = nhsPass > 0 && (nhsHeader
-        || nhsPass >= 3 && nhsPass * 10 >= tenDigit * 9 && tenDigit * 2 >= nonEmpty);
+    boolean nhsColumn =
+        nhsPass > 0
+            && (nhsHeader
+                || nhsPass >= 3 && nhsPass * 10 >= tenDigit * 9 && tenDigit * 2 >= nonEmpty);
     if (nhsColumn) merge(IdentifierKind.NHS_NUMBER, nhsPass, nhsFirstRow, nhsSample);
     boolean phoneColumn = phoneValid > 0 && (phoneHeader || phoneValid * 2 >= nonEmpty);
     if (phoneColumn) merge(IdentifierKind.PHONE_NUMBER, phoneValid, phoneFirstRow, phoneSample);
-    String where = (tableLocation == null || tableLocation.isEmpty() ? "" : tableLocation + ", ")
-        + "column '" + header + "'";
+    String where =
+        (tableLocation == null || tableLocation.isEmpty() ? "" : tableLocation + ", ")
+            + "column '"
+            + header
+            + "'";
     for (IdentifierKind kind : KINDS) {
       long n = hits[kind.ordinal()];
       if (n == 0) continue;
-      String message = "Column '" + header + "': " + n + (n == 1 ? " value looks like a " + kind.label()
-          : " values look like " + kind.plural()) + " (first at row " + firstRow[kind.ordinal()] + "). "
-          + kind.advice();
+      String message =
+          "Column '"
+              + header
+              + "': "
+              + n
+              + (n == 1
+                  ? " value looks like a " + kind.label()
+                  : " values look like " + kind.plural())
+              + " (first at row "
+              + firstRow[kind.ordinal()]
+              + "). "
+              + kind.advice();
       out.accept(new Finding(kind.name(), kind.severity(), where, message, sample[kind.ordinal()]));
     }
   }

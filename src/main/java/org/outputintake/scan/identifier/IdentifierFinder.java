@@ -11,11 +11,11 @@ import org.apache.commons.validator.routines.EmailValidator;
 import org.outputintake.scan.Finding;
 
 /**
- * Finds identifiers in free text. The line is cut into tokens once (letters, digits, decimal points) and
- * each rule looks only at tokens of its shape, so no regular expression runs per line and a line without a
- * digit or an '@' costs one pass. A bare number is an identifier only with its check digit and, where the
- * check digit alone is weak (NHS: 1 in 11 random numbers pass), a context word or a telling layout.
- * Not thread-safe: one instance per scanning thread.
+ * Finds identifiers in free text. The line is cut into tokens once (letters, digits, decimal
+ * points) and each rule looks only at tokens of its shape, so no regular expression runs per line
+ * and a line without a digit or an '@' costs one pass. A bare number is an identifier only with its
+ * check digit and, where the check digit alone is weak (NHS: 1 in 11 random numbers pass), a
+ * context word or a telling layout. Not thread-safe: one instance per scanning thread.
  */
 public final class IdentifierFinder {
   /** Receives each identifier found, already masked. */
@@ -25,11 +25,38 @@ public final class IdentifierFinder {
 
   private static final EmailValidator EMAIL = EmailValidator.getInstance();
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-  private static final String[] STREET_SUFFIXES = {"Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Close",
-      "Drive", "Way", "Crescent", "Place", "Grove", "Gardens", "Court", "Terrace", "Hill", "Square", "Mews", "Row",
-      "Walk", "Parade", "Green", "Rise", "View", "Gate", "Park"};
-  private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-      "nov", "dec"};
+  private static final String[] STREET_SUFFIXES = {
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Close",
+    "Drive",
+    "Way",
+    "Crescent",
+    "Place",
+    "Grove",
+    "Gardens",
+    "Court",
+    "Terrace",
+    "Hill",
+    "Square",
+    "Mews",
+    "Row",
+    "Walk",
+    "Parade",
+    "Green",
+    "Rise",
+    "View",
+    "Gate",
+    "Park"
+  };
+  private static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
   private static final int MAX_LINE = 1 << 20;
 
   private final Tokens t = new Tokens();
@@ -50,7 +77,8 @@ public final class IdentifierFinder {
       int to = nl < 0 ? n : nl;
       lineNo++;
       String where = prefix + "line " + lineNo;
-      scanLine(text.substring(from, to), null, (kind, masked) -> out.add(finding(kind, where, masked)));
+      scanLine(
+          text.substring(from, to), null, (kind, masked) -> out.add(finding(kind, where, masked)));
       if (nl < 0) break;
       from = nl + 1;
     }
@@ -59,14 +87,19 @@ public final class IdentifierFinder {
 
   /** The finding for one identifier found at a place. */
   public static Finding finding(IdentifierKind kind, String location, String masked) {
-    String article = "AEIOU".indexOf(Character.toUpperCase(kind.label().charAt(0))) >= 0 ? "an " : "a ";
-    return new Finding(kind.name(), kind.severity(), location,
-        "This looks like " + article + kind.label() + ". " + kind.advice(), masked);
+    String article =
+        "AEIOU".indexOf(Character.toUpperCase(kind.label().charAt(0))) >= 0 ? "an " : "a ";
+    return new Finding(
+        kind.name(),
+        kind.severity(),
+        location,
+        "This looks like " + article + kind.label() + ". " + kind.advice(),
+        masked);
   }
 
   /**
-   * Scans one table cell; the same as {@link #scanLine} but remembering each distinct value's hits per column
-   * ({@link CellMemory}).
+   * Scans one table cell; the same as {@link #scanLine} but remembering each distinct value's hits
+   * per column ({@link CellMemory}).
    */
   public void scanCell(String cell, String hint, Sink sink) {
     cells.scan(cell, hint, sink);
@@ -117,7 +150,10 @@ public final class IdentifierFinder {
     }
   }
 
-  /** Commons Validator's check runs several regular expressions; the same address tends to recur in a file. */
+  /**
+   * Commons Validator's check runs several regular expressions; the same address tends to recur in
+   * a file.
+   */
   private boolean validEmail(String candidate) {
     Boolean known = validEmails.get(candidate);
     if (known != null) return known;
@@ -127,7 +163,11 @@ public final class IdentifierFinder {
   }
 
   private static boolean emailChar(char c, boolean local) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '.'
+        || c == '-'
         || local && (c == '_' || c == '+' || c == '%' || c == '\'');
   }
 
@@ -149,15 +189,23 @@ public final class IdentifierFinder {
     if (digits == len) return digitsToken(i, len);
     if (dots == 1 && digits == len - 1) return decimal(i);
     // identifiers are written in any case (ab123456c, sw1a 1aa): judged in capitals
-    if (digits > 0 && uppers + lowers + digits == len && len <= 16) return upperAlnum(i, len, lowers > 0);
+    if (digits > 0 && uppers + lowers + digits == len && len <= 16)
+      return upperAlnum(i, len, lowers > 0);
     if (digits == 0 && uppers + lowers == 2 && len == 2) return letterPair(i, lowers > 0);
-    if (len == 3 && digits == 0 && t.s.regionMatches(true, st, "GIR", 0, 3)) return upperAlnum(i, len, lowers > 0);
+    if (len == 3 && digits == 0 && t.s.regionMatches(true, st, "GIR", 0, 3))
+      return upperAlnum(i, len, lowers > 0);
     return 1;
   }
 
   private int digitsToken(int i, int len) {
-    if (len == 3 && i + 2 < t.count && t.len(i + 1) == 3 && t.len(i + 2) == 4 && t.allDigits(i + 1) && t.allDigits(i + 2)
-        && t.separator(i + 1) && t.separator(i + 2)) {
+    if (len == 3
+        && i + 2 < t.count
+        && t.len(i + 1) == 3
+        && t.len(i + 2) == 4
+        && t.allDigits(i + 1)
+        && t.allDigits(i + 2)
+        && t.separator(i + 1)
+        && t.separator(i + 2)) {
       String nhs = t.text(i) + t.text(i + 1) + t.text(i + 2);
       if (CheckDigits.nhs(nhs)) {
         sink.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(nhs));
@@ -189,8 +237,19 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.UPRN, Mask.generic(t.text(i)));
       return 1;
     }
-    if (len == 8 && t.context(i, 5, "company", "companies", "crn", "registration", "registered", "ltd", "limited",
-        "plc", "llp")) {
+    if (len == 8
+        && t.context(
+            i,
+            5,
+            "company",
+            "companies",
+            "crn",
+            "registration",
+            "registered",
+            "ltd",
+            "limited",
+            "plc",
+            "llp")) {
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
@@ -210,14 +269,18 @@ public final class IdentifierFinder {
       }
       int street = street(i);
       if (street > 0) {
-        sink.hit(IdentifierKind.STREET_ADDRESS, Mask.text(t.s.substring(t.starts[i], t.ends[i + street - 1])));
+        sink.hit(
+            IdentifierKind.STREET_ADDRESS,
+            Mask.text(t.s.substring(t.starts[i], t.ends[i + street - 1])));
         return street;
       }
     }
     return 1;
   }
 
-  /** A VAT number without its prefix (980780684, 980 7806 84, with a branch) beside the word VAT. */
+  /**
+   * A VAT number without its prefix (980780684, 980 7806 84, with a branch) beside the word VAT.
+   */
   private int vatDigits(int i, int len) {
     if (len != 9 && len != 12 && len != 3) return 0;
     if (!t.context(i, 6, "vat")) return 0;
@@ -231,7 +294,8 @@ public final class IdentifierFinder {
     while (k < t.count && k <= i + 3 && t.allDigits(k) && t.single(k, ' ') && b.length() < 12) {
       b.append(t.text(k));
       k++;
-      if ((b.length() == 9 || b.length() == 12) && CheckDigits.vatWithBranch(b)
+      if ((b.length() == 9 || b.length() == 12)
+          && CheckDigits.vatWithBranch(b)
           && (k >= t.count || !t.allDigits(k) || !t.single(k, ' ') || b.length() == 12)) {
         sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(b.toString()));
         return k - i;
@@ -241,8 +305,8 @@ public final class IdentifierFinder {
   }
 
   /**
-   * A valid GB number, or one of the mobile numbers Ofcom keeps for drama (07700 900000-900999), which
-   * libphonenumber rejects but researchers copy from examples.
+   * A valid GB number, or one of the mobile numbers Ofcom keeps for drama (07700 900000-900999),
+   * which libphonenumber rejects but researchers copy from examples.
    */
   static boolean validPhone(String number) {
     String digits = number.startsWith("+44") ? "0" + number.substring(3) : number;
@@ -254,14 +318,24 @@ public final class IdentifierFinder {
     }
   }
 
-  /** Digit groups from token i joined while separated by a space, hyphen or bracket: a GB number if valid. */
+  /**
+   * Digit groups from token i joined while separated by a space, hyphen or bracket: a GB number if
+   * valid.
+   */
   private int phone(int i, boolean plus44) {
     StringBuilder b = new StringBuilder(14);
     int k = i;
     int used = 0;
     int result = 0;
-    while (k < t.count && t.allDigits(k) && b.length() + t.len(k) <= 13 && (k == i || phoneGap(k))) {
-      if (plus44 && k == i + 1 && t.len(k) == 1 && t.s.charAt(t.starts[k]) == '0' && t.starts[k] > 0
+    while (k < t.count
+        && t.allDigits(k)
+        && b.length() + t.len(k) <= 13
+        && (k == i || phoneGap(k))) {
+      if (plus44
+          && k == i + 1
+          && t.len(k) == 1
+          && t.s.charAt(t.starts[k]) == '0'
+          && t.starts[k] > 0
           && t.s.charAt(t.starts[k] - 1) == '(') {
         k++; // +44 (0)20 ...: the trunk zero in brackets is not dialled
         continue;
@@ -401,12 +475,15 @@ public final class IdentifierFinder {
     }
     if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3) {
       String next = t.text(i + 1).toUpperCase(Locale.ROOT);
-      if (t.single(i + 1, ' ') && (CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)
-          || word.equals("GIR") && next.equals("0AA"))) {
+      if (t.single(i + 1, ' ')
+          && (CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)
+              || word.equals("GIR") && next.equals("0AA"))) {
         sink.hit(IdentifierKind.POSTCODE, Mask.postcode(word + " " + next));
         return 2;
       }
-      if (len == 4 && (t.single(i + 1, ' ') || t.single(i + 1, '-')) && CheckDigits.vehicleRegistration(word + next)) {
+      if (len == 4
+          && (t.single(i + 1, ' ') || t.single(i + 1, '-'))
+          && CheckDigits.vehicleRegistration(word + next)) {
         sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word + next));
         return 2;
       }
@@ -415,7 +492,10 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
     }
-    if (len == 8 && i + 1 < t.count && t.len(i + 1) == 1 && t.single(i + 1, ' ')
+    if (len == 8
+        && i + 1 < t.count
+        && t.len(i + 1) == 1
+        && t.single(i + 1, ' ')
         && CheckDigits.ni(word + t.text(i + 1).toUpperCase(Locale.ROOT), true)) {
       sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(word + t.text(i + 1).toUpperCase(Locale.ROOT)));
       return 2;
@@ -425,13 +505,28 @@ public final class IdentifierFinder {
       return 1;
     }
     // before grid references: SC123456 is both, and the context word decides
-    if (len == 8 && CheckDigits.companyNumber(word) && t.context(i, 5, "company", "companies", "crn", "registration",
-        "registered", "ltd", "limited", "plc", "llp")) {
+    if (len == 8
+        && CheckDigits.companyNumber(word)
+        && t.context(
+            i,
+            5,
+            "company",
+            "companies",
+            "crn",
+            "registration",
+            "registered",
+            "ltd",
+            "limited",
+            "plc",
+            "llp")) {
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
       return 1;
     }
-    if (len == 8 && CheckDigits.commonCompanyPrefix(word) && !t.context(i, 5, "grid", "os", "ngr", "easting")) {
-      // SC123456 written compact is a Scottish company; a grid reference is written with spaces or beside "grid"
+    if (len == 8
+        && CheckDigits.commonCompanyPrefix(word)
+        && !t.context(i, 5, "grid", "os", "ngr", "easting")) {
+      // SC123456 written compact is a Scottish company; a grid reference is written with spaces or
+      // beside "grid"
       sink.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
       return 1;
     }
@@ -445,12 +540,15 @@ public final class IdentifierFinder {
       sink.hit(IdentifierKind.GRID_REFERENCE, word.substring(0, 2) + " *** ***");
       return 1;
     }
-    if ((len == 11 || len == 14) && (word.startsWith("GB") || word.startsWith("XI"))
+    if ((len == 11 || len == 14)
+        && (word.startsWith("GB") || word.startsWith("XI"))
         && CheckDigits.vatWithBranch(word.substring(2))) {
       sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(word));
       return 1;
     }
-    if (len == 7 && (word.startsWith("GB") || word.startsWith("XI")) && CheckDigits.vatGovernment(word.substring(2))
+    if (len == 7
+            && (word.startsWith("GB") || word.startsWith("XI"))
+            && CheckDigits.vatGovernment(word.substring(2))
         || len == 5 && CheckDigits.vatGovernment(word) && t.context(i, 6, "vat")) {
       sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(word));
       return 1;
@@ -463,17 +561,28 @@ public final class IdentifierFinder {
   }
 
   /**
-   * Registration marks of the prefix (A123 BCD, 1983-2001) and suffix (ABC 123D, 1963-1983) systems: too like
-   * other codes to flag alone, so only beside words such as "vehicle", "registration" or "reg".
+   * Registration marks of the prefix (A123 BCD, 1983-2001) and suffix (ABC 123D, 1963-1983)
+   * systems: too like other codes to flag alone, so only beside words such as "vehicle",
+   * "registration" or "reg".
    */
   private int oldVehicleMark(int i, int len, String word) {
-    if (len > 7 || !t.context(i, 4, "vehicle", "registration", "reg", "vrm", "plate", "numberplate", "car")) return 0;
-    if (len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.allLetters(i + 1) && t.single(i + 1, ' ')
+    if (len > 7
+        || !t.context(i, 4, "vehicle", "registration", "reg", "vrm", "plate", "numberplate", "car"))
+      return 0;
+    if (len <= 4
+        && i + 1 < t.count
+        && t.len(i + 1) == 3
+        && t.allLetters(i + 1)
+        && t.single(i + 1, ' ')
         && CheckDigits.vehiclePrefixMark(word + t.text(i + 1).toUpperCase(Locale.ROOT))) {
       sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
       return 2;
     }
-    if (len <= 4 && i > 0 && t.len(i - 1) == 3 && t.allLetters(i - 1) && t.single(i, ' ')
+    if (len <= 4
+        && i > 0
+        && t.len(i - 1) == 3
+        && t.allLetters(i - 1)
+        && t.single(i, ' ')
         && CheckDigits.vehicleSuffixMark(t.text(i - 1).toUpperCase(Locale.ROOT) + word)) {
       sink.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
       return 1;
@@ -490,7 +599,9 @@ public final class IdentifierFinder {
     // most two-letter words ("in", "of") are followed by no number at all
     if (i + 1 >= t.count || !Tokens.digitAt(t.s, t.starts[i + 1])) return 1;
     String pair = lower ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i);
-    if (t.len(i + 1) == 7 && t.single(i + 1, ' ') && CheckDigits.allDigits(t.s, t.starts[i + 1], t.ends[i + 1] - 1)) {
+    if (t.len(i + 1) == 7
+        && t.single(i + 1, ' ')
+        && CheckDigits.allDigits(t.s, t.starts[i + 1], t.ends[i + 1] - 1)) {
       String ni = pair + t.text(i + 1).toUpperCase(Locale.ROOT); // PR 123612C
       if (CheckDigits.ni(ni, true)) {
         sink.hit(IdentifierKind.NI_NUMBER, Mask.ni(ni));
@@ -508,23 +619,32 @@ public final class IdentifierFinder {
         return k - i;
       }
       boolean vatPrefix = c.startsWith("GB") || c.startsWith("XI");
-      if (vatPrefix && (c.length() == 11 && !nextDigits(k) || c.length() == 14)
+      if (vatPrefix
+          && (c.length() == 11 && !nextDigits(k) || c.length() == 14)
           && CheckDigits.vatWithBranch(c.substring(2))) {
         sink.hit(IdentifierKind.VAT_NUMBER, Mask.generic(c));
         return k - i;
       }
     }
-    if (i + 2 < t.count && CheckDigits.gridSquare(pair) && t.allDigits(i + 1) && t.allDigits(i + 2)
-        && t.len(i + 1) == t.len(i + 2) && t.len(i + 1) >= 3 && t.len(i + 1) <= 5 && t.single(i + 1, ' ') && t.single(i + 2, ' ')) {
+    if (i + 2 < t.count
+        && CheckDigits.gridSquare(pair)
+        && t.allDigits(i + 1)
+        && t.allDigits(i + 2)
+        && t.len(i + 1) == t.len(i + 2)
+        && t.len(i + 1) >= 3
+        && t.len(i + 1) <= 5
+        && t.single(i + 1, ' ')
+        && t.single(i + 2, ' ')) {
       sink.hit(IdentifierKind.GRID_REFERENCE, pair + " *** ***");
       return 3;
     }
     return 1;
   }
 
-  /** Whether token k is another digit group of the same number (a VAT branch after the nine digits). */
+  /**
+   * Whether token k is another digit group of the same number (a VAT branch after the nine digits).
+   */
   private boolean nextDigits(int k) {
     return k < t.count && t.allDigits(k) && t.len(k) == 3 && t.single(k, ' ');
   }
-
 }

@@ -3,8 +3,8 @@ package org.outputintake.scan.identifier;
 import org.outputintake.scan.Severity;
 
 /**
- * The identifiers the scanner knows (seed 002: direct identifiers are never allowed, indirect ones only with
- * special permission). Each kind is a finding code.
+ * The identifiers the scanner knows (seed 002: direct identifiers are never allowed, indirect ones
+ * only with special permission). Each kind is a finding code.
  */
 public enum IdentifierKind {
   NHS_NUMBER(true, "NHS number", "NHS numbers"),
@@ -12,7 +12,9 @@ public enum IdentifierKind {
   EMAIL_ADDRESS(true, "email address", "email addresses"),
   PHONE_NUMBER(true, "phone number", "phone numbers"),
   PASSPORT_NUMBER(true, "passport number", "passport numbers"),
-  DRIVING_LICENCE_NUMBER(true, "driving licence number (it encodes the holder's name and date of birth)",
+  DRIVING_LICENCE_NUMBER(
+      true,
+      "driving licence number (it encodes the holder's name and date of birth)",
       "driving licence numbers"),
   UPRN(true, "Unique Property Reference Number", "Unique Property Reference Numbers"),
   COMPANY_NUMBER(true, "Company Registration Number", "Company Registration Numbers"),
@@ -26,7 +28,8 @@ public enum IdentifierKind {
   VEHICLE_REGISTRATION(false, "vehicle registration mark", "vehicle registration marks"),
   DATE_OF_BIRTH(false, "date of birth or death", "dates of birth or death"),
   SCHOOL_ID(false, "school identifier (URN, UKPRN, LAESTAB)", "school identifiers"),
-  BUSINESS_REFERENCE(false, "ONS business reference (RUREF, ENTREF, LUREF)", "ONS business references");
+  BUSINESS_REFERENCE(
+      false, "ONS business reference (RUREF, ENTREF, LUREF)", "ONS business references");
 
   private final boolean direct;
   private final String label;

@@ -1,8 +1,8 @@
 package org.outputintake.scan.identifier;
 
 /**
- * The one place values are masked for evidence. An officer sees enough to find the value in the file (a few
- * leading and trailing characters), never the value itself.
+ * The one place values are masked for evidence. An officer sees enough to find the value in the
+ * file (a few leading and trailing characters), never the value itself.
  */
 public final class Mask {
   private Mask() {}
@@ -31,7 +31,10 @@ public final class Mask {
     return value.charAt(0) + "***@" + domain.charAt(0) + "***" + tld;
   }
 
-  /** Keeps the outward code, which alone is a district and not identifying: {@code SW1A 1AA} becomes {@code SW1A ***}. */
+  /**
+   * Keeps the outward code, which alone is a district and not identifying: {@code SW1A 1AA} becomes
+   * {@code SW1A ***}.
+   */
   public static String postcode(String value) {
     String c = compact(value);
     if (c.length() < 5) return generic(value);
@@ -52,8 +55,8 @@ public final class Mask {
   }
 
   /**
-   * Any other value: two leading and two trailing characters kept, the rest starred; short values keep only
-   * their first character so that little of them shows.
+   * Any other value: two leading and two trailing characters kept, the rest starred; short values
+   * keep only their first character so that little of them shows.
    */
   public static String generic(String value) {
     String v = value.strip();

@@ -3,14 +3,16 @@ package org.outputintake.scan.identifier;
 import java.util.Arrays;
 
 /**
- * One line cut into tokens (runs of letters and digits, with decimal points inside numbers), kept as offsets
- * into the line so that no token is copied unless a rule needs its text. Reused from line to line.
+ * One line cut into tokens (runs of letters and digits, with decimal points inside numbers), kept
+ * as offsets into the line so that no token is copied unless a rule needs its text. Reused from
+ * line to line.
  */
 final class Tokens {
   int[] starts = new int[64];
   int[] ends = new int[64];
   int count;
   String s;
+
   /** Lower-case context that precedes the line, such as a column header; may be null. */
   String hint;
 
@@ -22,7 +24,9 @@ final class Tokens {
       while (i < n && !alnum(s.charAt(i))) i++;
       if (i >= n) break;
       int st = i;
-      while (i < n && (alnum(s.charAt(i)) || s.charAt(i) == '.' && i > st && digitAt(i - 1) && digitAt(i + 1))) i++;
+      while (i < n
+          && (alnum(s.charAt(i))
+              || s.charAt(i) == '.' && i > st && digitAt(i - 1) && digitAt(i + 1))) i++;
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
         ends = Arrays.copyOf(ends, count * 2);
@@ -33,7 +37,10 @@ final class Tokens {
     }
   }
 
-  /** Whether one of the words (lower case) starts a token among the {@code window} tokens before i, or the hint. */
+  /**
+   * Whether one of the words (lower case) starts a token among the {@code window} tokens before i,
+   * or the hint.
+   */
   boolean context(int i, int window, String... words) {
     if (hint != null) {
       for (String w : words) {
@@ -44,8 +51,11 @@ final class Tokens {
       char first = s.charAt(starts[k]);
       char lower = first >= 'A' && first <= 'Z' ? (char) (first + 32) : first;
       for (String w : words) {
-        // the first letter rules out nearly every token before the (slower) case-insensitive comparison
-        if (w.charAt(0) == lower && len(k) >= w.length() && s.regionMatches(true, starts[k], w, 0, w.length())
+        // the first letter rules out nearly every token before the (slower) case-insensitive
+        // comparison
+        if (w.charAt(0) == lower
+            && len(k) >= w.length()
+            && s.regionMatches(true, starts[k], w, 0, w.length())
             && (w.length() > 3 || len(k) <= w.length() + 2)) {
           return true;
         }
@@ -91,7 +101,9 @@ final class Tokens {
   }
 
   static boolean alnum(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+    return c >= '0' && c <= '9'
+        || c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
         || c > 127 && Character.isLetterOrDigit(c);
   }
 }

@@ -17,23 +17,28 @@ import org.outputintake.scan.identifier.ColumnNames;
 import org.outputintake.scan.table.TableGrid;
 
 /**
- * The SDC part of one ACRO output: the flagged cells of a table sorted into ACRO's categories, the summary in
- * ACRO's words, and the outcome grid. ACRO counts a zero as below the threshold when zeros are disclosive, so
- * ZERO_COUNT cells are threshold cells; DOMINANCE cells are p-ratio and nk-rule cells as their evidence says.
+ * The SDC part of one ACRO output: the flagged cells of a table sorted into ACRO's categories, the
+ * summary in ACRO's words, and the outcome grid. ACRO counts a zero as below the threshold when
+ * zeros are disclosive, so ZERO_COUNT cells are threshold cells; DOMINANCE cells are p-ratio and
+ * nk-rule cells as their evidence says.
  */
 final class AcroOutput {
-  static final String[] CATEGORIES = {"negative", "missing", "threshold", "p-ratio", "nk-rule", "all-values-are-same"};
+  static final String[] CATEGORIES = {
+    "negative", "missing", "threshold", "p-ratio", "nk-rule", "all-values-are-same"
+  };
   private static final Pattern CELL = Pattern.compile("^([A-Z]{1,3})(\\d{1,9})\\b(.*)$");
   private static final int MAX_OUTCOME_CELLS = 50_000;
 
   /** Cells per category and sheet ("" for a CSV): ACRO positions {row, column}. */
   final Map<String, Map<String, List<int[]>>> cells = new LinkedHashMap<>();
+
   /** Findings that are not cells of a category. */
   final List<Finding> others = new ArrayList<>();
 
   /**
    * @param findings the file's findings (every located cell where the caller could find them all)
-   * @param sheets the table's sheets as read, to place cells below the header and right of the label column
+   * @param sheets the table's sheets as read, to place cells below the header and right of the
+   *     label column
    */
   AcroOutput(List<Finding> findings, List<TableGrid.Sheet> sheets) {
     for (Finding f : findings) {
@@ -45,7 +50,9 @@ final class AcroOutput {
       }
       String sheet = sheetOf(f.location());
       for (String category : categories) {
-        cells.computeIfAbsent(sheet, k -> new LinkedHashMap<>()).computeIfAbsent(category, k -> new ArrayList<>())
+        cells
+            .computeIfAbsent(sheet, k -> new LinkedHashMap<>())
+            .computeIfAbsent(category, k -> new ArrayList<>())
             .add(cell);
       }
     }
@@ -64,7 +71,10 @@ final class AcroOutput {
     };
   }
 
-  /** ACRO's {@code [row, column]}: 0-based below the header rows and right of the label column; null outside. */
+  /**
+   * ACRO's {@code [row, column]}: 0-based below the header rows and right of the label column; null
+   * outside.
+   */
   private static int[] position(Finding f, List<TableGrid.Sheet> sheets) {
     Matcher m = CELL.matcher(f.evidence());
     if (!m.find()) return null;
@@ -73,7 +83,9 @@ final class AcroOutput {
     TableGrid.Sheet sheet = sheet(sheets, sheetOf(f.location()));
     int dataStart = sheet == null ? 2 : sheet.dataStart();
     long row = sheetRow - dataStart;
-    return row >= 0 && column >= 0 && row < Integer.MAX_VALUE ? new int[] {(int) row, column} : null;
+    return row >= 0 && column >= 0 && row < Integer.MAX_VALUE
+        ? new int[] {(int) row, column}
+        : null;
   }
 
   private static TableGrid.Sheet sheet(List<TableGrid.Sheet> sheets, String name) {
@@ -111,7 +123,8 @@ final class AcroOutput {
     ObjectNode summary = sdc.putObject("summary");
     summary.put("suppressed", suppressed);
     ObjectNode cellsNode = sdc.putObject("cells");
-    Map<String, List<int[]>> bySheet = sheet == null ? Map.of() : cells.getOrDefault(sheet, Map.of());
+    Map<String, List<int[]>> bySheet =
+        sheet == null ? Map.of() : cells.getOrDefault(sheet, Map.of());
     for (String category : CATEGORIES) {
       ArrayNode list = cellsNode.putArray(category);
       for (int[] c : bySheet.getOrDefault(category, List.of())) list.addArray().add(c[0]).add(c[1]);
@@ -120,10 +133,14 @@ final class AcroOutput {
     return sdc;
   }
 
-  /** ACRO's summary: {@code fail; threshold: 3 cells may need suppressing; p-ratio: 1 cells may need suppressing; }. */
+  /**
+   * ACRO's summary: {@code fail; threshold: 3 cells may need suppressing; p-ratio: 1 cells may need
+   * suppressing; }.
+   */
   String summary(String status) {
     StringBuilder b = new StringBuilder();
-    for (String category : new String[] {"threshold", "p-ratio", "nk-rule", "all-values-are-same"}) {
+    for (String category :
+        new String[] {"threshold", "p-ratio", "nk-rule", "all-values-are-same"}) {
       int n = count(category);
       if (n > 0) b.append(category).append(": ").append(n).append(" cells may need suppressing; ");
     }
@@ -131,21 +148,26 @@ final class AcroOutput {
   }
 
   /**
-   * The outcome as ACRO writes it (a DataFrame's JSON by column): every cell of the grid below the header and
-   * right of the label column, {@code "ok"} or its categories ({@code "threshold; "}), keyed by the row labels.
+   * The outcome as ACRO writes it (a DataFrame's JSON by column): every cell of the grid below the
+   * header and right of the label column, {@code "ok"} or its categories ({@code "threshold; "}),
+   * keyed by the row labels.
    */
   ObjectNode outcome(TableGrid.Sheet sheet, String sheetName) {
     ObjectNode outcome = JsonNodeFactory.instance.objectNode();
     if (sheet == null || sheet.headerRow() == 0) return outcome;
     String[] header = sheet.rows().get(sheet.headerRow() - 1);
     Map<String, String> flags = new LinkedHashMap<>();
-    cells.getOrDefault(sheetName, Map.of()).forEach((category, list) -> {
-      for (int[] c : list) flags.merge(c[0] + "," + c[1], category + "; ", String::concat);
-    });
+    cells
+        .getOrDefault(sheetName, Map.of())
+        .forEach(
+            (category, list) -> {
+              for (int[] c : list) flags.merge(c[0] + "," + c[1], category + "; ", String::concat);
+            });
     List<String> labels = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int rows = sheet.rows().size() - sheet.dataStart() + 1;
-    if (rows <= 0 || (long) rows * Math.max(1, header.length - 1) > MAX_OUTCOME_CELLS) return outcome;
+    if (rows <= 0 || (long) rows * Math.max(1, header.length - 1) > MAX_OUTCOME_CELLS)
+      return outcome;
     for (int r = 0; r < rows; r++) {
       String[] cells = sheet.rows().get(sheet.dataStart() - 1 + r);
       String label = cells.length > 0 && cells[0] != null ? cells[0].strip() : "";
@@ -158,7 +180,8 @@ final class AcroOutput {
       String name = header[c] == null || header[c].isBlank() ? "column " + c : header[c].strip();
       if (!names.add(name)) name = name + " (" + c + ")";
       ObjectNode column = outcome.putObject(name);
-      for (int r = 0; r < labels.size(); r++) column.put(labels.get(r), flags.getOrDefault(r + "," + (c - 1), "ok"));
+      for (int r = 0; r < labels.size(); r++)
+        column.put(labels.get(r), flags.getOrDefault(r + "," + (c - 1), "ok"));
     }
     return outcome;
   }
@@ -176,13 +199,21 @@ final class AcroOutput {
         String[] header = sheet.rows().get(sheet.headerRow() - 1);
         for (int c = 0; c < header.length; c++) {
           String n = ColumnNames.normalize(header[c]);
-          if (n.equals("df") || n.startsWith("df_resid") || n.equals("dof") || n.equals("residual_df")) dfColumn = c;
+          if (n.equals("df")
+              || n.startsWith("df_resid")
+              || n.equals("dof")
+              || n.equals("residual_df")) dfColumn = c;
         }
       }
       for (String[] row : sheet.rows()) {
         String label = row.length > 0 ? ColumnNames.normalize(row[0]) : "";
-        boolean dfRow = label.startsWith("df_resid") || label.equals("residual_df") || label.equals("df_residuals");
-        for (int c = dfRow ? 1 : Math.max(dfColumn, 0); c < row.length && (dfRow || dfColumn >= 0); c++) {
+        boolean dfRow =
+            label.startsWith("df_resid")
+                || label.equals("residual_df")
+                || label.equals("df_residuals");
+        for (int c = dfRow ? 1 : Math.max(dfColumn, 0);
+            c < row.length && (dfRow || dfColumn >= 0);
+            c++) {
           long v = wholeNumber(row[c]);
           if (v >= 0) return v;
           if (!dfRow) break;

@@ -32,21 +32,30 @@ import org.outputintake.scan.table.TableGrid;
 import org.outputintake.scan.table.TableScanner;
 
 /**
- * An ACRO output folder (the layout of AI-SDC/ACRO's {@code Records.finalise_json} and its checksums) that
- * SACRO-Viewer opens and ACRO's {@code load_records} reads: {@code results.json}, each checked file copied next to
- * it, a CSV copy of every XLSX sheet (the viewer shows CSV), and {@code checksums/<name>.txt}. Every flagged cell
- * of a table is listed in ACRO's categories (the human report's cap of 20 does not apply); other findings are
- * comments. A blocker makes the output "fail", a warning "review".
+ * An ACRO output folder (the layout of AI-SDC/ACRO's {@code Records.finalise_json} and its
+ * checksums) that SACRO-Viewer opens and ACRO's {@code load_records} reads: {@code results.json},
+ * each checked file copied next to it, a CSV copy of every XLSX sheet (the viewer shows CSV), and
+ * {@code checksums/<name>.txt}. Every flagged cell of a table is listed in ACRO's categories (the
+ * human report's cap of 20 does not apply); other findings are comments. A blocker makes the output
+ * "fail", a warning "review".
  */
 // r == file: the same report of the group (the archive itself), not an equal one
 @SuppressWarnings("ReferenceEquality")
 public final class AcroResults {
-  /** The ACRO release whose layout this follows; {@code load_records} accepts only its own version. */
+  /**
+   * The ACRO release whose layout this follows; {@code load_records} accepts only its own version.
+   */
   public static final String ACRO_VERSION = "0.4.11";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final int ALL_CELLS = 1_000_000;
   private static final int GRID_ROWS = 100_000;
-  /** ACRO's own metadata: copying it would leave the viewer two results files to choose from, and it refuses. */
+
+  /**
+   * ACRO's own metadata: copying it would leave the viewer two results files to choose from, and it
+   * refuses.
+   */
   private static final Set<String> ACRO_METADATA = Set.of("results.json", "config.json");
 
   private AcroResults() {}
@@ -56,23 +65,33 @@ public final class AcroResults {
     return write(report, dir, Map.of(), null);
   }
 
-  public static Path write(ScanReport report, Path dir, Map<String, Path> sources) throws IOException {
+  public static Path write(ScanReport report, Path dir, Map<String, Path> sources)
+      throws IOException {
     return write(report, dir, sources, null);
   }
 
   /**
    * @param sources where each reported file (by its name in the report) can be copied from
-   * @param ctx the scan's settings, to list every flagged cell of a table; null to use the report's findings only
+   * @param ctx the scan's settings, to list every flagged cell of a table; null to use the report's
+   *     findings only
    * @return the results file
    */
   public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx)
       throws IOException {
-    return write(report, dir, sources, ctx, java.time.Clock.system(java.time.ZoneId.of("Europe/London")));
+    return write(
+        report, dir, sources, ctx, java.time.Clock.system(java.time.ZoneId.of("Europe/London")));
   }
 
-  /** @param clock the time written into each output's record (ACRO writes its local time) */
-  public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx,
-      java.time.Clock clock) throws IOException {
+  /**
+   * @param clock the time written into each output's record (ACRO writes its local time)
+   */
+  public static Path write(
+      ScanReport report,
+      Path dir,
+      Map<String, Path> sources,
+      ScanContext ctx,
+      java.time.Clock clock)
+      throws IOException {
     Files.createDirectories(dir.resolve("checksums"));
     ObjectNode root = JSON.createObjectNode();
     root.put("version", ACRO_VERSION);
@@ -97,26 +116,43 @@ public final class AcroResults {
   private static boolean isAcroMetadata(String path, String base) {
     String parent = path.replace('\\', '/');
     int slash = parent.lastIndexOf('/');
-    String dirName = slash <= 0 ? "" : parent.substring(parent.lastIndexOf('/', slash - 1) + 1, slash);
-    return ACRO_METADATA.contains(base.toLowerCase(Locale.ROOT)) || dirName.equals("checksums") && base.endsWith(".txt");
+    String dirName =
+        slash <= 0 ? "" : parent.substring(parent.lastIndexOf('/', slash - 1) + 1, slash);
+    return ACRO_METADATA.contains(base.toLowerCase(Locale.ROOT))
+        || dirName.equals("checksums") && base.endsWith(".txt");
   }
 
-  private static ObjectNode output(String uid, String name, List<FileReport> group, String policy, String timestamp,
-      Path source, ScanContext ctx, Path dir, Set<String> names) throws IOException {
+  private static ObjectNode output(
+      String uid,
+      String name,
+      List<FileReport> group,
+      String policy,
+      String timestamp,
+      Path source,
+      ScanContext ctx,
+      Path dir,
+      Set<String> names)
+      throws IOException {
     FileReport file = group.get(0);
     List<Finding> all = group.stream().flatMap(r -> r.findings().stream()).toList();
-    String status = all.stream().anyMatch(f -> f.severity() == Severity.BLOCKER) ? "fail"
-        : all.stream().anyMatch(f -> f.severity() != Severity.INFO) ? "review" : "pass";
+    String status =
+        all.stream().anyMatch(f -> f.severity() == Severity.BLOCKER)
+            ? "fail"
+            : all.stream().anyMatch(f -> f.severity() != Severity.INFO) ? "review" : "pass";
     boolean copied = source != null && Files.isRegularFile(source);
-    ScanFile scanFile = copied ? new ScanFile(source, file.file(), file.type(), file.size(), 0) : null;
-    boolean table = scanFile != null ? FileKinds.table(scanFile) != null
-        : file.file().toLowerCase(Locale.ROOT).endsWith(".csv");
+    ScanFile scanFile =
+        copied ? new ScanFile(source, file.file(), file.type(), file.size(), 0) : null;
+    boolean table =
+        scanFile != null
+            ? FileKinds.table(scanFile) != null
+            : file.file().toLowerCase(Locale.ROOT).endsWith(".csv");
     List<TableGrid.Sheet> sheets = table && scanFile != null ? readGrid(scanFile) : List.of();
     List<Finding> cells = file.findings();
     if (table && scanFile != null && ctx != null) cells = everyCell(scanFile, ctx, file.findings());
     AcroOutput sdc = new AcroOutput(cells, sheets);
     long dof = AcroOutput.degreesOfFreedom(all, sheets);
-    boolean regression = dof >= 0 || all.stream().anyMatch(f -> f.code().equals("DEGREES_OF_FREEDOM_MISSING"));
+    boolean regression =
+        dof >= 0 || all.stream().anyMatch(f -> f.code().equals("DEGREES_OF_FREEDOM_MISSING"));
 
     ObjectNode o = JSON.createObjectNode();
     o.put("uid", uid);
@@ -145,7 +181,8 @@ public final class AcroResults {
       for (TableGrid.Sheet sheet : sheets) {
         String csvName = uniqueName(stem(name) + "_" + safe(sheet.name()) + ".csv", names);
         writeCsv(sheet, dir.resolve(csvName));
-        Files.writeString(dir.resolve("checksums").resolve(csvName + ".txt"),
+        Files.writeString(
+            dir.resolve("checksums").resolve(csvName + ".txt"),
             org.outputintake.scan.ScanEngine.sha256(dir.resolve(csvName)));
         ObjectNode csvEntry = files.addObject();
         csvEntry.put("name", csvName);
@@ -154,15 +191,25 @@ public final class AcroResults {
     }
     o.set("outcome", sdc.outcome(sheets.isEmpty() ? null : sheets.get(0), mainSheet));
     o.put("command", "output-intake check --policy " + policy);
-    o.put("summary", regression && dof >= 0 ? status + "; dof=" + dof + (dof < 10 ? " < 10" : " >= 10")
-        : sdc.summary(status));
+    o.put(
+        "summary",
+        regression && dof >= 0
+            ? status + "; dof=" + dof + (dof < 10 ? " < 10" : " >= 10")
+            : sdc.summary(status));
     o.put("timestamp", timestamp);
     for (FileReport r : group) {
       String where = r == file ? "" : "in " + r.file().substring(r.file().indexOf("!/") + 2) + ", ";
       for (Finding f : r == file ? sdc.others : r.findings()) {
         if (r == file && overflowOfListedCells(f)) continue;
-        comments.add(f.severity().label() + " " + f.code() + " " + where
-            + (f.location().isEmpty() ? "" : "at " + f.location()) + ": " + f.message());
+        comments.add(
+            f.severity().label()
+                + " "
+                + f.code()
+                + " "
+                + where
+                + (f.location().isEmpty() ? "" : "at " + f.location())
+                + ": "
+                + f.message());
       }
     }
     o.set("comments", comments);
@@ -170,10 +217,16 @@ public final class AcroResults {
     return o;
   }
 
-  /** "and 30 more LOW_COUNT findings": those cells are listed in full, so the human summary is left out. */
+  /**
+   * "and 30 more LOW_COUNT findings": those cells are listed in full, so the human summary is left
+   * out.
+   */
   private static boolean overflowOfListedCells(Finding f) {
-    return f.location().isEmpty() && f.message().startsWith("and ")
-        && (f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE"));
+    return f.location().isEmpty()
+        && f.message().startsWith("and ")
+        && (f.code().equals("LOW_COUNT")
+            || f.code().equals("ZERO_COUNT")
+            || f.code().equals("DOMINANCE"));
   }
 
   private static List<TableGrid.Sheet> readGrid(ScanFile file) {
@@ -184,15 +237,21 @@ public final class AcroResults {
     }
   }
 
-  /** The table scanned again keeping every flagged cell; the report's own findings if that fails. */
+  /**
+   * The table scanned again keeping every flagged cell; the report's own findings if that fails.
+   */
   private static List<Finding> everyCell(ScanFile file, ScanContext ctx, List<Finding> fallback) {
     try {
       List<Finding> cells = new ArrayList<>();
       for (Finding f : new TableScanner(ALL_CELLS).scan(file, ctx)) {
-        if (f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE")) cells.add(f);
+        if (f.code().equals("LOW_COUNT")
+            || f.code().equals("ZERO_COUNT")
+            || f.code().equals("DOMINANCE")) cells.add(f);
       }
       for (Finding f : fallback) {
-        if (!(f.code().equals("LOW_COUNT") || f.code().equals("ZERO_COUNT") || f.code().equals("DOMINANCE"))) {
+        if (!(f.code().equals("LOW_COUNT")
+            || f.code().equals("ZERO_COUNT")
+            || f.code().equals("DOMINANCE"))) {
           cells.add(f);
         }
       }
@@ -213,7 +272,10 @@ public final class AcroResults {
     }
   }
 
-  /** The reports grouped by file given: an archive's entries ({@code a.zip!/t.csv}) follow their archive. */
+  /**
+   * The reports grouped by file given: an archive's entries ({@code a.zip!/t.csv}) follow their
+   * archive.
+   */
   private static List<List<FileReport>> byTopLevelFile(List<FileReport> files) {
     Map<String, List<FileReport>> groups = new LinkedHashMap<>();
     for (FileReport f : files) {
@@ -224,10 +286,17 @@ public final class AcroResults {
     return new ArrayList<>(groups.values());
   }
 
-  /** Names the viewer and its release zip can tell apart: {@code table1.csv}, then {@code table1_2.csv}. */
+  /**
+   * Names the viewer and its release zip can tell apart: {@code table1.csv}, then {@code
+   * table1_2.csv}.
+   */
   private static String uniqueName(String name, Set<String> used) {
-    String safe = name.isBlank() || ACRO_METADATA.contains(name.toLowerCase(Locale.ROOT)) || name.equals("checksums")
-        ? "file_" + name : name;
+    String safe =
+        name.isBlank()
+                || ACRO_METADATA.contains(name.toLowerCase(Locale.ROOT))
+                || name.equals("checksums")
+            ? "file_" + name
+            : name;
     String candidate = safe;
     int dot = safe.lastIndexOf('.');
     for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {

@@ -12,11 +12,12 @@ import org.outputintake.scan.ScanReport;
 import org.outputintake.scan.Severity;
 
 /**
- * {@code {"policy": ..., "summary": {...}, "files": [{"file", "type", "sha256", "size", "findings": [{"code",
- * "severity", "location", "message", "evidence"}]}]}}. Tools rely on these names.
+ * {@code {"policy": ..., "summary": {...}, "files": [{"file", "type", "sha256", "size", "findings":
+ * [{"code", "severity", "location", "message", "evidence"}]}]}}. Tools rely on these names.
  */
 public final class JsonReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 

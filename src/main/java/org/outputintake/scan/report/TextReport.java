@@ -7,7 +7,10 @@ import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanReport;
 
-/** The report a person reads in a terminal: per file, findings grouped by severity and code, then a summary. */
+/**
+ * The report a person reads in a terminal: per file, findings grouped by severity and code, then a
+ * summary.
+ */
 final class TextReport {
   private TextReport() {}
 
@@ -15,7 +18,12 @@ final class TextReport {
     StringBuilder b = new StringBuilder();
     b.append("Output Intake check - policy ").append(report.policy()).append('\n');
     for (FileReport file : report.files()) {
-      b.append('\n').append(file.file()).append("  (").append(file.type()).append(", ").append(size(file.size()))
+      b.append('\n')
+          .append(file.file())
+          .append("  (")
+          .append(file.type())
+          .append(", ")
+          .append(size(file.size()))
           .append(')');
       if (file.findings().isEmpty()) {
         b.append("  - no findings\n");
@@ -25,7 +33,10 @@ final class TextReport {
       String lastCode = null;
       for (Finding f : ReportFormat.grouped(file)) {
         if (!f.code().equals(lastCode)) {
-          b.append("  ").append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(f.code())
+          b.append("  ")
+              .append(f.severity().label().toUpperCase(Locale.ROOT))
+              .append(' ')
+              .append(f.code())
               .append('\n');
           lastCode = f.code();
         }

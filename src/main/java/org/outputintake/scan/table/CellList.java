@@ -3,8 +3,9 @@ package org.outputintake.scan.table;
 import java.util.Arrays;
 
 /**
- * The first {@code limit} cells of one kind in a column (row and value), and how many there were in all. The
- * human report needs {@link #KEEP}; an ACRO results file needs every cell, so it asks for more.
+ * The first {@code limit} cells of one kind in a column (row and value), and how many there were in
+ * all. The human report needs {@link #KEEP}; an ACRO results file needs every cell, so it asks for
+ * more.
  */
 final class CellList {
   static final int KEEP = 20;

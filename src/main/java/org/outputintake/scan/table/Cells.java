@@ -1,18 +1,41 @@
 package org.outputintake.scan.table;
 
-
-/** Reading single cells: whole numbers without allocation, and the markers researchers use for suppression. */
+/**
+ * Reading single cells: whole numbers without allocation, and the markers researchers use for
+ * suppression.
+ */
 final class Cells {
   static final long NOT_INTEGER = Long.MIN_VALUE;
   static final long DECIMAL = Long.MIN_VALUE + 1;
-  private static final String[] MARKERS = {"[redacted]", "redacted", "*", "**", "***", "c", "[c]", "x",
-      "[x]", "..", "...", "-", "~", "suppressed", "[suppressed]", "[z]", "n/a*", "<>", "s", "[s]", "supp"};
+  private static final String[] MARKERS = {
+    "[redacted]",
+    "redacted",
+    "*",
+    "**",
+    "***",
+    "c",
+    "[c]",
+    "x",
+    "[x]",
+    "..",
+    "...",
+    "-",
+    "~",
+    "suppressed",
+    "[suppressed]",
+    "[z]",
+    "n/a*",
+    "<>",
+    "s",
+    "[s]",
+    "supp"
+  };
 
   private Cells() {}
 
   /**
-   * The whole number in a cell ({@code 12}, {@code -3}, {@code 1,234}, {@code 12.0}); {@link #DECIMAL} for another
-   * number; {@link #NOT_INTEGER} for anything else.
+   * The whole number in a cell ({@code 12}, {@code -3}, {@code 1,234}, {@code 12.0}); {@link
+   * #DECIMAL} for another number; {@link #NOT_INTEGER} for anything else.
    */
   static long parse(String v) {
     int n = v.length();
@@ -34,7 +57,9 @@ final class Cells {
       } else if (c == ',' && digits > 0) {
         // a thousands separator between digits
       } else if (c == '.' && digits > 0) {
-        return zeroFraction(v, i + 1) ? (negative ? -value : value) : looksNumeric(v) ? DECIMAL : NOT_INTEGER;
+        return zeroFraction(v, i + 1)
+            ? (negative ? -value : value)
+            : looksNumeric(v) ? DECIMAL : NOT_INTEGER;
       } else {
         return looksNumeric(v) ? DECIMAL : NOT_INTEGER;
       }
@@ -51,7 +76,10 @@ final class Cells {
     return true;
   }
 
-  /** Digits with a decimal point, thousands commas, a percent sign, an exponent, signs; no hyphenated identifier. */
+  /**
+   * Digits with a decimal point, thousands commas, a percent sign, an exponent, signs; no
+   * hyphenated identifier.
+   */
   private static boolean looksNumeric(String v) {
     boolean digit = false;
     int n = v.length();
@@ -60,7 +88,8 @@ final class Cells {
       if (c >= '0' && c <= '9') {
         digit = true;
       } else if (c == '-' || c == '+') {
-        // 943-476-5919 is a hyphenated identifier, not a number (short ranges such as 10-19 stay numbers)
+        // 943-476-5919 is a hyphenated identifier, not a number (short ranges such as 10-19 stay
+        // numbers)
         if (i > 0 && n >= 10 && v.charAt(i - 1) != 'e' && v.charAt(i - 1) != 'E') return false;
       } else if (c != '.' && c != 'e' && c != 'E' && c != ',' && c != '%') {
         return false;
@@ -79,7 +108,10 @@ final class Cells {
     return i + 1 < n && parse(v.substring(i + 1)) != NOT_INTEGER;
   }
 
-  /** {@code [REDACTED]}, {@code *}, {@code <10}, {@code c}, {@code x}, {@code ..}, {@code -} and the like. */
+  /**
+   * {@code [REDACTED]}, {@code *}, {@code <10}, {@code c}, {@code x}, {@code ..}, {@code -} and the
+   * like.
+   */
   static boolean suppressed(String v) {
     int n = v.length();
     if (n == 0 || n > 14) return false;
@@ -90,10 +122,12 @@ final class Cells {
       if (v.charAt(i) == '=' || v.charAt(i) == ' ') i++;
       return i < n && Cells.digitsOnly(v, i);
     }
-    // by length first: most cells that reach here are words like "Region 4", and none of them is a marker
+    // by length first: most cells that reach here are words like "Region 4", and none of them is a
+    // marker
     char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     for (String marker : MARKERS) {
-      if (marker.length() == n && marker.charAt(0) == lower && marker.equalsIgnoreCase(v)) return true;
+      if (marker.length() == n && marker.charAt(0) == lower && marker.equalsIgnoreCase(v))
+        return true;
     }
     return false;
   }

@@ -2,9 +2,12 @@ package org.outputintake.scan.table;
 
 import org.outputintake.scan.identifier.ColumnProfile;
 
-/** What one column of a table has shown so far; plain counters so that a cell costs no allocation. */
+/**
+ * What one column of a table has shown so far; plain counters so that a cell costs no allocation.
+ */
 final class ColumnStats {
   static final int KEEP = CellList.KEEP;
+
   /** Larger than the population of the UK: no count of people or businesses can be this large. */
   static final long IMPLAUSIBLE_COUNT = 100_000_000L;
 
@@ -12,23 +15,34 @@ final class ColumnStats {
   final String normalized;
   final ColumnRole role;
   final ColumnProfile identifiers;
+
   /** Headed as a total ("total", "all persons"): a row's total, for secondary disclosure. */
   final boolean totalColumn;
+
   long integers;
   long decimals;
   long negatives;
   long text;
   long suppressed;
   long blanks;
-  /** Amounts of money ({@code £1,200}) or whole numbers too large to be counts: a magnitude column. */
+
+  /**
+   * Amounts of money ({@code £1,200}) or whole numbers too large to be counts: a magnitude column.
+   */
   long magnitudes;
+
   long firstSuppressedRow;
   long firstBlankRow;
   long numericOutsideTotal;
-  /** Sum of the whole numbers outside the total row: a total equal to it reveals no suppressed cell. */
+
+  /**
+   * Sum of the whole numbers outside the total row: a total equal to it reveals no suppressed cell.
+   */
   long sumOutsideTotal;
+
   /** The value in the total row, or null when no total row has a number here. */
   Long totalRowValue;
+
   long suppressedOutsideTotal;
   long blanksOutsideTotal;
   final CellList low;
@@ -36,18 +50,21 @@ final class ColumnStats {
   final CellList zeros;
   long extremeNumbers;
   long firstNumericRow;
+
   /**
-   * Whole numbers that continue a key pattern: the previous value plus one, the previous value again, or the
-   * first value again (a new block of the grid). A column made only of such steps is a key (week 1..120,
-   * unit 1..50 repeated), not counts.
+   * Whole numbers that continue a key pattern: the previous value plus one, the previous value
+   * again, or the first value again (a new block of the grid). A column made only of such steps is
+   * a key (week 1..120, unit 1..50 repeated), not counts.
    */
   private long keySteps;
+
   private long rises;
   private long restarts;
   private long previous = Long.MIN_VALUE;
   private long first = Long.MIN_VALUE;
 
-  ColumnStats(String header, String normalized, ColumnRole role, ColumnProfile identifiers, int cellLimit) {
+  ColumnStats(
+      String header, String normalized, ColumnRole role, ColumnProfile identifiers, int cellLimit) {
     this.low = new CellList(cellLimit);
     this.unrounded = new CellList(cellLimit);
     this.zeros = new CellList(cellLimit);
@@ -70,19 +87,28 @@ final class ColumnStats {
     if (n >= IMPLAUSIBLE_COUNT || n <= -IMPLAUSIBLE_COUNT) magnitudes++;
   }
 
-  /** Only non-negative whole numbers (and suppression markers) so far: a cross-tabulation cell column. */
+  /**
+   * Only non-negative whole numbers (and suppression markers) so far: a cross-tabulation cell
+   * column.
+   */
   boolean countLike() {
     return integers > 0 && decimals == 0 && negatives == 0 && text == 0 && magnitudes == 0;
   }
 
   /**
-   * Whole numbers in a run (at least four, rising at least twice), a key of the table's grid. A run beside a
-   * text label column must also start again at its first value (repeat across the other keys), so that a count
-   * column that happens to rise by one is not mistaken for a key.
+   * Whole numbers in a run (at least four, rising at least twice), a key of the table's grid. A run
+   * beside a text label column must also start again at its first value (repeat across the other
+   * keys), so that a count column that happens to rise by one is not mistaken for a key.
    */
   boolean sequentialKey(boolean afterLabels) {
-    return integers >= 4 && decimals == 0 && text == 0 && suppressed == 0 && keySteps == integers - 1
-        && first >= 0 && rises >= 2 && (!afterLabels || restarts >= 1);
+    return integers >= 4
+        && decimals == 0
+        && text == 0
+        && suppressed == 0
+        && keySteps == integers - 1
+        && first >= 0
+        && rises >= 2
+        && (!afterLabels || restarts >= 1);
   }
 
   /** Text only (besides blanks and numbers in a label column): a label column. */
@@ -94,7 +120,10 @@ final class ColumnStats {
     return integers + decimals + magnitudes > 0;
   }
 
-  /** Holds amounts rather than counts, judged from the values: non-integers, money, or very large numbers. */
+  /**
+   * Holds amounts rather than counts, judged from the values: non-integers, money, or very large
+   * numbers.
+   */
   boolean magnitudeValues() {
     return decimals > 0 || magnitudes > 0;
   }

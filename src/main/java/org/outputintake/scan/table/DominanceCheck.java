@@ -6,11 +6,12 @@ import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.identifier.ColumnNames;
 
 /**
- * The p% and NK rules of magnitude tables, row by row, when the table gives each cell's total and its largest
- * contributions (columns such as {@code sum}, {@code largest}/{@code top1}/{@code max},
- * {@code second_largest}/{@code top2}). ACRO's rules: the p% rule fails when the rest of the total, once the two
- * largest are taken away, is less than p x the largest (the second largest could estimate the largest too
- * closely); the NK rule fails when the n largest make more than k of the total.
+ * The p% and NK rules of magnitude tables, row by row, when the table gives each cell's total and
+ * its largest contributions (columns such as {@code sum}, {@code largest}/{@code top1}/{@code max},
+ * {@code second_largest}/{@code top2}). ACRO's rules: the p% rule fails when the rest of the total,
+ * once the two largest are taken away, is less than p x the largest (the second largest could
+ * estimate the largest too closely); the NK rule fails when the n largest make more than k of the
+ * total.
  */
 final class DominanceCheck {
   /** One cell that fails a rule: its row, the column of its total, and which rules failed. */
@@ -26,7 +27,13 @@ final class DominanceCheck {
   private long failed;
   private final int limit;
 
-  private DominanceCheck(FilePolicy.Dominance rules, int total, int mean, int count, int largest, int second,
+  private DominanceCheck(
+      FilePolicy.Dominance rules,
+      int total,
+      int mean,
+      int count,
+      int largest,
+      int second,
       int limit) {
     this.limit = limit;
     this.rules = rules;
@@ -37,7 +44,10 @@ final class DominanceCheck {
     this.second = second;
   }
 
-  /** The check for a table with these columns, or null when the table does not give the largest contributions. */
+  /**
+   * The check for a table with these columns, or null when the table does not give the largest
+   * contributions.
+   */
   static DominanceCheck of(ColumnStats[] columns, FilePolicy.Dominance rules, int limit) {
     int total = -1;
     int mean = -1;
@@ -48,9 +58,13 @@ final class DominanceCheck {
       String n = columns[c].normalized;
       if (second < 0 && isSecond(n)) second = c;
       else if (largest < 0 && isLargest(n)) largest = c;
-      else if (total < 0 && (ColumnNames.hasWord(n, "sum") || n.equals("total") || columns[c].role == ColumnRole.MAGNITUDE
-          && ColumnNames.hasWord(n, "total"))) total = c;
-      else if (mean < 0 && (ColumnNames.hasWord(n, "mean") || ColumnNames.hasWord(n, "average"))) mean = c;
+      else if (total < 0
+          && (ColumnNames.hasWord(n, "sum")
+              || n.equals("total")
+              || columns[c].role == ColumnRole.MAGNITUDE && ColumnNames.hasWord(n, "total")))
+        total = c;
+      else if (mean < 0 && (ColumnNames.hasWord(n, "mean") || ColumnNames.hasWord(n, "average")))
+        mean = c;
       else if (count < 0 && columns[c].role == ColumnRole.COUNT) count = c;
     }
     if (largest < 0) return null;
@@ -58,7 +72,10 @@ final class DominanceCheck {
     return new DominanceCheck(rules, total, mean, count, largest, second, limit);
   }
 
-  /** Whether the table gives enough contributions for both rules (the second largest, and n of at most 2). */
+  /**
+   * Whether the table gives enough contributions for both rules (the second largest, and n of at
+   * most 2).
+   */
   boolean complete() {
     return second >= 0 && rules.n() <= 2 || second < 0 && rules.n() == 1;
   }
@@ -69,19 +86,38 @@ final class DominanceCheck {
   }
 
   static boolean isLargest(String n) {
-    return n.equals("largest") || n.equals("top1") || n.equals("top_1") || n.equals("max") || n.equals("maximum")
-        || n.startsWith("largest_") || n.startsWith("max_") || n.startsWith("top1_") || n.startsWith("top_1_")
-        || n.endsWith("_largest") || n.endsWith("_max") || n.endsWith("_top1") || n.equals("first_largest")
+    return n.equals("largest")
+        || n.equals("top1")
+        || n.equals("top_1")
+        || n.equals("max")
+        || n.equals("maximum")
+        || n.startsWith("largest_")
+        || n.startsWith("max_")
+        || n.startsWith("top1_")
+        || n.startsWith("top_1_")
+        || n.endsWith("_largest")
+        || n.endsWith("_max")
+        || n.endsWith("_top1")
+        || n.equals("first_largest")
         || n.equals("x1");
   }
 
   static boolean isSecond(String n) {
-    return ColumnNames.hasWord(n, "second") || ColumnNames.hasWord(n, "2nd") || n.equals("top2") || n.equals("top_2")
-        || n.startsWith("top2_") || n.startsWith("top_2_") || n.endsWith("_top2") || n.equals("x2");
+    return ColumnNames.hasWord(n, "second")
+        || ColumnNames.hasWord(n, "2nd")
+        || n.equals("top2")
+        || n.equals("top_2")
+        || n.startsWith("top2_")
+        || n.startsWith("top_2_")
+        || n.endsWith("_top2")
+        || n.equals("x2");
   }
 
   void row(long row, String[] cells, int width) {
-    double t = total >= 0 ? number(cells, width, total) : number(cells, width, mean) * number(cells, width, count);
+    double t =
+        total >= 0
+            ? number(cells, width, total)
+            : number(cells, width, mean) * number(cells, width, count);
     double x1 = number(cells, width, largest);
     double x2 = second >= 0 ? number(cells, width, second) : Double.NaN;
     if (Double.isNaN(t) || Double.isNaN(x1) || t <= 0 || x1 <= 0) return;

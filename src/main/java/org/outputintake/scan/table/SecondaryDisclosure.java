@@ -5,10 +5,10 @@ import org.outputintake.scan.Finding;
 import org.outputintake.scan.Severity;
 
 /**
- * Secondary disclosure: a suppressed cell that can be worked out again. It can only when it is the one hidden
- * cell of a line (row or column) with a total, and that total is not already the sum of the visible cells (as
- * it is when margins were recomputed after suppression, which ACRO does). Every suppression marker and a blank
- * cell count alike.
+ * Secondary disclosure: a suppressed cell that can be worked out again. It can only when it is the
+ * one hidden cell of a line (row or column) with a total, and that total is not already the sum of
+ * the visible cells (as it is when margins were recomputed after suppression, which ACRO does).
+ * Every suppression marker and a blank cell count alike.
  */
 final class SecondaryDisclosure {
   private final TableAnalyzer t;
@@ -20,22 +20,35 @@ final class SecondaryDisclosure {
   void check(List<ColumnStats> counts) {
     if (counts.isEmpty()) return;
     for (ColumnStats col : counts) {
-      long hidden = col.suppressedOutsideTotal + (col.numericOutsideTotal >= 2 ? col.blanksOutsideTotal : 0);
-      if (t.totalRowSeen && col.totalRowValue != null && hidden == 1
+      long hidden =
+          col.suppressedOutsideTotal + (col.numericOutsideTotal >= 2 ? col.blanksOutsideTotal : 0);
+      if (t.totalRowSeen
+          && col.totalRowValue != null
+          && hidden == 1
           && col.totalRowValue != col.sumOutsideTotal) {
         long row = col.firstSuppressedRow != 0 ? col.firstSuppressedRow : col.firstBlankRow;
         t.out.add(finding(row, t.index(col), "column"));
       }
     }
     for (long[] cell : t.rowSecondary) {
-      if (cell[2] == 1 && counts.contains(t.columns[(int) cell[1]])) t.out.add(finding(cell[0], (int) cell[1], "row"));
+      if (cell[2] == 1 && counts.contains(t.columns[(int) cell[1]]))
+        t.out.add(finding(cell[0], (int) cell[1], "row"));
     }
   }
 
   private Finding finding(long row, int c, String line) {
-    return new Finding("SECONDARY_DISCLOSURE", Severity.BLOCKER, t.location(row, c),
-        "This suppressed cell is the only one in its " + line + ", and the " + line + "'s total is more than the "
-            + "visible cells add up to, so it can be worked out. Suppress a second cell in the " + line
-            + ", or give the total of the visible cells only.", TableJudge.cellRef(row, c) + " (suppressed)");
+    return new Finding(
+        "SECONDARY_DISCLOSURE",
+        Severity.BLOCKER,
+        t.location(row, c),
+        "This suppressed cell is the only one in its "
+            + line
+            + ", and the "
+            + line
+            + "'s total is more than the "
+            + "visible cells add up to, so it can be worked out. Suppress a second cell in the "
+            + line
+            + ", or give the total of the visible cells only.",
+        TableJudge.cellRef(row, c) + " (suppressed)");
   }
 }

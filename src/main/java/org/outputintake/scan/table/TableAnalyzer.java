@@ -14,10 +14,11 @@ import org.outputintake.scan.identifier.ColumnProfile;
 import org.outputintake.scan.identifier.IdentifierFinder;
 
 /**
- * Statistical disclosure checks on one table, fed row by row so that a table of any length needs memory for
- * its columns only. The header is the first row with two or more filled cells, extended by the further header
- * rows pandas writes (a level of a multi-level header, the index-name row); rows above it (titles, notes) are
- * scanned for identifiers only. {@link TableJudge} decides at the end what kind of table it was.
+ * Statistical disclosure checks on one table, fed row by row so that a table of any length needs
+ * memory for its columns only. The header is the first row with two or more filled cells, extended
+ * by the further header rows pandas writes (a level of a multi-level header, the index-name row);
+ * rows above it (titles, notes) are scanned for identifiers only. {@link TableJudge} decides at the
+ * end what kind of table it was.
  */
 final class TableAnalyzer {
   private static final int MAX_HEADER_ROWS = 4;
@@ -33,8 +34,13 @@ final class TableAnalyzer {
   long dataRows;
   private long lastRow;
   boolean totalRowSeen;
-  /** Rows with one hidden cell beside a total: {row, column, 1 when the total differs from the visible sum}. */
+
+  /**
+   * Rows with one hidden cell beside a total: {row, column, 1 when the total differs from the
+   * visible sum}.
+   */
   final List<long[]> rowSecondary = new ArrayList<>();
+
   final List<Finding> rowFindings = new ArrayList<>();
   private final RowLabel.Memo labels = new RowLabel.Memo();
   DominanceCheck dominance;
@@ -43,13 +49,18 @@ final class TableAnalyzer {
   private int latColumn = -1;
   private int lonColumn = -1;
 
-  /** @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file */
+  /**
+   * @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file
+   */
   TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
     this(where, ctx, out, finder, CellList.KEEP);
   }
 
-  /** @param cellLimit how many flagged cells of one kind and column are kept with their place */
-  TableAnalyzer(String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
+  /**
+   * @param cellLimit how many flagged cells of one kind and column are kept with their place
+   */
+  TableAnalyzer(
+      String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
     this.cellLimit = cellLimit;
     this.where = where;
     this.ctx = ctx;
@@ -57,7 +68,10 @@ final class TableAnalyzer {
     this.finder = finder;
   }
 
-  /** One row; {@code row} is the 1-based row number a spreadsheet program shows, {@code cells} may hold nulls. */
+  /**
+   * One row; {@code row} is the 1-based row number a spreadsheet program shows, {@code cells} may
+   * hold nulls.
+   */
   void row(long row, String[] cells, int width) {
     lastRow = row;
     if (columns == null) {
@@ -65,7 +79,8 @@ final class TableAnalyzer {
         for (int i = 0; i < width; i++) {
           if (cells[i] == null) continue;
           if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
-          finder.scanLine(cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k, location(row, -1), m)));
+          finder.scanLine(
+              cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k, location(row, -1), m)));
         }
         return;
       }
@@ -75,7 +90,8 @@ final class TableAnalyzer {
     if (dataRows == 0) {
       if (filled(cells, width) == 0) return;
       if (headerRows < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
-      if (dominance == null) dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
+      if (dominance == null)
+        dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
       pairCoordinates();
     }
     dataRows++;
@@ -150,12 +166,17 @@ final class TableAnalyzer {
       }
     }
     if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
-      // ACRO and careful researchers recompute margins from the visible cells: then nothing can be recovered
+      // ACRO and careful researchers recompute margins from the visible cells: then nothing can be
+      // recovered
       rowSecondary.add(new long[] {row, hiddenCol, totalValue != visibleSum ? 1 : 0});
     }
     if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
     if (dominance != null) dominance.row(row, cells, width);
-    if (latColumn >= 0 && latColumn < width && lonColumn < width && cells[latColumn] != null && cells[lonColumn] != null) {
+    if (latColumn >= 0
+        && latColumn < width
+        && lonColumn < width
+        && cells[latColumn] != null
+        && cells[lonColumn] != null) {
       columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
     }
   }
@@ -195,11 +216,20 @@ final class TableAnalyzer {
 
   private void rowLabel(long row, RowLabel kind, String label, int numbers, long firstNumber) {
     if (numbers > 0 && kind.extreme()) {
-      rowFindings.add(new Finding("EXTREME_VALUE", Severity.BLOCKER, location(row, -1),
-          "Row '" + label + "' shows a minimum, maximum or range, which is one person's or business's value. "
-              + "Remove it or replace it with a percentile band.", ""));
+      rowFindings.add(
+          new Finding(
+              "EXTREME_VALUE",
+              Severity.BLOCKER,
+              location(row, -1),
+              "Row '"
+                  + label
+                  + "' shows a minimum, maximum or range, which is one person's or business's value. "
+                  + "Remove it or replace it with a percentile band.",
+              ""));
     }
-    if (kind.degreesOfFreedom() && firstNumber != Cells.NOT_INTEGER && firstNumber != Cells.DECIMAL) {
+    if (kind.degreesOfFreedom()
+        && firstNumber != Cells.NOT_INTEGER
+        && firstNumber != Cells.DECIMAL) {
       degreesOfFreedom(row, -1, (double) firstNumber);
     }
   }
@@ -207,9 +237,14 @@ final class TableAnalyzer {
   private void degreesOfFreedom(long row, int c, double df) {
     degreesOfFreedomSeen = true;
     if (df >= 0 && df < 10) {
-      rowFindings.add(new Finding("LOW_DEGREES_OF_FREEDOM", Severity.BLOCKER, location(row, c),
-          "A model with fewer than 10 residual degrees of freedom can reveal individual values. "
-              + "Fit it on more observations or fewer parameters.", "df " + (long) df));
+      rowFindings.add(
+          new Finding(
+              "LOW_DEGREES_OF_FREEDOM",
+              Severity.BLOCKER,
+              location(row, c),
+              "A model with fewer than 10 residual degrees of freedom can reveal individual values. "
+                  + "Fit it on more observations or fewer parameters.",
+              "df " + (long) df));
     }
   }
 
@@ -244,8 +279,9 @@ final class TableAnalyzer {
   }
 
   /**
-   * A further header row, as pandas writes them: the index-name row (only the first cell filled) or, below a
-   * header with an empty corner or repeated names, another level of column names (text, no numbers).
+   * A further header row, as pandas writes them: the index-name row (only the first cell filled)
+   * or, below a header with an empty corner or repeated names, another level of column names (text,
+   * no numbers).
    */
   private boolean extendsHeader(String[] cells, int width) {
     boolean first = width > 0 && cells[0] != null && !cells[0].isBlank();
@@ -253,7 +289,8 @@ final class TableAnalyzer {
     for (int c = 1; c < width; c++) {
       String v = cells[c] == null ? "" : cells[c].strip();
       if (v.isEmpty()) continue;
-      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.suppressed(v) || Cells.money(v)) return false;
+      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.suppressed(v) || Cells.money(v))
+        return false;
       filled++;
     }
     if (filled == 0 && first) {
@@ -270,15 +307,20 @@ final class TableAnalyzer {
     }
     headerRows++;
     if (headers.length > columns.length) columns = Arrays.copyOf(columns, headers.length);
-    for (int c = 0; c < headers.length; c++) columns[c] = column(headers[c] == null ? "" : headers[c], c);
+    for (int c = 0; c < headers.length; c++)
+      columns[c] = column(headers[c] == null ? "" : headers[c], c);
     return true;
   }
 
   private ColumnStats column(String header, int c) {
     String h = header.isEmpty() ? "column " + letters(c) : header;
     String norm = ColumnNames.normalize(header);
-    return new ColumnStats(h, norm, ColumnRole.of(norm, ctx.declaredCountColumns(), header),
-        new ColumnProfile(h, finder), cellLimit);
+    return new ColumnStats(
+        h,
+        norm,
+        ColumnRole.of(norm, ctx.declaredCountColumns(), header),
+        new ColumnProfile(h, finder),
+        cellLimit);
   }
 
   private void widen(int width) {

@@ -12,21 +12,28 @@ import org.outputintake.scan.FileKinds;
 import org.outputintake.scan.ScanFile;
 
 /**
- * A table's cells as text, for reports that show the table itself (the HTML report, ACRO's outcome grid and the
- * CSV copy of an XLSX sheet). Reads at most {@code maxRows} rows of each sheet.
+ * A table's cells as text, for reports that show the table itself (the HTML report, ACRO's outcome
+ * grid and the CSV copy of an XLSX sheet). Reads at most {@code maxRows} rows of each sheet.
  */
 public final class TableGrid {
   /**
    * One sheet, or the CSV file.
    *
    * @param name the sheet's name, empty for a CSV file
-   * @param rows the rows read, each as its cells (null for an empty cell), row {@code i} being spreadsheet row i+1
+   * @param rows the rows read, each as its cells (null for an empty cell), row {@code i} being
+   *     spreadsheet row i+1
    * @param truncated whether rows were left unread
-   * @param headerRow the 1-based row of the header (first row with two or more filled cells), 0 if none
+   * @param headerRow the 1-based row of the header (first row with two or more filled cells), 0 if
+   *     none
    * @param dataStart the 1-based row of the first data row (after pandas' further header rows)
    * @param totalRows how many rows the sheet has, read or not
    */
-  public record Sheet(String name, List<String[]> rows, boolean truncated, int headerRow, int dataStart,
+  public record Sheet(
+      String name,
+      List<String[]> rows,
+      boolean truncated,
+      int headerRow,
+      int dataStart,
       long totalRows) {
     public Sheet {
       rows = List.copyOf(rows);
@@ -42,39 +49,45 @@ public final class TableGrid {
     List<Sheet> out = new ArrayList<>();
     switch (format) {
       case CSV -> out.add(csv(file, maxRows));
-      case XLSX -> XlsxSheets.read(file.path(), name -> new XlsxSheets.RowSink() {
-        private final List<String[]> rows = new ArrayList<>();
-        private boolean truncated;
-        private long total;
+      case XLSX ->
+          XlsxSheets.read(
+              file.path(),
+              name ->
+                  new XlsxSheets.RowSink() {
+                    private final List<String[]> rows = new ArrayList<>();
+                    private boolean truncated;
+                    private long total;
 
-        @Override
-        public void row(long row, String[] cells, int width) {
-          total = Math.max(total, row);
-          if (row > maxRows) {
-            truncated = true;
-            return;
-          }
-          while (rows.size() < row - 1) rows.add(new String[0]);
-          rows.add(Arrays.copyOf(cells, width));
-        }
+                    @Override
+                    public void row(long row, String[] cells, int width) {
+                      total = Math.max(total, row);
+                      if (row > maxRows) {
+                        truncated = true;
+                        return;
+                      }
+                      while (rows.size() < row - 1) rows.add(new String[0]);
+                      rows.add(Arrays.copyOf(cells, width));
+                    }
 
-        @Override
-        public void finish() {
-          out.add(sheet(name, rows, truncated, total));
-        }
-      });
-      default -> { }
+                    @Override
+                    public void finish() {
+                      out.add(sheet(name, rows, truncated, total));
+                    }
+                  });
+      default -> {}
     }
     return out;
   }
 
   private static Sheet csv(ScanFile file, int maxRows) throws IOException {
     char delimiter = file.extension().equals("csv") ? TableScanner.sniffDelimiter(file) : '\t';
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     List<String[]> rows = new ArrayList<>();
     boolean truncated = false;
     long total = 0;
-    try (Reader reader = TableScanner.reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
+    try (Reader reader = TableScanner.reader(file);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       for (CSVRecord record : parser) {
         total++;
         if (rows.size() >= maxRows) {
@@ -98,7 +111,8 @@ public final class TableGrid {
     }
     int data = header + 1;
     // pandas writes the index name on a row of its own under the header
-    while (header > 0 && data <= rows.size() && data - header <= 3 && onlyFirst(rows.get(data - 1))) data++;
+    while (header > 0 && data <= rows.size() && data - header <= 3 && onlyFirst(rows.get(data - 1)))
+      data++;
     return new Sheet(name, rows, truncated, header, data, Math.max(total, rows.size()));
   }
 

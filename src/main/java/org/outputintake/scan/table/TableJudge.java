@@ -8,11 +8,12 @@ import org.outputintake.scan.Finding;
 import org.outputintake.scan.Severity;
 
 /**
- * Decides, once a table has been read, what kind of table it was and which of its cells are counts, then emits
- * its findings. A table is split into its key columns (labels, codes, years, ids and numbers that run in
- * sequence across the grid) and its value columns; values are counts (named so, or a cross-tabulation of whole
- * numbers), magnitudes (named so, or non-integers, money, implausibly large numbers), model statistics, or
- * undecided. Undecided numbers are never passed silently: they get TABLE_UNRECOGNISED.
+ * Decides, once a table has been read, what kind of table it was and which of its cells are counts,
+ * then emits its findings. A table is split into its key columns (labels, codes, years, ids and
+ * numbers that run in sequence across the grid) and its value columns; values are counts (named so,
+ * or a cross-tabulation of whole numbers), magnitudes (named so, or non-integers, money,
+ * implausibly large numbers), model statistics, or undecided. Undecided numbers are never passed
+ * silently: they get TABLE_UNRECOGNISED.
  */
 final class TableJudge {
   private final TableAnalyzer t;
@@ -30,11 +31,14 @@ final class TableJudge {
     boolean coefficients = t.coefficientRows;
     for (ColumnStats col : columns) {
       ColumnRole r = col.role;
-      if (r == ColumnRole.STATISTIC || r == ColumnRole.EXTREME || r == ColumnRole.DEGREES_OF_FREEDOM
+      if (r == ColumnRole.STATISTIC
+          || r == ColumnRole.EXTREME
+          || r == ColumnRole.DEGREES_OF_FREEDOM
           || r == ColumnRole.MAGNITUDE) {
         statisticHeaders = true;
       }
-      if (col.numeric() && ColumnRole.isRateLike(col.normalized) && r != ColumnRole.MAGNITUDE) rateLike = true;
+      if (col.numeric() && ColumnRole.isRateLike(col.normalized) && r != ColumnRole.MAGNITUDE)
+        rateLike = true;
       if (ColumnRole.isCoefficient(col.normalized)) coefficients = true;
     }
     int dominanceColumn = t.dominance == null ? -1 : t.dominance.cellColumn();
@@ -55,12 +59,17 @@ final class TableJudge {
         open.add(col);
       }
     }
-    boolean crossTab = !statisticHeaders && !open.isEmpty() && open.stream().allMatch(ColumnStats::countLike)
-        && (open.size() + counts.size() >= 2 || keys >= 2);
+    boolean crossTab =
+        !statisticHeaders
+            && !open.isEmpty()
+            && open.stream().allMatch(ColumnStats::countLike)
+            && (open.size() + counts.size() >= 2 || keys >= 2);
     List<ColumnStats> undecided = new ArrayList<>();
     for (ColumnStats col : open) {
       if (crossTab) counts.add(col);
-      else if (!coefficients && col.magnitudeValues() && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
+      else if (!coefficients
+          && col.magnitudeValues()
+          && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
       else if (!coefficients && !statisticHeaders) undecided.add(col);
     }
     counts.sort(Comparator.comparingInt(t::index));
@@ -72,31 +81,51 @@ final class TableJudge {
     t.rowFindings.forEach(t.out::add);
     for (ColumnStats col : columns) {
       if (col.role == ColumnRole.EXTREME && col.integers + col.decimals > 0) {
-        t.out.add(new Finding("EXTREME_VALUE", Severity.BLOCKER, t.location(0, t.index(col)),
-            "Column '" + col.header + "' shows minimums, maximums or ranges, which are single units' values. "
-                + "Remove it or replace it with percentiles.", ""));
+        t.out.add(
+            new Finding(
+                "EXTREME_VALUE",
+                Severity.BLOCKER,
+                t.location(0, t.index(col)),
+                "Column '"
+                    + col.header
+                    + "' shows minimums, maximums or ranges, which are single units' values. "
+                    + "Remove it or replace it with percentiles.",
+                ""));
       }
     }
-    if (counts.isEmpty() && !coefficients && (rateLike || !magnitudes.isEmpty())) underlyingCounts(magnitudes);
+    if (counts.isEmpty() && !coefficients && (rateLike || !magnitudes.isEmpty()))
+      underlyingCounts(magnitudes);
     dominance(magnitudes);
     if (coefficients && !t.degreesOfFreedomSeen) {
-      t.out.add(Finding.warning("DEGREES_OF_FREEDOM_MISSING", t.where, "This looks like a model's coefficient "
-          + "table, but its residual degrees of freedom are not given. Add them (a 'df_resid' row or column), or "
-          + "send the model summary that states them, so that a checker can see the model is not saturated."));
+      t.out.add(
+          Finding.warning(
+              "DEGREES_OF_FREEDOM_MISSING",
+              t.where,
+              "This looks like a model's coefficient "
+                  + "table, but its residual degrees of freedom are not given. Add them (a 'df_resid' row or column), or "
+                  + "send the model summary that states them, so that a checker can see the model is not saturated."));
     }
     if (!undecided.isEmpty()) unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty());
     long maxRows = policy.maxRows();
     if (maxRows > 0 && t.dataRows > maxRows) {
-      t.out.add(new Finding("TOO_MANY_ROWS", Severity.BLOCKER, t.where, "The table has " + t.dataRows
-          + " data rows; the policy allows at most " + maxRows + ". Aggregate it or keep only the rows needed.",
-          t.dataRows + " rows"));
+      t.out.add(
+          new Finding(
+              "TOO_MANY_ROWS",
+              Severity.BLOCKER,
+              t.where,
+              "The table has "
+                  + t.dataRows
+                  + " data rows; the policy allows at most "
+                  + maxRows
+                  + ". Aggregate it or keep only the rows needed.",
+              t.dataRows + " rows"));
     }
   }
 
   /**
-   * How many leading columns are keys: the first (label) column, then text labels, columns headed as keys
-   * (year, code, week, unit...) and numbers that run in sequence across the grid. A column headed as a count
-   * ends the keys.
+   * How many leading columns are keys: the first (label) column, then text labels, columns headed
+   * as keys (year, code, week, unit...) and numbers that run in sequence across the grid. A column
+   * headed as a count ends the keys.
    */
   private int keyColumns() {
     boolean textBefore = false;
@@ -104,8 +133,11 @@ final class TableJudge {
     for (; c < columns.length; c++) {
       ColumnStats col = columns[c];
       if (col.role == ColumnRole.COUNT) break;
-      boolean key = c == 0 || col.role == ColumnRole.NOT_COUNT || col.labels()
-          || col.role == ColumnRole.OTHER && col.sequentialKey(textBefore);
+      boolean key =
+          c == 0
+              || col.role == ColumnRole.NOT_COUNT
+              || col.labels()
+              || col.role == ColumnRole.OTHER && col.sequentialKey(textBefore);
       if (!key) break;
       if (col.labels()) textBefore = true;
     }
@@ -116,8 +148,12 @@ final class TableJudge {
     List<long[]> kept = new ArrayList<>();
     long total = 0;
     for (ColumnStats col : counts) {
-      CellList list = code.equals("LOW_COUNT") ? col.low : code.equals("ZERO_COUNT") ? col.zeros : col.unrounded;
-      for (int i = 0; i < list.kept; i++) kept.add(new long[] {list.rows[i], t.index(col), list.values[i]});
+      CellList list =
+          code.equals("LOW_COUNT")
+              ? col.low
+              : code.equals("ZERO_COUNT") ? col.zeros : col.unrounded;
+      for (int i = 0; i < list.kept; i++)
+        kept.add(new long[] {list.rows[i], t.index(col), list.values[i]});
       total += list.count;
     }
     kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
@@ -136,22 +172,52 @@ final class TableJudge {
     FilePolicy policy = t.ctx.policy();
     String evidence = cellRef(cell[0], (int) cell[1]) + " = " + cell[2];
     String at = t.location(cell[0], (int) cell[1]);
-    // messages are emailed, so they name the cell, never its value; the value stays in the masked evidence
+    // messages are emailed, so they name the cell, never its value; the value stays in the masked
+    // evidence
     return switch (code) {
-      case "LOW_COUNT" -> new Finding(code, Severity.BLOCKER, at, "This count is above 0 and below the threshold of "
-          + t.ctx.threshold() + " (" + policy.name() + "). Suppress it (and enough other cells to stop it being "
-          + "worked out) or combine categories.", evidence);
-      case "ZERO_COUNT" -> new Finding(code, policy.zeros() == FilePolicy.ZeroRule.FAIL ? Severity.BLOCKER
-          : Severity.WARNING, at, "A zero count can show that nobody in a group has a characteristic (or that "
-          + "everybody has). Say why it is safe (an impossible combination), or suppress it or combine categories ("
-          + policy.name() + " zeros: " + policy.zeros().name().toLowerCase(java.util.Locale.ROOT) + ").", evidence);
-      default -> new Finding(code, Severity.BLOCKER, at, "Counts must be rounded to a multiple of "
-          + policy.roundingBase() + " (" + policy.name() + "), and this one is not. Round every count, including "
-          + "totals and counts under rates.", evidence);
+      case "LOW_COUNT" ->
+          new Finding(
+              code,
+              Severity.BLOCKER,
+              at,
+              "This count is above 0 and below the threshold of "
+                  + t.ctx.threshold()
+                  + " ("
+                  + policy.name()
+                  + "). Suppress it (and enough other cells to stop it being "
+                  + "worked out) or combine categories.",
+              evidence);
+      case "ZERO_COUNT" ->
+          new Finding(
+              code,
+              policy.zeros() == FilePolicy.ZeroRule.FAIL ? Severity.BLOCKER : Severity.WARNING,
+              at,
+              "A zero count can show that nobody in a group has a characteristic (or that "
+                  + "everybody has). Say why it is safe (an impossible combination), or suppress it or combine categories ("
+                  + policy.name()
+                  + " zeros: "
+                  + policy.zeros().name().toLowerCase(java.util.Locale.ROOT)
+                  + ").",
+              evidence);
+      default ->
+          new Finding(
+              code,
+              Severity.BLOCKER,
+              at,
+              "Counts must be rounded to a multiple of "
+                  + policy.roundingBase()
+                  + " ("
+                  + policy.name()
+                  + "), and this one is not. Round every count, including "
+                  + "totals and counts under rates.",
+              evidence);
     };
   }
 
-  /** The spreadsheet reference of a cell, {@code C7}: officers find it directly, and ACRO's cell lists use it. */
+  /**
+   * The spreadsheet reference of a cell, {@code C7}: officers find it directly, and ACRO's cell
+   * lists use it.
+   */
   static String cellRef(long row, int c) {
     return TableAnalyzer.letters(c) + row;
   }
@@ -162,37 +228,63 @@ final class TableJudge {
       if (at == null && col.numeric() && ColumnRole.isRateLike(col.normalized)) at = col;
     }
     if (at == null) return;
-    t.out.add(new Finding("UNDERLYING_COUNTS_MISSING", Severity.WARNING, t.location(0, t.index(at)),
-        "Column '" + at.header + "' holds rates, percentages, means or other magnitudes but the table shows no "
-            + "counts. Add the unweighted counts (numerator and denominator, or the number of contributors per "
-            + "cell) behind them.", ""));
+    t.out.add(
+        new Finding(
+            "UNDERLYING_COUNTS_MISSING",
+            Severity.WARNING,
+            t.location(0, t.index(at)),
+            "Column '"
+                + at.header
+                + "' holds rates, percentages, means or other magnitudes but the table shows no "
+                + "counts. Add the unweighted counts (numerator and denominator, or the number of contributors per "
+                + "cell) behind them.",
+            ""));
   }
 
   private void dominance(List<ColumnStats> magnitudes) {
     boolean applies = false;
     for (ColumnStats col : magnitudes) {
-      if (col.role != ColumnRole.MAGNITUDE || ColumnRole.dominanceApplies(col.normalized)) applies = true;
+      if (col.role != ColumnRole.MAGNITUDE || ColumnRole.dominanceApplies(col.normalized))
+        applies = true;
     }
     if (!applies) return;
     DominanceCheck d = t.dominance;
     FilePolicy.Dominance rules = t.ctx.policy().dominance();
     if (d != null) {
       for (DominanceCheck.Failure f : d.failures()) {
-        String rule = f.pRatio() && f.nk() ? "p-ratio, nk-rule" : f.pRatio() ? "p-ratio" : "nk-rule";
-        t.out.add(new Finding("DOMINANCE", Severity.BLOCKER, t.location(f.row(), f.column()),
-            "One or two contributors dominate this cell (" + rule + ": p " + percent(rules.p()) + ", n "
-                + rules.n() + ", k " + percent(rules.k()) + "), so their values can be estimated closely. "
-                + "Suppress the cell or combine categories.", cellRef(f.row(), f.column()) + " " + rule));
+        String rule =
+            f.pRatio() && f.nk() ? "p-ratio, nk-rule" : f.pRatio() ? "p-ratio" : "nk-rule";
+        t.out.add(
+            new Finding(
+                "DOMINANCE",
+                Severity.BLOCKER,
+                t.location(f.row(), f.column()),
+                "One or two contributors dominate this cell ("
+                    + rule
+                    + ": p "
+                    + percent(rules.p())
+                    + ", n "
+                    + rules.n()
+                    + ", k "
+                    + percent(rules.k())
+                    + "), so their values can be estimated closely. "
+                    + "Suppress the cell or combine categories.",
+                cellRef(f.row(), f.column()) + " " + rule));
       }
       if (d.failed() > d.failures().size()) {
-        t.out.addMore(new Finding("DOMINANCE", Severity.BLOCKER, "", "dominance", ""),
+        t.out.addMore(
+            new Finding("DOMINANCE", Severity.BLOCKER, "", "dominance", ""),
             d.failed() - d.failures().size());
       }
       if (d.complete()) return;
     }
-    t.out.add(Finding.warning("DOMINANCE_UNCHECKED", t.where, "This table holds sums, means or other magnitudes, "
-        + "so one or two large contributors may dominate a cell (p% and NK rules). Give the two largest "
-        + "contributions per cell as supporting material (columns 'largest' and 'second_largest')."));
+    t.out.add(
+        Finding.warning(
+            "DOMINANCE_UNCHECKED",
+            t.where,
+            "This table holds sums, means or other magnitudes, "
+                + "so one or two large contributors may dominate a cell (p% and NK rules). Give the two largest "
+                + "contributions per cell as supporting material (columns 'largest' and 'second_largest')."));
   }
 
   private static String percent(double f) {
@@ -209,10 +301,21 @@ final class TableJudge {
     ColumnStats first = undecided.get(0);
     if (first.negatives > 0) why.append("they hold negative numbers");
     else if (first.text > 0) why.append("they mix numbers and text");
-    else why.append("nothing in the headers or the layout says whether they are counts or magnitudes");
-    t.out.add(Finding.warning("TABLE_UNRECOGNISED", t.where, "Could not decide what column" + (undecided.size() > 1
-        ? "s " : " ") + names + " hold" + (undecided.size() > 1 ? "" : "s") + ": " + why + ". "
-        + (nothingElse ? "No count in this table was checked. " : "")
-        + "Name count columns n or count (or declare them on the form), or an officer checks the table by hand."));
+    else
+      why.append("nothing in the headers or the layout says whether they are counts or magnitudes");
+    t.out.add(
+        Finding.warning(
+            "TABLE_UNRECOGNISED",
+            t.where,
+            "Could not decide what column"
+                + (undecided.size() > 1 ? "s " : " ")
+                + names
+                + " hold"
+                + (undecided.size() > 1 ? "" : "s")
+                + ": "
+                + why
+                + ". "
+                + (nothingElse ? "No count in this table was checked. " : "")
+                + "Name count columns n or count (or declare them on the form), or an officer checks the table by hand."));
   }
 }

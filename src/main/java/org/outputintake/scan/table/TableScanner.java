@@ -30,13 +30,18 @@ import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.identifier.IdentifierFinder;
 
 /**
- * Statistical disclosure and identifier checks on tables: CSV streamed with Commons CSV, XLSX streamed sheet by
- * sheet with a SAX handler ({@link XlsxSheets}, never the whole workbook in memory), XLS through HSSF. Every visible sheet is a table;
- * hidden sheets are left to the hidden-content scanner, which reports them as such.
+ * Statistical disclosure and identifier checks on tables: CSV streamed with Commons CSV, XLSX
+ * streamed sheet by sheet with a SAX handler ({@link XlsxSheets}, never the whole workbook in
+ * memory), XLS through HSSF. Every visible sheet is a table; hidden sheets are left to the
+ * hidden-content scanner, which reports them as such.
  */
 public final class TableScanner implements ContentScanner {
-  /** Widest row read; wider rows are cut, since no output table is that wide and a bad file could be. */
+  /**
+   * Widest row read; wider rows are cut, since no output table is that wide and a bad file could
+   * be.
+   */
   static final int MAX_COLUMNS = 16_384;
+
   private static final long MAX_XLS_BYTES = 64L * 1024 * 1024;
   private final int cellLimit;
 
@@ -46,8 +51,8 @@ public final class TableScanner implements ContentScanner {
   }
 
   /**
-   * A scanner that keeps up to {@code cellLimit} located cells of each kind (an ACRO results file lists every
-   * flagged cell, where a human report shows 20).
+   * A scanner that keeps up to {@code cellLimit} located cells of each kind (an ACRO results file
+   * lists every flagged cell, where a human report shows 20).
    */
   public TableScanner(int cellLimit) {
     if (cellLimit < 1) throw new IllegalArgumentException("cellLimit must be >= 1");
@@ -71,12 +76,15 @@ public final class TableScanner implements ContentScanner {
     return out.findings();
   }
 
-  private void csv(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
+  private void csv(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder)
+      throws IOException {
     char delimiter = file.extension().equals("csv") ? sniffDelimiter(file) : '\t';
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     TableAnalyzer table = new TableAnalyzer("", ctx, out, finder, cellLimit);
     String[] cells = new String[64];
-    try (Reader reader = reader(file); CSVParser parser = CSVParser.parse(reader, format)) {
+    try (Reader reader = reader(file);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       Iterator<CSVRecord> it = parser.iterator();
       while (it.hasNext()) {
         CSVRecord record = it.next();
@@ -86,17 +94,23 @@ public final class TableScanner implements ContentScanner {
         table.row(record.getRecordNumber(), cells, width);
       }
     } catch (UncheckedIOException | IllegalStateException e) {
-      out.add(Finding.warning("SCAN_ERROR", "row " + (table.lastRow() + 1),
-          "The CSV could not be read past this row (for example an unclosed quote); the rest was not checked. "
-              + "Fix the file and send it again."));
+      out.add(
+          Finding.warning(
+              "SCAN_ERROR",
+              "row " + (table.lastRow() + 1),
+              "The CSV could not be read past this row (for example an unclosed quote); the rest was not checked. "
+                  + "Fix the file and send it again."));
     }
     table.finish();
   }
 
   static Reader reader(ScanFile file) throws IOException {
     InputStream in = Files.newInputStream(file.path());
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     r.mark(1);
     if (r.read() != '\uFEFF') r.reset();
@@ -125,43 +139,56 @@ public final class TableScanner implements ContentScanner {
     }
   }
 
-  private void xlsx(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
-    XlsxSheets.read(file.path(), name -> {
-      TableAnalyzer table = new TableAnalyzer("sheet '" + name + "'", ctx, out, finder, cellLimit);
-      return new XlsxSheets.RowSink() {
-        @Override
-        public void row(long row, String[] cells, int width) {
-          table.row(row, cells, width);
-        }
+  private void xlsx(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder)
+      throws IOException {
+    XlsxSheets.read(
+        file.path(),
+        name -> {
+          TableAnalyzer table =
+              new TableAnalyzer("sheet '" + name + "'", ctx, out, finder, cellLimit);
+          return new XlsxSheets.RowSink() {
+            @Override
+            public void row(long row, String[] cells, int width) {
+              table.row(row, cells, width);
+            }
 
-        @Override
-        public void finish() {
-          table.finish();
-        }
-      };
-    });
+            @Override
+            public void finish() {
+              table.finish();
+            }
+          };
+        });
   }
 
-  private void xls(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder) throws IOException {
+  private void xls(ScanFile file, ScanContext ctx, FindingCollector out, IdentifierFinder finder)
+      throws IOException {
     if (Files.size(file.path()) > MAX_XLS_BYTES) {
-      out.add(Finding.warning("SCAN_ERROR", "", "The XLS workbook is too large to check automatically "
-          + "(over 64 MB). Save it as XLSX or CSV, or ask an officer to check it by hand."));
+      out.add(
+          Finding.warning(
+              "SCAN_ERROR",
+              "",
+              "The XLS workbook is too large to check automatically "
+                  + "(over 64 MB). Save it as XLSX or CSV, or ask an officer to check it by hand."));
       return;
     }
-    try (InputStream in = Files.newInputStream(file.path()); Workbook wb = new HSSFWorkbook(in)) {
+    try (InputStream in = Files.newInputStream(file.path());
+        Workbook wb = new HSSFWorkbook(in)) {
       workbook(wb, ctx, out, finder);
     } catch (RuntimeException e) {
-      throw new IOException("not a readable XLS workbook (" + e.getClass().getSimpleName() + ")", e);
+      throw new IOException(
+          "not a readable XLS workbook (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
-  private void workbook(Workbook wb, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
+  private void workbook(
+      Workbook wb, ScanContext ctx, FindingCollector out, IdentifierFinder finder) {
     String[] cells = new String[64];
     DateFormats dates = new DateFormats();
     for (int s = 0; s < wb.getNumberOfSheets(); s++) {
       if (wb.isSheetHidden(s) || wb.isSheetVeryHidden(s)) continue;
       Sheet sheet = wb.getSheetAt(s);
-      TableAnalyzer table = new TableAnalyzer("sheet '" + sheet.getSheetName() + "'", ctx, out, finder, cellLimit);
+      TableAnalyzer table =
+          new TableAnalyzer("sheet '" + sheet.getSheetName() + "'", ctx, out, finder, cellLimit);
       for (Row row : sheet) {
         int width = Math.min(Math.max(row.getLastCellNum(), 0), MAX_COLUMNS);
         if (width > cells.length) cells = new String[Math.max(width, cells.length * 2)];
@@ -199,8 +226,9 @@ public final class TableScanner implements ContentScanner {
   }
 
   /**
-   * Whether a numeric cell shows a date, cached per cell style: POI's check runs regular expressions over the
-   * format string and would otherwise dominate the time spent on a large workbook.
+   * Whether a numeric cell shows a date, cached per cell style: POI's check runs regular
+   * expressions over the format string and would otherwise dominate the time spent on a large
+   * workbook.
    */
   static final class DateFormats {
     private final java.util.Map<Integer, Boolean> byStyle = new java.util.HashMap<>();
@@ -208,7 +236,8 @@ public final class TableScanner implements ContentScanner {
     boolean isDate(Cell cell) {
       var style = cell.getCellStyle();
       if (style == null) return false;
-      return byStyle.computeIfAbsent((int) style.getIndex(),
+      return byStyle.computeIfAbsent(
+          (int) style.getIndex(),
           k -> DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString()));
     }
   }

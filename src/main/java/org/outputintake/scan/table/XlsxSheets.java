@@ -23,22 +23,29 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The visible sheets of an XLSX workbook, row by row, read with a SAX handler over each sheet's XML: no workbook
- * object and no row objects, so memory stays flat whatever the size and the cost is that of parsing the XML. A cell
- * reads as the researcher sees it: whole numbers without ".0", dates as ISO dates, booleans as TRUE/FALSE, errors
- * as nothing. Hidden sheets are skipped; the hidden-content scanner reports them.
+ * The visible sheets of an XLSX workbook, row by row, read with a SAX handler over each sheet's
+ * XML: no workbook object and no row objects, so memory stays flat whatever the size and the cost
+ * is that of parsing the XML. A cell reads as the researcher sees it: whole numbers without ".0",
+ * dates as ISO dates, booleans as TRUE/FALSE, errors as nothing. Hidden sheets are skipped; the
+ * hidden-content scanner reports them.
  */
 final class XlsxSheets {
   private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  private static final String RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private static final String RELS =
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
   /** Receives one sheet's rows. */
   interface SheetReader {
-    /** @return the consumer of this sheet's rows, finished after its last row */
+    /**
+     * @return the consumer of this sheet's rows, finished after its last row
+     */
     RowSink sheet(String name);
   }
 
-  /** One sheet's rows: {@code row} is the 1-based row number, {@code cells} holds nulls for empty cells. */
+  /**
+   * One sheet's rows: {@code row} is the 1-based row number, {@code cells} holds nulls for empty
+   * cells.
+   */
   interface RowSink {
     void row(long row, String[] cells, int width);
 
@@ -61,33 +68,42 @@ final class XlsxSheets {
         sink.finish();
       }
     } catch (OpenXML4JException | SAXException | RuntimeException e) {
-      throw new IOException("not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")", e);
+      throw new IOException(
+          "not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 
   private record SheetRef(String name, String relationId, boolean visible) {}
 
   /** The sheets in workbook order, from workbook.xml. */
-  private static List<SheetRef> sheets(XSSFReader xssf) throws IOException, OpenXML4JException, SAXException {
+  private static List<SheetRef> sheets(XSSFReader xssf)
+      throws IOException, OpenXML4JException, SAXException {
     List<SheetRef> sheets = new ArrayList<>();
     try (InputStream in = xssf.getWorkbookData()) {
-      parse(in, new DefaultHandler() {
-        @Override
-        public void startElement(String uri, String local, String qName, Attributes atts) {
-          if (MAIN.equals(uri) && "sheet".equals(local)) {
-            String state = atts.getValue("state");
-            sheets.add(new SheetRef(String.valueOf(atts.getValue("name")), atts.getValue(RELS, "id"),
-                state == null || "visible".equals(state)));
-          }
-        }
-      });
+      parse(
+          in,
+          new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes atts) {
+              if (MAIN.equals(uri) && "sheet".equals(local)) {
+                String state = atts.getValue("state");
+                sheets.add(
+                    new SheetRef(
+                        String.valueOf(atts.getValue("name")),
+                        atts.getValue(RELS, "id"),
+                        state == null || "visible".equals(state)));
+              }
+            }
+          });
     }
     return sheets;
   }
 
-  private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
+  private static void parse(InputStream in, DefaultHandler handler)
+      throws IOException, SAXException {
     try {
-      XMLReader xml = XMLHelper.newXMLReader(); // POI's hardened reader: no DTDs, no external entities
+      XMLReader xml =
+          XMLHelper.newXMLReader(); // POI's hardened reader: no DTDs, no external entities
       xml.setContentHandler(handler);
       xml.parse(new InputSource(in));
     } catch (javax.xml.parsers.ParserConfigurationException e) {
@@ -106,10 +122,13 @@ final class XlsxSheets {
 
     boolean isDate(int style) {
       if (styles == null || style < 0 || style >= styles.getNumCellStyles()) return false;
-      return byStyle.computeIfAbsent(style, s -> {
-        var st = styles.getStyleAt(s);
-        return st != null && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
-      });
+      return byStyle.computeIfAbsent(
+          style,
+          s -> {
+            var st = styles.getStyleAt(s);
+            return st != null
+                && DateUtil.isADateFormat(st.getDataFormat(), st.getDataFormatString());
+          });
     }
   }
 
@@ -156,7 +175,7 @@ final class XlsxSheets {
         case "v" -> collecting = true;
         case "t" -> collecting = !inPhonetic; // inline string text, but not its phonetic guide
         case "rPh" -> inPhonetic = true;
-        default -> { }
+        default -> {}
       }
     }
 
@@ -173,7 +192,7 @@ final class XlsxSheets {
         case "rPh" -> inPhonetic = false;
         case "c" -> cell();
         case "row" -> sink.row(row, cells, width);
-        default -> { }
+        default -> {}
       }
     }
 
@@ -181,7 +200,8 @@ final class XlsxSheets {
       if (column < 0 || column >= TableScanner.MAX_COLUMNS) return;
       String value = value();
       if (value == null) return;
-      if (column >= cells.length) cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
+      if (column >= cells.length)
+        cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
       cells[column] = value;
       width = Math.max(width, column + 1);
     }
@@ -192,7 +212,10 @@ final class XlsxSheets {
       return switch (type) {
         case "s" -> sharedString(raw);
         case "inlineStr", "str" -> raw;
-        case "b" -> raw.isEmpty() ? null : raw.equals("1") || raw.equalsIgnoreCase("true") ? "TRUE" : "FALSE";
+        case "b" ->
+            raw.isEmpty()
+                ? null
+                : raw.equals("1") || raw.equalsIgnoreCase("true") ? "TRUE" : "FALSE";
         case "d" -> raw.length() >= 10 ? raw.substring(0, 10) : raw;
         default -> null; // "e": an error such as #DIV/0! shows no value
       };
@@ -200,7 +223,9 @@ final class XlsxSheets {
 
     private String sharedString(String index) {
       try {
-        return strings == null ? null : strings.getItemAt(Integer.parseInt(index.strip())).getString();
+        return strings == null
+            ? null
+            : strings.getItemAt(Integer.parseInt(index.strip())).getString();
       } catch (NumberFormatException | IndexOutOfBoundsException e) {
         return null;
       }

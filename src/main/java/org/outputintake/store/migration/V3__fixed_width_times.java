@@ -12,16 +12,18 @@ import org.flywaydb.core.api.migration.Context;
 import org.outputintake.store.DbTime;
 
 /**
- * Rewrites stored times in the fixed width of {@link DbTime}: they are compared and ordered as text, which
- * variable-width ISO instants get wrong within a second. In Java rather than SQL so that old and new rows go
- * through the one formatter the bot writes with. The audit trail is append-only (its triggers refuse updates) and
- * ordered by id, so its rows keep the form they were written in.
+ * Rewrites stored times in the fixed width of {@link DbTime}: they are compared and ordered as
+ * text, which variable-width ISO instants get wrong within a second. In Java rather than SQL so
+ * that old and new rows go through the one formatter the bot writes with. The audit trail is
+ * append-only (its triggers refuse updates) and ordered by id, so its rows keep the form they were
+ * written in.
  */
 public class V3__fixed_width_times extends BaseJavaMigration {
-  private static final Map<String, List<String>> COLUMNS = Map.of(
-      "ticket", List.of("created_at", "updated_at", "queued_at", "blocked_at", "closed_at"),
-      "mail_message", List.of("at"),
-      "outbox", List.of("created_at", "next_attempt_at", "sent_at"));
+  private static final Map<String, List<String>> COLUMNS =
+      Map.of(
+          "ticket", List.of("created_at", "updated_at", "queued_at", "blocked_at", "closed_at"),
+          "mail_message", List.of("at"),
+          "outbox", List.of("created_at", "next_attempt_at", "sent_at"));
 
   @Override
   public void migrate(Context context) throws Exception {
@@ -36,15 +38,23 @@ public class V3__fixed_width_times extends BaseJavaMigration {
   private static void rewrite(Connection c, String table, String column) throws Exception {
     List<String[]> changes = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT rowid, " + column + " FROM " + table
-            + " WHERE " + column + " IS NOT NULL")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT rowid, "
+                    + column
+                    + " FROM "
+                    + table
+                    + " WHERE "
+                    + column
+                    + " IS NOT NULL")) {
       while (rs.next()) {
         String old = rs.getString(2);
         String fixed = DbTime.of(DbTime.parse(old));
         if (!fixed.equals(old)) changes.add(new String[] {rs.getString(1), fixed});
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE rowid = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE rowid = ?")) {
       for (String[] change : changes) {
         ps.setString(1, change[1]);
         ps.setLong(2, Long.parseLong(change[0]));

@@ -10,9 +10,9 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #reject} + reason and {@code #close} + reason: the ticket closes without release and the researcher is
- * told from a template. Reject is the checkers' decision on the output; close is housekeeping (withdrawn,
- * duplicate).
+ * {@code #reject} + reason and {@code #close} + reason: the ticket closes without release and the
+ * researcher is told from a template. Reject is the checkers' decision on the output; close is
+ * housekeeping (withdrawn, duplicate).
  */
 public final class CloseCommand implements OfficerCommand {
   private final boolean reject;
@@ -28,7 +28,8 @@ public final class CloseCommand implements OfficerCommand {
 
   @Override
   public String help() {
-    return reject ? "#reject reason   close without release: the output cannot be cleared (researcher told)"
+    return reject
+        ? "#reject reason   close without release: the output cannot be cleared (researcher told)"
         : "#close reason    close without release for another reason, e.g. withdrawn (researcher told)";
   }
 
@@ -43,12 +44,25 @@ public final class CloseCommand implements OfficerCommand {
       if (!checkers.isEmpty()) inv.requireChecker();
     }
     String reason = inv.command().text();
-    WorkflowStore.addNote(inv.c(), inv.id(), inv.sender(), name(), reason, inv.now(), inv.messageKey());
-    inv.mail().toResearcher(inv.c(), inv.ticket(), reject ? "researcher-rejected" : "researcher-closed",
-        Map.of("reason", reason), List.of(), List.of(), inv.now());
+    WorkflowStore.addNote(
+        inv.c(), inv.id(), inv.sender(), name(), reason, inv.now(), inv.messageKey());
+    inv.mail()
+        .toResearcher(
+            inv.c(),
+            inv.ticket(),
+            reject ? "researcher-rejected" : "researcher-closed",
+            Map.of("reason", reason),
+            List.of(),
+            List.of(),
+            inv.now());
     String stored = (reject ? "rejected: " : "closed: ") + firstLine(reason);
-    Transitions.move(inv, ((TicketState.Open) inv.ticket().state()).close(stored, inv.now()), stored);
-    return new Done(inv.id() + " is closed (" + (reject ? "rejected" : "closed") + ") and the researcher was told.",
+    Transitions.move(
+        inv, ((TicketState.Open) inv.ticket().state()).close(stored, inv.now()), stored);
+    return new Done(
+        inv.id()
+            + " is closed ("
+            + (reject ? "rejected" : "closed")
+            + ") and the researcher was told.",
         "Nothing more: a closed ticket is archived; the researcher is asked to open a new request if they write.");
   }
 

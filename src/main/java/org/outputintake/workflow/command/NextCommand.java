@@ -10,8 +10,9 @@ import org.outputintake.workflow.Role;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #next}: take the oldest queued ticket nobody holds (tickets are actioned in order of receipt) and get its
- * notification. Works from any ticket's thread. A ticket the officer may not check (their own project's) is skipped.
+ * {@code #next}: take the oldest queued ticket nobody holds (tickets are actioned in order of
+ * receipt) and get its notification. Works from any ticket's thread. A ticket the officer may not
+ * check (their own project's) is skipped.
  */
 public final class NextCommand implements OfficerCommand {
   /** Sends a ticket's full notification to one officer (the same mail the officers' list got). */
@@ -41,13 +42,24 @@ public final class NextCommand implements OfficerCommand {
     for (String id : WorkflowStore.unheldQueue(inv.c(), 100)) {
       Ticket t = inv.ctx().tickets().find(inv.c(), id).orElseThrow();
       Project p = inv.ctx().registry().get().find(t.projectNumber()).orElse(null);
-      Invocation on = new Invocation(inv.c(), inv.ctx(), inv.mail(), t, p, inv.sender(),
-          Role.of(inv.sender(), t, p, inv.ctx().config().staff()), inv.command(), inv.message(), inv.messageKey(),
-          inv.now());
+      Invocation on =
+          new Invocation(
+              inv.c(),
+              inv.ctx(),
+              inv.mail(),
+              t,
+              p,
+              inv.sender(),
+              Role.of(inv.sender(), t, p, inv.ctx().config().staff()),
+              inv.command(),
+              inv.message(),
+              inv.messageKey(),
+              inv.now());
       if (Role.conflicted(on.roles())) continue;
       TakeCommand.take(on);
       notifier.notifyOne(on, inv.ctx().tickets().find(inv.c(), id).orElseThrow(), inv.sender());
-      return new Done("You took " + id + " (the oldest waiting ticket); its details are in a separate email.",
+      return new Done(
+          "You took " + id + " (the oldest waiting ticket); its details are in a separate email.",
           "Reply to that email with #pass or #fail and your notes.");
     }
     throw new Refused("the queue is empty: no queued ticket is waiting for a checker you could be");

@@ -22,8 +22,11 @@ public final class NoteCommand implements OfficerCommand {
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
     inv.requireText("the note's text");
-    WorkflowStore.addNote(inv.c(), inv.id(), inv.sender(), "note", inv.command().text(), inv.now(), inv.messageKey());
+    WorkflowStore.addNote(
+        inv.c(), inv.id(), inv.sender(), "note", inv.command().text(), inv.now(), inv.messageKey());
     AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "note-added", "internal note");
-    return new Done("Your note is on " + inv.id() + ".", "Nothing else changes: the ticket is " + inv.ticket().state().name() + ".");
+    return new Done(
+        "Your note is on " + inv.id() + ".",
+        "Nothing else changes: the ticket is " + inv.ticket().state().name() + ".");
   }
 }

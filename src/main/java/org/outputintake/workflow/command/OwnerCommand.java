@@ -17,8 +17,9 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #owner}: for projects whose data owners approve outputs, the checked files go to the project's data owners
- * (from the registry, never the thread) with the checkers' summary; the ticket waits {@code with-data-owner}.
+ * {@code #owner}: for projects whose data owners approve outputs, the checked files go to the
+ * project's data owners (from the registry, never the thread) with the checkers' summary; the
+ * ticket waits {@code with-data-owner}.
  */
 public final class OwnerCommand implements OfficerCommand {
   @Override
@@ -38,42 +39,76 @@ public final class OwnerCommand implements OfficerCommand {
     inv.requireChecker();
     Project p = inv.project();
     if (p == null || p.dataOwnerReview() != Project.DataOwnerReview.FOR_APPROVAL) {
-      throw new Refused("project " + inv.ticket().projectNumber() + " does not need data-owner approval; "
-          + "release with #release");
+      throw new Refused(
+          "project "
+              + inv.ticket().projectNumber()
+              + " does not need data-owner approval; "
+              + "release with #release");
     }
     if (!(inv.ticket().state() instanceof TicketState.Checked checked)) {
-      throw new Refused("#owner needs two passes first; " + inv.id() + " is " + inv.ticket().state().name());
+      throw new Refused(
+          "#owner needs two passes first; " + inv.id() + " is " + inv.ticket().state().name());
     }
     List<CheckedFiles.File> files = CheckedFiles.verified(inv);
-    Ticket t = Transitions.move(inv, checked.toDataOwner(inv.now()), "sent to data owners " + String.join(", ",
-        p.dataOwners()));
+    Ticket t =
+        Transitions.move(
+            inv,
+            checked.toDataOwner(inv.now()),
+            "sent to data owners " + String.join(", ", p.dataOwners()));
     Map<String, Object> facts = new HashMap<>();
     facts.put("projectTitle", p.title());
     facts.put("files", fileRows(files));
     facts.put("verdicts", summary(inv, t));
     for (String owner : p.dataOwners()) {
-      inv.mail().queue(inv.c(), inv.ctx().composer().ticketMail("owner-review", t, owner, List.of(),
-          "Data owner approval requested: project " + t.projectNumber(), facts, CheckedFiles.attachments(files),
-          null), inv.now());
+      inv.mail()
+          .queue(
+              inv.c(),
+              inv.ctx()
+                  .composer()
+                  .ticketMail(
+                      "owner-review",
+                      t,
+                      owner,
+                      List.of(),
+                      "Data owner approval requested: project " + t.projectNumber(),
+                      facts,
+                      CheckedFiles.attachments(files),
+                      null),
+              inv.now());
     }
-    return new Done("The " + files.size() + " checked file(s) of " + inv.id() + " went to the data owners ("
-        + String.join(", ", p.dataOwners()) + ").",
+    return new Done(
+        "The "
+            + files.size()
+            + " checked file(s) of "
+            + inv.id()
+            + " went to the data owners ("
+            + String.join(", ", p.dataOwners())
+            + ").",
         "The ticket waits for a data owner's #approve or #deny; you will be told either way.");
   }
 
   static List<Map<String, Object>> fileRows(List<CheckedFiles.File> files) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (CheckedFiles.File f : files) {
-      rows.add(Map.of("name", f.name(), "size", ReplyComposer.humanSize(f.size()), "sha256", f.sha256()));
+      rows.add(
+          Map.of(
+              "name", f.name(), "size", ReplyComposer.humanSize(f.size()), "sha256", f.sha256()));
     }
     return rows;
   }
 
   private static List<Map<String, Object>> summary(Invocation inv, Ticket t) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (WorkflowStore.Verdict v : WorkflowStore.revealedVerdicts(inv.c(), inv.id(), t.round()).orElse(List.of())) {
-      rows.add(Map.of("officer", v.officer(), "verdict", v.pass() ? "PASS" : "FAIL",
-          "notes", v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes()));
+    for (WorkflowStore.Verdict v :
+        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), t.round()).orElse(List.of())) {
+      rows.add(
+          Map.of(
+              "officer",
+              v.officer(),
+              "verdict",
+              v.pass() ? "PASS" : "FAIL",
+              "notes",
+              v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes()));
     }
     return rows;
   }

@@ -13,8 +13,9 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #approve} / {@code #deny} + reason: a data owner of the ticket's project decides. A denial returns the
- * ticket to its checkers, as a fail does (seed 002: data owners can deny only for disclosure or governance reasons).
+ * {@code #approve} / {@code #deny} + reason: a data owner of the ticket's project decides. A denial
+ * returns the ticket to its checkers, as a fail does (seed 002: data owners can deny only for
+ * disclosure or governance reasons).
  */
 public final class OwnerDecisionCommand implements OfficerCommand {
   private final boolean approve;
@@ -30,7 +31,8 @@ public final class OwnerDecisionCommand implements OfficerCommand {
 
   @Override
   public String help() {
-    return approve ? "#approve         (data owners) approve the release of the files sent to you"
+    return approve
+        ? "#approve         (data owners) approve the release of the files sent to you"
         : "#deny reason     (data owners) deny release, for disclosure or governance reasons";
   }
 
@@ -42,28 +44,72 @@ public final class OwnerDecisionCommand implements OfficerCommand {
   @Override
   public Done apply(Invocation inv) throws SQLException {
     if (!inv.roles().contains(Role.DATA_OWNER)) {
-      throw new Refused("only the data owners of project " + inv.ticket().projectNumber() + " can use #" + name());
+      throw new Refused(
+          "only the data owners of project "
+              + inv.ticket().projectNumber()
+              + " can use #"
+              + name());
     }
     inv.requireOpen();
     if (!approve) inv.requireText("the reason (a disclosure or governance concern)");
     if (!(inv.ticket().state() instanceof TicketState.WithDataOwner waiting)) {
-      throw new Refused(inv.id() + " is not waiting for a data owner's decision (it is " + inv.ticket().state().name()
-          + ")");
+      throw new Refused(
+          inv.id()
+              + " is not waiting for a data owner's decision (it is "
+              + inv.ticket().state().name()
+              + ")");
     }
     String reason = inv.command().text();
-    WorkflowStore.addOwnerDecision(inv.c(), inv.id(), inv.ticket().round(), inv.sender(), approve, reason, inv.now(),
+    WorkflowStore.addOwnerDecision(
+        inv.c(),
+        inv.id(),
+        inv.ticket().round(),
+        inv.sender(),
+        approve,
+        reason,
+        inv.now(),
         inv.messageKey());
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "owner-" + name(),
+    AuditLog.append(
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        "owner-" + name(),
         approve ? "approved" : CloseCommand.firstLine(reason));
-    Ticket t = Transitions.move(inv, approve ? waiting.approve(inv.now()) : waiting.deny(inv.now()),
-        "data owner " + inv.sender() + (approve ? " approved" : " denied"));
-    String next = approve ? "A checker can now release the files with #release."
-        : "A checker must now reply #revise (guidance to the researcher), #ask or #reject.";
-    inv.mail().toCheckers(inv.c(), t, "owner-decided", "Data owner " + (approve ? "approved" : "denied"),
-        Map.of("owner", inv.sender(), "decision", approve ? "APPROVED" : "DENIED",
-            "reason", reason.isBlank() ? "(no reason given)" : reason, "next", next), inv.now());
-    return new Done("Your decision (" + (approve ? "approve" : "deny") + ") on " + inv.id() + " is recorded and the "
-        + "checkers were told.", approve ? "The officers will release the files to the researcher."
-        : "The officers will ask the researcher to revise the output.");
+    Ticket t =
+        Transitions.move(
+            inv,
+            approve ? waiting.approve(inv.now()) : waiting.deny(inv.now()),
+            "data owner " + inv.sender() + (approve ? " approved" : " denied"));
+    String next =
+        approve
+            ? "A checker can now release the files with #release."
+            : "A checker must now reply #revise (guidance to the researcher), #ask or #reject.";
+    inv.mail()
+        .toCheckers(
+            inv.c(),
+            t,
+            "owner-decided",
+            "Data owner " + (approve ? "approved" : "denied"),
+            Map.of(
+                "owner",
+                inv.sender(),
+                "decision",
+                approve ? "APPROVED" : "DENIED",
+                "reason",
+                reason.isBlank() ? "(no reason given)" : reason,
+                "next",
+                next),
+            inv.now());
+    return new Done(
+        "Your decision ("
+            + (approve ? "approve" : "deny")
+            + ") on "
+            + inv.id()
+            + " is recorded and the "
+            + "checkers were told.",
+        approve
+            ? "The officers will release the files to the researcher."
+            : "The officers will ask the researcher to revise the output.");
   }
 }

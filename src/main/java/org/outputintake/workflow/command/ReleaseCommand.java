@@ -17,9 +17,10 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #release}: after two passes (and, for for-approval projects, a data owner's approval) the researcher gets
- * the files as checked, byte for byte, with each file's SHA-256 and the handling information; for-information data
- * owners are blind-copied. The recipient comes from the registry at this moment, never from the thread.
+ * {@code #release}: after two passes (and, for for-approval projects, a data owner's approval) the
+ * researcher gets the files as checked, byte for byte, with each file's SHA-256 and the handling
+ * information; for-information data owners are blind-copied. The recipient comes from the registry
+ * at this moment, never from the thread.
  */
 public final class ReleaseCommand implements OfficerCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,47 +41,91 @@ public final class ReleaseCommand implements OfficerCommand {
     inv.requireOpen();
     Project p = inv.project();
     TicketState state = inv.ticket().state();
-    boolean approvalNeeded = p != null && p.dataOwnerReview() == Project.DataOwnerReview.FOR_APPROVAL;
+    boolean approvalNeeded =
+        p != null && p.dataOwnerReview() == Project.DataOwnerReview.FOR_APPROVAL;
     if (!(state instanceof TicketState.Releasable releasable)) {
-      throw new Refused("#release needs two passes" + (approvalNeeded ? " and a data owner's approval" : "")
-          + "; " + inv.id() + " is " + state.name());
+      throw new Refused(
+          "#release needs two passes"
+              + (approvalNeeded ? " and a data owner's approval" : "")
+              + "; "
+              + inv.id()
+              + " is "
+              + state.name());
     }
     if (approvalNeeded && !(state instanceof TicketState.Approved)) {
-      throw new Refused("project " + p.number() + " needs a data owner's approval first: send the files with #owner");
+      throw new Refused(
+          "project "
+              + p.number()
+              + " needs a data owner's approval first: send the files with #owner");
     }
-    List<WorkflowStore.Verdict> verdicts = WorkflowStore.revealedVerdicts(inv.c(), inv.id(), inv.ticket().round())
-        .orElse(List.of());
+    List<WorkflowStore.Verdict> verdicts =
+        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), inv.ticket().round()).orElse(List.of());
     if (verdicts.size() < 2 || !verdicts.stream().allMatch(WorkflowStore.Verdict::pass)) {
-      throw new Refused("round " + inv.ticket().round() + " of " + inv.id() + " does not have two passes");
+      throw new Refused(
+          "round " + inv.ticket().round() + " of " + inv.id() + " does not have two passes");
     }
     String to = inv.ticket().researcher();
     if (p == null || p.status() != Project.Status.LIVE || !p.names(to)) {
-      throw new Refused("the requester " + to + " is not a named researcher of a live project "
-          + inv.ticket().projectNumber() + " in the registry now, so nothing can be released to them");
+      throw new Refused(
+          "the requester "
+              + to
+              + " is not a named researcher of a live project "
+              + inv.ticket().projectNumber()
+              + " in the registry now, so nothing can be released to them");
     }
     List<CheckedFiles.File> files = CheckedFiles.verified(inv);
-    List<String> bcc = p.dataOwnerReview() == Project.DataOwnerReview.FOR_INFORMATION ? p.dataOwners() : List.of();
+    List<String> bcc =
+        p.dataOwnerReview() == Project.DataOwnerReview.FOR_INFORMATION ? p.dataOwners() : List.of();
     Map<String, Object> facts = new HashMap<>();
     facts.put("files", OwnerCommand.fileRows(files));
     facts.put("projectTitle", p.title());
-    OutgoingMail mail = inv.ctx().composer().ticketMail("release", inv.ticket(), to, bcc, null, facts,
-        CheckedFiles.attachments(files), null);
+    OutgoingMail mail =
+        inv.ctx()
+            .composer()
+            .ticketMail(
+                "release",
+                inv.ticket(),
+                to,
+                bcc,
+                null,
+                facts,
+                CheckedFiles.attachments(files),
+                null);
     if (!inv.mail().queue(inv.c(), mail, inv.now())) {
       throw new Refused("the requester's address " + to + " cannot be used for mail");
     }
-    WorkflowStore.recordRelease(inv.c(), inv.id(), new WorkflowStore.Release(inv.now(), inv.sender(), to,
-        bcc.isEmpty() ? null : String.join(" ", bcc), filesJson(files), mail.messageId()));
-    Transitions.move(inv, releasable.release(inv.now()), "released to " + to + " by " + inv.sender() + ", "
-        + files.size() + " file(s)");
-    return new Done("Released " + files.size() + " file(s) of " + inv.id() + " to " + to
-        + (bcc.isEmpty() ? "" : " (blind copy to the data owners)") + "; the ticket is closed.",
+    WorkflowStore.recordRelease(
+        inv.c(),
+        inv.id(),
+        new WorkflowStore.Release(
+            inv.now(),
+            inv.sender(),
+            to,
+            bcc.isEmpty() ? null : String.join(" ", bcc),
+            filesJson(files),
+            mail.messageId()));
+    Transitions.move(
+        inv,
+        releasable.release(inv.now()),
+        "released to " + to + " by " + inv.sender() + ", " + files.size() + " file(s)");
+    return new Done(
+        "Released "
+            + files.size()
+            + " file(s) of "
+            + inv.id()
+            + " to "
+            + to
+            + (bcc.isEmpty() ? "" : " (blind copy to the data owners)")
+            + "; the ticket is closed.",
         "Nothing more: the ticket is archived.");
   }
 
   private static String filesJson(List<CheckedFiles.File> files) {
     try {
-      return JSON.writeValueAsString(files.stream().map(f -> Map.of("name", f.name(), "sha256", f.sha256(),
-          "size", f.size())).toList());
+      return JSON.writeValueAsString(
+          files.stream()
+              .map(f -> Map.of("name", f.name(), "sha256", f.sha256(), "size", f.size()))
+              .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

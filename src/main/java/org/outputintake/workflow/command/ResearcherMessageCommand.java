@@ -10,8 +10,9 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #revise} + guidance and {@code #ask} + question: the text goes to the researcher from the support address,
- * in the ticket's thread, wrapped in a template; the ticket is blocked (out of the queue) until they answer.
+ * {@code #revise} + guidance and {@code #ask} + question: the text goes to the researcher from the
+ * support address, in the ticket's thread, wrapped in a template; the ticket is blocked (out of the
+ * queue) until they answer.
  */
 public final class ResearcherMessageCommand implements OfficerCommand {
   private final boolean revise;
@@ -27,7 +28,8 @@ public final class ResearcherMessageCommand implements OfficerCommand {
 
   @Override
   public String help() {
-    return revise ? "#revise guidance  send guidance on revisions to the researcher; the ticket is blocked"
+    return revise
+        ? "#revise guidance  send guidance on revisions to the researcher; the ticket is blocked"
         : "#ask question    send a question to the researcher; the ticket is blocked until they answer";
   }
 
@@ -35,22 +37,38 @@ public final class ResearcherMessageCommand implements OfficerCommand {
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
-    inv.requireText(revise ? "the guidance for the researcher" : "your question for the researcher");
+    inv.requireText(
+        revise ? "the guidance for the researcher" : "your question for the researcher");
     List<String> checkers = inv.checkers();
     if (!checkers.isEmpty() && !checkers.contains(inv.sender())) inv.requireChecker();
     String text = inv.command().text();
-    WorkflowStore.addNote(inv.c(), inv.id(), inv.sender(), name(), text, inv.now(), inv.messageKey());
-    inv.mail().toResearcher(inv.c(), inv.ticket(), revise ? "researcher-revise" : "researcher-ask",
-        Map.of("text", text), List.of(), List.of(), inv.now());
+    WorkflowStore.addNote(
+        inv.c(), inv.id(), inv.sender(), name(), text, inv.now(), inv.messageKey());
+    inv.mail()
+        .toResearcher(
+            inv.c(),
+            inv.ticket(),
+            revise ? "researcher-revise" : "researcher-ask",
+            Map.of("text", text),
+            List.of(),
+            List.of(),
+            inv.now());
     String why = revise ? "revisions requested" : "question to the researcher";
     if (inv.ticket().state() instanceof TicketState.Blocked b) {
       Transitions.move(inv, b.stillBlocked(why, inv.now()), why + " (already blocked)");
     } else if (inv.ticket().state() instanceof TicketState.Open open) {
       Transitions.move(inv, open.block(why, inv.now()), why);
     }
-    return new Done((revise ? "Your guidance" : "Your question") + " was sent to " + inv.ticket().researcher()
-        + " and " + inv.id() + " is blocked (out of the queue).",
+    return new Done(
+        (revise ? "Your guidance" : "Your question")
+            + " was sent to "
+            + inv.ticket().researcher()
+            + " and "
+            + inv.id()
+            + " is blocked (out of the queue).",
         "When the researcher replies, the ticket returns to the back of the queue and its checkers are told; "
-            + (revise ? "new files reset the verdicts." : "an answer without files keeps the verdicts."));
+            + (revise
+                ? "new files reset the verdicts."
+                : "an answer without files keeps the verdicts."));
   }
 }

@@ -27,7 +27,8 @@ public final class TakeCommand implements OfficerCommand {
     inv.requireIndependentOfficer();
     inv.requireOpen();
     int n = take(inv);
-    return new Done("You are checker " + n + " of 2 on " + inv.id() + ".",
+    return new Done(
+        "You are checker " + n + " of 2 on " + inv.id() + ".",
         "Check the files and give your independent verdict: reply with #pass or #fail and your notes. You will not see "
             + "the other checker's verdict until both are in.");
   }
@@ -37,13 +38,20 @@ public final class TakeCommand implements OfficerCommand {
     List<String> checkers = inv.checkers();
     if (checkers.contains(inv.sender())) throw new Refused("you already hold " + inv.id());
     if (checkers.size() >= 2) {
-      throw new Refused(inv.id() + " already has its two checkers: " + String.join(" and ", checkers));
+      throw new Refused(
+          inv.id() + " already has its two checkers: " + String.join(" and ", checkers));
     }
     if (inv.ticket().state() instanceof TicketState.Blocked) {
       throw new Refused(inv.id() + " is blocked waiting for the researcher (" + inv.reason() + ")");
     }
     WorkflowStore.addChecker(inv.c(), inv.id(), inv.sender(), inv.now());
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-added", "checker " + (checkers.size() + 1));
+    AuditLog.append(
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        "checker-added",
+        "checker " + (checkers.size() + 1));
     if (inv.ticket().state() instanceof TicketState.Queued q) {
       Transitions.move(inv, q.take(inv.now()), "taken by " + inv.sender());
     }

@@ -16,8 +16,9 @@ import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #pass} / {@code #fail}: one checker's independent verdict on this round. Blind: the confirmation holds only
- * the sender's own verdict; when the second arrives both checkers get both. Two passes complete the checks.
+ * {@code #pass} / {@code #fail}: one checker's independent verdict on this round. Blind: the
+ * confirmation holds only the sender's own verdict; when the second arrives both checkers get both.
+ * Two passes complete the checks.
  */
 public final class VerdictCommand implements OfficerCommand {
   private final boolean pass;
@@ -33,7 +34,8 @@ public final class VerdictCommand implements OfficerCommand {
 
   @Override
   public String help() {
-    return pass ? "#pass notes      my independent verdict: the output can be released"
+    return pass
+        ? "#pass notes      my independent verdict: the output can be released"
         : "#fail notes      my independent verdict: the output cannot be released as it is";
   }
 
@@ -44,11 +46,16 @@ public final class VerdictCommand implements OfficerCommand {
     if (!pass) inv.requireText("your notes (what fails and why)");
     TicketState state = inv.ticket().state();
     if (state instanceof TicketState.Blocked) {
-      throw new Refused(inv.id() + " is blocked waiting for the researcher (" + inv.reason() + "); verdicts wait "
-          + "for their answer");
+      throw new Refused(
+          inv.id()
+              + " is blocked waiting for the researcher ("
+              + inv.reason()
+              + "); verdicts wait "
+              + "for their answer");
     }
     if (state instanceof TicketState.WithDataOwner || state instanceof TicketState.Approved) {
-      throw new Refused(inv.id() + " is " + state.name() + ": the checks of this round are complete");
+      throw new Refused(
+          inv.id() + " is " + state.name() + ": the checks of this round are complete");
     }
     List<String> checkers = inv.checkers();
     boolean implicitTake = false;
@@ -59,53 +66,94 @@ public final class VerdictCommand implements OfficerCommand {
     Ticket t = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
     if (t.state() instanceof TicketState.Queued q) {
       // a checker who held the ticket before its revision starts the new round
-      t = Transitions.move(withTicket(inv, t), q.take(inv.now()), "check round " + t.round() + " started");
+      t =
+          Transitions.move(
+              withTicket(inv, t), q.take(inv.now()), "check round " + t.round() + " started");
       t = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
     }
     int round = t.round();
-    Optional<WorkflowStore.Verdict> own = WorkflowStore.ownVerdict(inv.c(), inv.id(), round, inv.sender());
+    Optional<WorkflowStore.Verdict> own =
+        WorkflowStore.ownVerdict(inv.c(), inv.id(), round, inv.sender());
     if (own.isPresent()) {
-      throw new Refused("your verdict for round " + round + " is already recorded (" + (own.get().pass() ? "pass"
-          : "fail") + "); verdicts cannot be changed, but you can add a #note");
+      throw new Refused(
+          "your verdict for round "
+              + round
+              + " is already recorded ("
+              + (own.get().pass() ? "pass" : "fail")
+              + "); verdicts cannot be changed, but you can add a #note");
     }
-    WorkflowStore.addVerdict(inv.c(), inv.id(), round, inv.sender(), pass, inv.command().text(), inv.now(),
+    WorkflowStore.addVerdict(
+        inv.c(),
+        inv.id(),
+        round,
+        inv.sender(),
+        pass,
+        inv.command().text(),
+        inv.now(),
         inv.messageKey());
-    // the audit trail records that a verdict was given, not which: it is shown in tickets show before both are in
+    // the audit trail records that a verdict was given, not which: it is shown in tickets show
+    // before both are in
     AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "verdict-given", "round " + round);
-    Optional<List<WorkflowStore.Verdict>> both = WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
+    Optional<List<WorkflowStore.Verdict>> both =
+        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
     String taken = implicitTake ? "You are now a checker of " + inv.id() + ". " : "";
     if (both.isEmpty()) {
-      return new Done(taken + "Your verdict (" + name() + ") for round " + round + " is recorded.",
+      return new Done(
+          taken + "Your verdict (" + name() + ") for round " + round + " is recorded.",
           "Waiting for the second checker's independent verdict; both checkers will then get both verdicts.");
     }
     boolean allPass = both.get().stream().allMatch(WorkflowStore.Verdict::pass);
     if (allPass && t.state() instanceof TicketState.Checking checking) {
-      Transitions.move(withTicket(inv, t), checking.bothPassed(inv.now()), "two passes in round " + round);
+      Transitions.move(
+          withTicket(inv, t), checking.bothPassed(inv.now()), "two passes in round " + round);
     }
     Ticket now = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
-    String next = allPass ? nextAfterPasses(inv) : "The checkers disagree or one fails: a checker must now reply "
-        + "#revise (guidance to the researcher), #ask (a question) or #reject (with the reason).";
+    String next =
+        allPass
+            ? nextAfterPasses(inv)
+            : "The checkers disagree or one fails: a checker must now reply "
+                + "#revise (guidance to the researcher), #ask (a question) or #reject (with the reason).";
     reveal(inv, now, both.get(), next);
-    return new Done(taken + "Your verdict (" + name() + ") for round " + round + " is recorded; both verdicts are "
-        + "in and have been sent to both checkers.", next);
+    return new Done(
+        taken
+            + "Your verdict ("
+            + name()
+            + ") for round "
+            + round
+            + " is recorded; both verdicts are "
+            + "in and have been sent to both checkers.",
+        next);
   }
 
   static Invocation withTicket(Invocation inv, Ticket t) {
-    return new Invocation(inv.c(), inv.ctx(), inv.mail(), t, inv.project(), inv.sender(), inv.roles(), inv.command(),
-        inv.message(), inv.messageKey(), inv.now());
+    return new Invocation(
+        inv.c(),
+        inv.ctx(),
+        inv.mail(),
+        t,
+        inv.project(),
+        inv.sender(),
+        inv.roles(),
+        inv.command(),
+        inv.message(),
+        inv.messageKey(),
+        inv.now());
   }
 
   static String nextAfterPasses(Invocation inv) {
-    return switch (inv.project() == null ? org.outputintake.project.Project.DataOwnerReview.NONE
+    return switch (inv.project() == null
+        ? org.outputintake.project.Project.DataOwnerReview.NONE
         : inv.project().dataOwnerReview()) {
-      case FOR_APPROVAL -> "Two passes: send the checked files to the data owners for approval with #owner.";
-      case FOR_INFORMATION -> "Two passes: release with #release (the data owners get a blind copy).";
+      case FOR_APPROVAL ->
+          "Two passes: send the checked files to the data owners for approval with #owner.";
+      case FOR_INFORMATION ->
+          "Two passes: release with #release (the data owners get a blind copy).";
       case NONE -> "Two passes: release the files to the researcher with #release.";
     };
   }
 
-  private static void reveal(Invocation inv, Ticket t, List<WorkflowStore.Verdict> both, String next)
-      throws SQLException {
+  private static void reveal(
+      Invocation inv, Ticket t, List<WorkflowStore.Verdict> both, String next) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (WorkflowStore.Verdict v : both) {
       Map<String, Object> row = new HashMap<>();
@@ -114,9 +162,19 @@ public final class VerdictCommand implements OfficerCommand {
       row.put("notes", v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes());
       rows.add(row);
     }
-    Map<String, Object> facts = Map.of("verdicts", rows, "round", t.round(), "next", next, "state", t.state().name());
+    Map<String, Object> facts =
+        Map.of("verdicts", rows, "round", t.round(), "next", next, "state", t.state().name());
     for (String checker : WorkflowStore.checkers(inv.c(), inv.id())) {
-      inv.mail().toPerson(inv.c(), t, checker, "verdicts-revealed", "Both verdicts are in", facts, null, inv.now());
+      inv.mail()
+          .toPerson(
+              inv.c(),
+              t,
+              checker,
+              "verdicts-revealed",
+              "Both verdicts are in",
+              facts,
+              null,
+              inv.now());
     }
   }
 }

@@ -29,11 +29,15 @@ class FolderSnapshotsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    folder = Files.createDirectories(share.resolve("1234567").resolve("Ready for Checking").resolve(FOLDER));
+    folder =
+        Files.createDirectories(
+            share.resolve("1234567").resolve("Ready for Checking").resolve(FOLDER));
     Files.writeString(folder.resolve("table1.csv"), "region,n\nNorth,120\n");
     Files.createDirectories(folder.resolve("code"));
     Files.writeString(folder.resolve("code").resolve("model.R"), "# fit the model\n");
-    snapshots = new FolderSnapshots(share, store, Clock.fixed(NOW, ZoneOffset.UTC), FolderSnapshots.Limits.DEFAULT);
+    snapshots =
+        new FolderSnapshots(
+            share, store, Clock.fixed(NOW, ZoneOffset.UTC), FolderSnapshots.Limits.DEFAULT);
   }
 
   private FolderSnapshot take(String folderName) throws IOException {
@@ -50,7 +54,8 @@ class FolderSnapshotsTest {
     SnapshotFile table = snap.files().get(1);
     assertEquals("region,n\nNorth,120\n", Files.readString(table.storedPath()));
     assertTrue(table.storedPath().startsWith(store));
-    assertEquals("6cdb87d281d4e8e3a63ccb2568d940ac47f0d09da8ed34d3d297fd80b99ba90a", table.sha256());
+    assertEquals(
+        "6cdb87d281d4e8e3a63ccb2568d940ac47f0d09da8ed34d3d297fd80b99ba90a", table.sha256());
     assertEquals(19, table.size());
   }
 
@@ -61,7 +66,9 @@ class FolderSnapshotsTest {
 
   @Test
   void readyForCheckingMatchesCaseInsensitively() throws IOException {
-    Path other = Files.createDirectories(share.resolve("7654321").resolve("Ready for checking").resolve("Wages_v1"));
+    Path other =
+        Files.createDirectories(
+            share.resolve("7654321").resolve("Ready for checking").resolve("Wages_v1"));
     Files.writeString(other.resolve("a.csv"), "x\n");
     assertTrue(snapshots.snapshot("7654321", "Wages_v1").snapshot().isPresent());
   }
@@ -73,11 +80,13 @@ class FolderSnapshotsTest {
     Finding f = result.findings().get(0);
     assertEquals(FolderSnapshots.FOLDER_NOT_FOUND, f.code());
     assertEquals(Severity.BLOCKER, f.severity());
-    assertTrue(f.message().contains("Ready for Checking/2024_01_16_EnergyUseModel_v2"), f.message());
+    assertTrue(
+        f.message().contains("Ready for Checking/2024_01_16_EnergyUseModel_v2"), f.message());
   }
 
   @ParameterizedTest(name = "''{0}'' is refused as a folder name")
-  @ValueSource(strings = {"..", "../1234567/Ready for Checking/" + FOLDER, "a/b", "a\\b", "/etc", "", " "})
+  @ValueSource(
+      strings = {"..", "../1234567/Ready for Checking/" + FOLDER, "a/b", "a\\b", "/etc", "", " "})
   void traversalAndPathsAreRefused(String name) throws IOException {
     Files.writeString(share.resolve("secret.txt"), "secret");
     SnapshotResult result = snapshots.snapshot("1234567", name);
@@ -95,7 +104,9 @@ class FolderSnapshotsTest {
     Path outside = Files.writeString(share.resolve("outside.txt"), "not part of the request");
     Files.createSymbolicLink(folder.resolve("link.txt"), outside);
     SnapshotResult result = snapshots.snapshot("1234567", FOLDER);
-    assertEquals(List.of(FolderSnapshots.FOLDER_LINK), result.findings().stream().map(Finding::code).toList());
+    assertEquals(
+        List.of(FolderSnapshots.FOLDER_LINK),
+        result.findings().stream().map(Finding::code).toList());
     assertEquals(Severity.WARNING, result.findings().get(0).severity());
     assertFalse(result.snapshot().orElseThrow().fileNames().contains("link.txt"));
   }
@@ -111,13 +122,16 @@ class FolderSnapshotsTest {
   void emptyFolderIsABlocker() throws IOException {
     Files.createDirectories(folder.getParent().resolve("Empty_Model_v1"));
     SnapshotResult result = snapshots.snapshot("1234567", "Empty_Model_v1");
-    assertEquals(List.of(FolderSnapshots.FOLDER_EMPTY), result.findings().stream().map(Finding::code).toList());
+    assertEquals(
+        List.of(FolderSnapshots.FOLDER_EMPTY),
+        result.findings().stream().map(Finding::code).toList());
   }
 
   @Test
   void folderOverTheLimitIsRefusedAndNothingIsKept() throws IOException {
-    FolderSnapshots small = new FolderSnapshots(share, store, Clock.fixed(NOW, ZoneOffset.UTC),
-        new FolderSnapshots.Limits(1, 1 << 20));
+    FolderSnapshots small =
+        new FolderSnapshots(
+            share, store, Clock.fixed(NOW, ZoneOffset.UTC), new FolderSnapshots.Limits(1, 1 << 20));
     SnapshotResult result = small.snapshot("1234567", FOLDER);
     assertTrue(result.snapshot().isEmpty());
     assertEquals(FolderSnapshots.FOLDER_TOO_LARGE, result.findings().get(0).code());
@@ -138,7 +152,8 @@ class FolderSnapshotsTest {
     Files.writeString(folder.resolve("table1.csv"), "region,n\nNorth,121\n");
     Files.delete(folder.resolve("code").resolve("model.R"));
     Files.writeString(folder.resolve("new.csv"), "x\n");
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new FolderChange("code/model.R", FolderChange.Kind.REMOVED),
             new FolderChange("new.csv", FolderChange.Kind.ADDED),
             new FolderChange("table1.csv", FolderChange.Kind.MODIFIED)),

@@ -24,9 +24,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.policy.FilePolicies;
-import org.outputintake.scan.FilePolicy;
 import org.outputintake.policy.PolicyInspector;
 import org.outputintake.policy.PolicySamples;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.Inspection;
 import org.outputintake.scan.ScanContext;
@@ -43,12 +43,23 @@ class ArchiveInspectionTest {
   }
 
   Inspection inspect(Path file, FilePolicy policy) throws IOException {
-    return inspector.inspect(new ScanFile(file, file.getFileName().toString(), null, Files.size(file), 0),
-        ScanContext.of(policy), work());
+    return inspector.inspect(
+        new ScanFile(file, file.getFileName().toString(), null, Files.size(file), 0),
+        ScanContext.of(policy),
+        work());
   }
 
   static FilePolicy limits(int depth, int entries, long bytes, int ratio) {
-    return new FilePolicy("test", "", Set.of(), Set.of(), Set.of(), 0, 0, 10, 0,
+    return new FilePolicy(
+        "test",
+        "",
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        0,
+        0,
+        10,
+        0,
         new FilePolicy.ArchiveLimits(depth, entries, bytes, ratio));
   }
 
@@ -67,8 +78,16 @@ class ArchiveInspectionTest {
 
   @Test
   void aSafeZipIsExpandedIntoEntriesNamedAfterTheArchive() throws IOException {
-    Path zip = PolicySamples.zip(dir, "outputs.zip", new LinkedHashMap<>(Map.of(
-        "tables/table1.csv", CSV, "notes.txt", "Rounded to 5.\n".getBytes(StandardCharsets.UTF_8))));
+    Path zip =
+        PolicySamples.zip(
+            dir,
+            "outputs.zip",
+            new LinkedHashMap<>(
+                Map.of(
+                    "tables/table1.csv",
+                    CSV,
+                    "notes.txt",
+                    "Rounded to 5.\n".getBytes(StandardCharsets.UTF_8))));
     Inspection inspection = inspect(zip, SRS);
     assertEquals(List.of(), codes(inspection));
     assertFalse(inspection.scanContent());
@@ -79,7 +98,11 @@ class ArchiveInspectionTest {
       assertTrue(entry.path().startsWith(work()), entry.path().toString());
       assertTrue(entry.path().getFileName().toString().matches("[0-9]{5}-[A-Za-z0-9._-]+"));
     }
-    ScanFile csv = inspection.entries().stream().filter(e -> e.extension().equals("csv")).findFirst().orElseThrow();
+    ScanFile csv =
+        inspection.entries().stream()
+            .filter(e -> e.extension().equals("csv"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(CSV.length, csv.size());
     assertEquals(new String(CSV, StandardCharsets.UTF_8), Files.readString(csv.path()));
   }
@@ -87,9 +110,16 @@ class ArchiveInspectionTest {
   @Test
   void aSafe7zIsExpandedIntoEntries() throws IOException {
     Path sevenZ = dir.resolve("outputs.7z");
-    try (var out = new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(sevenZ.toFile())) {
-      for (var e : new LinkedHashMap<>(Map.of("tables/table1.csv", CSV, "notes.txt",
-          "Rounded to 5.\n".getBytes(StandardCharsets.UTF_8))).entrySet()) {
+    try (var out =
+        new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(sevenZ.toFile())) {
+      for (var e :
+          new LinkedHashMap<>(
+                  Map.of(
+                      "tables/table1.csv",
+                      CSV,
+                      "notes.txt",
+                      "Rounded to 5.\n".getBytes(StandardCharsets.UTF_8)))
+              .entrySet()) {
         var entry = out.createArchiveEntry(dir.toFile(), e.getKey());
         entry.setDirectory(false);
         out.putArchiveEntry(entry);
@@ -99,15 +129,23 @@ class ArchiveInspectionTest {
     }
     Inspection inspection = inspect(sevenZ, SRS);
     assertEquals(List.of(), codes(inspection), inspection.findings().toString());
-    assertEquals(List.of("outputs.7z!/notes.txt", "outputs.7z!/tables/table1.csv"),
+    assertEquals(
+        List.of("outputs.7z!/notes.txt", "outputs.7z!/tables/table1.csv"),
         inspection.entries().stream().map(ScanFile::displayName).sorted().toList());
   }
 
   @Test
   void zipSlipAndAbsoluteNamesAreRefusedAndNothingIsWritten() throws IOException {
-    for (String evil : List.of("../../etc/cron.d/x.csv", "ok/../../x.csv", "/etc/passwd", "C:\\Windows\\x.csv",
-        "..\\..\\x.csv")) {
-      Path zip = PolicySamples.zip(dir, "evil.zip", new LinkedHashMap<>(Map.of("fine.csv", CSV, evil, CSV)));
+    for (String evil :
+        List.of(
+            "../../etc/cron.d/x.csv",
+            "ok/../../x.csv",
+            "/etc/passwd",
+            "C:\\Windows\\x.csv",
+            "..\\..\\x.csv")) {
+      Path zip =
+          PolicySamples.zip(
+              dir, "evil.zip", new LinkedHashMap<>(Map.of("fine.csv", CSV, evil, CSV)));
       Inspection inspection = inspect(zip, SRS);
       assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspection), evil);
       assertEquals(List.of(), inspection.entries());
@@ -119,13 +157,16 @@ class ArchiveInspectionTest {
 
   @Test
   void aSymbolicLinkInATarIsRefused() throws IOException {
-    Inspection inspection = inspect(PolicySamples.tarWithLink(dir, "links.tar", "/etc/passwd"), SRS);
+    Inspection inspection =
+        inspect(PolicySamples.tarWithLink(dir, "links.tar", "/etc/passwd"), SRS);
     assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspection));
     assertTrue(inspection.findings().get(0).message().contains("link"));
     assertEquals(0, filesLeft());
     Inspection plain = inspect(PolicySamples.tarWithLink(dir, "plain.tar", null), SRS);
     assertEquals(List.of(), codes(plain));
-    assertEquals(List.of("plain.tar!/table.csv"), plain.entries().stream().map(ScanFile::displayName).toList());
+    assertEquals(
+        List.of("plain.tar!/table.csv"),
+        plain.entries().stream().map(ScanFile::displayName).toList());
   }
 
   @Test
@@ -144,7 +185,9 @@ class ArchiveInspectionTest {
   void anArchiveExpandingBeyondTheByteLimitIsRefused() throws IOException {
     byte[] random = new byte[60_000];
     new java.util.Random(7).nextBytes(random);
-    Path zip = PolicySamples.zip(dir, "big.zip", new LinkedHashMap<>(Map.of("a.bin", random, "b.bin", random)));
+    Path zip =
+        PolicySamples.zip(
+            dir, "big.zip", new LinkedHashMap<>(Map.of("a.bin", random, "b.bin", random)));
     Inspection inspection = inspect(zip, limits(3, 1000, 100_000, 100));
     assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspection));
     assertEquals(0, filesLeft());
@@ -182,7 +225,8 @@ class ArchiveInspectionTest {
   void moreThanAThousandEntriesAreRefusedUnderTheShippedPolicy() throws IOException {
     Map<String, byte[]> many = new LinkedHashMap<>();
     for (int i = 0; i <= 1000; i++) many.put("t" + i + ".csv", new byte[0]);
-    assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspect(PolicySamples.zip(dir, "many.zip", many), SRS)));
+    assertEquals(
+        List.of("ARCHIVE_UNSAFE"), codes(inspect(PolicySamples.zip(dir, "many.zip", many), SRS)));
   }
 
   @Test
@@ -197,8 +241,12 @@ class ArchiveInspectionTest {
     assertEquals(List.of("ARCHIVE_UNSAFE"), all.stream().map(Finding::code).toList());
     assertTrue(all.get(0).message().contains("3 levels"));
 
-    byte[] three = PolicySamples.zipBytes(Map.of("b.zip", PolicySamples.zipBytes(Map.of("c.zip",
-        PolicySamples.zipBytes(Map.of("t.csv", CSV))))));
+    byte[] three =
+        PolicySamples.zipBytes(
+            Map.of(
+                "b.zip",
+                PolicySamples.zipBytes(
+                    Map.of("c.zip", PolicySamples.zipBytes(Map.of("t.csv", CSV))))));
     assertEquals(List.of(), walk(PolicySamples.bytes(dir, "a.zip", three), SRS));
   }
 
@@ -207,8 +255,9 @@ class ArchiveInspectionTest {
     byte[] random = new byte[40_000];
     new java.util.Random(3).nextBytes(random);
     byte[] inner = PolicySamples.zipBytes(Map.of("inner.bin", random));
-    Path outer = PolicySamples.zip(dir, "outer.zip", new LinkedHashMap<>(Map.of("outer.bin", random,
-        "inner.zip", inner)));
+    Path outer =
+        PolicySamples.zip(
+            dir, "outer.zip", new LinkedHashMap<>(Map.of("outer.bin", random, "inner.zip", inner)));
     // outer alone expands to ~80 KB, inner adds 40 KB more: 120 KB over a 100 KB budget.
     List<Finding> findings = walk(outer, limits(3, 1000, 100_000, 100));
     assertEquals(List.of("ARCHIVE_UNSAFE"), findings.stream().map(Finding::code).toList());
@@ -234,7 +283,8 @@ class ArchiveInspectionTest {
       tar.write(CSV);
       tar.closeArchiveEntry();
     }
-    assertEquals(List.of("outputs.tgz!/dir/table.csv"),
+    assertEquals(
+        List.of("outputs.tgz!/dir/table.csv"),
         inspect(tgz, SRS).entries().stream().map(ScanFile::displayName).toList());
 
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -242,16 +292,21 @@ class ArchiveInspectionTest {
       out.write(CSV);
     }
     Inspection single = inspect(PolicySamples.bytes(dir, "table.csv.gz", gz.toByteArray()), SRS);
-    assertEquals(List.of("table.csv.gz!/table.csv"), single.entries().stream().map(ScanFile::displayName).toList());
+    assertEquals(
+        List.of("table.csv.gz!/table.csv"),
+        single.entries().stream().map(ScanFile::displayName).toList());
   }
 
   @Test
-  void aSevenZipArchiveIsExpandedWhenTheDecoderIsPresentAndOtherwiseRefusedWithAdvice() throws IOException {
+  void aSevenZipArchiveIsExpandedWhenTheDecoderIsPresentAndOtherwiseRefusedWithAdvice()
+      throws IOException {
     Path file = PolicySamples.bytes(dir, "outputs.7z", SevenZip.stored("t.csv", CSV));
     Inspection inspection = inspect(file, SRS);
     if (SevenZipProbe.canDecode()) {
       assertEquals(List.of(), codes(inspection));
-      assertEquals(List.of("outputs.7z!/t.csv"), inspection.entries().stream().map(ScanFile::displayName).toList());
+      assertEquals(
+          List.of("outputs.7z!/t.csv"),
+          inspection.entries().stream().map(ScanFile::displayName).toList());
     } else {
       assertEquals(List.of("ARCHIVE_UNSAFE"), codes(inspection));
       assertTrue(inspection.findings().get(0).message().contains("standard zip"));

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Writes a minimal 7z archive with one stored (Copy) entry. Commons Compress writes 7z only with the optional
- * xz library, which this project does not ship, so tests build the format by hand (7zFormat.txt).
+ * Writes a minimal 7z archive with one stored (Copy) entry. Commons Compress writes 7z only with
+ * the optional xz library, which this project does not ship, so tests build the format by hand
+ * (7zFormat.txt).
  */
 final class SevenZip {
   private SevenZip() {}
@@ -17,13 +18,17 @@ final class SevenZip {
     return build(name, content, new byte[] {0x01, 0x00});
   }
 
-  /** The same layout with the AES coder in place of Copy, as 7-Zip writes for a password-protected archive. */
+  /**
+   * The same layout with the AES coder in place of Copy, as 7-Zip writes for a password-protected
+   * archive.
+   */
   static byte[] aes(String name, byte[] content) {
     return build(name, content, new byte[] {0x04, 0x06, (byte) 0xF1, 0x07, 0x01});
   }
 
   private static byte[] build(String name, byte[] content, byte[] coder) {
-    if (content.length >= 0x80) throw new IllegalArgumentException("keep test content under 128 bytes");
+    if (content.length >= 0x80)
+      throw new IllegalArgumentException("keep test content under 128 bytes");
     ByteArrayOutputStream h = new ByteArrayOutputStream();
     h.write(0x01); // Header
     h.write(0x04); // MainStreamsInfo
@@ -41,7 +46,8 @@ final class SevenZip {
 
     ByteBuffer start = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
     start.putLong(content.length).putLong(header.length).putInt((int) crc(header));
-    ByteBuffer out = ByteBuffer.allocate(32 + content.length + header.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(32 + content.length + header.length).order(ByteOrder.LITTLE_ENDIAN);
     out.put(new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0x00, 0x04});
     out.putInt((int) crc(start.array()));
     out.put(start.array()).put(content).put(header);

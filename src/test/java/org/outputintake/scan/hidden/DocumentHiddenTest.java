@@ -36,7 +36,8 @@ class DocumentHiddenTest {
 
   Path docx(String name, Consumer<XWPFDocument> edit) throws IOException {
     Path file = dir.resolve(name);
-    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+    try (XWPFDocument doc = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(file)) {
       doc.createParagraph().createRun().setText("Table 1 shows counts by region.");
       doc.createParagraph().createRun().setText("All counts are rounded to the nearest 5.");
       edit.accept(doc);
@@ -47,16 +48,23 @@ class DocumentHiddenTest {
 
   @Test
   void aCleanDocumentHasNoFinding() throws IOException {
-    assertEquals(List.of(), scan(docx("clean.docx", d -> { })));
+    assertEquals(List.of(), scan(docx("clean.docx", d -> {})));
   }
 
   @Test
   void trackedInsertionsAndDeletionsAreBlockersWithMaskedEvidence() throws IOException {
-    Path file = docx("tracked.docx", d -> {
-      XWPFParagraph p = d.createParagraph();
-      p.getCTP().addNewIns().addNewR().addNewT().setStringValue("added words");
-      p.getCTP().addNewDel().addNewR().addNewDelText().setStringValue("patient Smith aged 97");
-    });
+    Path file =
+        docx(
+            "tracked.docx",
+            d -> {
+              XWPFParagraph p = d.createParagraph();
+              p.getCTP().addNewIns().addNewR().addNewT().setStringValue("added words");
+              p.getCTP()
+                  .addNewDel()
+                  .addNewR()
+                  .addNewDelText()
+                  .setStringValue("patient Smith aged 97");
+            });
     List<Finding> findings = scan(file);
     assertEquals(List.of("TRACKED_CHANGE"), codes(findings));
     Finding f = findings.get(0);
@@ -68,17 +76,23 @@ class DocumentHiddenTest {
 
   @Test
   void hiddenRunsAreBlockersButAHiddenParagraphMarkIsNot() throws IOException {
-    Path hidden = docx("hidden.docx", d -> {
-      var run = d.createParagraph().createRun();
-      run.setText("secret count 3");
-      run.setVanish(true);
-    });
+    Path hidden =
+        docx(
+            "hidden.docx",
+            d -> {
+              var run = d.createParagraph().createRun();
+              run.setText("secret count 3");
+              run.setVanish(true);
+            });
     List<Finding> findings = scan(hidden);
     assertEquals(List.of("HIDDEN_TEXT"), codes(findings));
     assertEquals("document body, paragraph 3", findings.get(0).location());
     assertFalse(findings.get(0).evidence().contains("secret"));
 
-    Path mark = docx("mark.docx", d -> d.getParagraphs().get(0).getCTP().addNewPPr().addNewRPr().addNewVanish());
+    Path mark =
+        docx(
+            "mark.docx",
+            d -> d.getParagraphs().get(0).getCTP().addNewPPr().addNewRPr().addNewVanish());
     assertEquals(List.of(), scan(mark));
     Path off = docx("off.docx", d -> d.getParagraphs().get(0).getRuns().get(0).setVanish(false));
     assertEquals(List.of(), scan(off));
@@ -86,11 +100,14 @@ class DocumentHiddenTest {
 
   @Test
   void wordCommentsAreWarnings() throws IOException {
-    Path file = docx("comments.docx", d -> {
-      var comment = d.createComments().createComment(BigInteger.ONE);
-      comment.setAuthor("Reviewer");
-      comment.createParagraph().createRun().setText("check this count");
-    });
+    Path file =
+        docx(
+            "comments.docx",
+            d -> {
+              var comment = d.createComments().createComment(BigInteger.ONE);
+              comment.setAuthor("Reviewer");
+              comment.createParagraph().createRun().setText("check this count");
+            });
     List<Finding> findings = scan(file);
     assertEquals(List.of("COMMENT"), codes(findings));
     assertFalse(findings.get(0).isBlocker());
@@ -98,10 +115,10 @@ class DocumentHiddenTest {
 
   @Test
   void aMacroEnabledDocumentIsActiveContent() throws Exception {
-    Path file = docx("macro.docm", d -> { });
+    Path file = docx("macro.docm", d -> {});
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ_WRITE)) {
-      SpreadsheetHiddenTest.addPart(pkg, "/word/vbaProject.bin", "application/vnd.ms-office.vbaProject",
-          new byte[] {1});
+      SpreadsheetHiddenTest.addPart(
+          pkg, "/word/vbaProject.bin", "application/vnd.ms-office.vbaProject", new byte[] {1});
     }
     assertEquals(List.of("ACTIVE_CONTENT"), codes(scan(file)));
   }
@@ -126,13 +143,18 @@ class DocumentHiddenTest {
   @Test
   void aLegacyWordFileWithAVbaProjectIsActiveContentEvenIfTheRestIsUnreadable() throws IOException {
     Path file = dir.resolve("macro.doc");
-    try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+    try (POIFSFileSystem fs = new POIFSFileSystem();
+        OutputStream out = Files.newOutputStream(file)) {
       fs.createDocument(new ByteArrayInputStream(new byte[512]), "WordDocument");
-      fs.getRoot().createDirectory("Macros").createDocument("PROJECT", new ByteArrayInputStream(new byte[64]));
+      fs.getRoot()
+          .createDirectory("Macros")
+          .createDocument("PROJECT", new ByteArrayInputStream(new byte[64]));
       fs.writeFilesystem(out);
     }
     List<String> codes = codes(scan(file));
     assertEquals("ACTIVE_CONTENT", codes.get(0));
-    assertTrue(codes.stream().allMatch(c -> c.equals("ACTIVE_CONTENT") || c.equals("HIDDEN_CONTENT_UNCHECKED")));
+    assertTrue(
+        codes.stream()
+            .allMatch(c -> c.equals("ACTIVE_CONTENT") || c.equals("HIDDEN_CONTENT_UNCHECKED")));
   }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -54,13 +53,16 @@ class PdfMarkupImageHiddenTest {
 
   @Test
   void aCleanPdfHasNoFinding() throws IOException {
-    assertEquals(List.of(), scan(pdf("clean.pdf", (d, p) -> { })));
+    assertEquals(List.of(), scan(pdf("clean.pdf", (d, p) -> {})));
   }
 
   @Test
   void javaScriptRunOnOpeningIsActiveContent() throws IOException {
-    Path file = pdf("open.pdf", (d, p) -> d.getDocumentCatalog().setOpenAction(
-        new PDActionJavaScript("app.alert('hello')")));
+    Path file =
+        pdf(
+            "open.pdf",
+            (d, p) ->
+                d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hello')")));
     List<Finding> findings = scan(file);
     assertEquals(List.of("ACTIVE_CONTENT"), codes(findings));
     assertEquals("document open", findings.get(0).location());
@@ -68,24 +70,30 @@ class PdfMarkupImageHiddenTest {
 
   @Test
   void javaScriptBehindALinkIsActiveContent() throws IOException {
-    Path file = pdf("link.pdf", (d, p) -> {
-      PDAnnotationLink link = new PDAnnotationLink();
-      link.setRectangle(new PDRectangle(10, 10, 50, 20));
-      link.setAction(new PDActionJavaScript("this.submitForm('x')"));
-      p.getAnnotations().add(link);
-    });
+    Path file =
+        pdf(
+            "link.pdf",
+            (d, p) -> {
+              PDAnnotationLink link = new PDAnnotationLink();
+              link.setRectangle(new PDRectangle(10, 10, 50, 20));
+              link.setAction(new PDActionJavaScript("this.submitForm('x')"));
+              p.getAnnotations().add(link);
+            });
     assertEquals(List.of("ACTIVE_CONTENT"), codes(scan(file)));
   }
 
   @Test
   void pdfCommentsAreWarningsAndTheAuthorIsMaskedInformation() throws IOException {
-    Path file = pdf("notes.pdf", (d, p) -> {
-      PDAnnotationText note = new PDAnnotationText();
-      note.setRectangle(new PDRectangle(10, 10, 20, 20));
-      note.setContents("remove row 4 before release");
-      p.getAnnotations().add(note);
-      d.getDocumentInformation().setAuthor("Jane Researcher");
-    });
+    Path file =
+        pdf(
+            "notes.pdf",
+            (d, p) -> {
+              PDAnnotationText note = new PDAnnotationText();
+              note.setRectangle(new PDRectangle(10, 10, 20, 20));
+              note.setContents("remove row 4 before release");
+              p.getAnnotations().add(note);
+              d.getDocumentInformation().setAuthor("Jane Researcher");
+            });
     List<Finding> findings = scan(file);
     assertEquals(List.of("COMMENT", "EMBEDDED_METADATA"), codes(findings));
     assertEquals("page 1", findings.get(0).location());
@@ -94,32 +102,52 @@ class PdfMarkupImageHiddenTest {
 
   @Test
   void scriptsAndEventHandlersInSvgAndHtmlAreActiveContent() throws IOException {
-    Path script = PolicySamples.text(dir, "fig.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n"
-        + "<script>alert(1)</script>\n</svg>\n");
+    Path script =
+        PolicySamples.text(
+            dir,
+            "fig.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n"
+                + "<script>alert(1)</script>\n</svg>\n");
     List<Finding> findings = scan(script);
     assertEquals(List.of("ACTIVE_CONTENT"), codes(findings));
     assertEquals("line 3", findings.get(0).location());
-    Path handler = PolicySamples.text(dir, "fig2.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        + "onload=\"fetch('x')\"><rect/></svg>");
+    Path handler =
+        PolicySamples.text(
+            dir,
+            "fig2.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" " + "onload=\"fetch('x')\"><rect/></svg>");
     assertEquals(List.of("ACTIVE_CONTENT"), codes(scan(handler)));
-    Path html = PolicySamples.text(dir, "report.html", "<html><body><a href=\"javascript:run()\">x</a></body></html>");
+    Path html =
+        PolicySamples.text(
+            dir, "report.html", "<html><body><a href=\"javascript:run()\">x</a></body></html>");
     assertEquals(List.of("ACTIVE_CONTENT"), codes(scan(html)));
   }
 
   @Test
   void aScriptSplitAcrossReadChunksIsStillFound() throws IOException {
     String padding = "<!--" + "x".repeat(64 * 1024 - 7) + "-->";
-    Path file = PolicySamples.text(dir, "big.svg", "<svg>" + padding + "<script>a()</script></svg>");
+    Path file =
+        PolicySamples.text(dir, "big.svg", "<svg>" + padding + "<script>a()</script></svg>");
     assertEquals(List.of("ACTIVE_CONTENT"), codes(scan(file)));
   }
 
   @Test
   void staticSvgAndHtmlHaveNoFindingButWebImagesInSvgAreExternalLinks() throws IOException {
     assertEquals(List.of(), scan(PolicySamples.svg(dir, "clean.svg")));
-    assertEquals(List.of(), scan(PolicySamples.text(dir, "clean.html", "<html><body><p>Onset of illness: "
-        + "one=2</p><a href=\"https://example.org\">source</a></body></html>")));
-    Path remote = PolicySamples.text(dir, "remote.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        + "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"https://example.org/a.png\"/></svg>");
+    assertEquals(
+        List.of(),
+        scan(
+            PolicySamples.text(
+                dir,
+                "clean.html",
+                "<html><body><p>Onset of illness: "
+                    + "one=2</p><a href=\"https://example.org\">source</a></body></html>")));
+    Path remote =
+        PolicySamples.text(
+            dir,
+            "remote.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"https://example.org/a.png\"/></svg>");
     assertEquals(List.of("EXTERNAL_LINK"), codes(scan(remote)));
   }
 
@@ -130,19 +158,26 @@ class PdfMarkupImageHiddenTest {
     List<Finding> findings = scan(withGps);
     assertEquals(List.of("EMBEDDED_METADATA"), codes(findings));
     assertFalse(findings.get(0).isBlocker());
-    assertEquals(List.of(), scan(PolicySamples.bytes(dir, "nogps.jpg", insertApp1(jpeg, tiff(false)))));
+    assertEquals(
+        List.of(), scan(PolicySamples.bytes(dir, "nogps.jpg", insertApp1(jpeg, tiff(false)))));
     assertEquals(List.of(), scan(PolicySamples.bytes(dir, "plain.jpg", jpeg)));
 
     byte[] png = PolicySamples.image("png");
-    assertEquals(List.of("EMBEDDED_METADATA"), codes(scan(PolicySamples.bytes(dir, "f.png", insertExif(png)))));
+    assertEquals(
+        List.of("EMBEDDED_METADATA"),
+        codes(scan(PolicySamples.bytes(dir, "f.png", insertExif(png)))));
     assertEquals(List.of(), scan(PolicySamples.bytes(dir, "plain.png", png)));
 
-    assertEquals(List.of("EMBEDDED_METADATA"), codes(scan(PolicySamples.bytes(dir, "scan.tiff", tiff(true)))));
+    assertEquals(
+        List.of("EMBEDDED_METADATA"),
+        codes(scan(PolicySamples.bytes(dir, "scan.tiff", tiff(true)))));
   }
 
   @Test
   void damagedImagesAndPdfsDoNotThrow() throws IOException {
-    byte[] broken = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F, (byte) 0xFF, 'E', 'x', 'i', 'f'};
+    byte[] broken = {
+      (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F, (byte) 0xFF, 'E', 'x', 'i', 'f'
+    };
     assertEquals(List.of(), scan(PolicySamples.bytes(dir, "broken.jpg", broken)));
     byte[] loop = tiff(true);
     ByteBuffer.wrap(loop).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0x7fffffff);

@@ -48,9 +48,11 @@ class SpreadsheetHiddenTest {
   }
 
   /** A workbook with a visible 'Table 1' of counts, changed by {@code edit} before it is saved. */
-  Path workbook(String name, boolean xlsx, java.util.function.Consumer<Workbook> edit) throws IOException {
+  Path workbook(String name, boolean xlsx, java.util.function.Consumer<Workbook> edit)
+      throws IOException {
     Path file = dir.resolve(name);
-    try (Workbook wb = xlsx ? new XSSFWorkbook() : new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+    try (Workbook wb = xlsx ? new XSSFWorkbook() : new HSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
       Sheet sheet = wb.createSheet("Table 1");
       for (int r = 0; r < 12; r++) {
         var row = sheet.createRow(r);
@@ -64,19 +66,23 @@ class SpreadsheetHiddenTest {
 
   @Test
   void aCleanWorkbookHasNoFinding() throws IOException {
-    assertEquals(List.of(), scan(workbook("clean.xlsx", true, wb -> { })));
-    assertEquals(List.of(), scan(workbook("clean.xls", false, wb -> { })));
+    assertEquals(List.of(), scan(workbook("clean.xlsx", true, wb -> {})));
+    assertEquals(List.of(), scan(workbook("clean.xls", false, wb -> {})));
   }
 
   @Test
   void hiddenAndVeryHiddenSheetsAreBlockers() throws IOException {
     for (boolean xlsx : new boolean[] {true, false}) {
-      Path file = workbook(xlsx ? "s.xlsx" : "s.xls", xlsx, wb -> {
-        wb.createSheet("Raw data");
-        wb.createSheet("Lookup");
-        wb.setSheetVisibility(1, SheetVisibility.HIDDEN);
-        wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
-      });
+      Path file =
+          workbook(
+              xlsx ? "s.xlsx" : "s.xls",
+              xlsx,
+              wb -> {
+                wb.createSheet("Raw data");
+                wb.createSheet("Lookup");
+                wb.setSheetVisibility(1, SheetVisibility.HIDDEN);
+                wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
+              });
       List<Finding> findings = scan(file);
       assertEquals(List.of("HIDDEN_SHEET", "HIDDEN_SHEET"), codes(findings), file.toString());
       assertEquals("sheet 'Raw data'", findings.get(0).location());
@@ -88,27 +94,38 @@ class SpreadsheetHiddenTest {
   @Test
   void hiddenRowsAndColumnsAreReportedWithTheirPlace() throws IOException {
     for (boolean xlsx : new boolean[] {true, false}) {
-      Path file = workbook(xlsx ? "r.xlsx" : "r.xls", xlsx, wb -> {
-        Sheet s = wb.getSheetAt(0);
-        s.getRow(6).setZeroHeight(true);
-        s.getRow(8).setZeroHeight(true);
-        s.getRow(9).setZeroHeight(true);
-        s.setColumnHidden(2, true);
-      });
+      Path file =
+          workbook(
+              xlsx ? "r.xlsx" : "r.xls",
+              xlsx,
+              wb -> {
+                Sheet s = wb.getSheetAt(0);
+                s.getRow(6).setZeroHeight(true);
+                s.getRow(8).setZeroHeight(true);
+                s.getRow(9).setZeroHeight(true);
+                s.setColumnHidden(2, true);
+              });
       List<Finding> findings = scan(file);
       List<String> locations = findings.stream().map(Finding::location).toList();
-      assertEquals(List.of("HIDDEN_ROW", "HIDDEN_ROW", "HIDDEN_COLUMN"), codes(findings), file.toString());
-      assertEquals(List.of("sheet 'Table 1', row 7", "sheet 'Table 1', rows 9-10", "sheet 'Table 1', column C"),
+      assertEquals(
+          List.of("HIDDEN_ROW", "HIDDEN_ROW", "HIDDEN_COLUMN"), codes(findings), file.toString());
+      assertEquals(
+          List.of(
+              "sheet 'Table 1', row 7", "sheet 'Table 1', rows 9-10", "sheet 'Table 1', column C"),
           locations);
     }
   }
 
   @Test
   void manyHiddenRowsAreSummarisedNotListedOneByOne() throws IOException {
-    Path file = workbook("many.xlsx", true, wb -> {
-      Sheet s = wb.getSheetAt(0);
-      for (int r = 100; r < 400; r += 2) s.createRow(r).setZeroHeight(true);
-    });
+    Path file =
+        workbook(
+            "many.xlsx",
+            true,
+            wb -> {
+              Sheet s = wb.getSheetAt(0);
+              for (int r = 100; r < 400; r += 2) s.createRow(r).setZeroHeight(true);
+            });
     List<Finding> findings = scan(file);
     assertEquals(Ranges.MAX_FINDINGS + 1, findings.size());
     assertTrue(findings.get(findings.size() - 1).message().contains("150 hidden rows"));
@@ -117,16 +134,21 @@ class SpreadsheetHiddenTest {
   @Test
   void cellCommentsAreWarningsWithTheCellButNotTheText() throws IOException {
     for (boolean xlsx : new boolean[] {true, false}) {
-      Path file = workbook(xlsx ? "c.xlsx" : "c.xls", xlsx, wb -> {
-        Sheet s = wb.getSheetAt(0);
-        Drawing<?> drawing = s.createDrawingPatriarch();
-        ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
-        anchor.setRow1(1);
-        anchor.setCol1(1);
-        Comment comment = drawing.createCellComment(anchor);
-        comment.setString(wb.getCreationHelper().createRichTextString("patient 943 476 5919 excluded"));
-        s.getRow(1).getCell(1).setCellComment(comment);
-      });
+      Path file =
+          workbook(
+              xlsx ? "c.xlsx" : "c.xls",
+              xlsx,
+              wb -> {
+                Sheet s = wb.getSheetAt(0);
+                Drawing<?> drawing = s.createDrawingPatriarch();
+                ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+                anchor.setRow1(1);
+                anchor.setCol1(1);
+                Comment comment = drawing.createCellComment(anchor);
+                comment.setString(
+                    wb.getCreationHelper().createRichTextString("patient 943 476 5919 excluded"));
+                s.getRow(1).getCell(1).setCellComment(comment);
+              });
       List<Finding> findings = scan(file);
       assertEquals(List.of("COMMENT"), codes(findings), file.toString());
       assertFalse(findings.get(0).isBlocker());
@@ -137,15 +159,22 @@ class SpreadsheetHiddenTest {
 
   @Test
   void macrosExternalLinksAndConnectionsInAPackageAreReported() throws Exception {
-    Path file = workbook("m.xlsm", true, wb -> { });
+    Path file = workbook("m.xlsm", true, wb -> {});
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ_WRITE)) {
-      addPart(pkg, "/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject", new byte[] {1, 2, 3});
-      addPart(pkg, "/xl/externalLinks/externalLink1.xml",
+      addPart(
+          pkg, "/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject", new byte[] {1, 2, 3});
+      addPart(
+          pkg,
+          "/xl/externalLinks/externalLink1.xml",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
-          "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".getBytes());
-      addPart(pkg, "/xl/connections.xml",
+          "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
+              .getBytes());
+      addPart(
+          pkg,
+          "/xl/connections.xml",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml",
-          "<connections xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".getBytes());
+          "<connections xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
+              .getBytes());
     }
     List<String> codes = codes(scan(file));
     assertEquals(List.of("ACTIVE_CONTENT", "EXTERNAL_LINK", "EXTERNAL_LINK"), codes);
@@ -153,10 +182,14 @@ class SpreadsheetHiddenTest {
 
   @Test
   void aPersonNamedInThePropertiesIsMaskedInformation() throws IOException {
-    Path file = workbook("p.xlsx", true, wb -> {
-      var props = ((XSSFWorkbook) wb).getProperties().getCoreProperties();
-      props.setCreator("Jane Researcher");
-    });
+    Path file =
+        workbook(
+            "p.xlsx",
+            true,
+            wb -> {
+              var props = ((XSSFWorkbook) wb).getProperties().getCoreProperties();
+              props.setCreator("Jane Researcher");
+            });
     List<Finding> findings = scan(file);
     assertEquals(List.of("EMBEDDED_METADATA"), codes(findings));
     assertEquals(org.outputintake.scan.Severity.INFO, findings.get(0).severity());

@@ -14,8 +14,17 @@ class CheckDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"9434765918", "4733577365", "4894301852", "0000000000", "1111111111", "943476591",
-      "94347659190", "94347659a9"})
+  @ValueSource(
+      strings = {
+        "9434765918",
+        "4733577365",
+        "4894301852",
+        "0000000000",
+        "1111111111",
+        "943476591",
+        "94347659190",
+        "94347659a9"
+      })
   void wrongCheckDigitsSameDigitsAndWrongLengthsFail(String n) {
     assertFalse(CheckDigits.nhs(n));
   }
@@ -27,8 +36,22 @@ class CheckDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"DA123456C", "FA123456A", "QQ123456C", "AD123456C", "AO123456C", "BG123456A",
-      "GB123456A", "NK123456A", "TN123456A", "ZZ123456A", "AB123456E", "AB12345C", "AB1234567"})
+  @ValueSource(
+      strings = {
+        "DA123456C",
+        "FA123456A",
+        "QQ123456C",
+        "AD123456C",
+        "AO123456C",
+        "BG123456A",
+        "GB123456A",
+        "NK123456A",
+        "TN123456A",
+        "ZZ123456A",
+        "AB123456E",
+        "AB12345C",
+        "AB1234567"
+      })
   void niNumbersBreakingHmrcRulesFail(String ni) {
     assertFalse(CheckDigits.ni(ni, true));
   }
@@ -52,8 +75,15 @@ class CheckDigitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"A801200005001", "B80120000500", "B8012000050011", "1801200005001",
-      "E000200005001", "F820200109001"})
+  @ValueSource(
+      strings = {
+        "A801200005001",
+        "B80120000500",
+        "B8012000050011",
+        "1801200005001",
+        "E000200005001",
+        "F820200109001"
+      })
   void upnWithWrongCheckLetterLengthOrUnknownLocalAuthorityFails(String upn) {
     assertFalse(CheckDigits.upn(upn));
   }

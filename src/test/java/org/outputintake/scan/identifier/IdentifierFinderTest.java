@@ -91,12 +91,21 @@ class IdentifierFinderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "In 2019 and 2020 there were 1234 cases", "Aged 45 to 64: 12.5% (n=340)", "Published 2024-01-16",
-      "Area E06000001 and W06000002", "Order ORD-12345678 shipped", "mean 51.2, sd 3.4",
-      "values 4733577365 4894301852", "Table 3: 16/01/24 Output request for Project 1234567",
-      "p = 0.0345, 95% CI 1.02 to 1.35", "See page 12 for Table 4", "version 3.3.1 on port 8080",
-      "Coefficient 0.123456, -0.654321"})
+  @ValueSource(
+      strings = {
+        "In 2019 and 2020 there were 1234 cases",
+        "Aged 45 to 64: 12.5% (n=340)",
+        "Published 2024-01-16",
+        "Area E06000001 and W06000002",
+        "Order ORD-12345678 shipped",
+        "mean 51.2, sd 3.4",
+        "values 4733577365 4894301852",
+        "Table 3: 16/01/24 Output request for Project 1234567",
+        "p = 0.0345, 95% CI 1.02 to 1.35",
+        "See page 12 for Table 4",
+        "version 3.3.1 on port 8080",
+        "Coefficient 0.123456, -0.654321"
+      })
   void negativeControlsProduceNoFinding(String text) {
     assertEquals(List.of(), codes(text), text);
   }
@@ -116,10 +125,15 @@ class IdentifierFinderTest {
   void givenARepeatedCell_thenEveryRepeatReportsWhatTheFirstScanFound() {
     List<String> hits = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      finder.scanCell("call 020 7946 0018 or SW1A 1AA", null, (kind, masked) -> hits.add(kind + " " + masked));
+      finder.scanCell(
+          "call 020 7946 0018 or SW1A 1AA", null, (kind, masked) -> hits.add(kind + " " + masked));
     }
     List<String> once = new java.util.ArrayList<>();
-    new IdentifierFinder().scanLine("call 020 7946 0018 or SW1A 1AA", null, (kind, masked) -> once.add(kind + " " + masked));
+    new IdentifierFinder()
+        .scanLine(
+            "call 020 7946 0018 or SW1A 1AA",
+            null,
+            (kind, masked) -> once.add(kind + " " + masked));
     assertEquals(2, once.size());
     assertEquals(3 * once.size(), hits.size());
     assertEquals(once, hits.subList(4, 6));
@@ -130,7 +144,8 @@ class IdentifierFinderTest {
     List<String> hits = new java.util.ArrayList<>();
     finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain " + kind));
     finder.scanCell("ref 9434765919", "nhs number", (kind, masked) -> hits.add("nhs " + kind));
-    finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain again " + kind));
+    finder.scanCell(
+        "ref 9434765919", "order ref", (kind, masked) -> hits.add("plain again " + kind));
     assertEquals(List.of("nhs NHS_NUMBER"), hits);
   }
 

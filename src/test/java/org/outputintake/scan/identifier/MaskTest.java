@@ -42,9 +42,20 @@ class MaskTest {
 
   @Test
   void maskedValuesNeverContainTheWholeValue() {
-    for (String v : new String[] {"9434765919", "AB123456C", "someone@example.com", "SW1A 1AA", "07700900123"}) {
-      for (String masked : new String[] {Mask.nhs(v), Mask.ni(v), Mask.email(v), Mask.postcode(v), Mask.phone(v),
-          Mask.generic(v), Mask.text(v)}) {
+    for (String v :
+        new String[] {
+          "9434765919", "AB123456C", "someone@example.com", "SW1A 1AA", "07700900123"
+        }) {
+      for (String masked :
+          new String[] {
+            Mask.nhs(v),
+            Mask.ni(v),
+            Mask.email(v),
+            Mask.postcode(v),
+            Mask.phone(v),
+            Mask.generic(v),
+            Mask.text(v)
+          }) {
         assertFalse(masked.contains(v), masked + " shows " + v);
       }
     }

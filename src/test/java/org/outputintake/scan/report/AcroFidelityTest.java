@@ -16,15 +16,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.scan.ScanContext;
-import org.outputintake.scan.ScanEngine;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
 import org.outputintake.scan.TestFiles;
 
-/** The --acro-results folder as SACRO-Viewer and ACRO read it: every cell, ACRO's words, the whole grid. */
+/**
+ * The --acro-results folder as SACRO-Viewer and ACRO read it: every cell, ACRO's words, the whole
+ * grid.
+ */
 class AcroFidelityTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private JsonNode write(List<Path> files) throws IOException {
     List<ScanFile> inputs = new ArrayList<>();
@@ -50,7 +51,8 @@ class AcroFidelityTest {
     JsonNode sdc = output.path("files").get(0).path("sdc");
     assertEquals(30, sdc.path("cells").path("threshold").size());
     assertEquals("[0,0]", sdc.path("cells").path("threshold").get(0).toString());
-    assertEquals("fail; threshold: 30 cells may need suppressing; ", output.path("summary").asText());
+    assertEquals(
+        "fail; threshold: 30 cells may need suppressing; ", output.path("summary").asText());
     assertEquals("threshold; ", output.path("outcome").path("Male").path("a0").asText());
     assertEquals("ok", output.path("outcome").path("Female").path("a29").asText());
     assertEquals(30, output.path("outcome").path("Female").size());
@@ -58,9 +60,15 @@ class AcroFidelityTest {
 
   @Test
   void dominanceAndZerosGoToAcrosCategories() throws IOException {
-    Path csv = TestFiles.text(dir, "in/d.csv", "sector,n,total_turnover,largest,second_largest",
-        "A,40,1000000,950000,20000", "B,0,800000,120000,100000");
-    JsonNode cells = write(List.of(csv)).path("output_0").path("files").get(0).path("sdc").path("cells");
+    Path csv =
+        TestFiles.text(
+            dir,
+            "in/d.csv",
+            "sector,n,total_turnover,largest,second_largest",
+            "A,40,1000000,950000,20000",
+            "B,0,800000,120000,100000");
+    JsonNode cells =
+        write(List.of(csv)).path("output_0").path("files").get(0).path("sdc").path("cells");
     assertEquals("[[0,1]]", cells.path("p-ratio").toString());
     assertEquals("[[0,1]]", cells.path("nk-rule").toString());
     assertEquals("[[1,0]]", cells.path("threshold").toString());
@@ -69,8 +77,13 @@ class AcroFidelityTest {
   @Test
   void xlsxSheetsAreAlsoWrittenAsCsvTheViewerShows() throws IOException {
     Files.createDirectories(dir.resolve("in"));
-    Path xlsx = TestFiles.xlsx(dir, "in/w.xlsx", Set.of(), "Table 1",
-        TestFiles.rows("Title line", "area,n", "A,120", "B,4"));
+    Path xlsx =
+        TestFiles.xlsx(
+            dir,
+            "in/w.xlsx",
+            Set.of(),
+            "Table 1",
+            TestFiles.rows("Title line", "area,n", "A,120", "B,4"));
     JsonNode files = write(List.of(xlsx)).path("output_0").path("files");
     assertEquals(2, files.size());
     assertEquals("w_Table_1.csv", files.get(1).path("name").asText());
@@ -80,7 +93,8 @@ class AcroFidelityTest {
 
   @Test
   void regressionsCarryTheirDegreesOfFreedom() throws IOException {
-    Path csv = TestFiles.text(dir, "in/m.csv", "term,coef,std_err", "Intercept,1.2,0.3", "df_resid,6,");
+    Path csv =
+        TestFiles.text(dir, "in/m.csv", "term,coef,std_err", "Intercept,1.2,0.3", "df_resid,6,");
     JsonNode output = write(List.of(csv)).path("output_0");
     assertEquals("regression", output.path("type").asText());
     assertEquals(6, output.path("properties").path("dof").asInt());

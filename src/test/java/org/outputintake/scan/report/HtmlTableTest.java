@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.scan.ScanEngine;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
 import org.outputintake.scan.TestFiles;
 
 /** The HTML report shows each table with its flagged cells, masked identifiers, and no scripts. */
 class HtmlTableTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void flaggedCellsAreHighlightedRowsAroundThemShownAndIdentifiersMasked() throws IOException {
@@ -28,7 +26,9 @@ class HtmlTableTest {
     String[] nhs = {"4595748906", "4925412248", "4396937164"};
     for (int i = 0; i < 300; i++) lines.add(nhs[i % 3] + ",a" + i + "," + (i == 250 ? 3 : 120));
     Path csv = TestFiles.text(dir, "t.csv", lines.toArray(String[]::new));
-    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(List.of(ScanFile.of(csv, "t.csv")), TestFiles.context("ons-srs"));
+    ScanReport report =
+        org.outputintake.policy.StandardScan.engine()
+            .scan(List.of(ScanFile.of(csv, "t.csv")), TestFiles.context("ons-srs"));
     StringWriter w = new StringWriter();
     ReportFormat.HTML.write(report, w, Map.of("t.csv", csv));
     String html = w.toString();

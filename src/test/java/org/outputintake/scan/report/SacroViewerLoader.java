@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * What SACRO-Viewer does when it opens a folder (AI-SDC/SACRO-Viewer, {@code sacro/models.py} and
- * {@code sacro/versioning.py}), restated in Java for tests: it picks the one ACRO json file of the folder (refusing
- * a folder with two), checks its structure, refuses versions older than the one it supports, and checks every
- * file against {@code checksums/<name>.txt}. ACRO's own {@code load_records} also needs the exact version.
+ * {@code sacro/versioning.py}), restated in Java for tests: it picks the one ACRO json file of the
+ * folder (refusing a folder with two), checks its structure, refuses versions older than the one it
+ * supports, and checks every file against {@code checksums/<name>.txt}. ACRO's own {@code
+ * load_records} also needs the exact version.
  */
 final class SacroViewerLoader {
   static final String SUPPORTED = "0.4.0";
@@ -30,12 +31,14 @@ final class SacroViewerLoader {
         if (validAcroJson(p)) valid.add(p);
       }
     }
-    if (valid.size() != 1) throw new IllegalStateException("viewer needs exactly one ACRO json file, found " + valid);
+    if (valid.size() != 1)
+      throw new IllegalStateException("viewer needs exactly one ACRO json file, found " + valid);
     JsonNode root = new ObjectMapper().readTree(valid.get(0).toFile());
     String[] used = root.path("version").asText().split("\\.");
     String[] supported = SUPPORTED.split("\\.");
     // the viewer compares major and minor as strings, as its Version class does
-    if (used[0].compareTo(supported[0]) < 0 || used[0].equals(supported[0]) && used[1].compareTo(supported[1]) < 0) {
+    if (used[0].compareTo(supported[0]) < 0
+        || used[0].equals(supported[0]) && used[1].compareTo(supported[1]) < 0) {
       throw new IllegalStateException("unsupported version " + root.path("version").asText());
     }
     List<String> bad = new ArrayList<>();
@@ -46,7 +49,8 @@ final class SacroViewerLoader {
         String name = file.path("name").asText();
         Path sum = dir.resolve("checksums").resolve(name + ".txt");
         Path actual = dir.resolve(name);
-        if (!Files.exists(sum) || !Files.exists(actual)
+        if (!Files.exists(sum)
+            || !Files.exists(actual)
             || !Files.readString(sum).equals(sha256(actual))) {
           bad.add(name);
         }
@@ -78,7 +82,9 @@ final class SacroViewerLoader {
 
   private static String sha256(Path p) throws IOException {
     try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+      return HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

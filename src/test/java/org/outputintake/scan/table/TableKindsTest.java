@@ -17,10 +17,12 @@ import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.Severity;
 import org.outputintake.scan.TestFiles;
 
-/** Tables are understood (long format, multi-row headers, keys, magnitudes, models), or said not to be. */
+/**
+ * Tables are understood (long format, multi-row headers, keys, magnitudes, models), or said not to
+ * be.
+ */
 class TableKindsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private List<Finding> csv(String policy, String... lines) throws IOException {
     Path p = TestFiles.text(dir, "t.csv", lines);
@@ -29,15 +31,28 @@ class TableKindsTest {
 
   @Test
   void longFormatWithTwoLabelColumnsHasItsCountsChecked() throws IOException {
-    List<Finding> f = csv("ons-srs", "year,outcome,A,B", "2010,dead,120,4", "2010,alive,300,250",
-        "2011,dead,130,110", "2011,alive,310,260");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "year,outcome,A,B",
+            "2010,dead,120,4",
+            "2010,alive,300,250",
+            "2011,dead,130,110",
+            "2011,alive,310,260");
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals("row 2, column 'B'", f.get(0).location());
   }
 
   @Test
   void longFormatWithOneValueColumnBesideTwoKeysIsCounts() throws IOException {
-    List<Finding> f = csv("ons-srs", "region,sex,value", "North,F,120", "North,M,3", "South,F,140", "South,M,150");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "region,sex,value",
+            "North,F,120",
+            "North,M,3",
+            "South,F,140",
+            "South,M,150");
     assertEquals(List.of("LOW_COUNT"), codes(f));
   }
 
@@ -52,8 +67,14 @@ class TableKindsTest {
 
   @Test
   void pandasMultiRowHeaderIsReadAsOneHeader() throws IOException {
-    List<Finding> f = csv("ons-srs", "grant_type,G,G,R,R", "survivor,Dead,Alive,Dead,Alive", "year,,,,",
-        "2010,120,130,4,140", "2011,125,135,145,150");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "grant_type,G,G,R,R",
+            "survivor,Dead,Alive,Dead,Alive",
+            "year,,,,",
+            "2010,120,130,4,140",
+            "2011,125,135,145,150");
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals("row 4, column 'R Dead'", f.get(0).location());
   }
@@ -89,10 +110,18 @@ class TableKindsTest {
 
   @Test
   void aCoefficientTableWithoutDegreesOfFreedomIsAskedForThem() throws IOException {
-    List<Finding> f = csv("ons-srs", "term,coef,std_err,p", "Intercept,1.2,0.3,0.01", "age,0.05,0.01,0.001");
+    List<Finding> f =
+        csv("ons-srs", "term,coef,std_err,p", "Intercept,1.2,0.3,0.01", "age,0.05,0.01,0.001");
     assertEquals(List.of("DEGREES_OF_FREEDOM_MISSING"), codes(f));
-    assertEquals(List.of(), codes(csv("ons-srs", "Df Residuals: 480", "term,coef,std_err",
-        "Intercept,1.2,0.3", "age,0.05,0.01")));
+    assertEquals(
+        List.of(),
+        codes(
+            csv(
+                "ons-srs",
+                "Df Residuals: 480",
+                "term,coef,std_err",
+                "Intercept,1.2,0.3",
+                "age,0.05,0.01")));
   }
 
   @Test
@@ -105,8 +134,12 @@ class TableKindsTest {
 
   @Test
   void dominanceFailsWhenOneContributorMakesMostOfTheTotal() throws IOException {
-    List<Finding> f = csv("ons-srs", "sector,n,total_turnover,largest,second_largest",
-        "A,40,1000000,950000,20000", "B,35,800000,120000,100000");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "sector,n,total_turnover,largest,second_largest",
+            "A,40,1000000,950000,20000",
+            "B,35,800000,120000,100000");
     List<String> c = codes(f);
     assertTrue(c.contains("DOMINANCE"), f.toString());
     assertFalse(c.contains("DOMINANCE_UNCHECKED"), f.toString());
@@ -118,15 +151,21 @@ class TableKindsTest {
 
   @Test
   void suppressedTableWithRecomputedMarginsIsNotSecondaryDisclosure() throws IOException {
-    List<Finding> f = csv("ons-srs", "area,Male,Female,Total", "A,120,c,120", "B,300,310,610",
-        "Total,420,310,730");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "area,Male,Female,Total",
+            "A,120,c,120",
+            "B,300,310,610",
+            "Total,420,310,730");
     assertFalse(codes(f).contains("SECONDARY_DISCLOSURE"), f.toString());
   }
 
   @Test
   void blankAndMarkedSuppressionAreJudgedAlike() throws IOException {
     for (String marker : new String[] {"", "c", "*", "[x]", "<10"}) {
-      List<Finding> f = csv("ons-srs", "area,Male,Female,Total", "A,120," + marker + ",250", "B,300,310,610");
+      List<Finding> f =
+          csv("ons-srs", "area,Male,Female,Total", "A,120," + marker + ",250", "B,300,310,610");
       assertEquals(List.of("SECONDARY_DISCLOSURE"), codes(f), "marker '" + marker + "'");
     }
   }

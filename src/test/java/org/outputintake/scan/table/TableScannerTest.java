@@ -21,8 +21,7 @@ import org.outputintake.scan.Severity;
 import org.outputintake.scan.TestFiles;
 
 class TableScannerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TableScanner scanner = new TableScanner();
 
@@ -38,7 +37,8 @@ class TableScannerTest {
 
   @Test
   void lowCountInACountColumnIsABlockerWithItsCell() throws IOException {
-    List<Finding> f = csv("ons-srs", "region,n,mean_age", "North,120,45.2", "South,7,51.0", "East,12,0");
+    List<Finding> f =
+        csv("ons-srs", "region,n,mean_age", "North,120,45.2", "South,7,51.0", "East,12,0");
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals(Severity.BLOCKER, f.get(0).severity());
     assertEquals("row 3, column 'n'", f.get(0).location());
@@ -47,14 +47,20 @@ class TableScannerTest {
 
   @Test
   void cleanTableYearsAndAgesProduceNoFinding() throws IOException {
-    List<Finding> f = csv("ons-srs", "year,age,region,count", "2019,5,North,120", "2020,7,South,45",
-        "2021,3,East,10");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "year,age,region,count",
+            "2019,5,North,120",
+            "2020,7,South,45",
+            "2021,3,East,10");
     assertEquals(List.of(), codes(f));
   }
 
   @Test
   void crossTabulationCellsAreCounts() throws IOException {
-    List<Finding> f = csv("ons-srs", "ethnicity,Male,Female", "White,340,360", "Mixed,12,4", "Asian,55,61");
+    List<Finding> f =
+        csv("ons-srs", "ethnicity,Male,Female", "White,340,360", "Mixed,12,4", "Asian,55,61");
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals("row 3, column 'Female'", f.get(0).location());
   }
@@ -68,8 +74,10 @@ class TableScannerTest {
   @Test
   void openSafelyRedactsSevenOrFewerAndRequiresRoundingToFive() throws IOException {
     List<Finding> f = csv("opensafely", "group,n", "A,8", "B,7", "C,15", "D,0");
-    assertEquals(List.of("LOW_COUNT", "UNROUNDED_COUNT", "UNROUNDED_COUNT", "ZERO_COUNT"), codes(f));
-    assertEquals(Severity.BLOCKER, f.get(3).severity(), "opensafely: zeros fail (counts <= 7 are redacted)");
+    assertEquals(
+        List.of("LOW_COUNT", "UNROUNDED_COUNT", "UNROUNDED_COUNT", "ZERO_COUNT"), codes(f));
+    assertEquals(
+        Severity.BLOCKER, f.get(3).severity(), "opensafely: zeros fail (counts <= 7 are redacted)");
     assertEquals("row 3, column 'n'", f.get(0).location());
   }
 
@@ -89,7 +97,8 @@ class TableScannerTest {
 
   @Test
   void singleSuppressedCellInARowWithATotalIsRecoverable() throws IOException {
-    List<Finding> f = csv("ons-srs", "area,Male,Female,Total", "A,120,[REDACTED],250", "B,300,310,610");
+    List<Finding> f =
+        csv("ons-srs", "area,Male,Female,Total", "A,120,[REDACTED],250", "B,300,310,610");
     assertEquals(List.of("SECONDARY_DISCLOSURE"), codes(f));
     assertEquals("row 2, column 'Female'", f.get(0).location());
   }
@@ -102,15 +111,23 @@ class TableScannerTest {
 
   @Test
   void twoSuppressedCellsInEachLineAreSafe() throws IOException {
-    List<Finding> f = csv("ons-srs", "area,x,y,z,Total", "P,c,c,100,300", "Q,c,200,c,400", "R,150,c,c,500",
-        "Total,400,400,400,1200");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "area,x,y,z,Total",
+            "P,c,c,100,300",
+            "Q,c,200,c,400",
+            "R,150,c,c,500",
+            "Total,400,400,400,1200");
     assertFalse(codes(f).contains("SECONDARY_DISCLOSURE"), f.toString());
   }
 
   @Test
   void extremeValuesAreBlockers() throws IOException {
-    List<Finding> f = csv("ons-srs", "group,median_income,max_income", "A,25000,180000", "B,27000,250000");
-    assertEquals(List.of("EXTREME_VALUE", "UNDERLYING_COUNTS_MISSING", "DOMINANCE_UNCHECKED"), codes(f));
+    List<Finding> f =
+        csv("ons-srs", "group,median_income,max_income", "A,25000,180000", "B,27000,250000");
+    assertEquals(
+        List.of("EXTREME_VALUE", "UNDERLYING_COUNTS_MISSING", "DOMINANCE_UNCHECKED"), codes(f));
     assertEquals(Severity.BLOCKER, f.get(0).severity());
     List<Finding> rowsLabelled = csv("ons-srs", "statistic,income", "Mean,25000", "Maximum,250000");
     assertTrue(codes(rowsLabelled).contains("EXTREME_VALUE"));
@@ -118,7 +135,8 @@ class TableScannerTest {
 
   @Test
   void ratesWithoutCountsAreWarned() throws IOException {
-    List<Finding> f = csv("ons-srs", "region,rate_per_1000,pct_vaccinated", "North,12.5,80.1", "South,9.8,75.2");
+    List<Finding> f =
+        csv("ons-srs", "region,rate_per_1000,pct_vaccinated", "North,12.5,80.1", "South,9.8,75.2");
     assertEquals(List.of("UNDERLYING_COUNTS_MISSING"), codes(f));
     assertEquals(Severity.WARNING, f.get(0).severity());
     assertEquals(List.of(), codes(csv("ons-srs", "region,n,rate", "North,120,12.5")));
@@ -126,9 +144,11 @@ class TableScannerTest {
 
   @Test
   void modelsWithFewDegreesOfFreedomAreBlocked() throws IOException {
-    assertEquals(List.of("LOW_DEGREES_OF_FREEDOM"),
+    assertEquals(
+        List.of("LOW_DEGREES_OF_FREEDOM"),
         codes(csv("ons-srs", "model,coef,df", "m1,0.5,6", "m2,0.7,250")));
-    assertEquals(List.of("LOW_DEGREES_OF_FREEDOM"),
+    assertEquals(
+        List.of("LOW_DEGREES_OF_FREEDOM"),
         codes(csv("ons-srs", "term,value", "Intercept,1.2", "Df Residuals,8")));
   }
 
@@ -160,33 +180,54 @@ class TableScannerTest {
 
   @Test
   void columnOfRandomTenDigitNumbersIsNotNhsNumbers() throws IOException {
-    List<Finding> f = csv("ons-srs", "order_ref,amount", "4733577365,20", "4894301852,30", "4834448527,40",
-        "4595748906,50", "4911989622,60", "4463907656,70");
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "order_ref,amount",
+            "4733577365,20",
+            "4894301852,30",
+            "4834448527,40",
+            "4595748906,50",
+            "4911989622,60",
+            "4463907656,70");
     assertFalse(codes(f).contains("NHS_NUMBER"), f.toString());
   }
 
   @Test
   void identifierColumnsByHeader() throws IOException {
-    List<Finding> f = csv("ons-srs", "surname,postcode,email,phone,dob", "Smith,SW1A 1AA,a@b.org,020 7946 0958,1980-01-02");
-    assertEquals(List.of("PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "POSTCODE", "DATE_OF_BIRTH"),
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "surname,postcode,email,phone,dob",
+            "Smith,SW1A 1AA,a@b.org,020 7946 0958,1980-01-02");
+    assertEquals(
+        List.of("PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "POSTCODE", "DATE_OF_BIRTH"),
         f.stream().map(Finding::code).sorted((a, b) -> order(a) - order(b)).toList());
   }
 
   private static int order(String code) {
-    return List.of("PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "POSTCODE", "DATE_OF_BIRTH").indexOf(code);
+    return List.of("PERSON_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "POSTCODE", "DATE_OF_BIRTH")
+        .indexOf(code);
   }
 
   @Test
   void onsGeographyCodesAndDistrictsAreNotIdentifiers() throws IOException {
-    List<Finding> f = csv("ons-srs", "la_code,district,count", "E06000001,SW1A,120", "W06000002,M1,130");
+    List<Finding> f =
+        csv("ons-srs", "la_code,district,count", "E06000001,SW1A,120", "W06000002,M1,130");
     assertEquals(List.of(), codes(f));
   }
 
   @Test
   void xlsxVisibleSheetsAreCheckedAndHiddenSheetsSkipped() throws IOException {
-    Path p = TestFiles.xlsx(dir, "t.xlsx", Set.of("Workings"),
-        "Table 1", rows("Table 1: admissions by area", "area,n", "A,120", "B,4"),
-        "Workings", rows("area,n", "A,2"));
+    Path p =
+        TestFiles.xlsx(
+            dir,
+            "t.xlsx",
+            Set.of("Workings"),
+            "Table 1",
+            rows("Table 1: admissions by area", "area,n", "A,120", "B,4"),
+            "Workings",
+            rows("area,n", "A,2"));
     List<Finding> f = scan(p, context("ons-srs"));
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals("sheet 'Table 1', row 4, column 'n'", f.get(0).location());

@@ -26,18 +26,27 @@ class XlsxSheetsTest {
   /** Every row of every visible sheet as "sheet!row: cells", nulls shown as "_". */
   private List<String> read(Path file) throws IOException {
     List<String> rows = new ArrayList<>();
-    XlsxSheets.read(file, name -> new XlsxSheets.RowSink() {
-      @Override
-      public void row(long row, String[] cells, int width) {
-        rows.add(name + "!" + row + ": " + String.join("|",
-            Arrays.stream(cells, 0, width).map(c -> c == null ? "_" : c).toList()));
-      }
+    XlsxSheets.read(
+        file,
+        name ->
+            new XlsxSheets.RowSink() {
+              @Override
+              public void row(long row, String[] cells, int width) {
+                rows.add(
+                    name
+                        + "!"
+                        + row
+                        + ": "
+                        + String.join(
+                            "|",
+                            Arrays.stream(cells, 0, width).map(c -> c == null ? "_" : c).toList()));
+              }
 
-      @Override
-      public void finish() {
-        rows.add(name + " done");
-      }
-    });
+              @Override
+              public void finish() {
+                rows.add(name + " done");
+              }
+            });
     return rows;
   }
 
@@ -73,17 +82,19 @@ class XlsxSheetsTest {
     wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
     Path file = write(wb, "kinds.xlsx");
 
-    assertEquals(List.of(
-        "Table 1!1: region|n|_|when",
-        "Table 1!7: North|12|TRUE|1985-03-12|63.27|24",
-        "Table 1 done"), read(file));
+    assertEquals(
+        List.of(
+            "Table 1!1: region|n|_|when",
+            "Table 1!7: North|12|TRUE|1985-03-12|63.27|24",
+            "Table 1 done"),
+        read(file));
   }
 
   @Test
   void givenHiddenAndVeryHiddenSheets_thenOnlyVisibleSheetsAreRead() throws IOException {
     XSSFWorkbook wb = new XSSFWorkbook();
-    for (String name : List.of("Shown", "Workings", "Secret")) wb.createSheet(name).createRow(0).createCell(0)
-        .setCellValue(name.toLowerCase());
+    for (String name : List.of("Shown", "Workings", "Secret"))
+      wb.createSheet(name).createRow(0).createCell(0).setCellValue(name.toLowerCase());
     wb.setSheetVisibility(1, SheetVisibility.HIDDEN);
     wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
     Path file = write(wb, "hidden.xlsx");
@@ -103,7 +114,9 @@ class XlsxSheetsTest {
     Path file = write(wb, "inline.xlsx");
     wb.dispose();
 
-    assertEquals(List.of("Data!1: label 0|0", "Data!2: label 1|5", "Data!3: label 2|10", "Data done"), read(file));
+    assertEquals(
+        List.of("Data!1: label 0|0", "Data!2: label 1|5", "Data!3: label 2|10", "Data done"),
+        read(file));
   }
 
   @Test
