@@ -46,14 +46,22 @@ final class MissingBlankLineRepair extends InputStream {
     return pending[pos++] & 0xff;
   }
 
+  /**
+   * Fills the caller's buffer with as many lines as fit: handing out one line per call made MIME4J
+   * refill (and shift) its own buffer for every line, which cost nine times the parse itself.
+   */
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     if (len == 0) return 0;
-    if (pos >= pending.length && !fill()) return -1;
-    int n = Math.min(len, pending.length - pos);
-    System.arraycopy(pending, pos, b, off, n);
-    pos += n;
-    return n;
+    int copied = 0;
+    while (copied < len) {
+      if (pos >= pending.length && !fill()) break;
+      int n = Math.min(len - copied, pending.length - pos);
+      System.arraycopy(pending, pos, b, off + copied, n);
+      pos += n;
+      copied += n;
+    }
+    return copied == 0 ? -1 : copied;
   }
 
   @Override
