@@ -7,11 +7,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,175 +38,54 @@ class ArchitectureTest {
             .importPackages("org.outputintake");
   }
 
+  /** Top to bottom; a layer may be used by every layer in a tier above its own, by no other. */
+  private static final List<List<String>> TIERS =
+      List.of(
+          List.of("cli"),
+          List.of("app"),
+          List.of("validation"),
+          List.of("intake"),
+          List.of("digest"),
+          List.of("workflow", "archive"),
+          List.of("sla"),
+          List.of("mail"),
+          List.of("reply"),
+          List.of("form", "policy", "ticket"),
+          List.of("scan"),
+          List.of("ground"));
+
+  /** Also keeps the ground floor (config, project, store) from depending on any feature. */
   @Test
   void featuresUseOnlyTheFeaturesBelowThem() {
-    ArchRule rule =
-        layeredArchitecture()
-            .consideringOnlyDependenciesInLayers()
-            .withOptionalLayers(true)
-            .layer("cli")
-            .definedBy("org.outputintake.cli..")
-            .layer("app")
-            .definedBy("org.outputintake.app..")
-            .layer("validation")
-            .definedBy("org.outputintake.validation..")
-            .layer("intake")
-            .definedBy("org.outputintake.intake..")
-            .layer("workflow")
-            .definedBy("org.outputintake.workflow..")
-            .layer("digest")
-            .definedBy("org.outputintake.digest..")
-            .layer("archive")
-            .definedBy("org.outputintake.archive..")
-            .layer("sla")
-            .definedBy("org.outputintake.sla..")
-            .layer("mail")
-            .definedBy("org.outputintake.mail..")
-            .layer("reply")
-            .definedBy("org.outputintake.reply..")
-            .layer("form")
-            .definedBy("org.outputintake.form..")
-            .layer("policy")
-            .definedBy("org.outputintake.policy..")
-            .layer("ticket")
-            .definedBy("org.outputintake.ticket..")
-            .layer("scan")
-            .definedBy("org.outputintake.scan..")
-            .layer("ground")
-            .definedBy(
-                "org.outputintake.config..",
-                "org.outputintake.project..",
-                "org.outputintake.store..")
-            .whereLayer("cli")
-            .mayNotBeAccessedByAnyLayer()
-            .whereLayer("app")
-            .mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("validation")
-            .mayOnlyBeAccessedByLayers("app", "cli")
-            .whereLayer("intake")
-            .mayOnlyBeAccessedByLayers("validation", "app", "cli")
-            .whereLayer("workflow")
-            .mayOnlyBeAccessedByLayers("digest", "intake", "validation", "app", "cli")
-            .whereLayer("digest")
-            .mayOnlyBeAccessedByLayers("intake", "app", "cli")
-            .whereLayer("archive")
-            .mayOnlyBeAccessedByLayers("intake", "app", "cli")
-            .whereLayer("sla")
-            .mayOnlyBeAccessedByLayers(
-                "workflow", "digest", "archive", "intake", "validation", "app", "cli")
-            .whereLayer("mail")
-            .mayOnlyBeAccessedByLayers(
-                "workflow", "digest", "archive", "intake", "validation", "app", "cli")
-            .whereLayer("reply")
-            .mayOnlyBeAccessedByLayers(
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli")
-            .whereLayer("form")
-            .mayOnlyBeAccessedByLayers(
-                "reply",
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli")
-            .whereLayer("policy")
-            .mayOnlyBeAccessedByLayers(
-                "reply",
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli")
-            .whereLayer("ticket")
-            .mayOnlyBeAccessedByLayers(
-                "reply",
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli")
-            .whereLayer("scan")
-            .mayOnlyBeAccessedByLayers(
-                "form",
-                "policy",
-                "ticket",
-                "reply",
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli")
-            .whereLayer("ground")
-            .mayOnlyBeAccessedByLayers(
-                "scan",
-                "form",
-                "policy",
-                "ticket",
-                "reply",
-                "mail",
-                "sla",
-                "workflow",
-                "digest",
-                "archive",
-                "intake",
-                "validation",
-                "app",
-                "cli");
+    Architectures.LayeredArchitecture rule =
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
+    for (List<String> tier : TIERS) {
+      for (String layer : tier) rule = rule.layer(layer).definedBy(packages(layer));
+    }
+    List<String> above = new ArrayList<>();
+    for (List<String> tier : TIERS) {
+      for (String layer : tier) {
+        rule =
+            above.isEmpty()
+                ? rule.whereLayer(layer).mayNotBeAccessedByAnyLayer()
+                : rule.whereLayer(layer).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+      }
+      above.addAll(tier);
+    }
     rule.check(main);
+  }
+
+  private static String[] packages(String layer) {
+    return layer.equals("ground")
+        ? new String[] {
+          "org.outputintake.config..", "org.outputintake.project..", "org.outputintake.store.."
+        }
+        : new String[] {"org.outputintake." + layer + ".."};
   }
 
   @Test
   void noCyclesBetweenFeatures() {
     slices().matching("org.outputintake.(*)..").should().beFreeOfCycles().check(main);
-  }
-
-  @Test
-  void theGroundFloorDependsOnNoFeature() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "org.outputintake.config..", "org.outputintake.project..", "org.outputintake.store..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.outputintake.cli..",
-            "org.outputintake.app..",
-            "org.outputintake.intake..",
-            "org.outputintake.workflow..",
-            "org.outputintake.digest..",
-            "org.outputintake.archive..",
-            "org.outputintake.mail..",
-            "org.outputintake.reply..",
-            "org.outputintake.form..",
-            "org.outputintake.policy..",
-            "org.outputintake.ticket..",
-            "org.outputintake.scan..",
-            "org.outputintake.validation..",
-            "org.outputintake.sla..")
-        .check(main);
   }
 
   /**
