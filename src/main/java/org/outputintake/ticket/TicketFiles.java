@@ -71,27 +71,7 @@ public final class TicketFiles {
 
   public static List<StoredAttachment> attachments(Connection c, String ticketId)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-        SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
-        WHERE ticket_id = ? ORDER BY id""")) {
-      ps.setString(1, ticketId);
-      List<StoredAttachment> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new StoredAttachment(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getString(6)));
-        }
-      }
-      return out;
-    }
+    return attachmentRows(c, "WHERE ticket_id = ? ORDER BY id", ticketId);
   }
 
   /**
@@ -136,13 +116,17 @@ public final class TicketFiles {
   /** The files one submission brought, in the order they were attached. */
   public static List<StoredAttachment> attachments(Connection c, String ticketId, String messageKey)
       throws SQLException {
+    return attachmentRows(
+        c, "WHERE ticket_id = ? AND message_key = ? ORDER BY id", ticketId, messageKey);
+  }
+
+  private static List<StoredAttachment> attachmentRows(Connection c, String where, String... args)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            """
-        SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment
-        WHERE ticket_id = ? AND message_key = ? ORDER BY id""")) {
-      ps.setString(1, ticketId);
-      ps.setString(2, messageKey);
+            "SELECT original_name, stored_path, media_type, size, sha256, role FROM attachment "
+                + where)) {
+      for (int i = 0; i < args.length; i++) ps.setString(i + 1, args[i]);
       List<StoredAttachment> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -110,7 +110,8 @@ public final class StaffCommands {
     }
     if (parsed.isEmpty() || !commands.containsKey(parsed.get().name())) {
       boolean unknown = parsed.isPresent() && !parsed.get().name().equals("help");
-      if (!text.isBlank() && (parsed.isEmpty() || unknown)) {
+      boolean stored = !text.isBlank() && (parsed.isEmpty() || unknown);
+      if (stored) {
         WorkflowStore.addNote(
             c, id, sender, roles.contains(Role.OFFICER) ? "note" : "owner-note", text, now, key);
       }
@@ -134,7 +135,12 @@ public final class StaffCommands {
               ? "#" + parsed.get().name() + " is not a command"
               : parsed.isPresent() ? "Commands" : "Stored as an internal note",
           roles,
-          null,
+          (unknown ? "#" + parsed.get().name() + " is not a command. " : "")
+              + (stored
+                  ? "Your email is stored on "
+                      + id
+                      + " as an internal note (the researcher does not see it)."
+                  : "Nothing was changed."),
           null,
           now);
       return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
@@ -203,8 +209,9 @@ public final class StaffCommands {
     facts.put("next", next == null ? "" : next);
     facts.put("hasNext", next != null && !next.isBlank());
     facts.put("state", t.state().name());
-    facts.put("checkers", String.join(", ", WorkflowStore.checkers(c, t.idText())));
-    facts.put("hasCheckers", !WorkflowStore.checkers(c, t.idText()).isEmpty());
+    List<String> checkers = WorkflowStore.checkers(c, t.idText());
+    facts.put("checkers", String.join(", ", checkers));
+    facts.put("hasCheckers", !checkers.isEmpty());
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
     facts.put("commands", help(roles));
