@@ -197,9 +197,10 @@ class TicketArchiveTest extends BotTest {
       assertEquals("cli", last.actor());
       assertTrue(last.detail().contains(sha256(folder.resolve("manifest.json"))), last.detail());
     }
-    assertFalse(
-        Files.list(out).anyMatch(p -> p.getFileName().toString().startsWith(".")),
-        "no temp folder left");
+    try (var listing = Files.list(out)) {
+      assertFalse(
+          listing.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temp folder left");
+    }
   }
 
   @Test

@@ -43,7 +43,9 @@ public final class IntakeBench {
             .start();
     try {
       var reader =
-          new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  server.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
       String line;
       do {
         line = reader.readLine();

@@ -267,7 +267,6 @@ public final class ScanBench {
         try (OutputStream out = Files.newOutputStream(p)) {
           wb.write(out);
         }
-        wb.dispose();
       }
       long size = Files.size(p);
       if (size >= bytes) return;

@@ -233,7 +233,7 @@ class CommandLineTest {
   @Test
   void demoOnAPortInUse_saysWhichPortInOneLine_andSuggestsFreePorts() throws Exception {
     try (java.net.ServerSocket busy =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Run r =
           run(
               "demo",

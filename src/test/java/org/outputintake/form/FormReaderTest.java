@@ -167,7 +167,10 @@ class FormReaderTest {
   @Test
   void garbageWithAnOfficeMediaTypeIsUnreadableNotAnException() throws IOException {
     Path file = dir.resolve("broken.docx");
-    Files.write(file, "PK\u0003\u0004 this is not really a zip".getBytes());
+    Files.write(
+        file,
+        "PK\u0003\u0004 this is not really a zip"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(FormReadResult.Status.UNREADABLE, reader.read(file, FormReader.DOCX).status());
     assertEquals(FormReadResult.Status.UNREADABLE, reader.read(file, FormReader.XLSX).status());
     assertEquals(FormReadResult.Status.UNREADABLE, reader.read(file, FormReader.PDF).status());

@@ -114,6 +114,6 @@ class FileRulesThroughMailTest extends BotTest {
     bot.cycle();
     String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(body.contains("[FORM_INCOMPLETE]"), body);
-    assertTrue(body.toLowerCase().contains("title"), body);
+    assertTrue(body.toLowerCase(java.util.Locale.ROOT).contains("title"), body);
   }
 }

@@ -51,7 +51,8 @@ class RealWorldMimeTest extends BotTest {
             + "--b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
             + "--b1\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename=\"table1.csv\"\r\n"
             + "Content-Transfer-Encoding: base64\r\n"
-            + Base64.getMimeEncoder().encodeToString(TABLE.getBytes())
+            + Base64.getMimeEncoder()
+                .encodeToString(TABLE.getBytes(java.nio.charset.StandardCharsets.UTF_8))
             + "\r\n--b1--\r\n");
 
     bot.cycle();

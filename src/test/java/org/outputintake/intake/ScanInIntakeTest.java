@@ -51,7 +51,10 @@ class ScanInIntakeTest extends BotTest {
             .attach(
                 "request-form.docx", form("table1.csv", "results.json"), "application/octet-stream")
             .attachCsv("table1.csv", "region,n\nNorth,30\nSouth,240\n")
-            .attach("results.json", "{\"a\": 1}".getBytes(), "application/json")
+            .attach(
+                "results.json",
+                "{\"a\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json")
             .build(bot.session()));
     bot.cycle();
     assertTrue(bot.tickets().get(0).state() instanceof TicketState.Blocked);

@@ -38,11 +38,15 @@ class MessageParserRealWorldTest {
                     + CSV,
                 "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"b.bin\"\r\n"
                     + "Content-Transfer-Encoding: base64\r\n"
-                    + Base64.getMimeEncoder().encodeToString(CSV.repeat(20).getBytes())));
+                    + Base64.getMimeEncoder()
+                        .encodeToString(
+                            CSV.repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 
     assertEquals(List.of("t.csv", "b.bin"), names(m));
-    assertArrayEquals(CSV.getBytes(), Files.readAllBytes(m.files().get(0).file()));
-    assertEquals(CSV.length() * 20, m.files().get(1).size());
+    assertArrayEquals(
+        CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Files.readAllBytes(m.files().get(0).file()));
+    assertEquals(CSV.length() * 20L, m.files().get(1).size());
     assertTrue(m.parseWarnings().isEmpty(), m.parseWarnings().toString());
   }
 
@@ -81,7 +85,10 @@ class MessageParserRealWorldTest {
             mixed(
                 "Content-Type: text/csv\r\nContent-Disposition: attachment; filename=\"t.csv\"\r\n"
                     + "Content-Transfer-Encoding: base64\r\n\r\n"
-                    + new StringBuilder(Base64.getEncoder().encodeToString(CSV.getBytes()))
+                    + new StringBuilder(
+                            Base64.getEncoder()
+                                .encodeToString(
+                                    CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .insert(20, "!!")));
 
     assertEquals(CSV.length(), m.files().get(0).size());

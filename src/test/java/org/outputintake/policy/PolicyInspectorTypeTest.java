@@ -100,7 +100,10 @@ class PolicyInspectorTypeTest {
   @Test
   void aZipRenamedDocxIsAMismatch() throws IOException {
     Path zip =
-        PolicySamples.zip(dir, "report.docx", java.util.Map.of("a.csv", "a\n1\n".getBytes()));
+        PolicySamples.zip(
+            dir,
+            "report.docx",
+            java.util.Map.of("a.csv", "a\n1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertTrue(codes(inspect(zip, SRS)).contains("FILE_TYPE_MISMATCH"));
   }
 

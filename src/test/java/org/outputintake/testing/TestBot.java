@@ -61,7 +61,6 @@ public final class TestBot implements AutoCloseable {
           OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of("srs-manager@example.org"));
 
   private final GreenMailExtension mail;
-  private final Path dir;
   private IntakeConfig config;
   private final MutableClock clock = new MutableClock(NOW);
   private IntakeApp app;
@@ -78,7 +77,6 @@ public final class TestBot implements AutoCloseable {
       GreenMailExtension mail, Path dir, java.util.function.UnaryOperator<IntakeConfig> adjust)
       throws IOException {
     this.mail = mail;
-    this.dir = dir;
     mail.setUser(SUPPORT, "support", "secret");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("projects.csv"), REGISTRY);

@@ -168,13 +168,13 @@ class SpreadsheetHiddenTest {
           "/xl/externalLinks/externalLink1.xml",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
           "<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
-              .getBytes());
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       addPart(
           pkg,
           "/xl/connections.xml",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml",
           "<connections xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
-              .getBytes());
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     List<String> codes = codes(scan(file));
     assertEquals(List.of("ACTIVE_CONTENT", "EXTERNAL_LINK", "EXTERNAL_LINK"), codes);

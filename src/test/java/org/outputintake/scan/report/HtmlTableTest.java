@@ -40,7 +40,7 @@ class HtmlTableTest {
     assertTrue(html.contains("more rows not shown"), "rows after the last shown one are counted");
     assertTrue(html.contains("class=\"legend\""), "legend");
     for (String n : nhs) assertFalse(html.contains(n), "NHS number in clear: " + n);
-    assertFalse(html.toLowerCase().contains("<script"), "no scripts");
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no scripts");
     assertFalse(html.matches("(?s).*(src|href)=\"?https?:.*"), "no external resources");
   }
 }

@@ -42,7 +42,7 @@ final class SacroViewerLoader {
       throw new IllegalStateException("unsupported version " + root.path("version").asText());
     }
     List<String> bad = new ArrayList<>();
-    var outputs = root.path("results").fields();
+    var outputs = root.path("results").properties().iterator();
     while (outputs.hasNext()) {
       var output = outputs.next();
       for (JsonNode file : output.getValue().path("files")) {
@@ -54,7 +54,8 @@ final class SacroViewerLoader {
             || !Files.readString(sum).equals(sha256(actual))) {
           bad.add(name);
         }
-        for (var cells = file.path("sdc").path("cells").fields(); cells.hasNext(); ) {
+        for (var cells = file.path("sdc").path("cells").properties().iterator();
+            cells.hasNext(); ) {
           for (JsonNode xy : cells.next().getValue()) {
             if (xy.size() != 2) throw new IllegalStateException("cell is not [x, y] in " + name);
           }

@@ -94,7 +94,10 @@ class XlsxSheetsTest {
   void givenHiddenAndVeryHiddenSheets_thenOnlyVisibleSheetsAreRead() throws IOException {
     XSSFWorkbook wb = new XSSFWorkbook();
     for (String name : List.of("Shown", "Workings", "Secret"))
-      wb.createSheet(name).createRow(0).createCell(0).setCellValue(name.toLowerCase());
+      wb.createSheet(name)
+          .createRow(0)
+          .createCell(0)
+          .setCellValue(name.toLowerCase(java.util.Locale.ROOT));
     wb.setSheetVisibility(1, SheetVisibility.HIDDEN);
     wb.setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
     Path file = write(wb, "hidden.xlsx");
@@ -112,7 +115,7 @@ class XlsxSheetsTest {
       row.createCell(1).setCellValue(i * 5);
     }
     Path file = write(wb, "inline.xlsx");
-    wb.dispose();
+    wb.close();
 
     assertEquals(
         List.of("Data!1: label 0|0", "Data!2: label 1|5", "Data!3: label 2|10", "Data done"),
