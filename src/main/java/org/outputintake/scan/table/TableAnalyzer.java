@@ -154,7 +154,8 @@ final class TableAnalyzer {
           col.suppressedOutsideTotal++;
           if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
         }
-        if (!col.totalColumn) {
+        // a row labelled "X", "N" or "S" reads like a marker, but a label hides nothing
+        if (cellArea && !col.totalColumn) {
           hiddenInRow++;
           hiddenCol = c;
         }

@@ -169,4 +169,19 @@ class TableKindsTest {
       assertEquals(List.of("SECONDARY_DISCLOSURE"), codes(f), "marker '" + marker + "'");
     }
   }
+
+  @Test
+  void rowsLabelledLikeAMarkerStillShowARecoverableCell() throws IOException {
+    for (String label : new String[] {"X", "N", "S", "c"}) {
+      List<Finding> f =
+          csv(
+              "ons-srs",
+              "group,A,B,C,Total",
+              label + ",c,40,50,95",
+              "Other,30,45,60,135",
+              "Total,30,85,110,230");
+      assertEquals(List.of("SECONDARY_DISCLOSURE"), codes(f), "label '" + label + "'");
+      assertEquals("row 2, column 'A'", f.get(0).location());
+    }
+  }
 }
