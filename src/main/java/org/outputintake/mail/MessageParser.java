@@ -48,7 +48,6 @@ public final class MessageParser {
   /** How much of each HTML part is searched for {@code cid:} references to its images. */
   private static final int MAX_HTML_SCAN_CHARS = 5_000_000;
 
-  private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern CID = Pattern.compile("(?i)cid:([^\"'\\s>)]+)");
   private static final DecodeMonitor LENIENT = DecodeMonitor.SILENT;
 
@@ -158,7 +157,7 @@ public final class MessageParser {
             disposition =
                 (ContentDispositionField) LenientFieldParser.getParser().parse(raw, LENIENT);
           }
-          case "content-id" -> contentId = stripAngles(raw.getBody());
+          case "content-id" -> contentId = HeaderValues.stripAngles(raw.getBody());
           default -> {}
         }
       } catch (RuntimeException e) {
@@ -261,7 +260,7 @@ public final class MessageParser {
       appendText(part, is, charset, isHtml ? MAX_HTML_SCAN_CHARS : MAX_BODY_CHARS);
       if (isHtml) {
         Matcher m = CID.matcher(part);
-        while (m.find()) cids.add(cid(m.group(1)));
+        while (m.find()) cids.add(HeaderValues.cid(m.group(1)));
       }
       if (messageDepth != 1) return;
       StringBuilder target = isHtml ? html : text;
@@ -309,12 +308,12 @@ public final class MessageParser {
                   a ->
                       a.contentId() != null
                               && a.contentType().startsWith("image/")
-                              && cids.contains(cid(a.contentId()))
+                              && cids.contains(HeaderValues.cid(a.contentId()))
                           ? new InboundMessage.Attachment(
                               a.name(), a.contentType(), a.file(), a.size(), a.contentId(), true)
                           : a)
               .toList();
-      String body = text.length() > 0 ? text.toString() : htmlToText(html.toString());
+      String body = text.length() > 0 ? text.toString() : HeaderValues.htmlToText(html.toString());
       String fromHeader = top.get("from");
       String from = null;
       String fromName = null;
@@ -336,11 +335,11 @@ public final class MessageParser {
       String subject =
           top.get("subject") == null
               ? ""
-              : DecoderUtil.decodeEncodedWords(unfold(top.get("subject")), LENIENT);
+              : DecoderUtil.decodeEncodedWords(HeaderValues.unfold(top.get("subject")), LENIENT);
       return new InboundMessage(
-          firstId(top.get("message-id")),
-          firstId(top.get("in-reply-to")),
-          allIds(top.get("references")),
+          HeaderValues.firstId(top.get("message-id")),
+          HeaderValues.firstId(top.get("in-reply-to")),
+          HeaderValues.allIds(top.get("references")),
           from,
           fromName,
           subject.trim(),
@@ -366,55 +365,5 @@ public final class MessageParser {
         return null;
       }
     }
-  }
-
-  /** A Content-ID as compared: without angle brackets, percent-decoded (as in a URL), any case. */
-  static String cid(String value) {
-    String v = stripAngles(value);
-    if (v == null) return "";
-    try {
-      v = java.net.URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // not valid percent-encoding: compare as written
-    }
-    return v.toLowerCase(Locale.ROOT);
-  }
-
-  static String unfold(String s) {
-    return s.replaceAll("\\r?\\n[ \\t]+", " ");
-  }
-
-  static String stripAngles(String s) {
-    if (s == null) return null;
-    String t = s.trim();
-    if (t.startsWith("<") && t.endsWith(">")) t = t.substring(1, t.length() - 1);
-    return t.isEmpty() ? null : t;
-  }
-
-  static String firstId(String header) {
-    if (header == null) return null;
-    Matcher m = MSG_ID.matcher(header);
-    return m.find() ? m.group() : null;
-  }
-
-  static List<String> allIds(String header) {
-    List<String> out = new ArrayList<>();
-    if (header == null) return out;
-    Matcher m = MSG_ID.matcher(header);
-    while (m.find()) out.add(m.group());
-    return out;
-  }
-
-  static String htmlToText(String html) {
-    if (html.isEmpty()) return "";
-    return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
-        .replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
-        .replaceAll("<[^>]+>", " ")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replaceAll("[ \\t]+", " ")
-        .trim();
   }
 }

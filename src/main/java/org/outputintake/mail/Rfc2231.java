@@ -26,7 +26,7 @@ final class Rfc2231 {
   static Map<String, String> params(String headerBody) {
     Map<String, String> out = new LinkedHashMap<>();
     if (headerBody == null) return out;
-    String s = MessageParser.unfold(headerBody);
+    String s = HeaderValues.unfold(headerBody);
     int i = s.indexOf(';');
     while (i >= 0 && i < s.length()) {
       int eq = s.indexOf('=', i + 1);

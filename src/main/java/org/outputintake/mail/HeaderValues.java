@@ -1,0 +1,62 @@
+package org.outputintake.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+
+/** Header and body values as the parser compares and stores them. */
+final class HeaderValues {
+  private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
+
+  private HeaderValues() {}
+
+  /** A Content-ID as compared: without angle brackets, percent-decoded (as in a URL), any case. */
+  static String cid(String value) {
+    String v = stripAngles(value);
+    if (v == null) return "";
+    try {
+      v = java.net.URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // not valid percent-encoding: compare as written
+    }
+    return v.toLowerCase(Locale.ROOT);
+  }
+
+  static String unfold(String s) {
+    return s.replaceAll("\\r?\\n[ \\t]+", " ");
+  }
+
+  static String stripAngles(String s) {
+    if (s == null) return null;
+    String t = s.trim();
+    if (t.startsWith("<") && t.endsWith(">")) t = t.substring(1, t.length() - 1);
+    return t.isEmpty() ? null : t;
+  }
+
+  static String firstId(String header) {
+    if (header == null) return null;
+    Matcher m = MSG_ID.matcher(header);
+    return m.find() ? m.group() : null;
+  }
+
+  static List<String> allIds(String header) {
+    List<String> out = new ArrayList<>();
+    if (header == null) return out;
+    Matcher m = MSG_ID.matcher(header);
+    while (m.find()) out.add(m.group());
+    return out;
+  }
+
+  /**
+   * The text of an HTML-only body as the reader sees it; parsed by jsoup, so every entity is
+   * decoded and scripts, styles and comments are left out.
+   */
+  static String htmlToText(String html) {
+    if (html.isEmpty()) return "";
+    return HtmlReply.text(Jsoup.parse(html).body());
+  }
+}
