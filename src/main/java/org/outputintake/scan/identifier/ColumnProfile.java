@@ -180,7 +180,7 @@ public final class ColumnProfile {
     try {
       double a = Double.parseDouble(lat.strip());
       double b = Double.parseDouble(lon.strip());
-      if (IdentifierFinder.lat(a) && IdentifierFinder.lon(b) && b != 0) {
+      if (PlaceRules.lat(a) && PlaceRules.lon(b) && b != 0) {
         currentRow = row;
         hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
       }
@@ -196,8 +196,8 @@ public final class ColumnProfile {
     } catch (NumberFormatException e) {
       return false;
     }
-    if (ColumnNames.isLatitude(norm)) return IdentifierFinder.lat(d);
-    if (ColumnNames.isLongitude(norm)) return IdentifierFinder.lon(d) && d != 0;
+    if (ColumnNames.isLatitude(norm)) return PlaceRules.lat(d);
+    if (ColumnNames.isLongitude(norm)) return PlaceRules.lon(d) && d != 0;
     if (ColumnNames.isEasting(norm)) return d > 0 && d <= 700_000;
     return d > 0 && d <= 1_300_000;
   }
