@@ -4,7 +4,10 @@ package org.outputintake.scan.identifier;
  * Identifiers written as digits alone: NHS numbers, phone numbers, VAT numbers without their
  * prefix, and the numbers that mean something only beside their word (passport, UPRN, company,
  * RUREF, URN). A bare number is an identifier only with its check digit and, where the check digit
- * alone is weak (NHS: 1 in 11 random numbers pass), a context word or a telling layout.
+ * alone is weak (NHS: 1 in 11 random numbers pass), a context word or a telling layout. Alone, a
+ * number is taken as a VAT number when it passes HMRC's check (2 random numbers in 97 do, so only a
+ * code, not an amount), and as a company number when it is the zero-led eight digits of an English
+ * or Welsh company; a bare nine-digit passport number has no check digit and needs its word.
  */
 final class NumberRules {
   private static final String[] COMPANY_WORDS = {
@@ -65,11 +68,55 @@ final class NumberRules {
       t.hit(IdentifierKind.SCHOOL_ID, Mask.generic(t.text(i)));
       return 1;
     }
+    if ((len == 9 || len == 12) && standalone(i) && CheckDigits.vatWithBranch(t.text(i))) {
+      t.hit(IdentifierKind.VAT_NUMBER, Mask.generic(t.text(i)));
+      return 1;
+    }
+    if (len == 8 && standalone(i) && bareCompanyNumber(t.text(i))) {
+      t.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t.text(i)));
+      return 1;
+    }
     if (len <= 4) {
       int place = places.shortNumber(i);
       if (place > 0) return place;
     }
     return 1;
+  }
+
+  /**
+   * Eight digits as Companies House numbers English and Welsh companies ({@code 01234567}): a zero
+   * then a non-zero digit, which no amount or count is written with and zero-padded running numbers
+   * ({@code 00000123}) are not; not a date ({@code 01022020}) or a phone number ({@code 0800
+   * 1111}).
+   */
+  static boolean bareCompanyNumber(String v) {
+    if (v.length() != 8 || v.charAt(0) != '0' || v.charAt(1) == '0') return false;
+    if (!CheckDigits.allDigits(v, 0, 8)) return false;
+    // day 01-09 is implied by the zero and the non-zero digit
+    int month = (v.charAt(2) - '0') * 10 + (v.charAt(3) - '0');
+    int century = (v.charAt(4) - '0') * 10 + (v.charAt(5) - '0');
+    if (month >= 1 && month <= 12 && (century == 19 || century == 20)) return false;
+    return !PhoneNumbers.valid(v);
+  }
+
+  /**
+   * Whether digit token i stands alone as a code, not as part of an amount ({@code £}, a sign, a
+   * percentage), a longer number, a date or a time.
+   */
+  private boolean standalone(int i) {
+    int a = t.starts[i];
+    int b = t.ends[i];
+    if (a > 0) {
+      char c = t.s.charAt(a - 1);
+      if ("£$€+./:".indexOf(c) >= 0) return false;
+      if (c == '-' && (a == 1 || !Tokens.alnum(t.s.charAt(a - 2)))) return false;
+    }
+    if (b < t.s.length()) {
+      char c = t.s.charAt(b);
+      if (c == '%') return false;
+      if (".:/-".indexOf(c) >= 0 && Tokens.digitAt(t.s, b + 1)) return false;
+    }
+    return true;
   }
 
   /** Whether a word that gives an eight-character code its company meaning is near token i. */

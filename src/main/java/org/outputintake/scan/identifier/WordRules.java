@@ -6,6 +6,12 @@ package org.outputintake.scan.identifier;
  * since they are written in any case ({@code ab123456c}, {@code sw1a 1aa}).
  */
 final class WordRules {
+  /**
+   * First letters of ONS (GSS) geography codes ({@code E06000001}, {@code S12000033}), which have
+   * the passport's letter-and-eight-digits shape.
+   */
+  private static final String GSS_LETTERS = "EJKLMNSW";
+
   private final Tokens t;
   private final NumberRules numbers;
   private final VehicleMarks vehicles;
@@ -45,9 +51,13 @@ final class WordRules {
       t.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(word));
       return 1;
     }
-    int older = vehicles.older(i, len, word);
+    int older = vehicles.older(i, len, word, lower);
     if (older > 0) return older;
     if (len == 9 && CheckDigits.passport(word) && t.context(i, 6, "passport")) {
+      t.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(word));
+      return 1;
+    }
+    if (len == 9 && !lower && letterAndEightDigits(word)) {
       t.hit(IdentifierKind.PASSPORT_NUMBER, Mask.generic(word));
       return 1;
     }
@@ -73,6 +83,17 @@ final class WordRules {
       return 1;
     }
     return 1;
+  }
+
+  /**
+   * A passport number of the letter-and-eight-digits form ({@code F92402356}), in capitals; not an
+   * ONS geography code.
+   */
+  static boolean letterAndEightDigits(String w) {
+    return w.length() == 9
+        && CheckDigits.upper(w.charAt(0))
+        && GSS_LETTERS.indexOf(w.charAt(0)) < 0
+        && CheckDigits.allDigits(w, 1, 9);
   }
 
   /** A full postcode, compact ({@code SW1A1AA}) or spaced; returns the tokens used or 0. */
