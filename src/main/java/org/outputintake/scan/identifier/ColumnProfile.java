@@ -137,7 +137,7 @@ public final class ColumnProfile {
     boolean bare = announced == null && !contextHeader;
     if (bare && (n == 9 || n == 12 && !v.startsWith("44"))) {
       vatLength++;
-      if (CheckDigits.vatWithBranch(v) && vatPass++ == 0) {
+      if (NumberRules.bareVatNumber(v) && vatPass++ == 0) {
         vatFirstRow = currentRow;
         vatSample = Mask.generic(v);
       }

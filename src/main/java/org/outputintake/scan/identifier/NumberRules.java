@@ -68,7 +68,7 @@ final class NumberRules {
       t.hit(IdentifierKind.SCHOOL_ID, Mask.generic(t.text(i)));
       return 1;
     }
-    if ((len == 9 || len == 12) && standalone(i) && CheckDigits.vatWithBranch(t.text(i))) {
+    if ((len == 9 || len == 12) && standalone(i) && bareVatNumber(t.text(i))) {
       t.hit(IdentifierKind.VAT_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
@@ -81,6 +81,32 @@ final class NumberRules {
       if (place > 0) return place;
     }
     return 1;
+  }
+
+  /**
+   * Nine digits, or twelve with a branch, that pass HMRC's check; not a timestamp written {@code
+   * yyyyMMddHHmm} ({@code 201205190946}), of which 2 in 97 pass too.
+   */
+  static boolean bareVatNumber(String v) {
+    if (!CheckDigits.vatWithBranch(v)) return false;
+    return v.length() != 12 || !timestamp(v);
+  }
+
+  private static boolean timestamp(String v) {
+    int century = two(v, 0);
+    int month = two(v, 4);
+    int day = two(v, 6);
+    return (century == 19 || century == 20)
+        && month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= 31
+        && two(v, 8) <= 23
+        && two(v, 10) <= 59;
+  }
+
+  private static int two(String v, int at) {
+    return (v.charAt(at) - '0') * 10 + (v.charAt(at + 1) - '0');
   }
 
   /**

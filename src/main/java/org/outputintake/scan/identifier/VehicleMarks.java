@@ -26,7 +26,10 @@ final class VehicleMarks {
           "CAT", "GRP", "LEV", "KEY", "PDF", "CSV", "DOC", "XLS", "PNG", "JPG", "TXT", "JAN", "FEB",
           "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "MON", "TUE", "WED",
           "THU", "FRI", "SAT", "SUN", "YES", "END", "ETC", "NET", "TAX", "VAT", "PAY", "FEE", "DAY",
-          "YRS", "ENG", "MAT", "GEO", "BLK");
+          "YRS", "ENG", "MAT", "GEO", "BLK", "CPU", "GPU", "RAM", "ROM", "USB", "SSD", "HDD", "LED",
+          "LCD", "DVD", "API", "CSS", "XML", "PHP", "JVM", "NPM", "GCC", "AWS", "AMD", "ARM", "PCR",
+          "DNA", "RNA", "GPS", "SMS", "URL", "UTC", "GMT", "BST", "CET", "EST", "PST", "PDT", "FAQ",
+          "TBC", "TBD", "TBA");
 
   private final Tokens t;
 
@@ -38,8 +41,8 @@ final class VehicleMarks {
    * A current-format mark at token i ({@code word} is the token in capitals), compact or written
    * {@code AB51 ABC} / {@code AB51-ABC}; returns the tokens used or 0.
    */
-  int current(int i, int len, String word) {
-    if (len == 7 && CheckDigits.vehicleRegistration(word)) {
+  int current(int i, int len, String word, boolean lower) {
+    if (len == 7 && CheckDigits.vehicleRegistration(word) && !(lower && hex(i))) {
       t.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
       return 1;
     }
@@ -54,6 +57,15 @@ final class VehicleMarks {
       }
     }
     return 0;
+  }
+
+  /** Whether token i is lower-case hexadecimal, as a short commit hash ({@code de61ceb}) is. */
+  private boolean hex(int i) {
+    for (int p = t.starts[i]; p < t.ends[i]; p++) {
+      char ch = t.s.charAt(p);
+      if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) return false;
+    }
+    return true;
   }
 
   /**
@@ -107,7 +119,8 @@ final class VehicleMarks {
         return 1;
       }
     }
-    if (prefixMark(word) || suffixMark(word)) {
+    // written without spaces, only the full seven characters: shorter ones are code names (SLF4J)
+    if (len == 7 && (prefixMark(word) || suffixMark(word))) {
       t.hit(IdentifierKind.VEHICLE_REGISTRATION, Mask.generic(word));
       return 1;
     }

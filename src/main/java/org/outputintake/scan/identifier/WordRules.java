@@ -34,7 +34,7 @@ final class WordRules {
     if (len > 13) return 1;
     int postcode = postcode(i, len, word);
     if (postcode > 0) return postcode;
-    int vehicle = vehicles.current(i, len, word);
+    int vehicle = vehicles.current(i, len, word, lower);
     if (vehicle > 0) return vehicle;
     int ni = ni(i, len, word);
     if (ni > 0) return ni;

@@ -57,7 +57,8 @@ class IdentifiersAloneTest {
         "growth 123456727% overall",
         "mean 123456727.25",
         "total 123,456,727",
-        "at 12:123456727"
+        "at 12:123456727",
+        "created=\"201205190946\" modified=\"201405241125\""
       })
   void givenAnAmountOfNineDigitsThatPassesTheVatCheck_thenItIsNotAVatNumber(String text) {
     assertEquals(List.of(), codes(text), text);
@@ -103,7 +104,10 @@ class IdentifiersAloneTest {
         "SEE ROW 12B AND COL 3C",
         "SECTION B2 AND C3 FOR DETAILS",
         "TABLE 3A",
-        "KS2 SAT scores"
+        "KS2 SAT scores",
+        "logging through SLF4J",
+        "the V8 CPU profiler",
+        "merge de61ceb later"
       })
   void givenTextLikeAPre2001Mark_thenItIsNotOne(String text) {
     assertEquals(List.of(), codes(text), text);
@@ -128,6 +132,12 @@ class IdentifiersAloneTest {
     for (int i = 1; i <= 40; i++)
       lines[i] = String.format(java.util.Locale.ROOT, "%08d,%d", i * 7919, 100 + i);
     assertEquals(List.of(), table(lines));
+  }
+
+  @Test
+  void givenAColumnOfTimestamps_thenItIsNotVatNumbers() throws IOException {
+    assertEquals(
+        List.of(), table("created,n", "201205190946,10", "201107091012,20", "201511141443,30"));
   }
 
   @Test
