@@ -122,7 +122,9 @@ public final class ColumnProfile {
     currentRow = row;
     if (announced != null) announcedCell(v, true);
     int n = v.length();
-    if (n >= 8 && n <= 12 && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
+    boolean digits = n >= 8 && n <= 12 && CheckDigits.allDigits(v, 0, n);
+    if (digits) digitsOnly(v);
+    if (digits && (n == 10 || n == 11)) return;
     if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader)
       finder.scanCell(v, norm, sink);
   }
