@@ -9,7 +9,8 @@ import org.outputintake.scan.Finding;
  * Identifiers in one table column, judged over the whole column: one finding per column and kind
  * ("column 'nhs_no': 120 values look like NHS numbers") instead of one per cell. A bare ten-digit
  * number is counted as an NHS number only when the header says so or (nearly) all ten-digit values
- * pass the check digit, since one random number in eleven passes it.
+ * pass the check digit, since one random number in eleven passes it; bare VAT and company numbers
+ * likewise need (nearly) all values of their length to pass.
  */
 // hits per kind in an array indexed by ordinal: on the per-cell path an EnumMap lookup costs
 // throughput
@@ -39,6 +40,14 @@ public final class ColumnProfile {
   private long nhsPass;
   private long nhsFirstRow;
   private String nhsSample;
+  private long vatLength;
+  private long vatPass;
+  private long vatFirstRow;
+  private String vatSample;
+  private long zeroEight;
+  private long companyLike;
+  private long companyFirstRow;
+  private String companySample;
   private long phoneValid;
   private long phoneFirstRow;
   private String phoneSample;
@@ -113,17 +122,35 @@ public final class ColumnProfile {
     currentRow = row;
     if (announced != null) announcedCell(v, true);
     int n = v.length();
-    if ((n == 10 || n == 11) && CheckDigits.allDigits(v, 0, n)) digitsOnly(v);
-    else if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader)
+    boolean digits = n >= 8 && n <= 12 && CheckDigits.allDigits(v, 0, n);
+    if (digits) digitsOnly(v);
+    if (digits && (n == 10 || n == 11)) return;
+    if (n >= 12 && (v.charAt(0) == '+' || v.startsWith("44")) || contextHeader)
       finder.scanCell(v, norm, sink);
   }
 
   /**
-   * NHS numbers and GB phone numbers written as bare digits, judged over the column in {@link
+   * NHS, VAT, company and GB phone numbers written as bare digits, judged over the column in {@link
    * #report}.
    */
   private void digitsOnly(String v) {
     int n = v.length();
+    // a header that names the kind already sends the cell to the finder (contextHeader)
+    boolean bare = announced == null && !contextHeader;
+    if (bare && (n == 9 || n == 12 && !v.startsWith("44"))) {
+      vatLength++;
+      if (NumberRules.bareVatNumber(v) && vatPass++ == 0) {
+        vatFirstRow = currentRow;
+        vatSample = Mask.generic(v);
+      }
+    }
+    if (bare && n == 8 && v.charAt(0) == '0') {
+      zeroEight++;
+      if (NumberRules.bareCompanyNumber(v) && companyLike++ == 0) {
+        companyFirstRow = currentRow;
+        companySample = Mask.generic(v);
+      }
+    }
     if (n == 10) {
       tenDigit++;
       if (CheckDigits.nhs(v) && nhsPass++ == 0) {
@@ -180,7 +207,7 @@ public final class ColumnProfile {
     try {
       double a = Double.parseDouble(lat.strip());
       double b = Double.parseDouble(lon.strip());
-      if (IdentifierFinder.lat(a) && IdentifierFinder.lon(b) && b != 0) {
+      if (PlaceRules.lat(a) && PlaceRules.lon(b) && b != 0) {
         currentRow = row;
         hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
       }
@@ -196,8 +223,8 @@ public final class ColumnProfile {
     } catch (NumberFormatException e) {
       return false;
     }
-    if (ColumnNames.isLatitude(norm)) return IdentifierFinder.lat(d);
-    if (ColumnNames.isLongitude(norm)) return IdentifierFinder.lon(d) && d != 0;
+    if (ColumnNames.isLatitude(norm)) return PlaceRules.lat(d);
+    if (ColumnNames.isLongitude(norm)) return PlaceRules.lon(d) && d != 0;
     if (ColumnNames.isEasting(norm)) return d > 0 && d <= 700_000;
     return d > 0 && d <= 1_300_000;
   }
@@ -224,6 +251,12 @@ public final class ColumnProfile {
             && (nhsHeader
                 || nhsPass >= 3 && nhsPass * 10 >= tenDigit * 9 && tenDigit * 2 >= nonEmpty);
     if (nhsColumn) merge(IdentifierKind.NHS_NUMBER, nhsPass, nhsFirstRow, nhsSample);
+    // VAT and company numbers alone, as for NHS numbers: (nearly) every value of their length
+    // passes, so a column of amounts or running numbers where a few happen to pass is not flagged
+    if (vatPass > 0 && vatPass * 10 >= vatLength * 9 && vatLength * 2 >= nonEmpty)
+      merge(IdentifierKind.VAT_NUMBER, vatPass, vatFirstRow, vatSample);
+    if (companyLike > 0 && companyLike * 10 >= zeroEight * 9 && zeroEight * 2 >= nonEmpty)
+      merge(IdentifierKind.COMPANY_NUMBER, companyLike, companyFirstRow, companySample);
     boolean phoneColumn = phoneValid > 0 && (phoneHeader || phoneValid * 2 >= nonEmpty);
     if (phoneColumn) merge(IdentifierKind.PHONE_NUMBER, phoneValid, phoneFirstRow, phoneSample);
     String where =

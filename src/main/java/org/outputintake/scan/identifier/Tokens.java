@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One line cut into tokens (runs of letters and digits, with decimal points inside numbers), kept
- * as offsets into the line so that no token is copied unless a rule needs its text. Reused from
- * line to line.
+ * as offsets into the line so that no token is copied unless a rule needs its text, and where the
+ * rules report what they find in it. Reused from line to line.
  */
 final class Tokens {
   int[] starts = new int[64];
@@ -15,6 +15,18 @@ final class Tokens {
 
   /** Lower-case context that precedes the line, such as a column header; may be null. */
   String hint;
+
+  /** Receives the current line's identifiers. */
+  IdentifierFinder.Sink sink;
+
+  void hit(IdentifierKind kind, String masked) {
+    sink.hit(kind, masked);
+  }
+
+  /** Token k in capitals: identifiers are written in any case and judged in capitals. */
+  String upper(int k) {
+    return text(k).toUpperCase(java.util.Locale.ROOT);
+  }
 
   void tokenize() {
     count = 0;
