@@ -40,6 +40,9 @@ final class ColumnStats {
    */
   long sumOutsideTotal;
 
+  /** The largest whole number outside the total row: a total below it is not a sum of counts. */
+  long maxOutsideTotal = Long.MIN_VALUE;
+
   /** The value in the total row, or null when no total row has a number here. */
   Long totalRowValue;
 

@@ -42,6 +42,7 @@ final class TableJudge {
       if (ColumnRole.isCoefficient(col.normalized)) coefficients = true;
     }
     int dominanceColumn = t.dominance == null ? -1 : t.dominance.cellColumn();
+    boolean additive = additive();
     List<ColumnStats> counts = new ArrayList<>();
     List<ColumnStats> magnitudes = new ArrayList<>();
     List<ColumnStats> open = new ArrayList<>();
@@ -49,6 +50,8 @@ final class TableJudge {
       ColumnStats col = columns[c];
       if (c == dominanceColumn) {
         magnitudes.add(col);
+      } else if (col.role == ColumnRole.COUNT && col.totalColumn && !additive) {
+        open.add(col); // a margin that is smaller than its cells totals no counts
       } else if (col.role == ColumnRole.COUNT && !(col.decimals + col.magnitudes > col.integers)) {
         counts.add(col);
       } else if (col.role == ColumnRole.COUNT) {
@@ -60,7 +63,8 @@ final class TableJudge {
       }
     }
     boolean crossTab =
-        !statisticHeaders
+        additive
+            && !statisticHeaders
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
             && (open.size() + counts.size() >= 2 || keys >= 2);
@@ -105,7 +109,8 @@ final class TableJudge {
                   + "table, but its residual degrees of freedom are not given. Add them (a 'df_resid' row or column), or "
                   + "send the model summary that states them, so that a checker can see the model is not saturated."));
     }
-    if (!undecided.isEmpty()) unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty());
+    if (!undecided.isEmpty())
+      unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty(), additive);
     long maxRows = policy.maxRows();
     if (maxRows > 0 && t.dataRows > maxRows) {
       t.out.add(
@@ -120,6 +125,16 @@ final class TableJudge {
                   + ". Aggregate it or keep only the rows needed.",
               t.dataRows + " rows"));
     }
+  }
+
+  /** Whether every margin (a total row or column) is at least as large as each of its cells. */
+  private boolean additive() {
+    if (t.marginsNotAdditive) return false;
+    int base = t.ctx.policy().roundingBase();
+    for (ColumnStats col : columns) {
+      if (col.totalRowValue != null && col.maxOutsideTotal > col.totalRowValue + base) return false;
+    }
+    return true;
   }
 
   /**
@@ -291,7 +306,7 @@ final class TableJudge {
     return Math.round(f * 100) + "%";
   }
 
-  private void unrecognised(List<ColumnStats> undecided, boolean nothingElse) {
+  private void unrecognised(List<ColumnStats> undecided, boolean nothingElse, boolean additive) {
     StringBuilder names = new StringBuilder();
     StringBuilder why = new StringBuilder();
     for (ColumnStats col : undecided) {
@@ -301,6 +316,9 @@ final class TableJudge {
     ColumnStats first = undecided.get(0);
     if (first.negatives > 0) why.append("they hold negative numbers");
     else if (first.text > 0) why.append("they mix numbers and text");
+    else if (!additive)
+      why.append(
+          "their totals are smaller than some of their cells, so they are not counts (modes, medians or means?)");
     else
       why.append("nothing in the headers or the layout says whether they are counts or magnitudes");
     t.out.add(

@@ -43,14 +43,11 @@ final class AcroAgreement {
     static Case of(JsonNode n) {
       JsonNode a = n.get("acro");
       Map<String, List<int[]>> cells = new LinkedHashMap<>();
-      a.get("cells")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                List<int[]> list = new ArrayList<>();
-                e.getValue().forEach(p -> list.add(new int[] {p.get(0).asInt(), p.get(1).asInt()}));
-                cells.put(e.getKey(), list);
-              });
+      for (Map.Entry<String, JsonNode> e : a.get("cells").properties()) {
+        List<int[]> list = new ArrayList<>();
+        e.getValue().forEach(p -> list.add(new int[] {p.get(0).asInt(), p.get(1).asInt()}));
+        cells.put(e.getKey(), list);
+      }
       return new Case(
           n.get("id").asText(),
           n.get("file").asText(),
@@ -70,6 +67,7 @@ final class AcroAgreement {
   /** What became of one ACRO-failed cell and rule here. */
   enum Outcome {
     AGREE,
+    AGREE_AS_WARNING,
     OTHER_RULE,
     TABLE_REVIEW,
     MISSED
@@ -85,8 +83,12 @@ final class AcroAgreement {
       int overReviewed,
       int tableBlockers,
       boolean anyBlocker) {
+    /**
+     * A table ACRO fails or sends to review, passed here without a word (ACRO's released files
+     * aside).
+     */
     boolean silentPass() {
-      return c.acroFails() && codes.isEmpty();
+      return c.acroFails() && !c.kind().equals("suppressed-output") && codes.isEmpty();
     }
 
     int count(Outcome o) {
@@ -129,7 +131,8 @@ final class AcroAgreement {
           failed.add(key);
           Set<String> at = ours.getOrDefault(key, Set.of());
           Outcome o;
-          if (at.contains(e.getKey())) o = Outcome.AGREE;
+          if (at.contains(e.getKey()))
+            o = ourBlocker.getOrDefault(key, false) ? Outcome.AGREE : Outcome.AGREE_AS_WARNING;
           else if (!at.isEmpty()) o = Outcome.OTHER_RULE;
           else if (tableCodes.stream().anyMatch(code -> reviews(code, e.getKey())))
             o = Outcome.TABLE_REVIEW;

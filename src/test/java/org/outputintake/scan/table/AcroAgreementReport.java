@@ -1,5 +1,6 @@
 package org.outputintake.scan.table;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,20 +16,20 @@ final class AcroAgreementReport {
     StringBuilder b = new StringBuilder();
     b.append("## Policy: ").append(policy).append("\n\n");
     b.append(
-        "| kind | tables | ACRO-failed cells | agree | flagged, other rule | table-level review | missed "
+        "| kind | tables | ACRO-failed cells | agree | agree, as a warning | flagged, other rule | table-level review | missed "
             + "| ACRO-ok cells | over-flagged (blocker) | over-reviewed (warning) |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String kind : List.of("table", "suppressed-output", "model", "all")) {
       List<Result> rs =
           results.stream().filter(r -> kind.equals("all") || r.c().kind().equals(kind)).toList();
       int failed = 0;
-      int[] o = new int[Outcome.values().length];
+      Map<Outcome, Integer> o = new EnumMap<>(Outcome.class);
       int ok = 0;
       int over = 0;
       int review = 0;
       for (Result r : rs) {
         for (Outcome x : Outcome.values()) {
-          o[x.ordinal()] += r.count(x);
+          o.merge(x, r.count(x), Integer::sum);
           failed += r.count(x);
         }
         ok += r.okCells();
@@ -37,8 +38,18 @@ final class AcroAgreementReport {
       }
       b.append(
           String.format(
-              "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
-              kind, rs.size(), failed, o[0], o[1], o[2], o[3], ok, over, review));
+              "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+              kind,
+              rs.size(),
+              failed,
+              o.getOrDefault(Outcome.AGREE, 0),
+              o.getOrDefault(Outcome.AGREE_AS_WARNING, 0),
+              o.getOrDefault(Outcome.OTHER_RULE, 0),
+              o.getOrDefault(Outcome.TABLE_REVIEW, 0),
+              o.getOrDefault(Outcome.MISSED, 0),
+              ok,
+              over,
+              review));
     }
     int fails = 0;
     int blocked = 0;
@@ -48,8 +59,17 @@ final class AcroAgreementReport {
     int clean = 0;
     int warned = 0;
     int overBlocked = 0;
+    int released = 0;
+    int releasedClean = 0;
+    int releasedWarned = 0;
+    int releasedBlocked = 0;
     for (Result r : results) {
-      if (r.c().acroFails()) {
+      if (r.c().kind().equals("suppressed-output")) {
+        released++;
+        if (r.codes().isEmpty()) releasedClean++;
+        else if (r.anyBlocker()) releasedBlocked++;
+        else releasedWarned++;
+      } else if (r.c().acroFails()) {
         fails++;
         if (r.silentPass()) silent++;
         else if (r.anyBlocker()) blocked++;
@@ -64,28 +84,47 @@ final class AcroAgreementReport {
     b.append(
         String.format(
             "%nTables ACRO fails or sends to review: %d; here blocked %d, warnings only %d, "
-                + "**no finding %d**. Tables ACRO passes: %d; here clean %d, warnings only %d, blocked %d.%n%n",
-            fails, blocked, reviewOnly, silent, passes, clean, warned, overBlocked));
-    Map<String, int[]> byRule = new TreeMap<>();
+                + "**no finding %d**. Tables ACRO passes: %d; here clean %d, warnings only %d, blocked %d. "
+                + "ACRO's released (suppressed) files: %d; here clean %d, warnings only %d, blocked %d.%n%n",
+            fails,
+            blocked,
+            reviewOnly,
+            silent,
+            passes,
+            clean,
+            warned,
+            overBlocked,
+            released,
+            releasedClean,
+            releasedWarned,
+            releasedBlocked));
+    Map<String, Map<Outcome, Integer>> byRule = new TreeMap<>();
     for (Result r : results) {
       r.byRule()
           .forEach(
               (rule, m) -> {
-                int[] v = byRule.computeIfAbsent(rule, k -> new int[Outcome.values().length]);
-                m.forEach((x, n) -> v[x.ordinal()] += n);
+                Map<Outcome, Integer> v =
+                    byRule.computeIfAbsent(rule, k -> new EnumMap<>(Outcome.class));
+                m.forEach((x, n) -> v.merge(x, n, Integer::sum));
               });
     }
     b.append(
-        "| ACRO rule | failed cells | agree | flagged, other rule | table-level review | missed |\n");
-    b.append("|---|---|---|---|---|---|\n");
+        "| ACRO rule | failed cells | agree | agree, as a warning | flagged, other rule | table-level review | missed |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
     byRule.forEach(
         (rule, v) ->
             b.append(
                 String.format(
-                    "| %s | %d | %d | %d | %d | %d |%n",
-                    rule, v[0] + v[1] + v[2] + v[3], v[0], v[1], v[2], v[3])));
+                    "| %s | %d | %d | %d | %d | %d | %d |%n",
+                    rule,
+                    v.values().stream().mapToInt(Integer::intValue).sum(),
+                    v.getOrDefault(Outcome.AGREE, 0),
+                    v.getOrDefault(Outcome.AGREE_AS_WARNING, 0),
+                    v.getOrDefault(Outcome.OTHER_RULE, 0),
+                    v.getOrDefault(Outcome.TABLE_REVIEW, 0),
+                    v.getOrDefault(Outcome.MISSED, 0))));
     b.append(
-        "\n| case | ACRO | our codes | failed cells agree / other / review / missed | ok cells over-flagged |\n");
+        "\n| case | ACRO | our codes | failed cells agree (blocker + warning) / other rule / table review / missed | ok cells over-flagged |\n");
     b.append("|---|---|---|---|---|\n");
     for (Result r : results) {
       b.append(
@@ -94,7 +133,7 @@ final class AcroAgreementReport {
               r.c().id(),
               r.c().status(),
               r.codes().isEmpty() ? "-" : String.join(" ", new TreeSet<>(r.codes())),
-              r.count(Outcome.AGREE),
+              r.count(Outcome.AGREE) + r.count(Outcome.AGREE_AS_WARNING),
               r.count(Outcome.OTHER_RULE),
               r.count(Outcome.TABLE_REVIEW),
               r.count(Outcome.MISSED),

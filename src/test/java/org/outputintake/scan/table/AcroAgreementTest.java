@@ -87,9 +87,20 @@ class AcroAgreementTest {
 
     Totals t = Totals.of(results);
     // today's figures are the floor: a change that loses agreement fails here
-    assertTrue(t.silent <= 1000, "tables ACRO fails that pass here with no finding at all");
-    assertTrue(t.agree >= 0, "cells agreeing with ACRO: " + t.agree);
-    assertTrue(t.overFlagged <= 1000, "over-flagged cells: " + t.overFlagged);
+    assertEquals(
+        List.of("synthetic-2d-dominance-crosstab-sum", "synthetic-2d-dominance-pivot-sum"),
+        results.stream().filter(Result::silentPass).map(r -> r.c().id()).toList(),
+        "the only tables ACRO fails that pass here without a finding are sums whose headers and "
+            + "values look like counts (ACRO saw the records)");
+    assertTrue(
+        t.agree >= 22, "ACRO-failed cells flagged here at the same cell and rule: " + t.agree);
+    assertTrue(t.missed <= 3, "ACRO-failed cells with no finding at all: " + t.missed);
+    assertTrue(t.overFlagged <= 12, "ACRO-ok cells that get a blocker here: " + t.overFlagged);
+    for (Result r : results) {
+      if (r.c().kind().equals("suppressed-output") || r.c().kind().equals("model"))
+        assertEquals(0, r.overFlagged(), r.c().id() + ": " + r.codes());
+      if (r.c().kind().equals("model")) assertEquals(List.of(), r.codes(), r.c().id());
+    }
     for (int i = 0; i < results.size(); i++) {
       assertEquals(
           results.get(i).byRule(),
@@ -104,7 +115,6 @@ class AcroAgreementTest {
       Path file = corpus.resolve(c.file());
       List<String[]> rows = rows(file);
       if (asXlsx && !c.kind().equals("model")) file = xlsx(c, rows);
-      else if (asXlsx) file = corpus.resolve(c.file());
       List<Finding> findings =
           new TableScanner(100_000).scan(ScanFile.of(file, file.getFileName().toString()), ctx);
       out.add(AcroAgreement.compare(c, findings, rows));
