@@ -79,6 +79,7 @@ final class TableJudge {
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
+    statisticsOfLowCounts(counts, magnitudes);
     if (policy.requiresRounding()) cells(counts, "UNROUNDED_COUNT");
     if (policy.zeros() != FilePolicy.ZeroRule.IGNORE) cells(counts, "ZERO_COUNT");
     new SecondaryDisclosure(t).check(counts);
@@ -227,6 +228,68 @@ final class TableJudge {
                   + "totals and counts under rates.",
               evidence);
     };
+  }
+
+  /**
+   * ACRO's threshold applies to every statistic of a cell's records: a mean, median or sum beside a
+   * low count describes as few contributors, so its cell is flagged too. A statistic pairs with the
+   * count of the same category ({@code count C} with {@code mean C}), or with the table's only
+   * count column.
+   */
+  private void statisticsOfLowCounts(List<ColumnStats> counts, List<ColumnStats> magnitudes) {
+    List<long[]> kept = new ArrayList<>();
+    long total = 0;
+    for (ColumnStats m : magnitudes) {
+      ColumnStats count = countOf(m, counts);
+      if (count == null) continue;
+      for (int i = 0; i < count.low.kept; i++)
+        kept.add(new long[] {count.low.rows[i], t.index(m), t.index(count), count.low.values[i]});
+      total += count.low.count;
+    }
+    kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+    int shown = 0;
+    Finding last = null;
+    for (long[] cell : kept) {
+      if (shown == t.cellLimit) break;
+      last =
+          new Finding(
+              "LOW_COUNT",
+              Severity.BLOCKER,
+              t.location(cell[0], (int) cell[1]),
+              "This statistic comes from a count below the threshold of "
+                  + t.ctx.threshold()
+                  + " (cell "
+                  + cellRef(cell[0], (int) cell[2])
+                  + "), so it describes too few people or businesses. Suppress it with its count, "
+                  + "or combine categories.",
+              cellRef(cell[0], (int) cell[1])
+                  + " from "
+                  + cellRef(cell[0], (int) cell[2])
+                  + " = "
+                  + cell[3]);
+      t.out.add(last);
+      shown++;
+    }
+    if (last != null) t.out.addMore(last, total - shown);
+  }
+
+  private static ColumnStats countOf(ColumnStats statistic, List<ColumnStats> counts) {
+    String category = category(statistic.normalized);
+    if (!category.isEmpty()) {
+      for (ColumnStats c : counts) {
+        if (category.equals(category(c.normalized))) return c;
+      }
+    }
+    return counts.size() == 1 ? counts.get(0) : null;
+  }
+
+  /**
+   * What follows the statistic's word: {@code c} of {@code mean_c}, {@code income} of {@code
+   * n_income}.
+   */
+  private static String category(String normalized) {
+    int u = normalized.indexOf('_');
+    return u < 0 ? "" : normalized.substring(u + 1);
   }
 
   /**

@@ -233,4 +233,19 @@ class TableKindsTest {
     assertEquals(List.of("TABLE_UNRECOGNISED"), codes(f));
     assertTrue(f.get(0).message().contains("totals are smaller than some of their cells"));
   }
+
+  @Test
+  void aMeanIsFlaggedWithTheLowCountOfItsOwnCategory() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            ",count,count,mean,mean",
+            "indvar3,A,C,A,C",
+            "indvar1,,,,",
+            "A,11,11,5.0,5.0",
+            "C,11,5,5.0,2.0");
+    assertEquals(
+        List.of("row 5, column 'count C'", "row 5, column 'mean C'"),
+        f.stream().filter(x -> x.code().equals("LOW_COUNT")).map(Finding::location).toList());
+  }
 }
