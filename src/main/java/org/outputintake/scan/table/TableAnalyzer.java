@@ -256,8 +256,12 @@ final class TableAnalyzer {
    * label and value pairs side by side, so the label can stand in any column.
    */
   private static boolean degreesOfFreedomLabel(String v) {
-    char f = (char) (v.charAt(0) | 0x20);
-    return (f == 'd' || f == 'r') && ColumnRole.isDegreesOfFreedomText(v);
+    // a cheap look at the start first: this runs on every text cell of every table
+    return v.length() <= 40
+        && (v.regionMatches(true, 0, "df", 0, 2)
+            || v.regionMatches(true, 0, "degrees", 0, 7)
+            || v.regionMatches(true, 0, "resid", 0, 5))
+        && ColumnRole.isDegreesOfFreedomText(v);
   }
 
   private void degreesOfFreedomPair(long row, int c, String next) {
