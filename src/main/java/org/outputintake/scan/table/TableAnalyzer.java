@@ -47,12 +47,6 @@ final class TableAnalyzer {
   boolean degreesOfFreedomSeen;
   private long lastDegreesOfFreedomRow = -1;
 
-  /**
-   * A margin smaller than one of its cells (beyond rounding): the values do not add up, so they are
-   * not counts (a table of modes, medians or means with a margin).
-   */
-  boolean marginsNotAdditive;
-
   boolean coefficientRows;
   private int latColumn = -1;
   private int lonColumn = -1;
@@ -118,7 +112,6 @@ final class TableAnalyzer {
     int totalCol = -1;
     long totalValue = 0;
     long visibleSum = 0;
-    long maxVisible = Long.MIN_VALUE;
     int hiddenInRow = 0;
     int hiddenCol = -1;
     int numbersInRow = 0;
@@ -157,7 +150,6 @@ final class TableAnalyzer {
           totalValue = n;
         } else if (cellArea) {
           visibleSum += n;
-          maxVisible = Math.max(maxVisible, n);
         }
       } else if (Cells.suppressed(v)) {
         col.suppressed++;
@@ -176,11 +168,7 @@ final class TableAnalyzer {
         col.text++;
       }
     }
-    if (totalCol >= 0
-        && numbersInRow >= 2
-        && maxVisible > totalValue + ctx.policy().roundingBase()) {
-      marginsNotAdditive = true;
-    }
+    if (totalCol >= 0 && numbersInRow >= 2) aboveRowTotal(cells, width, totalValue);
     if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
       // ACRO and careful researchers recompute margins from the visible cells: then nothing can be
       // recovered
@@ -194,6 +182,22 @@ final class TableAnalyzer {
         && cells[latColumn] != null
         && cells[lonColumn] != null) {
       columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
+    }
+  }
+
+  /**
+   * Marks the cells larger than their row's total (beyond rounding): such values do not add up, so
+   * they are not counts (a table of modes, medians or means with a margin). Only rows with a total
+   * column pay for this second look.
+   */
+  private void aboveRowTotal(String[] cells, int width, long total) {
+    long limit = total + ctx.policy().roundingBase();
+    for (int c = 1; c < width; c++) {
+      ColumnStats col = columns[c];
+      if (col.totalColumn || cells[c] == null) continue;
+      if (col.role != ColumnRole.COUNT && col.role != ColumnRole.OTHER) continue;
+      long n = Cells.parse(cells[c].strip());
+      if (n != Cells.NOT_INTEGER && n != Cells.DECIMAL && n > limit) col.aboveTotal = true;
     }
   }
 

@@ -42,7 +42,7 @@ final class TableJudge {
       if (ColumnRole.isCoefficient(col.normalized)) coefficients = true;
     }
     int dominanceColumn = t.dominance == null ? -1 : t.dominance.cellColumn();
-    boolean additive = additive();
+    boolean additive = additive(keys);
     List<ColumnStats> counts = new ArrayList<>();
     List<ColumnStats> magnitudes = new ArrayList<>();
     List<ColumnStats> open = new ArrayList<>();
@@ -128,11 +128,16 @@ final class TableJudge {
     }
   }
 
-  /** Whether every margin (a total row or column) is at least as large as each of its cells. */
-  private boolean additive() {
-    if (t.marginsNotAdditive) return false;
+  /**
+   * Whether every margin (a total row or column) is at least as large as each of its cells, among
+   * the columns that may hold counts (keys such as years are left out).
+   */
+  private boolean additive(int keys) {
     int base = t.ctx.policy().roundingBase();
-    for (ColumnStats col : columns) {
+    for (int c = keys; c < columns.length; c++) {
+      ColumnStats col = columns[c];
+      if (col.role != ColumnRole.COUNT && col.role != ColumnRole.OTHER) continue;
+      if (col.aboveTotal) return false;
       if (col.totalRowValue != null && col.maxOutsideTotal > col.totalRowValue + base) return false;
     }
     return true;

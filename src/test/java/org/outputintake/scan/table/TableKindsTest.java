@@ -248,4 +248,17 @@ class TableKindsTest {
         List.of("row 5, column 'count C'", "row 5, column 'mean C'"),
         f.stream().filter(x -> x.code().equals("LOW_COUNT")).map(Finding::location).toList());
   }
+
+  @Test
+  void aNumericKeyLargerThanTheTotalDoesNotMakeTheCountsMagnitudes() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "cohort,region,Male,Female,Total",
+            "2010,North,5,120,125",
+            "2011,North,130,140,270",
+            "2012,North,150,160,310");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals("row 2, column 'Male'", f.get(0).location());
+  }
 }
