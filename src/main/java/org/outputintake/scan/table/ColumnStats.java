@@ -40,6 +40,12 @@ final class ColumnStats {
    */
   long sumOutsideTotal;
 
+  /** The largest whole number outside the total row: a total below it is not a sum of counts. */
+  long maxOutsideTotal = Long.MIN_VALUE;
+
+  /** Whether a cell of this column is larger than its row's total: then it holds no counts. */
+  boolean aboveTotal;
+
   /** The value in the total row, or null when no total row has a number here. */
   Long totalRowValue;
 

@@ -45,6 +45,8 @@ final class TableAnalyzer {
   private final RowLabel.Memo labels = new RowLabel.Memo();
   DominanceCheck dominance;
   boolean degreesOfFreedomSeen;
+  private long lastDegreesOfFreedomRow = -1;
+
   boolean coefficientRows;
   private int latColumn = -1;
   private int lonColumn = -1;
@@ -129,6 +131,7 @@ final class TableAnalyzer {
         }
         continue;
       }
+      if (c + 1 < width && degreesOfFreedomLabel(v)) degreesOfFreedomPair(row, c + 1, cells[c + 1]);
       long n = Cells.parse(v);
       if (n == Cells.NOT_INTEGER) col.identifiers.accept(v, row);
       else col.identifiers.acceptNumber(v, row);
@@ -166,6 +169,7 @@ final class TableAnalyzer {
         col.text++;
       }
     }
+    if (totalCol >= 0 && numbersInRow >= 2) aboveRowTotal(cells, width, totalValue);
     if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
       // ACRO and careful researchers recompute margins from the visible cells: then nothing can be
       // recovered
@@ -179,6 +183,22 @@ final class TableAnalyzer {
         && cells[latColumn] != null
         && cells[lonColumn] != null) {
       columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
+    }
+  }
+
+  /**
+   * Marks the cells larger than their row's total (beyond rounding): such values do not add up, so
+   * they are not counts (a table of modes, medians or means with a margin). Only rows with a total
+   * column pay for this second look.
+   */
+  private void aboveRowTotal(String[] cells, int width, long total) {
+    long limit = total + ctx.policy().roundingBase();
+    for (int c = 1; c < width; c++) {
+      ColumnStats col = columns[c];
+      if (col.totalColumn || cells[c] == null) continue;
+      if (col.role != ColumnRole.COUNT && col.role != ColumnRole.OTHER) continue;
+      long n = Cells.parse(cells[c].strip());
+      if (n != Cells.NOT_INTEGER && n != Cells.DECIMAL && n > limit) col.aboveTotal = true;
     }
   }
 
@@ -206,6 +226,7 @@ final class TableAnalyzer {
     } else {
       col.numericOutsideTotal++;
       col.sumOutsideTotal += n;
+      col.maxOutsideTotal = Math.max(col.maxOutsideTotal, n);
     }
     if (n > 0 && n < ctx.threshold()) col.low.add(row, n);
     if (n == 0) col.zeros.add(row, n);
@@ -235,8 +256,28 @@ final class TableAnalyzer {
     }
   }
 
+  /**
+   * A "Df Residuals:" cell: statsmodels' summary, as ACRO and pandas write it, gives its facts as
+   * label and value pairs side by side, so the label can stand in any column.
+   */
+  private static boolean degreesOfFreedomLabel(String v) {
+    // a cheap look at the start first: this runs on every text cell of every table
+    return v.length() <= 40
+        && (v.regionMatches(true, 0, "df", 0, 2)
+            || v.regionMatches(true, 0, "degrees", 0, 7)
+            || v.regionMatches(true, 0, "resid", 0, 5))
+        && ColumnRole.isDegreesOfFreedomText(v);
+  }
+
+  private void degreesOfFreedomPair(long row, int c, String next) {
+    double df = next == null ? Double.NaN : parseDouble(next.strip());
+    if (!Double.isNaN(df)) degreesOfFreedom(row, c, df);
+  }
+
   private void degreesOfFreedom(long row, int c, double df) {
     degreesOfFreedomSeen = true;
+    if (row == lastDegreesOfFreedomRow) return; // the row label and the pair name the same value
+    lastDegreesOfFreedomRow = row;
     if (df >= 0 && df < 10) {
       rowFindings.add(
           new Finding(
@@ -280,23 +321,28 @@ final class TableAnalyzer {
   }
 
   /**
-   * A further header row, as pandas writes them: the index-name row (only the first cell filled)
-   * or, below a header with an empty corner or repeated names, another level of column names (text,
-   * no numbers).
+   * A further header row, as pandas writes them: the index-name row (the index columns' names, the
+   * rest blank) or, below a header with an empty corner or repeated names, another level of column
+   * names (text, no numbers; a category such as {@code C} or {@code x} is a name here, not a
+   * suppression marker, as long as the row also has plain names).
    */
   private boolean extendsHeader(String[] cells, int width) {
     boolean first = width > 0 && cells[0] != null && !cells[0].isBlank();
     int filled = 0;
+    int markers = 0;
+    int lastFilled = 0;
     for (int c = 1; c < width; c++) {
       String v = cells[c] == null ? "" : cells[c].strip();
       if (v.isEmpty()) continue;
-      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.suppressed(v) || Cells.money(v))
-        return false;
+      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v)) return false;
+      if (Cells.suppressed(v)) markers++;
       filled++;
+      lastFilled = c;
     }
-    if (filled == 0 && first) {
-      headers[0] = cells[0].strip();
-    } else if (multiLevel && filled >= Math.max(1, headers.length - 2)) {
+    if (markers > 0 && (!multiLevel || filled - markers < markers)) return false;
+    if (first && filled == lastFilled && indexNames(filled, width)) {
+      for (int c = 0; c <= filled; c++) headers[c] = cells[c].strip();
+    } else if (multiLevel && filled >= Math.max(1, Math.min(headers.length - 2, levelCells()))) {
       if (width > headers.length) headers = Arrays.copyOf(headers, width);
       for (int c = 0; c < width; c++) {
         String v = cells[c] == null ? "" : cells[c].strip();
@@ -311,6 +357,32 @@ final class TableAnalyzer {
     for (int c = 0; c < headers.length; c++)
       columns[c] = column(headers[c] == null ? "" : headers[c], c);
     return true;
+  }
+
+  /**
+   * Whether the first {@code 1 + more} cells of a row can be the index names pandas writes below
+   * multi-level column names: the header left those columns blank, and most of the row is blank.
+   */
+  private boolean indexNames(int more, int width) {
+    if (more == 0) return true;
+    if (!multiLevel || more + 1 > width / 2 || more >= headers.length) return false;
+    for (int c = 1; c <= more; c++) {
+      if (headers[c] != null && !headers[c].isEmpty()) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The cells a further level of column names fills: every column named in the header except a
+   * margin ({@code All}, {@code Total}), whose lower levels pandas leaves blank.
+   */
+  private int levelCells() {
+    int n = 0;
+    for (int c = 1; c < headers.length; c++) {
+      String h = headers[c];
+      if (h != null && !h.isEmpty() && !ColumnRole.isTotalLabel(ColumnNames.normalize(h))) n++;
+    }
+    return n;
   }
 
   private ColumnStats column(String header, int c) {

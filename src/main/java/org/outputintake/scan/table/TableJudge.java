@@ -42,6 +42,7 @@ final class TableJudge {
       if (ColumnRole.isCoefficient(col.normalized)) coefficients = true;
     }
     int dominanceColumn = t.dominance == null ? -1 : t.dominance.cellColumn();
+    boolean additive = additive(keys);
     List<ColumnStats> counts = new ArrayList<>();
     List<ColumnStats> magnitudes = new ArrayList<>();
     List<ColumnStats> open = new ArrayList<>();
@@ -49,6 +50,8 @@ final class TableJudge {
       ColumnStats col = columns[c];
       if (c == dominanceColumn) {
         magnitudes.add(col);
+      } else if (col.role == ColumnRole.COUNT && col.totalColumn && !additive) {
+        open.add(col); // a margin that is smaller than its cells totals no counts
       } else if (col.role == ColumnRole.COUNT && !(col.decimals + col.magnitudes > col.integers)) {
         counts.add(col);
       } else if (col.role == ColumnRole.COUNT) {
@@ -60,7 +63,8 @@ final class TableJudge {
       }
     }
     boolean crossTab =
-        !statisticHeaders
+        additive
+            && !statisticHeaders
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
             && (open.size() + counts.size() >= 2 || keys >= 2);
@@ -75,6 +79,7 @@ final class TableJudge {
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
+    statisticsOfLowCounts(counts, magnitudes);
     if (policy.requiresRounding()) cells(counts, "UNROUNDED_COUNT");
     if (policy.zeros() != FilePolicy.ZeroRule.IGNORE) cells(counts, "ZERO_COUNT");
     new SecondaryDisclosure(t).check(counts);
@@ -105,7 +110,8 @@ final class TableJudge {
                   + "table, but its residual degrees of freedom are not given. Add them (a 'df_resid' row or column), or "
                   + "send the model summary that states them, so that a checker can see the model is not saturated."));
     }
-    if (!undecided.isEmpty()) unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty());
+    if (!undecided.isEmpty())
+      unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty(), additive);
     long maxRows = policy.maxRows();
     if (maxRows > 0 && t.dataRows > maxRows) {
       t.out.add(
@@ -120,6 +126,21 @@ final class TableJudge {
                   + ". Aggregate it or keep only the rows needed.",
               t.dataRows + " rows"));
     }
+  }
+
+  /**
+   * Whether every margin (a total row or column) is at least as large as each of its cells, among
+   * the columns that may hold counts (keys such as years are left out).
+   */
+  private boolean additive(int keys) {
+    int base = t.ctx.policy().roundingBase();
+    for (int c = keys; c < columns.length; c++) {
+      ColumnStats col = columns[c];
+      if (col.role != ColumnRole.COUNT && col.role != ColumnRole.OTHER) continue;
+      if (col.aboveTotal) return false;
+      if (col.totalRowValue != null && col.maxOutsideTotal > col.totalRowValue + base) return false;
+    }
+    return true;
   }
 
   /**
@@ -215,6 +236,68 @@ final class TableJudge {
   }
 
   /**
+   * ACRO's threshold applies to every statistic of a cell's records: a mean, median or sum beside a
+   * low count describes as few contributors, so its cell is flagged too. A statistic pairs with the
+   * count of the same category ({@code count C} with {@code mean C}), or with the table's only
+   * count column.
+   */
+  private void statisticsOfLowCounts(List<ColumnStats> counts, List<ColumnStats> magnitudes) {
+    List<long[]> kept = new ArrayList<>();
+    long total = 0;
+    for (ColumnStats m : magnitudes) {
+      ColumnStats count = countOf(m, counts);
+      if (count == null) continue;
+      for (int i = 0; i < count.low.kept; i++)
+        kept.add(new long[] {count.low.rows[i], t.index(m), t.index(count), count.low.values[i]});
+      total += count.low.count;
+    }
+    kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+    int shown = 0;
+    Finding last = null;
+    for (long[] cell : kept) {
+      if (shown == t.cellLimit) break;
+      last =
+          new Finding(
+              "LOW_COUNT",
+              Severity.BLOCKER,
+              t.location(cell[0], (int) cell[1]),
+              "This statistic comes from a count below the threshold of "
+                  + t.ctx.threshold()
+                  + " (cell "
+                  + cellRef(cell[0], (int) cell[2])
+                  + "), so it describes too few people or businesses. Suppress it with its count, "
+                  + "or combine categories.",
+              cellRef(cell[0], (int) cell[1])
+                  + " from "
+                  + cellRef(cell[0], (int) cell[2])
+                  + " = "
+                  + cell[3]);
+      t.out.add(last);
+      shown++;
+    }
+    if (last != null) t.out.addMore(last, total - shown);
+  }
+
+  private static ColumnStats countOf(ColumnStats statistic, List<ColumnStats> counts) {
+    String category = category(statistic.normalized);
+    if (!category.isEmpty()) {
+      for (ColumnStats c : counts) {
+        if (category.equals(category(c.normalized))) return c;
+      }
+    }
+    return counts.size() == 1 ? counts.get(0) : null;
+  }
+
+  /**
+   * What follows the statistic's word: {@code c} of {@code mean_c}, {@code income} of {@code
+   * n_income}.
+   */
+  private static String category(String normalized) {
+    int u = normalized.indexOf('_');
+    return u < 0 ? "" : normalized.substring(u + 1);
+  }
+
+  /**
    * The spreadsheet reference of a cell, {@code C7}: officers find it directly, and ACRO's cell
    * lists use it.
    */
@@ -291,7 +374,7 @@ final class TableJudge {
     return Math.round(f * 100) + "%";
   }
 
-  private void unrecognised(List<ColumnStats> undecided, boolean nothingElse) {
+  private void unrecognised(List<ColumnStats> undecided, boolean nothingElse, boolean additive) {
     StringBuilder names = new StringBuilder();
     StringBuilder why = new StringBuilder();
     for (ColumnStats col : undecided) {
@@ -301,6 +384,9 @@ final class TableJudge {
     ColumnStats first = undecided.get(0);
     if (first.negatives > 0) why.append("they hold negative numbers");
     else if (first.text > 0) why.append("they mix numbers and text");
+    else if (!additive)
+      why.append(
+          "their totals are smaller than some of their cells, so they are not counts (modes, medians or means?)");
     else
       why.append("nothing in the headers or the layout says whether they are counts or magnitudes");
     t.out.add(

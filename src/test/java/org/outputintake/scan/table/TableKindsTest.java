@@ -184,4 +184,96 @@ class TableKindsTest {
       assertEquals("row 2, column 'A'", f.get(0).location());
     }
   }
+
+  @Test
+  void pandasColumnLevelWithACategoryCalledCIsAHeaderNotASuppressedRow() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            ",depvar,depvar,depvar",
+            "indvar2,A,B,C",
+            "indvar1,,,",
+            "A,11,11,11",
+            "B,11,11,4");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals("row 5, column 'depvar C'", f.get(0).location());
+  }
+
+  @Test
+  void pandasHeaderOverTwoIndexColumnsWithAMarginIsReadAsOneHeader() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "indvar3,,A,A,C,C,All",
+            "indvar4,,A,C,A,C,",
+            "indvar1,indvar2,,,,,",
+            "A,A,11,11,11,11,44",
+            "A,C,11,11,11,11,44",
+            "C,A,11,11,11,5,38",
+            "All,,33,33,33,27,126");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals("row 6, column 'C C'", f.get(0).location());
+  }
+
+  @Test
+  void degreesOfFreedomBesideAnotherStatisticAreRead() throws IOException {
+    String[] summary = {
+      "Dep. Variable:,survivor,No. Observations:,811",
+      "Model:,Probit,Df Residuals:,DF",
+      "Method:,MLE,Df Model:,4.0",
+      "",
+      ",coef,std err,z,P>|z|,[0.025,0.975]",
+      "const,0.0474,0.057,0.838,0.402,-0.063,0.158",
+      "inc_grants,8.576e-08,3.9e-08,2.197,0.028,9.25e-09,1.62e-07"
+    };
+    List<String> enough = new ArrayList<>(List.of(summary));
+    enough.set(1, summary[1].replace("DF", "806.0"));
+    assertEquals(List.of(), codes(csv("ons-srs", enough.toArray(String[]::new))));
+    List<String> few = new ArrayList<>(List.of(summary));
+    few.set(1, summary[1].replace("DF", "6.0"));
+    assertEquals(
+        List.of("LOW_DEGREES_OF_FREEDOM"), codes(csv("ons-srs", few.toArray(String[]::new))));
+  }
+
+  @Test
+  void marginsSmallerThanTheirCellsAreNotCounts() throws IOException {
+    // ACRO's crosstab of modes with margins: small whole numbers that do not add up
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "parents,finance,not_recom,priority,spec_prior,All",
+            "great_pret,convenient,3.0,1.0,3.0,1",
+            "usual,inconv,1.0,3.0,3.0,1",
+            "All,,1.0,1.0,3.0,3");
+    assertEquals(List.of("TABLE_UNRECOGNISED"), codes(f));
+    assertTrue(f.get(0).message().contains("totals are smaller than some of their cells"));
+  }
+
+  @Test
+  void aMeanIsFlaggedWithTheLowCountOfItsOwnCategory() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            ",count,count,mean,mean",
+            "indvar3,A,C,A,C",
+            "indvar1,,,,",
+            "A,11,11,5.0,5.0",
+            "C,11,5,5.0,2.0");
+    assertEquals(
+        List.of("row 5, column 'count C'", "row 5, column 'mean C'"),
+        f.stream().filter(x -> x.code().equals("LOW_COUNT")).map(Finding::location).toList());
+  }
+
+  @Test
+  void aNumericKeyLargerThanTheTotalDoesNotMakeTheCountsMagnitudes() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "cohort,region,Male,Female,Total",
+            "2010,North,5,120,125",
+            "2011,North,130,140,270",
+            "2012,North,150,160,310");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals("row 2, column 'Male'", f.get(0).location());
+  }
 }
