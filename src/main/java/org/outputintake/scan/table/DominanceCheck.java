@@ -168,7 +168,9 @@ final class DominanceCheck {
             + ", k "
             + percent(rules.k())
             + "), so their values can be estimated closely"
-            + (source.isEmpty() ? "" : " (largest contributions from '" + source + "')")
+            + (source.isEmpty()
+                ? ""
+                : " (largest contributions " + SupportedDominance.SOURCE_MARK + " " + source + ")")
             + ". Suppress the cell or combine categories.",
         cellRef + " " + rule);
   }

@@ -30,6 +30,9 @@ final class Join {
   final List<Finding> findings = new ArrayList<>();
   final List<Used> used = new ArrayList<>();
 
+  /** Whether the supporting material gave the number of contributors behind every cell. */
+  boolean counted;
+
   private Join(int file, String sheetName, String where) {
     this.file = file;
     this.sheetName = sheetName;
@@ -104,13 +107,16 @@ final class Join {
     }
     Outcome outcome = judge(t, merged, ctx, limit, String.join(", ", sources));
     join.findings.addAll(outcome.out.findings());
+    join.counted = outcome.counted;
     List<String> problems = new ArrayList<>(outcome.problems);
     if (!outcome.problems.isEmpty() && strayCount > 0) {
       problems.add(
           strayCount
               + " row"
               + (strayCount == 1 ? "" : "s")
-              + " of the supporting material match no row of this table"
+              + " of the supporting material "
+              + (strayCount == 1 ? "matches" : "match")
+              + " no row of this table"
               + examples(stray));
     }
     if (!unmatched.isEmpty() && !outcome.problems.isEmpty()) problems.addAll(unmatched);
@@ -155,7 +161,11 @@ final class Join {
     return join;
   }
 
-  private record Outcome(FindingCollector out, List<String> problems, long checked, long failed) {}
+  /**
+   * @param counted whether the supporting material gave the number of contributors of every cell
+   */
+  private record Outcome(
+      FindingCollector out, List<String> problems, long checked, long failed, boolean counted) {}
 
   private static Outcome judge(
       TargetSheet t, Map<String, double[]> merged, ScanContext ctx, int limit, String source) {
@@ -171,6 +181,7 @@ final class Join {
             "whose largest contributions add up to more than the cell (a table of means?)");
     long checked = 0;
     long failed = 0;
+    boolean counted = true;
     for (int r = 0; r < t.rows.size(); r++) {
       String[] cells = t.rows.get(r);
       long row = t.rowNumbers.get(r);
@@ -181,10 +192,12 @@ final class Join {
         String name = "'" + t.rowLabel(r) + "' x '" + t.header(c) + "'";
         double[] a = merged.get(t.rowKey(r) + '\u001f' + t.norms[c]);
         if (a == null || Double.isNaN(a[SupportSheet.X1])) {
+          counted = false;
           missing.add(name);
           continue;
         }
         double n = a[SupportSheet.N];
+        if (Double.isNaN(n)) counted = false;
         if (Double.isNaN(n) && t.countColumn >= 0) n = TargetSheet.number(cells, t.countColumn);
         String location = t.location(row, c);
         String ref = TableJudge.cellRef(row, c);
@@ -200,8 +213,9 @@ final class Join {
                       + ctx.policy().name()
                       + "; the number of contributors "
                       + SupportedDominance.SOURCE_MARK
+                      + " "
                       + source
-                      + "'). Suppress it or combine categories.",
+                      + "). Suppress it or combine categories.",
                   ref + " = " + (long) n));
         }
         double total =
@@ -246,7 +260,7 @@ final class Join {
     for (Problems p : List.of(missing, noSecond, noTotal, inconsistent)) {
       if (p.count > 0) problems.add(p.toString());
     }
-    return new Outcome(out, problems, checked, failed);
+    return new Outcome(out, problems, checked, failed, counted);
   }
 
   /** Cells that could not be judged for one reason, a few of them named. */

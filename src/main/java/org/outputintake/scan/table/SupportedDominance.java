@@ -82,6 +82,12 @@ public final class SupportedDominance {
       if (supports.contains(j.file + "\u001f" + j.sheetName)) continue;
       List<Finding> mine = findings.get(j.file);
       mine.removeIf(f -> f.code().equals(UNCHECKED) && f.location().equals(j.where));
+      // the number of contributors per cell is the count an officer asks for under magnitudes
+      if (j.counted)
+        mine.removeIf(
+            f ->
+                f.code().equals("UNDERLYING_COUNTS_MISSING")
+                    && onSheet(f, j.sheetName, j.sheetName.isEmpty()));
       mine.addAll(j.findings);
       for (Join.Used u : j.used) {
         List<Finding> theirs = findings.get(u.file());
@@ -119,7 +125,7 @@ public final class SupportedDominance {
   }
 
   /** Words every finding made from a supporting file carries (ACRO's results find them by it). */
-  public static final String SOURCE_MARK = "from '";
+  public static final String SOURCE_MARK = "from the supporting material";
 
   private static boolean readable(ScanFile f) {
     FileKinds.TableFormat format = FileKinds.table(f);
