@@ -66,7 +66,7 @@ final class Join {
         if (!support.recognised) continue;
         any = true;
         String name = describe(request, e.getKey(), s);
-        if (support.cells.isEmpty()) {
+        if (!support.contributes()) {
           unmatched.add(
               name
                   + (support.layoutProblem.isEmpty()
@@ -136,13 +136,16 @@ final class Join {
       int f = usedSheets.get(i)[0];
       TableGrid.Sheet s = usedGrids.get(i);
       String at = s.name().isEmpty() ? "" : "sheet '" + s.name() + "'";
+      // a sheet of the workbook being released would go out with it
+      boolean sameWorkbook = f == file;
       join.used.add(
           new Used(
               f,
               s.name(),
               s.name().isEmpty(),
-              Finding.warning(
+              new Finding(
                   SupportedDominance.SUPPORTING,
+                  sameWorkbook ? Severity.BLOCKER : Severity.WARNING,
                   at,
                   "Supporting material, not for release: "
                       + (s.name().isEmpty() ? "this file" : "this sheet")
@@ -154,9 +157,13 @@ final class Join {
                       + (outcome.checked == 1 ? "" : "s")
                       + " checked, "
                       + outcome.failed
-                      + " dominated). Largest contributions are single contributors' values: keep "
-                      + "it in the secure environment (mark it Supporting on the form). The table rules "
-                      + "are applied to the table, not to it.")));
+                      + " dominated). Largest contributions are single contributors' values: "
+                      + (sameWorkbook
+                          ? "this sheet would be released with the table; move it to a separate "
+                              + "file marked Supporting on the form."
+                          : "keep it in the secure environment (mark it Supporting on the form).")
+                      + " The table rules are applied to the table, not to it.",
+                  "")));
     }
     return join;
   }

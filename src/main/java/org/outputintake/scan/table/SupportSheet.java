@@ -20,7 +20,7 @@ import org.outputintake.scan.identifier.ColumnNames;
  *   <li>wide: the table's row labels, then per column of the table {@code <column>_top1} and {@code
  *       <column>_top2} (or {@code largest_<column>}...);
  *   <li>the same grid as the table, once for the largest and once for the second largest, in sheets
- *       or files named so ({@code top1}, {@code largest}, {@code second_largest}, {@code n}).
+ *       or files named so ({@code top1}, {@code largest}, {@code second_largest}).
  * </ul>
  */
 final class SupportSheet {
@@ -77,6 +77,14 @@ final class SupportSheet {
 
   /** Why nothing could be matched, when that is known (layout, not values). */
   String layoutProblem = "";
+
+  /** Whether a largest or second largest contribution of one of the table's cells was found. */
+  boolean contributes() {
+    for (double[] a : cells.values()) {
+      if (!Double.isNaN(a[X1]) || !Double.isNaN(a[X2])) return true;
+    }
+    return false;
+  }
 
   private SupportSheet(boolean recognised) {
     this.recognised = recognised;
@@ -144,7 +152,7 @@ final class SupportSheet {
         || ColumnNames.hasWord(n, "max")
         || ColumnNames.hasWord(n, "maximum")
         || DominanceCheck.isLargest(n)) return X1;
-    if (ColumnNames.hasWord(n, "contributors") || n.equals("n")) return N;
+    // a grid of contributor counts named "n" is the table's underlying counts, an output itself
     return -1;
   }
 

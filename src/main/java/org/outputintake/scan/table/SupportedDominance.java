@@ -61,7 +61,7 @@ public final class SupportedDominance {
           && reports.get(i).findings().stream().anyMatch(f -> f.code().equals(UNCHECKED)))
         targets.add(i);
     }
-    if (targets.isEmpty()) return reports;
+    if (targets.isEmpty() || !supportPossible(files, targets)) return reports;
     Request request = new Request(files);
     List<List<Finding>> findings = new ArrayList<>();
     for (FileReport r : reports) findings.add(new ArrayList<>(r.findings()));
@@ -77,6 +77,7 @@ public final class SupportedDominance {
     }
     Set<String> supports = new java.util.HashSet<>();
     for (Join j : joins) j.used.forEach(u -> supports.add(u.file() + "\u001f" + u.sheet()));
+    Map<Integer, Integer> marked = new HashMap<>();
     for (Join j : joins) {
       // a sheet used as supporting material is not itself a table to release
       if (supports.contains(j.file + "\u001f" + j.sheetName)) continue;
@@ -92,7 +93,7 @@ public final class SupportedDominance {
       for (Join.Used u : j.used) {
         List<Finding> theirs = findings.get(u.file());
         theirs.removeIf(f -> TABLE_RULES.contains(f.code()) && onSheet(f, u.sheet(), u.csv()));
-        theirs.add(0, u.finding());
+        theirs.add(marked.merge(u.file(), 1, Integer::sum) - 1, u.finding());
       }
     }
     List<FileReport> out = new ArrayList<>();
@@ -126,6 +127,18 @@ public final class SupportedDominance {
 
   /** Words every finding made from a supporting file carries (ACRO's results find them by it). */
   public static final String SOURCE_MARK = "from the supporting material";
+
+  /**
+   * Whether anything could support the tables: another table file, or another sheet of a workbook
+   * (a lone CSV of magnitudes, the common case, is not read again).
+   */
+  private static boolean supportPossible(List<ScanFile> files, List<Integer> targets) {
+    for (int i : targets) {
+      if (FileKinds.table(files.get(i)) == FileKinds.TableFormat.XLSX) return true;
+    }
+    long tables = files.stream().filter(SupportedDominance::readable).count();
+    return tables > 1;
+  }
 
   private static boolean readable(ScanFile f) {
     FileKinds.TableFormat format = FileKinds.table(f);

@@ -56,7 +56,10 @@ final class TargetSheet {
     int count = -1;
     List<Integer> totals = new ArrayList<>();
     for (int c = keys; c < headers.length; c++) {
-      if (!hasNumber(rows, c)) continue;
+      // the table's own contribution columns are not cells to judge
+      if (!hasNumber(rows, c)
+          || DominanceCheck.isLargest(norms[c])
+          || DominanceCheck.isSecond(norms[c])) continue;
       ColumnRole role = ColumnRole.of(norms[c], declaredCounts, headers[c]);
       switch (role) {
         case COUNT -> {
