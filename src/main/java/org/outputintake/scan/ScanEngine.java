@@ -60,10 +60,28 @@ public final class ScanEngine {
         scan.one(input);
       }
       List<FileReport> reports = RequestChecks.apply(scan.reports, scan.files);
-      reports = SupportedDominance.apply(reports, scan.files, ctx, FindingCollector.DEFAULT_CAP);
-      return new ScanReport(ctx.policy().name(), AcroInput.apply(reports, scan.files));
+      reports =
+          acrossFiles(
+              reports,
+              r -> SupportedDominance.apply(r, scan.files, ctx, FindingCollector.DEFAULT_CAP));
+      reports = acrossFiles(reports, r -> AcroInput.apply(r, scan.files));
+      return new ScanReport(ctx.policy().name(), reports);
     } finally {
       scan.workDirs.forEach(ScanEngine::deleteQuietly);
+    }
+  }
+
+  /**
+   * A check across the files of the request; should it fail on some input, the reports stay as the
+   * scanners left them (a table whose dominance it would have judged keeps DOMINANCE_UNCHECKED).
+   */
+  private static List<FileReport> acrossFiles(
+      List<FileReport> reports, java.util.function.UnaryOperator<List<FileReport>> check) {
+    try {
+      return check.apply(reports);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("a check across the request's files failed: {}", e.getClass().getSimpleName());
+      return reports;
     }
   }
 

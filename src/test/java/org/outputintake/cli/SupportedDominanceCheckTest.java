@@ -285,4 +285,46 @@ class SupportedDominanceCheckTest {
     assertFalse(text.contains("DOMINANCE"), text);
     assertTrue(text.contains("SUPPORTING_MATERIAL"), text);
   }
+
+  @Test
+  void aSupportingFileInsideAZip_isJoinedLikeOneSentOnItsOwn() throws IOException {
+    Path table = TestFiles.text(dir, "turnover.csv", TURNOVER);
+    Path support = longSupport("support/contributions.csv", "12,990.0,20.0");
+    Path zip = dir.resolve("support.zip");
+    try (var z = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("contributions.csv"));
+      z.write(java.nio.file.Files.readAllBytes(support));
+      z.closeEntry();
+    }
+
+    JsonNode report = json(table, zip);
+
+    assertEquals(1, findings(report, "turnover.csv", "DOMINANCE").size(), report.toString());
+    assertEquals(
+        1, findings(report, "support.zip!/contributions.csv", "SUPPORTING_MATERIAL").size());
+  }
+
+  @Test
+  void aDamagedSupportingFile_leavesTheTableUnchecked_andNothingFails() throws IOException {
+    Path table = TestFiles.text(dir, "turnover.csv", TURNOVER);
+    Path support =
+        TestFiles.text(
+            dir,
+            "top.csv",
+            "region,sector,top1,top2",
+            "North,Retail,lots,x",
+            ",,,,,,,,",
+            "South,Retail,?");
+
+    int code = run("--format", "json", table.toString(), support.toString());
+
+    assertEquals(0, code, err.toString());
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    List<JsonNode> unchecked = findings(report, "turnover.csv", "DOMINANCE_UNCHECKED");
+    assertEquals(1, unchecked.size(), out.toString());
+    assertTrue(
+        unchecked.get(0).path("message").asText().contains("give no numbers as contributions"),
+        unchecked.toString());
+    assertTrue(findings(report, "turnover.csv", "DOMINANCE").isEmpty());
+  }
 }

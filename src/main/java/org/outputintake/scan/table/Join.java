@@ -69,10 +69,12 @@ final class Join {
         if (!support.contributes()) {
           unmatched.add(
               name
-                  + (support.layoutProblem.isEmpty()
-                      ? ": none of its rows has this table's row labels"
-                          + examples(support.strayRows)
-                      : ": " + support.layoutProblem));
+                  + (!support.layoutProblem.isEmpty()
+                      ? ": " + support.layoutProblem
+                      : support.matchedRows > 0
+                          ? ": its rows for this table's cells give no numbers as contributions"
+                          : ": none of its rows has this table's row labels"
+                              + examples(support.strayRows)));
           continue;
         }
         sources.add(name);

@@ -75,6 +75,9 @@ final class SupportSheet {
 
   long strayRowCount;
 
+  /** Rows whose labels are the table's. */
+  long matchedRows;
+
   /** Why nothing could be matched, when that is known (layout, not values). */
   String layoutProblem = "";
 
@@ -225,6 +228,7 @@ final class SupportSheet {
         stray(cells, order);
         continue;
       }
+      matchedRows++;
       String rowColumn =
           colKey >= 0
               ? ColumnNames.normalize(colKey < cells.length ? cells[colKey] : null)
@@ -261,6 +265,7 @@ final class SupportSheet {
         stray(cells, order);
         continue;
       }
+      matchedRows++;
       for (int c = t.keys; c < norms.length; c++) {
         double v = TargetSheet.number(cells, c);
         if (!Double.isNaN(v) && judged.contains(norms[c])) put(rowKey, norms[c], whole, v);
