@@ -297,11 +297,21 @@ class SupportedDominanceCheckTest {
       z.closeEntry();
     }
 
+    Path acro = dir.resolve("acro");
+
     JsonNode report = json(table, zip);
+    run("--acro-results", acro.toString(), table.toString(), zip.toString());
 
     assertEquals(1, findings(report, "turnover.csv", "DOMINANCE").size(), report.toString());
     assertEquals(
         1, findings(report, "support.zip!/contributions.csv", "SUPPORTING_MATERIAL").size());
+    JsonNode results = new ObjectMapper().readTree(acro.resolve("results.json").toFile());
+    JsonNode turnover = results.path("results").path("output_0");
+    assertEquals("turnover.csv", turnover.path("files").get(0).path("name").asText());
+    assertEquals(
+        "[[0,0]]",
+        turnover.path("files").get(0).path("sdc").path("cells").path("p-ratio").toString(),
+        turnover.toPrettyString());
   }
 
   @Test
@@ -326,5 +336,31 @@ class SupportedDominanceCheckTest {
         unchecked.get(0).path("message").asText().contains("give no numbers as contributions"),
         unchecked.toString());
     assertTrue(findings(report, "turnover.csv", "DOMINANCE").isEmpty());
+  }
+
+  @Test
+  void everyDominatedCell_reachesAcroResults_beyondTheReportsTwenty() throws IOException {
+    List<String> table = new ArrayList<>(List.of("area,turnover_sum"));
+    List<String> support = new ArrayList<>(List.of("area,top1,top2"));
+    for (int a = 1; a <= 25; a++) {
+      table.add("Area " + a + "," + (1000 + a) + ".5");
+      support.add("Area " + a + ",950,30");
+    }
+    Path in = dir.resolve("in");
+    TestFiles.text(in, "turnover.csv", table.toArray(String[]::new));
+    TestFiles.text(in, "turnover_largest.csv", support.toArray(String[]::new));
+    Path acro = dir.resolve("acro");
+
+    int code = run("--acro-results", acro.toString(), in.toString());
+
+    assertEquals(1, code, err.toString());
+    assertTrue(out.toString().contains("and 5 more DOMINANCE findings"), out.toString());
+    JsonNode results = new ObjectMapper().readTree(acro.resolve("results.json").toFile());
+    for (JsonNode o : results.path("results")) {
+      JsonNode file = o.path("files").get(0);
+      if (!file.path("name").asText().equals("turnover.csv")) continue;
+      assertEquals(25, file.path("sdc").path("cells").path("p-ratio").size(), o.toPrettyString());
+      assertEquals(25, file.path("sdc").path("summary").path("nk-rule").asInt());
+    }
   }
 }

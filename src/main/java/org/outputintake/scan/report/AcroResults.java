@@ -274,7 +274,14 @@ public final class AcroResults {
           .anyMatch(f -> isCell(f) && f.message().contains(SupportedDominance.SOURCE_MARK))) {
         List<ScanFile> others =
             request.stream().filter(s -> !s.displayName().equals(file.displayName())).toList();
-        cells.addAll(SupportedDominance.cells(file, scanned, others, ctx, ALL_CELLS));
+        List<Finding> joined = SupportedDominance.cells(file, scanned, others, ctx, ALL_CELLS);
+        // a supporting file inside an archive is gone by now: the report's cells are all there is
+        if (joined.isEmpty())
+          joined =
+              fallback.stream()
+                  .filter(f -> isCell(f) && f.message().contains(SupportedDominance.SOURCE_MARK))
+                  .toList();
+        cells.addAll(joined);
       }
       for (Finding f : fallback) {
         if (!isCell(f)) cells.add(f);
