@@ -363,4 +363,34 @@ class SupportedDominanceCheckTest {
       assertEquals(25, file.path("sdc").path("summary").path("nk-rule").asInt());
     }
   }
+
+  @Test
+  void labelsMatchWhateverTheirCaseOrder_andYearsWrittenAsDecimals() throws IOException {
+    Path table =
+        TestFiles.text(
+            dir,
+            "spend.csv",
+            "year,area,Retail,Services",
+            "2019,North,1050.5,3100.2",
+            "2019,South,2210.0,2875.9",
+            "2020,North,1500.0,2200.0");
+    Path support =
+        TestFiles.text(
+            dir,
+            "spend_contributions.csv",
+            "Sector,Area,Year,Largest contribution,Second largest contribution",
+            "retail,NORTH,2019.0,990.0,20.0",
+            "services,NORTH,2019.0,400.0,390.0",
+            "retail,SOUTH,2019.0,300.0,250.0",
+            "services,SOUTH,2019.0,330.0,300.0",
+            "retail,NORTH,2020.0,200.0,150.0",
+            "services,NORTH,2020.0,260.0,240.0");
+
+    JsonNode report = json(table, support);
+
+    List<JsonNode> dominance = findings(report, "spend.csv", "DOMINANCE");
+    assertEquals(1, dominance.size(), report.toPrettyString());
+    assertEquals("row 2, column 'Retail'", dominance.get(0).path("location").asText());
+    assertTrue(findings(report, "spend.csv", "DOMINANCE_UNCHECKED").isEmpty(), report.toString());
+  }
 }
