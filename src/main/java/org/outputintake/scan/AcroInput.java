@@ -28,16 +28,25 @@ final class AcroInput {
 
   private AcroInput() {}
 
-  static List<FileReport> apply(List<FileReport> reports, List<ScanFile> inputs) {
+  /**
+   * @param files every file of the request, archive entries included (an ACRO folder sent as a zip
+   *     is read from its entries, {@code acro.zip!/outputs/results.json})
+   */
+  static List<FileReport> apply(List<FileReport> reports, List<ScanFile> files) {
     List<FileReport> out = reports;
-    for (ScanFile input : inputs) {
-      String base = input.path().getFileName() == null ? "" : input.path().getFileName().toString();
-      if (!base.equalsIgnoreCase("results.json")) continue;
+    for (ScanFile input : files) {
+      if (!leaf(input.displayName()).equalsIgnoreCase("results.json")) continue;
       JsonNode root = read(input.path());
       if (root == null) continue;
-      out = carry(out, inputs, input, root);
+      out = carry(out, files, input, root);
     }
     return out;
+  }
+
+  /** The name after the last folder or archive separator. */
+  private static String leaf(String displayName) {
+    String n = displayName.replace('\\', '/');
+    return n.substring(n.lastIndexOf('/') + 1);
   }
 
   private static JsonNode read(Path path) {
@@ -51,8 +60,8 @@ final class AcroInput {
   }
 
   private static List<FileReport> carry(
-      List<FileReport> reports, List<ScanFile> inputs, ScanFile resultsFile, JsonNode root) {
-    Path dir = resultsFile.path().toAbsolutePath().normalize().getParent();
+      List<FileReport> reports, List<ScanFile> files, ScanFile resultsFile, JsonNode root) {
+    Folder folder = new Folder(resultsFile, files);
     Map<String, List<Finding>> added = new LinkedHashMap<>();
     int outputs = 0;
     for (var it = root.path("results").properties().iterator(); it.hasNext(); ) {
@@ -65,10 +74,9 @@ final class AcroInput {
         String name = f.path("name").asText("");
         if (name.isEmpty() || name.contains("..") || name.startsWith("/")) continue;
         names.add(name);
-        Path file = dir.resolve(name).normalize();
-        ScanFile match = find(inputs, file);
+        ScanFile match = folder.member(name);
         if (match != null && target.equals(resultsFile.displayName())) target = match.displayName();
-        Finding check = checksum(dir, name, file);
+        Finding check = folder.checksum(name, match);
         if (check != null)
           added
               .computeIfAbsent(
@@ -105,45 +113,80 @@ final class AcroInput {
     return out;
   }
 
-  private static ScanFile find(List<ScanFile> inputs, Path file) {
-    for (ScanFile s : inputs) {
-      if (s.path().toAbsolutePath().normalize().equals(file)) return s;
-    }
-    return null;
-  }
-
   /**
-   * A file ACRO names must be there and match the checksum ACRO wrote, or it changed after ACRO
-   * checked it.
+   * The folder ACRO wrote, found by the names the files were given ({@code out/results.json} beside
+   * {@code out/table.csv}, or {@code acro.zip!/out/...} inside an archive); a folder given directly
+   * is also looked up on disk, for a file named by ACRO but not passed to the check.
    */
-  private static Finding checksum(Path dir, String name, Path file) {
-    Path sum = dir.resolve("checksums").resolve(name + ".txt");
-    try {
-      if (!Files.isRegularFile(file)) {
-        return Finding.warning(
-            CODE, name, "ACRO's results name this file but it is not in the request.");
-      }
-      if (!Files.isRegularFile(sum)) {
-        return Finding.warning(
-            CODE,
-            name,
-            "ACRO left no checksum for this file, so it cannot be shown to be the "
-                + "file ACRO checked.");
-      }
-      String expected = Files.readString(sum).strip().toLowerCase(Locale.ROOT);
-      if (!expected.equals(ScanEngine.sha256(file))) {
-        return Finding.blocker(
-            CODE,
-            name,
-            "This file differs from the one ACRO checked (its checksum does not "
-                + "match checksums/"
-                + name
-                + ".txt): it was changed afterwards. Run ACRO again on the final file.");
-      }
-    } catch (IOException | RuntimeException e) {
-      return Finding.warning(CODE, name, "The checksum of this file could not be checked.");
+  private static final class Folder {
+    private final String prefix;
+    private final Path dir;
+    private final Map<String, ScanFile> byName = new LinkedHashMap<>();
+
+    Folder(ScanFile resultsFile, List<ScanFile> files) {
+      String display = resultsFile.displayName().replace('\\', '/');
+      this.prefix = display.substring(0, display.lastIndexOf('/') + 1);
+      this.dir =
+          resultsFile.depth() == 0
+              ? resultsFile.path().toAbsolutePath().normalize().getParent()
+              : null;
+      for (ScanFile f : files) byName.putIfAbsent(f.displayName().replace('\\', '/'), f);
     }
-    return null;
+
+    ScanFile member(String name) {
+      ScanFile byDisplay = byName.get(prefix + name);
+      if (byDisplay != null || dir == null) return byDisplay;
+      Path file = dir.resolve(name).normalize();
+      for (ScanFile s : byName.values()) {
+        if (s.path().toAbsolutePath().normalize().equals(file)) return s;
+      }
+      return null;
+    }
+
+    /** The file ACRO's checksum is in, or null. */
+    private Path sumFile(String name) {
+      ScanFile sum = byName.get(prefix + "checksums/" + name + ".txt");
+      if (sum != null) return sum.path();
+      if (dir == null) return null;
+      Path onDisk = dir.resolve("checksums").resolve(name + ".txt");
+      return Files.isRegularFile(onDisk) ? onDisk : null;
+    }
+
+    /**
+     * A file ACRO names must be there and match the checksum ACRO wrote, or it changed after ACRO
+     * checked it.
+     */
+    Finding checksum(String name, ScanFile member) {
+      Path file =
+          member != null ? member.path() : dir == null ? null : dir.resolve(name).normalize();
+      try {
+        if (file == null || !Files.isRegularFile(file)) {
+          return Finding.warning(
+              CODE, name, "ACRO's results name this file but it is not in the request.");
+        }
+        Path sum = sumFile(name);
+        if (sum == null) {
+          return Finding.warning(
+              CODE,
+              name,
+              "ACRO left no checksum for this file, so it cannot be shown to be the "
+                  + "file ACRO checked.");
+        }
+        String expected = Files.readString(sum).strip().toLowerCase(Locale.ROOT);
+        if (!expected.equals(ScanEngine.sha256(file))) {
+          return Finding.blocker(
+              CODE,
+              name,
+              "This file differs from the one ACRO checked (its checksum does not "
+                  + "match checksums/"
+                  + name
+                  + ".txt): it was changed afterwards. Run ACRO again on the final file.");
+        }
+      } catch (IOException | RuntimeException e) {
+        return Finding.warning(CODE, name, "The checksum of this file could not be checked.");
+      }
+      return null;
+    }
   }
 
   private static Finding result(String uid, JsonNode output, List<String> names) {

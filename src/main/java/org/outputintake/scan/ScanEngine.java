@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.outputintake.scan.code.CodeScanner;
 import org.outputintake.scan.identifier.DocumentScanner;
+import org.outputintake.scan.table.SupportedDominance;
 import org.outputintake.scan.table.TableScanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,49 +47,94 @@ public final class ScanEngine {
         new org.outputintake.scan.hidden.HiddenContentScanner());
   }
 
+  /**
+   * Scans every file, archive entries included, then runs the checks that look across the files of
+   * the request (degrees of freedom stated elsewhere, contributions given in a supporting file,
+   * ACRO's own results). Archive entries stay on disk until those have run, so that an ACRO folder
+   * or a supporting file inside a zip is read like one given directly.
+   */
   public ScanReport scan(List<ScanFile> inputs, ScanContext ctx) {
-    List<FileReport> reports = new ArrayList<>();
-    for (ScanFile input : inputs) {
-      scanOne(input, ctx, reports);
+    Scan scan = new Scan(ctx);
+    try {
+      for (ScanFile input : inputs) {
+        scan.one(input);
+      }
+      List<FileReport> reports = RequestChecks.apply(scan.reports, scan.files);
+      reports =
+          acrossFiles(
+              reports,
+              r -> SupportedDominance.apply(r, scan.files, ctx, FindingCollector.DEFAULT_CAP));
+      reports = acrossFiles(reports, r -> AcroInput.apply(r, scan.files));
+      return new ScanReport(ctx.policy().name(), reports);
+    } finally {
+      scan.workDirs.forEach(ScanEngine::deleteQuietly);
     }
-    return new ScanReport(
-        ctx.policy().name(), AcroInput.apply(RequestChecks.apply(reports, inputs), inputs));
   }
 
-  private void scanOne(ScanFile file, ScanContext ctx, List<FileReport> out) {
-    List<Finding> findings = new ArrayList<>();
-    String sha = "";
-    String type = file.mediaType();
+  /**
+   * A check across the files of the request; should it fail on some input, the reports stay as the
+   * scanners left them (a table whose dominance it would have judged keeps DOMINANCE_UNCHECKED).
+   */
+  private static List<FileReport> acrossFiles(
+      List<FileReport> reports, java.util.function.UnaryOperator<List<FileReport>> check) {
     try {
-      sha = sha256(file.path());
-    } catch (IOException | RuntimeException e) {
-      findings.add(error(file, e));
-      out.add(new FileReport(file.displayName(), type, sha, file.size(), findings));
-      return;
+      return check.apply(reports);
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("a check across the request's files failed: {}", e.getClass().getSimpleName());
+      return reports;
     }
-    int slot = out.size();
-    out.add(null); // keeps the parent before its archive entries in the report
-    Path workDir = null;
-    try {
-      workDir = Files.createTempDirectory("oi-scan-");
-      Inspection inspection = inspector.inspect(file, ctx, workDir);
-      type = inspection.mediaType();
-      findings.addAll(inspection.findings());
-      ScanFile typed = file.withMediaType(type);
-      if (inspection.scanContent()) {
-        for (ContentScanner scanner : scanners) {
-          runScanner(scanner, typed, ctx, findings);
+  }
+
+  /**
+   * One scan's state: the reports, the files they are about (same order, typed), and the
+   * directories archives were expanded into.
+   */
+  private final class Scan {
+    private final ScanContext ctx;
+    final List<FileReport> reports = new ArrayList<>();
+    final List<ScanFile> files = new ArrayList<>();
+    final List<Path> workDirs = new ArrayList<>();
+
+    Scan(ScanContext ctx) {
+      this.ctx = ctx;
+    }
+
+    void one(ScanFile file) {
+      List<Finding> findings = new ArrayList<>();
+      String sha = "";
+      String type = file.mediaType();
+      try {
+        sha = sha256(file.path());
+      } catch (IOException | RuntimeException e) {
+        findings.add(error(file, e));
+        reports.add(new FileReport(file.displayName(), type, sha, file.size(), findings));
+        files.add(file);
+        return;
+      }
+      int slot = reports.size();
+      reports.add(null); // keeps the parent before its archive entries in the report
+      files.add(file);
+      try {
+        Path workDir = Files.createTempDirectory("oi-scan-");
+        workDirs.add(workDir);
+        Inspection inspection = inspector.inspect(file, ctx, workDir);
+        type = inspection.mediaType();
+        findings.addAll(inspection.findings());
+        ScanFile typed = file.withMediaType(type);
+        files.set(slot, typed);
+        if (inspection.scanContent()) {
+          for (ContentScanner scanner : scanners) {
+            runScanner(scanner, typed, ctx, findings);
+          }
         }
+        for (ScanFile entry : inspection.entries()) {
+          one(entry);
+        }
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        findings.add(error(file, e));
       }
-      for (ScanFile entry : inspection.entries()) {
-        scanOne(entry, ctx, out);
-      }
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      findings.add(error(file, e));
-    } finally {
-      deleteQuietly(workDir);
+      reports.set(slot, new FileReport(file.displayName(), type, sha, file.size(), findings));
     }
-    out.set(slot, new FileReport(file.displayName(), type, sha, file.size(), findings));
   }
 
   private void runScanner(

@@ -28,6 +28,7 @@ import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
 import org.outputintake.scan.Severity;
+import org.outputintake.scan.table.SupportedDominance;
 import org.outputintake.scan.table.TableGrid;
 import org.outputintake.scan.table.TableScanner;
 
@@ -99,6 +100,12 @@ public final class AcroResults {
     String now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS).toString();
     Set<String> names = new HashSet<>();
     int index = 0;
+    List<ScanFile> request = new ArrayList<>();
+    for (FileReport f : report.files()) {
+      Path source = sources.get(f.file());
+      if (source != null && Files.isRegularFile(source))
+        request.add(new ScanFile(source, f.file(), f.type(), Files.size(source), 0));
+    }
     for (List<FileReport> group : byTopLevelFile(report.files())) {
       FileReport file = group.get(0);
       String base = baseName(file.file());
@@ -106,7 +113,8 @@ public final class AcroResults {
       String name = uniqueName(base, names);
       String uid = "output_" + index++;
       Path source = sources.get(file.file());
-      results.set(uid, output(uid, name, group, report.policy(), now, source, ctx, dir, names));
+      results.set(
+          uid, output(uid, name, group, report.policy(), now, source, ctx, dir, names, request));
     }
     Path file = dir.resolve("results.json");
     JSON.writeValue(file.toFile(), root);
@@ -131,7 +139,8 @@ public final class AcroResults {
       Path source,
       ScanContext ctx,
       Path dir,
-      Set<String> names)
+      Set<String> names,
+      List<ScanFile> request)
       throws IOException {
     FileReport file = group.get(0);
     List<Finding> all = group.stream().flatMap(r -> r.findings().stream()).toList();
@@ -148,7 +157,8 @@ public final class AcroResults {
             : file.file().toLowerCase(Locale.ROOT).endsWith(".csv");
     List<TableGrid.Sheet> sheets = table && scanFile != null ? readGrid(scanFile) : List.of();
     List<Finding> cells = file.findings();
-    if (table && scanFile != null && ctx != null) cells = everyCell(scanFile, ctx, file.findings());
+    if (table && scanFile != null && ctx != null)
+      cells = everyCell(scanFile, ctx, file.findings(), request);
     AcroOutput sdc = new AcroOutput(cells, sheets);
     long dof = AcroOutput.degreesOfFreedom(all, sheets);
     boolean regression =
@@ -240,25 +250,52 @@ public final class AcroResults {
   /**
    * The table scanned again keeping every flagged cell; the report's own findings if that fails.
    */
-  private static List<Finding> everyCell(ScanFile file, ScanContext ctx, List<Finding> fallback) {
+  /**
+   * The table scanned again keeping every flagged cell, with the cells a supporting file of the
+   * request gave; the report's own findings if that fails.
+   */
+  private static List<Finding> everyCell(
+      ScanFile file, ScanContext ctx, List<Finding> fallback, List<ScanFile> request) {
     try {
+      List<Finding> scanned = new TableScanner(ALL_CELLS).scan(file, ctx);
       List<Finding> cells = new ArrayList<>();
-      for (Finding f : new TableScanner(ALL_CELLS).scan(file, ctx)) {
-        if (f.code().equals("LOW_COUNT")
-            || f.code().equals("ZERO_COUNT")
-            || f.code().equals("DOMINANCE")) cells.add(f);
+      // supporting material: the table rules were applied to the table it supports, not to it
+      List<String> supporting =
+          fallback.stream()
+              .filter(f -> f.code().equals(SupportedDominance.SUPPORTING))
+              .map(Finding::location)
+              .toList();
+      for (Finding f : scanned) {
+        if (isCell(f)
+            && supporting.stream()
+                .noneMatch(at -> at.isEmpty() || f.location().startsWith(at + ","))) cells.add(f);
+      }
+      if (fallback.stream()
+          .anyMatch(f -> isCell(f) && f.message().contains(SupportedDominance.SOURCE_MARK))) {
+        List<ScanFile> others =
+            request.stream().filter(s -> !s.displayName().equals(file.displayName())).toList();
+        List<Finding> joined = SupportedDominance.cells(file, scanned, others, ctx, ALL_CELLS);
+        // a supporting file inside an archive is gone by now: the report's cells are all there is
+        if (joined.isEmpty())
+          joined =
+              fallback.stream()
+                  .filter(f -> isCell(f) && f.message().contains(SupportedDominance.SOURCE_MARK))
+                  .toList();
+        cells.addAll(joined);
       }
       for (Finding f : fallback) {
-        if (!(f.code().equals("LOW_COUNT")
-            || f.code().equals("ZERO_COUNT")
-            || f.code().equals("DOMINANCE"))) {
-          cells.add(f);
-        }
+        if (!isCell(f)) cells.add(f);
       }
       return cells;
     } catch (IOException | RuntimeException e) {
       return fallback;
     }
+  }
+
+  private static boolean isCell(Finding f) {
+    return f.code().equals("LOW_COUNT")
+        || f.code().equals("ZERO_COUNT")
+        || f.code().equals("DOMINANCE");
   }
 
   private static void writeCsv(TableGrid.Sheet sheet, Path target) throws IOException {

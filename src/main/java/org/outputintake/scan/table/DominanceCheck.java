@@ -3,6 +3,8 @@ package org.outputintake.scan.table;
 import java.util.ArrayList;
 import java.util.List;
 import org.outputintake.scan.FilePolicy;
+import org.outputintake.scan.Finding;
+import org.outputintake.scan.Severity;
 import org.outputintake.scan.identifier.ColumnNames;
 
 /**
@@ -139,6 +141,42 @@ final class DominanceCheck {
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * The finding for one dominated cell; {@code source} names the supporting file the contributions
+   * came from, empty when the table gave them.
+   */
+  static Finding finding(
+      FilePolicy.Dominance rules,
+      String location,
+      String cellRef,
+      boolean pRatio,
+      boolean nk,
+      String source) {
+    String rule = pRatio && nk ? "p-ratio, nk-rule" : pRatio ? "p-ratio" : "nk-rule";
+    return new Finding(
+        "DOMINANCE",
+        Severity.BLOCKER,
+        location,
+        "One or two contributors dominate this cell ("
+            + rule
+            + ": p "
+            + percent(rules.p())
+            + ", n "
+            + rules.n()
+            + ", k "
+            + percent(rules.k())
+            + "), so their values can be estimated closely"
+            + (source.isEmpty()
+                ? ""
+                : " (largest contributions " + SupportedDominance.SOURCE_MARK + " " + source + ")")
+            + ". Suppress the cell or combine categories.",
+        cellRef + " " + rule);
+  }
+
+  static String percent(double f) {
+    return Math.round(f * 100) + "%";
   }
 
   List<Failure> failures() {

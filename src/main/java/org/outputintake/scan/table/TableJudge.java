@@ -335,24 +335,14 @@ final class TableJudge {
     FilePolicy.Dominance rules = t.ctx.policy().dominance();
     if (d != null) {
       for (DominanceCheck.Failure f : d.failures()) {
-        String rule =
-            f.pRatio() && f.nk() ? "p-ratio, nk-rule" : f.pRatio() ? "p-ratio" : "nk-rule";
         t.out.add(
-            new Finding(
-                "DOMINANCE",
-                Severity.BLOCKER,
+            DominanceCheck.finding(
+                rules,
                 t.location(f.row(), f.column()),
-                "One or two contributors dominate this cell ("
-                    + rule
-                    + ": p "
-                    + percent(rules.p())
-                    + ", n "
-                    + rules.n()
-                    + ", k "
-                    + percent(rules.k())
-                    + "), so their values can be estimated closely. "
-                    + "Suppress the cell or combine categories.",
-                cellRef(f.row(), f.column()) + " " + rule));
+                cellRef(f.row(), f.column()),
+                f.pRatio(),
+                f.nk(),
+                ""));
       }
       if (d.failed() > d.failures().size()) {
         t.out.addMore(
@@ -367,11 +357,8 @@ final class TableJudge {
             t.where,
             "This table holds sums, means or other magnitudes, "
                 + "so one or two large contributors may dominate a cell (p% and NK rules). Give the two largest "
-                + "contributions per cell as supporting material (columns 'largest' and 'second_largest')."));
-  }
-
-  private static String percent(double f) {
-    return Math.round(f * 100) + "%";
+                + "contributions per cell as supporting material: columns 'largest' and 'second_largest' in the "
+                + "table, or a file with the table's row labels and columns 'top1' and 'top2'."));
   }
 
   private void unrecognised(List<ColumnStats> undecided, boolean nothingElse, boolean additive) {
