@@ -26,6 +26,8 @@ import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
+import org.outputintake.scan.Severity;
+import org.outputintake.scan.table.SupportedDominance;
 
 /**
  * The complete answer for one submission (seed 002, sections 2 and 3): the request form, every file
@@ -134,8 +136,9 @@ public final class StandardReview implements RequestReview {
       }
       List<FileReport> mine = reportsFor(report, sf.displayName());
       String type = mine.isEmpty() ? a.contentType() : mine.get(0).type();
-      String role = form != null && form.isSupporting(sf.displayName()) ? "supporting" : "output";
-      outcomes.add(new FileOutcome(a, role, type, mine));
+      boolean supporting = form != null && form.isSupporting(sf.displayName());
+      if (supporting) mine = markedSupporting(mine);
+      outcomes.add(new FileOutcome(a, supporting ? "supporting" : "output", type, mine));
     }
     List<Finding> body =
         new org.outputintake.scan.identifier.IdentifierFinder()
@@ -167,6 +170,32 @@ public final class StandardReview implements RequestReview {
     return report.files().stream()
         .filter(r -> r.file().equals(name) || r.file().startsWith(name + "!/"))
         .toList();
+  }
+
+  /**
+   * The form already keeps the file in the TRE, as a supporting file's finding asks: that finding
+   * is then information for the checker, not something for the researcher to fix.
+   */
+  private static List<FileReport> markedSupporting(List<FileReport> reports) {
+    List<FileReport> out = new ArrayList<>();
+    for (FileReport r : reports) {
+      List<Finding> findings = new ArrayList<>();
+      for (Finding f : r.findings()) {
+        boolean asked =
+            f.code().equals(SupportedDominance.SUPPORTING) && f.severity() == Severity.WARNING;
+        findings.add(
+            asked
+                ? new Finding(
+                    f.code(),
+                    Severity.INFO,
+                    f.location(),
+                    f.message() + " The form marks it Supporting: it stays in the TRE.",
+                    f.evidence())
+                : f);
+      }
+      out.add(new FileReport(r.file(), r.type(), r.sha256(), r.size(), findings));
+    }
+    return out;
   }
 
   private static Finding inFile(Finding f, String file) {

@@ -107,6 +107,25 @@ class SupportedDominanceCheckTest {
   }
 
   @Test
+  void aOneColumnTable_isJoinedToALongFileThatNamesItsColumn() throws IOException {
+    Path table = TestFiles.text(dir, "retail.csv", "region,Retail", "North,1050.5", "South,2210.0");
+    Path support =
+        TestFiles.text(
+            dir,
+            "retail_top2.csv",
+            "region,sector,n_contributors,top1,top2",
+            "North,Retail,12,990.0,20.0",
+            "South,Retail,38,300.0,250.0");
+
+    JsonNode report = json(table, support);
+
+    List<JsonNode> dominance = findings(report, "retail.csv", "DOMINANCE");
+    assertEquals(1, dominance.size(), report.toPrettyString());
+    assertEquals("B2 p-ratio, nk-rule", dominance.get(0).path("evidence").asText());
+    assertTrue(findings(report, "retail.csv", "DOMINANCE_UNCHECKED").isEmpty(), report.toString());
+  }
+
+  @Test
   void theCellsReachAcroResultsAsPRatioAndNkRuleCells() throws IOException {
     Path table = TestFiles.text(dir, "in/turnover.csv", TURNOVER);
     longSupport("in/support.csv", "12,990.0,20.0");

@@ -57,7 +57,9 @@ class RequestFilesTogetherThroughMailTest extends BotTest {
             .anyMatch(
                 f ->
                     f.finding().code().equals("SUPPORTING_MATERIAL")
-                        && "turnover_top2.csv".equals(f.file())),
+                        && "turnover_top2.csv".equals(f.file())
+                        // the form already keeps it in the TRE, as the finding asks
+                        && f.finding().severity() == org.outputintake.scan.Severity.INFO),
         findings.toString());
     assertFalse(
         findings.stream()
@@ -70,6 +72,33 @@ class RequestFilesTogetherThroughMailTest extends BotTest {
     String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(body.contains("[DOMINANCE]"), body);
     assertTrue(body.contains("[SUPPORTING_MATERIAL]"), body);
+  }
+
+  @Test
+  void contributionsListedAsAnOutputOnTheForm_remainAWarningToKeepThemBack() throws Exception {
+    byte[] form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(
+                dir.resolve("form.docx"), f -> f.files("turnover.csv", "turnover_top2.csv")));
+    bot.deliver(
+        Mails.request()
+            .attach("request-form.docx", form, "application/octet-stream")
+            .attachCsv("turnover.csv", "region,Retail\nNorth,1050.5\nSouth,2210.0\n")
+            .attachCsv(
+                "turnover_top2.csv",
+                "region,n,top1,top2\nNorth,12,990.0,20.0\nSouth,38,300.0,250.0\n")
+            .build(bot.session()));
+    bot.cycle();
+
+    var findings = bot.app().db().read(c -> TicketFiles.latestFindings(c, "STATS10001"));
+    assertTrue(
+        findings.stream()
+            .anyMatch(
+                f ->
+                    f.finding().code().equals("SUPPORTING_MATERIAL")
+                        && "turnover_top2.csv".equals(f.file())
+                        && f.finding().severity() == org.outputintake.scan.Severity.WARNING),
+        findings.toString());
   }
 
   @Test

@@ -184,8 +184,9 @@ final class SupportSheet {
     for (int c = 0; c < first; c++) keys.add(c);
     // a key column whose values name the table's columns: a cross-tabulation sent in long format
     int columnKey = -1;
-    if (t.judged.size() > 1) {
-      double best = 0.5;
+    // with one judged column, only a key column more than the table has can name it
+    if (t.judged.size() > 1 || t.judged.size() == 1 && keys.size() > t.keys) {
+      double best = t.judged.size() > 1 ? 0.5 : 1.0;
       for (int c : keys) {
         Set<String> values = new HashSet<>();
         int hits = 0;
