@@ -181,8 +181,7 @@ public final class StandardReview implements RequestReview {
     for (FileReport r : reports) {
       List<Finding> findings = new ArrayList<>();
       for (Finding f : r.findings()) {
-        boolean asked =
-            f.code().equals(SupportedDominance.SUPPORTING) && f.severity() == Severity.WARNING;
+        boolean asked = f.code().equals(SupportedDominance.SUPPORTING);
         findings.add(
             asked
                 ? new Finding(

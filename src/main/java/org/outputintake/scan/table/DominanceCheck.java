@@ -82,6 +82,11 @@ final class DominanceCheck {
     return second >= 0 && rules.n() <= 2 || second < 0 && rules.n() == 1;
   }
 
+  /** The columns that give single contributors' values: the largest, and the second if given. */
+  List<Integer> contributionColumns() {
+    return second >= 0 ? List.of(largest, second) : List.of(largest);
+  }
+
   /** The column whose cells the rules judge. */
   int cellColumn() {
     return total >= 0 ? total : mean;

@@ -334,6 +334,7 @@ final class TableJudge {
     DominanceCheck d = t.dominance;
     FilePolicy.Dominance rules = t.ctx.policy().dominance();
     if (d != null) {
+      contributionsInTheOutput(d);
       for (DominanceCheck.Failure f : d.failures()) {
         t.out.add(
             DominanceCheck.finding(
@@ -359,6 +360,36 @@ final class TableJudge {
                 + "so one or two large contributors may dominate a cell (p% and NK rules). Give the two largest "
                 + "contributions per cell as supporting material: columns 'largest' and 'second_largest' in the "
                 + "table, or a file with the table's row labels and columns 'top1' and 'top2'."));
+  }
+
+  /**
+   * Largest contributions are single contributors' values: they let the checker apply the rules,
+   * but in the table they would be released with it. A min/max column is EXTREME_VALUE already.
+   */
+  private void contributionsInTheOutput(DominanceCheck d) {
+    List<String> names = new ArrayList<>();
+    int first = -1;
+    for (int c : d.contributionColumns()) {
+      if (t.columns[c].role == ColumnRole.EXTREME) continue;
+      names.add("'" + t.columns[c].header + "'");
+      if (first < 0) first = c;
+    }
+    if (names.isEmpty()) return;
+    t.out.add(
+        new Finding(
+            "SUPPORTING_MATERIAL",
+            Severity.BLOCKER,
+            t.location(0, first),
+            "Column"
+                + (names.size() == 1 ? " " : "s ")
+                + String.join(" and ", names)
+                + " give"
+                + (names.size() == 1 ? "s" : "")
+                + " the largest contributions per cell, which are single contributors' values. They "
+                + "were used for the dominance check, but in this table they would be released "
+                + "with it: remove them from the output and send them as a separate file marked "
+                + "Supporting on the form.",
+            ""));
   }
 
   private void unrecognised(List<ColumnStats> undecided, boolean nothingElse, boolean additive) {

@@ -147,6 +147,11 @@ class TableKindsTest {
     assertEquals("row 2, column 'total_turnover'", d.location());
     assertEquals("C2 p-ratio, nk-rule", d.evidence());
     assertEquals(1, f.stream().filter(x -> x.code().equals("DOMINANCE")).count());
+    // the contributions the check used would be released with the table
+    Finding kept = f.stream().filter(x -> x.code().equals("SUPPORTING_MATERIAL")).toList().get(0);
+    assertEquals(Severity.BLOCKER, kept.severity());
+    assertEquals("column 'largest'", kept.location());
+    assertTrue(kept.message().contains("'largest' and 'second_largest'"), kept.message());
   }
 
   @Test
