@@ -262,8 +262,10 @@ final class TableAnalyzer {
    */
   private static boolean degreesOfFreedomLabel(String v) {
     // a cheap look at the start first: this runs on every text cell of every table
-    return v.length() <= 40
-        && (v.regionMatches(true, 0, "df", 0, 2)
+    if (v.length() < 2 || v.length() > 40) return false;
+    char first = (char) (v.charAt(0) | 0x20); // lower case for ASCII letters
+    if (first != 'd' && first != 'r') return false;
+    return (v.regionMatches(true, 0, "df", 0, 2)
             || v.regionMatches(true, 0, "degrees", 0, 7)
             || v.regionMatches(true, 0, "resid", 0, 5))
         && ColumnRole.isDegreesOfFreedomText(v);
