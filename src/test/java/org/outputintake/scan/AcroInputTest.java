@@ -19,17 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AcroInputTest {
   @TempDir Path dir;
 
-  private static final String RESULTS =
-      """
-      {"version": "0.4.11", "results": {
-        "output_0": {"uid": "output_0", "status": "fail", "type": "table", "properties": {},
-          "files": [{"name": "output_0_0.csv", "sdc": {}}], "outcome": {}, "command": "crosstab",
-          "summary": "fail; threshold: 1 cells may need suppressing; ", "timestamp": "2026-01-01T00:00:00",
-          "comments": ["grant types by year"], "exception": "the small cell is a national total, published already"},
-        "output_1": {"uid": "output_1", "status": "pass", "type": "table", "properties": {},
-          "files": [{"name": "output_1_0.csv", "sdc": {}}], "outcome": {}, "command": "crosstab",
-          "summary": "pass", "timestamp": "2026-01-01T00:00:00", "comments": [], "exception": ""}}}
-      """;
+  private static final String RESULTS = org.outputintake.testing.AcroFolders.RESULTS;
 
   @Test
   void acroVerdictsExceptionsAndChecksumsBecomeFindingsAndOurChecksStillRun() throws IOException {

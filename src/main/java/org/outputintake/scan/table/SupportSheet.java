@@ -222,6 +222,34 @@ final class SupportSheet {
       layoutProblem = "it does not say which of the table's columns each row is about";
       return;
     }
+    forMatchedRows(
+        t,
+        rows,
+        order,
+        (rowKey, cells) -> {
+          String rowColumn =
+              colKey >= 0
+                  ? ColumnNames.normalize(colKey < cells.length ? cells[colKey] : null)
+                  : single;
+          for (int c = 0; c < headers.length; c++) {
+            if (kind[c] < 0) continue;
+            double v = TargetSheet.number(cells, c);
+            if (Double.isNaN(v)) continue;
+            if ((kind[c] == X1 || kind[c] == X2) && !base[c].isEmpty()) {
+              if (judged.contains(base[c])) put(rowKey, base[c], kind[c], v);
+            } else if (rowColumn != null) {
+              put(rowKey, rowColumn, kind[c], v);
+            }
+          }
+        });
+  }
+
+  /** Each row whose labels are one of the table's rows; the others are noted as strays. */
+  private void forMatchedRows(
+      TargetSheet t,
+      List<String[]> rows,
+      int[] order,
+      java.util.function.BiConsumer<String, String[]> each) {
     Set<String> rowKeys = rowKeys(t);
     for (String[] cells : rows) {
       String rowKey = key(cells, order);
@@ -230,20 +258,7 @@ final class SupportSheet {
         continue;
       }
       matchedRows++;
-      String rowColumn =
-          colKey >= 0
-              ? ColumnNames.normalize(colKey < cells.length ? cells[colKey] : null)
-              : single;
-      for (int c = 0; c < headers.length; c++) {
-        if (kind[c] < 0) continue;
-        double v = TargetSheet.number(cells, c);
-        if (Double.isNaN(v)) continue;
-        if ((kind[c] == X1 || kind[c] == X2) && !base[c].isEmpty()) {
-          if (judged.contains(base[c])) put(rowKey, base[c], kind[c], v);
-        } else if (rowColumn != null) {
-          put(rowKey, rowColumn, kind[c], v);
-        }
-      }
+      each.accept(rowKey, cells);
     }
   }
 
@@ -259,19 +274,16 @@ final class SupportSheet {
       layoutProblem = "its columns are not the table's";
       return;
     }
-    Set<String> rowKeys = rowKeys(t);
-    for (String[] cells : rows) {
-      String rowKey = key(cells, order);
-      if (!rowKeys.contains(rowKey)) {
-        stray(cells, order);
-        continue;
-      }
-      matchedRows++;
-      for (int c = t.keys; c < norms.length; c++) {
-        double v = TargetSheet.number(cells, c);
-        if (!Double.isNaN(v) && judged.contains(norms[c])) put(rowKey, norms[c], whole, v);
-      }
-    }
+    forMatchedRows(
+        t,
+        rows,
+        order,
+        (rowKey, cells) -> {
+          for (int c = t.keys; c < norms.length; c++) {
+            double v = TargetSheet.number(cells, c);
+            if (!Double.isNaN(v) && judged.contains(norms[c])) put(rowKey, norms[c], whole, v);
+          }
+        });
   }
 
   /**
