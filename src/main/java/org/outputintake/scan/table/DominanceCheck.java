@@ -128,9 +128,8 @@ final class DominanceCheck {
     double x1 = number(cells, width, largest);
     double x2 = second >= 0 ? number(cells, width, second) : Double.NaN;
     if (Double.isNaN(t) || Double.isNaN(x1) || t <= 0 || x1 <= 0) return;
-    boolean pRatio = !Double.isNaN(x2) && (t - x1 - x2) / x1 < rules.p();
-    double top = rules.n() == 1 ? x1 : rules.n() == 2 && !Double.isNaN(x2) ? x1 + x2 : Double.NaN;
-    boolean nk = !Double.isNaN(top) && top > rules.k() * t;
+    boolean pRatio = pRatioFails(rules, t, x1, x2);
+    boolean nk = nkFails(rules, t, x1, x2);
     if (pRatio || nk) {
       failed++;
       if (failures.size() < limit) failures.add(new Failure(row, cellColumn(), pRatio, nk));
@@ -138,14 +137,24 @@ final class DominanceCheck {
   }
 
   private static double number(String[] cells, int width, int c) {
-    if (c < 0 || c >= width || cells[c] == null) return Double.NaN;
-    String v = cells[c].strip().replace(",", "").replace("£", "").replace("$", "").replace("€", "");
-    if (v.isEmpty()) return Double.NaN;
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+    return c >= width ? Double.NaN : TargetSheet.number(cells, c);
+  }
+
+  /**
+   * The p% rule: once the two largest are taken away, the rest of the total is less than p x the
+   * largest, so the second largest contributor could estimate the largest too closely.
+   */
+  static boolean pRatioFails(FilePolicy.Dominance rules, double total, double x1, double x2) {
+    return x1 > 0 && !Double.isNaN(x2) && (total - x1 - x2) / x1 < rules.p();
+  }
+
+  /**
+   * The NK rule: the n largest make more than k of the total; the largest alone over k fails it
+   * whatever the second is.
+   */
+  static boolean nkFails(FilePolicy.Dominance rules, double total, double x1, double x2) {
+    double top = rules.n() == 1 ? x1 : rules.n() == 2 && !Double.isNaN(x2) ? x1 + x2 : Double.NaN;
+    return Double.isNaN(top) ? x1 > rules.k() * total : top > rules.k() * total;
   }
 
   /**

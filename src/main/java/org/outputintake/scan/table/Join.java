@@ -248,12 +248,8 @@ final class Join {
           inconsistent.add(name);
           continue;
         }
-        boolean pRatio = x1 > 0 && !Double.isNaN(x2) && (total - x1 - x2) / x1 < rules.p();
-        double top =
-            rules.n() == 1 ? x1 : rules.n() == 2 && !Double.isNaN(x2) ? x1 + x2 : Double.NaN;
-        boolean nk = !Double.isNaN(top) && top > rules.k() * total;
-        // the largest alone over k of the total fails the NK rule whatever the second is
-        if (Double.isNaN(top) && x1 > rules.k() * total) nk = true;
+        boolean pRatio = DominanceCheck.pRatioFails(rules, total, x1, x2);
+        boolean nk = DominanceCheck.nkFails(rules, total, x1, x2);
         if (Double.isNaN(x2) && !nk) {
           noSecond.add(name);
           continue;

@@ -155,6 +155,20 @@ class TableKindsTest {
   }
 
   @Test
+  void theLargestAloneOverKOfTheTotalFailsTheNkRuleWithoutTheSecond() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "sector,n,total_turnover,largest",
+            "A,40,1000000,950000",
+            "B,35,800000,120000");
+    Finding d = f.stream().filter(x -> x.code().equals("DOMINANCE")).toList().get(0);
+    assertEquals("C2 nk-rule", d.evidence());
+    // the p% rule needs the second largest, so the table is still asked for it
+    assertTrue(codes(f).contains("DOMINANCE_UNCHECKED"), f.toString());
+  }
+
+  @Test
   void suppressedTableWithRecomputedMarginsIsNotSecondaryDisclosure() throws IOException {
     List<Finding> f =
         csv(
