@@ -2,9 +2,7 @@ package org.outputintake.scan.table;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.FindingCollector;
 import org.outputintake.scan.ScanContext;
@@ -28,9 +26,7 @@ final class TableAnalyzer {
   final FindingCollector out;
   private final IdentifierFinder finder;
   ColumnStats[] columns;
-  private String[] headers;
-  private boolean multiLevel;
-  private int headerRows;
+  private HeaderRows header;
   long dataRows;
   private long lastRow;
   boolean totalRowSeen;
@@ -91,7 +87,7 @@ final class TableAnalyzer {
     }
     if (dataRows == 0) {
       if (filled(cells, width) == 0) return;
-      if (headerRows < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
+      if (header.rows() < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
       if (dominance == null)
         dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
       pairCoordinates();
@@ -310,81 +306,19 @@ final class TableAnalyzer {
   }
 
   private void header(String[] cells, int width) {
-    headers = new String[width];
-    Set<String> seen = new HashSet<>();
-    for (int c = 0; c < width; c++) {
-      headers[c] = cells[c] == null ? "" : cells[c].strip();
-      if (c > 0 && !headers[c].isEmpty() && !seen.add(headers[c])) multiLevel = true;
-    }
-    if (headers[0].isEmpty()) multiLevel = true;
-    headerRows = 1;
+    header = HeaderRows.first(cells, width);
     columns = new ColumnStats[width];
-    for (int c = 0; c < width; c++) columns[c] = column(headers[c], c);
+    for (int c = 0; c < width; c++) columns[c] = column(header.names()[c], c);
   }
 
-  /**
-   * A further header row, as pandas writes them: the index-name row (the index columns' names, the
-   * rest blank) or, below a header with an empty corner or repeated names, another level of column
-   * names (text, no numbers; a category such as {@code C} or {@code x} is a name here, not a
-   * suppression marker, as long as the row also has plain names).
-   */
+  /** Another header row (pandas' levels and index names): the columns are named afresh. */
   private boolean extendsHeader(String[] cells, int width) {
-    boolean first = width > 0 && cells[0] != null && !cells[0].isBlank();
-    int filled = 0;
-    int markers = 0;
-    int lastFilled = 0;
-    for (int c = 1; c < width; c++) {
-      String v = cells[c] == null ? "" : cells[c].strip();
-      if (v.isEmpty()) continue;
-      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v)) return false;
-      if (Cells.suppressed(v)) markers++;
-      filled++;
-      lastFilled = c;
-    }
-    if (markers > 0 && (!multiLevel || filled - markers < markers)) return false;
-    if (first && filled == lastFilled && indexNames(filled, width)) {
-      for (int c = 0; c <= filled; c++) headers[c] = cells[c].strip();
-    } else if (multiLevel && filled >= Math.max(1, Math.min(headers.length - 2, levelCells()))) {
-      if (width > headers.length) headers = Arrays.copyOf(headers, width);
-      for (int c = 0; c < width; c++) {
-        String v = cells[c] == null ? "" : cells[c].strip();
-        if (headers[c] == null || headers[c].isEmpty()) headers[c] = v;
-        else if (!v.isEmpty() && c > 0) headers[c] = headers[c] + " " + v;
-      }
-    } else {
-      return false;
-    }
-    headerRows++;
+    if (!header.extend(cells, width)) return false;
+    String[] headers = header.names();
     if (headers.length > columns.length) columns = Arrays.copyOf(columns, headers.length);
     for (int c = 0; c < headers.length; c++)
       columns[c] = column(headers[c] == null ? "" : headers[c], c);
     return true;
-  }
-
-  /**
-   * Whether the first {@code 1 + more} cells of a row can be the index names pandas writes below
-   * multi-level column names: the header left those columns blank, and most of the row is blank.
-   */
-  private boolean indexNames(int more, int width) {
-    if (more == 0) return true;
-    if (!multiLevel || more + 1 > width / 2 || more >= headers.length) return false;
-    for (int c = 1; c <= more; c++) {
-      if (headers[c] != null && !headers[c].isEmpty()) return false;
-    }
-    return true;
-  }
-
-  /**
-   * The cells a further level of column names fills: every column named in the header except a
-   * margin ({@code All}, {@code Total}), whose lower levels pandas leaves blank.
-   */
-  private int levelCells() {
-    int n = 0;
-    for (int c = 1; c < headers.length; c++) {
-      String h = headers[c];
-      if (h != null && !h.isEmpty() && !ColumnRole.isTotalLabel(ColumnNames.normalize(h))) n++;
-    }
-    return n;
   }
 
   private ColumnStats column(String header, int c) {
