@@ -63,8 +63,11 @@ public final class ScanEngine {
       reports =
           acrossFiles(
               reports,
+              "largest contributions given in a supporting file",
               r -> SupportedDominance.apply(r, scan.files, ctx, FindingCollector.DEFAULT_CAP));
-      reports = acrossFiles(reports, r -> AcroInput.apply(r, scan.files));
+      reports =
+          acrossFiles(
+              reports, "ACRO's own results and checksums", r -> AcroInput.apply(r, scan.files));
       return new ScanReport(ctx.policy().name(), reports);
     } finally {
       scan.workDirs.forEach(ScanEngine::deleteQuietly);
@@ -73,15 +76,33 @@ public final class ScanEngine {
 
   /**
    * A check across the files of the request; should it fail on some input, the reports stay as the
-   * scanners left them (a table whose dominance it would have judged keeps DOMINANCE_UNCHECKED).
+   * scanners left them (a table whose dominance it would have judged keeps DOMINANCE_UNCHECKED),
+   * and the first file says that the check did not run, so that an officer does it by hand.
    */
-  private static List<FileReport> acrossFiles(
-      List<FileReport> reports, java.util.function.UnaryOperator<List<FileReport>> check) {
+  static List<FileReport> acrossFiles(
+      List<FileReport> reports,
+      String what,
+      java.util.function.UnaryOperator<List<FileReport>> check) {
     try {
       return check.apply(reports);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.warn("a check across the request's files failed: {}", e.getClass().getSimpleName());
-      return reports;
+      if (reports.isEmpty()) return reports;
+      List<FileReport> out = new ArrayList<>(reports);
+      FileReport first = out.get(0);
+      List<Finding> findings = new ArrayList<>(first.findings());
+      findings.add(
+          Finding.warning(
+              SCAN_ERROR,
+              "",
+              "The check across the request's files ("
+                  + what
+                  + ") failed ("
+                  + e.getClass().getSimpleName()
+                  + "), so it was not applied: an officer checks it by hand."));
+      out.set(
+          0, new FileReport(first.file(), first.type(), first.sha256(), first.size(), findings));
+      return out;
     }
   }
 

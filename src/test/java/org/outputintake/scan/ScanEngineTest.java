@@ -148,4 +148,24 @@ class ScanEngineTest {
             TestFiles.context("ons-srs"));
     assertEquals(List.of(), TestFiles.codes(both.files().get(0).findings()));
   }
+
+  @Test
+  void aCheckAcrossTheRequestsFilesThatFails_isNamedForAnOfficer_andTheReportsStay() {
+    List<FileReport> reports =
+        List.of(
+            new FileReport("a.csv", "text/csv", "", 1, List.of()),
+            new FileReport("b.csv", "text/csv", "", 1, List.of()));
+    List<FileReport> out =
+        ScanEngine.acrossFiles(
+            reports,
+            "ACRO's own results and checksums",
+            r -> {
+              throw new IllegalStateException("a bug");
+            });
+    assertEquals(2, out.size());
+    Finding f = out.get(0).findings().get(0);
+    assertEquals("SCAN_ERROR", f.code());
+    assertTrue(f.message().contains("ACRO's own results and checksums"), f.message());
+    assertTrue(out.get(1).findings().isEmpty());
+  }
 }
