@@ -58,6 +58,8 @@ final class TableJudge {
         open.add(col); // a category named N or Total whose cells are amounts: the values decide
       } else if (col.role == ColumnRole.MAGNITUDE && col.numeric()) {
         magnitudes.add(col);
+      } else if (col.identifiers.latitude() || col.identifiers.longitude()) {
+        continue; // places, judged as identifiers: not amounts with contributors
       } else if (c >= keys && col.role == ColumnRole.OTHER && col.numeric()) {
         open.add(col);
       }

@@ -169,6 +169,12 @@ class TableKindsTest {
   }
 
   @Test
+  void coordinatesAreIdentifiersNotAmountsThatNeedTheirLargestContributions() throws IOException {
+    List<Finding> f = csv("ons-srs", "lat,lon,n", "51.5,-0.12,13", "40.7128,-74.0060,12");
+    assertEquals(List.of("LAT_LONG"), codes(f));
+  }
+
+  @Test
   void suppressedTableWithRecomputedMarginsIsNotSecondaryDisclosure() throws IOException {
     List<Finding> f =
         csv(
