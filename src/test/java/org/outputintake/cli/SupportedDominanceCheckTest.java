@@ -126,6 +126,27 @@ class SupportedDominanceCheckTest {
   }
 
   @Test
+  void anotherTableWithItsOwnContributions_isNotTakenForThisTablesSupportingFile()
+      throws IOException {
+    Path table = TestFiles.text(dir, "turnover.csv", TURNOVER);
+    Path other =
+        TestFiles.text(
+            dir,
+            "costs.csv",
+            "region,total_costs,largest,second_largest",
+            "North,500.5,200.0,100.0",
+            "South,700.0,250.0,200.0");
+
+    JsonNode report = json(table, other);
+
+    List<JsonNode> unchecked = findings(report, "turnover.csv", "DOMINANCE_UNCHECKED");
+    assertEquals(1, unchecked.size(), report.toPrettyString());
+    assertFalse(
+        unchecked.get(0).path("message").asText().contains("costs.csv"), unchecked.toString());
+    assertTrue(findings(report, "costs.csv", "DOMINANCE_UNCHECKED").isEmpty(), report.toString());
+  }
+
+  @Test
   void theCellsReachAcroResultsAsPRatioAndNkRuleCells() throws IOException {
     Path table = TestFiles.text(dir, "in/turnover.csv", TURNOVER);
     longSupport("in/support.csv", "12,990.0,20.0");

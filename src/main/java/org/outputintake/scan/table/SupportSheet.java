@@ -118,6 +118,9 @@ final class SupportSheet {
     }
     boolean contributions = false;
     for (int k : kind) contributions |= k == X1 || k == X2;
+    // row labels are never amounts: a decimal before the contributions is a table of its own that
+    // gives its own largest contributions, not supporting material for another
+    if (contributions && amountsBefore(first, rows)) return new SupportSheet(false);
     SupportSheet s;
     if (contributions) {
       s = new SupportSheet(true);
@@ -142,6 +145,16 @@ final class SupportSheet {
     ColumnRole role = ColumnRole.of(n, Set.of(), n);
     if (role == ColumnRole.COUNT && !ColumnRole.isTotalLabel(n)) return N;
     return -1;
+  }
+
+  private static boolean amountsBefore(int first, List<String[]> rows) {
+    for (String[] cells : rows) {
+      for (int c = 0; c < Math.min(first, cells.length); c++) {
+        String v = cells[c] == null ? "" : cells[c].strip();
+        if (!v.isEmpty() && (Cells.parse(v) == Cells.DECIMAL || Cells.money(v))) return true;
+      }
+    }
+    return false;
   }
 
   /** What a same-grid sheet named so holds for every cell, or -1. */
