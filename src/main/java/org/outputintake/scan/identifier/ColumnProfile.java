@@ -130,6 +130,14 @@ public final class ColumnProfile {
   }
 
   /**
+   * Whether nine in ten of the column's values of one length pass their check, and those values are
+   * at least half the column.
+   */
+  private boolean nearlyAll(long pass, long ofLength) {
+    return pass * 10 >= ofLength * 9 && ofLength * 2 >= nonEmpty;
+  }
+
+  /**
    * NHS, VAT, company and GB phone numbers written as bare digits, judged over the column in {@link
    * #report}.
    */
@@ -246,16 +254,13 @@ public final class ColumnProfile {
    * a CSV.
    */
   public void report(String tableLocation, Consumer<Finding> out) {
-    boolean nhsColumn =
-        nhsPass > 0
-            && (nhsHeader
-                || nhsPass >= 3 && nhsPass * 10 >= tenDigit * 9 && tenDigit * 2 >= nonEmpty);
+    boolean nhsColumn = nhsPass > 0 && (nhsHeader || nhsPass >= 3 && nearlyAll(nhsPass, tenDigit));
     if (nhsColumn) merge(IdentifierKind.NHS_NUMBER, nhsPass, nhsFirstRow, nhsSample);
     // VAT and company numbers alone, as for NHS numbers: (nearly) every value of their length
     // passes, so a column of amounts or running numbers where a few happen to pass is not flagged
-    if (vatPass > 0 && vatPass * 10 >= vatLength * 9 && vatLength * 2 >= nonEmpty)
+    if (vatPass > 0 && nearlyAll(vatPass, vatLength))
       merge(IdentifierKind.VAT_NUMBER, vatPass, vatFirstRow, vatSample);
-    if (companyLike > 0 && companyLike * 10 >= zeroEight * 9 && zeroEight * 2 >= nonEmpty)
+    if (companyLike > 0 && nearlyAll(companyLike, zeroEight))
       merge(IdentifierKind.COMPANY_NUMBER, companyLike, companyFirstRow, companySample);
     boolean phoneColumn = phoneValid > 0 && (phoneHeader || phoneValid * 2 >= nonEmpty);
     if (phoneColumn) merge(IdentifierKind.PHONE_NUMBER, phoneValid, phoneFirstRow, phoneSample);

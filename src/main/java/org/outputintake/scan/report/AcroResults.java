@@ -248,9 +248,6 @@ public final class AcroResults {
   }
 
   /**
-   * The table scanned again keeping every flagged cell; the report's own findings if that fails.
-   */
-  /**
    * The table scanned again keeping every flagged cell, with the cells a supporting file of the
    * request gave; the report's own findings if that fails.
    */

@@ -180,12 +180,21 @@ final class TableJudge {
         kept.add(new long[] {list.rows[i], t.index(col), list.values[i]});
       total += list.count;
     }
+    emitCells(kept, total, cell -> cellFinding(code, cell));
+  }
+
+  /**
+   * The located cells in reading order ({row, column, ...}), at most the cell limit of them, the
+   * rest summed up in one "and N more" finding.
+   */
+  private void emitCells(
+      List<long[]> kept, long total, java.util.function.Function<long[], Finding> finding) {
     kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
     int shown = 0;
     Finding last = null;
     for (long[] cell : kept) {
       if (shown == t.cellLimit) break;
-      last = cellFinding(code, cell);
+      last = finding.apply(cell);
       t.out.add(last);
       shown++;
     }
@@ -254,31 +263,25 @@ final class TableJudge {
         kept.add(new long[] {count.low.rows[i], t.index(m), t.index(count), count.low.values[i]});
       total += count.low.count;
     }
-    kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
-    int shown = 0;
-    Finding last = null;
-    for (long[] cell : kept) {
-      if (shown == t.cellLimit) break;
-      last =
-          new Finding(
-              "LOW_COUNT",
-              Severity.BLOCKER,
-              t.location(cell[0], (int) cell[1]),
-              "This statistic comes from a count below the threshold of "
-                  + t.ctx.threshold()
-                  + " (cell "
-                  + cellRef(cell[0], (int) cell[2])
-                  + "), so it describes too few people or businesses. Suppress it with its count, "
-                  + "or combine categories.",
-              cellRef(cell[0], (int) cell[1])
-                  + " from "
-                  + cellRef(cell[0], (int) cell[2])
-                  + " = "
-                  + cell[3]);
-      t.out.add(last);
-      shown++;
-    }
-    if (last != null) t.out.addMore(last, total - shown);
+    emitCells(
+        kept,
+        total,
+        cell ->
+            new Finding(
+                "LOW_COUNT",
+                Severity.BLOCKER,
+                t.location(cell[0], (int) cell[1]),
+                "This statistic comes from a count below the threshold of "
+                    + t.ctx.threshold()
+                    + " (cell "
+                    + cellRef(cell[0], (int) cell[2])
+                    + "), so it describes too few people or businesses. Suppress it with its count, "
+                    + "or combine categories.",
+                cellRef(cell[0], (int) cell[1])
+                    + " from "
+                    + cellRef(cell[0], (int) cell[2])
+                    + " = "
+                    + cell[3]));
   }
 
   private static ColumnStats countOf(ColumnStats statistic, List<ColumnStats> counts) {
