@@ -202,9 +202,12 @@ public final class CheckDigits {
     return false;
   }
 
-  /** NHS number: ten digits, modulus 11 with weights 10..2 on the first nine; not all one digit. */
+  /**
+   * NHS number: ten digits, modulus 11 with weights 10..2 on the first nine; not all one digit, nor
+   * a run of digits ({@code 0123456789}, a placeholder that happens to pass).
+   */
   public static boolean nhs(CharSequence s) {
-    if (s.length() != 10 || !allDigits(s, 0, 10)) return false;
+    if (s.length() != 10 || !allDigits(s, 0, 10) || run(s)) return false;
     boolean same = true;
     int sum = 0;
     for (int i = 0; i < 9; i++) {
@@ -215,6 +218,18 @@ public final class CheckDigits {
     int check = 11 - sum % 11;
     if (check == 11) check = 0;
     return check != 10 && check == s.charAt(9) - '0';
+  }
+
+  /** Whether every digit is one more, or every digit one less, than the one before (mod 10). */
+  private static boolean run(CharSequence s) {
+    boolean up = true;
+    boolean down = true;
+    for (int i = 1; i < s.length(); i++) {
+      int step = (s.charAt(i) - s.charAt(i - 1) + 10) % 10;
+      up &= step == 1;
+      down &= step == 9;
+    }
+    return up || down;
   }
 
   /**

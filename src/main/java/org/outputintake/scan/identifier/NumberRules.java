@@ -3,11 +3,13 @@ package org.outputintake.scan.identifier;
 /**
  * Identifiers written as digits alone: NHS numbers, phone numbers, VAT numbers without their
  * prefix, and the numbers that mean something only beside their word (passport, UPRN, company,
- * RUREF, URN). A bare number is an identifier only with its check digit and, where the check digit
- * alone is weak (NHS: 1 in 11 random numbers pass), a context word or a telling layout. Alone, a
- * number is taken as a VAT number when it passes HMRC's check (2 random numbers in 97 do, so only a
- * code, not an amount), and as a company number when it is the zero-led eight digits of an English
- * or Welsh company; a bare nine-digit passport number has no check digit and needs its word.
+ * RUREF, URN). A bare number is an identifier only with its check digit; an NHS number standing
+ * alone in prose is reported although 1 random number in 11 passes, since a ten-digit code there is
+ * worth an officer's look, while table columns are judged as a whole ({@link ColumnProfile}).
+ * Alone, a number is taken as a VAT number when it passes HMRC's check (2 random numbers in 97 do,
+ * so only a code, not an amount), and as a company number when it is the zero-led eight digits of
+ * an English or Welsh company; a bare nine-digit passport number has no check digit and needs its
+ * word.
  */
 final class NumberRules {
   private static final String[] COMPANY_WORDS = {
@@ -45,6 +47,12 @@ final class NumberRules {
     int vat = vatDigits(i, len);
     if (vat > 0) return vat;
     if (len == 10 && t.context(i, 6, "nhs") && CheckDigits.nhs(t.text(i))) {
+      t.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(t.text(i)));
+      return 1;
+    }
+    if (len == 10 && standalone(i) && CheckDigits.nhs(t.text(i))) {
+      // the check digit alone passes 1 random number in 11, but a ten-digit code standing alone in
+      // prose is rarely anything an output should carry; tables judge bare numbers by column
       t.hit(IdentifierKind.NHS_NUMBER, Mask.nhs(t.text(i)));
       return 1;
     }

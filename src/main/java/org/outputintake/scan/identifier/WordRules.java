@@ -36,7 +36,7 @@ final class WordRules {
     if (postcode > 0) return postcode;
     int vehicle = vehicles.current(i, len, word, lower);
     if (vehicle > 0) return vehicle;
-    int ni = ni(i, len, word);
+    int ni = ni(i, len, word, lower);
     if (ni > 0) return ni;
     // before grid references: SC123456 is both, and the context word decides
     if (len == 8 && CheckDigits.companyNumber(word) && numbers.companyContext(i)) {
@@ -113,8 +113,11 @@ final class WordRules {
     return 0;
   }
 
-  /** An NI number, compact, with its suffix apart, or without a suffix beside its words. */
-  private int ni(int i, int len, String word) {
+  /**
+   * An NI number, compact, with its suffix apart, or without a suffix: beside its words, or alone
+   * in capitals. Many systems store the number without its suffix letter ({@code AB123456}).
+   */
+  private int ni(int i, int len, String word, boolean lower) {
     if (len == 9 && CheckDigits.ni(word, true)) {
       t.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
@@ -130,7 +133,26 @@ final class WordRules {
       t.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
       return 1;
     }
+    if (len == 8
+        && !lower
+        && suffixlessNi(word)
+        && !t.context(i, 6, "genbank", "accession", "genome", "sequence", "isolate", "strain")) {
+      // GenBank accessions share the shape (MN908947)
+      t.hit(IdentifierKind.NI_NUMBER, Mask.ni(word));
+      return 1;
+    }
     return 0;
+  }
+
+  /**
+   * Two capitals and six digits that HMRC's prefix rules allow, but not a company number's prefix
+   * ({@code SC123456}) nor an Ordnance Survey square ({@code NN166712}), whose own rules decide
+   * them.
+   */
+  static boolean suffixlessNi(String w) {
+    return CheckDigits.ni(w, false)
+        && !CheckDigits.companyNumber(w)
+        && !CheckDigits.gridSquare(w.substring(0, 2));
   }
 
   /** Two letters followed by digit groups: a spaced NI number, grid reference or VAT number. */

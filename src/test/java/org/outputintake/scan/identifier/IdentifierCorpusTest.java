@@ -156,9 +156,9 @@ class IdentifierCorpusTest {
         Path.of("target", "identifier-corpus.md"),
         report + "\n" + String.join("\n", misses) + "\n");
     double recall = (double) all[1] / all[0];
-    // 667 of 685: the 18 misses are bare 9-digit passports, a bare 10-digit NHS number and an NI
-    // number without its suffix letter, none of which can be told from ordinary numbers or codes
-    assertTrue(recall >= 0.973, "recall fell to " + percent(all[1], all[0]));
+    // 672 of 685: the 13 misses are bare 9-digit passports (no check digit) and a bare 10-digit NHS
+    // number as a one-value neutral column, which cannot be told from ordinary numbers or codes
+    assertTrue(recall >= 0.981, "recall fell to " + percent(all[1], all[0]));
     assertTrue(all[3] == 0, "negatives flagged: " + all[3]);
   }
 

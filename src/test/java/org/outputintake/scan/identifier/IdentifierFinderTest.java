@@ -30,9 +30,22 @@ class IdentifierFinderTest {
   }
 
   @Test
-  void loneTenDigitNumberNeedsTheNhsContextWord() {
-    assertEquals(List.of(), codes("reference 9434765919 was used"));
+  void loneTenDigitNumberPassingTheCheckDigitIsAnNhsNumberButNotAPlaceholderOrAnAmount() {
+    assertEquals(List.of("NHS_NUMBER"), codes("reference 9434765919 was used"));
     assertEquals(List.of("NHS_NUMBER"), codes("NHS number: 9434765919"));
+    assertEquals(List.of(), codes("reference 9434765918 was used"));
+    assertEquals(List.of(), codes("placeholders 0123456789 and 9876543210"));
+    assertEquals(List.of(), codes("spent £9434765919 in total"));
+  }
+
+  @Test
+  void niNumberWithoutItsSuffixIsFoundInCapitalsButNotWhenItIsACompanyOrGridReference() {
+    assertEquals(List.of("NI_NUMBER"), codes("claimant AB123456 wrote"));
+    assertEquals(List.of(), codes("claimant ab123456 wrote"));
+    assertEquals(List.of("COMPANY_NUMBER"), codes("SC123456"));
+    assertEquals(List.of("GRID_REFERENCE"), codes("NN166712"));
+    assertEquals(List.of(), codes("QQ123456 and GB123456"));
+    assertEquals(List.of(), codes("reference genome MN908947 (GenBank)"));
   }
 
   @Test
@@ -142,11 +155,12 @@ class IdentifierFinderTest {
   @Test
   void givenTheSameCellUnderDifferentHeaders_thenEachHeaderIsJudgedOnItsOwn() {
     List<String> hits = new java.util.ArrayList<>();
-    finder.scanCell("ref 9434765919", "order ref", (kind, masked) -> hits.add("plain " + kind));
-    finder.scanCell("ref 9434765919", "nhs number", (kind, masked) -> hits.add("nhs " + kind));
+    finder.scanCell("ref 925076473", "order ref", (kind, masked) -> hits.add("plain " + kind));
     finder.scanCell(
-        "ref 9434765919", "order ref", (kind, masked) -> hits.add("plain again " + kind));
-    assertEquals(List.of("nhs NHS_NUMBER"), hits);
+        "ref 925076473", "passport number", (kind, masked) -> hits.add("passport " + kind));
+    finder.scanCell(
+        "ref 925076473", "order ref", (kind, masked) -> hits.add("plain again " + kind));
+    assertEquals(List.of("passport PASSPORT_NUMBER"), hits);
   }
 
   @Test
