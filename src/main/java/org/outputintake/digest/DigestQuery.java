@@ -68,6 +68,14 @@ final class DigestQuery {
         reasonPattern);
   }
 
+  /** Mail the recipient's server returned in the period (bounces), digests to managers included. */
+  int bounced(Instant from, Instant to) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'bounced' AND bounced_at >= ? AND bounced_at < ?",
+        from,
+        to);
+  }
+
   int deadLetters() throws SQLException {
     return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
   }
