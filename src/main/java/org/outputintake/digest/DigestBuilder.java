@@ -65,6 +65,7 @@ final class DigestBuilder {
     List<Map<String, Object>> breached = new ArrayList<>();
     List<Map<String, Object>> near = new ArrayList<>();
     List<Map<String, Object>> blocked = new ArrayList<>();
+    List<Map<String, Object>> withOwners = new ArrayList<>();
     Duration nearLimit = serviceLevel.config().reminderBefore();
     int position = 0;
     for (DigestQuery.OpenTicket t : open) {
@@ -75,9 +76,13 @@ final class DigestBuilder {
       }
       if (t.state().equals("blocked")) {
         Instant since = t.blockedAt() == null ? t.createdAt() : t.blockedAt();
-        row.put("waited", String.format(Locale.UK, "%.1f", cal.days(cal.between(since, now))));
+        row.put("waited", waited(cal, since, now));
         row.put("reason", t.reason() == null ? "" : t.reason());
         blocked.add(row);
+      } else if (t.state().equals("with-data-owner")) {
+        // the clock is stopped, so it is never late: without this list it would not show at all
+        row.put("waited", waited(cal, t.stateSince(), now));
+        withOwners.add(row);
       } else if (t.sla().breached()) {
         breached.add(row);
       } else if (t.sla().running() && t.sla().left().compareTo(nearLimit) <= 0) {
@@ -91,6 +96,7 @@ final class DigestBuilder {
     put(f, "breached", breached);
     put(f, "near", near);
     put(f, "blocked", blocked);
+    put(f, "withOwners", withOwners);
     f.put("queueSize", queue.size());
     f.put("nearWithin", within(nearLimit));
     Optional<String> warning = calendarWarning(cal, now);
@@ -149,6 +155,10 @@ final class DigestBuilder {
     row.put("dueAt", t.sla().due() == null ? Instant.MAX : t.sla().due());
     row.put("holders", t.checkers());
     return row;
+  }
+
+  private static String waited(WorkingCalendar cal, Instant since, Instant now) {
+    return String.format(Locale.UK, "%.1f", cal.days(cal.between(since, now)));
   }
 
   /** Who holds the tickets over the service level: each checker, and nobody for the queue's. */
@@ -215,8 +225,10 @@ final class DigestBuilder {
     int openNow = q.openNow();
     List<Integer> arrivals = new ArrayList<>();
     List<Integer> openAtEnd = new ArrayList<>();
-    for (LocalDate d : days) {
-      Instant start = d.atStartOfDay(zone).toInstant();
+    for (int i = 0; i < days.size(); i++) {
+      LocalDate d = days.get(i);
+      // a request of the weekend or a bank holiday counts on the next working day, not nowhere
+      Instant start = (i == 0 ? d : days.get(i - 1).plusDays(1)).atStartOfDay(zone).toInstant();
       Instant end = d.plusDays(1).atStartOfDay(zone).toInstant();
       Instant cut = end.isAfter(now) ? now : end;
       arrivals.add(

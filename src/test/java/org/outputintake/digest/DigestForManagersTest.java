@@ -235,6 +235,58 @@ class DigestForManagersTest {
   }
 
   @Test
+  void ticketsWaitingForADataOwnerAreListedWithHowLongTheyHaveWaited() throws Exception {
+    startBot(IntakeConfig.Sla.DEFAULT);
+    String id = desk.request("6600001", TABLE); // a for-approval project
+    desk.twoPasses(id);
+    desk.say(ALICE, id, "#owner"); // Tuesday 16 January 10:00
+    String text = bot.app().digests().renderText(daily(), Instant.parse("2024-01-30T10:00:00Z"));
+
+    assertTrue(
+        text.contains(
+            "With data owners, the clock stopped (1):\n  - "
+                + id
+                + " project 6600001, waiting 10.0 working days, checkers "
+                + ALICE
+                + ", "
+                + TestBot.BOB),
+        text);
+    assertTrue(text.contains("Nothing over or near the service level."), text);
+  }
+
+  @Test
+  void theBreachAlertSaysWhenNobodyHasTakenTheTicket() throws Exception {
+    startBot(IntakeConfig.Sla.DEFAULT);
+    String id = desk.request("1234567", TABLE);
+    moveTo("2024-01-23T10:30:00Z");
+    assertEquals(1, bot.app().reminders().tick());
+    bot.app().outbox().sendDue();
+    String alert = TestBot.body(bot.receivedBy(MANAGER).get(0));
+    assertTrue(alert.contains(id + " is over its service level"), alert);
+    assertTrue(alert.contains("Checkers:   nobody has taken it yet"), alert);
+  }
+
+  @Test
+  void aRequestOfTheWeekendIsAnArrivalOnTheNextWorkingDayInTheChart() throws Exception {
+    startBot(IntakeConfig.Sla.DEFAULT);
+    moveTo("2024-01-20T10:00:00Z"); // Saturday
+    desk.request("1234567", TABLE);
+    Instant monday = Instant.parse("2024-01-22T12:00:00Z");
+    QueueChart.Series chart =
+        bot.app()
+            .db()
+            .read(
+                c ->
+                    new DigestBuilder(new org.outputintake.sla.ServiceLevel(bot.config().sla()))
+                        .build(c, daily(), monday.minus(Duration.ofDays(3)), monday)
+                        .chart());
+    int last = chart.days().size() - 1;
+    assertEquals(LocalDate.parse("2024-01-22"), chart.days().get(last));
+    assertEquals(1, chart.arrivals().get(last), "Saturday's request arrives on Monday");
+    assertEquals(1, chart.arrivals().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  @Test
   void theChartOfAnEmptyQueueCountsWholeRequestsFromZero() {
     List<LocalDate> days = List.of(LocalDate.parse("2024-01-15"), LocalDate.parse("2024-01-16"));
     NumberAxis axis =
