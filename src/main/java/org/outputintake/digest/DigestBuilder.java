@@ -28,8 +28,18 @@ final class DigestBuilder {
 
   private final ServiceLevel serviceLevel;
 
+  private final int maxRows;
+
   DigestBuilder(ServiceLevel serviceLevel) {
+    this(serviceLevel, MAX_ROWS);
+  }
+
+  /**
+   * @param maxRows rows per list ({@code digest --print --all}: every row)
+   */
+  DigestBuilder(ServiceLevel serviceLevel, int maxRows) {
     this.serviceLevel = serviceLevel;
+    this.maxRows = maxRows;
   }
 
   /** What one digest holds. */
@@ -242,14 +252,14 @@ final class DigestBuilder {
   }
 
   /**
-   * A list for the templates, cut at {@link #MAX_ROWS} so a digest of a long queue stays readable;
+   * A list for the templates, cut at {@code maxRows} so a digest of a long queue stays readable;
    * {@code keyMore} says how many were left out.
    */
-  private static void put(Map<String, Object> f, String key, List<Map<String, Object>> rows) {
-    f.put(key, rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows);
+  private void put(Map<String, Object> f, String key, List<Map<String, Object>> rows) {
+    f.put(key, rows.size() > maxRows ? rows.subList(0, maxRows) : rows);
     f.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), !rows.isEmpty());
     f.put(key + "Count", rows.size());
-    int more = Math.max(0, rows.size() - MAX_ROWS);
+    int more = Math.max(0, rows.size() - maxRows);
     f.put(key + "More", more);
     f.put(key + "HasMore", more > 0);
   }

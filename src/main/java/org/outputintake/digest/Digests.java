@@ -104,9 +104,18 @@ public final class Digests {
 
   /** Only the text, for the terminal ({@code digest --print}); writes no chart. */
   public String renderText(IntakeConfig.Digest digest, Instant at) {
+    return renderText(digest, at, false);
+  }
+
+  /**
+   * The same; with {@code all}, every row of every list ({@code digest --print --all}), where the
+   * mail shows the first few.
+   */
+  public String renderText(IntakeConfig.Digest digest, Instant at, boolean all) {
     Instant from = schedule(digest).periodStart(at);
-    DigestBuilder.Content content =
-        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, from, at));
+    DigestBuilder builder =
+        all ? new DigestBuilder(serviceLevel, Integer.MAX_VALUE) : new DigestBuilder(serviceLevel);
+    DigestBuilder.Content content = db.read(c -> builder.build(c, digest, from, at));
     return content.subject() + "\n\n" + templates.render("digest", content.facts());
   }
 

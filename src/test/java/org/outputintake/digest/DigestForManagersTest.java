@@ -158,9 +158,12 @@ class DigestForManagersTest {
     assertTrue(text.contains("The queue, in order of receipt (" + n + "):"), text);
     assertTrue(text.contains("  " + DigestBuilder.MAX_ROWS + ". STATS"), text);
     assertFalse(text.contains("  " + (DigestBuilder.MAX_ROWS + 1) + ". STATS"), text);
-    assertTrue(text.contains("... and 25 more: see 'tickets list --queue'."), text);
+    assertTrue(text.contains("... and 25 more: 'digest --print --all' lists them all."), text);
     assertTrue(text.contains("Over the service level (" + n + ")"), text);
     assertTrue(text.lines().count() < 4 * DigestBuilder.MAX_ROWS, "readable length: " + text);
+    String all = bot.app().digests().renderText(daily(), TestBot.NOW, true);
+    assertTrue(all.contains("  " + n + ". STATS" + (20000 + n) + " "), all);
+    assertFalse(all.contains("more: 'digest --print --all'"), all);
   }
 
   @Test
