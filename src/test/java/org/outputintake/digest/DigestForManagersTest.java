@@ -322,6 +322,19 @@ class DigestForManagersTest {
   }
 
   private void assertRefused(String cron, String expected) throws Exception {
+    String err = refusal("digests:\n  - { name: daily, cron: \"" + cron + "\" }\n", expected);
+    assertTrue(err.contains("digests.daily.cron is '" + cron + "'"), err);
+  }
+
+  @Test
+  void aReminderWithoutAUnitIsRefusedRatherThanReadAsSeconds() throws Exception {
+    String err = refusal("sla: { reminder-before: 1 }\n", "with no unit");
+    assertTrue(err.contains("sla.reminder-before is '1'"), err);
+    assertTrue(err.contains("write e.g. 1d (one working day) or 4h"), err);
+  }
+
+  /** Runs {@code digest --print} with this configuration; expects exit 2 and {@code expected}. */
+  private String refusal(String yaml, String expected) throws Exception {
     Path config = dir.resolve("intake.yaml");
     Files.writeString(
         config,
@@ -331,16 +344,14 @@ class DigestForManagersTest {
             + "storage: { data-dir: \""
             + dir.resolve("data")
             + "\" }\n"
-            + "digests:\n  - { name: daily, cron: \""
-            + cron
-            + "\" }\n");
+            + yaml);
     StringWriter err = new StringWriter();
     var cl = Main.commandLine();
     cl.setErr(new PrintWriter(err));
     cl.setOut(new PrintWriter(new StringWriter()));
     int code = cl.execute("digest", "--print", "--config", config.toString());
-    assertEquals(2, code, cron + ": " + err);
-    assertTrue(err.toString().contains("digests.daily.cron is '" + cron + "'"), err.toString());
-    assertTrue(err.toString().contains(expected), cron + ": " + err);
+    assertEquals(2, code, yaml + ": " + err);
+    assertTrue(err.toString().contains(expected), yaml + ": " + err);
+    return err.toString();
   }
 }
