@@ -53,6 +53,11 @@ final class DigestCommand implements Callable<Integer> {
   String at;
 
   @Option(
+      names = "--all",
+      description = "with --print: every row of every list (the mail shows the first 40 of each)")
+  boolean all;
+
+  @Option(
       names = "--name",
       paramLabel = "NAME",
       description = "which digest (default: the first configured)")
@@ -79,8 +84,8 @@ final class DigestCommand implements Callable<Integer> {
                           config.digests().stream().map(IntakeConfig.Digest::name).toList())));
       return 2;
     }
-    if (at != null && action.send) {
-      err.println("error: --at goes with --print only; --send sends the digest as of now");
+    if ((at != null || all) && action.send) {
+      err.println("error: --at and --all go with --print only; --send sends the digest as of now");
       return 2;
     }
     Instant when;
@@ -105,7 +110,7 @@ final class DigestCommand implements Callable<Integer> {
               new ServiceLevel(config.sla()),
               clock);
       if (action.print) {
-        out.print(digests.renderText(digest, when));
+        out.print(digests.renderText(digest, when, all));
         out.flush();
         return 0;
       }

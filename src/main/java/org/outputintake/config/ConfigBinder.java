@@ -206,6 +206,10 @@ final class ConfigBinder {
       double days = Double.parseDouble(v.substring(0, v.length() - 1).trim());
       return java.time.Duration.ofSeconds(Math.round(days * workingDay.toSeconds()));
     }
+    // elsewhere a bare number is seconds; here '1' is far likelier to mean a day than a second
+    if (v.matches("[0-9.]+") && !v.matches("0+"))
+      throw new ConfigException(
+          key + " is '" + t.trim() + "', with no unit: write e.g. 1d (one working day) or 4h");
     return ConfigLoader.parseDuration(key, t);
   }
 

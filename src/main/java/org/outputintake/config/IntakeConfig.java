@@ -170,17 +170,40 @@ public record IntakeConfig(
               + name
               + "')");
       require(
-          cron != null && org.quartz.CronExpression.isValidExpression(cron),
+          cron != null, "digests." + name + ".cron is missing: write e.g. \"0 0 8 ? * MON-FRI\"");
+      String why = cronProblem(cron);
+      require(
+          why == null,
           "digests."
               + name
               + ".cron is '"
               + cron
-              + "', not a Quartz cron expression: write e.g. \"0 0 8 ? * MON-FRI\"");
+              + "', not a Quartz cron expression ("
+              + why
+              + "): write six fields, seconds minutes hours day-of-month month day-of-week, with"
+              + " '?' in day-of-month or day-of-week, e.g. \"0 0 8 ? * MON-FRI\" (08:00 Monday"
+              + " to Friday)");
       period = period == null ? Duration.ofDays(1) : period;
       require(
           !period.isNegative() && period.toMinutes() >= 1,
           "digests." + name + ".period must be at least 1m, e.g. 1d");
       to = Staff.addresses("digests." + name + ".to", to);
+    }
+
+    /** Why Quartz cannot read a cron expression, in its own words, or null when it can. */
+    private static String cronProblem(String cron) {
+      int fields = cron.trim().isEmpty() ? 0 : cron.trim().split("\\s+").length;
+      if (fields < 6)
+        return fields
+            + " field"
+            + (fields == 1 ? "" : "s")
+            + ", where Quartz needs 6 or 7, seconds first";
+      try {
+        new org.quartz.CronExpression(cron);
+        return null;
+      } catch (java.text.ParseException e) {
+        return e.getMessage().replaceAll("[.\\s]+$", "");
+      }
     }
 
     /** Its recipients: its own list, else the managers. */

@@ -8,10 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.sla.WorkingCalendar;
@@ -19,20 +22,35 @@ import org.outputintake.sla.WorkingCalendar;
 /** Gathers what a digest reports, as facts for its templates and the series for its chart. */
 final class DigestBuilder {
   static final int CHART_DAYS = 30;
+
+  /** Rows per list in a digest; the rest are counted, and {@code tickets list} has them all. */
+  static final int MAX_ROWS = 40;
+
   private final ServiceLevel serviceLevel;
 
+  private final int maxRows;
+
   DigestBuilder(ServiceLevel serviceLevel) {
+    this(serviceLevel, MAX_ROWS);
+  }
+
+  /**
+   * @param maxRows rows per list ({@code digest --print --all}: every row)
+   */
+  DigestBuilder(ServiceLevel serviceLevel, int maxRows) {
     this.serviceLevel = serviceLevel;
+    this.maxRows = maxRows;
   }
 
   /** What one digest holds. */
   record Content(
       Map<String, Object> facts, boolean empty, QueueChart.Series chart, String subject) {}
 
-  Content build(Connection c, IntakeConfig.Digest digest, Instant now) throws SQLException {
+  /** What {@code digest} reports at {@code now} on the period that began at {@code from}. */
+  Content build(Connection c, IntakeConfig.Digest digest, Instant from, Instant now)
+      throws SQLException {
     DigestQuery q = new DigestQuery(c, serviceLevel);
     WorkingCalendar cal = serviceLevel.calendar();
-    Instant from = now.minus(digest.period());
     Map<String, Object> f = new HashMap<>();
     f.put("name", digest.name());
     f.put("at", serviceLevel.moment(now));
@@ -57,6 +75,7 @@ final class DigestBuilder {
     List<Map<String, Object>> breached = new ArrayList<>();
     List<Map<String, Object>> near = new ArrayList<>();
     List<Map<String, Object>> blocked = new ArrayList<>();
+    List<Map<String, Object>> withOwners = new ArrayList<>();
     Duration nearLimit = serviceLevel.config().reminderBefore();
     int position = 0;
     for (DigestQuery.OpenTicket t : open) {
@@ -67,20 +86,32 @@ final class DigestBuilder {
       }
       if (t.state().equals("blocked")) {
         Instant since = t.blockedAt() == null ? t.createdAt() : t.blockedAt();
-        row.put("waited", String.format(Locale.UK, "%.1f", cal.days(cal.between(since, now))));
+        row.put("waited", waited(cal, since, now));
         row.put("reason", t.reason() == null ? "" : t.reason());
         blocked.add(row);
+      } else if (t.state().equals("with-data-owner")) {
+        // the clock is stopped, so it is never late: without this list it would not show at all
+        row.put("waited", waited(cal, t.stateSince(), now));
+        withOwners.add(row);
       } else if (t.sla().breached()) {
         breached.add(row);
       } else if (t.sla().running() && t.sla().left().compareTo(nearLimit) <= 0) {
         near.add(row);
       }
     }
+    // the longest over first, whatever the state: that is where a manager starts
+    breached.sort(Comparator.comparing(r -> (Instant) r.get("dueAt")));
+    f.put("lateHolders", lateHolders(breached));
     put(f, "queue", queue);
     put(f, "breached", breached);
     put(f, "near", near);
     put(f, "blocked", blocked);
+    put(f, "withOwners", withOwners);
     f.put("queueSize", queue.size());
+    f.put("nearWithin", within(nearLimit));
+    Optional<String> warning = calendarWarning(cal, now);
+    f.put("hasCalendarWarning", warning.isPresent());
+    f.put("calendarWarning", warning.orElse(""));
 
     List<Double> turnaround = q.turnaroundDays(from, now);
     f.put("turnaroundCount", turnaround.size());
@@ -94,11 +125,18 @@ final class DigestBuilder {
     int dead = q.deadLetters();
     f.put("deadLetters", dead);
     f.put("hasDeadLetters", dead > 0);
+    int bounced = q.bounced(from, now);
+    f.put("bounced", bounced);
+    f.put("hasBounced", bounced > 0);
 
     QueueChart.Series chart = series(q, cal, serviceLevel.config().zone(), now);
     f.put("chartDays", CHART_DAYS);
     boolean empty =
-        received == 0 && released + rejected + closedOther == 0 && open.isEmpty() && dead == 0;
+        received == 0
+            && released + rejected + closedOther == 0
+            && open.isEmpty()
+            && dead == 0
+            && bounced == 0;
     String subject =
         "Output checking digest ("
             + digest.name()
@@ -123,7 +161,67 @@ final class DigestBuilder {
     row.put("due", t.sla().due() == null ? "clock stopped" : serviceLevel.moment(t.sla().due()));
     row.put("used", String.format(Locale.UK, "%.1f", cal.days(t.sla().used())));
     row.put("left", String.format(Locale.UK, "%.1f", cal.days(t.sla().left())));
+    row.put("over", String.format(Locale.UK, "%.1f", cal.days(t.sla().left().negated())));
+    row.put("dueAt", t.sla().due() == null ? Instant.MAX : t.sla().due());
+    row.put("holders", t.checkers());
     return row;
+  }
+
+  private static String waited(WorkingCalendar cal, Instant since, Instant now) {
+    return String.format(Locale.UK, "%.1f", cal.days(cal.between(since, now)));
+  }
+
+  /** Who holds the tickets over the service level: each checker, and nobody for the queue's. */
+  private static List<Map<String, Object>> lateHolders(List<Map<String, Object>> breached) {
+    Map<String, Integer> by = new TreeMap<>();
+    int nobody = 0;
+    for (Map<String, Object> r : breached) {
+      @SuppressWarnings("unchecked")
+      List<String> holders = (List<String>) r.get("holders");
+      if (holders.isEmpty()) nobody++;
+      for (String h : holders) by.merge(h, 1, Integer::sum);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (nobody > 0) out.add(Map.of("holder", "nobody (not taken yet)", "count", nobody));
+    by.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> out.add(Map.of("holder", e.getKey(), "count", e.getValue())));
+    return out;
+  }
+
+  /**
+   * {@code sla.reminder-before} in words: "a working day", "2 working days", "4h 00m of working
+   * time".
+   */
+  private String within(Duration d) {
+    Duration day = serviceLevel.config().workingDay();
+    if (d.toSeconds() % day.toSeconds() == 0) {
+      long n = d.toSeconds() / day.toSeconds();
+      return n == 1 ? "a working day" : n + " working days";
+    }
+    return String.format(
+        Locale.UK, "%dh %02dm of working time", d.toMinutes() / 60, d.toMinutes() % 60);
+  }
+
+  /**
+   * The holidays file runs out (it lists years ahead, and someone has to add the next ones): due
+   * times would silently count bank holidays as working days, so the digest says so.
+   */
+  private Optional<String> calendarWarning(WorkingCalendar cal, Instant now) {
+    LocalDate today = now.atZone(serviceLevel.config().zone()).toLocalDate();
+    List<Integer> missing = new ArrayList<>();
+    for (int y = today.getYear(); y <= today.plusDays(60).getYear(); y++)
+      if (!cal.hasHolidaysIn(y)) missing.add(y);
+    if (missing.isEmpty()) return Optional.empty();
+    return Optional.of(
+        serviceLevel.config().bankHolidays()
+            + " lists no bank holidays for "
+            + missing.stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" or "))
+            + " under "
+            + serviceLevel.config().region()
+            + ", so due times count them as working days: add that year's dates to the file.");
   }
 
   /** Open requests at the end of each of the last working days, and arrivals on each. */
@@ -137,8 +235,10 @@ final class DigestBuilder {
     int openNow = q.openNow();
     List<Integer> arrivals = new ArrayList<>();
     List<Integer> openAtEnd = new ArrayList<>();
-    for (LocalDate d : days) {
-      Instant start = d.atStartOfDay(zone).toInstant();
+    for (int i = 0; i < days.size(); i++) {
+      LocalDate d = days.get(i);
+      // a request of the weekend or a bank holiday counts on the next working day, not nowhere
+      Instant start = (i == 0 ? d : days.get(i - 1).plusDays(1)).atStartOfDay(zone).toInstant();
       Instant end = d.plusDays(1).atStartOfDay(zone).toInstant();
       Instant cut = end.isAfter(now) ? now : end;
       arrivals.add(
@@ -151,10 +251,17 @@ final class DigestBuilder {
     return new QueueChart.Series(days, openAtEnd, arrivals);
   }
 
-  private static void put(Map<String, Object> f, String key, List<Map<String, Object>> rows) {
-    f.put(key, rows);
+  /**
+   * A list for the templates, cut at {@code maxRows} so a digest of a long queue stays readable;
+   * {@code keyMore} says how many were left out.
+   */
+  private void put(Map<String, Object> f, String key, List<Map<String, Object>> rows) {
+    f.put(key, rows.size() > maxRows ? rows.subList(0, maxRows) : rows);
     f.put("has" + Character.toUpperCase(key.charAt(0)) + key.substring(1), !rows.isEmpty());
     f.put(key + "Count", rows.size());
+    int more = Math.max(0, rows.size() - maxRows);
+    f.put(key + "More", more);
+    f.put(key + "HasMore", more > 0);
   }
 
   /** Nearest-rank percentile, one decimal. */

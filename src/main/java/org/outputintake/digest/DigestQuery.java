@@ -30,7 +30,8 @@ final class DigestQuery {
       Instant blockedAt,
       String reason,
       List<String> checkers,
-      ServiceClock.Status sla) {}
+      ServiceClock.Status sla,
+      Instant stateSince) {}
 
   private final Connection c;
   private final ServiceLevel serviceLevel;
@@ -68,6 +69,14 @@ final class DigestQuery {
         reasonPattern);
   }
 
+  /** Mail the recipient's server returned in the period (bounces), digests to managers included. */
+  int bounced(Instant from, Instant to) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'bounced' AND bounced_at >= ? AND bounced_at < ?",
+        from,
+        to);
+  }
+
   int deadLetters() throws SQLException {
     return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
   }
@@ -99,13 +108,15 @@ final class DigestQuery {
                 time(rs.getString(7)),
                 rs.getString(8),
                 null,
+                null,
                 null));
       }
     }
     List<OpenTicket> full = new ArrayList<>(out.size());
     for (OpenTicket t : out) {
-      ServiceClock.Status s =
-          serviceLevel.clock().status(t.createdAt(), ServiceLevel.changes(c, t.id()), now);
+      List<ServiceClock.Change> changes = ServiceLevel.changes(c, t.id());
+      ServiceClock.Status s = serviceLevel.clock().status(t.createdAt(), changes, now);
+      Instant since = changes.isEmpty() ? t.createdAt() : changes.get(changes.size() - 1).at();
       full.add(
           new OpenTicket(
               t.id(),
@@ -117,7 +128,8 @@ final class DigestQuery {
               t.blockedAt(),
               t.reason(),
               checkers(t.id()),
-              s));
+              s,
+              since));
     }
     return full;
   }

@@ -3,17 +3,14 @@ package org.outputintake.digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 import java.util.UUID;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.Addresses;
@@ -23,7 +20,6 @@ import org.outputintake.reply.Templates;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +52,8 @@ public final class Digests {
     this.serviceLevel = serviceLevel;
     this.clock = clock;
     this.chartsDir = config.storage().dataDir().resolve("digests");
+    Instant now = clock.instant();
+    for (IntakeConfig.Digest d : config.digests()) schedule(d).check(now);
   }
 
   /**
@@ -67,8 +65,18 @@ public final class Digests {
 
   /** Renders one digest as of {@code at} (the chart is written under the data directory). */
   public Rendered render(IntakeConfig.Digest digest, Instant at) {
+    return render(digest, at, at);
+  }
+
+  /**
+   * Renders the digest that stands for the scheduled time {@code due}, as of {@code at}: its period
+   * runs from the previous scheduled digest (or {@code period} back, if that is earlier) to {@code
+   * at}.
+   */
+  Rendered render(IntakeConfig.Digest digest, Instant due, Instant at) {
+    Instant from = schedule(digest).periodStart(due);
     DigestBuilder.Content content =
-        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
+        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, from, at));
     String cid = "chart-" + digest.name() + "-" + UUID.randomUUID() + "@output-intake";
     Map<String, Object> facts = new HashMap<>(content.facts());
     facts.put("chartCid", cid);
@@ -96,8 +104,18 @@ public final class Digests {
 
   /** Only the text, for the terminal ({@code digest --print}); writes no chart. */
   public String renderText(IntakeConfig.Digest digest, Instant at) {
-    DigestBuilder.Content content =
-        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, at));
+    return renderText(digest, at, false);
+  }
+
+  /**
+   * The same; with {@code all}, every row of every list ({@code digest --print --all}), where the
+   * mail shows the first few.
+   */
+  public String renderText(IntakeConfig.Digest digest, Instant at, boolean all) {
+    Instant from = schedule(digest).periodStart(at);
+    DigestBuilder builder =
+        all ? new DigestBuilder(serviceLevel, Integer.MAX_VALUE) : new DigestBuilder(serviceLevel);
+    DigestBuilder.Content content = db.read(c -> builder.build(c, digest, from, at));
     return content.subject() + "\n\n" + templates.render("digest", content.facts());
   }
 
@@ -147,25 +165,11 @@ public final class Digests {
 
   /** The latest time the cron fired after {@code after} and not after {@code now}, or null. */
   Instant latestDue(IntakeConfig.Digest d, Instant after, Instant now) {
-    CronExpression cron = cron(d);
-    Instant found = null;
-    Date next = cron.getNextValidTimeAfter(Date.from(after));
-    while (next != null && !next.toInstant().isAfter(now)) {
-      found = next.toInstant();
-      next = cron.getNextValidTimeAfter(next);
-    }
-    return found;
+    return schedule(d).latestDue(after, now);
   }
 
-  private CronExpression cron(IntakeConfig.Digest d) {
-    try {
-      CronExpression cron = new CronExpression(d.cron());
-      cron.setTimeZone(TimeZone.getTimeZone(serviceLevel.config().zone()));
-      return cron;
-    } catch (ParseException e) {
-      throw new IllegalStateException(
-          "digests." + d.name() + ".cron was validated at start: " + e.getMessage(), e);
-    }
+  private DigestSchedule schedule(IntakeConfig.Digest d) {
+    return new DigestSchedule(d, serviceLevel.config().zone());
   }
 
   private int queue(IntakeConfig.Digest d, Instant now, Optional<Instant> due) {
@@ -188,7 +192,7 @@ public final class Digests {
                           null)));
       return 0;
     }
-    Rendered r = render(d, now);
+    Rendered r = render(d, due.orElse(now), now);
     if (r.empty() && d.skipIfEmpty() && due.isPresent()) {
       db.inTransaction(
           c ->

@@ -13,6 +13,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
@@ -36,6 +37,11 @@ final class QueueChart {
   private QueueChart() {}
 
   static void writePng(Series s, Path out) throws IOException {
+    Files.createDirectories(out.getParent());
+    ChartUtils.saveChartAsPNG(out.toFile(), chart(s), 800, 360);
+  }
+
+  static JFreeChart chart(Series s) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (int i = 0; i < s.days().size(); i++) {
       String day = LABEL.format(s.days().get(i));
@@ -62,7 +68,14 @@ final class QueueChart {
     r.setSeriesPaint(1, new Color(0xc0, 0x50, 0x4d));
     r.setSeriesStroke(0, new BasicStroke(2.5f));
     r.setDefaultShapesVisible(true);
-    Files.createDirectories(out.getParent());
-    ChartUtils.saveChartAsPNG(out.toFile(), chart, 800, 360);
+    // counts of requests: whole numbers from zero, even when every value is 0 (JFreeChart would
+    // otherwise centre a flat line on 0 with ticks of 1E-9, negative ones included)
+    NumberAxis counts = (NumberAxis) plot.getRangeAxis();
+    counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    int top = 0;
+    for (int i = 0; i < s.days().size(); i++)
+      top = Math.max(top, Math.max(s.open().get(i), s.arrivals().get(i)));
+    counts.setRange(0, Math.max(5, top * 1.1));
+    return chart;
   }
 }

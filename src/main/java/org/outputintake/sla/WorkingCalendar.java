@@ -34,6 +34,11 @@ public record WorkingCalendar(
         && !holidays.contains(d);
   }
 
+  /** Whether any holiday is known in {@code year}: none means the holidays file has run out. */
+  public boolean hasHolidaysIn(int year) {
+    return holidays.stream().anyMatch(d -> d.getYear() == year);
+  }
+
   /** Working time between two instants (zero when {@code to} is not after {@code from}). */
   public Duration between(Instant from, Instant to) {
     if (!to.isAfter(from)) return Duration.ZERO;

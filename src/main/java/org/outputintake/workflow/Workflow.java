@@ -64,7 +64,10 @@ public final class Workflow {
     Map<String, Object> facts = new java.util.HashMap<>(serviceLevel.staffFacts(status));
     facts.put("state", t.state().name());
     facts.put("researcher", t.researcher());
-    facts.put("checkers", String.join(", ", WorkflowStore.checkers(c, t.idText())));
+    List<String> checkers = WorkflowStore.checkers(c, t.idText());
+    // an empty line would leave a manager guessing: nobody holding it is the news
+    facts.put(
+        "checkers", checkers.isEmpty() ? "nobody has taken it yet" : String.join(", ", checkers));
     facts.put("slaDays", serviceLevel.config().days());
     if (!breached) {
       mail.toCheckers(
