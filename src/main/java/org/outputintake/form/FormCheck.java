@@ -209,7 +209,9 @@ public final class FormCheck {
       boolean listed =
           a.chain().stream().anyMatch(name -> listed(form, name))
               || !a.isArchiveEntry() && entryOfListed(form, a, attached);
-      if (!listed) {
+      // an archive none of whose files is listed gets one finding, not one per file inside
+      boolean coveredByArchive = a.isArchiveEntry() && !entryOfListed(form, a, attached);
+      if (!listed && !coveredByArchive) {
         String name = expect.attachedFileNames().get(i);
         findings.add(
             Finding.blocker(

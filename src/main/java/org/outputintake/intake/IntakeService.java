@@ -59,7 +59,9 @@ public final class IntakeService {
           "FILE_TOO_LARGE",
           "MODEL_FILE",
           "ARCHIVE_UNSAFE",
-          "ENCRYPTED_CONTENT");
+          "ENCRYPTED_CONTENT",
+          "FILE_EMPTY",
+          "FILE_NAME_DUPLICATE");
 
   public enum Disposition {
     PROCESSED,
@@ -357,6 +359,11 @@ public final class IntakeService {
 
   static boolean hasCode(List<Finding> findings, String code) {
     return findings.stream().anyMatch(f -> f.code().equals(code));
+  }
+
+  /** No form was read (none sent, or one we could not read): the reply brings the blank forms. */
+  static boolean needsBlankForms(List<Finding> problems) {
+    return hasCode(problems, "FORM_MISSING") || hasCode(problems, "FORM_UNREADABLE");
   }
 
   public static boolean isRequestProblem(String code) {

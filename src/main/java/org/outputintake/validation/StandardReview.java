@@ -92,35 +92,39 @@ public final class StandardReview implements RequestReview {
       }
     }
     RequestForm form = found.map(RequestForms.FoundForm::form).orElse(null);
-    ScanFile formFile = found.map(RequestForms.FoundForm::file).orElse(null);
+    ScanFile formFile =
+        found
+            .map(RequestForms.FoundForm::file)
+            .or(() -> attached.stream().filter(RequestForms::namedLikeForm).findFirst())
+            .orElse(null);
     if (form == null) {
-      Optional<ScanFile> lookalike =
-          attached.stream().filter(RequestForms::namedLikeForm).findFirst();
+      // a file named as the form that did not read as one is the researcher's paperwork, not an
+      // output: say why it was not read rather than scan it for identifiers as if for release
       problems.add(
           0,
-          lookalike.isPresent()
-              ? RequestForms.formUnreadable(
-                  lookalike.get().displayName(), "it could not be read as the request form")
+          formFile != null
+              ? RequestForms.formUnreadable(formFile.displayName(), forms.read(formFile).reason())
               : RequestForms.formMissing());
     }
     outputs.removeIf(f -> formFile != null && f.path().equals(formFile.path()));
-    if (form != null) {
-      FormExpectations expect =
-          new FormExpectations(
-              in.subjectProjectNumber(),
-              outputs.stream().map(ScanFile::displayName).toList(),
-              in.lastFolderVersion() == null
-                  ? OptionalInt.empty()
-                  : OptionalInt.of(in.lastFolderVersion()),
-              in.project().number());
-      problems.addAll(FormCheck.check(form, expect));
-    }
+    problems.addAll(RequestFileNames.duplicates(outputs));
     ScanContext context =
         new ScanContext(
             policy,
             in.project().threshold(),
             form == null ? java.util.Set.of() : form.declaredCountColumns());
     ScanReport report = scanner.scan(outputs, context);
+    if (form != null) {
+      FormExpectations expect =
+          new FormExpectations(
+              in.subjectProjectNumber(),
+              RequestFileNames.withArchiveEntries(outputs, report),
+              in.lastFolderVersion() == null
+                  ? OptionalInt.empty()
+                  : OptionalInt.of(in.lastFolderVersion()),
+              in.project().number());
+      problems.addAll(FormCheck.check(form, expect));
+    }
     for (FileReport r : report.files()) {
       for (Finding f : r.findings()) {
         if (IntakeService.isRequestProblem(f.code())) problems.add(inFile(f, r.file()));
