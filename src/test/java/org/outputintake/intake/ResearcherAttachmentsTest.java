@@ -293,4 +293,57 @@ class ResearcherAttachmentsTest extends BotTest {
         List.of("output-request-form.docx", "output-request-form.xlsx"),
         attachmentNames(replies.get(1)));
   }
+
+  /** A TNEF stream as Outlook writes it for Rich Text mail: each file as title and data. */
+  static byte[] winmailDat(Map<String, byte[]> files) {
+    java.nio.ByteBuffer out =
+        java.nio.ByteBuffer.allocate(1 << 20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    out.putInt(0x223E9F78).putShort((short) 0x0102);
+    tnefAttribute(out, 1, 0x00089006, new byte[] {0, 0, 1, 0});
+    for (var f : files.entrySet()) {
+      tnefAttribute(out, 2, 0x00069002, new byte[14]);
+      tnefAttribute(out, 2, 0x00018010, (f.getKey() + "\0").getBytes(StandardCharsets.ISO_8859_1));
+      tnefAttribute(out, 2, 0x0006800F, f.getValue());
+    }
+    return java.util.Arrays.copyOf(out.array(), out.position());
+  }
+
+  private static void tnefAttribute(java.nio.ByteBuffer out, int level, int id, byte[] data) {
+    int checksum = 0;
+    for (byte b : data) checksum += b & 0xff;
+    out.put((byte) level).putInt(id).putInt(data.length).put(data).putShort((short) checksum);
+  }
+
+  @Test
+  void anOutlookWinmailDat_isUnpacked_andTheFormAndFilesInsideAreRead() throws Exception {
+    Map<String, byte[]> inside = new LinkedHashMap<>();
+    inside.put("output-request-form.docx", form(f -> f.files("table1.csv")));
+    inside.put("table1.csv", TABLE.getBytes(StandardCharsets.UTF_8));
+    bot.deliver(
+        Mails.request()
+            .attach("winmail.dat", winmailDat(inside), "application/ms-tnef")
+            .build(bot.session()));
+    bot.cycle();
+    String body = onlyReply();
+    assertFalse(body.contains("[FORM_MISSING]"), body);
+    assertTrue(body.contains("table1.csv (29 bytes, output)"), body);
+    assertFalse(body.contains("winmail.dat ("), body);
+    assertTrue(bot.tickets().get(0).state() instanceof TicketState.Queued, body);
+  }
+
+  @Test
+  void aDamagedWinmailDat_isKept_andTheResearcherIsToldToSendPlainMail() throws Exception {
+    byte[] broken = java.util.Arrays.copyOf(winmailDat(Map.of("table1.csv", new byte[4000])), 100);
+    bot.deliver(
+        Mails.request()
+            .attach(
+                "output-request-form.docx",
+                form(f -> f.files("winmail.dat")),
+                "application/octet-stream")
+            .attach("winmail.dat", broken, "application/ms-tnef")
+            .build(bot.session()));
+    bot.cycle();
+    String body = onlyReply();
+    assertTrue(body.contains("HTML or plain-text format"), body);
+  }
 }
