@@ -245,7 +245,7 @@ public final class IntakeService {
                               "problems",
                               ReplyComposer.rows(invalid.problems(), null),
                               "example",
-                              example(now)),
+                              ctx.subjects().example(m.subject(), LocalDate.ofInstant(now, UK))),
                           List.of()),
                   now);
               return null;
@@ -345,12 +345,6 @@ public final class IntakeService {
 
   private Path workRoot() throws IOException {
     return Files.createDirectories(ctx.config().storage().dataDir().resolve("work"));
-  }
-
-  private static String example(Instant now) {
-    return LocalDate.ofInstant(now, UK)
-            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy"))
-        + " Output request for Project 1234567";
   }
 
   static String codes(List<Finding> findings) {
