@@ -346,4 +346,18 @@ class ResearcherAttachmentsTest extends BotTest {
     String body = onlyReply();
     assertTrue(body.contains("HTML or plain-text format"), body);
   }
+
+  @Test
+  void aFormWithAnEmptyFileTable_isOneFinding_notOneMorePerFileSent() throws Exception {
+    bot.deliver(
+        Mails.request()
+            .attach("output-request-form.docx", form(f -> f.files()), "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .attachCsv("table2.csv", TABLE)
+            .build(bot.session()));
+    bot.cycle();
+    String body = onlyReply();
+    assertTrue(body.contains("The file table on the request form is empty"), body);
+    assertFalse(body.contains("[FORM_FILES_MISMATCH]"), body);
+  }
 }
