@@ -145,8 +145,9 @@ public final class StandardReview implements RequestReview {
       outcomes.add(new FileOutcome(a, supporting ? "supporting" : "output", type, mine));
     }
     List<Finding> body =
-        new org.outputintake.scan.identifier.IdentifierFinder()
-            .scanText(in.bodyText(), "email body");
+        aboutTheEmail(
+            new org.outputintake.scan.identifier.IdentifierFinder()
+                .scanText(in.bodyText(), "email body"));
     return new Result(
         problems,
         outcomes,
@@ -197,6 +198,29 @@ public final class StandardReview implements RequestReview {
                 : f);
       }
       out.add(new FileReport(r.file(), r.type(), r.sha256(), r.size(), findings));
+    }
+    return out;
+  }
+
+  /**
+   * The email itself is not an output: the advice for outputs ("remove them") does not fit the
+   * researcher's own telephone number in a signature, while results written into the email do
+   * matter (seed 002: no uncleared material in emails).
+   */
+  static List<Finding> aboutTheEmail(List<Finding> found) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : found) {
+      int end = f.message().indexOf(". ");
+      String what = end < 0 ? f.message() : f.message().substring(0, end + 1);
+      out.add(
+          new Finding(
+              f.code(),
+              f.severity(),
+              f.location(),
+              what
+                  + " Your own contact details (a signature) are fine; never write results or data"
+                  + " from the Secure Research Service into an email: send them as files for checking.",
+              f.evidence()));
     }
     return out;
   }

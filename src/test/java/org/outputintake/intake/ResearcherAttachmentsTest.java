@@ -360,4 +360,22 @@ class ResearcherAttachmentsTest extends BotTest {
     assertTrue(body.contains("The file table on the request form is empty"), body);
     assertFalse(body.contains("[FORM_FILES_MISMATCH]"), body);
   }
+
+  @Test
+  void aPhoneNumberInTheEmailSignature_isNotCalledAnIdentifierInAnOutput() throws Exception {
+    bot.deliver(
+        Mails.request()
+            .body("Please find my request attached.\n\nKind regards,\nAda\nTel: 07700 900123\n")
+            .attach(
+                "output-request-form.docx",
+                form(f -> f.files("table1.csv")),
+                "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
+    bot.cycle();
+    String body = onlyReply();
+    assertTrue(body.contains("[PHONE_NUMBER]"), body);
+    assertTrue(body.contains("Your own contact details (a signature) are fine"), body);
+    assertFalse(body.contains("never allowed in outputs"), body);
+  }
 }
