@@ -74,8 +74,9 @@ public final class SubjectParser {
               Finding.blocker(
                   "SUBJECT_FORMAT",
                   "subject",
-                  "The subject must read \"[date] Output request for project [number]\", for example "
-                      + "\"16/01/24 Output request for Project 1234567\".")),
+                  // the reply gives the example, with today's date and the researcher's own number
+                  "The subject must read \"[date] Output request for project [number]\", with nothing "
+                      + "else before the date or after the number.")),
           subject);
     }
     List<Finding> problems = new ArrayList<>();

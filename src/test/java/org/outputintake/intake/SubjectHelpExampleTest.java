@@ -1,6 +1,7 @@
 package org.outputintake.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
@@ -31,6 +32,8 @@ class SubjectHelpExampleTest extends BotTest {
     String body = onlyReply();
     assertTrue(body.contains("[SUBJECT_FORMAT]"), body);
     assertTrue(body.contains("    16/01/24 Output request for Project 7654321"), body);
+    // one example only, the one to copy: not also the guidance's number in the finding
+    assertFalse(body.contains("Project 1234567"), body);
   }
 
   @Test
