@@ -1,5 +1,6 @@
 package org.outputintake.form;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,8 @@ public record FileEntry(
   }
 
   static String baseName(String name) {
-    String n = name.strip();
+    // a Mac sends "é" decomposed (NFD) where Word typed it composed: compare the same letters
+    String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
     int cut = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
     return n.substring(cut + 1).toLowerCase(Locale.ROOT);
   }

@@ -184,6 +184,8 @@ public final class FormCheck {
   }
 
   private static void files(RequestForm form, FormExpectations expect, List<Finding> findings) {
+    // an empty table is one FORM_INCOMPLETE ("list every file"), not one more finding per file sent
+    if (form.files().isEmpty()) return;
     List<AttachedName> attached =
         expect.attachedFileNames().stream()
             .map(AttachedName::of)
@@ -209,7 +211,9 @@ public final class FormCheck {
       boolean listed =
           a.chain().stream().anyMatch(name -> listed(form, name))
               || !a.isArchiveEntry() && entryOfListed(form, a, attached);
-      if (!listed) {
+      // an archive none of whose files is listed gets one finding, not one per file inside
+      boolean coveredByArchive = a.isArchiveEntry() && !entryOfListed(form, a, attached);
+      if (!listed && !coveredByArchive) {
         String name = expect.attachedFileNames().get(i);
         findings.add(
             Finding.blocker(

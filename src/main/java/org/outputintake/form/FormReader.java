@@ -2,6 +2,7 @@ package org.outputintake.form;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.outputintake.scan.ScanFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ public final class FormReader {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String XLS = "application/vnd.ms-excel";
   static final String PDF = "application/pdf";
+  static final String DOC = "application/msword";
+  static final String OPENDOCUMENT = "application/vnd.oasis.opendocument.";
 
   /** A form is a few pages; a bigger file is not read as one. */
   private final long maxFileBytes;
@@ -72,8 +76,24 @@ public final class FormReader {
           grids = SheetGrids.read(file);
         }
         case XLS -> grids = SheetGrids.read(file);
-        case PDF -> grids = PdfGrids.read(file);
+        case PDF -> {
+          grids = PdfGrids.read(file);
+          if (grids.isEmpty()) {
+            return FormReadResult.notAForm(
+                "it is a PDF without fillable form fields (printed, exported or scanned), "
+                    + "which cannot be read as a form");
+          }
+        }
+        case DOC -> {
+          return FormReadResult.notAForm(
+              "it is an old-style Word 97-2003 document (.doc), which is not read as a form");
+        }
         default -> {
+          if (type.startsWith(OPENDOCUMENT)) {
+            return FormReadResult.notAForm(
+                "it is an OpenDocument file (.odt or .ods, as LibreOffice saves by default), "
+                    + "which is not read as a form");
+          }
           return FormReadResult.notAForm(
               "forms are read from .docx, .xlsx, .xls or fillable .pdf files");
         }
@@ -124,16 +144,36 @@ public final class FormReader {
     }
     if (n >= 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') return PDF;
     if (n >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11)
-      return XLS;
+      return isWord97(file) ? DOC : XLS;
     if (n >= 4 && head[0] == 'P' && head[1] == 'K') {
       try (ZipFile zip = new ZipFile(file.toFile())) {
         if (zip.getEntry("word/document.xml") != null) return DOCX;
         if (zip.getEntry("xl/workbook.xml") != null) return XLSX;
+        ZipEntry mimetype = zip.getEntry("mimetype");
+        if (mimetype != null) {
+          try (InputStream in = zip.getInputStream(mimetype)) {
+            String declared = new String(in.readNBytes(100), StandardCharsets.US_ASCII).strip();
+            if (declared.startsWith(OPENDOCUMENT)) return declared;
+          }
+        }
       } catch (IOException e) {
         return "application/zip";
       }
     }
     return "application/octet-stream";
+  }
+
+  /**
+   * A Word 97-2003 file is an OLE2 container with a "WordDocument" stream, as a workbook has
+   * "Workbook".
+   */
+  private static boolean isWord97(Path file) {
+    try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+      return fs.getRoot().hasEntryCaseInsensitive("WordDocument");
+    } catch (IOException | RuntimeException e) {
+      // not a readable OLE2 container: let the spreadsheet reader report it as damaged
+      return false;
+    }
   }
 
   /** Refuses an OOXML file whose XML parts expand beyond the limit, before POI loads them. */

@@ -1,14 +1,17 @@
 package org.outputintake.form;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 
 /** Finding the request form among a request's files, and the finding for when there is none. */
 public final class RequestForms {
+  private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
   public static final String FORM_MISSING = "FORM_MISSING";
   public static final String FORM_UNREADABLE = "FORM_UNREADABLE";
 
@@ -36,8 +39,23 @@ public final class RequestForms {
   }
 
   static int nameScore(ScanFile f) {
-    String n = f.displayName().toLowerCase(Locale.ROOT);
-    return (n.contains("request") ? 1 : 0) + (n.contains("form") ? 2 : 0);
+    List<String> words = words(f.displayName());
+    boolean squashed = String.join("", words).contains("requestform");
+    return (words.contains("request") || squashed ? 1 : 0)
+        + (words.contains("form") || words.contains("forms") || squashed ? 2 : 0);
+  }
+
+  /**
+   * The words of a file name, split at anything but letters and at camel case, so "form" must be a
+   * word of its own: {@code OutputRequestForm_v2.docx} and {@code request form.pdf} name a form,
+   * {@code transformed.csv}, {@code information.docx} and {@code platform_stats.csv} do not.
+   */
+  static List<String> words(String displayName) {
+    String base = displayName.substring(displayName.lastIndexOf("!/") + 1);
+    return Arrays.stream(CAMEL.matcher(base).replaceAll(" ").split("[^\\p{L}]+"))
+        .filter(w -> !w.isEmpty())
+        .map(w -> w.toLowerCase(Locale.ROOT))
+        .toList();
   }
 
   /**

@@ -59,7 +59,9 @@ public final class IntakeService {
           "FILE_TOO_LARGE",
           "MODEL_FILE",
           "ARCHIVE_UNSAFE",
-          "ENCRYPTED_CONTENT");
+          "ENCRYPTED_CONTENT",
+          "FILE_EMPTY",
+          "FILE_NAME_DUPLICATE");
 
   public enum Disposition {
     PROCESSED,
@@ -243,7 +245,7 @@ public final class IntakeService {
                               "problems",
                               ReplyComposer.rows(invalid.problems(), null),
                               "example",
-                              example(now)),
+                              ctx.subjects().example(m.subject(), LocalDate.ofInstant(now, UK))),
                           List.of()),
                   now);
               return null;
@@ -345,18 +347,17 @@ public final class IntakeService {
     return Files.createDirectories(ctx.config().storage().dataDir().resolve("work"));
   }
 
-  private static String example(Instant now) {
-    return LocalDate.ofInstant(now, UK)
-            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy"))
-        + " Output request for Project 1234567";
-  }
-
   static String codes(List<Finding> findings) {
     return findings.stream().map(Finding::code).distinct().collect(Collectors.joining(", "));
   }
 
   static boolean hasCode(List<Finding> findings, String code) {
     return findings.stream().anyMatch(f -> f.code().equals(code));
+  }
+
+  /** No form was read (none sent, or one we could not read): the reply brings the blank forms. */
+  static boolean needsBlankForms(List<Finding> problems) {
+    return hasCode(problems, "FORM_MISSING") || hasCode(problems, "FORM_UNREADABLE");
   }
 
   public static boolean isRequestProblem(String code) {

@@ -109,7 +109,7 @@ final class NewRequestHandler {
                   Map<String, Object> facts =
                       ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
                   List<OutgoingMail.FileRef> attach =
-                      IntakeService.hasCode(review.problems(), "FORM_MISSING")
+                      IntakeService.needsBlankForms(review.problems())
                           ? blankForms(workDir)
                           : List.of();
                   ctx.queueReply(
@@ -282,7 +282,7 @@ final class NewRequestHandler {
     facts.put("scan", scan);
     facts.put("hasScanFindings", !scan.isEmpty());
     facts.put("folderName", review.folderName() == null ? "" : review.folderName());
-    facts.put("formMissing", IntakeService.hasCode(review.problems(), "FORM_MISSING"));
+    facts.put("formMissing", IntakeService.needsBlankForms(review.problems()));
     return facts;
   }
 

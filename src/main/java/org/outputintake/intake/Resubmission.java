@@ -113,8 +113,7 @@ final class Resubmission {
                               saved,
                               m.answering(),
                               facts,
-                              review.blocked()
-                                      && IntakeService.hasCode(review.problems(), "FORM_MISSING")
+                              review.blocked() && IntakeService.needsBlankForms(review.problems())
                                   ? files.blankForms(workDir)
                                   : List.of()),
                       now);

@@ -74,8 +74,9 @@ public final class SubjectParser {
               Finding.blocker(
                   "SUBJECT_FORMAT",
                   "subject",
-                  "The subject must read \"[date] Output request for project [number]\", for example "
-                      + "\"16/01/24 Output request for Project 1234567\".")),
+                  // the reply gives the example, with today's date and the researcher's own number
+                  "The subject must read \"[date] Output request for project [number]\", with nothing "
+                      + "else before the date or after the number.")),
           subject);
     }
     List<Finding> problems = new ArrayList<>();
@@ -133,6 +134,21 @@ public final class SubjectParser {
       }
     }
     return problems.isEmpty() ? new Valid(date, number, subject) : new Invalid(problems, subject);
+  }
+
+  /**
+   * The subject to write, as an example for a subject we could not read: today's date and the
+   * project number the researcher wrote, when there is one (a number of a project number's length
+   * that is not part of a date), so it can be copied as it is; else the guidance's example number.
+   */
+  public String example(String rawSubject, LocalDate today) {
+    Matcher m =
+        Pattern.compile("(?<![\\d/.\\-])#?(\\d{" + minDigits + "," + maxDigits + "})(?![\\d/.\\-])")
+            .matcher(clean(rawSubject));
+    String number = m.find() ? m.group(1) : "1234567";
+    return today.format(DateTimeFormatter.ofPattern("dd/MM/yy"))
+        + " Output request for Project "
+        + number;
   }
 
   /** Removes reply/forward prefixes and gateway tags (repeatedly) and collapses white space. */

@@ -247,6 +247,24 @@ public final class MessageParser {
                 + monitor.problem()
                 + "); it was decoded as far as possible, please check it or send it again");
       }
+      if (Tnef.isTnef(mime, filename, file)) {
+        Optional<List<Tnef.Unpacked>> inside = Tnef.unpack(file, workDir);
+        if (inside.isPresent()) {
+          Files.deleteIfExists(file);
+          otherParts.add(new InboundMessage.Part(PartKind.TNEF, mime, name, size));
+          for (Tnef.Unpacked u : inside.get()) {
+            attachments.add(
+                new InboundMessage.Attachment(
+                    u.name(), "application/octet-stream", u.file(), u.size(), null, false));
+          }
+          return;
+        }
+        warnings.add(
+            "the attachment '"
+                + name
+                + "' is Outlook's Rich Text wrapper (winmail.dat) and could not be unpacked; "
+                + "please send the email again in HTML or plain-text format");
+      }
       attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, false));
     }
 

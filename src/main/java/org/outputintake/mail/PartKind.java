@@ -16,7 +16,9 @@ public enum PartKind {
   DISPOSITION_NOTIFICATION("read receipt"),
   REPORT("mail report"),
   EXTERNAL_BODY("external body (a pointer, not content)"),
-  PARTIAL("fragment of a split message");
+  PARTIAL("fragment of a split message"),
+  /** Outlook's winmail.dat: the files inside it are the email's attachments. */
+  TNEF("Outlook winmail.dat (the files inside are read as attachments)");
 
   private static final Map<String, PartKind> BY_TYPE =
       Map.ofEntries(

@@ -30,6 +30,7 @@ import org.outputintake.scan.ScanFile;
  * directory has gone are forgotten.
  */
 public class PolicyInspector implements FileInspector {
+  static final String FILE_EMPTY = "FILE_EMPTY";
   private final Map<Path, ArchiveBudget> budgets = new ConcurrentHashMap<>();
 
   public PolicyInspector() {}
@@ -41,6 +42,7 @@ public class PolicyInspector implements FileInspector {
     long size = Files.size(file.path());
     String type = detect(file.path());
     List<Finding> findings = new ArrayList<>(SafeFileName.of(file.displayName()).problems());
+    if (size == 0 && file.depth() == 0) findings.add(empty());
     findings.addAll(FileTypeRules.check(file.displayName(), type, size, policy));
     boolean scanContent = findings.stream().noneMatch(f -> f.code().equals(FileTypeRules.MISMATCH));
     boolean tooLarge = policy.maxFileBytes() > 0 && size > policy.maxFileBytes();
@@ -108,5 +110,19 @@ public class PolicyInspector implements FileInspector {
   static String megabytes(long bytes) {
     double mb = bytes / (1024.0 * 1024.0);
     return mb == Math.rint(mb) ? String.format("%.0f MB", mb) : String.format("%.1f MB", mb);
+  }
+
+  /**
+   * A 0-byte file sent for output has nothing to check or release: a failed export or the wrong
+   * attachment. (Inside an archive an empty entry, such as a {@code .gitkeep}, holds nothing to
+   * disclose and is left alone.)
+   */
+  private static Finding empty() {
+    return Finding.blocker(
+        FILE_EMPTY,
+        "",
+        "The file is empty (0 bytes), so there is nothing to check or release. Attach the file "
+            + "again (export or save it afresh if it came out empty), or remove it from the request "
+            + "and the form.");
   }
 }

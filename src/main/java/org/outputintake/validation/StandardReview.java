@@ -92,35 +92,39 @@ public final class StandardReview implements RequestReview {
       }
     }
     RequestForm form = found.map(RequestForms.FoundForm::form).orElse(null);
-    ScanFile formFile = found.map(RequestForms.FoundForm::file).orElse(null);
+    ScanFile formFile =
+        found
+            .map(RequestForms.FoundForm::file)
+            .or(() -> attached.stream().filter(RequestForms::namedLikeForm).findFirst())
+            .orElse(null);
     if (form == null) {
-      Optional<ScanFile> lookalike =
-          attached.stream().filter(RequestForms::namedLikeForm).findFirst();
+      // a file named as the form that did not read as one is the researcher's paperwork, not an
+      // output: say why it was not read rather than scan it for identifiers as if for release
       problems.add(
           0,
-          lookalike.isPresent()
-              ? RequestForms.formUnreadable(
-                  lookalike.get().displayName(), "it could not be read as the request form")
+          formFile != null
+              ? RequestForms.formUnreadable(formFile.displayName(), forms.read(formFile).reason())
               : RequestForms.formMissing());
     }
     outputs.removeIf(f -> formFile != null && f.path().equals(formFile.path()));
-    if (form != null) {
-      FormExpectations expect =
-          new FormExpectations(
-              in.subjectProjectNumber(),
-              outputs.stream().map(ScanFile::displayName).toList(),
-              in.lastFolderVersion() == null
-                  ? OptionalInt.empty()
-                  : OptionalInt.of(in.lastFolderVersion()),
-              in.project().number());
-      problems.addAll(FormCheck.check(form, expect));
-    }
+    problems.addAll(RequestFileNames.duplicates(outputs));
     ScanContext context =
         new ScanContext(
             policy,
             in.project().threshold(),
             form == null ? java.util.Set.of() : form.declaredCountColumns());
     ScanReport report = scanner.scan(outputs, context);
+    if (form != null) {
+      FormExpectations expect =
+          new FormExpectations(
+              in.subjectProjectNumber(),
+              RequestFileNames.withArchiveEntries(outputs, report),
+              in.lastFolderVersion() == null
+                  ? OptionalInt.empty()
+                  : OptionalInt.of(in.lastFolderVersion()),
+              in.project().number());
+      problems.addAll(FormCheck.check(form, expect));
+    }
     for (FileReport r : report.files()) {
       for (Finding f : r.findings()) {
         if (IntakeService.isRequestProblem(f.code())) problems.add(inFile(f, r.file()));
@@ -141,8 +145,9 @@ public final class StandardReview implements RequestReview {
       outcomes.add(new FileOutcome(a, supporting ? "supporting" : "output", type, mine));
     }
     List<Finding> body =
-        new org.outputintake.scan.identifier.IdentifierFinder()
-            .scanText(in.bodyText(), "email body");
+        aboutTheEmail(
+            new org.outputintake.scan.identifier.IdentifierFinder()
+                .scanText(in.bodyText(), "email body"));
     return new Result(
         problems,
         outcomes,
@@ -193,6 +198,29 @@ public final class StandardReview implements RequestReview {
                 : f);
       }
       out.add(new FileReport(r.file(), r.type(), r.sha256(), r.size(), findings));
+    }
+    return out;
+  }
+
+  /**
+   * The email itself is not an output: the advice for outputs ("remove them") does not fit the
+   * researcher's own telephone number in a signature, while results written into the email do
+   * matter (seed 002: no uncleared material in emails).
+   */
+  static List<Finding> aboutTheEmail(List<Finding> found) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : found) {
+      int end = f.message().indexOf(". ");
+      String what = end < 0 ? f.message() : f.message().substring(0, end + 1);
+      out.add(
+          new Finding(
+              f.code(),
+              f.severity(),
+              f.location(),
+              what
+                  + " Your own contact details (a signature) are fine; never write results or data"
+                  + " from the Secure Research Service into an email: send them as files for checking.",
+              f.evidence()));
     }
     return out;
   }
