@@ -173,6 +173,23 @@ public final class Workflow {
       boolean files,
       Instant now)
       throws SQLException {
+    researcherWrote(c, t, m, key, requeued, files, false, now);
+  }
+
+  /**
+   * The same, saying whether their answer started a new check round on the same files (both
+   * verdicts of the last round were in before it).
+   */
+  public void researcherWrote(
+      Connection c,
+      Ticket t,
+      InboundMessage m,
+      String key,
+      boolean requeued,
+      boolean files,
+      boolean newRound,
+      Instant now)
+      throws SQLException {
     String text = ctx.newText().of(m);
     WorkflowStore.addNote(c, t.idText(), String.valueOf(m.from()), "researcher", text, now, key);
     String what = files ? "sent revised files" : requeued ? "answered" : "wrote";
@@ -192,6 +209,8 @@ public final class Workflow {
             requeued,
             "files",
             files,
+            "newRound",
+            newRound,
             "round",
             t.round()),
         now);
