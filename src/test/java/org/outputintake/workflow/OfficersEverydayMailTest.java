@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.testing.Desk;
+import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
@@ -157,5 +158,35 @@ class OfficersEverydayMailTest {
     assertFalse(
         toOwner.contains("#take") || toOwner.contains("#release"),
         "a data owner is not offered the officers' commands: " + toOwner);
+  }
+
+  @Test
+  void nextInANewEmailTakesTheOldestTicketAndOtherCommandsAreToldWhereToGo() throws Exception {
+    String first = desk.request("1234567", TABLE);
+    desk.request("1234567", TABLE);
+
+    bot.deliver(
+        Mails.request().from(ALICE).subject("Monday").body("#next\n\nAlice").build(bot.session()));
+    bot.cycle();
+
+    assertEquals(List.of(ALICE), checkers(first), "the oldest ticket nobody holds is Alice's");
+    assertTrue(
+        desk.mailTo(ALICE, first).stream()
+            .anyMatch(m -> TestBot.body(m).contains("A new output request")),
+        "and she has its details");
+
+    bot.deliver(
+        Mails.request()
+            .from(BOB)
+            .subject("the London table")
+            .body("#pass fine")
+            .build(bot.session()));
+    bot.cycle();
+
+    String reply = TestBot.body(bot.receivedBy(BOB).get(bot.receivedBy(BOB).size() - 1));
+    assertTrue(
+        reply.startsWith("Not done: #pass") && reply.contains("#next works"),
+        "an officer is told where commands go, not how to request an output: " + reply);
+    assertFalse(reply.contains("Output request for project"), reply);
   }
 }
