@@ -189,4 +189,23 @@ class OfficersEverydayMailTest {
         "an officer is told where commands go, not how to request an output: " + reply);
     assertFalse(reply.contains("Output request for project"), reply);
   }
+
+  @Test
+  void aVerdictsNotesOverSeveralLinesStayUnderTheirVerdictWhenRevealed() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+    desk.say(BOB, id, "#take");
+    desk.say(BOB, id, "#pass counts fine\nBob Officer | Output Checking\nSecure Research Service");
+    desk.say(ALICE, id, "#pass fine");
+
+    String revealed =
+        desk.mailTo(ALICE, id).stream()
+            .map(TestBot::body)
+            .filter(b -> b.contains("Both independent verdicts"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        revealed.contains("    counts fine\n    Bob Officer | Output Checking\n"),
+        "every line of a checker's notes is indented under their verdict: " + revealed);
+  }
 }
