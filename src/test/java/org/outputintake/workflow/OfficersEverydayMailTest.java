@@ -170,10 +170,17 @@ class OfficersEverydayMailTest {
     bot.cycle();
 
     assertEquals(List.of(ALICE), checkers(first), "the oldest ticket nobody holds is Alice's");
-    assertTrue(
+    String details =
         desk.mailTo(ALICE, first).stream()
-            .anyMatch(m -> TestBot.body(m).contains("A new output request")),
-        "and she has its details");
+            .map(TestBot::body)
+            .filter(b -> b.contains("Files:"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("she has its details"));
+    assertTrue(
+        details.contains("You took this request with #next")
+            && !details.contains("Queue position")
+            && !details.contains("reply with #take"),
+        "the details speak to the checker she now is, not to the queue: " + details);
 
     bot.deliver(
         Mails.request()
