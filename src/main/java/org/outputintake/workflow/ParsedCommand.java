@@ -16,6 +16,9 @@ public record ParsedCommand(String name, String text) {
   private static final Pattern FIRST =
       Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
 
+  private static final Pattern COMMAND_LIST =
+      Pattern.compile("^\\s*#[A-Za-z-]+(( [a-z]+)? {2,}\\S|.*\\s#[A-Za-z])");
+
   public ParsedCommand {
     name = name.toLowerCase(Locale.ROOT);
     text = text == null ? "" : text.strip();
@@ -56,6 +59,10 @@ public record ParsedCommand(String name, String text) {
         first = false;
         continue;
       }
+      // the bot's own command lists, should a client quote them without a marker we know: the
+      // footer ("#take  #next  #pass ...") and the aligned help lines ("#take            become
+      // ...")
+      if (COMMAND_LIST.matcher(lines[i]).find()) continue;
       Matcher m = FIRST.matcher(lines[i]);
       if (m.matches() && known.contains(m.group(1).toLowerCase(Locale.ROOT))) {
         found.add("#" + m.group(1).toLowerCase(Locale.ROOT) + " (line " + (i + 1) + ")");

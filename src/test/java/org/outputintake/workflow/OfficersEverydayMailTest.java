@@ -77,6 +77,21 @@ class OfficersEverydayMailTest {
   }
 
   @Test
+  void theBotsOwnCommandListQuotedWithoutAMarkerIsNotASecondCommand() throws Exception {
+    String id = desk.request("1234567", TABLE);
+
+    desk.say(
+        ALICE,
+        id,
+        "#take\n\nPrevious message:\nCommands you can use:\n"
+            + "  #pass notes      my independent verdict: the output can be released\n"
+            + "#take  #next  #pass  #fail  #revise  #ask  #note  #owner  #release  #reject  #close  #help");
+
+    assertEquals(
+        List.of(ALICE), checkers(id), "the take counts: the lists are the bot's own words");
+  }
+
+  @Test
   void aCommandBelowAGreetingIsNotAppliedAndTheReplySaysSo() throws Exception {
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take");
