@@ -210,6 +210,8 @@ public final class IntakeService {
       ctx.events().ignored(m.from(), noReply.get());
       return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
     }
+    if (ctx.workflow().isOfficerCommandOutsideTicket(m))
+      return officerOutsideTicket(m, key, raw, now);
     if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
     if (subject instanceof SubjectParser.Valid valid)
@@ -272,6 +274,21 @@ public final class IntakeService {
               }
               return false;
             });
+  }
+
+  private Outcome officerOutsideTicket(
+      InboundMessage m, String key, RawStore.Stored raw, Instant now) {
+    var result =
+        ctx.db()
+            .inTransaction(
+                c -> {
+                  MailLog.record(c, key, m, null, "staff", "processed", null, raw, now);
+                  AuditLog.append(
+                      c, null, now, m.from(), "email-received", "staff " + m.messageId());
+                  return ctx.workflow().officerCommandOutsideTicket(c, m, key, raw.sha256(), now);
+                });
+    LOG.info("officer {} wrote outside a ticket: {}", m.from(), result.summary());
+    return new Outcome(Disposition.PROCESSED, null, result.summary());
   }
 
   private Outcome keepForStaff(InboundMessage m, String key, RawStore.Stored raw, Instant now) {

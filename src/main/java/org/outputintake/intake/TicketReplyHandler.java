@@ -151,6 +151,11 @@ final class TicketReplyHandler {
                   if (t.state() instanceof TicketState.Blocked b
                       && OFFICER_BLOCKS.contains(b.reason())) {
                     Ticket back = t.withState(b.researcherReplied(now));
+                    // verdicts given before the answer stand while the round is unfinished; once
+                    // both are in, no verdict could change and the ticket would sit in the queue
+                    // with nothing its checkers can do but ask again, so the answer opens a round
+                    boolean newRound = WorkflowStore.verdictCount(c, id, t.round()) >= 2;
+                    if (newRound) back = back.nextRound();
                     ctx.tickets().update(c, back);
                     AuditLog.append(
                         c,
@@ -158,9 +163,16 @@ final class TicketReplyHandler {
                         now,
                         m.from(),
                         "state-queued",
-                        "researcher answered: back of the queue");
+                        "researcher answered: back of the queue"
+                            + (newRound
+                                ? ", check round "
+                                    + back.round()
+                                    + " on the same files (both verdicts of round "
+                                    + t.round()
+                                    + " were in)"
+                                : ""));
                     Ticket saved = ctx.tickets().find(c, id).orElseThrow();
-                    ctx.workflow().researcherWrote(c, saved, m, key, true, false, now);
+                    ctx.workflow().researcherWrote(c, saved, m, key, true, false, newRound, now);
                     ctx.workflow().ticketQueued(c, saved, true, now);
                     int position = WorkflowStore.queuePosition(c, id);
                     ctx.queueReply(

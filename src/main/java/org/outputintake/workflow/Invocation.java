@@ -62,6 +62,28 @@ public record Invocation(
       throw new Refused("#" + command.name() + " needs " + what + " after the command");
   }
 
+  /**
+   * For commands whose text goes to the researcher: files from staff are never relayed (only {@code
+   * #release} sends files, and only the checked ones), so the text alone would tell the researcher
+   * to "see the attached" with nothing attached.
+   */
+  public void requireNoAttachments() {
+    List<String> names = message.files().stream().map(f -> f.name()).toList();
+    if (names.isEmpty()) return;
+    String list = String.join(", ", names);
+    throw new Refused(
+        "your email has "
+            + names.size()
+            + " attachment(s) ("
+            + (list.length() > 200 ? list.substring(0, 200) + "…" : list)
+            + "), and #"
+            + command.name()
+            + " never sends files to the researcher (only #release does, and only the checked"
+            + " files). Nothing was sent: put what they need in the text and send #"
+            + command.name()
+            + " again without attachments");
+  }
+
   public List<String> checkers() throws SQLException {
     return WorkflowStore.checkers(c, id());
   }

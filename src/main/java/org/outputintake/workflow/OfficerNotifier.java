@@ -68,6 +68,8 @@ public final class OfficerNotifier {
   /** The same notification to one officer ({@code #next}). */
   public void toOne(Connection c, Ticket t, String officer, Instant now) throws SQLException {
     Facts f = facts(c, t, false);
+    // already theirs: no queue position to give, and #take would only be refused
+    f.values().put("taken", true);
     mail.queue(
         c,
         ctx.composer()

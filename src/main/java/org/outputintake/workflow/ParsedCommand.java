@@ -1,7 +1,10 @@
 package org.outputintake.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +15,9 @@ import java.util.regex.Pattern;
 public record ParsedCommand(String name, String text) {
   private static final Pattern FIRST =
       Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
+
+  private static final Pattern COMMAND_LIST =
+      Pattern.compile("^\\s*#[A-Za-z-]+(( [a-z]+)? {2,}\\S|.*\\s#[A-Za-z])");
 
   public ParsedCommand {
     name = name.toLowerCase(Locale.ROOT);
@@ -34,5 +40,34 @@ public record ParsedCommand(String name, String text) {
       return Optional.of(new ParsedCommand(m.group(1), rest.toString()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The known commands that start a line of {@code newText} other than its first non-blank one: an
+   * officer who writes {@code #take} and then {@code #pass} on the next line, or a greeting and
+   * then the command, expects them to count, and only the first line is ever read. Each as {@code
+   * #name (line N)}, N counting the new text's lines from 1.
+   */
+  public static List<String> laterCommands(String newText, Set<String> known) {
+    List<String> found = new ArrayList<>();
+    if (newText == null) return found;
+    String[] lines = newText.replace("\r\n", "\n").split("\n", -1);
+    boolean first = true;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) continue;
+      if (first) {
+        first = false;
+        continue;
+      }
+      // the bot's own command lists, should a client quote them without a marker we know: the
+      // footer ("#take  #next  #pass ...") and the aligned help lines ("#take            become
+      // ...")
+      if (COMMAND_LIST.matcher(lines[i]).find()) continue;
+      Matcher m = FIRST.matcher(lines[i]);
+      if (m.matches() && known.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        found.add("#" + m.group(1).toLowerCase(Locale.ROOT) + " (line " + (i + 1) + ")");
+      }
+    }
+    return found;
   }
 }

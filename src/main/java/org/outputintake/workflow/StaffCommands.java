@@ -108,47 +108,22 @@ public final class StaffCommands {
           now);
       return new Result("refused: sender not authenticated", false);
     }
+    List<String> later = ParsedCommand.laterCommands(text, commands.keySet());
     if (parsed.isEmpty() || !commands.containsKey(parsed.get().name())) {
-      boolean unknown = parsed.isPresent() && !parsed.get().name().equals("help");
-      boolean stored = !text.isBlank() && (parsed.isEmpty() || unknown);
-      if (stored) {
-        WorkflowStore.addNote(
-            c, id, sender, roles.contains(Role.OFFICER) ? "note" : "owner-note", text, now, key);
-      }
-      AuditLog.append(
-          c,
-          id,
-          now,
-          sender,
-          "command-help",
-          (unknown
-                  ? "unknown command #" + parsed.get().name()
-                  : parsed.isPresent() ? "#help" : "no command: stored as a note")
-              + ", message sha256 "
-              + rawSha256);
-      reply(
-          c,
-          ticket,
-          m,
-          "officer-help",
-          unknown
-              ? "#" + parsed.get().name() + " is not a command"
-              : parsed.isPresent() ? "Commands" : "Stored as an internal note",
-          roles,
-          (unknown ? "#" + parsed.get().name() + " is not a command. " : "")
-              + (stored
-                  ? "Your email is stored on "
-                      + id
-                      + " as an internal note (the researcher does not see it)."
-                  : "Nothing was changed."),
-          null,
-          now);
-      return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
+      return withoutCommand(c, ticket, m, key, rawSha256, roles, text, parsed, later, now);
     }
     ParsedCommand cmd = parsed.get();
     OfficerCommand command = commands.get(cmd.name());
     Savepoint before = c.setSavepoint();
     try {
+      if (!later.isEmpty()) {
+        // applying the first and dropping the rest would leave the officer believing both counted
+        throw new Refused(
+            "one command per email: this email also has "
+                + String.join(", ", later)
+                + ", so nothing was done. Send each command in its own reply, alone on its first"
+                + " line");
+      }
       if (!roles.contains(Role.OFFICER) && !command.forDataOwners()) {
         throw new Refused("only the output checking officers can use #" + cmd.name());
       }
@@ -193,6 +168,100 @@ public final class StaffCommands {
     }
   }
 
+  /**
+   * No known command on the first line: the text is kept as a note and the sender gets the commands
+   * and the ticket's state. A data owner's plain answer ("Approved, thanks") is no decision, so the
+   * checkers get their words and the data owner is told what to write.
+   */
+  private Result withoutCommand(
+      Connection c,
+      Ticket ticket,
+      InboundMessage m,
+      String key,
+      String rawSha256,
+      Set<Role> roles,
+      String text,
+      Optional<ParsedCommand> parsed,
+      List<String> later,
+      Instant now)
+      throws SQLException {
+    String id = ticket.idText();
+    String sender = m.from();
+    boolean unknown = parsed.isPresent() && !parsed.get().name().equals("help");
+    boolean stored = !text.isBlank() && (parsed.isEmpty() || unknown);
+    boolean ownerOnly = !roles.contains(Role.OFFICER);
+    String missed =
+        later.isEmpty()
+            ? ""
+            : "Nothing was done: only the first line of your reply is read as a command, and "
+                + String.join(", ", later)
+                + (later.size() == 1 ? " is" : " are")
+                + " not on it. Reply again with the command alone on the first line. ";
+    if (stored) {
+      WorkflowStore.addNote(c, id, sender, ownerOnly ? "owner-note" : "note", text, now, key);
+    }
+    AuditLog.append(
+        c,
+        id,
+        now,
+        sender,
+        "command-help",
+        (unknown
+                ? "unknown command #" + parsed.get().name()
+                : parsed.isPresent() ? "#help" : "no command: stored as a note")
+            + (later.isEmpty() ? "" : "; not on the first line: " + String.join(", ", later))
+            + ", message sha256 "
+            + rawSha256);
+    boolean ownerWrote = ownerOnly && stored;
+    if (ownerWrote) {
+      mail.toCheckers(
+          c,
+          ticket,
+          "officers-alert",
+          "The data owner wrote: no decision recorded",
+          Map.of(
+              "sender",
+              sender,
+              "what",
+              "Data owner "
+                  + sender
+                  + " wrote on "
+                  + id
+                  + " without #approve or #deny on the first line, so no decision is recorded and"
+                  + " the ticket is still "
+                  + ticket.state().name()
+                  + ". Their new text:\n\n"
+                  + text
+                  + "\n\nAnswer their question if they asked one; they were told how to approve or"
+                  + " deny."),
+          now);
+    }
+    String summary =
+        (unknown ? "#" + parsed.get().name() + " is not a command. " : "")
+            + missed
+            + (ownerWrote
+                ? "No decision was recorded: your email does not start with #approve or #deny."
+                    + " Your text is stored on "
+                    + id
+                    + " and the output checking officers have it. To decide, reply with #approve,"
+                    + " or #deny followed by your reason, on the first line."
+                : stored
+                    ? "Your email is stored on "
+                        + id
+                        + " as an internal note (the researcher does not see it)."
+                    : "Nothing was changed.");
+    String topic =
+        unknown
+            ? "#" + parsed.get().name() + " is not a command"
+            : !later.isEmpty()
+                ? later.get(0).replaceFirst(" .*", "") + " was not applied"
+                : ownerWrote
+                    ? "No decision recorded"
+                    : parsed.isPresent() ? "Commands" : "Stored as an internal note";
+    reply(c, ticket, m, "officer-help", topic, roles, summary, null, now);
+    return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
+  }
+
   private void reply(
       Connection c,
       Ticket t,
@@ -215,6 +284,8 @@ public final class StaffCommands {
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
     facts.put("commands", help(roles));
+    // a data owner is offered their own two commands, not the officers' list
+    facts.put("ownerOnly", !roles.contains(Role.OFFICER));
     mail.toPerson(c, t, m.from(), kind, topic, facts, m, now);
   }
 

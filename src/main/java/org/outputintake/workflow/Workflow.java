@@ -21,6 +21,7 @@ public final class Workflow {
   private final StaffMail mail;
   private final OfficerNotifier notifier;
   private final StaffCommands commands;
+  private final OutsideTicketCommands outside;
   private final org.outputintake.sla.ServiceLevel serviceLevel;
 
   public Workflow(WorkflowContext ctx) {
@@ -29,6 +30,7 @@ public final class Workflow {
     this.mail = new StaffMail(ctx);
     this.notifier = new OfficerNotifier(ctx, mail, serviceLevel);
     this.commands = new StaffCommands(ctx, mail, notifier);
+    this.outside = new OutsideTicketCommands(ctx, mail, commands);
   }
 
   public WorkflowContext context() {
@@ -126,6 +128,21 @@ public final class Workflow {
     return commands.handle(c, t, p, m, key, rawSha256, roles, now);
   }
 
+  /**
+   * Whether an email in no ticket's thread is an officer's command ({@code #next} on a new email):
+   * the workflow answers it, not the researchers' subject-format help.
+   */
+  public boolean isOfficerCommandOutsideTicket(InboundMessage m) {
+    return outside.isOfficerCommand(m);
+  }
+
+  /** Runs {@code #next} or says where a ticket's command belongs, in the caller's transaction. */
+  public StaffCommands.Result officerCommandOutsideTicket(
+      Connection c, InboundMessage m, String key, String rawSha256, Instant now)
+      throws SQLException {
+    return outside.handle(c, m, key, rawSha256, now);
+  }
+
   /** The ticket entered the queue (new, or back after a revision): the officers' list is told. */
   public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now)
       throws SQLException {
@@ -176,6 +193,23 @@ public final class Workflow {
       boolean files,
       Instant now)
       throws SQLException {
+    researcherWrote(c, t, m, key, requeued, files, false, now);
+  }
+
+  /**
+   * The same, saying whether their answer started a new check round on the same files (both
+   * verdicts of the last round were in before it).
+   */
+  public void researcherWrote(
+      Connection c,
+      Ticket t,
+      InboundMessage m,
+      String key,
+      boolean requeued,
+      boolean files,
+      boolean newRound,
+      Instant now)
+      throws SQLException {
     String text = ctx.newText().of(m);
     WorkflowStore.addNote(c, t.idText(), String.valueOf(m.from()), "researcher", text, now, key);
     String what = files ? "sent revised files" : requeued ? "answered" : "wrote";
@@ -195,6 +229,8 @@ public final class Workflow {
             requeued,
             "files",
             files,
+            "newRound",
+            newRound,
             "round",
             t.round()),
         now);

@@ -452,7 +452,7 @@ class OfficersWorkflowTest {
     String second = desk.request("1234567", TABLE);
     desk.say(ALICE, second, "#next");
     assertTrue(
-        desk.lastBodyTo(ALICE, first).contains("A new output request"),
+        desk.lastBodyTo(ALICE, first).contains("You took this request with #next"),
         "the oldest ticket's notification");
     assertTrue(bot.app().db().read(c -> WorkflowStore.checkers(c, first)).contains(ALICE));
     desk.say(ALICE, first, "#frobnicate");

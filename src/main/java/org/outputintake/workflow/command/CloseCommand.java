@@ -39,6 +39,7 @@ public final class CloseCommand implements OfficerCommand {
     else inv.requireOfficer();
     inv.requireOpen();
     inv.requireText("the reason, which the researcher will read");
+    inv.requireNoAttachments();
     if (reject) {
       List<String> checkers = inv.checkers();
       if (!checkers.isEmpty()) inv.requireChecker();

@@ -41,6 +41,7 @@ public final class ResearcherMessageCommand implements OfficerCommand {
         revise ? "the guidance for the researcher" : "your question for the researcher");
     List<String> checkers = inv.checkers();
     if (!checkers.isEmpty() && !checkers.contains(inv.sender())) inv.requireChecker();
+    inv.requireNoAttachments();
     String text = inv.command().text();
     WorkflowStore.addNote(
         inv.c(), inv.id(), inv.sender(), name(), text, inv.now(), inv.messageKey());
@@ -69,6 +70,7 @@ public final class ResearcherMessageCommand implements OfficerCommand {
         "When the researcher replies, the ticket returns to the back of the queue and its checkers are told; "
             + (revise
                 ? "new files reset the verdicts."
-                : "an answer without files keeps the verdicts."));
+                : "an answer without files keeps the verdicts of an unfinished round, and"
+                    + " starts a new round on the same files when both verdicts are in."));
   }
 }

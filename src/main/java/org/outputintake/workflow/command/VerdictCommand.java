@@ -159,7 +159,13 @@ public final class VerdictCommand implements OfficerCommand {
       Map<String, Object> row = new HashMap<>();
       row.put("officer", v.officer());
       row.put("verdict", v.pass() ? "PASS" : "FAIL");
-      row.put("notes", v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes());
+      // the template indents the first line under the verdict; the rest would start at the margin
+      // and read as another officer's text
+      row.put(
+          "notes",
+          v.notes() == null || v.notes().isBlank()
+              ? "(no notes)"
+              : v.notes().strip().replaceAll("\\R", "\n    "));
       rows.add(row);
     }
     Map<String, Object> facts =

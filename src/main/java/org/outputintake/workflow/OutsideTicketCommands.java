@@ -1,0 +1,90 @@
+package org.outputintake.workflow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.outputintake.mail.InboundMessage;
+import org.outputintake.project.Project;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.Ticket;
+
+/**
+ * An officer's command in an email that is in no ticket's thread: a new email to the bot saying
+ * {@code #next} on Monday morning. {@code #next} needs no ticket, so it is run as if given in the
+ * thread of the oldest ticket nobody holds; every other command is answered with where to send it,
+ * never with the researchers' subject-format help.
+ */
+final class OutsideTicketCommands {
+  private final WorkflowContext ctx;
+  private final StaffMail mail;
+  private final StaffCommands commands;
+
+  OutsideTicketCommands(WorkflowContext ctx, StaffMail mail, StaffCommands commands) {
+    this.ctx = ctx;
+    this.mail = mail;
+    this.commands = commands;
+  }
+
+  /**
+   * Whether this email is an officer's command outside any ticket: theirs to answer, not intake's.
+   */
+  boolean isOfficerCommand(InboundMessage m) {
+    return m.from() != null
+        && ctx.config().staff().isOfficer(m.from())
+        && m.files().isEmpty()
+        && ParsedCommand.parse(ctx.newText().of(m)).isPresent();
+  }
+
+  StaffCommands.Result handle(
+      Connection c, InboundMessage m, String key, String rawSha256, Instant now)
+      throws SQLException {
+    String sender = m.from();
+    ParsedCommand cmd = ParsedCommand.parse(ctx.newText().of(m)).orElseThrow();
+    Optional<String> unproven = ctx.senderCheck().refusal(m);
+    if (unproven.isPresent()) {
+      // no ticket to alert on and an unproven sender to answer: the audit trail and the log hold it
+      AuditLog.append(
+          c,
+          null,
+          now,
+          sender,
+          "command-refused",
+          "#"
+              + cmd.name()
+              + " outside a ticket: sender not authenticated ("
+              + unproven.get()
+              + "), message sha256 "
+              + rawSha256);
+      return new StaffCommands.Result("refused: sender not authenticated", false);
+    }
+    boolean next = cmd.name().equals("next");
+    if (next) {
+      for (String id : WorkflowStore.unheldQueue(c, 1)) {
+        Ticket t = ctx.tickets().find(c, id).orElseThrow();
+        Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
+        return commands.handle(
+            c, t, p, m, key, rawSha256, Role.of(sender, t, p, ctx.config().staff()), now);
+      }
+    }
+    AuditLog.append(
+        c,
+        null,
+        now,
+        sender,
+        "command-refused",
+        "#" + cmd.name() + " outside a ticket's thread, message sha256 " + rawSha256);
+    mail.queue(
+        c,
+        ctx.composer()
+            .plainReply(
+                "officer-no-ticket",
+                m.answering(),
+                Map.of("command", cmd.name(), "next", next),
+                List.of()),
+        now);
+    return new StaffCommands.Result("#" + cmd.name() + " outside a ticket: answered", false);
+  }
+}
