@@ -87,6 +87,14 @@ public sealed interface TicketState {
     public Checked bothPassed(Instant at) {
       return new Checked(at);
     }
+
+    /**
+     * Its last checker hands it back: it waits again at the place it had in the queue, since the
+     * researcher is not to blame for the delay.
+     */
+    public Queued handedBack(Instant queuedSince) {
+      return new Queued(queuedSince);
+    }
   }
 
   /** Two independent passes in this round. */

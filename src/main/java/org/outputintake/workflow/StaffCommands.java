@@ -15,6 +15,7 @@ import org.outputintake.project.Project;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.workflow.command.CloseCommand;
+import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
 import org.outputintake.workflow.command.NoteCommand;
 import org.outputintake.workflow.command.OwnerCommand;
@@ -41,6 +42,7 @@ public final class StaffCommands {
     for (OfficerCommand cmd :
         List.of(
             new TakeCommand(),
+            new DropCommand(),
             new NextCommand((inv, t, officer) -> notifier.toOne(inv.c(), t, officer, inv.now())),
             new VerdictCommand(true),
             new VerdictCommand(false),

@@ -59,6 +59,27 @@ public final class WorkflowStore {
     }
   }
 
+  public static void removeChecker(Connection c, String ticketId, String officer)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM checker WHERE ticket_id = ? AND officer = ?")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, officer);
+      ps.executeUpdate();
+    }
+  }
+
+  /** When the ticket last joined the queue: its place in the order of receipt. */
+  public static Optional<Instant> queuedAt(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT queued_at FROM ticket WHERE id = ?")) {
+      ps.setString(1, ticketId);
+      try (ResultSet rs = ps.executeQuery()) {
+        String at = rs.next() ? rs.getString(1) : null;
+        return at == null ? Optional.empty() : Optional.of(DbTime.parse(at));
+      }
+    }
+  }
+
   /** Queued tickets that nobody holds, oldest first: tickets are actioned in order of receipt. */
   public static List<String> unheldQueue(Connection c, int limit) throws SQLException {
     List<String> out = new ArrayList<>();

@@ -1,0 +1,79 @@
+package org.outputintake.workflow.command;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.Invocation;
+import org.outputintake.workflow.OfficerCommand;
+import org.outputintake.workflow.Refused;
+import org.outputintake.workflow.StaffMail;
+import org.outputintake.workflow.Transitions;
+import org.outputintake.workflow.WorkflowStore;
+
+/**
+ * {@code #drop}: I can no longer check this ticket (leave, illness, a conflict found late). The
+ * slot is freed for another officer; a verdict already given stays, because the other checker may
+ * have relied on it being independent and it is part of the record.
+ */
+public final class DropCommand implements OfficerCommand {
+  @Override
+  public String name() {
+    return "drop";
+  }
+
+  @Override
+  public String help() {
+    return "#drop reason     hand your check back (before your verdict); another officer can #take it";
+  }
+
+  @Override
+  public Done apply(Invocation inv) throws SQLException {
+    inv.requireOfficer();
+    inv.requireOpen();
+    List<String> checkers = inv.checkers();
+    if (!checkers.contains(inv.sender())) {
+      throw new Refused("you do not hold " + inv.id() + ", so there is nothing to hand back");
+    }
+    int round = inv.ticket().round();
+    if (WorkflowStore.ownVerdict(inv.c(), inv.id(), round, inv.sender()).isPresent()) {
+      throw new Refused(
+          "your verdict for round "
+              + round
+              + " is recorded and stays part of the record; a checker can hand back a ticket only"
+              + " before giving a verdict");
+    }
+    WorkflowStore.removeChecker(inv.c(), inv.id(), inv.sender());
+    String why = inv.command().text().isBlank() ? "" : " (" + inv.command().text().strip() + ")";
+    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-dropped", why.strip());
+    boolean requeued = false;
+    if (checkers.size() == 1 && inv.ticket().state() instanceof TicketState.Checking checking) {
+      var queuedAt = WorkflowStore.queuedAt(inv.c(), inv.id()).orElse(inv.now());
+      Transitions.move(inv, checking.handedBack(queuedAt), "handed back by " + inv.sender());
+      requeued = true;
+    }
+    String where =
+        requeued
+            ? "It is back in the queue at its place in the order of receipt."
+            : checkers.size() == 2
+                ? "Its other checker keeps it; it needs a second checker."
+                : "It is " + inv.ticket().state().name() + " and needs a checker.";
+    tellOfficers(inv.mail(), inv, inv.sender() + " handed back " + inv.id() + why + ". " + where);
+    return new Done(
+        "You no longer hold " + inv.id() + ". " + where,
+        "The officers have been told it needs a checker; nothing else changed on the ticket.");
+  }
+
+  private static void tellOfficers(StaffMail mail, Invocation inv, String what)
+      throws SQLException {
+    mail.toOfficers(
+        inv.c(),
+        inv.ticket(),
+        "officers-alert",
+        inv.id() + " needs a checker",
+        Map.of("what", what + " Reply with #take to check it."),
+        List.of(),
+        inv.now());
+  }
+}

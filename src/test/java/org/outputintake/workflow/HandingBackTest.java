@@ -1,0 +1,115 @@
+package org.outputintake.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outputintake.testing.TestBot.ALICE;
+import static org.outputintake.testing.TestBot.BOB;
+import static org.outputintake.testing.TestBot.CAROL;
+import static org.outputintake.testing.TestBot.OFFICERS_LIST;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.testing.Desk;
+import org.outputintake.testing.TestBot;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketState;
+
+/** {@code #drop}: a checker who cannot go on hands the ticket back, by email, before a verdict. */
+class HandingBackTest {
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(
+              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+          .withPerMethodLifecycle(true);
+
+  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
+
+  @TempDir Path dir;
+  TestBot bot;
+  Desk desk;
+
+  @BeforeEach
+  void start() throws Exception {
+    bot = new TestBot(mail, dir, TestBot::withStaff);
+    desk = new Desk(bot, dir);
+  }
+
+  @AfterEach
+  void stop() {
+    bot.close();
+  }
+
+  private Ticket ticket(String id) {
+    return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
+  }
+
+  private List<String> checkers(String id) {
+    return bot.app().db().read(c -> WorkflowStore.checkers(c, id));
+  }
+
+  private int position(String id) {
+    return bot.app().db().read(c -> WorkflowStore.queuePosition(c, id));
+  }
+
+  @Test
+  void theOnlyCheckerHandsBackAndTheTicketWaitsAtItsOldPlaceForTheNextOfficer() throws Exception {
+    String first = desk.request("1234567", TABLE);
+    String second = desk.request("1234567", TABLE);
+    desk.say(ALICE, first, "#take");
+    assertTrue(ticket(first).state() instanceof TicketState.Checking);
+
+    desk.say(ALICE, first, "#drop on leave from tomorrow");
+
+    assertEquals(List.of(), checkers(first));
+    assertTrue(ticket(first).state() instanceof TicketState.Queued);
+    assertEquals(1, position(first), "back at the front, ahead of the later " + second);
+    assertTrue(desk.lastBodyTo(ALICE, first).contains("You no longer hold " + first));
+    String alert = desk.lastBodyTo(OFFICERS_LIST, first);
+    assertTrue(
+        alert.contains(ALICE + " handed back " + first + " (on leave from tomorrow)")
+            && alert.contains("#take"),
+        alert);
+
+    desk.say(BOB, first, "#take");
+    assertEquals(List.of(BOB), checkers(first));
+  }
+
+  @Test
+  void oneOfTwoCheckersHandsBackAndTheOtherKeepsTheTicketInCheck() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+    desk.say(BOB, id, "#pass counts fine");
+
+    desk.say(ALICE, id, "#drop");
+
+    assertEquals(List.of(BOB), checkers(id));
+    assertTrue(ticket(id).state() instanceof TicketState.Checking);
+    assertTrue(desk.lastBodyTo(OFFICERS_LIST, id).contains("needs a second checker"));
+
+    desk.say(CAROL, id, "#pass counts fine too");
+    assertTrue(ticket(id).state() instanceof TicketState.Checked, "Bob's verdict stood");
+  }
+
+  @Test
+  void aCheckerWhoHasGivenAVerdictCannotHandBackAndNoOneElseCanDropForThem() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#pass counts fine");
+
+    desk.say(ALICE, id, "#drop");
+    assertEquals(List.of(ALICE), checkers(id));
+    assertTrue(desk.lastBodyTo(ALICE, id).contains("your verdict for round 1 is recorded"));
+
+    desk.say(BOB, id, "#drop");
+    assertEquals(List.of(ALICE), checkers(id));
+    assertTrue(desk.lastBodyTo(BOB, id).contains("you do not hold " + id));
+  }
+}
