@@ -1,5 +1,12 @@
 package org.outputintake.config;
 
+import static org.outputintake.config.ConfigChecks.addresses;
+import static org.outputintake.config.ConfigChecks.cronProblem;
+import static org.outputintake.config.ConfigChecks.isAddress;
+import static org.outputintake.config.ConfigChecks.lower;
+import static org.outputintake.config.ConfigChecks.notBlank;
+import static org.outputintake.config.ConfigChecks.require;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -187,23 +194,7 @@ public record IntakeConfig(
       require(
           !period.isNegative() && period.toMinutes() >= 1,
           "digests." + name + ".period must be at least 1m, e.g. 1d");
-      to = Staff.addresses("digests." + name + ".to", to);
-    }
-
-    /** Why Quartz cannot read a cron expression, in its own words, or null when it can. */
-    private static String cronProblem(String cron) {
-      int fields = cron.trim().isEmpty() ? 0 : cron.trim().split("\\s+").length;
-      if (fields < 6)
-        return fields
-            + " field"
-            + (fields == 1 ? "" : "s")
-            + ", where Quartz needs 6 or 7, seconds first";
-      try {
-        new org.quartz.CronExpression(cron);
-        return null;
-      } catch (java.text.ParseException e) {
-        return e.getMessage().replaceAll("[.\\s]+$", "");
-      }
+      to = addresses("digests." + name + ".to", to);
     }
 
     /** Its recipients: its own list, else the managers. */
@@ -388,20 +379,6 @@ public record IntakeConfig(
     public boolean isOfficer(String address) {
       return address != null && officers.contains(lower(address));
     }
-
-    private static java.util.List<String> addresses(String key, java.util.List<String> in) {
-      if (in == null) return java.util.List.of();
-      java.util.List<String> out = new java.util.ArrayList<>();
-      for (String a : in) {
-        if (a == null || a.isBlank()) continue;
-        String t = lower(a.trim());
-        require(
-            isAddress(t),
-            key + " holds '" + a + "', not an email address: write e.g. [alice@example.org]");
-        if (!out.contains(t)) out.add(t);
-      }
-      return java.util.List.copyOf(out);
-    }
   }
 
   /**
@@ -425,14 +402,6 @@ public record IntakeConfig(
     }
   }
 
-  static boolean isAddress(String s) {
-    return s != null && s.matches("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT);
-  }
-
   /**
    * @param shareRoot folder mode: the root holding {@code <project>/Ready for Checking/<folder>};
    *     null for attachment mode
@@ -442,13 +411,5 @@ public record IntakeConfig(
       defaultPolicy = defaultPolicy == null || defaultPolicy.isBlank() ? "ons-srs" : defaultPolicy;
       policies = policies == null ? Path.of("config", "policies") : policies;
     }
-  }
-
-  static boolean notBlank(String s) {
-    return s != null && !s.isBlank();
-  }
-
-  static void require(boolean ok, String message) {
-    if (!ok) throw new ConfigException(message);
   }
 }
