@@ -104,6 +104,11 @@ public final class OfficerNotifier {
     v.put("folder", t.folderName() == null ? "" : t.folderName());
     v.put("hasFolder", t.folderName() != null);
     v.put("position", WorkflowStore.queuePosition(c, t.idText()));
+    // a revised ticket keeps its checkers: the list must not be invited to take a full ticket
+    List<String> checkers = WorkflowStore.checkers(c, t.idText());
+    v.put("held", String.join(" and ", checkers));
+    v.put("isHeld", !checkers.isEmpty());
+    v.put("full", checkers.size() >= 2);
     v.put("round", t.round());
     v.putAll(serviceLevel.staffFacts(serviceLevel.status(c, t, ctx.clock().instant())));
     List<Map<String, Object>> fileRows = new ArrayList<>();

@@ -112,4 +112,20 @@ class HandingBackTest {
     assertEquals(List.of(ALICE), checkers(id));
     assertTrue(desk.lastBodyTo(BOB, id).contains("you do not hold " + id));
   }
+
+  @Test
+  void aRevisedTicketThatKeepsBothCheckersDoesNotInviteTheListToTakeIt() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+    desk.say(BOB, id, "#take");
+    desk.say(ALICE, id, "#revise Please merge the East row into South.");
+
+    desk.revision(id, "1234567", 2, TABLE);
+
+    assertTrue(ticket(id).state() instanceof TicketState.Queued);
+    String notice = desk.lastBodyTo(OFFICERS_LIST, id);
+    assertTrue(notice.contains("A revised request has returned to the queue"), notice);
+    assertTrue(notice.contains(ALICE + " and " + BOB + ", keep it"), notice);
+    assertTrue(!notice.contains("reply with #take"), notice);
+  }
 }
