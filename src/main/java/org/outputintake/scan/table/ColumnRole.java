@@ -120,6 +120,11 @@ enum ColumnRole {
     return false;
   }
 
+  /** A percentile or quartile ({@code p10}, {@code q1}, {@code pctl_90}): a value, not a count. */
+  static boolean isQuantile(String normalized) {
+    return normalized.matches("(p|q|pctl|pc|centile|percentile)_?\\d{1,2}");
+  }
+
   /** A row label that marks a total row or column. */
   static boolean isTotalLabel(String normalized) {
     return normalized.startsWith("total")

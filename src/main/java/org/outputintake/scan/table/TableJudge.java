@@ -70,9 +70,12 @@ final class TableJudge {
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
             && (open.size() + counts.size() >= 2 || keys >= 2);
+    boolean besideRates = additive && !coefficients && ratesOrMeans();
     List<ColumnStats> undecided = new ArrayList<>();
     for (ColumnStats col : open) {
       if (crossTab) counts.add(col);
+      else if (besideRates && col.countLike() && !ColumnRole.isQuantile(col.normalized))
+        counts.add(col); // deaths beside a death rate, admissions beside a mean length of stay
       else if (!coefficients
           && col.magnitudeValues()
           && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
@@ -144,6 +147,20 @@ final class TableJudge {
       if (col.totalRowValue != null && col.maxOutsideTotal > col.totalRowValue + base) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the table gives rates, percentages or means (named so, or magnitudes): whole numbers
+   * beside them, under headers that say nothing (deaths, admissions), are the counts they come
+   * from. Minimums, maximums and percentiles are not such statistics: their whole numbers are
+   * values.
+   */
+  private boolean ratesOrMeans() {
+    for (ColumnStats col : columns) {
+      if (!col.numeric() || col.role == ColumnRole.EXTREME) continue;
+      if (col.role == ColumnRole.MAGNITUDE || ColumnRole.isRateLike(col.normalized)) return true;
+    }
+    return false;
   }
 
   /**
