@@ -120,6 +120,21 @@ enum ColumnRole {
     return false;
   }
 
+  /**
+   * A percentage, proportion or rate: beside a suppressed count, with the total or the population,
+   * it gives the count back. (A mean does not.)
+   */
+  static boolean revealsCounts(String normalized) {
+    for (String w : normalized.split("_")) {
+      if (ColumnWords.RATE_WORDS.contains(w)
+          && !w.equals("mean")
+          && !w.equals("average")
+          && !w.equals("avg")
+          && !w.equals("ratio")) return true;
+    }
+    return false;
+  }
+
   /** A percentile or quartile ({@code p10}, {@code q1}, {@code pctl_90}): a value, not a count. */
   static boolean isQuantile(String normalized) {
     return normalized.matches("(p|q|pctl|pc|centile|percentile)_?\\d{1,2}");

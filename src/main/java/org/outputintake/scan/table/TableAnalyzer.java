@@ -44,6 +44,14 @@ final class TableAnalyzer {
   private long lastDegreesOfFreedomRow = -1;
 
   boolean coefficientRows;
+
+  /** Suppressed counts printed with their percentage ({@code <5 (1.2%)}): {row, column}. */
+  final List<long[]> hiddenShares = new ArrayList<>();
+
+  /** Suppressed cells in a row that shows a percentage or rate: {row, column}. */
+  final List<long[]> besideShare = new ArrayList<>();
+
+  private boolean percentSection;
   private int latColumn = -1;
   private int lonColumn = -1;
 
@@ -73,7 +81,7 @@ final class TableAnalyzer {
   void row(long row, String[] cells, int width) {
     lastRow = row;
     if (columns == null) {
-      if (filled(cells, width) < 2) {
+      if (filled(cells, width) < 2 && !blankCorner(cells, width)) {
         for (int i = 0; i < width; i++) {
           if (cells[i] == null) continue;
           if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
@@ -112,6 +120,12 @@ final class TableAnalyzer {
     int hiddenCol = -1;
     int numbersInRow = 0;
     long firstNumber = Cells.NOT_INTEGER;
+    int markerCol = -1;
+    boolean shareInRow = false;
+    String rawLabel = width > 0 && cells[0] != null ? cells[0] : "";
+    // tableone indents the levels under a label such as "region (%)"
+    if (!rawLabel.isBlank() && !Character.isWhitespace(rawLabel.charAt(0)))
+      percentSection = rawLabel.indexOf('%') >= 0;
     for (int c = 0; c < width; c++) {
       ColumnStats col = columns[c];
       String raw = cells[c];
@@ -132,6 +146,7 @@ final class TableAnalyzer {
       if (n == Cells.NOT_INTEGER) col.identifiers.accept(v, row);
       else col.identifiers.acceptNumber(v, row);
       if (c == 0 && !labelNorm.isEmpty()) continue;
+      if (col.revealsCounts && n != Cells.NOT_INTEGER) shareInRow = true;
       if (n == Cells.DECIMAL) {
         col.decimals++;
         numbersInRow++;
@@ -148,6 +163,7 @@ final class TableAnalyzer {
           visibleSum += n;
         }
       } else if (Cells.suppressed(v)) {
+        if (cellArea && markerCol < 0) markerCol = c;
         col.suppressed++;
         if (!totalRow) {
           col.suppressedOutsideTotal++;
@@ -162,9 +178,30 @@ final class TableAnalyzer {
         col.magnitudes++;
         numbersInRow++;
       } else {
-        col.text++;
+        long share = ShareCell.count(v, percentSection);
+        if (share == Cells.NOT_INTEGER) {
+          col.text++;
+        } else if (share == ShareCell.HIDDEN) {
+          hiddenShare(col, row, c, totalRow);
+          if (cellArea && !col.totalColumn) {
+            hiddenInRow++;
+            hiddenCol = c;
+          }
+        } else {
+          col.shareCounts++;
+          integer(col, row, c, share, totalRow);
+          numbersInRow++;
+          if (col.totalColumn) {
+            totalCol = c;
+            totalValue = share;
+          } else if (cellArea) {
+            visibleSum += share;
+          }
+        }
       }
     }
+    if (shareInRow && markerCol >= 0 && besideShare.size() < cellLimit)
+      besideShare.add(new long[] {row, markerCol});
     if (totalCol >= 0 && numbersInRow >= 2) aboveRowTotal(cells, width, totalValue);
     if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
       // ACRO and careful researchers recompute margins from the visible cells: then nothing can be
@@ -195,6 +232,19 @@ final class TableAnalyzer {
       if (col.role != ColumnRole.COUNT && col.role != ColumnRole.OTHER) continue;
       long n = Cells.parse(cells[c].strip());
       if (n != Cells.NOT_INTEGER && n != Cells.DECIMAL && n > limit) col.aboveTotal = true;
+    }
+  }
+
+  /**
+   * A suppressed count printed with its percentage ({@code <5 (1.2%)}): the percentage and the
+   * column's total give it back.
+   */
+  private void hiddenShare(ColumnStats col, long row, int c, boolean totalRow) {
+    if (hiddenShares.size() < cellLimit) hiddenShares.add(new long[] {row, c});
+    col.suppressed++;
+    if (!totalRow) {
+      col.suppressedOutsideTotal++;
+      if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
     }
   }
 
@@ -356,6 +406,16 @@ final class TableAnalyzer {
 
   long lastRow() {
     return lastRow;
+  }
+
+  /**
+   * A one-column table's header as R's write.csv writes it: a blank corner, then the column's name
+   * ({@code "","Overall"}). A title sits in the first column.
+   */
+  static boolean blankCorner(String[] cells, int width) {
+    if (width < 2 || cells[0] != null && !cells[0].isBlank()) return false;
+    String name = cells[1];
+    return name != null && !name.isBlank() && Cells.parse(name.strip()) == Cells.NOT_INTEGER;
   }
 
   private static int filled(String[] cells, int width) {

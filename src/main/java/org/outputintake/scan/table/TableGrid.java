@@ -107,7 +107,8 @@ public final class TableGrid {
   private static Sheet sheet(String name, List<String[]> rows, boolean truncated, long total) {
     int header = 0;
     for (int r = 0; r < rows.size() && header == 0; r++) {
-      if (filled(rows.get(r)) >= 2) header = r + 1;
+      String[] cells = rows.get(r);
+      if (filled(cells) >= 2 || TableAnalyzer.blankCorner(cells, cells.length)) header = r + 1;
     }
     int data = header + 1;
     // pandas writes the index name on a row of its own under the header

@@ -50,6 +50,10 @@ final class TableJudge {
       ColumnStats col = columns[c];
       if (c == dominanceColumn) {
         magnitudes.add(col);
+      } else if (c > 0
+          && col.shareCounts > 0
+          && (col.role == ColumnRole.OTHER || col.role == ColumnRole.COUNT)) {
+        counts.add(col); // "Table 1" cells, 12 (3.4%): counts printed with their share
       } else if (col.role == ColumnRole.COUNT && col.totalColumn && !additive) {
         open.add(col); // a margin that is smaller than its cells totals no counts
       } else if (col.role == ColumnRole.COUNT && !(col.decimals + col.magnitudes > col.integers)) {
@@ -173,7 +177,7 @@ final class TableJudge {
     int c = 0;
     for (; c < columns.length; c++) {
       ColumnStats col = columns[c];
-      if (col.role == ColumnRole.COUNT) break;
+      if (col.role == ColumnRole.COUNT || c > 0 && col.shareCounts > 0) break;
       boolean key =
           c == 0
               || col.role == ColumnRole.NOT_COUNT

@@ -57,4 +57,62 @@ class RealisticOutputsTest {
         csv("variable,n,mean,p10,p50,p90", "age,412,51.2,4,52,77", "visits,398,3.1,0,2,8");
     assertFalse(codes(f).contains("LOW_COUNT"), f.toString());
   }
+
+  @Test
+  void gtsummaryCountsWithTheirPercentagesAreCheckedButMeansWithTheirSdAreNot() throws IOException {
+    List<Finding> f =
+        csv(
+            "\"**Characteristic**\",\"**Control**, N = 240\",\"**Treated**, N = 36\"",
+            "\"Age\",\"62 (11)\",\"58 (13)\"",
+            "\"Visits per year\",\"3 (1)\",\"2 (1)\"",
+            "\"Female\",\"120 (50%)\",\"17 (47%)\"",
+            "\"Diabetes\",\"3 (1.3%)\",\"12/36 (33%)\"",
+            "\"Current smoker\",\"45 (19%)\",\"<5\"");
+    assertEquals(List.of("row 5, column '**Control**, N = 240'"), locations(f, "LOW_COUNT"));
+  }
+
+  @Test
+  void tableoneLevelsUnderAPercentLabelAreCounts() throws IOException {
+    List<Finding> f =
+        csv(
+            "\"\",\"Overall\"",
+            "\"n\",\"276\"",
+            "\"age (mean (SD))\",\"61.50 (11.20)\"",
+            "\"diabetes = Yes (%)\",\"5 ( 1.8) \"",
+            "\"region (%)\",\"\"",
+            "\"   North\",\"131 (47.5) \"",
+            "\"   Wales\",\"4 ( 1.4) \"");
+    assertEquals(
+        List.of("row 4, column 'Overall'", "row 7, column 'Overall'"), locations(f, "LOW_COUNT"));
+  }
+
+  @Test
+  void aSuppressedCountPrintedWithItsPercentageIsSecondaryDisclosure() throws IOException {
+    List<Finding> f =
+        csv(
+            "Characteristic,\"Control, N = 240\",\"Treated, N = 36\"",
+            "Female,120 (50%),17 (47%)",
+            "Diabetes,<10 (1.3%),[REDACTED] (<10%)");
+    assertEquals(List.of("row 3, column 'Control, N = 240'"), locations(f, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aSuppressedCountBesideItsPercentageOrRateIsSecondaryDisclosure() throws IOException {
+    List<Finding> pct =
+        csv(
+            "ethnicity,n,pct",
+            "White,1203,91.2",
+            "Black,[REDACTED],0.5",
+            "Mixed,[REDACTED],[REDACTED]",
+            "Other,21,1.6",
+            "Total,1319,100.0");
+    assertEquals(List.of("row 3, column 'n'"), locations(pct, "SECONDARY_DISCLOSURE"));
+    List<Finding> rate =
+        csv(
+            "region,population,deaths,rate_per_100k",
+            "North,12000,25,208.3",
+            "South,9000,*,44.4",
+            "East,15000,31,206.7");
+    assertEquals(List.of("row 3, column 'deaths'"), locations(rate, "SECONDARY_DISCLOSURE"));
+  }
 }
