@@ -25,6 +25,7 @@ final class TableAnalyzer {
   final ScanContext ctx;
   final FindingCollector out;
   private final IdentifierFinder finder;
+  private final boolean identifiers;
   ColumnStats[] columns;
   private HeaderRows header;
   long dataRows;
@@ -67,6 +68,21 @@ final class TableAnalyzer {
    */
   TableAnalyzer(
       String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
+    this(where, ctx, out, finder, cellLimit, true);
+  }
+
+  /**
+   * @param identifiers whether identifiers are reported here (a Word table's are reported by the
+   *     document scanner, which reads the whole text)
+   */
+  TableAnalyzer(
+      String where,
+      ScanContext ctx,
+      FindingCollector out,
+      IdentifierFinder finder,
+      int cellLimit,
+      boolean identifiers) {
+    this.identifiers = identifiers;
     this.cellLimit = cellLimit;
     this.where = where;
     this.ctx = ctx;
@@ -85,6 +101,7 @@ final class TableAnalyzer {
         for (int i = 0; i < width; i++) {
           if (cells[i] == null) continue;
           if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
+          if (!identifiers) continue;
           finder.scanLine(
               cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k, location(row, -1), m)));
         }
@@ -350,6 +367,7 @@ final class TableAnalyzer {
   void finish() {
     if (columns == null) return;
     new TableJudge(this).judge();
+    if (!identifiers) return;
     for (ColumnStats col : columns) {
       col.identifiers.report(where, out::add);
     }

@@ -8,8 +8,12 @@ import static org.outputintake.scan.TestFiles.context;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.policy.StandardScan;
+import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.TestFiles;
@@ -114,5 +118,32 @@ class RealisticOutputsTest {
             "South,9000,*,44.4",
             "East,15000,31,206.7");
     assertEquals(List.of("row 3, column 'deaths'"), locations(rate, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aLowCountInAWordReportsTableIsFoundOnceWithItsIdentifiersLeftToTheTextScan()
+      throws IOException {
+    Path p = dir.resolve("report.docx");
+    try (XWPFDocument doc = new XWPFDocument();
+        java.io.OutputStream out = java.nio.file.Files.newOutputStream(p)) {
+      doc.createParagraph().createRun().setText("Table 2: admissions by IMD quintile and sex");
+      String[][] rows = {
+        {"IMD quintile", "Female", "Male", "Contact"},
+        {"1 (most deprived)", "412", "398", "jane.doe@example.org"},
+        {"3", "190", "4", ""},
+        {"5 (least deprived)", "97", "88", ""}
+      };
+      XWPFTable t = doc.createTable(rows.length, rows[0].length);
+      for (int r = 0; r < rows.length; r++)
+        for (int c = 0; c < rows[r].length; c++) t.getRow(r).getCell(c).setText(rows[r][c]);
+      doc.write(out);
+    }
+    List<FileReport> reports =
+        StandardScan.engine()
+            .scan(List.of(ScanFile.of(p, "report.docx")), context("ons-srs"))
+            .files();
+    List<Finding> f = reports.get(0).findings();
+    assertEquals(List.of("table 1, row 3, column 'Male'"), locations(f, "LOW_COUNT"));
+    assertEquals(1, locations(f, "EMAIL_ADDRESS").size(), f.toString());
   }
 }
