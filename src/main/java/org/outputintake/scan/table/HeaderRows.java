@@ -56,7 +56,7 @@ final class HeaderRows {
     for (int c = 1; c < width; c++) {
       String v = cells[c] == null ? "" : cells[c].strip();
       if (v.isEmpty()) continue;
-      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v)) return false;
+      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v) || Cells.estimate(v)) return false;
       if (Cells.suppressed(v)) markers++;
       filled++;
       lastFilled = c;

@@ -40,6 +40,7 @@ final class TableAnalyzer {
 
   final List<Finding> rowFindings = new ArrayList<>();
   private final RowLabel.Memo labels = new RowLabel.Memo();
+  final ObservationRows observations = new ObservationRows(this);
   DominanceCheck dominance;
   boolean degreesOfFreedomSeen;
   private long lastDegreesOfFreedomRow = -1;
@@ -226,6 +227,15 @@ final class TableAnalyzer {
       rowSecondary.add(new long[] {row, hiddenCol, totalValue != visibleSum ? 1 : 0});
     }
     if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
+    if (!label.isEmpty() && !rowNumber(label)) {
+      observations.row(row, rowLabel, cells, width, 1);
+    } else if (width > 1 && cells[1] != null && rowNumber(label)) {
+      // R's write.csv and pandas' to_csv put row numbers first: the label is the next column
+      String next = cells[1].strip();
+      RowLabel named = RowLabel.mayMatter(next) ? labels.of(next) : RowLabel.NONE;
+      if (named.extreme()) rowLabel(row, named, next, numbersInRow - 1, Cells.NOT_INTEGER);
+      observations.row(row, named, cells, width, 2);
+    }
     if (dominance != null) dominance.row(row, cells, width);
     if (latColumn >= 0
         && latColumn < width
@@ -263,6 +273,16 @@ final class TableAnalyzer {
       col.suppressedOutsideTotal++;
       if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
     }
+  }
+
+  /**
+   * Whether the first cell is a row number under a blank header, as R's write.csv (1, 2, ...) and
+   * pandas' to_csv (0, 1, ...) write them.
+   */
+  private boolean rowNumber(String first) {
+    if (!columns[0].normalized.isEmpty() || first.isEmpty()) return false;
+    long n = Cells.parse(first);
+    return n == dataRows || n == dataRows - 1;
   }
 
   /** A latitude and a longitude column are judged as pairs, row by row. */

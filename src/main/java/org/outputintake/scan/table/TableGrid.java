@@ -95,7 +95,7 @@ public final class TableGrid {
           continue; // counted, not kept
         }
         String[] cells = new String[Math.min(record.size(), TableScanner.MAX_COLUMNS)];
-        for (int i = 0; i < cells.length; i++) cells[i] = record.get(i);
+        for (int i = 0; i < cells.length; i++) cells[i] = Cells.excelText(record.get(i));
         rows.add(cells);
       }
     } catch (java.io.UncheckedIOException | IllegalStateException e) {

@@ -88,6 +88,7 @@ final class TableJudge {
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
+    observationCounts(counts);
     statisticsOfLowCounts(counts, magnitudes);
     if (policy.requiresRounding()) cells(counts, "UNROUNDED_COUNT");
     if (policy.zeros() != FilePolicy.ZeroRule.IGNORE) cells(counts, "ZERO_COUNT");
@@ -266,6 +267,18 @@ final class TableJudge {
                   + "totals and counts under rates.",
               evidence);
     };
+  }
+
+  /**
+   * Numbers of observations below the threshold in a row labelled so (pandas' describe() count of a
+   * variable), where the column's counts were not checked already.
+   */
+  private void observationCounts(List<ColumnStats> counts) {
+    List<long[]> kept = new ArrayList<>();
+    for (long[] cell : t.observations.low) {
+      if (!counts.contains(columns[(int) cell[1]])) kept.add(cell);
+    }
+    emitCells(kept, kept.size(), cell -> cellFinding("LOW_COUNT", cell));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.outputintake.scan.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.scan.TestFiles.codes;
 import static org.outputintake.scan.TestFiles.context;
 
@@ -145,5 +146,61 @@ class RealisticOutputsTest {
     List<Finding> f = reports.get(0).findings();
     assertEquals(List.of("table 1, row 3, column 'Male'"), locations(f, "LOW_COUNT"));
     assertEquals(1, locations(f, "EMAIL_ADDRESS").size(), f.toString());
+  }
+
+  @Test
+  void esttabsExcelFormulaCellsAreReadAndAModelOnNineObservationsIsRefused() throws IOException {
+    List<Finding> f =
+        csv(
+            "=\"\",=\"(1)\",=\"(2)\"",
+            "=\"\",=\"los\",=\"los\"",
+            "=\"age\",=\"0.0312***\",=\"0.0298**\"",
+            "=\"\",=\"(0.0081)\",=\"(0.0102)\"",
+            "=\"female\",=\"\",=\"0.412\"",
+            "=\"\",=\"\",=\"(0.301)\"",
+            "=\"_cons\",=\"2.104***\",=\"1.876***\"",
+            "=\"\",=\"(0.412)\",=\"(0.501)\"",
+            "=\"N\",=\"12\",=\"12\"");
+    assertEquals(List.of("row 9, column '(2) los'"), locations(f, "LOW_DEGREES_OF_FREEDOM"));
+    assertTrue(f.get(0).evidence().equals("N 12, 3 terms"), f.toString());
+  }
+
+  @Test
+  void aRegressionTableWithItsNumberOfObservationsIsNotAskedForDegreesOfFreedom()
+      throws IOException {
+    List<Finding> f =
+        csv(
+            "VARIABLES,(1)",
+            ",los",
+            "age,0.0312***",
+            ",(0.0081)",
+            "Constant,2.104***",
+            ",(0.412)",
+            "Observations,4120",
+            "R-squared,0.410");
+    assertEquals(List.of(), codes(f));
+  }
+
+  @Test
+  void theCountRowOfPandasDescribeIsChecked() throws IOException {
+    List<Finding> f =
+        csv(
+            ",age,income",
+            "count,412.0,9.0",
+            "mean,51.2,28450.3",
+            "std,17.8,9120.5",
+            "50%,52.0,27100.0");
+    assertEquals(List.of("row 2, column 'income'"), locations(f, "LOW_COUNT"));
+  }
+
+  @Test
+  void minimumAndMaximumRowsAfterRsRowNumbersAreExtremeValues() throws IOException {
+    List<Finding> f =
+        csv(
+            "\"\",\"statistic\",\"value\"",
+            "\"1\",\"Min.\",18",
+            "\"2\",\"Median\",52",
+            "\"3\",\"Max.\",97");
+    assertEquals(List.of("row 2", "row 4"), locations(f, "EXTREME_VALUE"));
   }
 }
