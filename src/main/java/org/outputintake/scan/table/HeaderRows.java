@@ -103,4 +103,14 @@ final class HeaderRows {
     }
     return n;
   }
+
+  /**
+   * A one-column table's header as R's write.csv writes it: a blank corner, then the column's name
+   * ({@code "","Overall"}). A title sits in the first column.
+   */
+  static boolean blankCorner(String[] cells, int width) {
+    if (width < 2 || cells[0] != null && !cells[0].isBlank()) return false;
+    String name = cells[1];
+    return name != null && !name.isBlank() && Cells.parse(name.strip()) == Cells.NOT_INTEGER;
+  }
 }

@@ -43,7 +43,6 @@ final class TableAnalyzer {
   final ObservationRows observations = new ObservationRows(this);
   DominanceCheck dominance;
   boolean degreesOfFreedomSeen;
-  private long lastDegreesOfFreedomRow = -1;
 
   boolean coefficientRows;
 
@@ -98,7 +97,7 @@ final class TableAnalyzer {
   void row(long row, String[] cells, int width) {
     lastRow = row;
     if (columns == null) {
-      if (filled(cells, width) < 2 && !blankCorner(cells, width)) {
+      if (filled(cells, width) < 2 && !HeaderRows.blankCorner(cells, width)) {
         for (int i = 0; i < width; i++) {
           if (cells[i] == null) continue;
           if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
@@ -159,7 +158,8 @@ final class TableAnalyzer {
         }
         continue;
       }
-      if (c + 1 < width && degreesOfFreedomLabel(v)) degreesOfFreedomPair(row, c + 1, cells[c + 1]);
+      if (c + 1 < width && ObservationRows.degreesOfFreedomLabel(v))
+        observations.degreesOfFreedomPair(row, c + 1, cells[c + 1]);
       long n = Cells.parse(v);
       if (n == Cells.NOT_INTEGER) col.identifiers.accept(v, row);
       else col.identifiers.acceptNumber(v, row);
@@ -168,7 +168,8 @@ final class TableAnalyzer {
       if (n == Cells.DECIMAL) {
         col.decimals++;
         numbersInRow++;
-        if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, parseDouble(v));
+        if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
+          observations.degreesOfFreedom(row, c, ObservationRows.parseDouble(v));
         if (firstNumber == Cells.NOT_INTEGER) firstNumber = Cells.DECIMAL;
       } else if (n != Cells.NOT_INTEGER) {
         integer(col, row, c, n, totalRow);
@@ -315,7 +316,8 @@ final class TableAnalyzer {
     if (n == 0) col.zeros.add(row, n);
     int base = ctx.policy().roundingBase();
     if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
-    if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, (double) n);
+    if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
+      observations.degreesOfFreedom(row, c, (double) n);
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 
@@ -335,51 +337,7 @@ final class TableAnalyzer {
     if (kind.degreesOfFreedom()
         && firstNumber != Cells.NOT_INTEGER
         && firstNumber != Cells.DECIMAL) {
-      degreesOfFreedom(row, -1, (double) firstNumber);
-    }
-  }
-
-  /**
-   * A "Df Residuals:" cell: statsmodels' summary, as ACRO and pandas write it, gives its facts as
-   * label and value pairs side by side, so the label can stand in any column.
-   */
-  private static boolean degreesOfFreedomLabel(String v) {
-    // a cheap look at the start first: this runs on every text cell of every table
-    if (v.length() < 2 || v.length() > 40) return false;
-    char first = (char) (v.charAt(0) | 0x20); // lower case for ASCII letters
-    if (first != 'd' && first != 'r') return false;
-    return (v.regionMatches(true, 0, "df", 0, 2)
-            || v.regionMatches(true, 0, "degrees", 0, 7)
-            || v.regionMatches(true, 0, "resid", 0, 5))
-        && ColumnRole.isDegreesOfFreedomText(v);
-  }
-
-  private void degreesOfFreedomPair(long row, int c, String next) {
-    double df = next == null ? Double.NaN : parseDouble(next.strip());
-    if (!Double.isNaN(df)) degreesOfFreedom(row, c, df);
-  }
-
-  private void degreesOfFreedom(long row, int c, double df) {
-    degreesOfFreedomSeen = true;
-    if (row == lastDegreesOfFreedomRow) return; // the row label and the pair name the same value
-    lastDegreesOfFreedomRow = row;
-    if (df >= 0 && df < 10) {
-      rowFindings.add(
-          new Finding(
-              "LOW_DEGREES_OF_FREEDOM",
-              Severity.BLOCKER,
-              location(row, c),
-              "A model with fewer than 10 residual degrees of freedom can reveal individual values. "
-                  + "Fit it on more observations or fewer parameters.",
-              "df " + (long) df));
-    }
-  }
-
-  private static double parseDouble(String v) {
-    try {
-      return Double.parseDouble(v.replace(",", ""));
-    } catch (NumberFormatException e) {
-      return Double.NaN;
+      observations.degreesOfFreedom(row, -1, (double) firstNumber);
     }
   }
 
@@ -444,16 +402,6 @@ final class TableAnalyzer {
 
   long lastRow() {
     return lastRow;
-  }
-
-  /**
-   * A one-column table's header as R's write.csv writes it: a blank corner, then the column's name
-   * ({@code "","Overall"}). A title sits in the first column.
-   */
-  static boolean blankCorner(String[] cells, int width) {
-    if (width < 2 || cells[0] != null && !cells[0].isBlank()) return false;
-    String name = cells[1];
-    return name != null && !name.isBlank() && Cells.parse(name.strip()) == Cells.NOT_INTEGER;
   }
 
   private static int filled(String[] cells, int width) {

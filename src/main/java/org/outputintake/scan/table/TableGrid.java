@@ -108,7 +108,7 @@ public final class TableGrid {
     int header = 0;
     for (int r = 0; r < rows.size() && header == 0; r++) {
       String[] cells = rows.get(r);
-      if (filled(cells) >= 2 || TableAnalyzer.blankCorner(cells, cells.length)) header = r + 1;
+      if (filled(cells) >= 2 || HeaderRows.blankCorner(cells, cells.length)) header = r + 1;
     }
     int data = header + 1;
     // pandas writes the index name on a row of its own under the header
