@@ -64,6 +64,8 @@ final class TableJudge {
         magnitudes.add(col);
       } else if (col.identifiers.latitude() || col.identifiers.longitude()) {
         continue; // places, judged as identifiers: not amounts with contributors
+      } else if (col.role == ColumnRole.OTHER && ColumnRole.isBinEdge(col.normalized)) {
+        continue; // a histogram's bin edges: where the counts were taken, not statistics of them
       } else if (c >= keys && col.role == ColumnRole.OTHER && col.numeric()) {
         open.add(col);
       }

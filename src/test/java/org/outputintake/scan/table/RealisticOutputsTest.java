@@ -203,4 +203,17 @@ class RealisticOutputsTest {
             "\"3\",\"Max.\",97");
     assertEquals(List.of("row 2", "row 4"), locations(f, "EXTREME_VALUE"));
   }
+
+  @Test
+  void aHistogramsBinEdgesAreNeitherStatisticsOfItsCountsNorMagnitudes() throws IOException {
+    List<Finding> f =
+        csv(
+            "bin_left,bin_right,count",
+            "17.3,25.43,14",
+            "25.43,33.56,52",
+            "33.56,41.69,88",
+            "41.69,49.82,6");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals(List.of("row 5, column 'count'"), locations(f, "LOW_COUNT"));
+  }
 }
