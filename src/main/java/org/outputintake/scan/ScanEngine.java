@@ -42,6 +42,7 @@ public final class ScanEngine {
   public static List<ContentScanner> standardScanners() {
     return List.of(
         new TableScanner(),
+        new org.outputintake.scan.table.WordTables(),
         new CodeScanner(),
         new DocumentScanner(),
         new org.outputintake.scan.hidden.HiddenContentScanner());

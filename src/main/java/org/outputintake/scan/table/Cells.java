@@ -98,6 +98,39 @@ final class Cells {
     return digit;
   }
 
+  /**
+   * A model's estimate as regression tables print it: stars for significance, a standard error or t
+   * statistic in brackets ({@code 0.031***}, {@code (0.008)}, {@code [2.41]}).
+   */
+  static boolean estimate(String v) {
+    int n = v.length();
+    if (n < 2 || n > 30) return false;
+    int from = 0;
+    int to = n;
+    while (to > from && v.charAt(to - 1) == '*') to--;
+    char open = v.charAt(from);
+    if ((open == '(' || open == '[') && to - from >= 3) {
+      char close = v.charAt(to - 1);
+      if (close != (open == '(' ? ')' : ']')) return false;
+      from++;
+      to--;
+    }
+    if (to == n) return false; // no star, no brackets: a plain number is parsed elsewhere
+    long p = parse(v.substring(from, to).strip());
+    return p != NOT_INTEGER;
+  }
+
+  /**
+   * The text of a cell that Stata's esttab wrote as an Excel formula to keep its look ({@code
+   * ="(0.008)"}).
+   */
+  static String excelText(String v) {
+    int n = v.length();
+    if (n >= 3 && v.charAt(0) == '=' && v.charAt(1) == '"' && v.charAt(n - 1) == '"')
+      return v.substring(2, n - 1).replace("\"\"", "\"");
+    return v;
+  }
+
   /** An amount of money: {@code £1,200}, {@code $3.50}, {@code €12}, {@code -£4}. */
   static boolean money(String v) {
     int n = v.length();

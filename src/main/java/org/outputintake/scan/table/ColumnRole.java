@@ -120,6 +120,35 @@ enum ColumnRole {
     return false;
   }
 
+  /**
+   * A percentage, proportion or rate: beside a suppressed count, with the total or the population,
+   * it gives the count back. (A mean does not.)
+   */
+  static boolean revealsCounts(String normalized) {
+    for (String w : normalized.split("_")) {
+      if (ColumnWords.RATE_WORDS.contains(w)
+          && !w.equals("mean")
+          && !w.equals("average")
+          && !w.equals("avg")
+          && !w.equals("ratio")) return true;
+    }
+    return false;
+  }
+
+  /** A histogram's bin edge ({@code bin_left}, {@code bin_edge}, {@code breaks}). */
+  static boolean isBinEdge(String normalized) {
+    for (String w : normalized.split("_")) {
+      if (w.equals("bin") || w.equals("bins") || w.equals("edge") || w.equals("edges")) return true;
+      if (w.equals("break") || w.equals("breaks")) return true;
+    }
+    return false;
+  }
+
+  /** A percentile or quartile ({@code p10}, {@code q1}, {@code pctl_90}): a value, not a count. */
+  static boolean isQuantile(String normalized) {
+    return normalized.matches("(p|q|pctl|pc|centile|percentile)_?\\d{1,2}");
+  }
+
   /** A row label that marks a total row or column. */
   static boolean isTotalLabel(String normalized) {
     return normalized.startsWith("total")

@@ -19,6 +19,12 @@ final class ColumnStats {
   /** Headed as a total ("total", "all persons"): a row's total, for secondary disclosure. */
   final boolean totalColumn;
 
+  /** Whether the header names a percentage or rate, which with its total gives a count back. */
+  final boolean revealsCounts;
+
+  /** Counts written with their share in one cell ({@code 12 (3.4%)}). */
+  long shareCounts;
+
   long integers;
   long decimals;
   long negatives;
@@ -79,6 +85,7 @@ final class ColumnStats {
     this.role = role;
     this.identifiers = identifiers;
     this.totalColumn = ColumnRole.isTotalLabel(normalized);
+    this.revealsCounts = ColumnRole.revealsCounts(normalized);
   }
 
   void integer(long n) {

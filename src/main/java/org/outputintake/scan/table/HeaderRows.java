@@ -56,7 +56,7 @@ final class HeaderRows {
     for (int c = 1; c < width; c++) {
       String v = cells[c] == null ? "" : cells[c].strip();
       if (v.isEmpty()) continue;
-      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v)) return false;
+      if (Cells.parse(v) != Cells.NOT_INTEGER || Cells.money(v) || Cells.estimate(v)) return false;
       if (Cells.suppressed(v)) markers++;
       filled++;
       lastFilled = c;
@@ -102,5 +102,15 @@ final class HeaderRows {
       if (h != null && !h.isEmpty() && !ColumnRole.isTotalLabel(ColumnNames.normalize(h))) n++;
     }
     return n;
+  }
+
+  /**
+   * A one-column table's header as R's write.csv writes it: a blank corner, then the column's name
+   * ({@code "","Overall"}). A title sits in the first column.
+   */
+  static boolean blankCorner(String[] cells, int width) {
+    if (width < 2 || cells[0] != null && !cells[0].isBlank()) return false;
+    String name = cells[1];
+    return name != null && !name.isBlank() && Cells.parse(name.strip()) == Cells.NOT_INTEGER;
   }
 }

@@ -5,17 +5,36 @@ import java.util.Map;
 import org.outputintake.scan.identifier.ColumnNames;
 
 /**
- * What a row's label says about the row: a total, a minimum or maximum, or residual degrees of
- * freedom.
+ * What a row's label says about the row: a total, a minimum or maximum, residual degrees of
+ * freedom, or a number of observations.
  *
  * @param norm the label normalised for matching, empty for no label
  */
-record RowLabel(String norm, boolean total, boolean extreme, boolean degreesOfFreedom) {
-  static final RowLabel NONE = new RowLabel("", false, false, false);
+record RowLabel(
+    String norm, boolean total, boolean extreme, boolean degreesOfFreedom, boolean count) {
+  static final RowLabel NONE = new RowLabel("", false, false, false, false);
+
+  /** Labels of a row giving a number of observations: pandas' describe(), a model's N. */
+  private static final java.util.Set<String> COUNT_ROWS =
+      java.util.Set.of(
+          "n",
+          "count",
+          "obs",
+          "nobs",
+          "n_obs",
+          "num_obs",
+          "observations",
+          "n_observations",
+          "no_observations",
+          "no_of_observations",
+          "number_of_observations",
+          "number_of_obs",
+          "sample_size");
 
   /** How every label that can mean a total, an extreme or degrees of freedom begins. */
   private static final String[] PREFIXES = {
-    "total", "all", "overall", "grand", "min", "max", "range", "df", "dof", "degrees", "res"
+    "total", "all", "overall", "grand", "min", "max", "range", "df", "dof", "degrees", "res", "n",
+    "count", "obs", "sample"
   };
 
   /**
@@ -69,7 +88,8 @@ record RowLabel(String norm, boolean total, boolean extreme, boolean degreesOfFr
         norm,
         ColumnRole.isTotalLabel(norm),
         ColumnRole.isExtremeLabel(norm),
-        ColumnRole.isDegreesOfFreedomLabel(norm));
+        ColumnRole.isDegreesOfFreedomLabel(norm),
+        COUNT_ROWS.contains(norm));
   }
 
   /**

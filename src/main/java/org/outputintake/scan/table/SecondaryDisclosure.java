@@ -18,6 +18,13 @@ final class SecondaryDisclosure {
   }
 
   void check(List<ColumnStats> counts) {
+    for (long[] cell : t.hiddenShares) {
+      t.out.add(shown(cell, "its percentage is printed with it"));
+    }
+    for (long[] cell : t.besideShare) {
+      if (counts.contains(t.columns[(int) cell[1]]))
+        t.out.add(shown(cell, "its row shows a percentage or rate"));
+    }
     if (counts.isEmpty()) return;
     for (ColumnStats col : counts) {
       long hidden =
@@ -34,6 +41,24 @@ final class SecondaryDisclosure {
       if (cell[2] == 1 && counts.contains(t.columns[(int) cell[1]]))
         t.out.add(finding(cell[0], (int) cell[1], "row"));
     }
+  }
+
+  /**
+   * A suppressed count whose percentage or rate is shown: with the total or the population the
+   * table (or its N) gives, the percentage gives the count back.
+   */
+  private Finding shown(long[] cell, String why) {
+    long row = cell[0];
+    int c = (int) cell[1];
+    return new Finding(
+        "SECONDARY_DISCLOSURE",
+        Severity.BLOCKER,
+        t.location(row, c),
+        "This count is suppressed, but "
+            + why
+            + ": with the total or population it can be worked out again. Suppress the "
+            + "percentage or rate as well.",
+        TableJudge.cellRef(row, c) + " (suppressed)");
   }
 
   private Finding finding(long row, int c, String line) {

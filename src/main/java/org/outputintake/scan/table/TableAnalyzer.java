@@ -25,6 +25,7 @@ final class TableAnalyzer {
   final ScanContext ctx;
   final FindingCollector out;
   private final IdentifierFinder finder;
+  private final boolean identifiers;
   ColumnStats[] columns;
   private HeaderRows header;
   long dataRows;
@@ -39,11 +40,19 @@ final class TableAnalyzer {
 
   final List<Finding> rowFindings = new ArrayList<>();
   private final RowLabel.Memo labels = new RowLabel.Memo();
+  final ObservationRows observations = new ObservationRows(this);
   DominanceCheck dominance;
   boolean degreesOfFreedomSeen;
-  private long lastDegreesOfFreedomRow = -1;
 
   boolean coefficientRows;
+
+  /** Suppressed counts printed with their percentage ({@code <5 (1.2%)}): {row, column}. */
+  final List<long[]> hiddenShares = new ArrayList<>();
+
+  /** Suppressed cells in a row that shows a percentage or rate: {row, column}. */
+  final List<long[]> besideShare = new ArrayList<>();
+
+  private boolean percentSection;
   private int latColumn = -1;
   private int lonColumn = -1;
 
@@ -59,6 +68,21 @@ final class TableAnalyzer {
    */
   TableAnalyzer(
       String where, ScanContext ctx, FindingCollector out, IdentifierFinder finder, int cellLimit) {
+    this(where, ctx, out, finder, cellLimit, true);
+  }
+
+  /**
+   * @param identifiers whether identifiers are reported here (a Word table's are reported by the
+   *     document scanner, which reads the whole text)
+   */
+  TableAnalyzer(
+      String where,
+      ScanContext ctx,
+      FindingCollector out,
+      IdentifierFinder finder,
+      int cellLimit,
+      boolean identifiers) {
+    this.identifiers = identifiers;
     this.cellLimit = cellLimit;
     this.where = where;
     this.ctx = ctx;
@@ -73,10 +97,11 @@ final class TableAnalyzer {
   void row(long row, String[] cells, int width) {
     lastRow = row;
     if (columns == null) {
-      if (filled(cells, width) < 2) {
+      if (filled(cells, width) < 2 && !HeaderRows.blankCorner(cells, width)) {
         for (int i = 0; i < width; i++) {
           if (cells[i] == null) continue;
           if (ColumnRole.isDegreesOfFreedomText(cells[i])) degreesOfFreedomSeen = true;
+          if (!identifiers) continue;
           finder.scanLine(
               cells[i], null, (k, m) -> out.add(IdentifierFinder.finding(k, location(row, -1), m)));
         }
@@ -112,6 +137,12 @@ final class TableAnalyzer {
     int hiddenCol = -1;
     int numbersInRow = 0;
     long firstNumber = Cells.NOT_INTEGER;
+    int markerCol = -1;
+    boolean shareInRow = false;
+    String rawLabel = width > 0 && cells[0] != null ? cells[0] : "";
+    // tableone indents the levels under a label such as "region (%)"
+    if (!rawLabel.isBlank() && !Character.isWhitespace(rawLabel.charAt(0)))
+      percentSection = rawLabel.indexOf('%') >= 0;
     for (int c = 0; c < width; c++) {
       ColumnStats col = columns[c];
       String raw = cells[c];
@@ -127,15 +158,18 @@ final class TableAnalyzer {
         }
         continue;
       }
-      if (c + 1 < width && degreesOfFreedomLabel(v)) degreesOfFreedomPair(row, c + 1, cells[c + 1]);
+      if (c + 1 < width && ObservationRows.degreesOfFreedomLabel(v))
+        observations.degreesOfFreedomPair(row, c + 1, cells[c + 1]);
       long n = Cells.parse(v);
       if (n == Cells.NOT_INTEGER) col.identifiers.accept(v, row);
       else col.identifiers.acceptNumber(v, row);
       if (c == 0 && !labelNorm.isEmpty()) continue;
+      if (col.revealsCounts && n != Cells.NOT_INTEGER) shareInRow = true;
       if (n == Cells.DECIMAL) {
         col.decimals++;
         numbersInRow++;
-        if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, parseDouble(v));
+        if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
+          observations.degreesOfFreedom(row, c, ObservationRows.parseDouble(v));
         if (firstNumber == Cells.NOT_INTEGER) firstNumber = Cells.DECIMAL;
       } else if (n != Cells.NOT_INTEGER) {
         integer(col, row, c, n, totalRow);
@@ -148,6 +182,7 @@ final class TableAnalyzer {
           visibleSum += n;
         }
       } else if (Cells.suppressed(v)) {
+        if (cellArea && markerCol < 0) markerCol = c;
         col.suppressed++;
         if (!totalRow) {
           col.suppressedOutsideTotal++;
@@ -162,9 +197,30 @@ final class TableAnalyzer {
         col.magnitudes++;
         numbersInRow++;
       } else {
-        col.text++;
+        long share = ShareCell.count(v, percentSection);
+        if (share == Cells.NOT_INTEGER) {
+          col.text++;
+        } else if (share == ShareCell.HIDDEN) {
+          hiddenShare(col, row, c, totalRow);
+          if (cellArea && !col.totalColumn) {
+            hiddenInRow++;
+            hiddenCol = c;
+          }
+        } else {
+          col.shareCounts++;
+          integer(col, row, c, share, totalRow);
+          numbersInRow++;
+          if (col.totalColumn) {
+            totalCol = c;
+            totalValue = share;
+          } else if (cellArea) {
+            visibleSum += share;
+          }
+        }
       }
     }
+    if (shareInRow && markerCol >= 0 && besideShare.size() < cellLimit)
+      besideShare.add(new long[] {row, markerCol});
     if (totalCol >= 0 && numbersInRow >= 2) aboveRowTotal(cells, width, totalValue);
     if (totalCol >= 0 && hiddenInRow == 1 && numbersInRow >= 2) {
       // ACRO and careful researchers recompute margins from the visible cells: then nothing can be
@@ -172,6 +228,15 @@ final class TableAnalyzer {
       rowSecondary.add(new long[] {row, hiddenCol, totalValue != visibleSum ? 1 : 0});
     }
     if (!labelNorm.isEmpty()) rowLabel(row, rowLabel, label, numbersInRow, firstNumber);
+    if (!label.isEmpty() && !rowNumber(label)) {
+      observations.row(row, rowLabel, cells, width, 1);
+    } else if (width > 1 && cells[1] != null && rowNumber(label)) {
+      // R's write.csv and pandas' to_csv put row numbers first: the label is the next column
+      String next = cells[1].strip();
+      RowLabel named = RowLabel.mayMatter(next) ? labels.of(next) : RowLabel.NONE;
+      if (named.extreme()) rowLabel(row, named, next, numbersInRow - 1, Cells.NOT_INTEGER);
+      observations.row(row, named, cells, width, 2);
+    }
     if (dominance != null) dominance.row(row, cells, width);
     if (latColumn >= 0
         && latColumn < width
@@ -196,6 +261,29 @@ final class TableAnalyzer {
       long n = Cells.parse(cells[c].strip());
       if (n != Cells.NOT_INTEGER && n != Cells.DECIMAL && n > limit) col.aboveTotal = true;
     }
+  }
+
+  /**
+   * A suppressed count printed with its percentage ({@code <5 (1.2%)}): the percentage and the
+   * column's total give it back.
+   */
+  private void hiddenShare(ColumnStats col, long row, int c, boolean totalRow) {
+    if (hiddenShares.size() < cellLimit) hiddenShares.add(new long[] {row, c});
+    col.suppressed++;
+    if (!totalRow) {
+      col.suppressedOutsideTotal++;
+      if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
+    }
+  }
+
+  /**
+   * Whether the first cell is a row number under a blank header, as R's write.csv (1, 2, ...) and
+   * pandas' to_csv (0, 1, ...) write them.
+   */
+  private boolean rowNumber(String first) {
+    if (!columns[0].normalized.isEmpty() || first.isEmpty()) return false;
+    long n = Cells.parse(first);
+    return n == dataRows || n == dataRows - 1;
   }
 
   /** A latitude and a longitude column are judged as pairs, row by row. */
@@ -228,7 +316,8 @@ final class TableAnalyzer {
     if (n == 0) col.zeros.add(row, n);
     int base = ctx.policy().roundingBase();
     if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
-    if (col.role == ColumnRole.DEGREES_OF_FREEDOM) degreesOfFreedom(row, c, (double) n);
+    if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
+      observations.degreesOfFreedom(row, c, (double) n);
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 
@@ -248,51 +337,7 @@ final class TableAnalyzer {
     if (kind.degreesOfFreedom()
         && firstNumber != Cells.NOT_INTEGER
         && firstNumber != Cells.DECIMAL) {
-      degreesOfFreedom(row, -1, (double) firstNumber);
-    }
-  }
-
-  /**
-   * A "Df Residuals:" cell: statsmodels' summary, as ACRO and pandas write it, gives its facts as
-   * label and value pairs side by side, so the label can stand in any column.
-   */
-  private static boolean degreesOfFreedomLabel(String v) {
-    // a cheap look at the start first: this runs on every text cell of every table
-    if (v.length() < 2 || v.length() > 40) return false;
-    char first = (char) (v.charAt(0) | 0x20); // lower case for ASCII letters
-    if (first != 'd' && first != 'r') return false;
-    return (v.regionMatches(true, 0, "df", 0, 2)
-            || v.regionMatches(true, 0, "degrees", 0, 7)
-            || v.regionMatches(true, 0, "resid", 0, 5))
-        && ColumnRole.isDegreesOfFreedomText(v);
-  }
-
-  private void degreesOfFreedomPair(long row, int c, String next) {
-    double df = next == null ? Double.NaN : parseDouble(next.strip());
-    if (!Double.isNaN(df)) degreesOfFreedom(row, c, df);
-  }
-
-  private void degreesOfFreedom(long row, int c, double df) {
-    degreesOfFreedomSeen = true;
-    if (row == lastDegreesOfFreedomRow) return; // the row label and the pair name the same value
-    lastDegreesOfFreedomRow = row;
-    if (df >= 0 && df < 10) {
-      rowFindings.add(
-          new Finding(
-              "LOW_DEGREES_OF_FREEDOM",
-              Severity.BLOCKER,
-              location(row, c),
-              "A model with fewer than 10 residual degrees of freedom can reveal individual values. "
-                  + "Fit it on more observations or fewer parameters.",
-              "df " + (long) df));
-    }
-  }
-
-  private static double parseDouble(String v) {
-    try {
-      return Double.parseDouble(v.replace(",", ""));
-    } catch (NumberFormatException e) {
-      return Double.NaN;
+      observations.degreesOfFreedom(row, -1, (double) firstNumber);
     }
   }
 
@@ -300,6 +345,7 @@ final class TableAnalyzer {
   void finish() {
     if (columns == null) return;
     new TableJudge(this).judge();
+    if (!identifiers) return;
     for (ColumnStats col : columns) {
       col.identifiers.report(where, out::add);
     }

@@ -95,7 +95,7 @@ public final class TableGrid {
           continue; // counted, not kept
         }
         String[] cells = new String[Math.min(record.size(), TableScanner.MAX_COLUMNS)];
-        for (int i = 0; i < cells.length; i++) cells[i] = record.get(i);
+        for (int i = 0; i < cells.length; i++) cells[i] = Cells.excelText(record.get(i));
         rows.add(cells);
       }
     } catch (java.io.UncheckedIOException | IllegalStateException e) {
@@ -107,7 +107,8 @@ public final class TableGrid {
   private static Sheet sheet(String name, List<String[]> rows, boolean truncated, long total) {
     int header = 0;
     for (int r = 0; r < rows.size() && header == 0; r++) {
-      if (filled(rows.get(r)) >= 2) header = r + 1;
+      String[] cells = rows.get(r);
+      if (filled(cells) >= 2 || HeaderRows.blankCorner(cells, cells.length)) header = r + 1;
     }
     int data = header + 1;
     // pandas writes the index name on a row of its own under the header

@@ -50,6 +50,10 @@ final class TableJudge {
       ColumnStats col = columns[c];
       if (c == dominanceColumn) {
         magnitudes.add(col);
+      } else if (c > 0
+          && col.shareCounts > 0
+          && (col.role == ColumnRole.OTHER || col.role == ColumnRole.COUNT)) {
+        counts.add(col); // "Table 1" cells, 12 (3.4%): counts printed with their share
       } else if (col.role == ColumnRole.COUNT && col.totalColumn && !additive) {
         open.add(col); // a margin that is smaller than its cells totals no counts
       } else if (col.role == ColumnRole.COUNT && !(col.decimals + col.magnitudes > col.integers)) {
@@ -60,6 +64,8 @@ final class TableJudge {
         magnitudes.add(col);
       } else if (col.identifiers.latitude() || col.identifiers.longitude()) {
         continue; // places, judged as identifiers: not amounts with contributors
+      } else if (col.role == ColumnRole.OTHER && ColumnRole.isBinEdge(col.normalized)) {
+        continue; // a histogram's bin edges: where the counts were taken, not statistics of them
       } else if (c >= keys && col.role == ColumnRole.OTHER && col.numeric()) {
         open.add(col);
       }
@@ -70,9 +76,12 @@ final class TableJudge {
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
             && (open.size() + counts.size() >= 2 || keys >= 2);
+    boolean besideRates = additive && !coefficients && ratesOrMeans();
     List<ColumnStats> undecided = new ArrayList<>();
     for (ColumnStats col : open) {
       if (crossTab) counts.add(col);
+      else if (besideRates && col.countLike() && !ColumnRole.isQuantile(col.normalized))
+        counts.add(col); // deaths beside a death rate, admissions beside a mean length of stay
       else if (!coefficients
           && col.magnitudeValues()
           && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
@@ -81,6 +90,7 @@ final class TableJudge {
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
+    observationCounts(counts);
     statisticsOfLowCounts(counts, magnitudes);
     if (policy.requiresRounding()) cells(counts, "UNROUNDED_COUNT");
     if (policy.zeros() != FilePolicy.ZeroRule.IGNORE) cells(counts, "ZERO_COUNT");
@@ -147,6 +157,20 @@ final class TableJudge {
   }
 
   /**
+   * Whether the table gives rates, percentages or means (named so, or magnitudes): whole numbers
+   * beside them, under headers that say nothing (deaths, admissions), are the counts they come
+   * from. Minimums, maximums and percentiles are not such statistics: their whole numbers are
+   * values.
+   */
+  private boolean ratesOrMeans() {
+    for (ColumnStats col : columns) {
+      if (!col.numeric() || col.role == ColumnRole.EXTREME) continue;
+      if (col.role == ColumnRole.MAGNITUDE || ColumnRole.isRateLike(col.normalized)) return true;
+    }
+    return false;
+  }
+
+  /**
    * How many leading columns are keys: the first (label) column, then text labels, columns headed
    * as keys (year, code, week, unit...) and numbers that run in sequence across the grid. A column
    * headed as a count ends the keys.
@@ -156,7 +180,7 @@ final class TableJudge {
     int c = 0;
     for (; c < columns.length; c++) {
       ColumnStats col = columns[c];
-      if (col.role == ColumnRole.COUNT) break;
+      if (col.role == ColumnRole.COUNT || c > 0 && col.shareCounts > 0) break;
       boolean key =
           c == 0
               || col.role == ColumnRole.NOT_COUNT
@@ -245,6 +269,18 @@ final class TableJudge {
                   + "totals and counts under rates.",
               evidence);
     };
+  }
+
+  /**
+   * Numbers of observations below the threshold in a row labelled so (pandas' describe() count of a
+   * variable), where the column's counts were not checked already.
+   */
+  private void observationCounts(List<ColumnStats> counts) {
+    List<long[]> kept = new ArrayList<>();
+    for (long[] cell : t.observations.low) {
+      if (!counts.contains(columns[(int) cell[1]])) kept.add(cell);
+    }
+    emitCells(kept, kept.size(), cell -> cellFinding("LOW_COUNT", cell));
   }
 
   /**

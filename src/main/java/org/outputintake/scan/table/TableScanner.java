@@ -90,7 +90,7 @@ public final class TableScanner implements ContentScanner {
         CSVRecord record = it.next();
         int width = Math.min(record.size(), MAX_COLUMNS);
         if (width > cells.length) cells = new String[Math.max(width, cells.length * 2)];
-        for (int i = 0; i < width; i++) cells[i] = record.get(i);
+        for (int i = 0; i < width; i++) cells[i] = Cells.excelText(record.get(i));
         table.row(record.getRecordNumber(), cells, width);
       }
     } catch (UncheckedIOException | IllegalStateException e) {
