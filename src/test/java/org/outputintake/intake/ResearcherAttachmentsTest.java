@@ -43,6 +43,11 @@ class ResearcherAttachmentsTest extends BotTest {
         FormFixtures.completeDocx(dir.resolve("form-" + System.nanoTime() + ".docx"), c));
   }
 
+  /** Ada's request email with her Word form, the form filled in by {@code c}. */
+  private Mails requestWithForm(Consumer<FormFixtures.FormSpec> c) throws Exception {
+    return Mails.request().attach("output-request-form.docx", form(c), "application/octet-stream");
+  }
+
   private String onlyReply() {
     List<MimeMessage> replies = bot.receivedBy(TestBot.ADA);
     assertEquals(1, replies.size());
@@ -159,12 +164,7 @@ class ResearcherAttachmentsTest extends BotTest {
   void aFileNameAMacSendsDecomposed_matchesTheNameTypedOnTheForm() throws Exception {
     String typed = Normalizer.normalize("Größe_région.csv", Normalizer.Form.NFC);
     String sent = Normalizer.normalize(typed, Normalizer.Form.NFD);
-    bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx", form(f -> f.files(typed)), "application/octet-stream")
-            .attachCsv(sent, TABLE)
-            .build(bot.session()));
+    bot.deliver(requestWithForm(f -> f.files(typed)).attachCsv(sent, TABLE).build(bot.session()));
     bot.cycle();
     String body = onlyReply();
     assertFalse(body.contains("[FORM_FILES_MISMATCH]"), body);
@@ -174,11 +174,7 @@ class ResearcherAttachmentsTest extends BotTest {
   @Test
   void twoDifferentFilesUnderOneName_blockTheRequest() throws Exception {
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv"))
             .attachCsv("table1.csv", TABLE)
             .attachCsv("Table1.csv", "region,n\nEast,300\nWest,400\n")
             .build(bot.session()));
@@ -191,11 +187,7 @@ class ResearcherAttachmentsTest extends BotTest {
   @Test
   void theSameFileAttachedTwice_isNotADuplicateProblem() throws Exception {
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv"))
             .attachCsv("table1.csv", TABLE)
             .attachCsv("table1.csv", TABLE)
             .build(bot.session()));
@@ -207,11 +199,7 @@ class ResearcherAttachmentsTest extends BotTest {
   @Test
   void anEmptyFile_blocksTheRequest() throws Exception {
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv"))
             .attach("table1.csv", new byte[0], "text/csv")
             .build(bot.session()));
     bot.cycle();
@@ -227,11 +215,7 @@ class ResearcherAttachmentsTest extends BotTest {
     entries.put("2024_01_16_EnergyUseModel_v1/table1.csv", TABLE.getBytes(StandardCharsets.UTF_8));
     entries.put("2024_01_16_EnergyUseModel_v1/table2.csv", TABLE.getBytes(StandardCharsets.UTF_8));
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv", "table2.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv", "table2.csv"))
             .attach(
                 "2024_01_16_EnergyUseModel_v1.zip",
                 PolicySamples.zipBytes(entries),
@@ -249,11 +233,7 @@ class ResearcherAttachmentsTest extends BotTest {
     entries.put("t1.csv", TABLE.getBytes(StandardCharsets.UTF_8));
     entries.put("t2.csv", TABLE.getBytes(StandardCharsets.UTF_8));
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv"))
             .attachCsv("table1.csv", TABLE)
             .attach("extra.zip", PolicySamples.zipBytes(entries), "application/zip")
             .build(bot.session()));
@@ -266,11 +246,7 @@ class ResearcherAttachmentsTest extends BotTest {
   @Test
   void aRevisionResendingOnlyTheCorrectedFile_isToldToSendTheWholeRequest() throws Exception {
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("table1.csv")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("table1.csv"))
             .attach("table1.csv", new byte[0], "text/csv")
             .build(bot.session()));
     bot.cycle();
@@ -335,11 +311,7 @@ class ResearcherAttachmentsTest extends BotTest {
   void aDamagedWinmailDat_isKept_andTheResearcherIsToldToSendPlainMail() throws Exception {
     byte[] broken = java.util.Arrays.copyOf(winmailDat(Map.of("table1.csv", new byte[4000])), 100);
     bot.deliver(
-        Mails.request()
-            .attach(
-                "output-request-form.docx",
-                form(f -> f.files("winmail.dat")),
-                "application/octet-stream")
+        requestWithForm(f -> f.files("winmail.dat"))
             .attach("winmail.dat", broken, "application/ms-tnef")
             .build(bot.session()));
     bot.cycle();
@@ -350,8 +322,7 @@ class ResearcherAttachmentsTest extends BotTest {
   @Test
   void aFormWithAnEmptyFileTable_isOneFinding_notOneMorePerFileSent() throws Exception {
     bot.deliver(
-        Mails.request()
-            .attach("output-request-form.docx", form(f -> f.files()), "application/octet-stream")
+        requestWithForm(f -> f.files())
             .attachCsv("table1.csv", TABLE)
             .attachCsv("table2.csv", TABLE)
             .build(bot.session()));

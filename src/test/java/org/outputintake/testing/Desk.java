@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.outputintake.form.FormFixtures;
+import org.outputintake.ticket.Ticket;
+import org.outputintake.workflow.WorkflowStore;
 
 /**
  * The output-checking desk as people use it, for the officers' tests: researchers send requests,
@@ -20,6 +22,16 @@ public final class Desk {
   public Desk(TestBot bot, Path dir) {
     this.bot = bot;
     this.dir = dir;
+  }
+
+  /** The ticket as the bot's database holds it now. */
+  public Ticket ticket(String id) {
+    return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** Who holds the ticket as its checkers, in the order they took it. */
+  public List<String> checkers(String id) {
+    return bot.app().db().read(c -> WorkflowStore.checkers(c, id));
   }
 
   /**

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
-import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
 /** {@code #drop}: a checker who cannot go on hands the ticket back, by email, before a verdict. */
@@ -48,14 +47,6 @@ class HandingBackTest {
     bot.close();
   }
 
-  private Ticket ticket(String id) {
-    return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
-  }
-
-  private List<String> checkers(String id) {
-    return bot.app().db().read(c -> WorkflowStore.checkers(c, id));
-  }
-
   private int position(String id) {
     return bot.app().db().read(c -> WorkflowStore.queuePosition(c, id));
   }
@@ -65,12 +56,12 @@ class HandingBackTest {
     String first = desk.request("1234567", TABLE);
     String second = desk.request("1234567", TABLE);
     desk.say(ALICE, first, "#take");
-    assertTrue(ticket(first).state() instanceof TicketState.Checking);
+    assertTrue(desk.ticket(first).state() instanceof TicketState.Checking);
 
     desk.say(ALICE, first, "#drop on leave from tomorrow");
 
-    assertEquals(List.of(), checkers(first));
-    assertTrue(ticket(first).state() instanceof TicketState.Queued);
+    assertEquals(List.of(), desk.checkers(first));
+    assertTrue(desk.ticket(first).state() instanceof TicketState.Queued);
     assertEquals(1, position(first), "back at the front, ahead of the later " + second);
     assertTrue(desk.lastBodyTo(ALICE, first).contains("You no longer hold " + first));
     String alert = desk.lastBodyTo(OFFICERS_LIST, first);
@@ -80,7 +71,7 @@ class HandingBackTest {
         alert);
 
     desk.say(BOB, first, "#take");
-    assertEquals(List.of(BOB), checkers(first));
+    assertEquals(List.of(BOB), desk.checkers(first));
   }
 
   @Test
@@ -91,12 +82,12 @@ class HandingBackTest {
 
     desk.say(ALICE, id, "#drop");
 
-    assertEquals(List.of(BOB), checkers(id));
-    assertTrue(ticket(id).state() instanceof TicketState.Checking);
+    assertEquals(List.of(BOB), desk.checkers(id));
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checking);
     assertTrue(desk.lastBodyTo(OFFICERS_LIST, id).contains("needs a second checker"));
 
     desk.say(CAROL, id, "#pass counts fine too");
-    assertTrue(ticket(id).state() instanceof TicketState.Checked, "Bob's verdict stood");
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checked, "Bob's verdict stood");
   }
 
   @Test
@@ -105,11 +96,11 @@ class HandingBackTest {
     desk.say(ALICE, id, "#pass counts fine");
 
     desk.say(ALICE, id, "#drop");
-    assertEquals(List.of(ALICE), checkers(id));
+    assertEquals(List.of(ALICE), desk.checkers(id));
     assertTrue(desk.lastBodyTo(ALICE, id).contains("your verdict for round 1 is recorded"));
 
     desk.say(BOB, id, "#drop");
-    assertEquals(List.of(ALICE), checkers(id));
+    assertEquals(List.of(ALICE), desk.checkers(id));
     assertTrue(desk.lastBodyTo(BOB, id).contains("you do not hold " + id));
   }
 
@@ -122,7 +113,7 @@ class HandingBackTest {
 
     desk.revision(id, "1234567", 2, TABLE);
 
-    assertTrue(ticket(id).state() instanceof TicketState.Queued);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Queued);
     String notice = desk.lastBodyTo(OFFICERS_LIST, id);
     assertTrue(notice.contains("A revised request has returned to the queue"), notice);
     assertTrue(notice.contains(ALICE + " and " + BOB + ", keep it"), notice);

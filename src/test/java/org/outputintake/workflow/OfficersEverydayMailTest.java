@@ -54,22 +54,14 @@ class OfficersEverydayMailTest {
     bot.close();
   }
 
-  private Ticket ticket(String id) {
-    return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
-  }
-
-  private List<String> checkers(String id) {
-    return bot.app().db().read(c -> WorkflowStore.checkers(c, id));
-  }
-
   @Test
   void twoCommandsInOneEmailDoNothingAndTheOfficerIsToldWhy() throws Exception {
     String id = desk.request("1234567", TABLE);
 
     desk.say(ALICE, id, "#take\n#pass counts fine, no identifiers\n\nAlice");
 
-    assertTrue(checkers(id).isEmpty(), "neither the take nor the pass was applied");
-    assertTrue(ticket(id).state() instanceof TicketState.Queued);
+    assertTrue(desk.checkers(id).isEmpty(), "neither the take nor the pass was applied");
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Queued);
     String reply = desk.lastBodyTo(ALICE, id);
     assertTrue(
         reply.startsWith("Not done:") && reply.contains("#pass (line 2)"),
@@ -88,7 +80,7 @@ class OfficersEverydayMailTest {
             + "#take  #next  #pass  #fail  #revise  #ask  #note  #owner  #release  #reject  #close  #help");
 
     assertEquals(
-        List.of(ALICE), checkers(id), "the take counts: the lists are the bot's own words");
+        List.of(ALICE), desk.checkers(id), "the take counts: the lists are the bot's own words");
   }
 
   @Test
@@ -121,7 +113,7 @@ class OfficersEverydayMailTest {
         new String[][] {{"annotated_table1.csv", "region,n\nEast,3 <- suppress\n"}});
 
     assertEquals(toAda, desk.mailTo(ADA, id).size(), "the researcher got no guidance without it");
-    assertFalse(ticket(id).state() instanceof TicketState.Blocked, "nothing changed");
+    assertFalse(desk.ticket(id).state() instanceof TicketState.Blocked, "nothing changed");
     String reply = desk.lastBodyTo(ALICE, id);
     assertTrue(
         reply.startsWith("Not done:") && reply.contains("annotated_table1.csv"),
@@ -136,20 +128,21 @@ class OfficersEverydayMailTest {
     desk.say(ALICE, id, "#fail Is East a count of households or of dwellings?");
     desk.say(BOB, id, "#pass fine");
     desk.say(ALICE, id, "#ask Is the East figure a count of households or of dwellings?");
-    assertTrue(ticket(id).state() instanceof TicketState.Blocked);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Blocked);
 
     desk.say(ADA, id, "Dwellings, and the underlying count is 120 households.");
 
-    Ticket t = ticket(id);
+    Ticket t = desk.ticket(id);
     assertTrue(t.state() instanceof TicketState.Queued, t.state().toString());
     assertEquals(2, t.round(), "the answer came after both verdicts: a new round, same files");
     String told = desk.lastBodyTo(ALICE, id);
     assertTrue(told.contains("check round 2") && told.contains("#pass"), told);
     desk.say(ALICE, id, "#pass answered: fine");
     desk.say(BOB, id, "#pass fine");
-    assertTrue(ticket(id).state() instanceof TicketState.Checked, ticket(id).state().toString());
+    assertTrue(
+        desk.ticket(id).state() instanceof TicketState.Checked, desk.ticket(id).state().toString());
     desk.say(BOB, id, "#release");
-    assertTrue(ticket(id).state() instanceof TicketState.Closed c && c.released());
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Closed c && c.released());
   }
 
   @Test
@@ -160,7 +153,8 @@ class OfficersEverydayMailTest {
 
     desk.say(OWNER, id, "Approved - happy for this to be released.\n\nJane Smith\nData owner");
 
-    assertTrue(ticket(id).state() instanceof TicketState.WithDataOwner, "no decision recorded");
+    assertTrue(
+        desk.ticket(id).state() instanceof TicketState.WithDataOwner, "no decision recorded");
     for (String checker : List.of(ALICE, BOB)) {
       String told = desk.lastBodyTo(checker, id);
       assertTrue(
@@ -184,7 +178,7 @@ class OfficersEverydayMailTest {
         Mails.request().from(ALICE).subject("Monday").body("#next\n\nAlice").build(bot.session()));
     bot.cycle();
 
-    assertEquals(List.of(ALICE), checkers(first), "the oldest ticket nobody holds is Alice's");
+    assertEquals(List.of(ALICE), desk.checkers(first), "the oldest ticket nobody holds is Alice's");
     String details =
         desk.mailTo(ALICE, first).stream()
             .map(TestBot::body)

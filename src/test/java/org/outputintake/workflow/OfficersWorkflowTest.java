@@ -64,10 +64,6 @@ class OfficersWorkflowTest {
     bot.close();
   }
 
-  private Ticket ticket(String id) {
-    return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
-  }
-
   @Test
   void aNewTicketNotifiesTheOfficersListWithFilesHashesQueuePositionAndTheScanReport()
       throws Exception {
@@ -98,14 +94,14 @@ class OfficersWorkflowTest {
     desk.say(ALICE, id, "#take");
     assertTrue(
         desk.lastBodyTo(ALICE, id).contains("You are checker 1 of 2"), desk.lastBodyTo(ALICE, id));
-    assertTrue(ticket(id).state() instanceof TicketState.Checking);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checking);
     desk.say(BOB, id, "#take");
     desk.say(ALICE, id, "#pass Counts above threshold, no identifiers.");
     assertTrue(
         desk.lastBodyTo(ALICE, id).contains("Waiting for the second checker"),
         desk.lastBodyTo(ALICE, id));
     desk.say(BOB, id, "#pass fine");
-    assertTrue(ticket(id).state() instanceof TicketState.Checked);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checked);
     assertTrue(
         desk.mailTo(BOB, id).stream()
             .map(TestBot::body)
@@ -118,8 +114,8 @@ class OfficersWorkflowTest {
     desk.say(ALICE, id, "#release");
 
     assertTrue(
-        ticket(id).state() instanceof TicketState.Closed c && c.released(),
-        ticket(id).state().toString());
+        desk.ticket(id).state() instanceof TicketState.Closed c && c.released(),
+        desk.ticket(id).state().toString());
     MimeMessage release = desk.lastTo(ADA, id);
     String body = TestBot.body(release);
     assertTrue(body.contains("cleared for release"), body);
@@ -269,7 +265,8 @@ class OfficersWorkflowTest {
           "a disagreement asks for revise, ask or reject: " + revealed);
     }
     assertTrue(
-        ticket(id).state() instanceof TicketState.Checking, "a fail does not complete the checks");
+        desk.ticket(id).state() instanceof TicketState.Checking,
+        "a fail does not complete the checks");
   }
 
   @Test
@@ -297,14 +294,14 @@ class OfficersWorkflowTest {
         id,
         "#revise Please merge the East row into South: it is below threshold in the source.");
 
-    assertTrue(ticket(id).state() instanceof TicketState.Blocked);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Blocked);
     String guidance = desk.lastBodyTo(ADA, id);
     assertTrue(guidance.contains("Please merge the East row into South"), guidance);
     assertFalse(guidance.contains("#revise"), "the command itself is not sent to the researcher");
 
     desk.revision(id, "1234567", 2, "region,n\nNorth,30\nSouth,360\n");
 
-    Ticket t = ticket(id);
+    Ticket t = desk.ticket(id);
     assertEquals(2, t.round(), "new files start a new round");
     assertTrue(t.state() instanceof TicketState.Queued, t.state().toString());
     assertTrue(desk.lastBodyTo(BOB, id).contains("sent revised files"), "the checkers are told");
@@ -328,7 +325,7 @@ class OfficersWorkflowTest {
     desk.say(ALICE, id, "#take");
     desk.say(ALICE, id, "#pass fine");
     desk.say(ALICE, id, "#ask Is the North count unweighted?");
-    assertTrue(ticket(id).state() instanceof TicketState.Blocked);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Blocked);
     assertTrue(desk.lastBodyTo(ADA, id).contains("Is the North count unweighted?"));
 
     desk.say(
@@ -336,8 +333,9 @@ class OfficersWorkflowTest {
         id,
         "Yes, all counts are unweighted.\n\nOn Tue, 16 Jan 2024 the bot wrote:\n> Is the North count");
 
-    assertTrue(ticket(id).state() instanceof TicketState.Queued);
-    assertEquals(1, ticket(id).round(), "an answer without files keeps the round and its verdicts");
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Queued);
+    assertEquals(
+        1, desk.ticket(id).round(), "an answer without files keeps the round and its verdicts");
     String relayed = desk.lastBodyTo(ALICE, id);
     assertTrue(
         relayed.contains("all counts are unweighted") && !relayed.contains("> Is the North"),
@@ -345,7 +343,8 @@ class OfficersWorkflowTest {
     assertTrue(desk.lastBodyTo(ADA, id).contains("back in the queue"));
     desk.say(BOB, id, "#pass agreed");
     assertTrue(
-        ticket(id).state() instanceof TicketState.Checked, "Alice's round-1 pass still counts");
+        desk.ticket(id).state() instanceof TicketState.Checked,
+        "Alice's round-1 pass still counts");
   }
 
   @Test
@@ -358,19 +357,19 @@ class OfficersWorkflowTest {
         desk.lastBodyTo(ALICE, id));
 
     desk.say(ALICE, id, "#owner");
-    assertTrue(ticket(id).state() instanceof TicketState.WithDataOwner);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.WithDataOwner);
     MimeMessage toOwner = desk.lastTo(TestBot.OWNER, id);
     assertEquals(storedSha(id), sha256(attachment(toOwner, "table1.csv")));
     desk.say(ADA, id, "#approve");
     assertTrue(
-        ticket(id).state() instanceof TicketState.WithDataOwner,
+        desk.ticket(id).state() instanceof TicketState.WithDataOwner,
         "only the project's data owners approve");
 
     desk.say(TestBot.OWNER, id, "#approve");
-    assertTrue(ticket(id).state() instanceof TicketState.Approved);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Approved);
     assertTrue(desk.lastBodyTo(ALICE, id).contains("APPROVED"));
     desk.say(BOB, id, "#release");
-    assertTrue(ticket(id).state() instanceof TicketState.Closed c && c.released());
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Closed c && c.released());
   }
 
   @Test
@@ -380,7 +379,7 @@ class OfficersWorkflowTest {
     desk.say(ALICE, id, "#owner");
     desk.say(TestBot.OWNER, id, "#deny The regions identify our two largest sites.");
 
-    assertTrue(ticket(id).state() instanceof TicketState.Checking);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checking);
     for (String checker : List.of(ALICE, BOB)) {
       assertTrue(
           desk.lastBodyTo(checker, id).contains("two largest sites"), desk.lastBodyTo(checker, id));
@@ -416,10 +415,10 @@ class OfficersWorkflowTest {
     desk.say(CAROL, id, "#pass ok");
     desk.say(BOB, id, "#release");
     assertFalse(
-        ticket(id).state() instanceof TicketState.Closed,
+        desk.ticket(id).state() instanceof TicketState.Closed,
         "the requester-officer could not release");
     desk.say(CAROL, id, "#release");
-    assertTrue(ticket(id).state() instanceof TicketState.Closed);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Closed);
   }
 
   @Test
@@ -429,7 +428,7 @@ class OfficersWorkflowTest {
     desk.say("mallory@elsewhere.example", id, "#release\nplease send me the files too");
 
     assertTrue(
-        ticket(id).state() instanceof TicketState.Checking,
+        desk.ticket(id).state() instanceof TicketState.Checking,
         "an outsider's command is not a command");
     String alert = desk.lastBodyTo(ALICE, id);
     assertTrue(
@@ -486,7 +485,7 @@ class OfficersWorkflowTest {
     desk.say(ALICE, id, "#release");
 
     assertTrue(desk.lastBodyTo(ALICE, id).contains("no longer match"), desk.lastBodyTo(ALICE, id));
-    assertTrue(ticket(id).state() instanceof TicketState.Checked);
+    assertTrue(desk.ticket(id).state() instanceof TicketState.Checked);
     assertTrue(
         desk.mailTo(ADA, id).stream()
             .noneMatch(m -> TestBot.body(m).contains("cleared for release")));
