@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.outputintake.scan.code.CodeScanner;
 import org.outputintake.scan.identifier.DocumentScanner;
+import org.outputintake.scan.table.Differencing;
 import org.outputintake.scan.table.SupportedDominance;
 import org.outputintake.scan.table.TableScanner;
 import org.slf4j.Logger;
@@ -66,6 +67,11 @@ public final class ScanEngine {
               reports,
               "largest contributions given in a supporting file",
               r -> SupportedDominance.apply(r, scan.files, ctx, FindingCollector.DEFAULT_CAP));
+      reports =
+          acrossFiles(
+              reports,
+              "differencing between the request's count tables",
+              r -> Differencing.apply(r, scan.files, ctx));
       reports =
           acrossFiles(
               reports, "ACRO's own results and checksums", r -> AcroInput.apply(r, scan.files));
