@@ -112,6 +112,19 @@ enum ColumnRole {
     return normalized.equals("std_err") || normalized.equals("p_z") || normalized.equals("p_t");
   }
 
+  /**
+   * A survival or life table ({@code summary(survfit)}, broom's {@code tidy(survfit)}, lifelines):
+   * its numbers at risk name it, and no model coefficient table has them.
+   */
+  static boolean lifeTable(ColumnStats[] columns) {
+    for (ColumnStats col : columns) {
+      String n = col.normalized;
+      if (n.equals("n_risk") || n.equals("nrisk") || n.equals("at_risk") || n.endsWith("_at_risk"))
+        return true;
+    }
+    return false;
+  }
+
   /** Whether the header names a rate, percentage or mean, whose underlying counts must be shown. */
   static boolean isRateLike(String normalized) {
     for (String w : normalized.split("_")) {

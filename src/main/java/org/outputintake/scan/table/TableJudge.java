@@ -41,6 +41,8 @@ final class TableJudge {
         rateLike = true;
       if (ColumnRole.isCoefficient(col.normalized)) coefficients = true;
     }
+    // a survival (life) table has standard errors of its estimates but no model to saturate
+    if (coefficients && ColumnRole.lifeTable(columns)) coefficients = false;
     int dominanceColumn = t.dominance == null ? -1 : t.dominance.cellColumn();
     boolean additive = additive(keys);
     List<ColumnStats> counts = new ArrayList<>();

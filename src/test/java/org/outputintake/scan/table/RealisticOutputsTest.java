@@ -216,4 +216,27 @@ class RealisticOutputsTest {
     assertEquals(List.of("LOW_COUNT"), codes(f));
     assertEquals(List.of("row 5, column 'count'"), locations(f, "LOW_COUNT"));
   }
+
+  @Test
+  void aKaplanMeierTableIsCheckedForFewAtRiskButNotAskedForAModelsDegreesOfFreedom()
+      throws IOException {
+    List<Finding> f =
+        csv(
+            "time,n.risk,n.event,n.censor,surv,std.err,lower,upper",
+            "1,120,30,0,0.75,0.04,0.67,0.83",
+            "12,60,20,10,0.5,0.05,0.41,0.61",
+            "20,6,3,4,0.25,0.09,0.12,0.51");
+    assertFalse(codes(f).contains("DEGREES_OF_FREEDOM_MISSING"), f.toString());
+    assertTrue(locations(f, "LOW_COUNT").contains("row 4, column 'n.risk'"), f.toString());
+  }
+
+  @Test
+  void aCoefficientTableWithAnNColumnIsStillAModel() throws IOException {
+    List<Finding> f =
+        csv(
+            "term,estimate,std.error,statistic,p.value,n",
+            "(Intercept),1.20,0.30,4.0,0.0001,412",
+            "age,0.05,0.01,5.0,0.0001,412");
+    assertTrue(codes(f).contains("DEGREES_OF_FREEDOM_MISSING"), f.toString());
+  }
 }
