@@ -173,6 +173,20 @@ final class ConfigBinder {
         throw new ConfigException(
             "sla.zone is '" + z + "', not a time zone: write e.g. Europe/London");
       }
+      String region = text("sla.region");
+      boolean uk =
+          region == null
+              || java.util.Set.of("england-and-wales", "scotland", "northern-ireland")
+                  .contains(region.trim());
+      // GMT or UTC would put the working day an hour late all summer, when the office is on BST
+      if (uk && zone.getRules().isFixedOffset()) {
+        throw new ConfigException(
+            "sla.zone is '"
+                + z
+                + "', a fixed offset, but offices in the UK move to BST in summer, so the working"
+                + " day would be counted an hour late from March to October: write Europe/London"
+                + " (or remove the key)");
+      }
     }
     IntakeConfig.Sla base =
         new IntakeConfig.Sla(

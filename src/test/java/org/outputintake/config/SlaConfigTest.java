@@ -69,4 +69,15 @@ class SlaConfigTest {
     assertEquals(Duration.ofHours(4), c.sla().reminderBefore());
     assertEquals(Duration.ofHours(40), c.sla().target());
   }
+
+  @Test
+  void aUkServiceLevelInAZoneWithoutSummerTimeIsRefusedWithWhatToWrite() throws Exception {
+    for (String zone : List.of("GMT", "UTC", "Z")) {
+      String message =
+          assertThrows(ConfigException.class, () -> load("sla: { zone: " + zone + " }\n"))
+              .getMessage();
+      assertTrue(message.contains("sla.zone") && message.contains("Europe/London"), message);
+    }
+    assertEquals("Europe/London", load("sla: { zone: Europe/London }\n").sla().zone().getId());
+  }
 }
