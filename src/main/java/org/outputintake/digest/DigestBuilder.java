@@ -128,6 +128,8 @@ final class DigestBuilder {
     int bounced = q.bounced(from, now);
     f.put("bounced", bounced);
     f.put("hasBounced", bounced > 0);
+    List<String> bouncedTo = bounced > 0 ? q.bouncedTo(from, now, 10) : List.of();
+    f.put("bouncedTo", String.join(", ", bouncedTo));
 
     QueueChart.Series chart = series(q, cal, serviceLevel.config().zone(), now);
     f.put("chartDays", CHART_DAYS);

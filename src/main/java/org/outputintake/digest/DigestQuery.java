@@ -77,6 +77,26 @@ final class DigestQuery {
         to);
   }
 
+  /** The addresses that bounced in the period, most bounces first: who cannot be reached. */
+  List<String> bouncedTo(Instant from, Instant to, int limit) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+        SELECT recipient, COUNT(*) AS n FROM outbox
+          WHERE status = 'bounced' AND bounced_at >= ? AND bounced_at < ?
+          GROUP BY recipient ORDER BY n DESC, recipient LIMIT ?""")) {
+      ps.setString(1, DbTime.of(from));
+      ps.setString(2, DbTime.of(to));
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next())
+          out.add(rs.getString(1) + (rs.getInt(2) > 1 ? " (" + rs.getInt(2) + ")" : ""));
+      }
+    }
+    return out;
+  }
+
   int deadLetters() throws SQLException {
     return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
   }
