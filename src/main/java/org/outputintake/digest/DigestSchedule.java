@@ -102,15 +102,9 @@ final class DigestSchedule {
     }
   }
 
-  /** The latest firing in [{@code from}, {@code before}), or null. */
+  /** The latest firing from {@code from} (to the second) and before {@code before}, or null. */
   private Instant latestBefore(Instant from, Instant before) {
-    Instant found = null;
-    Instant n = next(from.minusSeconds(1));
-    while (n != null && n.isBefore(before)) {
-      found = n;
-      n = next(n);
-    }
-    return found;
+    return latestDue(from.minusSeconds(1), before.minusNanos(1));
   }
 
   private static String words(Duration d) {

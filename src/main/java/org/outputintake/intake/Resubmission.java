@@ -118,7 +118,7 @@ final class Resubmission {
                                   : List.of()),
                       now);
                   if (!WorkflowStore.checkers(c, id).isEmpty())
-                    ctx.workflow().researcherWrote(c, saved, m, key, false, true, now);
+                    ctx.workflow().researcherWrote(c, saved, m, key, false, true, false, now);
                   if (next instanceof TicketState.Queued)
                     ctx.workflow().ticketQueued(c, saved, true, now);
                   return saved;

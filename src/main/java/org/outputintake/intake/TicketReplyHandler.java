@@ -208,10 +208,10 @@ final class TicketReplyHandler {
                                 ctx.workflow().withServiceLevel(c, t, facts, now),
                                 List.of()),
                         now);
-                    ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+                    ctx.workflow().researcherWrote(c, t, m, key, false, false, false, now);
                     return "correspondence stored on " + id + " (still blocked)";
                   }
-                  ctx.workflow().researcherWrote(c, t, m, key, false, false, now);
+                  ctx.workflow().researcherWrote(c, t, m, key, false, false, false, now);
                   return "correspondence stored on " + id + " and forwarded to its checkers";
                 });
     ctx.events().ticketUpdated(ticket, summary);

@@ -210,8 +210,9 @@ public final class StandardReview implements RequestReview {
   static List<Finding> aboutTheEmail(List<Finding> found) {
     List<Finding> out = new ArrayList<>();
     for (Finding f : found) {
-      int end = f.message().indexOf(". ");
-      String what = end < 0 ? f.message() : f.message().substring(0, end + 1);
+      String what =
+          org.outputintake.scan.identifier.IdentifierFinder.looksLike(
+              org.outputintake.scan.identifier.IdentifierKind.valueOf(f.code()));
       out.add(
           new Finding(
               f.code(),

@@ -61,13 +61,12 @@ final class OutsideTicketCommands {
       return new StaffCommands.Result("refused: sender not authenticated", false);
     }
     boolean next = cmd.name().equals("next");
-    if (next) {
-      for (String id : WorkflowStore.unheldQueue(c, 1)) {
-        Ticket t = ctx.tickets().find(c, id).orElseThrow();
-        Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
-        return commands.handle(
-            c, t, p, m, key, rawSha256, Role.of(sender, t, p, ctx.config().staff()), now);
-      }
+    List<String> oldest = next ? WorkflowStore.unheldQueue(c, 1) : List.of();
+    if (!oldest.isEmpty()) {
+      Ticket t = ctx.tickets().find(c, oldest.get(0)).orElseThrow();
+      Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
+      return commands.handle(
+          c, t, p, m, key, rawSha256, Role.of(sender, t, p, ctx.config().staff()), now);
     }
     AuditLog.append(
         c,

@@ -183,22 +183,8 @@ public final class Workflow {
    * list) get it.
    *
    * @param requeued whether their answer returned the ticket to the queue
-   */
-  public void researcherWrote(
-      Connection c,
-      Ticket t,
-      InboundMessage m,
-      String key,
-      boolean requeued,
-      boolean files,
-      Instant now)
-      throws SQLException {
-    researcherWrote(c, t, m, key, requeued, files, false, now);
-  }
-
-  /**
-   * The same, saying whether their answer started a new check round on the same files (both
-   * verdicts of the last round were in before it).
+   * @param newRound whether their answer started a new check round on the same files (both verdicts
+   *     of the last round were in before it)
    */
   public void researcherWrote(
       Connection c,

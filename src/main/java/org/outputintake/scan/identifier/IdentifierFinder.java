@@ -52,14 +52,15 @@ public final class IdentifierFinder {
 
   /** The finding for one identifier found at a place. */
   public static Finding finding(IdentifierKind kind, String location, String masked) {
+    return new Finding(
+        kind.name(), kind.severity(), location, looksLike(kind) + " " + kind.advice(), masked);
+  }
+
+  /** What was found, without the advice: "This looks like an NHS number." */
+  public static String looksLike(IdentifierKind kind) {
     String article =
         "AEIOU".indexOf(Character.toUpperCase(kind.label().charAt(0))) >= 0 ? "an " : "a ";
-    return new Finding(
-        kind.name(),
-        kind.severity(),
-        location,
-        "This looks like " + article + kind.label() + ". " + kind.advice(),
-        masked);
+    return "This looks like " + article + kind.label() + ".";
   }
 
   /**

@@ -18,8 +18,14 @@ import org.outputintake.scan.identifier.ColumnNames;
  */
 public final class Differencing {
   public static final String CODE = "DIFFERENCING";
-  private static final int MAX_ROWS = 50_000;
-  private static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * A table with a stated grand total is a published table, not a long file of records: only such
+   * sizes are read a second time, so a request of large files costs no extra parse.
+   */
+  private static final int MAX_ROWS = 5_000;
+
+  private static final long MAX_BYTES = 1L << 20;
   private static final int MAX_PAIRS = 20;
 
   private Differencing() {}

@@ -1,6 +1,7 @@
 package org.outputintake.workflow.command;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.outputintake.ticket.AuditLog;
@@ -8,7 +9,6 @@ import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
-import org.outputintake.workflow.StaffMail;
 import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
@@ -49,7 +49,7 @@ public final class DropCommand implements OfficerCommand {
     AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-dropped", why.strip());
     boolean requeued = false;
     if (checkers.size() == 1 && inv.ticket().state() instanceof TicketState.Checking checking) {
-      var queuedAt = WorkflowStore.queuedAt(inv.c(), inv.id()).orElse(inv.now());
+      Instant queuedAt = WorkflowStore.queuedAt(inv.c(), inv.id()).orElse(inv.now());
       Transitions.move(inv, checking.handedBack(queuedAt), "handed back by " + inv.sender());
       requeued = true;
     }
@@ -59,21 +59,25 @@ public final class DropCommand implements OfficerCommand {
             : checkers.size() == 2
                 ? "Its other checker keeps it; it needs a second checker."
                 : "It is " + inv.ticket().state().name() + " and needs a checker.";
-    tellOfficers(inv.mail(), inv, inv.sender() + " handed back " + inv.id() + why + ". " + where);
+    inv.mail()
+        .toOfficers(
+            inv.c(),
+            inv.ticket(),
+            "officers-alert",
+            inv.id() + " needs a checker",
+            Map.of(
+                "what",
+                inv.sender()
+                    + " handed back "
+                    + inv.id()
+                    + why
+                    + ". "
+                    + where
+                    + " Reply with #take to check it."),
+            List.of(),
+            inv.now());
     return new Done(
         "You no longer hold " + inv.id() + ". " + where,
         "The officers have been told it needs a checker; nothing else changed on the ticket.");
-  }
-
-  private static void tellOfficers(StaffMail mail, Invocation inv, String what)
-      throws SQLException {
-    mail.toOfficers(
-        inv.c(),
-        inv.ticket(),
-        "officers-alert",
-        inv.id() + " needs a checker",
-        Map.of("what", what + " Reply with #take to check it."),
-        List.of(),
-        inv.now());
   }
 }
