@@ -25,6 +25,7 @@ public final class FormCheck {
   public static final String FORM_DECLARATION = "FORM_DECLARATION";
   public static final String FOLDER_NAME = "FOLDER_NAME";
   public static final String FOLDER_VERSION = "FOLDER_VERSION";
+  public static final String SUPPORTING_IN_OUTPUT_ARCHIVE = "SUPPORTING_IN_OUTPUT_ARCHIVE";
   static final String FORM = "request form";
 
   private FormCheck() {}
@@ -34,6 +35,7 @@ public final class FormCheck {
     missingFields(form, findings);
     projectNumber(form, expect, findings);
     files(form, expect, findings);
+    findings.addAll(SupportingInArchives.check(form, expect.attachedFileNames()));
     for (Declaration d : Declaration.values()) {
       if (!form.declared(d)) {
         findings.add(

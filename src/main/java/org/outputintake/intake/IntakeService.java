@@ -61,7 +61,8 @@ public final class IntakeService {
           "ARCHIVE_UNSAFE",
           "ENCRYPTED_CONTENT",
           "FILE_EMPTY",
-          "FILE_NAME_DUPLICATE");
+          "FILE_NAME_DUPLICATE",
+          "SUPPORTING_IN_OUTPUT_ARCHIVE");
 
   public enum Disposition {
     PROCESSED,

@@ -138,6 +138,38 @@ class FormCheckTest {
   }
 
   @Test
+  void supportingFilesInsideAnOutputArchive_blockOncePerArchive_namingThem() {
+    List<String> attached =
+        List.of("outputs.zip", "outputs.zip!/v1/t1.csv", "outputs.zip!/v1/model.R", "code.zip");
+    FormExpectations expect = FormExpectations.firstRequest("1234567", attached);
+    List<Finding> found =
+        withCode(
+            check(FormFixtures.form().files("outputs.zip").supporting("model.R"), expect),
+            FormCheck.SUPPORTING_IN_OUTPUT_ARCHIVE);
+    assertEquals(List.of("outputs.zip"), found.stream().map(Finding::evidence).toList());
+    assertTrue(found.get(0).isBlocker());
+    assertTrue(found.get(0).message().contains("'v1/model.R' Supporting"), found.get(0).message());
+  }
+
+  @Test
+  void supportingFilesInAnArchiveMarkedSupporting_orAttachedOnTheirOwn_areFine() {
+    FormExpectations zipped =
+        FormExpectations.firstRequest(
+            "1234567", List.of("t1.csv", "code.zip", "code.zip!/model.R", "code.zip!/prep.R"));
+    assertEquals(
+        List.of(),
+        withCode(
+            check(FormFixtures.form().files("t1.csv").supporting("code.zip"), zipped),
+            FormCheck.SUPPORTING_IN_OUTPUT_ARCHIVE));
+    FormExpectations alone = FormExpectations.firstRequest("1234567", List.of("t1.csv", "model.R"));
+    assertEquals(
+        List.of(),
+        withCode(
+            check(FormFixtures.form().files("t1.csv").supporting("model.R"), alone),
+            FormCheck.SUPPORTING_IN_OUTPUT_ARCHIVE));
+  }
+
+  @Test
   void eachUntickedDeclarationIsItsOwnFindingInPlainWords() {
     List<Finding> findings =
         check(FormFixtures.form().untick(Declaration.NO_AI_ML, Declaration.CODE_CLEAN), MATCHING);

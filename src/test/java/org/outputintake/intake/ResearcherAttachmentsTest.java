@@ -228,6 +228,28 @@ class ResearcherAttachmentsTest extends BotTest {
   }
 
   @Test
+  void supportingCodeInsideTheOutputZip_blocksTheRequest_soItIsNeverReleasedWithTheOutputs()
+      throws Exception {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("2024_01_16_EnergyUseModel_v1/table1.csv", TABLE.getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        "2024_01_16_EnergyUseModel_v1/model.R",
+        "fit <- lm(y ~ x, data = d)\n".getBytes(StandardCharsets.UTF_8));
+    bot.deliver(
+        requestWithForm(f -> f.files("table1.csv").supporting("model.R"))
+            .attach(
+                "2024_01_16_EnergyUseModel_v1.zip",
+                PolicySamples.zipBytes(entries),
+                "application/zip")
+            .build(bot.session()));
+    bot.cycle();
+    assertBlocked();
+    String body = onlyReply();
+    assertTrue(body.contains("[SUPPORTING_IN_OUTPUT_ARCHIVE]"), body);
+    assertTrue(body.contains("'2024_01_16_EnergyUseModel_v1/model.R' Supporting"), body);
+  }
+
+  @Test
   void aZipNeitherListedNorWithAListedFile_isOneMismatch_notOnePerFileInside() throws Exception {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("t1.csv", TABLE.getBytes(StandardCharsets.UTF_8));
