@@ -11,11 +11,14 @@ import org.outputintake.scan.identifier.ColumnNames;
  */
 final class HeaderRows {
   private String[] headers;
+  private final String[] top;
   private boolean multiLevel;
+  private boolean levelAdded;
   private int rows;
 
   private HeaderRows(String[] headers, boolean multiLevel) {
     this.headers = headers;
+    this.top = headers.clone();
     this.multiLevel = multiLevel;
     this.rows = 1;
   }
@@ -71,11 +74,31 @@ final class HeaderRows {
         if (headers[c] == null || headers[c].isEmpty()) headers[c] = v;
         else if (!v.isEmpty() && c > 0) headers[c] = headers[c] + " " + v;
       }
+      levelAdded = true;
     } else {
       return false;
     }
     rows++;
     return true;
+  }
+
+  /**
+   * The variable named above every given column when pandas' {@code pivot_table(values=...)} writes
+   * it as the top level of the header: one name over all of them, which names no statistic, so the
+   * table does not say whether its cells are counts, sums or means of it. Null otherwise.
+   */
+  String valueVariable(int[] columns) {
+    if (!levelAdded || columns.length == 0) return null;
+    String name = null;
+    for (int c : columns) {
+      String v = c < top.length && top[c] != null ? top[c] : "";
+      if (v.isEmpty() || name != null && !name.equals(v)) return null;
+      name = v;
+    }
+    String norm = ColumnNames.normalize(name);
+    boolean statistic =
+        ColumnRole.of(norm, Set.of(), name) != ColumnRole.OTHER || ColumnRole.isTotalLabel(norm);
+    return statistic ? null : name;
   }
 
   /**

@@ -384,6 +384,13 @@ final class TableAnalyzer {
     for (int c = old; c < width; c++) columns[c] = column("", c);
   }
 
+  /** See {@link HeaderRows#valueVariable}. */
+  String valueVariable(List<ColumnStats> cols) {
+    return header == null
+        ? null
+        : header.valueVariable(cols.stream().mapToInt(this::index).toArray());
+  }
+
   int index(ColumnStats col) {
     for (int c = 0; c < columns.length; c++) {
       if (columns[c] == col) return c;

@@ -89,6 +89,8 @@ final class TableJudge {
           && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
       else if (!coefficients && !statisticHeaders) undecided.add(col);
     }
+    // pivot_table(values="income", aggfunc="sum") and aggfunc="count" print the same header
+    String variable = crossTab ? t.valueVariable(open) : null;
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
@@ -127,6 +129,18 @@ final class TableJudge {
     }
     if (!undecided.isEmpty())
       unrecognised(undecided, counts.isEmpty() && magnitudes.isEmpty(), additive);
+    if (variable != null)
+      t.out.add(
+          Finding.warning(
+              "TABLE_UNRECOGNISED",
+              t.where,
+              "The cells are values of '"
+                  + variable
+                  + "', but the table does not say which statistic of it they are (a pivot table"
+                  + " names the variable, not count, sum or mean). They were checked as counts."
+                  + " If they are sums or other magnitudes, give the number of contributors and the"
+                  + " two largest contributions per cell; name the statistic in the header (or"
+                  + " declare the count columns on the form)."));
     long maxRows = policy.maxRows();
     if (maxRows > 0 && t.dataRows > maxRows) {
       t.out.add(

@@ -220,8 +220,50 @@ class TableKindsTest {
             "indvar1,,,",
             "A,11,11,11",
             "B,11,11,4");
-    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals(List.of("LOW_COUNT", "TABLE_UNRECOGNISED"), codes(f));
     assertEquals("row 5, column 'depvar C'", f.get(0).location());
+  }
+
+  @Test
+  void aPivotOfANamedVariable_isCheckedAsCounts_andAskedWhichStatisticItsCellsAre()
+      throws IOException {
+    // pivot_table(values="outcome", aggfunc="sum") prints what aggfunc="count" prints
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            ",outcome,outcome,outcome",
+            "region,A,B,C",
+            "sex,,,",
+            "F,495,495,495",
+            "M,450,450,10446");
+    assertEquals(List.of("TABLE_UNRECOGNISED"), codes(f));
+    assertTrue(f.get(0).message().contains("values of 'outcome'"), f.get(0).message());
+    assertTrue(f.get(0).message().contains("two largest contributions"), f.get(0).message());
+  }
+
+  @Test
+  void aPivotNamingItsStatistic_orACrosstabOfTwoColumnVariables_isNotAskedWhichStatistic()
+      throws IOException {
+    assertEquals(
+        List.of(),
+        codes(
+            csv(
+                "ons-srs",
+                ",count,count,count",
+                "region,A,B,C",
+                "sex,,,",
+                "F,15,15,15",
+                "M,20,20,20")));
+    assertEquals(
+        List.of(),
+        codes(
+            csv(
+                "ons-srs",
+                ",smoker,smoker,non-smoker,non-smoker",
+                "sex,F,M,F,M",
+                "region,,,,",
+                "North,15,15,30,30",
+                "South,20,20,40,40")));
   }
 
   @Test
