@@ -9,8 +9,9 @@ import org.outputintake.scan.Finding;
  * Identifiers in one table column, judged over the whole column: one finding per column and kind
  * ("column 'nhs_no': 120 values look like NHS numbers") instead of one per cell. A bare ten-digit
  * number is counted as an NHS number only when the header says so or (nearly) all ten-digit values
- * pass the check digit, since one random number in eleven passes it; bare VAT and company numbers
- * likewise need (nearly) all values of their length to pass.
+ * pass the check digit (all of them when there are only one or two, as in text, and not under a
+ * header that names a quantity), since one random number in eleven passes it; bare VAT and company
+ * numbers likewise need (nearly) all values of their length to pass.
  */
 // hits per kind in an array indexed by ordinal: on the per-cell path an EnumMap lookup costs
 // throughput
@@ -24,6 +25,7 @@ public final class ColumnProfile {
   private final IdentifierKind announced;
   private final boolean nhsHeader;
   private final boolean phoneHeader;
+  private final boolean quantities;
 
   /**
    * A header that gives bare numbers their meaning (VAT, passport, company): numbers are read with
@@ -65,6 +67,15 @@ public final class ColumnProfile {
    * @param finder shared by the columns of one table; not thread-safe
    */
   public ColumnProfile(String header, IdentifierFinder finder) {
+    this(header, finder, false);
+  }
+
+  /**
+   * @param quantities the header names a quantity (a count, sum, mean, rate...): a lone ten-digit
+   *     value there is an amount, not an NHS number
+   */
+  public ColumnProfile(String header, IdentifierFinder finder, boolean quantities) {
+    this.quantities = quantities;
     this.header = header == null ? "" : header.strip();
     this.norm = ColumnNames.normalize(header);
     this.announced = ColumnNames.kindOf(norm);
@@ -254,7 +265,13 @@ public final class ColumnProfile {
    * a CSV.
    */
   public void report(String tableLocation, Consumer<Finding> out) {
-    boolean nhsColumn = nhsPass > 0 && (nhsHeader || nhsPass >= 3 && nearlyAll(nhsPass, tenDigit));
+    // one or two values that all pass are as likely as a standalone number in text (a listing of
+    // one or two patients); from three on, a stray failing value is allowed
+    boolean nhsColumn =
+        nhsPass > 0
+            && (nhsHeader
+                || nhsPass >= 3 && nearlyAll(nhsPass, tenDigit)
+                || nhsPass == tenDigit && !quantities);
     if (nhsColumn) merge(IdentifierKind.NHS_NUMBER, nhsPass, nhsFirstRow, nhsSample);
     // VAT and company numbers alone, as for NHS numbers: (nearly) every value of their length
     // passes, so a column of amounts or running numbers where a few happen to pass is not flagged

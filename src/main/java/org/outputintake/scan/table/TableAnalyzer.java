@@ -370,12 +370,9 @@ final class TableAnalyzer {
   private ColumnStats column(String header, int c) {
     String h = header.isEmpty() ? "column " + letters(c) : header;
     String norm = ColumnNames.normalize(header);
-    return new ColumnStats(
-        h,
-        norm,
-        ColumnRole.of(norm, ctx.declaredCountColumns(), header),
-        new ColumnProfile(h, finder),
-        cellLimit);
+    ColumnRole role = ColumnRole.of(norm, ctx.declaredCountColumns(), header);
+    boolean quantities = role != ColumnRole.OTHER && role != ColumnRole.NOT_COUNT;
+    return new ColumnStats(h, norm, role, new ColumnProfile(h, finder, quantities), cellLimit);
   }
 
   private void widen(int width) {

@@ -156,9 +156,9 @@ class IdentifierCorpusTest {
         Path.of("target", "identifier-corpus.md"),
         report + "\n" + String.join("\n", misses) + "\n");
     double recall = (double) all[1] / all[0];
-    // 672 of 685: the 13 misses are bare 9-digit passports (no check digit) and a bare 10-digit NHS
-    // number as a one-value neutral column, which cannot be told from ordinary numbers or codes
-    assertTrue(recall >= 0.981, "recall fell to " + percent(all[1], all[0]));
+    // 673 of 685: the 12 misses are bare 9-digit passports (no check digit), which cannot be told
+    // from the corpus's own 9-digit VAT negatives in the same shapes
+    assertTrue(recall >= 0.982, "recall fell to " + percent(all[1], all[0]));
     assertTrue(all[3] == 0, "negatives flagged: " + all[3]);
   }
 

@@ -165,4 +165,18 @@ class IdentifiersAloneTest {
         List.of("PASSPORT_NUMBER", "VEHICLE_REGISTRATION"),
         table("ref,other,n", "F92402356,ABC 123D,10", "C12345678,K1 ABC,20"));
   }
+
+  @Test
+  void givenAListingOfTwoPatientsUnderANeutralHeader_thenTheirNhsNumbersAreFound()
+      throws IOException {
+    assertEquals(List.of("NHS_NUMBER"), table("id,outcome", "9434765919,died", "4010232137,lived"));
+    assertEquals(List.of("NHS_NUMBER"), table("ref,group", "9434765919,A"));
+  }
+
+  @Test
+  void givenALoneTenDigitAmountThatPassesModulus11_thenItIsNotAnNhsNumber() throws IOException {
+    assertEquals(List.of(), table("region,total_spend", "England,2345678909"));
+    // three values of which one fails: not (nearly) all pass, as before
+    assertEquals(List.of(), table("id,n", "9434765919,10", "2345678901,20", "2345678902,30"));
+  }
 }
