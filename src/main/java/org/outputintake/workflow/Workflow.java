@@ -104,15 +104,21 @@ public final class Workflow {
 
   /**
    * Whether this email goes to the staff side: an officer or a data owner, unless it is their own
-   * request's mail.
+   * request's mail; a manager only with a staff command on its first line.
    */
   public boolean isStaffMail(Set<Role> roles, InboundMessage m) {
     boolean staff = roles.contains(Role.OFFICER) || roles.contains(Role.DATA_OWNER);
-    if (!staff) return false;
-    boolean researcher = roles.contains(Role.REQUESTER) || roles.contains(Role.RESEARCHER);
+    if (!staff) {
+      // #unassign is a manager's one command; any other command of the desk is answered "Not
+      // done" rather than silently stored, and everything else they write is handled as before
+      return roles.contains(Role.MANAGER)
+          && ParsedCommand.parse(ctx.newText().of(m))
+              .map(cmd -> commands.isCommand(cmd.name()))
+              .orElse(false);
+    }
     // an officer writing as a researcher on their own request is a researcher, unless they give a
     // command
-    return !researcher || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
+    return !Role.researcher(roles) || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
   }
 
   public StaffCommands.Result staffMail(

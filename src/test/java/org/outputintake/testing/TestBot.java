@@ -54,11 +54,11 @@ public final class TestBot implements AutoCloseable {
   public static final String CAROL = "carol.officer@example.org";
   public static final String OFFICERS_LIST = "srs-officers@example.org";
   public static final String OWNER = "owner@dataowner.example.org";
+  public static final String MANAGER = "srs-manager@example.org";
 
   /** The desk as the officers' tests see it: three officers and a distribution list. */
   public static final IntakeConfig.Staff STAFF =
-      new IntakeConfig.Staff(
-          OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of("srs-manager@example.org"));
+      new IntakeConfig.Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
 
   private final GreenMailExtension mail;
   private IntakeConfig config;
