@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.testing.Desk;
+import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.TicketState;
@@ -209,6 +210,29 @@ class UnassigningTest {
   }
 
   @Test
+  void aManagersUnassignOutsideAnyThreadIsToldWhereItGoes() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+
+    bot.deliver(
+        Mails.request()
+            .from(MANAGER)
+            .subject("Alice is away")
+            .body("#unassign alice.officer@example.org away all week")
+            .build(bot.session()));
+    bot.cycle();
+
+    assertEquals(List.of(ALICE), desk.checkers(id));
+    List<String> answers = imapBodies(MANAGER, "");
+    String answer = answers.get(answers.size() - 1);
+    assertTrue(
+        answer.startsWith("Not done: #unassign acts on one ticket")
+            && answer.contains("Commands go in a reply to the bot's email about the ticket")
+            && !answer.contains("#next works"),
+        answer);
+  }
+
+  @Test
   void withAuthenticationRequiredAnUnprovenManagerIsRefused() throws Exception {
     bot.close();
     bot =
@@ -243,7 +267,9 @@ class UnassigningTest {
       inbox.open(Folder.READ_ONLY);
       List<String> out = new ArrayList<>();
       for (Message m : inbox.getMessages()) {
-        if (m.getSubject() != null && m.getSubject().contains("[" + ticketId + "]"))
+        // an empty id: every mail, in or out of a ticket's thread
+        if (m.getSubject() != null
+            && (ticketId.isEmpty() || m.getSubject().contains("[" + ticketId + "]")))
           out.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
       }
       inbox.close(false);
