@@ -176,16 +176,16 @@ final class TicketReplyHandler {
                     ctx.workflow().researcherWrote(c, saved, m, key, true, false, newRound, now);
                     ctx.workflow().ticketQueued(c, saved, true, now);
                     int position = WorkflowStore.queuePosition(c, id);
+                    Map<String, Object> facts =
+                        ctx.workflow()
+                            .withServiceLevel(c, saved, Map.of("position", position), now);
+                    ctx.workflow()
+                        .researcherName(c, saved, m)
+                        .ifPresent(name -> facts.put("researcherName", name));
                     ctx.queueReply(
                         c,
                         ctx.composer()
-                            .ticketReply(
-                                "answer-received",
-                                saved,
-                                m.answering(),
-                                ctx.workflow()
-                                    .withServiceLevel(c, saved, Map.of("position", position), now),
-                                List.of()),
+                            .ticketReply("answer-received", saved, m.answering(), facts, List.of()),
                         now);
                     return "researcher answered on " + id + ": back in the queue";
                   }

@@ -231,6 +231,11 @@ public final class Workflow {
   /** A researcher wrote to a released or closed ticket: a polite answer to open a new request. */
   public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now)
       throws SQLException {
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put(
+        "released",
+        t.state() instanceof org.outputintake.ticket.TicketState.Closed cl && cl.released());
+    researcherName(c, t, m).ifPresent(name -> facts.put("researcherName", name));
     mail.queue(
         c,
         ctx.composer()
@@ -240,12 +245,19 @@ public final class Workflow {
                 m.from(),
                 List.of(),
                 null,
-                Map.of(
-                    "released",
-                    t.state() instanceof org.outputintake.ticket.TicketState.Closed cl
-                        && cl.released()),
+                facts,
                 List.of(),
                 m.answering()),
         now);
+  }
+
+  /**
+   * The name to greet the sender of {@code m} by in the answer on the ticket ({@code
+   * researcherName} in the templates): their {@code From:} name, or that of their latest email on
+   * the ticket; empty for "Dear researcher,".
+   */
+  public java.util.Optional<String> researcherName(Connection c, Ticket t, InboundMessage m)
+      throws SQLException {
+    return mail.researcherName(c, t, m.from(), m);
   }
 }

@@ -12,17 +12,10 @@ import static org.outputintake.testing.TestBot.OFFICERS_LIST;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -258,25 +251,15 @@ class UnassigningTest {
     assertEquals(List.of(), desk.checkers(id));
   }
 
-  /** The manager's mail about a ticket, read from their own mailbox over IMAP, oldest first. */
+  /**
+   * The manager's mail about a ticket (every mail for an empty id), read from their own mailbox
+   * over IMAP, oldest first.
+   */
   private List<String> imapBodies(String user, String ticketId) throws Exception {
-    Store store = Session.getInstance(new Properties()).getStore("imap");
-    store.connect("127.0.0.1", mail.getImap().getPort(), user, "manager-secret");
-    try {
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
-      List<String> out = new ArrayList<>();
-      for (Message m : inbox.getMessages()) {
-        // an empty id: every mail, in or out of a ticket's thread
-        if (m.getSubject() != null
-            && (ticketId.isEmpty() || m.getSubject().contains("[" + ticketId + "]")))
-          out.add(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n"));
-      }
-      inbox.close(false);
-      return out;
-    } finally {
-      store.close();
-    }
+    return bot.imapInbox(user, "manager-secret").stream()
+        .filter(m -> ticketId.isEmpty() || m.subject().contains("[" + ticketId + "]"))
+        .map(TestBot.ImapMail::text)
+        .toList();
   }
 
   private String imapBody(String user, String ticketId) throws Exception {
