@@ -2,8 +2,6 @@ package org.outputintake.workflow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,23 +38,10 @@ final class ResearcherNames {
       Optional<String> name = DisplayNames.greeting(current.fromName());
       if (name.isPresent()) return name;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-        SELECT raw_sha256 FROM mail_message
-        WHERE ticket_id = ? AND direction = 'in' AND sender = ? AND raw_sha256 IS NOT NULL
-        ORDER BY id DESC LIMIT ?""")) {
-      ps.setString(1, ticketId);
-      ps.setString(2, address);
-      ps.setInt(3, LOOK_BACK);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getString(1).length() != 64) continue; // not a hash this store wrote
-          Optional<String> name =
-              DisplayNames.ofStoredMessage(messages.pathFor(rs.getString(1), ".eml"));
-          if (name.isPresent()) return name;
-        }
-      }
+    for (String sha : WorkflowStore.latestEmailsFrom(c, ticketId, address, LOOK_BACK)) {
+      if (sha.length() != 64) continue; // not a hash this store wrote
+      Optional<String> name = DisplayNames.ofStoredMessage(messages.pathFor(sha, ".eml"));
+      if (name.isPresent()) return name;
     }
     return Optional.empty();
   }
