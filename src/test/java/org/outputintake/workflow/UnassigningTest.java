@@ -203,6 +203,33 @@ class UnassigningTest {
   }
 
   @Test
+  void aManagerWhoIsAResearcherOnTheProjectCannotChooseWhoChecksIt() throws Exception {
+    bot.close();
+    String alan = "alan.turing@uni.example.ac.uk";
+    bot =
+        new TestBot(
+            mail,
+            dir.resolve("alan"),
+            c ->
+                TestBot.with(
+                    c,
+                    new IntakeConfig.Staff(
+                        OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER, alan)),
+                    c.security()));
+    desk = new Desk(bot, dir);
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+
+    desk.say(alan, id, "#unassign alice.officer@example.org too slow");
+
+    assertEquals(List.of(ALICE), desk.checkers(id));
+    String refusal = desk.lastBodyTo(alan, id);
+    assertTrue(
+        refusal.startsWith("Not done: you are a researcher on project 1234567, so you cannot"),
+        refusal);
+  }
+
+  @Test
   void aManagersUnassignOutsideAnyThreadIsToldWhereItGoes() throws Exception {
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take");
