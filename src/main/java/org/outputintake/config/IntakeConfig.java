@@ -379,6 +379,10 @@ public record IntakeConfig(
     public boolean isOfficer(String address) {
       return address != null && officers.contains(lower(address));
     }
+
+    public boolean isManager(String address) {
+      return address != null && managers.contains(lower(address));
+    }
   }
 
   /**

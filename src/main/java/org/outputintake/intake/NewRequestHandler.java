@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outputintake.mail.DisplayNames;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.reply.OutgoingMail;
@@ -246,9 +247,8 @@ final class NewRequestHandler {
   static Map<String, Object> facts(
       InboundMessage m, RequestReview.Result review, List<StoredFile> stored) {
     Map<String, Object> facts = new HashMap<>();
-    facts.put(
-        "researcherName",
-        m.fromName() != null && !m.fromName().isBlank() ? m.fromName() : m.from());
+    // never the address, nor a header's raw text: no name fit to greet by is "Dear researcher,"
+    DisplayNames.greeting(m.fromName()).ifPresent(name -> facts.put("researcherName", name));
     List<Map<String, Object>> files = new ArrayList<>();
     List<Map<String, Object>> scan = new ArrayList<>();
     for (StoredFile s : stored) {

@@ -105,6 +105,10 @@ final class Resubmission {
                       ctx.workflow()
                           .withServiceLevel(
                               c, saved, NewRequestHandler.facts(m, review, stored), now);
+                  // a revision sent without a name in its From: still greets them as before
+                  ctx.workflow()
+                      .researcherName(c, saved, m)
+                      .ifPresent(name -> facts.put("researcherName", name));
                   ctx.queueReply(
                       c,
                       ctx.composer()

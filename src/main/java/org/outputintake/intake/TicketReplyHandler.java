@@ -23,9 +23,10 @@ import org.outputintake.workflow.WorkflowStore;
 /**
  * An email in a ticket's thread, classified by who sent it for this ticket before its text is read:
  * automatic mail is stored and never answered; officers and data owners reach the workflow's
- * commands; anyone with no role is stored, never relayed; the project's researchers' mail is
- * handled here. A reply with files from a named researcher on any open ticket is a new submission:
- * reviewed, recorded and answered, and its verdicts reset.
+ * commands (a manager only with a command); anyone else with no researcher's role is stored, never
+ * relayed; the project's researchers' mail is handled here. A reply with files from a named
+ * researcher on any open ticket is a new submission: reviewed, recorded and answered, and its
+ * verdicts reset.
  */
 final class TicketReplyHandler {
   /**
@@ -77,7 +78,7 @@ final class TicketReplyHandler {
     Set<Role> roles = ctx.workflow().roles(m.from(), ticket, project.orElse(null));
     if (ctx.workflow().isStaffMail(roles, m))
       return staff(m, key, raw, ticket, project.orElse(null), roles, now);
-    if (roles.isEmpty()) {
+    if (!Role.researcher(roles)) {
       ctx.db()
           .inTransaction(
               c -> {
@@ -175,16 +176,16 @@ final class TicketReplyHandler {
                     ctx.workflow().researcherWrote(c, saved, m, key, true, false, newRound, now);
                     ctx.workflow().ticketQueued(c, saved, true, now);
                     int position = WorkflowStore.queuePosition(c, id);
+                    Map<String, Object> facts =
+                        ctx.workflow()
+                            .withServiceLevel(c, saved, Map.of("position", position), now);
+                    ctx.workflow()
+                        .researcherName(c, saved, m)
+                        .ifPresent(name -> facts.put("researcherName", name));
                     ctx.queueReply(
                         c,
                         ctx.composer()
-                            .ticketReply(
-                                "answer-received",
-                                saved,
-                                m.answering(),
-                                ctx.workflow()
-                                    .withServiceLevel(c, saved, Map.of("position", position), now),
-                                List.of()),
+                            .ticketReply("answer-received", saved, m.answering(), facts, List.of()),
                         now);
                     return "researcher answered on " + id + ": back in the queue";
                   }

@@ -1,11 +1,15 @@
 package org.outputintake.mail;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
 import org.jsoup.Jsoup;
 
 /** Header and body values as the parser compares and stores them. */
@@ -13,6 +17,40 @@ final class HeaderValues {
   private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
 
   private HeaderValues() {}
+
+  /**
+   * The first address of a {@code From:} header, read as RFC 2047 means: parsed before its encoded
+   * words are decoded, so a comma inside an encoded name ({@code =?UTF-8?Q?Lovelace=2C_Ad=C3=A1?=})
+   * stays in the name instead of splitting the header in two; else after decoding, for senders that
+   * encode the whole header. Its personal name comes back decoded. Null when neither reading gives
+   * an address with an {@code @}.
+   *
+   * @throws AddressException when the decoded header cannot be parsed either
+   */
+  static InternetAddress firstAddress(String header) throws AddressException {
+    String decoded = DecoderUtil.decodeEncodedWords(header, DecodeMonitor.SILENT);
+    try {
+      InternetAddress first = withAt(InternetAddress.parseHeader(unfold(header), false));
+      if (first != null) {
+        String personal = first.getPersonal();
+        return personal == null
+            ? first
+            : new InternetAddress(
+                first.getAddress(),
+                DecoderUtil.decodeEncodedWords(personal, DecodeMonitor.SILENT),
+                StandardCharsets.UTF_8.name());
+      }
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
+      // the decoded reading below decides
+    }
+    return withAt(InternetAddress.parseHeader(decoded, false));
+  }
+
+  private static InternetAddress withAt(InternetAddress[] list) {
+    return list.length > 0 && list[0].getAddress() != null && list[0].getAddress().contains("@")
+        ? list[0]
+        : null;
+  }
 
   /** A Content-ID as compared: without angle brackets, percent-decoded (as in a URL), any case. */
   static String cid(String value) {

@@ -337,14 +337,10 @@ public final class MessageParser {
       String fromName = null;
       if (fromHeader != null) {
         try {
-          InternetAddress[] list =
-              InternetAddress.parseHeader(
-                  DecoderUtil.decodeEncodedWords(fromHeader, LENIENT), false);
-          if (list.length > 0
-              && list[0].getAddress() != null
-              && list[0].getAddress().contains("@")) {
-            from = list[0].getAddress().trim().toLowerCase(Locale.ROOT);
-            fromName = list[0].getPersonal();
+          InternetAddress first = HeaderValues.firstAddress(fromHeader);
+          if (first != null) {
+            from = first.getAddress().trim().toLowerCase(Locale.ROOT);
+            fromName = first.getPersonal();
           }
         } catch (AddressException e) {
           warnings.add("unreadable From header");

@@ -14,6 +14,9 @@ import org.outputintake.ticket.Ticket;
  * message it answers. The words live in the templates; this class only supplies the facts.
  */
 public final class ReplyComposer {
+  /** The greeting's word when the researcher's name is not known: "Dear researcher,". */
+  public static final String NO_NAME = "researcher";
+
   private final Templates templates;
   private final String ownAddress;
   private final String subjectFormat;
@@ -118,6 +121,9 @@ public final class ReplyComposer {
   private Map<String, Object> baseContext(Map<String, Object> facts) {
     Map<String, Object> ctx = new HashMap<>(facts);
     ctx.put("supportAddress", ownAddress);
+    // "Dear researcher," when no name is known: the ticket keeps none, and a sender's header may
+    // give none fit to greet by
+    ctx.putIfAbsent("researcherName", NO_NAME);
     return ctx;
   }
 

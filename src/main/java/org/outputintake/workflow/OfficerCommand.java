@@ -18,6 +18,14 @@ public interface OfficerCommand {
     return false;
   }
 
+  /**
+   * A manager's command ({@code staff.managers}): the only kind a manager who is not an officer may
+   * give, and one no officer may give unless also a manager.
+   */
+  default boolean forManagers() {
+    return false;
+  }
+
   /** Applies the command in the caller's transaction and says what happened and what comes next. */
   Done apply(Invocation inv) throws SQLException;
 

@@ -32,10 +32,14 @@ final class OutsideTicketCommands {
    * Whether this email is an officer's command outside any ticket: theirs to answer, not intake's.
    */
   boolean isOfficerCommand(InboundMessage m) {
-    return m.from() != null
-        && ctx.config().staff().isOfficer(m.from())
-        && m.files().isEmpty()
-        && ParsedCommand.parse(ctx.newText().of(m)).isPresent();
+    if (m.from() == null || !m.files().isEmpty()) return false;
+    Optional<ParsedCommand> cmd = ParsedCommand.parse(ctx.newText().of(m));
+    if (ctx.config().staff().isOfficer(m.from())) return cmd.isPresent();
+    // a manager's #unassign on a new email: told to reply in the ticket's thread, not given the
+    // researchers' subject help
+    return ctx.config().staff().isManager(m.from())
+        && cmd.isPresent()
+        && commands.isCommand(cmd.get().name());
   }
 
   StaffCommands.Result handle(
@@ -60,7 +64,8 @@ final class OutsideTicketCommands {
               + rawSha256);
       return new StaffCommands.Result("refused: sender not authenticated", false);
     }
-    boolean next = cmd.name().equals("next");
+    boolean manager = !ctx.config().staff().isOfficer(sender);
+    boolean next = !manager && cmd.name().equals("next");
     List<String> oldest = next ? WorkflowStore.unheldQueue(c, 1) : List.of();
     if (!oldest.isEmpty()) {
       Ticket t = ctx.tickets().find(c, oldest.get(0)).orElseThrow();
@@ -81,7 +86,7 @@ final class OutsideTicketCommands {
             .plainReply(
                 "officer-no-ticket",
                 m.answering(),
-                Map.of("command", cmd.name(), "next", next),
+                Map.of("command", cmd.name(), "next", next, "manager", manager),
                 List.of()),
         now);
     return new StaffCommands.Result("#" + cmd.name() + " outside a ticket: answered", false);

@@ -20,7 +20,12 @@ public enum Role {
   /** Listed in {@code staff.officers}: may give commands. */
   OFFICER,
   /** A data owner of the ticket's project: may approve or deny. */
-  DATA_OWNER;
+  DATA_OWNER,
+  /**
+   * Listed in {@code staff.managers}: may free a checker's slot with {@code #unassign}, and give no
+   * other command unless also an officer or a data owner.
+   */
+  MANAGER;
 
   /** The roles of {@code sender} on {@code ticket}; empty for an outsider. */
   public static Set<Role> of(
@@ -32,7 +37,21 @@ public enum Role {
     else if (project != null && project.names(s)) roles.add(RESEARCHER);
     if (staff.isOfficer(s)) roles.add(OFFICER);
     if (project != null && project.dataOwners().contains(s)) roles.add(DATA_OWNER);
+    if (staff.isManager(s)) roles.add(MANAGER);
     return roles;
+  }
+
+  /** Whether the sender writes to this ticket as one of its project's researchers. */
+  public static boolean researcher(Set<Role> roles) {
+    return roles.contains(REQUESTER) || roles.contains(RESEARCHER);
+  }
+
+  /**
+   * A manager who is neither an officer nor a data owner: {@code #unassign} is the one command they
+   * may give.
+   */
+  public static boolean managerOnly(Set<Role> roles) {
+    return roles.contains(MANAGER) && !roles.contains(OFFICER) && !roles.contains(DATA_OWNER);
   }
 
   /**

@@ -23,6 +23,7 @@ import org.outputintake.workflow.command.OwnerDecisionCommand;
 import org.outputintake.workflow.command.ReleaseCommand;
 import org.outputintake.workflow.command.ResearcherMessageCommand;
 import org.outputintake.workflow.command.TakeCommand;
+import org.outputintake.workflow.command.UnassignCommand;
 import org.outputintake.workflow.command.VerdictCommand;
 
 /**
@@ -54,9 +55,15 @@ public final class StaffCommands {
             new OwnerDecisionCommand(false),
             new ReleaseCommand(),
             new CloseCommand(true),
-            new CloseCommand(false))) {
+            new CloseCommand(false),
+            new UnassignCommand())) {
       commands.put(cmd.name(), cmd);
     }
+  }
+
+  /** Whether {@code name} (without {@code #}) is one of the desk's commands. */
+  public boolean isCommand(String name) {
+    return commands.containsKey(name);
   }
 
   /** What became of a staff email, for the log. */
@@ -126,9 +133,7 @@ public final class StaffCommands {
                 + ", so nothing was done. Send each command in its own reply, alone on its first"
                 + " line");
       }
-      if (!roles.contains(Role.OFFICER) && !command.forDataOwners()) {
-        throw new Refused("only the output checking officers can use #" + cmd.name());
-      }
+      authorise(command, roles);
       Invocation inv =
           new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
       OfficerCommand.Done done = command.apply(inv);
@@ -191,6 +196,7 @@ public final class StaffCommands {
     String sender = m.from();
     boolean unknown = parsed.isPresent() && !parsed.get().name().equals("help");
     boolean stored = !text.isBlank() && (parsed.isEmpty() || unknown);
+    // only officers and data owners reach here without a command: a manager's mail does not
     boolean ownerOnly = !roles.contains(Role.OFFICER);
     String missed =
         later.isEmpty()
@@ -286,18 +292,54 @@ public final class StaffCommands {
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
     facts.put("commands", help(roles));
-    // a data owner is offered their own two commands, not the officers' list
-    facts.put("ownerOnly", !roles.contains(Role.OFFICER));
+    // a data owner is offered their own two commands, a manager their one, not the officers' list
+    facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
+    facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
     mail.toPerson(c, t, m.from(), kind, topic, facts, m, now);
+  }
+
+  /**
+   * Who may give which command, from the roles alone: officers the desk's commands, data owners
+   * theirs, managers {@code #unassign}. A command's own guards refine this (the data owner of this
+   * project, a checker of this ticket).
+   */
+  private static void authorise(OfficerCommand command, Set<Role> roles) {
+    String name = "#" + command.name();
+    if (command.forManagers()) {
+      if (!roles.contains(Role.MANAGER)) {
+        throw new Refused(
+            "only the managers (staff.managers) can use "
+                + name
+                + (roles.contains(Role.OFFICER)
+                    ? "; to hand back your own check, use #drop and your reason"
+                    : ""));
+      }
+      return;
+    }
+    if (roles.contains(Role.OFFICER) || command.forDataOwners()) return;
+    if (Role.managerOnly(roles)) {
+      throw new Refused(
+          "managers may only use #unassign (free the slot of a checker who is away: #unassign,"
+              + " the officer's address and your reason); "
+              + name
+              + " is for the output checking officers");
+    }
+    throw new Refused("only the output checking officers can use " + name);
   }
 
   private List<String> help(Set<Role> roles) {
     List<String> lines = new ArrayList<>();
+    boolean officer = roles.contains(Role.OFFICER);
     for (OfficerCommand cmd : commands.values()) {
-      if (roles.contains(Role.OFFICER) ? !cmd.forDataOwners() : cmd.forDataOwners())
-        lines.add(cmd.help());
+      boolean mine =
+          cmd.forManagers()
+              ? roles.contains(Role.MANAGER)
+              : cmd.forDataOwners() ? !officer && roles.contains(Role.DATA_OWNER) : officer;
+      if (mine) lines.add(cmd.help());
     }
-    lines.add("#help            this list and the ticket's state");
+    // #help from a manager who is neither officer nor data owner is not read as a command
+    if (officer || roles.contains(Role.DATA_OWNER))
+      lines.add("#help            this list and the ticket's state");
     return lines;
   }
 }

@@ -22,9 +22,22 @@ import org.outputintake.ticket.Ticket;
  */
 public final class StaffMail {
   private final WorkflowContext ctx;
+  private final ResearcherNames names;
 
   StaffMail(WorkflowContext ctx) {
     this.ctx = ctx;
+    this.names = new ResearcherNames(ctx.config().storage().dataDir());
+  }
+
+  /**
+   * The name to greet {@code to} by in a mail on the ticket ({@code researcherName} in the
+   * templates), or empty for "Dear researcher,".
+   *
+   * @param current the email being answered, or null
+   */
+  public Optional<String> researcherName(Connection c, Ticket t, String to, InboundMessage current)
+      throws SQLException {
+    return names.of(c, t.idText(), to, current);
   }
 
   /** Queues one mail unless its recipient cannot be used; returns whether it was queued. */
@@ -126,9 +139,12 @@ public final class StaffMail {
       List<String> bcc,
       Instant now)
       throws SQLException {
+    Map<String, Object> greeted = new java.util.HashMap<>(facts);
+    researcherName(c, t, t.researcher(), null)
+        .ifPresent(name -> greeted.put("researcherName", name));
     queue(
         c,
-        ctx.composer().ticketMail(kind, t, t.researcher(), bcc, null, facts, attachments, null),
+        ctx.composer().ticketMail(kind, t, t.researcher(), bcc, null, greeted, attachments, null),
         now);
   }
 

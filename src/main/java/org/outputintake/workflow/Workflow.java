@@ -104,15 +104,21 @@ public final class Workflow {
 
   /**
    * Whether this email goes to the staff side: an officer or a data owner, unless it is their own
-   * request's mail.
+   * request's mail; a manager only with a staff command on its first line.
    */
   public boolean isStaffMail(Set<Role> roles, InboundMessage m) {
     boolean staff = roles.contains(Role.OFFICER) || roles.contains(Role.DATA_OWNER);
-    if (!staff) return false;
-    boolean researcher = roles.contains(Role.REQUESTER) || roles.contains(Role.RESEARCHER);
+    if (!staff) {
+      // #unassign is a manager's one command; any other command of the desk is answered "Not
+      // done" rather than silently stored, and everything else they write is handled as before
+      return roles.contains(Role.MANAGER)
+          && ParsedCommand.parse(ctx.newText().of(m))
+              .map(cmd -> commands.isCommand(cmd.name()))
+              .orElse(false);
+    }
     // an officer writing as a researcher on their own request is a researcher, unless they give a
     // command
-    return !researcher || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
+    return !Role.researcher(roles) || ParsedCommand.parse(ctx.newText().of(m)).isPresent();
   }
 
   public StaffCommands.Result staffMail(
@@ -225,6 +231,11 @@ public final class Workflow {
   /** A researcher wrote to a released or closed ticket: a polite answer to open a new request. */
   public void closedTicketMail(Connection c, Ticket t, InboundMessage m, Instant now)
       throws SQLException {
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put(
+        "released",
+        t.state() instanceof org.outputintake.ticket.TicketState.Closed cl && cl.released());
+    researcherName(c, t, m).ifPresent(name -> facts.put("researcherName", name));
     mail.queue(
         c,
         ctx.composer()
@@ -234,12 +245,19 @@ public final class Workflow {
                 m.from(),
                 List.of(),
                 null,
-                Map.of(
-                    "released",
-                    t.state() instanceof org.outputintake.ticket.TicketState.Closed cl
-                        && cl.released()),
+                facts,
                 List.of(),
                 m.answering()),
         now);
+  }
+
+  /**
+   * The name to greet the sender of {@code m} by in the answer on the ticket ({@code
+   * researcherName} in the templates): their {@code From:} name, or that of their latest email on
+   * the ticket; empty for "Dear researcher,".
+   */
+  public java.util.Optional<String> researcherName(Connection c, Ticket t, InboundMessage m)
+      throws SQLException {
+    return mail.researcherName(c, t, m.from(), m);
   }
 }

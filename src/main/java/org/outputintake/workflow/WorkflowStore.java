@@ -295,6 +295,28 @@ public final class WorkflowStore {
     return out;
   }
 
+  // ---- a researcher's emails (mail_message is intake's record; read here for the greeting)
+
+  /** The raw-copy hashes of {@code sender}'s latest emails in on the ticket, newest first. */
+  public static List<String> latestEmailsFrom(
+      Connection c, String ticketId, String sender, int limit) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+        SELECT raw_sha256 FROM mail_message
+        WHERE ticket_id = ? AND direction = 'in' AND sender = ? AND raw_sha256 IS NOT NULL
+        ORDER BY id DESC LIMIT ?""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, sender);
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
   // ---- release
 
   public static void recordRelease(Connection c, String ticketId, Release r) throws SQLException {

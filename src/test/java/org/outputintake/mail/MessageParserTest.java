@@ -65,6 +65,19 @@ class MessageParserTest {
   }
 
   @Test
+  void aCommaInsideAnEncodedNameStaysInTheNameAndTheSenderIsKept() throws Exception {
+    // Outlook's "Lovelace, Adá": decoding before parsing split it into two "addresses"
+    InboundMessage m =
+        parse(
+            "From: =?UTF-8?Q?Lovelace=2C_Ad=C3=A1?= <ada.lovelace@uni.example.ac.uk>\r\n"
+                + "Subject: x\r\nMessage-ID: <c@uni.example.ac.uk>\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n");
+
+    assertEquals("ada.lovelace@uni.example.ac.uk", m.from());
+    assertEquals("Lovelace, Adá", m.fromName());
+  }
+
+  @Test
   void topLevelHeadersAreExtracted() throws Exception {
     InboundMessage m = parse(HEADERS + "\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
 

@@ -39,6 +39,14 @@ public final class Desk {
    * ticket's id.
    */
   public String request(String project, String... tables) throws Exception {
+    return requestFrom(TestBot.ADA, project, tables);
+  }
+
+  /**
+   * The same from a {@code From:} header of one's own, e.g. {@code Ada Lovelace
+   * <ada.lovelace@uni.example.ac.uk>}.
+   */
+  public String requestFrom(String from, String project, String... tables) throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
     Path form =
@@ -47,6 +55,7 @@ public final class Desk {
             f -> f.project(project).files(names.toArray(String[]::new)));
     Mails m =
         Mails.request()
+            .from(from)
             .subject("16/01/24 Output request for Project " + project)
             .messageId("<req" + (serial++) + "@uni.example.ac.uk>")
             .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");

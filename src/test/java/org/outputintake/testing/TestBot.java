@@ -54,11 +54,11 @@ public final class TestBot implements AutoCloseable {
   public static final String CAROL = "carol.officer@example.org";
   public static final String OFFICERS_LIST = "srs-officers@example.org";
   public static final String OWNER = "owner@dataowner.example.org";
+  public static final String MANAGER = "srs-manager@example.org";
 
   /** The desk as the officers' tests see it: three officers and a distribution list. */
   public static final IntakeConfig.Staff STAFF =
-      new IntakeConfig.Staff(
-          OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of("srs-manager@example.org"));
+      new IntakeConfig.Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
 
   private final GreenMailExtension mail;
   private IntakeConfig config;
@@ -276,6 +276,40 @@ public final class TestBot implements AutoCloseable {
 
   public static String body(MimeMessage m) {
     return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n");
+  }
+
+  /** One email as a mail client shows it: its subject and its text (the text/plain part). */
+  public record ImapMail(String subject, String text) {}
+
+  /**
+   * A user's inbox read over IMAP, as their mail client would, oldest first (GreenMail creates the
+   * user on first login when authentication is disabled).
+   */
+  public List<ImapMail> imapInbox(String login, String password) throws Exception {
+    Store store = Session.getInstance(new Properties()).getStore("imap");
+    store.connect("127.0.0.1", mail.getImap().getPort(), login, password);
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      List<ImapMail> out = new ArrayList<>();
+      for (Message m : inbox.getMessages())
+        out.add(new ImapMail(m.getSubject() == null ? "" : m.getSubject(), plainText(m)));
+      inbox.close(false);
+      return out;
+    } finally {
+      store.close();
+    }
+  }
+
+  private static String plainText(jakarta.mail.Part p) throws Exception {
+    if (p.isMimeType("text/plain")) return String.valueOf(p.getContent()).replace("\r\n", "\n");
+    if (p.getContent() instanceof jakarta.mail.Multipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        String text = plainText(mp.getBodyPart(i));
+        if (!text.isEmpty()) return text;
+      }
+    }
+    return "";
   }
 
   /** How many messages are in a folder of the support mailbox. */

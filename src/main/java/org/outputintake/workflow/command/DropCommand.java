@@ -44,13 +44,38 @@ public final class DropCommand implements OfficerCommand {
               + " is recorded and stays part of the record; a checker can hand back a ticket only"
               + " before giving a verdict");
     }
-    WorkflowStore.removeChecker(inv.c(), inv.id(), inv.sender());
     String why = inv.command().text().isBlank() ? "" : " (" + inv.command().text().strip() + ")";
     AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-dropped", why.strip());
+    String where =
+        freeSlot(
+            inv,
+            checkers,
+            inv.sender(),
+            inv.sender() + " handed back " + inv.id() + why,
+            "handed back by " + inv.sender());
+    return new Done(
+        "You no longer hold " + inv.id() + ". " + where,
+        "The officers have been told it needs a checker; nothing else changed on the ticket.");
+  }
+
+  /**
+   * Frees {@code officer}'s slot, whoever asks ({@code #drop}, or a manager's {@code #unassign}): a
+   * ticket with no checker left waits again at its old place in the queue, and the officers' list
+   * is told it needs a checker.
+   *
+   * @param checkers the ticket's checkers before, {@code officer} among them
+   * @param happened what the officers' list is told first, e.g. "alice handed back STATS10001"
+   * @param transition the detail of the state change's audit event, should the ticket go back
+   * @return where the ticket stands now, in a sentence
+   */
+  static String freeSlot(
+      Invocation inv, List<String> checkers, String officer, String happened, String transition)
+      throws SQLException {
+    WorkflowStore.removeChecker(inv.c(), inv.id(), officer);
     boolean requeued = false;
     if (checkers.size() == 1 && inv.ticket().state() instanceof TicketState.Checking checking) {
       Instant queuedAt = WorkflowStore.queuedAt(inv.c(), inv.id()).orElse(inv.now());
-      Transitions.move(inv, checking.handedBack(queuedAt), "handed back by " + inv.sender());
+      Transitions.move(inv, checking.handedBack(queuedAt), transition);
       requeued = true;
     }
     String where =
@@ -65,19 +90,9 @@ public final class DropCommand implements OfficerCommand {
             inv.ticket(),
             "officers-alert",
             inv.id() + " needs a checker",
-            Map.of(
-                "what",
-                inv.sender()
-                    + " handed back "
-                    + inv.id()
-                    + why
-                    + ". "
-                    + where
-                    + " Reply with #take to check it."),
+            Map.of("what", happened + ". " + where + " Reply with #take to check it."),
             List.of(),
             inv.now());
-    return new Done(
-        "You no longer hold " + inv.id() + ". " + where,
-        "The officers have been told it needs a checker; nothing else changed on the ticket.");
+    return where;
   }
 }

@@ -79,6 +79,9 @@ public final class ReleaseCommand implements OfficerCommand {
     Map<String, Object> facts = new HashMap<>();
     facts.put("files", OwnerCommand.fileRows(files));
     facts.put("projectTitle", p.title());
+    inv.mail()
+        .researcherName(inv.c(), inv.ticket(), to, null)
+        .ifPresent(name -> facts.put("researcherName", name));
     OutgoingMail mail =
         inv.ctx()
             .composer()
