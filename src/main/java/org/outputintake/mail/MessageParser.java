@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.outputintake.store.RawStore;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -215,9 +216,14 @@ public final class MessageParser {
         }
         return;
       }
-      Path file = Files.createTempFile(workDir, "part-", ".bin");
+      Path file;
+      try {
+        file = Files.createTempFile(workDir, "part-", ".bin");
+      } catch (IOException e) {
+        throw new RawStore.Unwritable(workDir, e);
+      }
       long size;
-      try (var out = Files.newOutputStream(file)) {
+      try (var out = RawStore.create(file)) {
         size = is.transferTo(out);
       }
       String name =

@@ -184,6 +184,46 @@ class FaultInjectionTest {
     assertEquals(2, bot.tickets().size());
   }
 
+  @Test
+  void theFileStoreUnwritable_isTheServersFault_theRequestWaitsInTheInbox_andGoesOnceItIsBack()
+      throws Exception {
+    bot.deliver(
+        Mails.request().messageId("<waits@probe>").attachCsv("t.csv", TABLE).build(bot.session()));
+    Path files = bot.config().storage().dataDir().resolve("files");
+    org.outputintake.store.TempFiles.deleteTree(files);
+    java.nio.file.Files.createDirectories(files.getParent());
+    java.nio.file.Files.writeString(files, "a file where the store's directory should be");
+
+    var down = bot.app().poller().pollOnce();
+
+    assertEquals(0, down.processed() + down.quarantined());
+    assertEquals(1, bot.folderCount("INBOX"));
+    assertEquals(0, bot.folderCount("Quarantine"));
+    assertEquals(0, recorded(), "nothing is recorded against the message");
+    bot.app().outbox().sendDue();
+    assertEquals(0, bot.receivedBy(TestBot.ADA).size(), "the researcher is not told of our fault");
+
+    java.nio.file.Files.delete(files);
+    bot.cycle();
+
+    assertEquals(1, bot.folderCount("Processed"));
+    assertEquals(1, bot.tickets().size());
+    assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+  }
+
+  private int recorded() {
+    return bot.app()
+        .db()
+        .read(
+            c -> {
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery("SELECT count(*) FROM mail_message WHERE direction = 'in'")) {
+                return rs.getInt(1);
+              }
+            });
+  }
+
   private static String headers(String tag, String from) {
     return "From: "
         + from
