@@ -1,6 +1,7 @@
 package org.outputintake.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.mail.MailboxUnavailable;
+import org.outputintake.testing.CuttingProxy;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.TicketFiles;
@@ -209,6 +212,84 @@ class FaultInjectionTest {
     assertEquals(1, bot.folderCount("Processed"));
     assertEquals(1, bot.tickets().size());
     assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+  }
+
+  @Test
+  void theImapConnectionCutInTheMiddleOfAFetch_losesNothing_andTheNextPollHandlesEachMessageOnce()
+      throws Exception {
+    byte[] big = new byte[400_000];
+    new java.util.Random(7).nextBytes(big);
+    bot.deliver(
+        Mails.request().messageId("<first@probe>").attachCsv("t.csv", TABLE).build(bot.session()));
+    bot.deliver(
+        Mails.request()
+            .messageId("<big@probe>")
+            .attach("model.bin", big, "application/octet-stream")
+            .build(bot.session()));
+    bot.deliver(
+        Mails.request().messageId("<last@probe>").attachCsv("t.csv", TABLE).build(bot.session()));
+    try (CuttingProxy proxy = new CuttingProxy(mail.getImap().getPort())) {
+      bot.restartWithImapPort(proxy.port());
+      proxy.cutAfter(200_000); // inside the second message's body
+
+      assertThrows(MailboxUnavailable.class, () -> bot.app().poller().pollOnce());
+      int afterCut = recorded();
+      assertTrue(afterCut <= 1, "only what was fetched whole is handled: " + afterCut);
+
+      bot.cycle();
+    }
+
+    assertEquals(3, recorded(), "each message recorded once");
+    assertEquals(3, bot.folderCount("Processed"));
+    assertEquals(0, bot.folderCount("INBOX"));
+    assertEquals(3, bot.tickets().size());
+    assertEquals(3, bot.receivedBy(TestBot.ADA).size(), "one acknowledgement each, none twice");
+  }
+
+  @Test
+  void theDatabaseLockedByAnotherProcess_leavesEveryMessageInTheInbox_andTheyGoOnceItIsFree()
+      throws Exception {
+    bot.close();
+    bot =
+        new TestBot(
+            mail,
+            dir,
+            c ->
+                new org.outputintake.config.IntakeConfig(
+                    c.mailbox(),
+                    c.poll(),
+                    new org.outputintake.config.IntakeConfig.Database(
+                        "jdbc:sqlite:"
+                            + dir.resolve("intake.db")
+                            + "?journal_mode=WAL&busy_timeout=300&transaction_mode=IMMEDIATE"
+                            + "&foreign_keys=true"),
+                    c.tickets(),
+                    c.projects(),
+                    c.storage(),
+                    c.replies(),
+                    c.scanning(),
+                    c.staff(),
+                    c.security()));
+    bot.deliver(Mails.request().messageId("<a@probe>").build(bot.session()));
+    bot.deliver(Mails.request().messageId("<b@probe>").build(bot.session()));
+
+    try (java.sql.Connection other =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("intake.db"));
+        var st = other.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      st.execute("UPDATE mailbox_state SET uid_validity = uid_validity");
+      assertThrows(RuntimeException.class, () -> bot.app().poller().pollOnce());
+      st.execute("ROLLBACK");
+    }
+    assertEquals(2, bot.folderCount("INBOX"));
+    assertEquals(0, bot.folderCount("Quarantine"));
+
+    bot.cycle();
+
+    assertEquals(2, recorded());
+    assertEquals(2, bot.tickets().size());
+    assertEquals(2, bot.receivedBy(TestBot.ADA).size());
+    assertEquals(0, bot.folderCount("INBOX"));
   }
 
   private int recorded() {
