@@ -273,23 +273,43 @@ class FaultInjectionTest {
     bot.deliver(Mails.request().messageId("<a@probe>").build(bot.session()));
     bot.deliver(Mails.request().messageId("<b@probe>").build(bot.session()));
 
-    try (java.sql.Connection other =
-            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("intake.db"));
-        var st = other.createStatement()) {
-      st.execute("BEGIN EXCLUSIVE");
-      st.execute("UPDATE mailbox_state SET uid_validity = uid_validity");
+    AutoCloseable lock = lockDatabase();
+    try {
       assertThrows(RuntimeException.class, () -> bot.app().poller().pollOnce());
-      st.execute("ROLLBACK");
+    } finally {
+      lock.close();
     }
     assertEquals(2, bot.folderCount("INBOX"));
     assertEquals(0, bot.folderCount("Quarantine"));
 
-    bot.cycle();
+    bot.app().poller().pollOnce();
+    lock = lockDatabase();
+    try {
+      // the server takes the reply, then the database will not record that it went
+      assertThrows(RuntimeException.class, () -> bot.app().outbox().sendDue());
+      assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    } finally {
+      lock.close();
+    }
+    bot.app().outbox().sendDue();
 
     assertEquals(2, recorded());
     assertEquals(2, bot.tickets().size());
-    assertEquals(2, bot.receivedBy(TestBot.ADA).size());
+    assertEquals(2, bot.receivedBy(TestBot.ADA).size(), "one acknowledgement each, none twice");
     assertEquals(0, bot.folderCount("INBOX"));
+  }
+
+  /** Another process holding SQLite's write lock until closed. */
+  private AutoCloseable lockDatabase() throws Exception {
+    java.sql.Connection other =
+        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("intake.db"));
+    var st = other.createStatement();
+    st.execute("BEGIN EXCLUSIVE");
+    st.execute("UPDATE mailbox_state SET uid_validity = uid_validity");
+    return () -> {
+      st.execute("ROLLBACK");
+      other.close();
+    };
   }
 
   private int recorded() {
