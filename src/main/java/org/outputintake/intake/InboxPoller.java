@@ -168,8 +168,7 @@ public final class InboxPoller {
           ready.uid(),
           e.getMessage());
       return false;
-    }
-    catch (IntakeService.StoreUnavailable e) {
+    } catch (IntakeService.StoreUnavailable e) {
       LOG.error(
           "the data directory is not writable; message UID {} stays in the inbox for the next"
               + " poll: {}",

@@ -52,7 +52,8 @@ public final class RawStore {
     try {
       MessageDigest digest = sha256();
       try (OutputStream out =
-          new java.io.BufferedOutputStream(new DigestOutputStream(create(tmp), digest), 64 * 1024)) {
+          new java.io.BufferedOutputStream(
+              new DigestOutputStream(create(tmp), digest), 64 * 1024)) {
         writer.writeTo(out);
       }
       String hex = HexFormat.of().formatHex(digest.digest());
@@ -126,8 +127,8 @@ public final class RawStore {
   }
 
   /**
-   * The bot's own disk failed (full, read-only, not a directory): a fault of the whole server, never
-   * of the message being stored, which stays where it is until the disk is back.
+   * The bot's own disk failed (full, read-only, not a directory): a fault of the whole server,
+   * never of the message being stored, which stays where it is until the disk is back.
    */
   public static final class Unwritable extends IOException {
     private static final long serialVersionUID = 1L;
