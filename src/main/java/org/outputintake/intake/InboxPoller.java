@@ -145,6 +145,14 @@ public final class InboxPoller {
     try {
       prepared = ready.prepared().get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RawStore.Unwritable disk) {
+        LOG.error(
+            "the data directory is not writable; message UID {} stays in the inbox for the next"
+                + " poll: {}",
+            ready.uid(),
+            disk.getMessage());
+        return false;
+      }
       LOG.error(
           "message UID {} could not be read locally; it stays in the inbox: {}",
           ready.uid(),
@@ -157,6 +165,13 @@ public final class InboxPoller {
     } catch (Database.DatabaseException e) {
       LOG.error(
           "database unavailable; message UID {} stays in the inbox for the next poll: {}",
+          ready.uid(),
+          e.getMessage());
+      return false;
+    } catch (IntakeService.StoreUnavailable e) {
+      LOG.error(
+          "the data directory is not writable; message UID {} stays in the inbox for the next"
+              + " poll: {}",
           ready.uid(),
           e.getMessage());
       return false;

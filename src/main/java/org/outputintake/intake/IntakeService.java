@@ -104,10 +104,17 @@ public final class IntakeService {
    * @throws IOException when the working directory cannot be made (an operational problem)
    */
   public Prepared prepare(RawStore.Stored raw) throws IOException {
-    Path work = Files.createTempDirectory(workRoot(), "msg-");
+    Path work;
+    try {
+      work = Files.createTempDirectory(workRoot(), "msg-");
+    } catch (IOException e) {
+      throw new RawStore.Unwritable(ctx.config().storage().dataDir(), e);
+    }
     InboundMessage m;
     try {
       m = parser.parse(raw.path(), work);
+    } catch (RawStore.Unwritable e) {
+      throw e; // our disk, not the message: it stays in the inbox
     } catch (MalformedMessageException | IOException e) {
       return new Prepared(raw, work, parser.parseHeaders(raw.path()), e.getMessage(), ctx.review());
     } catch (RuntimeException e) {
@@ -124,8 +131,9 @@ public final class IntakeService {
 
   /**
    * Decides and records what a prepared message is, in one transaction, and removes its working
-   * directory. Never throws for bad input (the message is quarantined); a database failure
-   * propagates so that the caller leaves the message in the inbox.
+   * directory. Never throws for bad input (the message is quarantined); a failure of the database
+   * or of the bot's own disk ({@link StoreUnavailable}) propagates so that the caller leaves the
+   * message in the inbox.
    */
   public Outcome commit(Prepared p) {
     try {
@@ -153,12 +161,26 @@ public final class IntakeService {
         return route(m, key, p.raw(), p.work(), p.review());
       } catch (Database.DatabaseException e) {
         throw e;
+      } catch (RawStore.Unwritable e) {
+        throw new StoreUnavailable(e);
       } catch (Exception | StackOverflowError e) {
         LOG.warn("message {} could not be processed", key, e);
         return quarantine(key, p.raw(), m, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     } finally {
       discard(p);
+    }
+  }
+
+  /**
+   * The bot's own disk failed while a message was handled: like a database failure, the message
+   * stays in the inbox and the poll stops.
+   */
+  public static final class StoreUnavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreUnavailable(RawStore.Unwritable cause) {
+      super(cause.getMessage(), cause);
     }
   }
 

@@ -67,9 +67,12 @@ final class Prefetcher implements AutoCloseable {
         try {
           raw = box.download(uid, rawStore);
         } catch (IOException e) {
+          // our disk (RawStore.Unwritable), or the fetch broken off by the server: either way the
+          // message stays in the inbox, and a connection that is gone fails the next download
           LOG.error(
-              "message UID {} could not be stored locally; it stays in the inbox: {}",
+              "message UID {} could not be {}; it stays in the inbox: {}",
               uid,
+              e instanceof RawStore.Unwritable ? "stored locally" : "fetched whole",
               e.getMessage());
           continue;
         }

@@ -33,6 +33,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.outputintake.store.RawStore;
 
 /**
  * Parses a raw message by streaming (MIME4J {@link MimeStreamParser}): bodies go straight to temp
@@ -215,9 +216,14 @@ public final class MessageParser {
         }
         return;
       }
-      Path file = Files.createTempFile(workDir, "part-", ".bin");
+      Path file;
+      try {
+        file = Files.createTempFile(workDir, "part-", ".bin");
+      } catch (IOException e) {
+        throw new RawStore.Unwritable(workDir, e);
+      }
       long size;
-      try (var out = Files.newOutputStream(file)) {
+      try (var out = RawStore.create(file)) {
         size = is.transferTo(out);
       }
       String name =

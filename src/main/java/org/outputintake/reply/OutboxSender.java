@@ -37,6 +37,13 @@ public final class OutboxSender {
   private int serverFailures;
   private Instant pausedUntil = Instant.MIN;
 
+  /**
+   * Replies the server accepted but the database would not mark (locked by another process): the
+   * next pass marks them without sending them again. Held in memory, so only a restart in between
+   * can still send one twice (with the same Message-ID).
+   */
+  private final java.util.Set<Long> sentUnmarked = new java.util.HashSet<>();
+
   public OutboxSender(Database db, SendMailPort smtp, Clock clock, Consumer<OutgoingMail> onSent) {
     this(db, smtp, clock, onSent, Duration.ofDays(2), 50);
   }
@@ -96,17 +103,20 @@ public final class OutboxSender {
 
   private Result attempt(Outbox.Entry e) {
     OutgoingMail mail = e.mail();
-    try {
-      smtp.send(mail);
-    } catch (MessageRejected rejected) {
-      messageFailed(e, rejected);
-      return Result.MESSAGE_FAILED;
-    } catch (Exception ex) {
-      serverFailed(e, ex);
-      return Result.SERVER_DOWN;
+    if (!sentUnmarked.contains(e.id())) {
+      try {
+        smtp.send(mail);
+      } catch (MessageRejected rejected) {
+        messageFailed(e, rejected);
+        return Result.MESSAGE_FAILED;
+      } catch (Exception ex) {
+        serverFailed(e, ex);
+        return Result.SERVER_DOWN;
+      }
+      serverFailures = 0;
+      pausedUntil = Instant.MIN;
+      sentUnmarked.add(e.id());
     }
-    serverFailures = 0;
-    pausedUntil = Instant.MIN;
     Instant now = clock.instant();
     db.inTransaction(
         c -> {
@@ -120,6 +130,7 @@ public final class OutboxSender {
               mail.kind() + " " + mail.messageId());
           return null;
         });
+    sentUnmarked.remove(e.id());
     LOG.info("sent {} {} to {}", mail.kind(), mail.messageId(), mask(mail.to()));
     onSent.accept(mail);
     return Result.SENT;

@@ -63,7 +63,16 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one transaction: all of it commits, or none of it. */
   public <T> T inTransaction(TransactionWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        // SQLite's driver counts the connection as in a transaction before its BEGIN runs; when the
+        // BEGIN fails (the file locked by another process past busy_timeout), a pooled connection
+        // left so would run the next transaction's statements one by one and then fail at every
+        // commit: it is thrown away instead
+        dataSource.evictConnection(c);
+        throw e;
+      }
       try {
         T result = work.run(c);
         c.commit();

@@ -38,33 +38,103 @@ public final class RawStore {
     return putWriting(in::transferTo, suffix);
   }
 
+  /**
+   * @throws Unwritable when the store's own disk fails; any other IOException comes from {@code
+   *     writer}'s source
+   */
   public Stored putWriting(Writer writer, String suffix) throws IOException {
-    Path tmpDir = Files.createDirectories(root.resolve("tmp"));
-    Path tmp = Files.createTempFile(tmpDir, "in-", ".part");
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(Files.createDirectories(root.resolve("tmp")), "in-", ".part");
+    } catch (IOException e) {
+      throw new Unwritable(root, e);
+    }
     try {
       MessageDigest digest = sha256();
       try (OutputStream out =
           new java.io.BufferedOutputStream(
-              new DigestOutputStream(Files.newOutputStream(tmp), digest), 64 * 1024)) {
+              new DigestOutputStream(create(tmp), digest), 64 * 1024)) {
         writer.writeTo(out);
       }
-      long size = Files.size(tmp);
-      force(tmp);
       String hex = HexFormat.of().formatHex(digest.digest());
       Path target = pathFor(hex, suffix);
-      if (Files.exists(target)) {
-        Files.delete(tmp);
-      } else {
-        Files.createDirectories(target.getParent());
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        long size = Files.size(tmp);
+        force(tmp);
+        if (Files.exists(target)) {
+          Files.delete(tmp);
+        } else {
+          Files.createDirectories(target.getParent());
+          try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
         }
+        return new Stored(hex, size, target);
+      } catch (IOException e) {
+        throw new Unwritable(root, e);
       }
-      return new Stored(hex, size, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A new file whose every failure to open or write is {@link Unwritable}: the disk's fault, told
+   * apart from a fault in what is being copied into it.
+   */
+  public static OutputStream create(Path file) throws Unwritable {
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(file);
+    } catch (IOException e) {
+      throw new Unwritable(file, e);
+    }
+    return new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw new Unwritable(file, e);
+        }
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          throw new Unwritable(file, e);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          out.close();
+        } catch (IOException e) {
+          throw new Unwritable(file, e);
+        }
+      }
+    };
+  }
+
+  /**
+   * The bot's own disk failed (full, read-only, not a directory): a fault of the whole server,
+   * never of the message being stored, which stays where it is until the disk is back.
+   */
+  public static final class Unwritable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public Unwritable(Path where, IOException cause) {
+      super("cannot write under " + where + ": " + cause, cause);
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.exception.TikaException;
@@ -37,6 +39,11 @@ import org.xml.sax.SAXException;
 public final class DocumentScanner implements ContentScanner {
   static final int MAX_EXTRACTED_CHARS = 10_000_000;
   static final int MAX_PDF_PAGES = 5_000;
+
+  /** Content-stream instructions read from one page, and from a whole document. */
+  static final long MAX_PDF_PAGE_OPERATORS = 500_000;
+
+  static final long MAX_PDF_OPERATORS = 10_000_000;
   private static final Pattern DF_TEXT =
       Pattern.compile(
           "(?i)(?:\\bon\\s++(\\d{1,7})\\s++(?:residual\\s++)?degrees\\s++of\\s++freedom"
@@ -113,12 +120,29 @@ public final class DocumentScanner implements ContentScanner {
   private void pdf(ScanFile file, FindingCollector out, IdentifierFinder finder)
       throws IOException {
     try (PDDocument doc = Loader.loadPDF(file.path().toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper();
+      BoundedStripper stripper = new BoundedStripper();
       int pages = Math.min(doc.getNumberOfPages(), MAX_PDF_PAGES);
       for (int p = 1; p <= pages; p++) {
         stripper.setStartPage(p);
         stripper.setEndPage(p);
-        String text = stripper.getText(doc);
+        String text;
+        try {
+          text = stripper.getText(doc);
+        } catch (TooMuchWork e) {
+          out.add(
+              Finding.warning(
+                  "SCAN_ERROR",
+                  "page " + p,
+                  "The text of page "
+                      + p
+                      + (e.wholeDocument ? " and after" : "")
+                      + " was not checked: the page asks for more drawing work than a real page"
+                      + " needs (over "
+                      + (e.wholeDocument ? MAX_PDF_OPERATORS : MAX_PDF_PAGE_OPERATORS)
+                      + " instructions). An officer must check it by hand."));
+          if (e.wholeDocument) return;
+          continue;
+        }
         lines(new BufferedReader(new StringReader(text)), "page " + p, out, finder);
       }
       if (doc.getNumberOfPages() > MAX_PDF_PAGES) {
@@ -130,6 +154,48 @@ public final class DocumentScanner implements ContentScanner {
                     + MAX_PDF_PAGES
                     + " pages were checked; an officer must check the rest by hand."));
       }
+    }
+  }
+
+  /**
+   * Text extraction with a budget of content-stream instructions. A few kilobytes of forms that
+   * draw each other ten times over ask for hours of work (10^7 instructions take PDFBox about two
+   * minutes), and the poll waits for the scan; a real page needs thousands.
+   */
+  private static final class BoundedStripper extends PDFTextStripper {
+    private long page;
+    private long total;
+
+    @Override
+    public String getText(PDDocument doc) throws IOException {
+      page = 0;
+      return super.getText(doc);
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+      if (++total > MAX_PDF_OPERATORS) throw new TooMuchWork(true);
+      if (++page > MAX_PDF_PAGE_OPERATORS) throw new TooMuchWork(false);
+      super.processOperator(operator, operands);
+    }
+
+    @Override
+    protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
+        throws IOException {
+      // PDFBox logs and skips what fails inside a form (Do); running out of budget must stop it
+      if (e instanceof TooMuchWork) throw e;
+      super.operatorException(operator, operands, e);
+    }
+  }
+
+  /** The extraction ran out of budget, on this page or for the whole document. */
+  private static final class TooMuchWork extends IOException {
+    private static final long serialVersionUID = 1L;
+    final boolean wholeDocument;
+
+    TooMuchWork(boolean wholeDocument) {
+      super("too many content-stream instructions");
+      this.wholeDocument = wholeDocument;
     }
   }
 
