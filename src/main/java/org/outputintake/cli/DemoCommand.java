@@ -164,6 +164,9 @@ final class DemoCommand implements Callable<Integer> {
   /** A port in use is named in one line instead of GreenMail's stack trace. */
   private static void requireFree(int port, String protocol, String option) {
     if (port == 0) return;
+    if (port < 0 || port > 65535)
+      throw new IllegalArgumentException(
+          option + " is " + port + ", not a port: write 1 to 65535, or 0 to pick a free one");
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));

@@ -24,7 +24,10 @@ final class RunCommand implements Callable<Integer> {
     requireSecret(config.mailbox().imap(), "mailbox.imap", "INTAKE_IMAP_PASSWORD");
     requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
     CountDownLatch stopped = new CountDownLatch(1);
-    try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
+    try (DataDirLock lock =
+            DataDirLock.acquire(
+                config.storage().dataDir(), Clock.systemUTC().instant().toString());
+        IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(

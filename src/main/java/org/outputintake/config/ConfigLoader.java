@@ -66,7 +66,7 @@ public final class ConfigLoader {
       user = YAML.readTree(in);
     } catch (IOException e) {
       throw new ConfigException(
-          "configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
+          "configuration file " + file + " is not valid YAML" + yamlProblem(e), e);
     }
     ObjectNode merged = defaults();
     if (user != null && !user.isMissingNode() && !user.isNull()) {
@@ -76,6 +76,29 @@ public final class ConfigLoader {
       merge(merged, (ObjectNode) user);
     }
     return build(merged);
+  }
+
+  /**
+   * Where and what, without the parser's copy of the line: that line may hold a password. A {@code
+   * ${NAME}} inside {@code { }} is the usual cause, as YAML reads its brace as a nested mapping.
+   */
+  static String yamlProblem(IOException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null) {
+      String problem = m.getProblem() == null ? "" : m.getProblem().replaceAll("\\s+", " ");
+      String hint =
+          problem.contains("got {")
+              ? " (a ${NAME} inside { } must be quoted: password: \"${INTAKE_IMAP_PASSWORD}\")"
+              : "";
+      return " at line "
+          + (m.getProblemMark().getLine() + 1)
+          + ", column "
+          + (m.getProblemMark().getColumn() + 1)
+          + ": "
+          + problem
+          + hint;
+    }
+    return ": " + e.getClass().getSimpleName();
   }
 
   private IntakeConfig build(ObjectNode tree) {
@@ -177,8 +200,11 @@ public final class ConfigLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new ConfigException(
-          key + " names " + file + ", which cannot be read: " + e.getMessage(), e);
+      String why =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied: the user running the bot must be able to read it"
+              : Files.isDirectory(file) ? "it is a directory" : ConfigException.reason(e);
+      throw new ConfigException(key + " names " + file + ", which cannot be read: " + why, e);
     }
   }
 }
