@@ -74,6 +74,13 @@ final class DemoCommand implements Callable<Integer> {
     Duration stopAfter = exitAfter == null ? null : parseExitAfter(exitAfter);
     requireFree(imapPort, "IMAP", "--imap-port");
     requireFree(smtpPort, "SMTP", "--smtp-port");
+    // the demo's folder is also run's default (data/), so the two must not share it at once
+    try (DataDirLock lock = DataDirLock.acquire(data, Clock.systemUTC().instant().toString())) {
+      return runDemo(out, stopAfter);
+    }
+  }
+
+  private int runDemo(PrintWriter out, Duration stopAfter) throws Exception {
     GreenMail mail =
         new GreenMail(
             new ServerSetup[] {

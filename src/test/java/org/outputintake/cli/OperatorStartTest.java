@@ -150,6 +150,28 @@ class OperatorStartTest {
   }
 
   @Test
+  void aFirstRunOnTheDemosFolder_isRefused_soTheDemosTicketsAreNotCarriedOn() throws Exception {
+    Files.createDirectories(dir.resolve("data"));
+    Files.writeString(
+        dir.resolve("data/intake.yaml"),
+        "# written by 'demo': the configuration of the running demo\n");
+    var r = refused(withData(""));
+    assertTrue(r.err().contains("holds the demo's tickets"), r.err());
+    assertTrue(r.err().contains("set storage.data-dir and database.url"), r.err());
+  }
+
+  @Test
+  void aDemoOnTheDataDirOfARunningBot_isRefused() {
+    try (DataDirLock held = DataDirLock.acquire(dir, "2026-11-29T10:00:00Z")) {
+      var r =
+          CommandLineTest.run(
+              "demo", "--imap-port", "0", "--smtp-port", "0", "--data", dir.toString());
+      assertEquals(2, r.exit(), r.out() + r.err());
+      assertTrue(r.err().contains("another Output Intake is already running"), r.err());
+    }
+  }
+
+  @Test
   void demoWithAPortOutOfRange_saysWhatToWrite() {
     var r = CommandLineTest.run("demo", "--imap-port", "99999", "--data", dir.toString());
     assertEquals(2, r.exit(), r.err());
