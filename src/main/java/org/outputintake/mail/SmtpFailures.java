@@ -18,7 +18,14 @@ final class SmtpFailures {
   private SmtpFailures() {}
 
   static void rethrow(MessagingException e) throws MessagingException, MessageRejected {
-    if (e instanceof AuthenticationFailedException) throw e;
+    if (e instanceof AuthenticationFailedException)
+      // the whole outbox waits on it, and only the operator can fix it: say which keys to check
+      throw new AuthenticationFailedException(
+          "login refused ("
+              + String.valueOf(e.getMessage()).strip()
+              + "): check mailbox.smtp.username and its password (INTAKE_SMTP_PASSWORD or"
+              + " mailbox.smtp.password-file)",
+          e);
     if (e instanceof SMTPSenderFailedException sender) {
       // our own MAIL FROM refused: every message would meet it, unless the refusal is about this
       // message's size

@@ -164,4 +164,50 @@ class OperatorViewsTest {
       assertFalse(e.getMessage().contains("Wrong-Passw0rd"), e.getMessage());
     }
   }
+
+  @Test
+  void aWrongSmtpPassword_holdsTheOutbox_withOneLineSayingWhatToCheck() throws Exception {
+    try (TestBot bot =
+        new TestBot(
+            mail,
+            dir,
+            c -> {
+              IntakeConfig.Server s = c.mailbox().smtp();
+              return new IntakeConfig(
+                  new IntakeConfig.Mailbox(
+                      c.mailbox().address(),
+                      c.mailbox().imap(),
+                      new IntakeConfig.Server(
+                          s.host(),
+                          s.port(),
+                          false,
+                          false,
+                          s.username(),
+                          "Wrong-Smtp-Passw0rd",
+                          s.auth(),
+                          s.timeout()),
+                      c.mailbox().folders()),
+                  c.poll(),
+                  c.database(),
+                  c.tickets(),
+                  c.projects(),
+                  c.storage(),
+                  c.replies(),
+                  c.scanning());
+            })) {
+      bot.deliver(
+          Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
+      bot.cycle();
+      Path config = configOf(bot);
+      var list = CommandLineTest.run("outbox", "list", "--config", config.toString());
+      assertEquals(0, list.exit(), list.err());
+      String row =
+          list.out().lines().filter(l -> l.contains("acknowledgement")).findFirst().orElseThrow();
+      assertTrue(row.contains("waiting"), list.out());
+      assertTrue(row.contains("login refused"), list.out());
+      assertTrue(row.contains("check mailbox.smtp.username and its password"), list.out());
+      assertFalse(list.out().contains("Wrong-Smtp-Passw0rd"), list.out());
+      assertTrue(bot.receivedBy(TestBot.ADA).isEmpty(), "a reply left with a refused login");
+    }
+  }
 }
