@@ -172,6 +172,16 @@ class OperatorStartTest {
   }
 
   @Test
+  void checkNamesAnIdentifierWithTheArticleItIsSaidWith() throws Exception {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "patient 943 476 5919\nUPN A801200109012\n");
+    var r = CommandLineTest.run("check", notes.toString());
+    assertTrue(r.out().contains("This looks like an NHS number."), r.out());
+    assertFalse(r.out().contains("a NHS number"), r.out());
+    assertFalse(r.out().contains("943 476 5919"), r.out());
+  }
+
+  @Test
   void demoWithAPortOutOfRange_saysWhatToWrite() {
     var r = CommandLineTest.run("demo", "--imap-port", "99999", "--data", dir.toString());
     assertEquals(2, r.exit(), r.err());
