@@ -39,7 +39,7 @@ final class SmtpFailures {
     }
     if (e instanceof SendFailedException failed) {
       int code = recipientCode(failed);
-      if (code > 0) byCode(code, "recipient refused", e);
+      if (code > 0) byCode(code, "recipient refused", e, recipientReply(failed));
       if (failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0) {
         throw new MessageRejected(true, "recipient refused: " + describe(e), e);
       }
@@ -52,12 +52,31 @@ final class SmtpFailures {
 
   private static void byCode(int code, String what, MessagingException e)
       throws MessagingException, MessageRejected {
+    byCode(code, what, e, e);
+  }
+
+  /**
+   * @param reply where the server's own words are: Angus sums a refused recipient up as "Invalid
+   *     Addresses" and keeps the reply ("Relay access denied") in the chain
+   */
+  private static void byCode(int code, String what, MessagingException e, Exception reply)
+      throws MessagingException, MessageRejected {
     if (code == 421)
       throw e; // service closing the channel: the server's trouble, not this message's
-    if (code >= 500) throw new MessageRejected(true, what + " (" + code + "): " + describe(e), e);
+    if (code >= 500)
+      throw new MessageRejected(true, what + " (" + code + "): " + describe(reply), e);
     if (code >= 400)
-      throw new MessageRejected(false, what + " for now (" + code + "): " + describe(e), e);
+      throw new MessageRejected(false, what + " for now (" + code + "): " + describe(reply), e);
     throw e;
+  }
+
+  /** The first refused recipient's own reply, else the exception itself. */
+  private static Exception recipientReply(SendFailedException e) {
+    for (Exception next = e; next != null; ) {
+      if (next instanceof SMTPAddressFailedException a) return a;
+      next = next instanceof MessagingException m ? m.getNextException() : null;
+    }
+    return e;
   }
 
   /**
