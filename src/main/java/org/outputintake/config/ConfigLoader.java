@@ -105,8 +105,19 @@ public final class ConfigLoader {
     // keys commented out in the defaults are absent from the tree, and only present keys see their
     // override
     for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
-    applyEnvironmentOverrides(tree, "INTAKE");
-    return new ConfigBinder(tree, this::resolve).bind();
+    Map<String, String> overridden = new java.util.LinkedHashMap<>();
+    applyEnvironmentOverrides(tree, "INTAKE", "", overridden);
+    try {
+      return new ConfigBinder(tree, this::resolve).bind();
+    } catch (ConfigException e) {
+      // the operator looks for the key in the file; say where its value really came from
+      for (Map.Entry<String, String> o : overridden.entrySet()) {
+        if (e.getMessage() != null && e.getMessage().startsWith(o.getKey() + " "))
+          throw new ConfigException(
+              e.getMessage() + " (set by the environment variable " + o.getValue() + ")", e);
+      }
+      throw e;
+    }
   }
 
   private static void addIfAbsent(ObjectNode tree, String key) {
@@ -140,14 +151,19 @@ public final class ConfigLoader {
     }
   }
 
-  private void applyEnvironmentOverrides(ObjectNode node, String prefix) {
+  private void applyEnvironmentOverrides(
+      ObjectNode node, String prefix, String keyPrefix, Map<String, String> overridden) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = prefix + "_" + e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
+      String key = keyPrefix + e.getKey();
       if (e.getValue() instanceof ObjectNode child) {
-        applyEnvironmentOverrides(child, name);
+        applyEnvironmentOverrides(child, name, key + ".", overridden);
       } else {
         String value = env.apply(name);
-        if (value != null) e.setValue(TextNode.valueOf(value));
+        if (value != null) {
+          e.setValue(TextNode.valueOf(value));
+          overridden.put(key, name);
+        }
       }
     }
   }

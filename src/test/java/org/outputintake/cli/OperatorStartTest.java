@@ -172,6 +172,23 @@ class OperatorStartTest {
   }
 
   @Test
+  void aBadValueFromAnEnvironmentVariable_namesTheVariable_notOnlyTheKey() throws Exception {
+    Path file = withData("");
+    var loader =
+        new org.outputintake.config.ConfigLoader(
+            name -> name.equals("INTAKE_POLL_WORKERS") ? "two" : null);
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.outputintake.config.ConfigException.class, () -> loader.load(file));
+    assertTrue(
+        e.getMessage()
+            .equals(
+                "poll.workers is 'two', not a whole number"
+                    + " (set by the environment variable INTAKE_POLL_WORKERS)"),
+        e.getMessage());
+  }
+
+  @Test
   void checkNamesAnIdentifierWithTheArticleItIsSaidWith() throws Exception {
     Path notes = dir.resolve("notes.txt");
     Files.writeString(notes, "patient 943 476 5919\nUPN A801200109012\n");
