@@ -55,6 +55,8 @@ public final class IntakeApp implements AutoCloseable {
   private Scheduler scheduler;
   private IdleWatcher idle;
   private Thread idleThread;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean sendRequested =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.ExecutorService sender =
@@ -95,9 +97,12 @@ public final class IntakeApp implements AutoCloseable {
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
   public static IntakeApp create(
       IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
-    Path data = config.storage().dataDir();
+    Path data = writableDataDir(config.storage().dataDir());
     RegistrySync registry =
-        new RegistrySync(config.projects().registry(), config.scanning().policies());
+        new RegistrySync(
+            config.projects().registry(),
+            config.scanning().policies(),
+            config.scanning().defaultPolicy());
     Database db = Database.open(config.database().url());
     try {
       Templates templates = new Templates(config.replies().templates());
@@ -154,6 +159,27 @@ public final class IntakeApp implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** Checked now: otherwise the first request would fail, and every one after it. */
+  private static Path writableDataDir(Path data) {
+    try {
+      java.nio.file.Files.createDirectories(data);
+    } catch (java.io.IOException e) {
+      throw new org.outputintake.config.ConfigException(
+          "storage.data-dir is '"
+              + data
+              + "', which cannot be created ("
+              + org.outputintake.config.ConfigException.reason(e)
+              + "): set it to a directory the bot's user can write",
+          e);
+    }
+    if (!java.nio.file.Files.isWritable(data))
+      throw new org.outputintake.config.ConfigException(
+          "storage.data-dir is '"
+              + data
+              + "', which the bot's user cannot write: change its owner or set another directory");
+    return data;
   }
 
   public InboxPoller poller() {
@@ -266,7 +292,7 @@ public final class IntakeApp implements AutoCloseable {
       InboxPoller.PollResult r = poller.pollOnce();
       if (r.seen() > 0) outbox.sendDue();
     } catch (MailboxUnavailable e) {
-      LOG.warn("IMAP server unavailable ({}); will retry at the next poll", e.getMessage());
+      LOG.warn("IMAP poll failed ({}); will retry at the next poll", e.getMessage());
     }
   }
 
@@ -299,6 +325,8 @@ public final class IntakeApp implements AutoCloseable {
 
   @Override
   public void close() {
+    // the daemon's shutdown hook and its try-with-resources both close it
+    if (!closed.compareAndSet(false, true)) return;
     if (idle != null) idle.stop();
     try {
       if (scheduler != null) scheduler.shutdown(true);
@@ -313,5 +341,6 @@ public final class IntakeApp implements AutoCloseable {
     }
     poller.disconnect();
     db.close();
+    LOG.info("stopped");
   }
 }

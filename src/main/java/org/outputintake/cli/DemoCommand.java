@@ -74,6 +74,13 @@ final class DemoCommand implements Callable<Integer> {
     Duration stopAfter = exitAfter == null ? null : parseExitAfter(exitAfter);
     requireFree(imapPort, "IMAP", "--imap-port");
     requireFree(smtpPort, "SMTP", "--smtp-port");
+    // the demo's folder is also run's default (data/), so the two must not share it at once
+    try (DataDirLock lock = DataDirLock.acquire(data, Clock.systemUTC().instant().toString())) {
+      return runDemo(out, stopAfter);
+    }
+  }
+
+  private int runDemo(PrintWriter out, Duration stopAfter) throws Exception {
     GreenMail mail =
         new GreenMail(
             new ServerSetup[] {
@@ -164,6 +171,9 @@ final class DemoCommand implements Callable<Integer> {
   /** A port in use is named in one line instead of GreenMail's stack trace. */
   private static void requireFree(int port, String protocol, String option) {
     if (port == 0) return;
+    if (port < 0 || port > 65535)
+      throw new IllegalArgumentException(
+          option + " is " + port + ", not a port: write 1 to 65535, or 0 to pick a free one");
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));

@@ -69,6 +69,14 @@ final class ExportTicketCommand implements Callable<Integer> {
     } catch (ArchiveException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (IOException e) {
+      err.println(
+          "error: cannot write the export into "
+              + dir
+              + " ("
+              + org.outputintake.config.ConfigException.reason(e)
+              + "): give a directory you can write");
+      return 2;
     } finally {
       out.flush();
       err.flush();

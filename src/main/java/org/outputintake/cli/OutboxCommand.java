@@ -66,6 +66,10 @@ final class OutboxCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (limit < 1) {
+        spec.commandLine().getErr().println("error: --limit is " + limit + ": write 1 or more");
+        return 2;
+      }
       IntakeConfig config = options.load();
       PrintWriter out = spec.commandLine().getOut();
       try (Database db = Database.openExisting(config.database().url())) {
@@ -73,7 +77,11 @@ final class OutboxCommand implements Runnable {
         Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
         out.printf(
             "Outbox: %s%n",
-            counts.isEmpty() ? "empty" : counts.toString().toLowerCase(java.util.Locale.ROOT));
+            counts.isEmpty()
+                ? "empty"
+                : counts.entrySet().stream()
+                    .map(c -> c.getValue() + " " + c.getKey().db())
+                    .collect(java.util.stream.Collectors.joining(", ")));
         if (rows.isEmpty()) {
           out.println(failed ? "No dead letters." : "No outgoing mail.");
           return 0;

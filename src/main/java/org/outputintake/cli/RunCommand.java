@@ -24,7 +24,10 @@ final class RunCommand implements Callable<Integer> {
     requireSecret(config.mailbox().imap(), "mailbox.imap", "INTAKE_IMAP_PASSWORD");
     requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
     CountDownLatch stopped = new CountDownLatch(1);
-    try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
+    try (DataDirLock lock =
+            DataDirLock.acquire(
+                config.storage().dataDir(), Clock.systemUTC().instant().toString());
+        IntakeApp app = create(config)) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -37,6 +40,30 @@ final class RunCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  private IntakeApp create(IntakeConfig config) throws java.io.IOException {
+    refuseTheDemosFolder(config.storage().dataDir());
+    return IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE);
+  }
+
+  /**
+   * The demo keeps its database in {@code data/}, which is also the daemon's default: the first
+   * real run would carry on the demo's tickets and numbers, and digest them to the managers.
+   */
+  private void refuseTheDemosFolder(java.nio.file.Path dataDir) throws java.io.IOException {
+    java.nio.file.Path demo = dataDir.resolve("intake.yaml");
+    if (!java.nio.file.Files.isRegularFile(demo)
+        || demo.toAbsolutePath().normalize().equals(options.config.toAbsolutePath().normalize()))
+      return;
+    if (java.nio.file.Files.readString(demo).startsWith("# written by 'demo'"))
+      throw new ConfigException(
+          "storage.data-dir "
+              + dataDir
+              + " holds the demo's tickets ("
+              + demo
+              + " was written by 'demo'): delete or move that folder, or set storage.data-dir and"
+              + " database.url to another place, before the bot's first real run");
   }
 
   private static void requireSecret(IntakeConfig.Server s, String key, String variable) {

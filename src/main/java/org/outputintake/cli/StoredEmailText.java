@@ -21,6 +21,8 @@ final class StoredEmailText {
   static final int MAX_LINES = 20;
   private final RawStore messages;
   private final MessageParser parser = new MessageParser();
+  private final org.outputintake.scan.identifier.IdentifierFinder identifiers =
+      new org.outputintake.scan.identifier.IdentifierFinder();
 
   StoredEmailText(Path dataDir) {
     this.messages = new RawStore(dataDir.resolve("messages"));
@@ -41,7 +43,7 @@ final class StoredEmailText {
       List<String> lines = text.newText().lines().toList();
       if (lines.isEmpty()) out.printf("%s(no new text)%n", indent);
       for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size())))
-        out.printf("%s| %s%n", indent, line);
+        out.printf("%s| %s%n", indent, masked(line));
       if (lines.size() > MAX_LINES)
         out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
       if (!text.signature().isEmpty()) {
@@ -54,6 +56,18 @@ final class StoredEmailText {
     } finally {
       deleteQuietly(work);
     }
+  }
+
+  /**
+   * A line that holds what looks like an identifier is not printed: a terminal's output ends up in
+   * tickets and logs, and the email itself is in the officers' mailbox.
+   */
+  private String masked(String line) {
+    List<String> hits = new java.util.ArrayList<>();
+    identifiers.scanLine(line, null, (kind, value) -> hits.add(kind.label() + " " + value));
+    return hits.isEmpty()
+        ? line
+        : "[line not shown: it holds what looks like " + String.join(", ", hits) + "]";
   }
 
   private static void deleteQuietly(Path dir) {

@@ -89,7 +89,7 @@ final class TicketsCommand implements Runnable {
             "BLOCKERS",
             "WARNINGS",
             "RESEARCHER",
-            "CREATED",
+            "CREATED (UTC)",
             "SUBJECT");
         for (Ticket t : tickets) {
           // counts of the latest submission: what the ticket stands on now

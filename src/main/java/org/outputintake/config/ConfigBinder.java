@@ -123,7 +123,11 @@ final class ConfigBinder {
       Files.createDirectories(dir);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          "storage.archive-dir is '" + dir + "', which cannot be created: " + e.getMessage(), e);
+          "storage.archive-dir is '"
+              + dir
+              + "', which cannot be created: "
+              + (e instanceof IOException io ? ConfigException.reason(io) : e.getMessage()),
+          e);
     }
     if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
       throw new ConfigException(

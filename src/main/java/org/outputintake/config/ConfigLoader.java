@@ -66,7 +66,7 @@ public final class ConfigLoader {
       user = YAML.readTree(in);
     } catch (IOException e) {
       throw new ConfigException(
-          "configuration file " + file + " is not valid YAML: " + e.getMessage(), e);
+          "configuration file " + file + " is not valid YAML" + yamlProblem(e), e);
     }
     ObjectNode merged = defaults();
     if (user != null && !user.isMissingNode() && !user.isNull()) {
@@ -78,12 +78,46 @@ public final class ConfigLoader {
     return build(merged);
   }
 
+  /**
+   * Where and what, without the parser's copy of the line: that line may hold a password. A {@code
+   * ${NAME}} inside {@code { }} is the usual cause, as YAML reads its brace as a nested mapping.
+   */
+  static String yamlProblem(IOException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null) {
+      String problem = m.getProblem() == null ? "" : m.getProblem().replaceAll("\\s+", " ");
+      String hint =
+          problem.contains("got {")
+              ? " (a ${NAME} inside { } must be quoted: password: \"${INTAKE_IMAP_PASSWORD}\")"
+              : "";
+      return " at line "
+          + (m.getProblemMark().getLine() + 1)
+          + ", column "
+          + (m.getProblemMark().getColumn() + 1)
+          + ": "
+          + problem
+          + hint;
+    }
+    return ": " + e.getClass().getSimpleName();
+  }
+
   private IntakeConfig build(ObjectNode tree) {
     // keys commented out in the defaults are absent from the tree, and only present keys see their
     // override
     for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
-    applyEnvironmentOverrides(tree, "INTAKE");
-    return new ConfigBinder(tree, this::resolve).bind();
+    Map<String, String> overridden = new java.util.LinkedHashMap<>();
+    applyEnvironmentOverrides(tree, "INTAKE", "", overridden);
+    try {
+      return new ConfigBinder(tree, this::resolve).bind();
+    } catch (ConfigException e) {
+      // the operator looks for the key in the file; say where its value really came from
+      for (Map.Entry<String, String> o : overridden.entrySet()) {
+        if (e.getMessage() != null && e.getMessage().startsWith(o.getKey() + " "))
+          throw new ConfigException(
+              e.getMessage() + " (set by the environment variable " + o.getValue() + ")", e);
+      }
+      throw e;
+    }
   }
 
   private static void addIfAbsent(ObjectNode tree, String key) {
@@ -117,14 +151,19 @@ public final class ConfigLoader {
     }
   }
 
-  private void applyEnvironmentOverrides(ObjectNode node, String prefix) {
+  private void applyEnvironmentOverrides(
+      ObjectNode node, String prefix, String keyPrefix, Map<String, String> overridden) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = prefix + "_" + e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
+      String key = keyPrefix + e.getKey();
       if (e.getValue() instanceof ObjectNode child) {
-        applyEnvironmentOverrides(child, name);
+        applyEnvironmentOverrides(child, name, key + ".", overridden);
       } else {
         String value = env.apply(name);
-        if (value != null) e.setValue(TextNode.valueOf(value));
+        if (value != null) {
+          e.setValue(TextNode.valueOf(value));
+          overridden.put(key, name);
+        }
       }
     }
   }
@@ -177,8 +216,11 @@ public final class ConfigLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new ConfigException(
-          key + " names " + file + ", which cannot be read: " + e.getMessage(), e);
+      String why =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied: the user running the bot must be able to read it"
+              : Files.isDirectory(file) ? "it is a directory" : ConfigException.reason(e);
+      throw new ConfigException(key + " names " + file + ", which cannot be read: " + why, e);
     }
   }
 }

@@ -206,8 +206,11 @@ public record IntakeConfig(
   public record Mailbox(String address, Server imap, Server smtp, Folders folders) {
     public Mailbox {
       require(
-          address != null && address.matches("[^@\\s]+@[^@\\s]+"),
-          "mailbox.address must be the bot's own email address, e.g. statistical.support@example.org");
+          address != null && address.matches("[^@\\s<>,;\"()]+@[^@\\s<>,;\"()]+"),
+          "mailbox.address is '"
+              + address
+              + "': write the bot's own email address alone, without a name or <>, e.g."
+              + " statistical.support@example.org");
     }
   }
 

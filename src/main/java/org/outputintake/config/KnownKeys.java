@@ -42,8 +42,37 @@ final class KnownKeys {
                 + "; known keys here: "
                 + String.join(", ", names(known)));
       }
-      if (known.get(key) instanceof ObjectNode k && e.getValue() instanceof ObjectNode u) {
-        check(u, k, prefix + key + ".", source);
+      JsonNode k = known.get(key);
+      JsonNode u = e.getValue();
+      if (k instanceof ObjectNode kn && u instanceof ObjectNode un) {
+        check(un, kn, prefix + key + ".", source);
+      } else if (k instanceof ObjectNode kn && !u.isNull()) {
+        // merged over the defaults, a scalar would replace the whole section in silence
+        throw new ConfigException(
+            source
+                + ": '"
+                + prefix
+                + key
+                + "' is a section, not a single value: write its keys under it, e.g. "
+                + prefix
+                + key
+                + ": { "
+                + names(kn).get(0)
+                + ": ... } (its keys: "
+                + String.join(", ", names(kn))
+                + ")");
+      } else if (!(k instanceof ObjectNode) && !k.isArray() && u.isContainerNode()) {
+        throw new ConfigException(
+            source
+                + ": '"
+                + prefix
+                + key
+                + "' takes a single value, not a "
+                + (u.isArray() ? "list" : "section")
+                + ": write e.g. "
+                + key
+                + ": "
+                + (k.isNull() ? "..." : k.asText()));
       }
     }
   }

@@ -28,6 +28,7 @@ public final class RegistrySync {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
   private final Path file;
   private final Consumer<String> policies;
+  private final String defaultPolicy;
   private final AtomicReference<ProjectRegistry> current;
   private IntakeContext ctx;
   private String loadedDigest;
@@ -37,9 +38,24 @@ public final class RegistrySync {
    *     bundled ones
    */
   public RegistrySync(Path file, Path policyDir) {
+    this(file, policyDir, ProjectRegistry.DEFAULT_POLICY);
+  }
+
+  /**
+   * @param defaultPolicy the policy of projects whose row names none; refused now if it cannot be
+   *     loaded, not at the first request
+   */
+  public RegistrySync(Path file, Path policyDir, String defaultPolicy) {
     this.file = file;
     this.policies = name -> FilePolicies.load(name, policyDir);
-    this.current = new AtomicReference<>(ProjectRegistry.load(file, policies));
+    this.defaultPolicy = defaultPolicy;
+    try {
+      policies.accept(defaultPolicy);
+    } catch (RuntimeException e) {
+      throw new org.outputintake.config.ConfigException(
+          "scanning.default-policy: " + e.getMessage(), e);
+    }
+    this.current = new AtomicReference<>(ProjectRegistry.load(file, policies, defaultPolicy));
     this.loadedDigest = digest();
   }
 
@@ -56,7 +72,7 @@ public final class RegistrySync {
     String now = digest();
     if (now != null && !now.equals(loadedDigest)) {
       try {
-        current.set(ProjectRegistry.load(file, policies));
+        current.set(ProjectRegistry.load(file, policies, defaultPolicy));
         LOG.info("project registry {} reloaded ({} projects)", file, current.get().all().size());
       } catch (ProjectRegistry.RegistryException e) {
         LOG.error(

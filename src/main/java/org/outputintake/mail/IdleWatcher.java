@@ -71,7 +71,10 @@ public final class IdleWatcher implements Runnable {
         }
       } catch (MessagingException | RuntimeException e) {
         if (!running) return;
-        LOG.warn("IMAP IDLE connection lost ({}); reconnecting in {} ms", e.getMessage(), backoff);
+        LOG.warn(
+            "IMAP IDLE connection lost ({}); reconnecting in {} ms",
+            e instanceof MessagingException m ? ImapMailbox.describe(m) : e.getMessage(),
+            backoff);
         sleep(backoff);
         backoff = Math.min(backoff * 2, 60_000);
       } finally {

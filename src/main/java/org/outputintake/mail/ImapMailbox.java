@@ -192,8 +192,21 @@ public final class ImapMailbox implements AutoCloseable {
     try {
       return call.run();
     } catch (MessagingException e) {
-      throw new MailboxUnavailable(what + ": " + e.getMessage(), e);
+      throw new MailboxUnavailable(what + ": " + describe(e), e);
     }
+  }
+
+  /**
+   * A refused login is the operator's to fix, not an outage to wait out: say which keys to check
+   * (never the password itself).
+   */
+  static String describe(MessagingException e) {
+    if (e instanceof jakarta.mail.AuthenticationFailedException)
+      return "login refused ("
+          + e.getMessage()
+          + "): check mailbox.imap.username and its password (INTAKE_IMAP_PASSWORD or"
+          + " mailbox.imap.password-file)";
+    return e.getMessage();
   }
 
   @Override

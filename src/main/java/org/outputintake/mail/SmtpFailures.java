@@ -18,7 +18,14 @@ final class SmtpFailures {
   private SmtpFailures() {}
 
   static void rethrow(MessagingException e) throws MessagingException, MessageRejected {
-    if (e instanceof AuthenticationFailedException) throw e;
+    if (e instanceof AuthenticationFailedException)
+      // the whole outbox waits on it, and only the operator can fix it: say which keys to check
+      throw new AuthenticationFailedException(
+          "login refused ("
+              + String.valueOf(e.getMessage()).strip()
+              + "): check mailbox.smtp.username and its password (INTAKE_SMTP_PASSWORD or"
+              + " mailbox.smtp.password-file)",
+          e);
     if (e instanceof SMTPSenderFailedException sender) {
       // our own MAIL FROM refused: every message would meet it, unless the refusal is about this
       // message's size
@@ -32,7 +39,7 @@ final class SmtpFailures {
     }
     if (e instanceof SendFailedException failed) {
       int code = recipientCode(failed);
-      if (code > 0) byCode(code, "recipient refused", e);
+      if (code > 0) byCode(code, "recipient refused", e, recipientReply(failed));
       if (failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0) {
         throw new MessageRejected(true, "recipient refused: " + describe(e), e);
       }
@@ -45,12 +52,31 @@ final class SmtpFailures {
 
   private static void byCode(int code, String what, MessagingException e)
       throws MessagingException, MessageRejected {
+    byCode(code, what, e, e);
+  }
+
+  /**
+   * @param reply where the server's own words are: Angus sums a refused recipient up as "Invalid
+   *     Addresses" and keeps the reply ("Relay access denied") in the chain
+   */
+  private static void byCode(int code, String what, MessagingException e, Exception reply)
+      throws MessagingException, MessageRejected {
     if (code == 421)
       throw e; // service closing the channel: the server's trouble, not this message's
-    if (code >= 500) throw new MessageRejected(true, what + " (" + code + "): " + describe(e), e);
+    if (code >= 500)
+      throw new MessageRejected(true, what + " (" + code + "): " + describe(reply), e);
     if (code >= 400)
-      throw new MessageRejected(false, what + " for now (" + code + "): " + describe(e), e);
+      throw new MessageRejected(false, what + " for now (" + code + "): " + describe(reply), e);
     throw e;
+  }
+
+  /** The first refused recipient's own reply, else the exception itself. */
+  private static Exception recipientReply(SendFailedException e) {
+    for (Exception next = e; next != null; ) {
+      if (next instanceof SMTPAddressFailedException a) return a;
+      next = next instanceof MessagingException m ? m.getNextException() : null;
+    }
+    return e;
   }
 
   /**

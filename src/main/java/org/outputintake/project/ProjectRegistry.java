@@ -30,6 +30,9 @@ import org.apache.commons.validator.routines.EmailValidator;
  * four are optional (defaults 10, ons-srs, none, empty).
  */
 public final class ProjectRegistry {
+  /** The policy of a row that names none, unless scanning.default-policy says otherwise. */
+  public static final String DEFAULT_POLICY = "ons-srs";
+
   static final List<String> REQUIRED = List.of("number", "title", "status", "type", "researchers");
   private static final Pattern START_LINE = Pattern.compile("startline (\\d+)");
   private final Map<String, Project> projects;
@@ -56,12 +59,20 @@ public final class ProjectRegistry {
    * @throws RegistryException naming the file, the line and the column of every bad row
    */
   public static ProjectRegistry load(Path file, Consumer<String> policies) {
+    return load(file, policies, DEFAULT_POLICY);
+  }
+
+  /**
+   * @param defaultPolicy the policy of a row whose policy column is empty ({@code
+   *     scanning.default-policy})
+   */
+  public static ProjectRegistry load(Path file, Consumer<String> policies, String defaultPolicy) {
     if (!Files.isRegularFile(file)) {
       throw new RegistryException(
           file + " does not exist: set projects.registry to the project registry CSV");
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(in, file.toString(), policies);
+      return parse(in, file.toString(), policies, defaultPolicy);
     } catch (IOException e) {
       throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -76,6 +87,12 @@ public final class ProjectRegistry {
   }
 
   static ProjectRegistry parse(Reader in, String source, Consumer<String> policies)
+      throws IOException {
+    return parse(in, source, policies, DEFAULT_POLICY);
+  }
+
+  static ProjectRegistry parse(
+      Reader in, String source, Consumer<String> policies, String defaultPolicy)
       throws IOException {
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -144,7 +161,7 @@ public final class ProjectRegistry {
                   + ", then "
                   + "optionally threshold,policy,data_owner_review,data_owners)");
         }
-        Project p = row(row);
+        Project p = row(row, defaultPolicy);
         String policyError =
             policyErrors.computeIfAbsent(p.policy(), name -> check(policies, name));
         if (!policyError.isEmpty()) throw new IllegalArgumentException("policy: " + policyError);
@@ -185,7 +202,7 @@ public final class ProjectRegistry {
     return r;
   }
 
-  private static Project row(CSVRecord r) {
+  private static Project row(CSVRecord r, String defaultPolicy) {
     String number = get(r, "number");
     if (!number.matches("\\d+"))
       throw new IllegalArgumentException("number '" + number + "' must be digits");
@@ -205,7 +222,7 @@ public final class ProjectRegistry {
         enumValue(Project.Type.class, "type", get(r, "type"), "full or exploratory"),
         emails(r, "researchers"),
         threshold,
-        policy.isEmpty() ? "ons-srs" : policy,
+        policy.isEmpty() ? defaultPolicy : policy,
         get(r, "data_owner_review").isEmpty()
             ? Project.DataOwnerReview.NONE
             : enumValue(

@@ -139,7 +139,11 @@ public final class OutboxSender {
   private void serverFailed(Outbox.Entry e, Exception ex) {
     Duration wait = backoff(serverFailures++);
     pausedUntil = clock.instant().plus(wait);
-    String error = "server: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    // servers end replies with a line break, which would split the log line and outbox list's row
+    String error =
+        ("server: " + ex.getClass().getSimpleName() + ": " + ex.getMessage())
+            .replaceAll("\\s+", " ")
+            .strip();
     LOG.warn(
         "mail server unavailable while sending {} ({}); all replies wait until {}",
         e.mail().messageId(),

@@ -3,7 +3,6 @@ package org.outputintake.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import org.flywaydb.core.Flyway;
  * failing mid-transaction.
  */
 public final class Database implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
   private static final String SQLITE_SETTINGS =
       "journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL";
   private final HikariDataSource dataSource;
@@ -48,7 +48,14 @@ public final class Database implements AutoCloseable {
     hc.setAutoCommit(true);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
+      var result = Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
+      // an upgrade changes the schema under any older bot still running: say that it happened
+      if (result.migrationsExecuted > 0 && result.initialSchemaVersion != null)
+        LOG.info(
+            "database {} upgraded from schema version {} to {}",
+            url,
+            result.initialSchemaVersion,
+            result.targetSchemaVersion);
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -152,7 +159,18 @@ public final class Database implements AutoCloseable {
     try {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the database directory " + parent, e);
+      // a configuration mistake, told at start-up as one (exit 2), not as a stack trace
+      throw new IllegalArgumentException(
+          "database.url names a file in "
+              + parent
+              + ", a directory that cannot be created ("
+              + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                  ? f.getReason()
+                  : e instanceof java.nio.file.FileAlreadyExistsException
+                      ? "a file of that name is in the way"
+                      : "permission denied or no such parent")
+              + "): set database.url to a writable place, e.g. jdbc:sqlite:data/intake.db",
+          e);
     }
   }
 

@@ -101,4 +101,47 @@ class JarIT {
         !Files.exists(dir.resolve("data").resolve("intake.db")),
         "a database appeared under ./data");
   }
+
+  @Test
+  void aSecondRunOnTheSameDataDir_isRefused_andSigtermStopsTheFirstCleanly() throws Exception {
+    Files.copy(Path.of("config", "projects.csv"), dir.resolve("projects.csv"));
+    Files.copy(Path.of("config", "bank-holidays.yaml"), dir.resolve("bank-holidays.yaml"));
+    // no mail login, and ports where no server listens: the bot runs and retries
+    Files.writeString(
+        dir.resolve("intake.yaml"),
+        "mailbox:\n"
+            + "  imap: { host: 127.0.0.1, port: 1, username: \"\" }\n"
+            + "  smtp: { host: 127.0.0.1, port: 1, username: \"\" }\n"
+            + "projects: { registry: projects.csv }\n"
+            + "sla: { bank-holidays: bank-holidays.yaml }\n");
+    Path log = dir.resolve("first.log");
+    Process first =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "run",
+                "--config",
+                "intake.yaml")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains("polling INBOX") && System.nanoTime() < deadline)
+        Thread.sleep(200);
+      assertTrue(Files.readString(log).contains("polling INBOX"), Files.readString(log));
+
+      Result second = java(dir, "run", "--config", "intake.yaml");
+      assertEquals(2, second.exit(), second.out());
+      assertTrue(second.out().contains("another Output Intake is already running"), second.out());
+      assertTrue(second.out().contains("pid " + first.pid()), second.out());
+    } finally {
+      first.destroy(); // SIGTERM
+      assertTrue(first.waitFor(60, TimeUnit.SECONDS), "SIGTERM did not stop the bot");
+    }
+    assertTrue(Files.readString(log).contains("stopped"), Files.readString(log));
+    assertTrue(!Files.readString(log).contains("Exception"), Files.readString(log));
+  }
 }

@@ -62,6 +62,19 @@ class OutboxOverRealSmtpTest {
   }
 
   @Test
+  void aDeadLetterKeepsTheServersOwnReason_notTheMailLibrarysSummary() {
+    smtp.replyToRcpt(
+        "srs-officers@example.org", "554 5.7.1 <srs-officers@example.org>: Relay access denied");
+    enqueue("<1@x>", "srs-officers@example.org");
+
+    sender(smtp.port()).sendDue();
+
+    Outbox.Entry dead = db.read(Outbox::failed).get(0);
+    assertTrue(dead.lastError().contains("Relay access denied"), dead.lastError());
+    assertTrue(dead.lastError().startsWith("recipient refused (554)"), dead.lastError());
+  }
+
+  @Test
   void a452ForOneRecipientIsRetriedLaterWithoutHoldingOthersAndGoesWhenItClears() {
     smtp.replyToRcpt("full@uni.example.ac.uk", "452 4.2.2 mailbox full");
     enqueue("<1@x>", "full@uni.example.ac.uk");

@@ -58,8 +58,16 @@ public final class IdentifierFinder {
 
   /** What was found, without the advice: "This looks like an NHS number." */
   public static String looksLike(IdentifierKind kind) {
-    String article =
-        "AEIOU".indexOf(Character.toUpperCase(kind.label().charAt(0))) >= 0 ? "an " : "a ";
+    // by sound: "an NHS number", "an OS grid reference", but "a Unique Pupil Number"
+    String first = kind.label().split(" ")[0];
+    boolean acronym = first.length() > 1 && first.chars().allMatch(Character::isUpperCase);
+    boolean vowelSound =
+        acronym
+            ? "AEFHILMNORSX".indexOf(first.charAt(0)) >= 0
+            : "AEIO".indexOf(Character.toUpperCase(first.charAt(0))) >= 0
+                || (Character.toUpperCase(first.charAt(0)) == 'U'
+                    && !first.toLowerCase(java.util.Locale.ROOT).startsWith("uni"));
+    String article = vowelSound ? "an " : "a ";
     return "This looks like " + article + kind.label() + ".";
   }
 

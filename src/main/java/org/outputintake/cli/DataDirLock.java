@@ -1,0 +1,94 @@
+package org.outputintake.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.outputintake.config.ConfigException;
+
+/**
+ * One bot per data directory. Two daemons on one database each poll and each drain the outbox, so
+ * every reply would leave twice; the second is refused at start-up instead. The operating system
+ * drops the lock when the process ends, however it ends, so a crash leaves nothing to clean up.
+ */
+final class DataDirLock implements AutoCloseable {
+  static final String FILE = "intake.lock";
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private DataDirLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * @throws ConfigException when another process (or this one) holds the directory
+   */
+  static DataDirLock acquire(Path dataDir, String startedAt) {
+    Path file = dataDir.resolve(FILE);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(dataDir);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new ConfigException(
+            "another Output Intake is already running on storage.data-dir "
+                + dataDir.toAbsolutePath()
+                + (holder.isEmpty() ? "" : " (" + holder + ")")
+                + ": stop it first. Two bots on one database would send every reply twice.");
+      }
+      channel.truncate(0);
+      channel.write(
+          ByteBuffer.wrap(
+              ("pid " + ProcessHandle.current().pid() + ", started " + startedAt + "\n")
+                  .getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+      return new DataDirLock(channel, lock);
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new ConfigException(
+          "storage.data-dir "
+              + dataDir
+              + " cannot hold the lock file "
+              + FILE
+              + " ("
+              + ConfigException.reason(e)
+              + "): set it to a directory the bot's user can write",
+          e);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) return;
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // the refusal matters more than a failed close
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+    } catch (IOException ignored) {
+      // released by the operating system when the process ends anyway
+    }
+    closeQuietly(channel);
+  }
+}
