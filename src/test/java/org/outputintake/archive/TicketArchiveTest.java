@@ -92,17 +92,7 @@ class TicketArchiveTest extends BotTest {
 
   private Path configFile() throws Exception {
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(
-        config,
-        "database: { url: \""
-            + bot.config().database().url()
-            + "\" }\n"
-            + "projects: { registry: \""
-            + bot.config().projects().registry()
-            + "\" }\n"
-            + "storage: { data-dir: \""
-            + bot.config().storage().dataDir()
-            + "\" }\n");
+    bot.cliConfig(config);
     return config;
   }
 

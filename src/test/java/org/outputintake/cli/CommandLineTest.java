@@ -48,14 +48,7 @@ class CommandLineTest {
           Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(
-          config,
-          "database: { url: \""
-              + bot.config().database().url()
-              + "\" }\n"
-              + "projects: { registry: \""
-              + bot.config().projects().registry()
-              + "\" }\n");
+      bot.cliConfig(config);
     }
     Run list = run("tickets", "list", "--config", config.toString());
     assertEquals(0, list.exit(), list.err());
@@ -93,17 +86,7 @@ class CommandLineTest {
               + "Quoted line two.</div>\r\n");
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(
-          config,
-          "database: { url: \""
-              + bot.config().database().url()
-              + "\" }\n"
-              + "projects: { registry: \""
-              + bot.config().projects().registry()
-              + "\" }\n"
-              + "storage: { data-dir: \""
-              + bot.config().storage().dataDir()
-              + "\" }\n");
+      bot.cliConfig(config);
     }
     Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
     assertEquals(0, show.exit(), show.err());
@@ -123,17 +106,7 @@ class CommandLineTest {
           Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
       bot.cycle();
       config = dir.resolve("intake.yaml");
-      Files.writeString(
-          config,
-          "database: { url: \""
-              + bot.config().database().url()
-              + "\" }\n"
-              + "projects: { registry: \""
-              + bot.config().projects().registry()
-              + "\" }\n"
-              + "storage: { data-dir: \""
-              + dir.resolve("elsewhere")
-              + "\" }\n");
+      bot.cliConfig(config, "storage: { data-dir: \"" + dir.resolve("elsewhere") + "\" }");
     }
     Run show = run("tickets", "show", "STATS10001", "--config", config.toString());
     assertEquals(0, show.exit(), show.err());

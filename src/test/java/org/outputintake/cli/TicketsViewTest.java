@@ -22,14 +22,7 @@ class TicketsViewTest extends BotTest {
 
   private Path config() throws Exception {
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(
-        config,
-        "database: { url: \""
-            + bot.config().database().url()
-            + "\" }\n"
-            + "projects: { registry: \""
-            + bot.config().projects().registry()
-            + "\" }\n");
+    bot.cliConfig(config);
     return config;
   }
 

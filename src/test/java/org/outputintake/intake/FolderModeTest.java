@@ -62,20 +62,7 @@ class FolderModeTest extends BotTest {
     Files.writeString(folder.resolve("table1.csv"), "region,n\nNorth,3\nSouth,240\n");
     Files.writeString(folder.resolve("late.csv"), "x\n1\n");
     Path config = dir.resolve("intake.yaml");
-    Files.writeString(
-        config,
-        "database: { url: \""
-            + bot.config().database().url()
-            + "\" }\n"
-            + "projects: { registry: \""
-            + bot.config().projects().registry()
-            + "\" }\n"
-            + "storage: { data-dir: \""
-            + bot.config().storage().dataDir()
-            + "\" }\n"
-            + "scanning: { share-root: \""
-            + share
-            + "\" }\n");
+    bot.cliConfig(config, "scanning: { share-root: \"" + share + "\" }");
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));

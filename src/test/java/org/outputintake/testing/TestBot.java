@@ -329,6 +329,29 @@ public final class TestBot implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes {@code file}: a configuration with which the command line ({@code tickets}, {@code
+   * outbox}, {@code digest}) reads this bot's database, registry and data directory; each extra
+   * line is appended as written (YAML).
+   */
+  public Path cliConfig(Path file, String... extraYaml) throws IOException {
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("database: { url: \"")
+            .append(config.database().url())
+            .append("\" }\nprojects: { registry: \"")
+            .append(config.projects().registry())
+            .append("\" }\n");
+    boolean storage = false;
+    for (String line : extraYaml) {
+      yaml.append(line).append('\n');
+      storage |= line.startsWith("storage:");
+    }
+    if (!storage)
+      yaml.append("storage: { data-dir: \"").append(config.storage().dataDir()).append("\" }\n");
+    return java.nio.file.Files.writeString(file, yaml.toString());
+  }
+
   public List<Ticket> tickets() {
     return app.db().read(c -> app.context().tickets().list(c));
   }
