@@ -4,47 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.testing.TestBot.ADA;
 import static org.outputintake.testing.TestBot.ALICE;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.testing.Desk;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
 /**
  * Every mail to the researcher greets them by the name their own mail client sends, from the
  * acknowledgement to the release, and never by whatever else a {@code From:} header can carry.
  */
-class GreetingResearchersTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
-
-  @TempDir Path dir;
-  TestBot bot;
-  Desk desk;
-
-  @BeforeEach
-  void start() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
-    desk = new Desk(bot, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+class GreetingResearchersTest extends DeskTest {
 
   @Test
   void theResearcherIsGreetedByNameUpToTheReleaseReadOverImap() throws Exception {

@@ -7,45 +7,13 @@ import static org.outputintake.testing.TestBot.BOB;
 import static org.outputintake.testing.TestBot.CAROL;
 import static org.outputintake.testing.TestBot.OFFICERS_LIST;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.testing.Desk;
-import org.outputintake.testing.TestBot;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.ticket.TicketState;
 
 /** {@code #drop}: a checker who cannot go on hands the ticket back, by email, before a verdict. */
-class HandingBackTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
-
-  @TempDir Path dir;
-  TestBot bot;
-  Desk desk;
-
-  @BeforeEach
-  void start() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
-    desk = new Desk(bot, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+class HandingBackTest extends DeskTest {
 
   private int position(String id) {
     return bot.app().db().read(c -> WorkflowStore.queuePosition(c, id));

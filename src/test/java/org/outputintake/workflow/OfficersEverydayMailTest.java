@@ -8,17 +8,9 @@ import static org.outputintake.testing.TestBot.ALICE;
 import static org.outputintake.testing.TestBot.BOB;
 import static org.outputintake.testing.TestBot.OWNER;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.testing.Desk;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
@@ -29,30 +21,7 @@ import org.outputintake.ticket.TicketState;
  * real mail clients' replies: two commands in one email, a greeting above the command, a file
  * attached to guidance, an answer after both verdicts, a data owner's "Approved" in plain words.
  */
-class OfficersEverydayMailTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
-
-  @TempDir Path dir;
-  TestBot bot;
-  Desk desk;
-
-  @BeforeEach
-  void start() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
-    desk = new Desk(bot, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+class OfficersEverydayMailTest extends DeskTest {
 
   @Test
   void twoCommandsInOneEmailDoNothingAndTheOfficerIsToldWhy() throws Exception {

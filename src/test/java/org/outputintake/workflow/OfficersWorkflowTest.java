@@ -10,9 +10,6 @@ import static org.outputintake.testing.TestBot.BOB;
 import static org.outputintake.testing.TestBot.CAROL;
 import static org.outputintake.testing.TestBot.OFFICERS_LIST;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -23,14 +20,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.reply.Outbox;
 import org.outputintake.testing.Desk;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
@@ -39,30 +33,7 @@ import org.outputintake.ticket.TicketState;
  * Officers work a ticket by replying to the bot's emails: every step is real mail through
  * GreenMail.
  */
-class OfficersWorkflowTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
-
-  @TempDir Path dir;
-  TestBot bot;
-  Desk desk;
-
-  @BeforeEach
-  void start() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
-    desk = new Desk(bot, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
+class OfficersWorkflowTest extends DeskTest {
 
   @Test
   void aNewTicketNotifiesTheOfficersListWithFilesHashesQueuePositionAndTheScanReport()

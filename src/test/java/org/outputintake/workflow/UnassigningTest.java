@@ -10,19 +10,13 @@ import static org.outputintake.testing.TestBot.CAROL;
 import static org.outputintake.testing.TestBot.MANAGER;
 import static org.outputintake.testing.TestBot.OFFICERS_LIST;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.testing.Desk;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.AuditLog;
@@ -32,33 +26,14 @@ import org.outputintake.ticket.TicketState;
  * {@code #unassign}: a manager frees the slot of a checker who is away without a word, by replying
  * in the ticket's thread from their own mailbox, and reads the answer there over IMAP.
  */
-class UnassigningTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  static final String TABLE = "region,n\nNorth,30\nSouth,240\nEast,120\n";
+class UnassigningTest extends DeskTest {
   static final String TRUSTED =
       "mx.example.org; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org; "
           + "dmarc=pass header.from=example.org";
 
-  @TempDir Path dir;
-  TestBot bot;
-  Desk desk;
-
   @BeforeEach
-  void start() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
+  void manager() {
     mail.setUser(MANAGER, MANAGER, "manager-secret");
-    desk = new Desk(bot, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
   }
 
   @Test
