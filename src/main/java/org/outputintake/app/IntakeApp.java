@@ -145,7 +145,8 @@ public final class IntakeApp implements AutoCloseable {
               new RawStore(data.resolve("messages")),
               new IntakeService(ctx),
               registry,
-              config.poll().workers());
+              config.poll().workers(),
+              clock);
       OutboxSender outbox =
           new OutboxSender(
               db,
