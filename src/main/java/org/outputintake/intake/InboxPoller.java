@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailboxUnavailable;
+import org.outputintake.reply.LoginBackoff;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.slf4j.Logger;
@@ -26,6 +27,9 @@ public final class InboxPoller {
   private final RegistrySync registry;
   private final int workerCount;
   private final StuckMoves stuck;
+
+  /** Shared with the IDLE connection: one refused password, one back-off for both. */
+  private final LoginBackoff login;
 
   /**
    * Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail
@@ -63,6 +67,7 @@ public final class InboxPoller {
     this.registry = registry;
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
+    this.login = new LoginBackoff("IMAP", clock);
   }
 
   /**
@@ -73,12 +78,22 @@ public final class InboxPoller {
    */
   public synchronized PollResult pollOnce() throws MailboxUnavailable {
     registry.refresh();
+    if (!login.mayTry()) {
+      LOG.debug("IMAP login refused before; next attempt at {}", login.retryAt());
+      return new PollResult(0, 0, 0, false, stuck.size());
+    }
     try {
       return poll();
     } catch (MailboxUnavailable | RuntimeException e) {
       disconnect(); // the next poll starts on a fresh connection
+      if (e instanceof MailboxUnavailable m && m.loginRefused()) login.refused(m.getMessage());
       throw e;
     }
+  }
+
+  /** The IMAP login's back-off, which the IDLE connection shares. */
+  public LoginBackoff loginBackoff() {
+    return login;
   }
 
   /**
@@ -102,6 +117,7 @@ public final class InboxPoller {
     ImapMailbox fresh = new ImapMailbox(mailbox);
     try {
       fresh.open();
+      login.succeeded();
     } catch (MailboxUnavailable | RuntimeException e) {
       fresh.close();
       throw e;
