@@ -203,8 +203,9 @@ public final class InboxPoller {
   private void moveOneByOne(List<Move> batch) throws MailboxUnavailable {
     disconnect();
     for (Move m : batch) {
+      ImapMailbox fresh = connection(); // outside the try: a server that is gone is an outage
       try {
-        connection().move(m.uid(), m.folder());
+        fresh.move(m.uid(), m.folder());
       } catch (MailboxUnavailable e) {
         disconnect();
         if (stuck.failed(m.uid(), m.folder(), m.label())) {
@@ -226,8 +227,9 @@ public final class InboxPoller {
   private void retryStuckMoves() throws MailboxUnavailable {
     for (long uid : stuck.due()) {
       StuckMoves.Stuck s = stuck.get(uid);
+      ImapMailbox fresh = connection();
       try {
-        connection().move(uid, s.folder());
+        fresh.move(uid, s.folder());
         stuck.moved(uid);
         LOG.info("message {} moved to {} at last", s.label(), s.folder());
       } catch (MailboxUnavailable e) {
