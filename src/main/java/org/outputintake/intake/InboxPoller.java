@@ -203,9 +203,10 @@ public final class InboxPoller {
   private void moveOneByOne(List<Move> batch) throws MailboxUnavailable {
     disconnect();
     for (Move m : batch) {
-      ImapMailbox fresh = connection(); // outside the try: a server that is gone is an outage
+      // outside the try: a server that cannot be reached again is an outage, not this message's
+      ImapMailbox open = box != null && box.isUsable() ? box : connection();
       try {
-        fresh.move(m.uid(), m.folder());
+        open.move(m.uid(), m.folder());
       } catch (MailboxUnavailable e) {
         disconnect();
         if (stuck.failed(m.uid(), m.folder(), m.label())) {
@@ -282,6 +283,8 @@ public final class InboxPoller {
           e.getMessage());
       return false;
     }
+    LOG.info("UID {}: {}", ready.uid(), outcome.summary());
+    afterCommit.run();
     String label = label(ready.uid(), prepared);
     if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
       counts.quarantined++;
@@ -290,8 +293,6 @@ public final class InboxPoller {
       counts.processed++;
       moves.add(new Move(ready.uid(), mailbox.folders().processed(), label));
     }
-    LOG.info("UID {}: {}", ready.uid(), outcome.summary());
-    afterCommit.run();
     return true;
   }
 

@@ -70,6 +70,9 @@ public final class MoveRefusingProxy implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+        // IMAP is small request-reply exchanges: Nagle would hold each line for a delayed ACK
+        client.setTcpNoDelay(true);
+        upstream.setTcpNoDelay(true);
         List<Long> uidBySeq = new ArrayList<>();
         pump(
             new BufferedInputStream(client.getInputStream()),
