@@ -145,7 +145,8 @@ public final class IntakeApp implements AutoCloseable {
               new RawStore(data.resolve("messages")),
               new IntakeService(ctx),
               registry,
-              config.poll().workers());
+              config.poll().workers(),
+              clock);
       OutboxSender outbox =
           new OutboxSender(
               db,
@@ -233,7 +234,9 @@ public final class IntakeApp implements AutoCloseable {
     scheduler.start();
     poller.afterEachCommit(this::sendSoon);
     if (config.poll().idle()) {
-      idle = new IdleWatcher(config.mailbox(), config.poll().idleRenew(), this::wakePoll);
+      idle =
+          new IdleWatcher(
+              config.mailbox(), config.poll().idleRenew(), this::wakePoll, poller.loginBackoff());
       idleThread = new Thread(idle, "imap-idle");
       idleThread.setDaemon(true);
       idleThread.start();
@@ -292,7 +295,9 @@ public final class IntakeApp implements AutoCloseable {
       InboxPoller.PollResult r = poller.pollOnce();
       if (r.seen() > 0) outbox.sendDue();
     } catch (MailboxUnavailable e) {
-      LOG.warn("IMAP poll failed ({}); will retry at the next poll", e.getMessage());
+      // a refused login has logged its own line, with its back-off
+      if (!e.loginRefused())
+        LOG.warn("IMAP poll failed ({}); will retry at the next poll", e.getMessage());
     }
   }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,13 +41,23 @@ public final class ConfigLoader {
           "storage.archive-dir");
 
   private final Function<String, String> env;
+  private final Set<String> envNames;
 
   public ConfigLoader(Function<String, String> env) {
+    this(env, Set.of());
+  }
+
+  /**
+   * @param envNames every variable set in the environment: an {@code INTAKE_} one that names no key
+   *     (a typo such as {@code INTAKE_POLL_INTERVALL}) is refused rather than ignored
+   */
+  public ConfigLoader(Function<String, String> env, Set<String> envNames) {
     this.env = env;
+    this.envNames = Set.copyOf(envNames);
   }
 
   public static ConfigLoader fromSystemEnvironment() {
-    return new ConfigLoader(System::getenv);
+    return new ConfigLoader(System::getenv, System.getenv().keySet());
   }
 
   /** The bundled defaults alone (what the demo runs on), with environment overrides applied. */
@@ -105,6 +117,7 @@ public final class ConfigLoader {
     // keys commented out in the defaults are absent from the tree, and only present keys see their
     // override
     for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
+    refuseUnknownVariables(tree);
     Map<String, String> overridden = new java.util.LinkedHashMap<>();
     applyEnvironmentOverrides(tree, "INTAKE", "", overridden);
     try {
@@ -117,6 +130,56 @@ public final class ConfigLoader {
               e.getMessage() + " (set by the environment variable " + o.getValue() + ")", e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * An {@code INTAKE_} variable is legitimate when it overrides a key or when the configuration
+   * reads it through {@code ${NAME}} (the passwords); any other is a typo that would be ignored.
+   */
+  private void refuseUnknownVariables(ObjectNode tree) {
+    Set<String> known = new TreeSet<>();
+    variableNames(tree, "INTAKE", true, known);
+    for (String name : new TreeSet<>(envNames)) {
+      if (!name.startsWith("INTAKE_") || known.contains(name)) continue;
+      String nearest = null;
+      int best = Integer.MAX_VALUE;
+      for (String k : known) {
+        int d = KnownKeys.distance(name, k);
+        if (d < best) {
+          best = d;
+          nearest = k;
+        }
+      }
+      throw new ConfigException(
+          "the environment variable "
+              + name
+              + " names no configuration key"
+              + (nearest != null && best <= Math.max(3, name.length() / 3)
+                  ? ": did you mean " + nearest + "?"
+                  : "")
+              + " (an INTAKE_ variable is INTAKE_ plus a key path in capitals, e.g."
+              + " INTAKE_POLL_INTERVAL, or one the configuration reads as ${NAME}; unset it or"
+              + " correct its name)");
+    }
+  }
+
+  /**
+   * @param keys whether the node's keys are configuration keys (inside a list they are not, and
+   *     only its {@code ${NAME}} references count)
+   */
+  private static void variableNames(JsonNode node, String prefix, boolean keys, Set<String> out) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        String name = prefix + "_" + e.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (keys) out.add(name);
+        variableNames(e.getValue(), name, keys, out);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) variableNames(item, prefix, false, out);
+    } else if (node.isTextual()) {
+      Matcher m = VAR.matcher(node.asText());
+      while (m.find()) out.add(m.group(1));
     }
   }
 

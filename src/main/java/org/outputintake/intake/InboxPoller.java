@@ -1,11 +1,13 @@
 package org.outputintake.intake;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailboxUnavailable;
+import org.outputintake.reply.LoginBackoff;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.slf4j.Logger;
@@ -24,6 +26,10 @@ public final class InboxPoller {
   private final IntakeService intake;
   private final RegistrySync registry;
   private final int workerCount;
+  private final StuckMoves stuck;
+
+  /** Shared with the IDLE connection: one refused password, one back-off for both. */
+  private final LoginBackoff login;
 
   /**
    * Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail
@@ -35,10 +41,16 @@ public final class InboxPoller {
 
   private static final int MOVE_BATCH = 25;
 
-  public record PollResult(int seen, int processed, int quarantined, boolean complete) {}
+  /**
+   * @param seen messages found in the inbox, those whose move is stuck aside
+   * @param stuck messages handled before that stay in the inbox because the server will not move
+   *     them
+   */
+  public record PollResult(int seen, int processed, int quarantined, boolean complete, int stuck) {}
 
   /**
    * @param workerCount messages prepared side by side ({@code poll.workers})
+   * @param clock paces the retries of moves the server refused
    */
   public InboxPoller(
       IntakeConfig.Mailbox mailbox,
@@ -46,13 +58,16 @@ public final class InboxPoller {
       RawStore rawStore,
       IntakeService intake,
       RegistrySync registry,
-      int workerCount) {
+      int workerCount,
+      Clock clock) {
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
     this.intake = intake;
     this.registry = registry;
     this.workerCount = workerCount;
+    this.stuck = new StuckMoves(clock);
+    this.login = new LoginBackoff("IMAP", clock);
   }
 
   /**
@@ -63,12 +78,22 @@ public final class InboxPoller {
    */
   public synchronized PollResult pollOnce() throws MailboxUnavailable {
     registry.refresh();
+    if (!login.mayTry()) {
+      LOG.debug("IMAP login refused before; next attempt at {}", login.retryAt());
+      return new PollResult(0, 0, 0, false, stuck.size());
+    }
     try {
-      return poll(connection());
+      return poll();
     } catch (MailboxUnavailable | RuntimeException e) {
       disconnect(); // the next poll starts on a fresh connection
+      if (e instanceof MailboxUnavailable m && m.loginRefused()) login.refused(m.getMessage());
       throw e;
     }
+  }
+
+  /** The IMAP login's back-off, which the IDLE connection shares. */
+  public LoginBackoff loginBackoff() {
+    return login;
   }
 
   /**
@@ -92,6 +117,7 @@ public final class InboxPoller {
     ImapMailbox fresh = new ImapMailbox(mailbox);
     try {
       fresh.open();
+      login.succeeded();
     } catch (MailboxUnavailable | RuntimeException e) {
       fresh.close();
       throw e;
@@ -106,10 +132,39 @@ public final class InboxPoller {
     box = null;
   }
 
-  private PollResult poll(ImapMailbox box) throws MailboxUnavailable {
+  private PollResult poll() throws MailboxUnavailable {
+    long validity = connection().uidValidity();
+    noteUidValidity(validity);
+    stuck.uidValidity(validity);
+    retryStuckMoves();
+    List<Long> uids = new ArrayList<>(connection().pendingUids());
+    uids.removeIf(stuck::contains);
     Counts counts = new Counts();
-    noteUidValidity(box.uidValidity());
-    var uids = box.pendingUids();
+    List<Long> todo = uids;
+    while (true) {
+      Round round = round(connection(), todo, counts);
+      if (!round.unmoved().isEmpty()) moveOneByOne(round.unmoved());
+      if (round.rest().isEmpty() || !round.complete()) {
+        return new PollResult(
+            uids.size(), counts.processed, counts.quarantined, round.complete(), stuck.size());
+      }
+      todo = round.rest();
+    }
+  }
+
+  /**
+   * What one pass over a list of messages left: moves that failed as a batch (to be tried one by
+   * one), and the messages after the failure, not yet handled.
+   */
+  private record Round(List<Move> unmoved, List<Long> rest, boolean complete) {}
+
+  /**
+   * Handles messages in order until they are done, the database or disk fails (incomplete), or a
+   * batch of moves fails: the server dropped the connection the downloads share, so the round stops
+   * there and the caller moves that batch one message at a time and starts a new round with the
+   * rest.
+   */
+  private Round round(ImapMailbox box, List<Long> uids, Counts counts) throws MailboxUnavailable {
     // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
     // idempotency key turns into a plain move on the next poll
     Moves moves = new Moves(box);
@@ -121,17 +176,69 @@ public final class InboxPoller {
           moves.flushQuietly();
           throw failed.error();
         }
-        if (!commit((Prefetcher.Ready) next, moves, counts)) {
-          moves.flush();
-          return new PollResult(uids.size(), counts.processed, counts.quarantined, false);
+        Prefetcher.Ready ready = (Prefetcher.Ready) next;
+        try {
+          if (!commit(ready, moves, counts))
+            return new Round(moves.flushOrUnmoved(), List.of(), false);
+        } catch (MovesFailed e) {
+          return new Round(e.unmoved, after(uids, ready.uid()), true);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MailboxUnavailable("the poll was interrupted", null);
     }
-    moves.flush();
-    return new PollResult(uids.size(), counts.processed, counts.quarantined, true);
+    return new Round(moves.flushOrUnmoved(), List.of(), true);
+  }
+
+  private static List<Long> after(List<Long> uids, long uid) {
+    return uids.stream().filter(u -> u > uid).toList();
+  }
+
+  /**
+   * A batch of moves failed: each message is moved on its own, on a fresh connection. One whose own
+   * move fails is left in the inbox, logged once, and skipped by later polls; the others go on. A
+   * connection that cannot be opened again is an outage, and fails the poll as before.
+   */
+  private void moveOneByOne(List<Move> batch) throws MailboxUnavailable {
+    disconnect();
+    for (Move m : batch) {
+      // outside the try: a server that cannot be reached again is an outage, not this message's
+      ImapMailbox open = box != null && box.isUsable() ? box : connection();
+      try {
+        open.move(m.uid(), m.folder());
+      } catch (MailboxUnavailable e) {
+        disconnect();
+        if (stuck.failed(m.uid(), m.folder(), m.label())) {
+          LOG.warn(
+              "message {} was handled and recorded, but the IMAP server fails to move it to {}"
+                  + " ({}). It stays in the inbox and is not handled again; the move is retried"
+                  + " once an hour (and at a restart). Operator: move it to {} by hand, or delete"
+                  + " it from the inbox",
+              m.label(),
+              m.folder(),
+              e.getMessage(),
+              m.folder());
+        }
+      }
+    }
+  }
+
+  /** Moves that failed before are tried again once their hour is up. */
+  private void retryStuckMoves() throws MailboxUnavailable {
+    for (long uid : stuck.due()) {
+      StuckMoves.Stuck s = stuck.get(uid);
+      ImapMailbox fresh = connection();
+      try {
+        fresh.move(uid, s.folder());
+        stuck.moved(uid);
+        LOG.info("message {} moved to {} at last", s.label(), s.folder());
+      } catch (MailboxUnavailable e) {
+        disconnect();
+        stuck.failed(uid, s.folder(), s.label());
+        LOG.debug("message {} still cannot be moved: {}", s.label(), e.getMessage());
+      }
+    }
   }
 
   /**
@@ -140,7 +247,7 @@ public final class InboxPoller {
    * inbox too.
    */
   private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
-      throws InterruptedException, MailboxUnavailable {
+      throws InterruptedException, MovesFailed {
     IntakeService.Prepared prepared;
     try {
       prepared = ready.prepared().get();
@@ -176,16 +283,27 @@ public final class InboxPoller {
           e.getMessage());
       return false;
     }
-    if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
-      counts.quarantined++;
-      moves.toQuarantine(ready.uid());
-    } else {
-      counts.processed++;
-      moves.toProcessed(ready.uid());
-    }
     LOG.info("UID {}: {}", ready.uid(), outcome.summary());
     afterCommit.run();
+    String label = label(ready.uid(), prepared);
+    if (outcome.disposition() == IntakeService.Disposition.QUARANTINED) {
+      counts.quarantined++;
+      moves.add(new Move(ready.uid(), mailbox.folders().quarantine(), label));
+    } else {
+      counts.processed++;
+      moves.add(new Move(ready.uid(), mailbox.folders().processed(), label));
+    }
     return true;
+  }
+
+  /** How the log names a message for an operator who must find it in the inbox. */
+  private static String label(long uid, IntakeService.Prepared p) {
+    String id = p.message() == null ? null : p.message().messageId();
+    return "UID "
+        + uid
+        + " ("
+        + (id != null ? "Message-ID " + id : "sha256:" + p.raw().sha256())
+        + ")";
   }
 
   private static final class Counts {
@@ -193,32 +311,62 @@ public final class InboxPoller {
     int quarantined;
   }
 
-  /** Moves to Processed and Quarantine, sent in batches. */
+  /** A handled message on its way to Processed or Quarantine. */
+  private record Move(long uid, String folder, String label) {}
+
+  /** A batch of moves failed; these were not moved. */
+  private static final class MovesFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient List<Move> unmoved;
+
+    MovesFailed(List<Move> unmoved, MailboxUnavailable cause) {
+      super(cause.getMessage(), cause);
+      this.unmoved = unmoved;
+    }
+  }
+
+  /** Moves to Processed and Quarantine, sent in batches, one IMAP command per folder. */
   private final class Moves {
     private final ImapMailbox box;
-    private final List<Long> processed = new ArrayList<>();
-    private final List<Long> quarantine = new ArrayList<>();
+    private final List<Move> pending = new ArrayList<>();
 
     Moves(ImapMailbox box) {
       this.box = box;
     }
 
-    void toProcessed(long uid) throws MailboxUnavailable {
-      processed.add(uid);
-      flushIfFull();
+    void add(Move m) throws MovesFailed {
+      pending.add(m);
+      if (pending.size() >= MOVE_BATCH) flush();
     }
 
-    void toQuarantine(long uid) throws MailboxUnavailable {
-      quarantine.add(uid);
-      flushIfFull();
+    void flush() throws MovesFailed {
+      for (String folder : List.of(mailbox.folders().processed(), mailbox.folders().quarantine())) {
+        List<Move> these = pending.stream().filter(m -> m.folder().equals(folder)).toList();
+        if (these.isEmpty()) continue;
+        try {
+          box.move(these.stream().map(Move::uid).toList(), folder);
+        } catch (MailboxUnavailable e) {
+          LOG.info(
+              "moving {} message(s) to {} failed ({}); moving them one at a time",
+              these.size(),
+              folder,
+              e.getMessage());
+          List<Move> unmoved = List.copyOf(pending);
+          pending.clear();
+          throw new MovesFailed(unmoved, e);
+        }
+        pending.removeAll(these);
+      }
     }
 
-    private void flushIfFull() throws MailboxUnavailable {
-      if (processed.size() + quarantine.size() >= MOVE_BATCH) flush();
-    }
-
-    void flush() throws MailboxUnavailable {
-      moveAll(box, processed, quarantine);
+    /** Flushes; what a failed batch did not move is returned, to be moved one by one. */
+    List<Move> flushOrUnmoved() {
+      try {
+        flush();
+        return List.of();
+      } catch (MovesFailed e) {
+        return e.unmoved;
+      }
     }
 
     /**
@@ -228,18 +376,10 @@ public final class InboxPoller {
     void flushQuietly() {
       try {
         flush();
-      } catch (MailboxUnavailable e) {
+      } catch (MovesFailed e) {
         LOG.debug("moves left for the next poll: {}", e.getMessage());
       }
     }
-  }
-
-  private void moveAll(ImapMailbox box, List<Long> processed, List<Long> quarantine)
-      throws MailboxUnavailable {
-    box.move(processed, mailbox.folders().processed());
-    box.move(quarantine, mailbox.folders().quarantine());
-    processed.clear();
-    quarantine.clear();
   }
 
   /**

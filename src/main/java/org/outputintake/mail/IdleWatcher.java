@@ -1,5 +1,6 @@
 package org.outputintake.mail;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.reply.LoginBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +35,17 @@ public final class IdleWatcher implements Runnable {
           });
   private volatile boolean running = true;
   private volatile IMAPFolder folder;
+  private final LoginBackoff login;
 
-  public IdleWatcher(IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail) {
+  /**
+   * @param login the poll's login back-off: a refused password is not tried again here either
+   */
+  public IdleWatcher(
+      IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail, LoginBackoff login) {
     this.config = config;
     this.renew = renew;
     this.onNewMail = onNewMail;
+    this.login = login;
   }
 
   @Override
@@ -48,12 +56,17 @@ public final class IdleWatcher implements Runnable {
             this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
     long backoff = 1000;
     while (running) {
+      if (!login.mayTry()) {
+        sleep(Math.max(1000, Math.min(60_000, login.remaining().toMillis())));
+        continue;
+      }
       IntakeConfig.Server s = config.imap();
       // the read timeout must outlast one IDLE period, or the socket would time out while waiting
       // for news
       try (Store store = MailSessions.imap(s, renew.plusMinutes(2).toMillis()).getStore()) {
         if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
         else store.connect();
+        login.succeeded();
         if (!((IMAPStore) store).hasCapability("IDLE")) {
           LOG.info("the IMAP server does not offer IDLE; relying on the scheduled poll");
           return;
@@ -71,6 +84,10 @@ public final class IdleWatcher implements Runnable {
         }
       } catch (MessagingException | RuntimeException e) {
         if (!running) return;
+        if (e instanceof AuthenticationFailedException refused) {
+          login.refused(ImapMailbox.describe(refused)); // logs its one line
+          continue;
+        }
         LOG.warn(
             "IMAP IDLE connection lost ({}); reconnecting in {} ms",
             e instanceof MessagingException m ? ImapMailbox.describe(m) : e.getMessage(),

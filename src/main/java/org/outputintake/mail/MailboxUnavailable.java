@@ -9,4 +9,9 @@ public final class MailboxUnavailable extends Exception {
   public MailboxUnavailable(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The server refused the login: the operator's to fix, and not to be retried at once. */
+  public boolean loginRefused() {
+    return getCause() instanceof jakarta.mail.AuthenticationFailedException;
+  }
 }

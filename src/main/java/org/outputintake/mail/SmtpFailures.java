@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.outputintake.reply.LoginRefused;
 import org.outputintake.reply.MessageRejected;
 
 /**
@@ -17,10 +18,11 @@ import org.outputintake.reply.MessageRejected;
 final class SmtpFailures {
   private SmtpFailures() {}
 
-  static void rethrow(MessagingException e) throws MessagingException, MessageRejected {
+  static void rethrow(MessagingException e)
+      throws MessagingException, MessageRejected, LoginRefused {
     if (e instanceof AuthenticationFailedException)
       // the whole outbox waits on it, and only the operator can fix it: say which keys to check
-      throw new AuthenticationFailedException(
+      throw new LoginRefused(
           "login refused ("
               + String.valueOf(e.getMessage()).strip()
               + "): check mailbox.smtp.username and its password (INTAKE_SMTP_PASSWORD or"

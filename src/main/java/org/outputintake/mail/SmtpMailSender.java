@@ -45,7 +45,8 @@ public final class SmtpMailSender implements SendMailPort {
    * MessageRejected}; anything else means the server or the connection is in trouble.
    */
   @Override
-  public void send(OutgoingMail mail) throws MessagingException, MessageRejected {
+  public void send(OutgoingMail mail)
+      throws MessagingException, MessageRejected, org.outputintake.reply.LoginRefused {
     MimeMessage msg = build(mail);
     try {
       transport().sendMessage(msg, msg.getAllRecipients());

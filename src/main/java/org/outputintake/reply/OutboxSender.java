@@ -35,6 +35,7 @@ public final class OutboxSender {
   private final Duration giveUpAfter;
   private final int maxAttempts;
   private int serverFailures;
+  private final LoginBackoff login;
   private Instant pausedUntil = Instant.MIN;
 
   /**
@@ -61,6 +62,7 @@ public final class OutboxSender {
     this.onSent = onSent;
     this.giveUpAfter = giveUpAfter;
     this.maxAttempts = maxAttempts;
+    this.login = new LoginBackoff("SMTP", clock);
   }
 
   /**
@@ -115,6 +117,7 @@ public final class OutboxSender {
       }
       serverFailures = 0;
       pausedUntil = Instant.MIN;
+      login.succeeded();
       sentUnmarked.add(e.id());
     }
     Instant now = clock.instant();
@@ -137,18 +140,23 @@ public final class OutboxSender {
   }
 
   private void serverFailed(Outbox.Entry e, Exception ex) {
-    Duration wait = backoff(serverFailures++);
-    pausedUntil = clock.instant().plus(wait);
     // servers end replies with a line break, which would split the log line and outbox list's row
     String error =
         ("server: " + ex.getClass().getSimpleName() + ": " + ex.getMessage())
             .replaceAll("\\s+", " ")
             .strip();
-    LOG.warn(
-        "mail server unavailable while sending {} ({}); all replies wait until {}",
-        e.mail().messageId(),
-        error,
-        pausedUntil);
+    if (ex instanceof LoginRefused) {
+      // a wrong password retried every few seconds can lock the account: its own, longer back-off
+      pausedUntil =
+          clock.instant().plus(login.refused(ex.getMessage().replaceAll("\\s+", " ").strip()));
+    } else {
+      pausedUntil = clock.instant().plus(backoff(serverFailures++));
+      LOG.warn(
+          "mail server unavailable while sending {} ({}); all replies wait until {}",
+          e.mail().messageId(),
+          error,
+          pausedUntil);
+    }
     db.inTransaction(
         c -> {
           Outbox.noteServerError(c, e.id(), error);

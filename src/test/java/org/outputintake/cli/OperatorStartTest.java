@@ -189,6 +189,52 @@ class OperatorStartTest {
   }
 
   @Test
+  void anIntakeVariableThatNamesNoKey_isRefusedAtStart_withTheNearestKnownOne() throws Exception {
+    Path file = withData("");
+    // the real environment cannot be changed in-process: Main runs in a JVM of its own
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.outputintake.cli.Main",
+            "run",
+            "--config",
+            file.toString());
+    pb.environment().put("INTAKE_POLL_INTERVALL", "30s");
+    pb.environment().put("INTAKE_IMAP_PASSWORD", "not-the-problem");
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "Main did not stop");
+    String err = Files.readString(dir.resolve("err.txt"));
+    assertEquals(2, p.exitValue(), err);
+    assertTrue(
+        err.contains(
+            "the environment variable INTAKE_POLL_INTERVALL names no configuration key:"
+                + " did you mean INTAKE_POLL_INTERVAL?"),
+        err);
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(err.contains("not-the-problem"), err);
+  }
+
+  @Test
+  void intakeVariablesThatNameAKeyOrThatTheConfigurationReads_areAccepted() throws Exception {
+    Path file = withData("mailbox: { imap: { username: \"${INTAKE_IMAP_USER}\" } }\n");
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "INTAKE_IMAP_PASSWORD", "secret",
+            "INTAKE_SMTP_PASSWORD", "secret",
+            "INTAKE_IMAP_USER", "support",
+            "INTAKE_STAFF_OFFICERS", "alice.officer@example.org",
+            "INTAKE_POLL_INTERVAL", "30s",
+            "INTAKE_MAILBOX_IMAP_PASSWORD_FILE", file.toString(),
+            "PATH", "/usr/bin");
+    var config = new org.outputintake.config.ConfigLoader(env::get, env.keySet()).load(file);
+    assertEquals(java.time.Duration.ofSeconds(30), config.poll().interval());
+  }
+
+  @Test
   void checkNamesAnIdentifierWithTheArticleItIsSaidWith() throws Exception {
     Path notes = dir.resolve("notes.txt");
     Files.writeString(notes, "patient 943 476 5919\nUPN A801200109012\n");

@@ -1,0 +1,126 @@
+package org.outputintake.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.mail.MailboxUnavailable;
+import org.outputintake.testing.Mails;
+import org.outputintake.testing.TestBot;
+
+/**
+ * A refused login is not tried again at every poll (which can lock the account on the server): it
+ * waits 1, 2, 4 ... minutes; a login that works resets the wait, and a restart tries at once.
+ */
+class RefusedLoginTest {
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withPerMethodLifecycle(true);
+
+  @TempDir Path dir;
+
+  @Test
+  void aRefusedImapLogin_waitsOneMinuteThenTwo_aLoginThatWorksResetsIt_andARestartTriesAtOnce()
+      throws Exception {
+    try (TestBot bot = new TestBot(mail, dir, imapPassword("Wrong-Passw0rd"))) {
+      var poller = bot.app().poller();
+      MailboxUnavailable refused = assertThrows(MailboxUnavailable.class, poller::pollOnce);
+      assertTrue(refused.loginRefused(), refused.getMessage());
+      assertEquals(TestBot.NOW.plus(Duration.ofMinutes(1)), poller.loginBackoff().retryAt());
+
+      assertFalse(poller.pollOnce().complete(), "no login tried within the minute");
+      bot.clock().advance(Duration.ofMinutes(1));
+      assertThrows(MailboxUnavailable.class, poller::pollOnce);
+      assertEquals(
+          TestBot.NOW.plus(Duration.ofMinutes(3)),
+          poller.loginBackoff().retryAt(),
+          "the second refusal waits two minutes");
+      bot.clock().advance(Duration.ofMinutes(1));
+      assertFalse(poller.pollOnce().complete(), "still waiting");
+
+      mail.setUser(TestBot.SUPPORT, "support", "Wrong-Passw0rd"); // the server now agrees
+      bot.clock().advance(Duration.ofMinutes(1));
+      assertTrue(poller.pollOnce().complete());
+      assertEquals(Instant.MIN, poller.loginBackoff().retryAt(), "a login that works resets it");
+
+      mail.setUser(TestBot.SUPPORT, "support", "rotated");
+      poller.disconnect();
+      assertThrows(MailboxUnavailable.class, poller::pollOnce);
+      assertEquals(
+          bot.clock().instant().plus(Duration.ofMinutes(1)),
+          poller.loginBackoff().retryAt(),
+          "after a reset the wait starts at one minute again");
+
+      bot.stop();
+      bot.start();
+      assertThrows(
+          MailboxUnavailable.class, bot.app().poller()::pollOnce, "a restart tries at once");
+    }
+  }
+
+  @Test
+  void aRefusedSmtpLogin_holdsTheOutboxOneMinuteThenTwo_andSendsOnceTheLoginWorks()
+      throws Exception {
+    try (TestBot bot = new TestBot(mail, dir, smtpPassword("Wrong-Smtp-Passw0rd"))) {
+      bot.deliver(Mails.request().build(bot.session()));
+      bot.app().poller().pollOnce();
+      var outbox = bot.app().outbox();
+
+      assertEquals(0, outbox.sendDue());
+      assertEquals(TestBot.NOW.plus(Duration.ofMinutes(1)), outbox.pausedUntil());
+      bot.clock().advance(Duration.ofSeconds(59));
+      assertEquals(0, outbox.sendDue());
+      assertEquals(TestBot.NOW.plus(Duration.ofMinutes(1)), outbox.pausedUntil(), "not tried");
+      bot.clock().advance(Duration.ofSeconds(1));
+      assertEquals(0, outbox.sendDue());
+      assertEquals(TestBot.NOW.plus(Duration.ofMinutes(3)), outbox.pausedUntil());
+
+      mail.setUser(TestBot.SUPPORT, "support", "Wrong-Smtp-Passw0rd");
+      bot.clock().advance(Duration.ofMinutes(2));
+      assertEquals(1, outbox.sendDue());
+      assertEquals(Instant.MIN, outbox.pausedUntil());
+      assertEquals(1, bot.receivedBy(TestBot.ADA).size());
+    }
+  }
+
+  private static UnaryOperator<IntakeConfig> imapPassword(String password) {
+    return c -> mailbox(c, with(c.mailbox().imap(), password), c.mailbox().smtp());
+  }
+
+  private static UnaryOperator<IntakeConfig> smtpPassword(String password) {
+    return c -> mailbox(c, c.mailbox().imap(), with(c.mailbox().smtp(), password));
+  }
+
+  private static IntakeConfig.Server with(IntakeConfig.Server s, String password) {
+    return new IntakeConfig.Server(
+        s.host(), s.port(), s.ssl(), s.starttls(), s.username(), password, s.auth(), s.timeout());
+  }
+
+  private static IntakeConfig mailbox(
+      IntakeConfig c, IntakeConfig.Server imap, IntakeConfig.Server smtp) {
+    return new IntakeConfig(
+        new IntakeConfig.Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()),
+        c.poll(),
+        c.database(),
+        c.tickets(),
+        c.projects(),
+        c.storage(),
+        c.replies(),
+        c.scanning(),
+        c.staff(),
+        c.security());
+  }
+}
