@@ -49,6 +49,8 @@ public final class MessageParser {
   /** How much of each HTML part is searched for {@code cid:} references to its images. */
   private static final int MAX_HTML_SCAN_CHARS = 5_000_000;
 
+  private static final int MAX_NESTED_MESSAGES = 50;
+
   private static final Pattern CID = Pattern.compile("(?i)cid:([^\"'\\s>)]+)");
   private static final DecodeMonitor LENIENT = DecodeMonitor.SILENT;
 
@@ -95,6 +97,7 @@ public final class MessageParser {
     // decode
     parser.setContentDecoding(false);
     parser.setRecurse();
+    handler.parser = parser;
     parser.setContentHandler(handler);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(raw), 64 * 1024)) {
       // a part whose body starts right after its headers, with no blank line: the body, not lost
@@ -118,6 +121,7 @@ public final class MessageParser {
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
     private int messageDepth;
+    private MimeStreamParser parser;
     private int partCount;
     // headers of the entity being read
     private ContentDispositionField disposition;
@@ -132,6 +136,15 @@ public final class MessageParser {
     @Override
     public void startMessage() {
       messageDepth++;
+      // every nested message reads through the streams of those around it, so thousands of
+      // levels overflow a worker's stack; deeper ones are kept whole, as an attached message
+      if (messageDepth == MAX_NESTED_MESSAGES && parser != null) {
+        parser.setNoRecurse();
+        warnings.add(
+            "forwarded messages nested more than "
+                + MAX_NESTED_MESSAGES
+                + " deep: the rest is kept as one attached message, not read");
+      }
     }
 
     @Override

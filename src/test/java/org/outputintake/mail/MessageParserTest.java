@@ -78,6 +78,47 @@ class MessageParserTest {
   }
 
   @Test
+  void messagesNestedThousandsDeep_areReadToALimit_onAThreadWithASmallStack() throws Exception {
+    // each nested message wraps the stream of the one around it: without a limit, reading the
+    // innermost part overflows the stack of a worker thread (the poll then retries for ever)
+    String inner = "Content-Type: text/csv; name=\"t.csv\"\r\n\r\nregion,n\r\nNorth,30\r\n";
+    for (int i = 0; i < 3_000; i++) {
+      inner =
+          "Content-Type: multipart/mixed; boundary=\"n"
+              + i
+              + "\"\r\n\r\n--n"
+              + i
+              + "\r\nContent-Type: message/rfc822\r\n\r\nSubject: fwd\r\n"
+              + inner
+              + "\r\n--n"
+              + i
+              + "--\r\n";
+    }
+    String raw = HEADERS + "\r\n" + inner;
+    java.util.concurrent.atomic.AtomicReference<Object> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.set(parse(raw));
+              } catch (Throwable t) {
+                result.set(t);
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    small.start();
+    small.join();
+    assertTrue(result.get() instanceof InboundMessage, String.valueOf(result.get()));
+    InboundMessage m = (InboundMessage) result.get();
+    assertTrue(
+        m.parseWarnings().stream().anyMatch(w -> w.contains("nested more than")),
+        m.parseWarnings().toString());
+  }
+
+  @Test
   void topLevelHeadersAreExtracted() throws Exception {
     InboundMessage m = parse(HEADERS + "\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
 
