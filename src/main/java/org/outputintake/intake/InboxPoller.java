@@ -133,22 +133,29 @@ public final class InboxPoller {
   }
 
   private PollResult poll() throws MailboxUnavailable {
-    long validity = connection().uidValidity();
+    // one selection for the listing and the downloads: selecting the inbox again drops the
+    // listing's cached UIDs, and every download would then cost one more round trip
+    ImapMailbox open = connection();
+    long validity = open.uidValidity();
     noteUidValidity(validity);
     stuck.uidValidity(validity);
-    retryStuckMoves();
-    List<Long> uids = new ArrayList<>(connection().pendingUids());
+    if (!stuck.due().isEmpty()) {
+      retryStuckMoves();
+      open = connection();
+    }
+    List<Long> uids = new ArrayList<>(open.pendingUids());
     uids.removeIf(stuck::contains);
     Counts counts = new Counts();
     List<Long> todo = uids;
     while (true) {
-      Round round = round(connection(), todo, counts);
+      Round round = round(open, todo, counts);
       if (!round.unmoved().isEmpty()) moveOneByOne(round.unmoved());
       if (round.rest().isEmpty() || !round.complete()) {
         return new PollResult(
             uids.size(), counts.processed, counts.quarantined, round.complete(), stuck.size());
       }
       todo = round.rest();
+      open = connection();
     }
   }
 
