@@ -124,30 +124,11 @@ class OperatorViewsTest {
         new TestBot(
             mail,
             dir,
-            c -> {
-              IntakeConfig.Server s = c.mailbox().imap();
-              return new IntakeConfig(
-                  new IntakeConfig.Mailbox(
-                      c.mailbox().address(),
-                      new IntakeConfig.Server(
-                          s.host(),
-                          s.port(),
-                          false,
-                          false,
-                          s.username(),
-                          "Wrong-Passw0rd",
-                          s.auth(),
-                          s.timeout()),
-                      c.mailbox().smtp(),
-                      c.mailbox().folders()),
-                  c.poll(),
-                  c.database(),
-                  c.tickets(),
-                  c.projects(),
-                  c.storage(),
-                  c.replies(),
-                  c.scanning());
-            })) {
+            c ->
+                TestBot.withServers(
+                    c,
+                    TestBot.withPassword(c.mailbox().imap(), "Wrong-Passw0rd"),
+                    c.mailbox().smtp()))) {
       MailboxUnavailable e = assertThrows(MailboxUnavailable.class, bot::cycle);
       assertTrue(e.getMessage().contains("login refused"), e.getMessage());
       assertTrue(e.getMessage().contains("mailbox.imap.username and its password"), e.getMessage());
@@ -161,30 +142,11 @@ class OperatorViewsTest {
         new TestBot(
             mail,
             dir,
-            c -> {
-              IntakeConfig.Server s = c.mailbox().smtp();
-              return new IntakeConfig(
-                  new IntakeConfig.Mailbox(
-                      c.mailbox().address(),
-                      c.mailbox().imap(),
-                      new IntakeConfig.Server(
-                          s.host(),
-                          s.port(),
-                          false,
-                          false,
-                          s.username(),
-                          "Wrong-Smtp-Passw0rd",
-                          s.auth(),
-                          s.timeout()),
-                      c.mailbox().folders()),
-                  c.poll(),
-                  c.database(),
-                  c.tickets(),
-                  c.projects(),
-                  c.storage(),
-                  c.replies(),
-                  c.scanning());
-            })) {
+            c ->
+                TestBot.withServers(
+                    c,
+                    c.mailbox().imap(),
+                    TestBot.withPassword(c.mailbox().smtp(), "Wrong-Smtp-Passw0rd")))) {
       bot.deliver(
           Mails.request().attachCsv("table1.csv", "region,n\nNorth,30\n").build(bot.session()));
       bot.cycle();

@@ -97,30 +97,14 @@ class RefusedLoginTest {
   }
 
   private static UnaryOperator<IntakeConfig> imapPassword(String password) {
-    return c -> mailbox(c, with(c.mailbox().imap(), password), c.mailbox().smtp());
+    return c ->
+        TestBot.withServers(
+            c, TestBot.withPassword(c.mailbox().imap(), password), c.mailbox().smtp());
   }
 
   private static UnaryOperator<IntakeConfig> smtpPassword(String password) {
-    return c -> mailbox(c, c.mailbox().imap(), with(c.mailbox().smtp(), password));
-  }
-
-  private static IntakeConfig.Server with(IntakeConfig.Server s, String password) {
-    return new IntakeConfig.Server(
-        s.host(), s.port(), s.ssl(), s.starttls(), s.username(), password, s.auth(), s.timeout());
-  }
-
-  private static IntakeConfig mailbox(
-      IntakeConfig c, IntakeConfig.Server imap, IntakeConfig.Server smtp) {
-    return new IntakeConfig(
-        new IntakeConfig.Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security());
+    return c ->
+        TestBot.withServers(
+            c, c.mailbox().imap(), TestBot.withPassword(c.mailbox().smtp(), password));
   }
 }

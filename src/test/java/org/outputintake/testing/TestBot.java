@@ -174,33 +174,43 @@ public final class TestBot implements AutoCloseable {
   /** Restarts the bot talking IMAP to another port (a dead one, to play an outage). */
   public void restartWithImapPort(int port) {
     stop();
-    IntakeConfig c = config;
-    IntakeConfig.Server imap = c.mailbox().imap();
+    IntakeConfig.Server imap = config.mailbox().imap();
     config =
-        new IntakeConfig(
-            new IntakeConfig.Mailbox(
-                c.mailbox().address(),
-                new IntakeConfig.Server(
-                    imap.host(),
-                    port,
-                    imap.ssl(),
-                    imap.starttls(),
-                    imap.username(),
-                    imap.password(),
-                    imap.auth(),
-                    imap.timeout()),
-                c.mailbox().smtp(),
-                c.mailbox().folders()),
-            c.poll(),
-            c.database(),
-            c.tickets(),
-            c.projects(),
-            c.storage(),
-            c.replies(),
-            c.scanning(),
-            c.staff(),
-            c.security());
+        withServers(
+            config,
+            new IntakeConfig.Server(
+                imap.host(),
+                port,
+                imap.ssl(),
+                imap.starttls(),
+                imap.username(),
+                imap.password(),
+                imap.auth(),
+                imap.timeout()),
+            config.mailbox().smtp());
     start();
+  }
+
+  /** {@code c} talking to other IMAP and SMTP servers, everything else kept. */
+  public static IntakeConfig withServers(
+      IntakeConfig c, IntakeConfig.Server imap, IntakeConfig.Server smtp) {
+    return new IntakeConfig(
+        new IntakeConfig.Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()),
+        c.poll(),
+        c.database(),
+        c.tickets(),
+        c.projects(),
+        c.storage(),
+        c.replies(),
+        c.scanning(),
+        c.staff(),
+        c.security());
+  }
+
+  /** {@code s} logging in with another password (a wrong one, to play a refused login). */
+  public static IntakeConfig.Server withPassword(IntakeConfig.Server s, String password) {
+    return new IntakeConfig.Server(
+        s.host(), s.port(), s.ssl(), s.starttls(), s.username(), password, s.auth(), s.timeout());
   }
 
   public void startWith(SendMailPort smtp) {
