@@ -99,7 +99,7 @@ class ArchitectureTest {
         .resideOutsideOfPackage("org.outputintake.mail..")
         .and()
         .haveNameNotMatching(
-            "org\\.outputintake\\.(app\\.SampleRequests|app\\.DemoOfficers|cli\\.DemoCommand)(\\$.*)?")
+            "org\\.outputintake\\.(app\\.SampleRequests|app\\.DemoOfficers|cli\\.DemoCommand|cli\\.DemoAuthResults)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..", "org.apache.james..")
@@ -115,7 +115,7 @@ class ArchitectureTest {
         .and()
         .haveNameNotMatching(
             ".*\\.(Outbox|AuditLog|MailLog|MailboxState|TicketRepository|TicketFiles|"
-                + "WorkflowStore|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns)(\\$.*)?")
+                + "WorkflowStore|ProvenDecisions|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns)(\\$.*)?")
         .should()
         .callMethod(Connection.class, "prepareStatement", String.class)
         .orShould()

@@ -48,6 +48,19 @@ public final class DemoOfficers {
     Ticket t = ticket.get();
     String a = officers.get(0);
     String b = officers.get(1);
+    say(
+        "-> the researcher %s forges a reply from %s in the thread of %s: #release",
+        t.researcher(), a, t.idText());
+    long beforeForgery = commands(t);
+    sendAs(null, a, t, "#release");
+    if (!waitFor(() -> commands(t) > beforeForgery)) {
+      say("(the bot did not answer the forged #release in time)");
+      return false;
+    }
+    say(
+        "<- refused: the demo's mail server did not vouch for %s (no SMTP login), so nothing was"
+            + " done and the officers were alerted",
+        a);
     String[][] steps = {
       {a, "#take"},
       {b, "#take"},
@@ -70,14 +83,26 @@ public final class DemoOfficers {
   }
 
   private void send(String officer, Ticket t, String body) throws MessagingException {
-    MimeMessage m = new MimeMessage(session);
-    m.setFrom(new InternetAddress(officer));
+    sendAs(officer, officer, t, body);
+  }
+
+  /**
+   * @param login the SMTP login (the demo's server vouches for it), or null to send without one, as
+   *     a forger would
+   */
+  private void sendAs(String login, String from, Ticket t, String body) throws MessagingException {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(session.getProperties());
+    p.put("mail.smtp.auth", String.valueOf(login != null));
+    MimeMessage m = new MimeMessage(Session.getInstance(p));
+    m.setFrom(new InternetAddress(from));
     m.setRecipient(
         jakarta.mail.Message.RecipientType.TO,
         new InternetAddress(app.context().config().mailbox().address()));
     m.setSubject("Re: [" + t.idText() + "] " + t.subject(), "UTF-8");
-    m.setText(body + "\n\n-- \n" + officer + "\nOutput checking officer\n", "UTF-8");
-    Transport.send(m);
+    m.setText(body + "\n\n-- \n" + from + "\nOutput checking officer\n", "UTF-8");
+    if (login == null) Transport.send(m);
+    else Transport.send(m, login, login); // the demo's logins and passwords are the addresses
   }
 
   private long commands(Ticket t) {

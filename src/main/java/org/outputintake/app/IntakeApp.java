@@ -110,7 +110,10 @@ public final class IntakeApp implements AutoCloseable {
           new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
       ReplyComposer composer =
           new ReplyComposer(
-              templates, config.mailbox().address(), config.tickets().subjectFormat());
+              templates,
+              config.mailbox().address(),
+              config.tickets().subjectFormat(),
+              !config.security().requireAuthenticatedSender());
       Workflow workflow =
           new Workflow(
               new WorkflowContext(
@@ -138,6 +141,8 @@ public final class IntakeApp implements AutoCloseable {
               events,
               workflow);
       registry.bind(ctx);
+      // after the registry and the database, whose mistakes an operator meets first
+      config.security().requireUsableWith(config.staff());
       InboxPoller poller =
           new InboxPoller(
               config.mailbox(),

@@ -1,9 +1,9 @@
 package org.outputintake.app;
 
-import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ReplyText;
 import org.outputintake.mail.SenderAuthentication;
+import org.outputintake.workflow.SenderProof;
 import org.outputintake.workflow.WorkflowContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +22,10 @@ final class StaffMailReading {
   }
 
   /**
-   * With {@code security.require-authenticated-sender}, a staff command counts only when the
-   * topmost Authentication-Results header from our own MTA ({@code security.trusted-authserv-id})
-   * passes for the sender's domain; without it every command counts (the sender is decided from the
-   * registry and the config alone).
+   * With {@code security.require-authenticated-sender} (the default), a staff command counts only
+   * when the topmost Authentication-Results header from our own MTA ({@code
+   * security.trusted-authserv-id}) passes for the sender; an operator who writes it false has every
+   * command believed on its From address, and every staff mail says so.
    */
   static WorkflowContext.SenderCheck senderCheck(IntakeConfig.Security security) {
     if (!security.requireAuthenticatedSender()) {
@@ -33,16 +33,18 @@ final class StaffMailReading {
       LOG.warn(
           "staff commands are accepted on the From address alone"
               + " (security.require-authenticated-sender: false): anyone who forges an officer's"
-              + " address can #release. Set it to true with security.trusted-authserv-id once your"
-              + " receiving server writes Authentication-Results (README: Authenticated staff"
-              + " commands).");
-      return m -> Optional.empty();
+              + " address can #release, and every staff mail says so. Remove that line and set"
+              + " security.trusted-authserv-id to the authserv-id your receiving server writes"
+              + " (README: Authenticated staff commands).");
+      return m -> new SenderProof.NotChecked();
     }
     return m -> {
       SenderAuthentication.Verdict v =
           SenderAuthentication.check(
               m.authenticationResults(), m.from(), security.trustedAuthservId());
-      return v.pass() ? Optional.empty() : Optional.of(v.reason());
+      return v.pass()
+          ? new SenderProof.Authenticated(v.reason())
+          : new SenderProof.Unproven(v.reason());
     };
   }
 }

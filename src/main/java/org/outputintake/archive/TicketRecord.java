@@ -63,6 +63,11 @@ record TicketRecord(
               "the data owners' approvals and denials",
               "SELECT * FROM owner_decision WHERE ticket_id = ? ORDER BY id"),
           new Section(
+              "staff-commands.csv",
+              "for each applied staff command, whether its sender was authenticated (a verdict is"
+                  + " named 'verdict'; verdicts.csv has it by message_key)",
+              "SELECT * FROM command_sender WHERE ticket_id = ? ORDER BY at, message_key"),
+          new Section(
               "notes.csv",
               "internal notes, guidance and questions to the researcher, and their answers",
               "SELECT * FROM ticket_note WHERE ticket_id = ? ORDER BY id"),

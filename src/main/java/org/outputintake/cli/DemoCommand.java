@@ -107,6 +107,9 @@ final class DemoCommand implements Callable<Integer> {
       String address = base.mailbox().address();
       mail.setUser(address, "support", PASSWORD);
       IntakeConfig config = demoConfig(base, imap, smtp);
+      // the officers log in to send, as they would to their own server, which vouches for them
+      DemoAuthResults.install(mail.getUserManager());
+      for (String officer : config.staff().officers()) mail.setUser(officer, officer, officer);
       out.printf(
           "Output Intake demo%n  IMAP  127.0.0.1:%d   SMTP 127.0.0.1:%d   (user 'support', password '%s')%n",
           imap, smtp, PASSWORD);
@@ -222,6 +225,9 @@ final class DemoCommand implements Callable<Integer> {
             + " }\n"
             + "storage: { data-dir: "
             + quote(data.toAbsolutePath().toString())
+            + " }\n"
+            + "security: { require-authenticated-sender: true, trusted-authserv-id: "
+            + DemoAuthResults.AUTHSERV_ID
             + " }\n";
     Files.writeString(file, yaml);
     return file;
@@ -261,7 +267,10 @@ final class DemoCommand implements Callable<Integer> {
         base.replies(),
         base.scanning(),
         base.staff(),
-        base.security());
+        new IntakeConfig.Security(
+            IntakeConfig.SenderProofRule.REQUIRED,
+            DemoAuthResults.AUTHSERV_ID,
+            IntakeConfig.SenderProofRule.NOT_REQUIRED));
   }
 
   private static IntakeEvents printer(PrintWriter out) {

@@ -88,6 +88,14 @@ final class TicketViews {
             d.reason() == null || d.reason().isBlank() ? "" : ": " + oneLine(d.reason()));
       }
     }
+    List<org.outputintake.workflow.ProvenDecisions.Entry> senders =
+        org.outputintake.workflow.ProvenDecisions.forTicket(c, id);
+    if (!senders.isEmpty()) {
+      out.println("Staff commands and their senders:");
+      for (var e : senders) {
+        out.printf("  - %s #%-8s %s: %s%n", e.at(), e.command(), e.sender(), e.proof());
+      }
+    }
     List<WorkflowStore.Note> notes = WorkflowStore.notes(c, id);
     if (!notes.isEmpty()) {
       out.println("Notes and messages:");

@@ -151,7 +151,9 @@ final class ConfigBinder {
 
   private IntakeConfig.Security security() {
     return new IntakeConfig.Security(
-        bool("security.require-authenticated-sender"), text("security.trusted-authserv-id"));
+        IntakeConfig.SenderProofRule.of(bool("security.require-authenticated-sender", true)),
+        text("security.trusted-authserv-id"),
+        IntakeConfig.SenderProofRule.of(bool("security.require-authenticated-researchers", false)));
   }
 
   private IntakeConfig.Sla sla() {
@@ -352,8 +354,12 @@ final class ConfigBinder {
   }
 
   private boolean bool(String key) {
+    return bool(key, false);
+  }
+
+  private boolean bool(String key, boolean absent) {
     String t = text(key);
-    if (t == null || t.isBlank()) return false;
+    if (t == null || t.isBlank()) return absent;
     return switch (t.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on", "1" -> true;
       case "false", "no", "off", "0" -> false;

@@ -38,6 +38,7 @@ public final class ConfigLoader {
           "mailbox.imap.password-file",
           "mailbox.smtp.password-file",
           "scanning.share-root",
+          "security.trusted-authserv-id",
           "storage.archive-dir");
 
   private final Function<String, String> env;

@@ -237,8 +237,12 @@ public final class IntakeService {
       return officerOutsideTicket(m, key, raw, now);
     if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
-    if (subject instanceof SubjectParser.Valid valid)
+    if (subject instanceof SubjectParser.Valid valid) {
+      Optional<String> unproven = new ResearcherProof(ctx).refusal(m);
+      if (unproven.isPresent())
+        return new ResearcherProof(ctx).refuse(m, key, raw, null, unproven.get());
       return requests.handle(m, key, raw, valid, work, review);
+    }
     SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
     ctx.db()
         .inTransaction(

@@ -98,6 +98,9 @@ final class TicketReplyHandler {
               });
       return outcome(ticket, "outsider's mail stored on " + ticket.id() + ", officers told");
     }
+    ResearcherProof proof = new ResearcherProof(ctx);
+    Optional<String> unproven = proof.refusal(m);
+    if (unproven.isPresent()) return proof.refuse(m, key, raw, ticket, unproven.get());
     boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
     if (ticket.state() instanceof TicketState.Open open && projectLive && !m.files().isEmpty()) {
       return new Resubmission(ctx, files)

@@ -43,7 +43,15 @@ final class HeaderValues {
     } catch (AddressException | java.io.UnsupportedEncodingException e) {
       // the decoded reading below decides
     }
-    return withAt(InternetAddress.parseHeader(decoded, false));
+    InternetAddress read = withAt(InternetAddress.parseHeader(decoded, false));
+    // an address that only decoding produced (From: =?utf-8?q?alice=40example.org?=) is no
+    // address: mail servers route, check and sign the raw header, never the decoded one
+    return read != null
+            && unfold(header)
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains(read.getAddress().toLowerCase(java.util.Locale.ROOT))
+        ? read
+        : null;
   }
 
   private static InternetAddress withAt(InternetAddress[] list) {

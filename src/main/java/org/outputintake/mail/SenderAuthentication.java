@@ -1,11 +1,10 @@
 package org.outputintake.mail;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import org.outputintake.mail.AuthResultsSyntax.Result;
 
 /**
  * Decides whether a staff command really comes from its From address, using the
@@ -16,8 +15,9 @@ import java.util.Objects;
  * <p>The sender passes when that header says {@code dmarc=pass} with {@code header.from} the
  * sender's domain, or {@code dkim=pass} with {@code header.d} the sender's domain (or, when a
  * verifier gives no {@code header.d}, as Gmail does, {@code header.i} in that domain), or {@code
- * spf=pass} with {@code smtp.mailfrom} in that domain. A {@code dmarc=fail} for the sender's domain
- * fails whatever else the header says.
+ * spf=pass} with {@code smtp.mailfrom} in that domain, or {@code auth=pass} (our own server's SMTP
+ * AUTH) with {@code smtp.auth} the whole From address. A header that does not parse strictly is no
+ * pass. A {@code dmarc=fail} for the sender's domain fails whatever else the header says.
  *
  * <p>Microsoft 365 writes its header without an authserv-id ({@code spf=pass (sender IP is ...)
  * ...}); such a header is read as coming from {@value #MICROSOFT_365}, the name Microsoft gives its
@@ -38,19 +38,6 @@ public final class SenderAuthentication {
     }
   }
 
-  /** One method's result: {@code dkim=pass header.d=example.org}. */
-  record Result(String method, String result, Map<String, String> properties) {
-    String property(String name) {
-      return properties.get(name);
-    }
-  }
-
-  /**
-   * A parsed header: its authserv-id (lower-case, {@value #MICROSOFT_365} for Microsoft's id-less
-   * form).
-   */
-  record Header(String authservId, List<Result> results) {}
-
   private SenderAuthentication() {}
 
   /**
@@ -70,10 +57,23 @@ public final class SenderAuthentication {
     List<String> all = authenticationResults == null ? List.of() : authenticationResults;
     Header header = null;
     for (String value : all) {
-      Header h = parse(value);
-      if (h != null && trusted.equals(h.authservId())) {
-        header = h;
-        break;
+      try {
+        Header h = parse(value);
+        if (trusted.equals(h.authservId())) {
+          header = h;
+          break;
+        }
+      } catch (AuthResultsSyntax.NotStrict e) {
+        String id = AuthResultsSyntax.leadingId(value);
+        if (trusted.equals(id != null && id.isEmpty() ? MICROSOFT_365 : id)) {
+          // our own server's header, bent by text it copied from the sender: never guess
+          return new Verdict(
+              false,
+              trusted
+                  + "'s Authentication-Results header does not parse strictly ("
+                  + e.getMessage()
+                  + "), so it is not a pass");
+        }
       }
     }
     if (header == null) {
@@ -119,6 +119,11 @@ public final class SenderAuthentication {
                 domain.equals(domainOf(r.property("smtp.mailfrom")))
                     ? "spf=pass (smtp.mailfrom)"
                     : null;
+            // our own submission server: the login is the whole address, not only its domain
+            case "auth" ->
+                fromAddress.strip().equalsIgnoreCase(bareAddress(r.property("smtp.auth")))
+                    ? "auth=pass (smtp.auth)"
+                    : null;
             default -> null;
           };
       if (why != null) return new Verdict(true, trusted + " says " + why + " for " + domain);
@@ -127,8 +132,14 @@ public final class SenderAuthentication {
     return new Verdict(false, trusted + " says " + results + "; none passes for " + domain);
   }
 
+  private static String bareAddress(String value) {
+    if (value == null) return null;
+    String v = value.strip();
+    return v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
+  }
+
   private static int strength(Result r) {
-    int i = List.of("dmarc", "dkim", "spf").indexOf(r.method());
+    int i = List.of("dmarc", "dkim", "spf", "auth").indexOf(r.method());
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
@@ -140,7 +151,9 @@ public final class SenderAuthentication {
                 ? r.property("header.d")
                 : r.property("smtp.mailfrom") != null
                     ? domainOf(r.property("smtp.mailfrom"))
-                    : r.property("header.i") != null ? domainOf(r.property("header.i")) : null;
+                    : r.property("header.i") != null
+                        ? domainOf(r.property("header.i"))
+                        : r.property("smtp.auth");
     return r.method() + "=" + r.result() + (subject == null ? "" : " (" + subject + ")");
   }
 
@@ -161,36 +174,16 @@ public final class SenderAuthentication {
     return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
   }
 
-  /** Parses one header value leniently; null when it has neither an authserv-id nor a result. */
-  static Header parse(String value) {
-    if (value == null) return null;
-    List<String> segments =
-        AuthResultsSyntax.splitSemicolons(AuthResultsSyntax.stripComments(value));
-    if (segments.isEmpty()) return null;
-    String authservId = null;
-    List<Result> results = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      List<String[]> items = AuthResultsSyntax.items(segments.get(i));
-      if (items.isEmpty()) continue;
-      boolean methodSpec = items.get(0)[1] != null && !items.get(0)[0].contains(".");
-      if (i == 0 && !methodSpec) {
-        authservId =
-            items.get(0)[0].toLowerCase(Locale.ROOT); // then an optional version: not needed
-        continue;
-      }
-      if (i == 0) authservId = MICROSOFT_365;
-      // a segment with no method=result is "none" or Microsoft's receiving domain between results
-      if (!methodSpec) continue;
-      String method = items.get(0)[0].toLowerCase(Locale.ROOT);
-      int slash = method.indexOf('/');
-      if (slash > 0) method = method.substring(0, slash).strip();
-      Map<String, String> props = new LinkedHashMap<>();
-      for (String[] item : items.subList(1, items.size())) {
-        if (item[1] != null && item[0].contains("."))
-          props.putIfAbsent(item[0].toLowerCase(Locale.ROOT), item[1]);
-      }
-      results.add(new Result(method, items.get(0)[1].toLowerCase(Locale.ROOT), props));
-    }
-    return authservId == null || authservId.isEmpty() ? null : new Header(authservId, results);
+  /**
+   * Parses one header value strictly; its authserv-id is {@value #MICROSOFT_365} for Microsoft's
+   * id-less form.
+   *
+   * @throws AuthResultsSyntax.NotStrict when it is not RFC 8601
+   */
+  static Header parse(String value) throws AuthResultsSyntax.NotStrict {
+    AuthResultsSyntax.Header h = AuthResultsSyntax.parse(value);
+    return new Header(h.authservId() == null ? MICROSOFT_365 : h.authservId(), h.results());
   }
+
+  record Header(String authservId, List<Result> results) {}
 }

@@ -20,11 +20,26 @@ public final class ReplyComposer {
   private final Templates templates;
   private final String ownAddress;
   private final String subjectFormat;
+  private final boolean staffMailUnauthenticated;
 
   public ReplyComposer(Templates templates, String ownAddress, String subjectFormat) {
+    this(templates, ownAddress, subjectFormat, false);
+  }
+
+  /**
+   * @param staffMailUnauthenticated the operator turned {@code
+   *     security.require-authenticated-sender} off: every staff mail says that forged staff mail is
+   *     obeyed ({@code staffMailUnauthenticated} in the templates)
+   */
+  public ReplyComposer(
+      Templates templates,
+      String ownAddress,
+      String subjectFormat,
+      boolean staffMailUnauthenticated) {
     this.templates = templates;
     this.ownAddress = ownAddress;
     this.subjectFormat = subjectFormat;
+    this.staffMailUnauthenticated = staffMailUnauthenticated;
   }
 
   /** A reply on a ticket: subject starts with the bracketed ticket id. */
@@ -121,6 +136,7 @@ public final class ReplyComposer {
   private Map<String, Object> baseContext(Map<String, Object> facts) {
     Map<String, Object> ctx = new HashMap<>(facts);
     ctx.put("supportAddress", ownAddress);
+    ctx.put("staffMailUnauthenticated", staffMailUnauthenticated);
     // "Dear researcher," when no name is known: the ticket keeps none, and a sender's header may
     // give none fit to greet by
     ctx.putIfAbsent("researcherName", NO_NAME);

@@ -47,8 +47,7 @@ final class OutsideTicketCommands {
       throws SQLException {
     String sender = m.from();
     ParsedCommand cmd = ParsedCommand.parse(ctx.newText().of(m)).orElseThrow();
-    Optional<String> unproven = ctx.senderCheck().refusal(m);
-    if (unproven.isPresent()) {
+    if (ctx.senderCheck().proof(m) instanceof SenderProof.Unproven unproven) {
       // no ticket to alert on and an unproven sender to answer: the audit trail and the log hold it
       AuditLog.append(
           c,
@@ -59,7 +58,7 @@ final class OutsideTicketCommands {
           "#"
               + cmd.name()
               + " outside a ticket: sender not authenticated ("
-              + unproven.get()
+              + unproven.why()
               + "), message sha256 "
               + rawSha256);
       return new StaffCommands.Result("refused: sender not authenticated", false);

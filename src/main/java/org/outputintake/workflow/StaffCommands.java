@@ -87,18 +87,17 @@ public final class StaffCommands {
       throws SQLException {
     String sender = m.from();
     String id = ticket.idText();
-    String text = ctx.newText().of(m);
-    Optional<ParsedCommand> parsed = ParsedCommand.parse(text);
-    Optional<String> unproven = ctx.senderCheck().refusal(m);
-    if (unproven.isPresent()) {
-      WorkflowStore.addNote(c, id, sender, "unauthenticated", text, now, key);
+    // who sent it is settled before a word of it is read as a command
+    SenderProof proof = ctx.senderCheck().proof(m);
+    if (proof instanceof SenderProof.Unproven unproven) {
+      WorkflowStore.addNote(c, id, sender, "unauthenticated", ctx.newText().of(m), now, key);
       AuditLog.append(
           c,
           id,
           now,
           sender,
           "command-refused",
-          "sender not authenticated (" + unproven.get() + "), message sha256 " + rawSha256);
+          "sender not authenticated (" + unproven.why() + "), message sha256 " + rawSha256);
       mail.toOfficers(
           c,
           ticket,
@@ -111,12 +110,14 @@ public final class StaffCommands {
               "an email claiming to come from "
                   + sender
                   + " failed the sender check ("
-                  + unproven.get()
+                  + unproven.why()
                   + "). Nothing it asked for was done; its text is stored on the ticket."),
           List.of(),
           now);
       return new Result("refused: sender not authenticated", false);
     }
+    String text = ctx.newText().of(m);
+    Optional<ParsedCommand> parsed = ParsedCommand.parse(text);
     List<String> later = ParsedCommand.laterCommands(text, commands.keySet());
     if (parsed.isEmpty() || !commands.containsKey(parsed.get().name())) {
       return withoutCommand(c, ticket, m, key, rawSha256, roles, text, parsed, later, now);
@@ -134,6 +135,7 @@ public final class StaffCommands {
                 + " line");
       }
       authorise(command, roles);
+      ProvenDecisions.record(c, id, key, sender, cmd.name(), proof, now);
       Invocation inv =
           new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
       OfficerCommand.Done done = command.apply(inv);

@@ -2,7 +2,6 @@ package org.outputintake.workflow;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.InboundMessage;
@@ -37,9 +36,7 @@ public record WorkflowContext(
   /** Whether a staff command may be believed to come from its sender. */
   @FunctionalInterface
   public interface SenderCheck {
-    /**
-     * Why the message does not prove its sender, or empty when it does (or proof is not required).
-     */
-    Optional<String> refusal(InboundMessage m);
+    /** What the message proves of its sender, decided before any of its text is read. */
+    SenderProof proof(InboundMessage m);
   }
 }

@@ -66,6 +66,9 @@ class JarIT {
     assertTrue(
         r.out().contains("#release applied"),
         "two officers worked a ticket to release: " + r.out());
+    assertTrue(
+        r.out().contains("STATS10001: refused: sender not authenticated"),
+        "the researcher's forged #release was refused: " + r.out());
     assertTrue(Files.exists(dir.resolve("data").resolve("intake.db")));
   }
 
@@ -113,6 +116,7 @@ class JarIT {
             + "  imap: { host: 127.0.0.1, port: 1, username: \"\" }\n"
             + "  smtp: { host: 127.0.0.1, port: 1, username: \"\" }\n"
             + "projects: { registry: projects.csv }\n"
+            + "security: { trusted-authserv-id: mx.example.org }\n"
             + "sla: { bank-holidays: bank-holidays.yaml }\n");
     Path log = dir.resolve("first.log");
     Process first =

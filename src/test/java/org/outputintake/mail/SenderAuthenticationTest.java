@@ -186,6 +186,109 @@ class SenderAuthenticationTest {
   }
 
   @Test
+  void anEnvelopeSenderCopiedIntoAComment_cannotWriteAPass() {
+    // the trusted server copied the sender's quoted local part into its spf comment unescaped
+    String bent =
+        "mx.example.org; spf=pass (mx.example.org: domain of"
+            + " \"a)b;dmarc=pass header.from=example.org;(c\"@evil.example designates 192.0.2.1 as"
+            + " permitted sender) smtp.mailfrom=\"a)b;dmarc=pass"
+            + " header.from=example.org;(c\"@evil.example";
+    var v = check("mx.example.org", bent);
+    assertFalse(v.pass(), v.reason());
+    assertTrue(v.reason().contains("does not parse strictly"), v.reason());
+    // the same trick where every piece left over is grammatical: the two readings still differ
+    String crafted =
+        "mx.example.org; spf=pass (mx.example.org: domain of \"a) x.y=z;dmarc=pass"
+            + " header.from=example.org; foo=bar (c\"@evil.example designates 192.0.2.1) smtp.mailfrom="
+            + "\"a) x.y=z;dmarc=pass header.from=example.org; foo=bar (c\"@evil.example";
+    assertFalse(check("mx.example.org", crafted).pass());
+  }
+
+  @Test
+  void rfc8601AppendixB_examples_readAsTheRfcSays() throws Exception {
+    // B.2: nothing was checked
+    var none = SenderAuthentication.parse("example.org 1; none");
+    assertEquals("example.org", none.authservId());
+    assertTrue(none.results().isEmpty());
+    // B.3
+    var spf = SenderAuthentication.parse("example.com; spf=pass smtp.mailfrom=example.net");
+    assertEquals("spf", spf.results().get(0).method());
+    assertEquals("example.net", spf.results().get(0).property("smtp.mailfrom"));
+    // B.4, both headers
+    var auth =
+        SenderAuthentication.parse(
+            "example.com; auth=pass (cram-md5) smtp.auth=sender@example.net;"
+                + " spf=pass smtp.mailfrom=example.net");
+    assertEquals("sender@example.net", auth.results().get(0).property("smtp.auth"));
+    assertEquals(2, auth.results().size());
+    assertEquals(
+        "192.0.2.200",
+        SenderAuthentication.parse("example.com; iprev=pass policy.iprev=192.0.2.200")
+            .results()
+            .get(0)
+            .property("policy.iprev"));
+    // B.5, B.6
+    var dkim =
+        SenderAuthentication.parse(
+            "mail-router.example.net; dkim=pass (good signature) header.d=newyork.example.com"
+                + " header.b=oINEO8hg; dkim=fail (bad signature) header.d=mail-router.example.net"
+                + " header.b=EToRSuvU");
+    assertEquals("fail", dkim.results().get(1).result());
+    assertEquals("oINEO8hg", dkim.results().get(0).property("header.b"));
+    assertEquals(
+        2,
+        SenderAuthentication.parse(
+                "example.com; sender-id=fail header.from=example.com;"
+                    + " dkim=pass (good signature) header.d=example.com")
+            .results()
+            .size());
+    // B.7: a reason and header.i
+    var reason =
+        SenderAuthentication.parse(
+            "example.com; dkim=pass reason=\"good signature\""
+                + " header.i=@mail-router.example.net; dkim=fail reason=\"bad signature\""
+                + " header.i=@newyork.example.com");
+    assertEquals("@newyork.example.com", reason.results().get(1).property("header.i"));
+    // section 2.2: comments and folding white space wherever CFWS may go
+    var cfws =
+        SenderAuthentication.parse(
+            "foo.example.net (foobar) 1 (baz);\r\n    dkim (Because I like it) / 1 (One yay) ="
+                + " (wait for it) fail\r\n      policy (A dot can go here) . (like that) expired\r\n"
+                + "      (this surprised me) = (as I wasn't expecting it) 1362471462");
+    assertEquals("foo.example.net", cfws.authservId());
+    assertEquals("dkim", cfws.results().get(0).method());
+    assertEquals("fail", cfws.results().get(0).result());
+    assertEquals("1362471462", cfws.results().get(0).property("policy.expired"));
+  }
+
+  @Test
+  void headersThatAreNotRfc8601_areNoPass() {
+    for (String bent :
+        new String[] {
+          "mx.example.ac.uk; dmarc=pass header.from=example.org)", // a ')' closing nothing
+          "mx.example.ac.uk; dmarc=pass stray header.from=example.org", // a bare word
+          "mx.example.ac.uk; dmarc=pass header.from=example.org (unclosed",
+          "mx.example.ac.uk; dmarc=pass header.from=\"example.org",
+          "mx.example.ac.uk dmarc=pass header.from=example.org", // no ';' after the id
+          "mx.example.ac.uk; dmarc pass header.from=example.org",
+        }) {
+      var v = check("mx.example.ac.uk", bent);
+      assertFalse(v.pass(), bent);
+      assertTrue(v.reason().contains("does not parse strictly"), v.reason());
+    }
+  }
+
+  @Test
+  void ourOwnSubmissionServersSmtpAuth_passesOnlyForTheWholeAddress() {
+    assertTrue(check("mx.example.ac.uk", "mx.example.ac.uk; auth=pass smtp.auth=" + ALICE).pass());
+    assertFalse(
+        check("mx.example.ac.uk", "mx.example.ac.uk; auth=pass smtp.auth=bob.officer@example.org")
+            .pass(),
+        "logged in as Bob, writing as Alice");
+    assertFalse(check("mx.example.ac.uk", "mx.example.ac.uk; auth=none").pass());
+  }
+
+  @Test
   void aHeaderSplitOverSeveralDkimSignatures_passesWhenOneIsTheSendersDomain() {
     assertTrue(
         check(

@@ -171,6 +171,13 @@ public final class TestBot implements AutoCloseable {
     start();
   }
 
+  /** Restarts the bot on the same data with its configuration adjusted, e.g. its security. */
+  public void restartWith(java.util.function.UnaryOperator<IntakeConfig> adjust) {
+    stop();
+    config = adjust.apply(config);
+    start();
+  }
+
   /** Restarts the bot talking IMAP to another port (a dead one, to play an outage). */
   public void restartWithImapPort(int port) {
     stop();

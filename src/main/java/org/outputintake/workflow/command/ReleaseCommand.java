@@ -12,6 +12,7 @@ import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.CheckedFiles;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
+import org.outputintake.workflow.ProvenDecisions;
 import org.outputintake.workflow.Refused;
 import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
@@ -64,6 +65,7 @@ public final class ReleaseCommand implements OfficerCommand {
       throw new Refused(
           "round " + inv.ticket().round() + " of " + inv.id() + " does not have two passes");
     }
+    ProvenDecisions.requireProven(inv, approvalNeeded);
     String to = inv.ticket().researcher();
     if (p == null || p.status() != Project.Status.LIVE || !p.names(to)) {
       throw new Refused(

@@ -11,6 +11,7 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
+import org.outputintake.workflow.ProvenDecisions;
 import org.outputintake.workflow.Refused;
 import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
@@ -74,6 +75,16 @@ public final class VerdictCommand implements OfficerCommand {
     int round = t.round();
     Optional<WorkflowStore.Verdict> own =
         WorkflowStore.ownVerdict(inv.c(), inv.id(), round, inv.sender());
+    if (own.isPresent() && ProvenDecisions.confirmRepeatedVerdict(inv, round, own.get(), pass)) {
+      return new Done(
+          "Your verdict ("
+              + name()
+              + ") for round "
+              + round
+              + " was given before your sender could be authenticated; this authenticated email"
+              + " now confirms it.",
+          "Nothing else changes: the verdict is as you first gave it.");
+    }
     if (own.isPresent()) {
       throw new Refused(
           "your verdict for round "
