@@ -47,6 +47,13 @@ public final class Desk {
    * <ada.lovelace@uni.example.ac.uk>}.
    */
   public String requestFrom(String from, String project, String... tables) throws Exception {
+    return requestFrom(from, project, java.util.Map.of(), tables);
+  }
+
+  /** The same with extra headers, e.g. the Authentication-Results a receiving MTA adds. */
+  public String requestFrom(
+      String from, String project, java.util.Map<String, String> headers, String... tables)
+      throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
     Path form =
@@ -60,10 +67,11 @@ public final class Desk {
             .messageId("<req" + (serial++) + "@uni.example.ac.uk>")
             .attach("request-form.docx", Files.readAllBytes(form), "application/octet-stream");
     for (int i = 0; i < tables.length; i++) m.attachCsv(names.get(i), tables[i]);
+    headers.forEach(m::header);
     bot.deliver(m.build(bot.session()));
     bot.cycle();
     List<org.outputintake.ticket.Ticket> all = bot.tickets();
-    return all.get(all.size() - 1).idText();
+    return all.isEmpty() ? null : all.get(all.size() - 1).idText();
   }
 
   /**

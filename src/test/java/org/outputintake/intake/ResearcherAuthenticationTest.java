@@ -1,0 +1,80 @@
+package org.outputintake.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outputintake.testing.TestBot.ADA;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.testing.Desk;
+import org.outputintake.testing.DeskTest;
+import org.outputintake.testing.TestBot;
+
+/**
+ * {@code security.require-authenticated-researchers}: a spoofed researcher {@code From:} neither
+ * opens a ticket nor replaces a ticket's files; the mail is stored and the address it claims is
+ * told.
+ */
+class ResearcherAuthenticationTest extends DeskTest {
+  static final Map<String, String> VOUCHED =
+      Map.of(
+          "Authentication-Results",
+          "mx.example.org; dkim=pass header.d=uni.example.ac.uk; spf=pass"
+              + " smtp.mailfrom=uni.example.ac.uk");
+  static final Map<String, String> SPOOFED =
+      Map.of(
+          "Authentication-Results",
+          "mx.example.org; spf=fail smtp.mailfrom=uni.example.ac.uk; dmarc=fail"
+              + " header.from=uni.example.ac.uk");
+
+  @BeforeEach
+  void researchersMustBeAuthenticated() throws Exception {
+    bot.close();
+    bot =
+        new TestBot(
+            mail,
+            dir.resolve("secure"),
+            c ->
+                TestBot.with(
+                    c,
+                    TestBot.STAFF,
+                    new IntakeConfig.Security(
+                        IntakeConfig.SenderProofRule.REQUIRED,
+                        "mx.example.org",
+                        IntakeConfig.SenderProofRule.REQUIRED)));
+    desk = new Desk(bot, dir);
+  }
+
+  @Test
+  void aSpoofedRequest_opensNoTicket_andTheClaimedAddressIsTold() throws Exception {
+    assertNull(desk.requestFrom(ADA, "1234567", SPOOFED, TABLE), "no ticket");
+    String told = TestBot.body(bot.receivedBy(ADA).get(0));
+    assertTrue(told.contains("could not\nconfirm was sent by you"), told);
+    assertNotNull(desk.requestFrom(ADA, "1234567", VOUCHED, TABLE), "an authenticated one opens");
+  }
+
+  @Test
+  void aSpoofedRevision_replacesNoFiles_andStartsNoRound() throws Exception {
+    String id = desk.requestFrom(ADA, "1234567", VOUCHED, TABLE);
+    int submissionsBefore =
+        bot.app().db().read(c -> org.outputintake.ticket.TicketFiles.submissions(c, id)).size();
+    desk.say(
+        ADA,
+        id,
+        "Here are my new files",
+        new String[][] {{"table1.csv", "region,n\nX,1\n"}},
+        SPOOFED);
+    assertEquals(1, desk.ticket(id).round());
+    assertEquals(
+        submissionsBefore,
+        bot.app().db().read(c -> org.outputintake.ticket.TicketFiles.submissions(c, id)).size(),
+        "the ticket's files are as they were");
+    assertTrue(
+        desk.lastBodyTo(ADA, id).contains("the request and its files are as they were"),
+        desk.lastBodyTo(ADA, id));
+  }
+}
