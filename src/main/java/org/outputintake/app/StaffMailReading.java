@@ -35,7 +35,7 @@ final class StaffMailReading {
               + " (security.require-authenticated-sender: false): anyone who forges an officer's"
               + " address can #release, and every staff mail says so. Remove that line and set"
               + " security.trusted-authserv-id to the authserv-id your receiving server writes"
-              + " (README: Authenticated staff commands).");
+              + " (README: Security).");
       return m -> new SenderProof.NotChecked();
     }
     return m -> {

@@ -453,7 +453,7 @@ public record IntakeConfig(
               + " sender (security.require-authenticated-sender is true by default, and"
               + " staff.officers or staff.managers are set): set security.trusted-authserv-id to"
               + " the authserv-id your own receiving server writes into Authentication-Results,"
-              + " e.g. mx.example.org (README: Authenticated staff commands). Only where nobody"
+              + " e.g. mx.example.org (README: Security). Only where nobody"
               + " but staff can send mail as staff, write security.require-authenticated-sender:"
               + " false");
       require(
