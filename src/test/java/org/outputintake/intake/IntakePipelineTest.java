@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.outputintake.app.IntakeApp;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.Outbox;
@@ -295,8 +296,23 @@ class IntakePipelineTest extends BotTest {
     bot.restartWithImapPort(dead);
 
     assertThrows(org.outputintake.mail.MailboxUnavailable.class, bot::cycle);
-    bot.app().start(); // the scheduled daemon meets the outage too, and keeps going
-    Thread.sleep(1500);
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IntakeApp.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    try {
+      bot.app().start(); // the scheduled daemon meets the outage too, and keeps going
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  logged.list.stream()
+                      .anyMatch(e -> e.getFormattedMessage().startsWith("IMAP poll failed")));
+    } finally {
+      log.detachAppender(logged);
+    }
     assertEquals(0, bot.tickets().size());
     assertEquals(1, bot.folderCount("INBOX"));
 

@@ -89,6 +89,12 @@ class FolderSnapshotsTest {
       strings = {"..", "../1234567/Ready for Checking/" + FOLDER, "a/b", "a\\b", "/etc", "", " "})
   void traversalAndPathsAreRefused(String name) throws IOException {
     Files.writeString(share.resolve("secret.txt"), "secret");
+    // each name leads to a real folder holding a file: only the guard keeps the snapshot empty
+    Path ready = share.resolve("1234567").resolve("Ready for Checking");
+    if (!name.isBlank() && !name.startsWith("/")) {
+      Path target = Files.createDirectories(ready.resolve(name).normalize());
+      Files.writeString(target.resolve("table.csv"), "region,n\nNorth,30\n");
+    }
     SnapshotResult result = snapshots.snapshot("1234567", name);
     assertTrue(result.snapshot().isEmpty());
     assertEquals(FolderSnapshots.FOLDER_NOT_FOUND, result.findings().get(0).code());
