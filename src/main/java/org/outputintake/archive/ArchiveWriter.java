@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.outputintake.store.RawStore;
+import org.outputintake.text.OutsideText;
 
 /**
  * Lays out one ticket's export: {@code emails/}, {@code files/<submission>/}, the CSV sections,
@@ -207,11 +208,21 @@ final class ArchiveWriter {
                   w, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
           for (Map<String, Object> row : rows) {
             List<Object> values = new ArrayList<>();
-            for (String c : columns) values.add(row.get(c));
+            for (String c : columns) values.add(cell(row.get(c)));
             p.printRecord(values);
           }
           p.flush();
         });
+  }
+
+  /**
+   * What a CSV cell holds: outside text (subjects, names, notes) keeps its line breaks, its other
+   * control and format characters made visible, and cannot start a spreadsheet formula.
+   */
+  private static Object cell(Object value) {
+    return value instanceof CharSequence text
+        ? OutsideText.csvCell(OutsideText.block(text.toString()))
+        : value;
   }
 
   private static ArchiveFolder.Entry json(ArchiveFolder folder, String name, Object value)

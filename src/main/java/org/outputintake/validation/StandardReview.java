@@ -60,7 +60,8 @@ public final class StandardReview implements RequestReview {
     FilePolicy policy = FilePolicies.load(in.project().policy(), policyDir);
     List<ScanFile> attached = new ArrayList<>();
     for (InboundMessage.Attachment a : in.files()) {
-      attached.add(new ScanFile(a.file(), SafeFileName.of(a.name()).display(), null, a.size(), 0));
+      attached.add(
+          new ScanFile(a.file(), SafeFileName.of(a.name()).display(), null, a.size(), 0, a.name()));
     }
     List<Finding> problems = new ArrayList<>();
     Optional<RequestForms.FoundForm> found = RequestForms.findForm(attached, forms);

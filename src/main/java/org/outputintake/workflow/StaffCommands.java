@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
+import org.outputintake.scan.identifier.IdentifierFinder;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.workflow.command.CloseCommand;
@@ -231,17 +233,18 @@ public final class StaffCommands {
               "sender",
               sender,
               "what",
-              "Data owner "
-                  + sender
-                  + " wrote on "
-                  + id
-                  + " without #approve or #deny on the first line, so no decision is recorded and"
-                  + " the ticket is still "
-                  + ticket.state().name()
-                  + ". Their new text:\n\n"
-                  + text
-                  + "\n\nAnswer their question if they asked one; they were told how to approve or"
-                  + " deny."),
+              TextBlock.of(
+                  "Data owner "
+                      + sender
+                      + " wrote on "
+                      + id
+                      + " without #approve or #deny on the first line, so no decision is recorded and"
+                      + " the ticket is still "
+                      + ticket.state().name()
+                      + ". Their new text:\n\n"
+                      + new IdentifierFinder().maskedText(text)
+                      + "\n\nAnswer their question if they asked one; they were told how to approve or"
+                      + " deny.")),
           now);
     }
     String summary =

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
+import org.outputintake.scan.identifier.IdentifierFinder;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
@@ -214,7 +216,9 @@ public final class Workflow {
             "researcher",
             String.valueOf(m.from()),
             "text",
-            text.isBlank() ? "(no text)" : text,
+            // the officers' list is a mailbox like any other: identifier values stay masked, as in
+            // tickets show
+            TextBlock.of(text.isBlank() ? "(no text)" : new IdentifierFinder().maskedText(text)),
             "state",
             t.state().name(),
             "requeued",
