@@ -16,6 +16,7 @@ import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketId;
 import org.outputintake.workflow.command.CloseCommand;
 import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
@@ -273,6 +274,27 @@ public final class StaffCommands {
     return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
   }
 
+  /**
+   * The subject names another ticket than the thread this email answers: the thread decided
+   * (IntakeService#ticketFor), and the sender must not believe the command went where the subject
+   * says.
+   */
+  private String otherTicketNamed(InboundMessage m, Ticket t) {
+    Optional<TicketId> tag = TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix());
+    if (tag.isEmpty() || tag.get().toString().equals(t.idText())) return "";
+    return "\n\nNote: the subject of your email names "
+        + tag.get()
+        + ", but your email answers the bot's email about "
+        + t.idText()
+        + ", so it was taken as an email about "
+        + t.idText()
+        + ", not "
+        + tag.get()
+        + ". To act on "
+        + tag.get()
+        + ", reply to an email about it.";
+  }
+
   private void reply(
       Connection c,
       Ticket t,
@@ -285,7 +307,7 @@ public final class StaffCommands {
       Instant now)
       throws SQLException {
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("summary", summary == null ? "" : summary);
+    facts.put("summary", TextBlock.of((summary == null ? "" : summary) + otherTicketNamed(m, t)));
     facts.put("next", next == null ? "" : next);
     facts.put("hasNext", next != null && !next.isBlank());
     facts.put("state", t.state().name());
