@@ -42,7 +42,7 @@ final class OutboxCommand implements Runnable {
                   + e.attempts()
                   + (e.lastError() == null ? "" : ", last: " + e.lastError());
       case FAILED -> "FAILED (dead letter, see 'outbox retry " + e.id() + "'): " + e.lastError();
-      case BOUNCED -> "BOUNCED: " + e.lastError();
+      case BOUNCED -> "BOUNCE REPORTED: " + e.lastError();
     };
   }
 

@@ -264,4 +264,34 @@ public final class Workflow {
       throws SQLException {
     return mail.researcherName(c, t, m.from(), m);
   }
+
+  /**
+   * A mail carrying checked files was not sent because a file no longer matches the hash it was
+   * checked under (the outbox re-hashes at sending time): the officers must look at the data
+   * directory and release again.
+   */
+  public void attachmentChanged(Connection c, String ticketId, String kind, String why, Instant now)
+      throws SQLException {
+    if (ticketId == null) return;
+    java.util.Optional<Ticket> t = ctx.tickets().find(c, ticketId);
+    if (t.isEmpty()) return;
+    AuditLog.append(c, ticketId, now, "system", "attachment-changed", kind + ": " + why);
+    mail.toOfficers(
+        c,
+        t.get(),
+        "officers-alert",
+        "Not sent: a checked file has changed",
+        Map.of(
+            "what",
+            "The "
+                + kind
+                + " mail of "
+                + ticketId
+                + " was NOT sent, and will not be: "
+                + why
+                + ". What was checked is not what would have left. Investigate the data"
+                + " directory; the outbox lists the mail as a dead letter ('outbox list --failed')."),
+        List.of(),
+        now);
+  }
 }
