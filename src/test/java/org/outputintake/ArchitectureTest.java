@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * cli → app → validation → intake → digest → workflow · archive → sla → mail → reply → form · policy · ticket
- *     → scan → config · project · store (the ground floor)
+ *     → scan → config · project · store · text (the ground floor)
  * </pre>
  *
  * A feature may use those below it, never those above; there are no cycles between features.
@@ -78,7 +78,10 @@ class ArchitectureTest {
   private static String[] packages(String layer) {
     return layer.equals("ground")
         ? new String[] {
-          "org.outputintake.config..", "org.outputintake.project..", "org.outputintake.store.."
+          "org.outputintake.config..",
+          "org.outputintake.project..",
+          "org.outputintake.store..",
+          "org.outputintake.text.."
         }
         : new String[] {"org.outputintake." + layer + ".."};
   }

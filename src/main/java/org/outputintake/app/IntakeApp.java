@@ -160,6 +160,9 @@ public final class IntakeApp implements AutoCloseable {
               events::replySent,
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
+      outbox.onChangedAttachment(
+          (c, mail, why, now) ->
+              workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
       return new IntakeApp(config, db, poller, outbox, ctx);
     } catch (RuntimeException e) {
       db.close();

@@ -2,6 +2,7 @@ package org.outputintake.archive;
 
 import java.util.List;
 import java.util.Map;
+import org.outputintake.text.OutsideText;
 
 /** README.txt: what the folder is and how to check it, for someone who opens it in ten years. */
 final class ArchiveReadme {
@@ -58,6 +59,15 @@ final class ArchiveReadme {
         "  manifest.json size and SHA-256 of every file above, and any problem found while exporting\n");
     b.append("  SHA256SUMS    the same hashes, for: sha256sum -c SHA256SUMS\n\n");
     b.append(
+            "Text from outside (subjects, names, notes) is shown with control and invisible format\n")
+        .append(
+            "characters written as \\uXXXX escapes (e.g. \\u202e). In the CSV files a cell that would\n")
+        .append(
+            "start with =, +, -, @, a tab or a carriage return (and is not a plain number) starts with a\n")
+        .append(
+            "single quote ('), so no spreadsheet reads it as a formula: remove that one quote to get the\n")
+        .append("text as written. The emails/ folder keeps every email exactly as received.\n\n");
+    b.append(
             "The export itself is recorded on the ticket's audit trail (event 'archived', with the SHA-256 of\n")
         .append(
             "manifest.json); those events are not in audit.csv, since a file cannot hold its own hash.\n");
@@ -65,6 +75,7 @@ final class ArchiveReadme {
   }
 
   private static void line(StringBuilder b, String label, Object value) {
-    if (value != null) b.append(String.format("%-11s %s\n", label + ":", value));
+    if (value != null)
+      b.append(String.format("%-11s %s\n", label + ":", OutsideText.line(String.valueOf(value))));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.outputintake.store.RawStore;
+import org.outputintake.text.OutsideText;
 
 /**
  * Lays out one ticket's export: {@code emails/}, {@code files/<submission>/}, the CSV sections,
@@ -207,11 +208,28 @@ final class ArchiveWriter {
                   w, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
           for (Map<String, Object> row : rows) {
             List<Object> values = new ArrayList<>();
-            for (String c : columns) values.add(row.get(c));
+            for (String c : columns) values.add(cell(c, row.get(c)));
             p.printRecord(values);
           }
           p.flush();
         });
+  }
+
+  /** Columns that hold what someone wrote, several lines long; every other cell is one line. */
+  private static final java.util.Set<String> TEXT_COLUMNS =
+      java.util.Set.of("text", "notes", "reason");
+
+  /**
+   * What a CSV cell holds: outside text (subjects, names, notes) with its control and format
+   * characters made visible, one line unless it is someone's text, and never a spreadsheet formula.
+   */
+  private static Object cell(String column, Object value) {
+    if (!(value instanceof CharSequence text)) return value;
+    String shown =
+        TEXT_COLUMNS.contains(column)
+            ? OutsideText.block(text.toString())
+            : OutsideText.line(text.toString());
+    return OutsideText.csvCell(shown);
   }
 
   private static ArchiveFolder.Entry json(ArchiveFolder folder, String name, Object value)

@@ -42,7 +42,7 @@ final class OutboxCommand implements Runnable {
                   + e.attempts()
                   + (e.lastError() == null ? "" : ", last: " + e.lastError());
       case FAILED -> "FAILED (dead letter, see 'outbox retry " + e.id() + "'): " + e.lastError();
-      case BOUNCED -> "BOUNCED: " + e.lastError();
+      case BOUNCED -> "BOUNCE REPORTED: " + e.lastError();
     };
   }
 
@@ -71,7 +71,7 @@ final class OutboxCommand implements Runnable {
         return 2;
       }
       IntakeConfig config = options.load();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       try (Database db = Database.openExisting(config.database().url())) {
         List<Outbox.Entry> rows = db.read(c -> failed ? Outbox.failed(c) : Outbox.all(c));
         Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
@@ -117,7 +117,7 @@ final class OutboxCommand implements Runnable {
     @Override
     public Integer call() {
       IntakeConfig config = options.load();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       java.time.Instant now = Clock.systemUTC().instant();
       try (Database db = Database.openExisting(config.database().url())) {
         return db.inTransaction(

@@ -11,11 +11,14 @@ import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
 import org.outputintake.mail.ReplyText;
 import org.outputintake.store.RawStore;
+import org.outputintake.text.OutsideText;
 
 /**
  * The text of a stored email for {@code tickets show}: what the sender wrote, with the history
  * their client quoted folded to one line. Read again from the raw .eml each time, so it works for
- * every email ever stored and the stored original stays the only record.
+ * every email ever stored and the stored original stays the only record. A line that holds what
+ * looks like an identifier is not printed ({@code IdentifierFinder#maskedLine}), and no line
+ * carries a control or format character to the terminal.
  */
 final class StoredEmailText {
   static final int MAX_LINES = 20;
@@ -43,7 +46,7 @@ final class StoredEmailText {
       List<String> lines = text.newText().lines().toList();
       if (lines.isEmpty()) out.printf("%s(no new text)%n", indent);
       for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size())))
-        out.printf("%s| %s%n", indent, masked(line));
+        out.printf("%s| %s%n", indent, OutsideText.line(identifiers.maskedLine(line)));
       if (lines.size() > MAX_LINES)
         out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
       if (!text.signature().isEmpty()) {
@@ -56,18 +59,6 @@ final class StoredEmailText {
     } finally {
       deleteQuietly(work);
     }
-  }
-
-  /**
-   * A line that holds what looks like an identifier is not printed: a terminal's output ends up in
-   * tickets and logs, and the email itself is in the officers' mailbox.
-   */
-  private String masked(String line) {
-    List<String> hits = new java.util.ArrayList<>();
-    identifiers.scanLine(line, null, (kind, value) -> hits.add(kind.label() + " " + value));
-    return hits.isEmpty()
-        ? line
-        : "[line not shown: it holds what looks like " + String.join(", ", hits) + "]";
   }
 
   private static void deleteQuietly(Path dir) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
@@ -100,7 +101,9 @@ final class TicketViews {
     if (!notes.isEmpty()) {
       out.println("Notes and messages:");
       for (WorkflowStore.Note n : notes) {
-        out.printf("  - %s %-14s %s: %s%n", n.at(), n.kind(), n.author(), oneLine(n.text()));
+        out.printf(
+            "  - %s %-14s %s: %s%n",
+            n.at(), n.kind(), n.author(), oneLine(new IdentifierFinder().maskedText(n.text())));
       }
     }
     WorkflowStore.release(c, id)
@@ -116,6 +119,7 @@ final class TicketViews {
                     r.messageId()));
   }
 
+  /** A note as one line; its identifier values masked, as in the emails' text. */
   private static String oneLine(String s) {
     String t = s.replaceAll("\\s+", " ").strip();
     return t.length() > 300 ? t.substring(0, 300) + "…" : t;

@@ -62,7 +62,7 @@ final class TicketsCommand implements Runnable {
     @Override
     public Integer call() {
       IntakeConfig config = options.load();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       if (state != null && !TicketViews.STATES.contains(state)) {
         spec.commandLine()
             .getErr()
@@ -127,7 +127,7 @@ final class TicketsCommand implements Runnable {
     @Override
     public Integer call() {
       IntakeConfig config = options.load();
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       String key = id.trim().toUpperCase(java.util.Locale.ROOT);
       try (Database db = Database.openExisting(config.database().url())) {
         Optional<Ticket> found = db.read(c -> repo(config).find(c, key));

@@ -41,6 +41,12 @@ public final class ConfigLoader {
           "security.trusted-authserv-id",
           "storage.archive-dir");
 
+  /**
+   * The {@code INTAKE_} variables the logging configuration reads ({@code INTAKE_LOG_LEVEL} in
+   * logback.xml): legitimate, though no configuration key names them.
+   */
+  static final Set<String> LOGGING_VARIABLES = loggingVariables();
+
   private final Function<String, String> env;
   private final Set<String> envNames;
 
@@ -55,6 +61,18 @@ public final class ConfigLoader {
   public ConfigLoader(Function<String, String> env, Set<String> envNames) {
     this.env = env;
     this.envNames = Set.copyOf(envNames);
+  }
+
+  private static Set<String> loggingVariables() {
+    Set<String> names = new TreeSet<>();
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/logback.xml")) {
+      if (in == null) return Set.of();
+      Matcher m = VAR.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      while (m.find()) if (m.group(1).startsWith("INTAKE_")) names.add(m.group(1));
+    } catch (IOException e) {
+      return Set.of();
+    }
+    return Set.copyOf(names);
   }
 
   public static ConfigLoader fromSystemEnvironment() {
@@ -139,7 +157,7 @@ public final class ConfigLoader {
    * reads it through {@code ${NAME}} (the passwords); any other is a typo that would be ignored.
    */
   private void refuseUnknownVariables(ObjectNode tree) {
-    Set<String> known = new TreeSet<>();
+    Set<String> known = new TreeSet<>(LOGGING_VARIABLES);
     variableNames(tree, "INTAKE", true, known);
     for (String name : new TreeSet<>(envNames)) {
       if (!name.startsWith("INTAKE_") || known.contains(name)) continue;

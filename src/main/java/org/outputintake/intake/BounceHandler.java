@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A delivery status notification for one of our replies. It marks that reply {@code bounced}, is
  * stored on the reply's ticket, and is never answered: answering a bounce is how mail loops start.
+ *
+ * <p>Anyone can write a bounce, quoting any Message-ID of ours they were sent. So a bounce counts
+ * only for the recipient the reply went to (it must name that address as failed), and it is kept as
+ * what it is, a report: "bounce reported by ...", never proof that the mail did not arrive.
  */
 final class BounceHandler {
   private static final Logger LOG = LoggerFactory.getLogger(BounceHandler.class);
@@ -53,9 +57,17 @@ final class BounceHandler {
                     }
                   }
                   String ticket = threadTicket.map(t -> t.id().toString()).orElse(null);
+                  int before = rows.size();
+                  rows.removeIf(e -> !names(bounce, e.mail().to()));
+                  int otherRecipient = before - rows.size();
+                  String reported =
+                      "bounce reported by "
+                          + OutboxSender.mask(m.from())
+                          + " (not verified): "
+                          + bounce.summary();
                   for (Outbox.Entry e : rows) {
                     if (ticket == null) ticket = e.mail().ticketId();
-                    if (Outbox.markBounced(c, e.id(), "bounced: " + bounce.summary(), now)) {
+                    if (Outbox.markBounced(c, e.id(), reported, now)) {
                       AuditLog.append(
                           c,
                           e.mail().ticketId(),
@@ -73,7 +85,11 @@ final class BounceHandler {
                   }
                   String detail =
                       rows.isEmpty()
-                          ? "bounce for no reply of ours: " + bounce.summary()
+                          ? (otherRecipient > 0
+                                  ? "bounce quoting a reply of ours but not naming its recipient,"
+                                      + " not marked: "
+                                  : "bounce for no reply of ours: ")
+                              + bounce.summary()
                           : "bounce for "
                               + rows.size()
                               + " repl"
@@ -85,8 +101,13 @@ final class BounceHandler {
                       c, ticket, now, String.valueOf(m.from()), "email-received", "bounce " + key);
                   return ticket;
                 });
-    LOG.warn("bounce received{}: {}", ticketId == null ? "" : " on " + ticketId, bounce.summary());
+    LOG.warn("bounce reported{}: {}", ticketId == null ? "" : " on " + ticketId, bounce.summary());
     return new IntakeService.Outcome(
         IntakeService.Disposition.PROCESSED, ticketId, "bounce: " + bounce.summary());
+  }
+
+  private static boolean names(BounceReader.Bounce bounce, String recipient) {
+    return recipient != null
+        && bounce.failedRecipients().stream().anyMatch(r -> r.equalsIgnoreCase(recipient));
   }
 }

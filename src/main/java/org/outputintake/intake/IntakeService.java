@@ -285,10 +285,6 @@ public final class IntakeService {
   }
 
   /**
-   * The ticket a message belongs to: a known id in the subject, or a thread reference to one of its
-   * messages.
-   */
-  /**
    * The refusal asks a researcher who thinks it wrong to reply and say why: that reply is for a
    * person.
    */
@@ -338,22 +334,33 @@ public final class IntakeService {
     return new Outcome(Disposition.PROCESSED, null, "reply to a refusal: kept for staff");
   }
 
+  /**
+   * The ticket a message belongs to. A reference to one of the ticket's emails (In-Reply-To,
+   * References) names it first: the bot's Message-IDs cannot be guessed, while anyone can type a
+   * ticket id into a subject. When the subject's tag disagrees, the thread wins and staff are told
+   * ({@code StaffCommands}). A tag alone names its ticket only for someone on that ticket (its
+   * researchers, officers, data owners, managers): from anyone else, {@code [STATS10001] 07/12/26
+   * Output request for Project 6789012} is a new request, and any other subject is answered with
+   * the subject help, never stored on a stranger's ticket.
+   */
   Optional<Ticket> ticketFor(InboundMessage m) {
     String prefix = ctx.config().tickets().prefix();
     Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
     return ctx.db()
         .read(
             c -> {
-              if (tagged.isPresent()) {
-                Optional<Ticket> t = ctx.tickets().find(c, tagged.get().toString());
-                if (t.isPresent()) return t;
-              }
               for (String id : m.threadIds()) {
                 Optional<String> ticketId = ctx.tickets().ticketForMessageId(c, id);
                 if (ticketId.isPresent()) return ctx.tickets().find(c, ticketId.get());
               }
-              return Optional.empty();
+              if (tagged.isEmpty()) return Optional.<Ticket>empty();
+              return ctx.tickets().find(c, tagged.get().toString()).filter(t -> isOn(m, t));
             });
+  }
+
+  private boolean isOn(InboundMessage m, Ticket t) {
+    var project = ctx.registry().get().find(t.projectNumber()).orElse(null);
+    return !ctx.workflow().roles(m.from(), t, project).isEmpty();
   }
 
   private Outcome quarantine(String key, RawStore.Stored raw, InboundMessage m, String reason) {

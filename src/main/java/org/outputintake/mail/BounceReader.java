@@ -91,11 +91,35 @@ public final class BounceReader {
     while (fr.find())
       if (!failed.contains(fr.group(1).toLowerCase(Locale.ROOT)))
         failed.add(fr.group(1).toLowerCase(Locale.ROOT));
+    if (failed.isEmpty()) failed.addAll(mentionedBeforeTheOriginal(body));
     Matcher st = STATUS.matcher(body);
     Matcher dg = DIAGNOSTIC.matcher(body);
     return Optional.of(
         new Bounce(
             ids, failed, st.find() ? st.group(1) : null, dg.find() ? dg.group(1).trim() : null));
+  }
+
+  private static final Pattern ADDRESS =
+      Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,255}\\.[A-Za-z]{2,63}");
+  private static final Pattern QUOTED_ORIGINAL =
+      Pattern.compile(
+          "(?im)^(?:content-type:\\s*(?:message/rfc822|text/rfc822-headers)|[ \\t>]*message-id:)");
+
+  /**
+   * A report without Final-Recipient or X-Failed-Recipients (Exchange: "Delivery has failed to
+   * these recipients") names the failed address in its text, before the quoted original, whose own
+   * To: says nothing about what failed.
+   */
+  private static List<String> mentionedBeforeTheOriginal(String body) {
+    Matcher q = QUOTED_ORIGINAL.matcher(body);
+    String text = q.find() ? body.substring(0, q.start()) : body;
+    List<String> out = new ArrayList<>();
+    Matcher a = ADDRESS.matcher(text);
+    while (a.find()) {
+      String address = a.group().toLowerCase(Locale.ROOT);
+      if (!out.contains(address)) out.add(address);
+    }
+    return out;
   }
 
   private static String head(Path raw) throws IOException {

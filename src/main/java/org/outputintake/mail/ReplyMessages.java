@@ -68,7 +68,7 @@ public final class ReplyMessages {
       mixed.addBodyPart(text);
       for (OutgoingMail.FileRef f : mail.attachments()) {
         MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new FileDataSource(f.path().toFile())));
+        part.setDataHandler(new DataHandler(source(f)));
         String name = MimeUtility.encodeText(f.name(), "UTF-8", null);
         part.setFileName(name);
         part.setHeader("Content-Type", f.contentType() + "; name=\"" + name + "\"");
@@ -83,6 +83,43 @@ public final class ReplyMessages {
     }
     msg.saveChanges();
     return msg;
+  }
+
+  /**
+   * The bytes to attach. A released file is read once, here, and its SHA-256 compared with the one
+   * it was checked under: the bytes that leave are the bytes that were hashed, however long after
+   * the release the mail is sent.
+   */
+  private static jakarta.activation.DataSource source(OutgoingMail.FileRef f)
+      throws MessagingException {
+    if (f.sha256() == null) return new FileDataSource(f.path().toFile());
+    byte[] bytes;
+    try {
+      bytes = java.nio.file.Files.readAllBytes(f.path());
+    } catch (java.io.IOException e) {
+      throw new AttachmentChanged(f.name() + " cannot be read from the store: " + e.getMessage());
+    }
+    String actual =
+        java.util.HexFormat.of().formatHex(org.outputintake.store.RawStore.sha256().digest(bytes));
+    if (!actual.equalsIgnoreCase(f.sha256())) {
+      throw new AttachmentChanged(
+          f.name()
+              + " no longer matches the SHA-256 it was checked under ("
+              + f.sha256()
+              + "; its stored bytes now hash to "
+              + actual
+              + ")");
+    }
+    return new jakarta.mail.util.ByteArrayDataSource(bytes, f.contentType());
+  }
+
+  /** A released file is not what was checked: the mail must not be built. */
+  public static final class AttachmentChanged extends MessagingException {
+    private static final long serialVersionUID = 1L;
+
+    AttachmentChanged(String reason) {
+      super(reason);
+    }
   }
 
   /**

@@ -100,6 +100,8 @@ public final class SmtpMailSender implements SendMailPort {
     }
     try {
       return ReplyMessages.build(session, mail, from, clock.instant());
+    } catch (ReplyMessages.AttachmentChanged e) {
+      throw new MessageRejected.AttachmentChanged(e.getMessage(), e);
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
       throw new MessageRejected(
           true, "cannot be written as an email: " + SmtpFailures.describe(e), e);

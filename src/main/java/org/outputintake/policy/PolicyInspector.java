@@ -20,7 +20,7 @@ import org.outputintake.scan.ScanFile;
 
 /**
  * Detects a file's type from its bytes and applies the policy's file rules: type mismatch, allowed
- * and forbidden types, size, model files, encryption, and safe archive expansion. A display name
+ * and forbidden types, size, model files, encryption, and safe archive expansion. A name received
  * with control or text-direction characters adds a FILE_NAME_UNSAFE warning. Thread-safe; one
  * instance may serve many scans.
  *
@@ -41,7 +41,7 @@ public class PolicyInspector implements FileInspector {
     forgetRemovedBudgets();
     long size = Files.size(file.path());
     String type = detect(file.path());
-    List<Finding> findings = new ArrayList<>(SafeFileName.of(file.displayName()).problems());
+    List<Finding> findings = new ArrayList<>(SafeFileName.of(file.receivedName()).problems());
     if (size == 0 && file.depth() == 0) findings.add(empty());
     findings.addAll(FileTypeRules.check(file.displayName(), type, size, policy));
     boolean scanContent = findings.stream().noneMatch(f -> f.code().equals(FileTypeRules.MISMATCH));

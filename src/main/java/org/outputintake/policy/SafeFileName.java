@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.outputintake.scan.Finding;
+import org.outputintake.text.OutsideText;
 
 /**
  * A file name as a researcher (or an archive) gave it, and the two safe forms derived from it.
  *
  * @param original the name exactly as received, kept for the audit trail
- * @param display the last path element without control or bidirectional-override characters, for
- *     reports
+ * @param display the last path element with its control and format characters (bidi overrides,
+ *     zero-width spaces, line breaks) made visible by {@link OutsideText#line}, for reports
  * @param stored a name safe on any filesystem (ASCII letters, digits, {@code . _ -}, at most
  *     {@value #MAX_STORED} characters); the caller adds a unique prefix or suffix when names
  *     collide
@@ -38,14 +39,15 @@ public record SafeFileName(String original, String display, String stored) {
 
   public static SafeFileName of(String original) {
     String name = original == null ? "" : original;
-    String display = clean(lastElement(name)).strip();
+    String display = OutsideText.line(lastElement(name)).strip();
     if (display.isEmpty() || display.equals(".") || display.equals("..")) display = "unnamed";
     return new SafeFileName(name, display, storedForm(display));
   }
 
   /**
-   * FILE_NAME_UNSAFE when the name held control or bidi characters that could disguise its real
-   * extension.
+   * FILE_NAME_UNSAFE when the name as received held control or format characters that could
+   * disguise its real extension or add lines to a mail. Judged on {@link #original}: the display
+   * form has them made visible already.
    */
   public List<Finding> problems() {
     if (!hasHiddenCharacters(original)) return List.of();
@@ -68,25 +70,7 @@ public record SafeFileName(String original, String display, String stored) {
   }
 
   static boolean hasHiddenCharacters(String s) {
-    return s.codePoints().anyMatch(SafeFileName::isHidden);
-  }
-
-  /** Removes control characters and bidirectional controls; everything else is kept for display. */
-  public static String clean(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    s.codePoints().filter(cp -> !isHidden(cp)).forEach(out::appendCodePoint);
-    return out.toString();
-  }
-
-  private static boolean isHidden(int cp) {
-    return Character.getType(cp) == Character.CONTROL
-        || (cp >= 0x202A && cp <= 0x202E)
-        || (cp >= 0x2066 && cp <= 0x2069)
-        || cp == 0x200E
-        || cp == 0x200F
-        || cp == 0x061C
-        || cp == 0x200B
-        || cp == 0xFEFF;
+    return OutsideText.hasHidden(s);
   }
 
   private static String lastElement(String name) {

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Paces logins after the mail server refused one. A wrong password tried at every poll can trip the
  * server's account lockout, so a refusal waits 1 minute, then 2, 4 ... up to 30 minutes, with one
- * log line per wait saying what to check; a login that succeeds resets it. Held in memory: a
- * restart tries at once, which is how an operator applies a corrected secret.
+ * log line per wait saying what to check (the poll and the IDLE watcher, refused together, make one
+ * wait and one line); a login that succeeds resets it. Held in memory: a restart tries at once,
+ * which is how an operator applies a corrected secret.
  */
 public final class LoginBackoff {
   private static final Logger LOG = LoggerFactory.getLogger(LoginBackoff.class);
@@ -52,10 +53,14 @@ public final class LoginBackoff {
    * @param reason the refusal, naming the keys to check (never the password)
    */
   public synchronized Duration refused(String reason) {
+    Instant now = clock.instant();
+    // the poll and the IDLE watcher share this: a second refusal inside the wait came from a login
+    // that started before the first refusal was known, so it is the same refusal, not a new one
+    if (now.isBefore(retryAt)) return Duration.between(now, retryAt);
     Duration wait = FIRST.multipliedBy(1L << Math.min(refusals, 20));
     if (wait.compareTo(MAX) > 0) wait = MAX;
     refusals++;
-    retryAt = clock.instant().plus(wait);
+    retryAt = now.plus(wait);
     LOG.warn(
         "{} server: {}; no login is tried for {} min (until {}), so the server does not lock the account."
             + " A restart tries at once.",

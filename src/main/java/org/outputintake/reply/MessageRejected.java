@@ -6,7 +6,8 @@ package org.outputintake.reply;
  * every reply behind it. Any other exception from {@link SendMailPort#send} is taken as a server
  * failure.
  */
-public final class MessageRejected extends Exception {
+public class MessageRejected extends Exception {
+  private static final long serialVersionUID = 1L;
   private final boolean permanent;
 
   /**
@@ -20,5 +21,17 @@ public final class MessageRejected extends Exception {
 
   public boolean permanent() {
     return permanent;
+  }
+
+  /**
+   * A file to attach no longer has the SHA-256 it was checked under: what was checked is not what
+   * would leave, so the mail is never sent and the officers are told.
+   */
+  public static final class AttachmentChanged extends MessageRejected {
+    private static final long serialVersionUID = 1L;
+
+    public AttachmentChanged(String reason, Throwable cause) {
+      super(true, reason, cause);
+    }
   }
 }

@@ -327,9 +327,14 @@ public final class Outbox {
       return JSON.writeValueAsString(
           refs.stream()
               .map(
-                  r ->
-                      Map.of(
-                          "name", r.name(), "path", r.path().toString(), "type", r.contentType()))
+                  r -> {
+                    Map<String, String> m = new java.util.LinkedHashMap<>();
+                    m.put("name", r.name());
+                    m.put("path", r.path().toString());
+                    m.put("type", r.contentType());
+                    if (r.sha256() != null) m.put("sha256", r.sha256());
+                    return m;
+                  })
               .toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -377,7 +382,10 @@ public final class Outbox {
     try {
       List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
       return list.stream()
-          .map(m -> new OutgoingMail.FileRef(m.get("name"), Path.of(m.get("path")), m.get("type")))
+          .map(
+              m ->
+                  new OutgoingMail.FileRef(
+                      m.get("name"), Path.of(m.get("path")), m.get("type"), m.get("sha256")))
           .toList();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("outbox attachments column is not valid JSON", e);

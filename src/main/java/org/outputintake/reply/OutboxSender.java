@@ -37,6 +37,20 @@ public final class OutboxSender {
   private int serverFailures;
   private final LoginBackoff login;
   private Instant pausedUntil = Instant.MIN;
+  private ChangedAttachmentAlert changedAttachment = (c, mail, why, now) -> {};
+
+  /** Who hears of a mail that was not sent because a file it carried had changed since checked. */
+  @FunctionalInterface
+  public interface ChangedAttachmentAlert {
+    /** Called in the transaction that makes the mail a dead letter. */
+    void deadLetter(java.sql.Connection c, OutgoingMail mail, String why, Instant now)
+        throws java.sql.SQLException;
+  }
+
+  /** The officers are told, in the transaction that marks the dead letter (see IntakeApp). */
+  public synchronized void onChangedAttachment(ChangedAttachmentAlert alert) {
+    this.changedAttachment = alert;
+  }
 
   /**
    * Replies the server accepted but the database would not mark (locked by another process): the
@@ -196,6 +210,8 @@ public final class OutboxSender {
                 "system",
                 "email-failed",
                 mail.kind() + " " + mail.messageId() + " to " + mask(mail.to()) + ": " + why);
+            if (rejected instanceof MessageRejected.AttachmentChanged)
+              changedAttachment.deadLetter(c, mail, why, now);
             return null;
           });
       return;

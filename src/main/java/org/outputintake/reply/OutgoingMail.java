@@ -88,7 +88,17 @@ public record OutgoingMail(
     }
   }
 
-  public record FileRef(String name, Path path, String contentType) {}
+  /**
+   * A file to attach.
+   *
+   * @param sha256 the hash the file was checked under (a released file), or null: when given, the
+   *     bytes read at sending time must match it, or the mail is not sent
+   */
+  public record FileRef(String name, Path path, String contentType, String sha256) {
+    public FileRef(String name, Path path, String contentType) {
+      this(name, path, contentType, null);
+    }
+  }
 
   /** An image shown inside the HTML body as {@code cid:<cid>}. */
   public record InlineImage(String cid, String name, Path path, String contentType) {

@@ -12,11 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.outputintake.text.OutsideText;
+import org.outputintake.text.TextBlock;
 
 /**
  * Mustache templates for every email the bot sends. A desk edits the files in its templates
  * directory; any template missing there falls back to the one bundled in the jar, so an upgrade
  * never leaves a reply without words. Emails are plain text, so nothing is HTML-escaped.
+ *
+ * <p>Every fact filled into a template is outside text until shown otherwise, so the filling itself
+ * neutralises it ({@link OutsideText}): a fact is one line, its control and format characters made
+ * visible, unless it is a {@link TextBlock}, which keeps its line breaks. A desk's own template
+ * cannot forget this, and neither can a new fact.
  */
 public final class Templates {
   private final Path dir;
@@ -26,7 +33,12 @@ public final class Templates {
 
   public Templates(Path dir) {
     this.dir = dir;
-    this.compiler = Mustache.compiler().escapeHTML(false).defaultValue("").withLoader(this::reader);
+    this.compiler =
+        Mustache.compiler()
+            .escapeHTML(false)
+            .defaultValue("")
+            .withFormatter(Templates::shown)
+            .withLoader(this::reader);
   }
 
   public String render(String name, Object context) {
@@ -43,6 +55,13 @@ public final class Templates {
   /** Renders an inline template such as the configured subject format. */
   public String renderInline(String template, Object context) {
     return compiler.compile(template).execute(context);
+  }
+
+  /** How a fact reads in a mail: see the class comment. */
+  static String shown(Object value) {
+    return value instanceof TextBlock block
+        ? OutsideText.block(block.text())
+        : OutsideText.line(String.valueOf(value));
   }
 
   /**

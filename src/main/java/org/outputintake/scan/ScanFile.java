@@ -17,12 +17,21 @@ import java.util.Objects;
  * @param size size in bytes
  * @param depth 0 for a file given directly, 1 for an archive entry, 2 for an entry of a nested
  *     archive, ...
+ * @param receivedName the name exactly as the sender's mail or archive gave it, before it was made
+ *     fit to show: the file rules judge whether the name itself is unsafe on this one
  */
-public record ScanFile(Path path, String displayName, String mediaType, long size, int depth) {
+public record ScanFile(
+    Path path, String displayName, String mediaType, long size, int depth, String receivedName) {
   public ScanFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(receivedName, "receivedName");
     if (depth < 0) throw new IllegalArgumentException("depth must be >= 0");
+  }
+
+  /** A file whose name was received as it is displayed. */
+  public ScanFile(Path path, String displayName, String mediaType, long size, int depth) {
+    this(path, displayName, mediaType, size, depth, displayName);
   }
 
   /** The lower-case extension of the display name without the dot ({@code "csv"}), or empty. */
@@ -55,6 +64,6 @@ public record ScanFile(Path path, String displayName, String mediaType, long siz
   }
 
   public ScanFile withMediaType(String type) {
-    return new ScanFile(path, displayName, type, size, depth);
+    return new ScanFile(path, displayName, type, size, depth, receivedName);
   }
 }

@@ -23,6 +23,7 @@ import org.outputintake.policy.SafeFileName;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.FindingCollector;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
 import org.outputintake.scan.ScanReport;
@@ -41,6 +42,10 @@ public final class StandardReview implements RequestReview {
   private static final Pattern LABELLED_FOLDER =
       Pattern.compile(
           "(?im)folder(?:\\s+name)?\\s*[:=]\\s*\"?([A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9])");
+
+  /** The problems of one code listed one by one; the rest are counted ("and N more"). */
+  static final int MAX_SAME_PROBLEM = 10;
+
   private final FileScanner scanner;
   private final Path policyDir;
   private final FolderSnapshots folders;
@@ -60,7 +65,8 @@ public final class StandardReview implements RequestReview {
     FilePolicy policy = FilePolicies.load(in.project().policy(), policyDir);
     List<ScanFile> attached = new ArrayList<>();
     for (InboundMessage.Attachment a : in.files()) {
-      attached.add(new ScanFile(a.file(), SafeFileName.of(a.name()).display(), null, a.size(), 0));
+      attached.add(
+          new ScanFile(a.file(), SafeFileName.of(a.name()).display(), null, a.size(), 0, a.name()));
     }
     List<Finding> problems = new ArrayList<>();
     Optional<RequestForms.FoundForm> found = RequestForms.findForm(attached, forms);
@@ -125,11 +131,15 @@ public final class StandardReview implements RequestReview {
               in.project().number());
       problems.addAll(FormCheck.check(form, expect));
     }
+    // a 42.zip-style bomb refuses every archive inside it: the researcher reads the first few and
+    // how many more, not a hundred lines of the same
+    FindingCollector fromFiles = new FindingCollector(MAX_SAME_PROBLEM);
     for (FileReport r : report.files()) {
       for (Finding f : r.findings()) {
-        if (IntakeService.isRequestProblem(f.code())) problems.add(inFile(f, r.file()));
+        if (IntakeService.isRequestProblem(f.code())) fromFiles.add(inFile(f, r.file()));
       }
     }
+    problems.addAll(fromFiles.findings());
     List<FileOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       InboundMessage.Attachment a = sources.get(i);

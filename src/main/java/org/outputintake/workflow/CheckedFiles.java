@@ -70,7 +70,8 @@ public final class CheckedFiles {
                 new OutgoingMail.FileRef(
                     f.name(),
                     f.path(),
-                    f.mediaType() == null ? "application/octet-stream" : f.mediaType()))
+                    f.mediaType() == null ? "application/octet-stream" : f.mediaType(),
+                    f.sha256()))
         .toList();
   }
 

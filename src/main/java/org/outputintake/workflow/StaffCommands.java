@@ -12,8 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
+import org.outputintake.scan.identifier.IdentifierFinder;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketId;
 import org.outputintake.workflow.command.CloseCommand;
 import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
@@ -233,17 +236,18 @@ public final class StaffCommands {
               "sender",
               sender,
               "what",
-              "Data owner "
-                  + sender
-                  + " wrote on "
-                  + id
-                  + " without #approve or #deny on the first line, so no decision is recorded and"
-                  + " the ticket is still "
-                  + ticket.state().name()
-                  + ". Their new text:\n\n"
-                  + text
-                  + "\n\nAnswer their question if they asked one; they were told how to approve or"
-                  + " deny."),
+              TextBlock.of(
+                  "Data owner "
+                      + sender
+                      + " wrote on "
+                      + id
+                      + " without #approve or #deny on the first line, so no decision is recorded and"
+                      + " the ticket is still "
+                      + ticket.state().name()
+                      + ". Their new text:\n\n"
+                      + new IdentifierFinder().maskedText(text)
+                      + "\n\nAnswer their question if they asked one; they were told how to approve or"
+                      + " deny.")),
           now);
     }
     String summary =
@@ -272,6 +276,27 @@ public final class StaffCommands {
     return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
   }
 
+  /**
+   * The subject names another ticket than the thread this email answers: the thread decided
+   * (IntakeService#ticketFor), and the sender must not believe the command went where the subject
+   * says.
+   */
+  private String otherTicketNamed(InboundMessage m, Ticket t) {
+    Optional<TicketId> tag = TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix());
+    if (tag.isEmpty() || tag.get().toString().equals(t.idText())) return "";
+    return "\n\nNote: the subject of your email names "
+        + tag.get()
+        + ", but your email answers the bot's email about "
+        + t.idText()
+        + ", so it was taken as an email about "
+        + t.idText()
+        + ", not "
+        + tag.get()
+        + ". To act on "
+        + tag.get()
+        + ", reply to an email about it.";
+  }
+
   private void reply(
       Connection c,
       Ticket t,
@@ -284,7 +309,7 @@ public final class StaffCommands {
       Instant now)
       throws SQLException {
     Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("summary", summary == null ? "" : summary);
+    facts.put("summary", TextBlock.of((summary == null ? "" : summary) + otherTicketNamed(m, t)));
     facts.put("next", next == null ? "" : next);
     facts.put("hasNext", next != null && !next.isBlank());
     facts.put("state", t.state().name());

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
+import org.outputintake.scan.identifier.IdentifierFinder;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
@@ -214,7 +216,9 @@ public final class Workflow {
             "researcher",
             String.valueOf(m.from()),
             "text",
-            text.isBlank() ? "(no text)" : text,
+            // the officers' list is a mailbox like any other: identifier values stay masked, as in
+            // tickets show
+            TextBlock.of(text.isBlank() ? "(no text)" : new IdentifierFinder().maskedText(text)),
             "state",
             t.state().name(),
             "requeued",
@@ -259,5 +263,35 @@ public final class Workflow {
   public java.util.Optional<String> researcherName(Connection c, Ticket t, InboundMessage m)
       throws SQLException {
     return mail.researcherName(c, t, m.from(), m);
+  }
+
+  /**
+   * A mail carrying checked files was not sent because a file no longer matches the hash it was
+   * checked under (the outbox re-hashes at sending time): the officers must look at the data
+   * directory and release again.
+   */
+  public void attachmentChanged(Connection c, String ticketId, String kind, String why, Instant now)
+      throws SQLException {
+    if (ticketId == null) return;
+    java.util.Optional<Ticket> t = ctx.tickets().find(c, ticketId);
+    if (t.isEmpty()) return;
+    AuditLog.append(c, ticketId, now, "system", "attachment-changed", kind + ": " + why);
+    mail.toOfficers(
+        c,
+        t.get(),
+        "officers-alert",
+        "Not sent: a checked file has changed",
+        Map.of(
+            "what",
+            "The "
+                + kind
+                + " mail of "
+                + ticketId
+                + " was NOT sent, and will not be: "
+                + why
+                + ". What was checked is not what would have left. Investigate the data"
+                + " directory; the outbox lists the mail as a dead letter ('outbox list --failed')."),
+        List.of(),
+        now);
   }
 }

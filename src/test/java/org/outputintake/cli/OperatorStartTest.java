@@ -234,6 +234,22 @@ class OperatorStartTest {
     assertEquals(java.time.Duration.ofSeconds(30), config.poll().interval());
   }
 
+  /** The README documents INTAKE_LOG_LEVEL=DEBUG; the logging configuration reads it. */
+  @Test
+  void theLogLevelVariableTheReadmeDocuments_isAccepted() throws Exception {
+    Path file = withData("");
+    assertTrue(
+        Files.readString(Path.of("README.md")).contains("INTAKE_LOG_LEVEL=DEBUG"),
+        "the README documents it");
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "INTAKE_IMAP_PASSWORD", "secret",
+            "INTAKE_SMTP_PASSWORD", "secret",
+            "INTAKE_LOG_LEVEL", "DEBUG");
+    var config = new org.outputintake.config.ConfigLoader(env::get, env.keySet()).load(file);
+    assertEquals(dir.resolve("data"), config.storage().dataDir());
+  }
+
   @Test
   void checkNamesAnIdentifierWithTheArticleItIsSaidWith() throws Exception {
     Path notes = dir.resolve("notes.txt");

@@ -225,7 +225,8 @@ class DigestForManagersTest {
     String text = bot.app().digests().renderText(daily(), bot.clock().instant());
     assertTrue(
         text.contains(
-            "Bounced in the period (returned by the recipient's server, see 'outbox list'): 1,"
+            "Reported bounced in the period (a bounce report, unverified, named the recipient; see"
+                + " 'outbox list'): 1,"
                 + " to srs-manager@example.org"),
         text);
   }

@@ -169,4 +169,47 @@ class BounceTest {
     assertEquals(Outbox.Status.BOUNCED, bot.app().db().read(Outbox::all).get(0).status());
     assertEquals(1, bot.tickets().size());
   }
+
+  /**
+   * A report quoting our reply's Message-ID but naming someone else as the failed recipient is no
+   * bounce of that reply; one that names its recipient is kept as reported, not as fact.
+   */
+  @Test
+  void aForgedReportNamingAnotherRecipient_doesNotMarkTheReply_andABounceIsShownAsReported()
+      throws Exception {
+    String report =
+        """
+        From: Mail Delivery System <MAILER-DAEMON@evil.example>
+        To: statistical.support@example.org
+        Subject: Undelivered Mail Returned to Sender
+        Message-ID: <%s@evil.example>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
+
+        --B1
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; evil.example
+
+        Final-Recipient: rfc822; %s
+        Action: failed
+        Status: 5.1.1
+
+        --B1
+        Content-Type: text/rfc822-headers
+
+        Message-ID: %s
+
+        --B1--
+        """;
+    bot.deliverRaw(report.formatted("forged", "someone@evil.example", ackId).replace("\n", "\r\n"));
+    bot.cycle();
+    assertEquals(Outbox.Status.SENT, bot.app().db().read(Outbox::all).get(0).status());
+
+    bot.deliverRaw(report.formatted("named", TestBot.ADA, ackId).replace("\n", "\r\n"));
+    bot.cycle();
+    Outbox.Entry ack = bot.app().db().read(Outbox::all).get(0);
+    assertEquals(Outbox.Status.BOUNCED, ack.status());
+    assertTrue(ack.lastError().startsWith("bounce reported by m***@evil.example"), ack.lastError());
+  }
 }

@@ -57,6 +57,32 @@ class FileRulesThroughMailTest extends BotTest {
     assertTrue(body.contains("[" + code + "]"), code + " missing from:\n" + body);
   }
 
+  /** 42.zip-style: every archive inside is refused, and the reply does not list them all. */
+  @Test
+  void aZipOfManyUnsafeZips_listsTheFirstTenUnsafeArchivesAndHowManyMore() throws Exception {
+    Map<String, byte[]> inner = new java.util.TreeMap<>();
+    for (int i = 0; i < 30; i++)
+      inner.put(
+          String.format("part%02d.zip", i),
+          PolicySamples.zipBytes(
+              Map.of("../../etc/x" + i + ".csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
+    byte[] bomb = PolicySamples.zipBytes(inner);
+    byte[] form =
+        Files.readAllBytes(
+            FormFixtures.completeDocx(dir.resolve("form.docx"), f -> f.files("outputs.zip")));
+    bot.deliver(
+        Mails.request()
+            .attach("request-form.docx", form, "application/octet-stream")
+            .attach("outputs.zip", bomb, "application/zip")
+            .build(bot.session()));
+    bot.cycle();
+
+    String body = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
+    long listed = body.lines().filter(l -> l.strip().startsWith("[ARCHIVE_UNSAFE]")).count();
+    assertTrue(listed <= 11, listed + " lines:\n" + body);
+    assertTrue(body.contains("and 20 more ARCHIVE_UNSAFE findings"), body);
+  }
+
   @Test
   void aFileOverTheProjectPolicysSizeLimit_isTooLarge() throws Exception {
     java.nio.file.Path policy =

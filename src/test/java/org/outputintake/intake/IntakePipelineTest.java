@@ -109,7 +109,8 @@ class IntakePipelineTest extends BotTest {
   }
 
   @Test
-  void replyWithTicketIdInSubject_isStoredOnThatTicket_andOpensNoNewOne() throws Exception {
+  void aTicketIdInTheSubjectOfSomeoneNotOnTheTicket_isNotStoredThere_theyAreAnswered()
+      throws Exception {
     bot.deliver(Mails.request().build(bot.session()));
     bot.cycle();
     bot.deliver(
@@ -121,11 +122,11 @@ class IntakePipelineTest extends BotTest {
     bot.cycle();
     assertEquals(1, bot.tickets().size());
     var emails = bot.app().db().read(c -> MailLog.forTicket(c, "STATS10001"));
-    assertEquals(2, emails.size());
-    assertEquals(
-        "outsider",
-        emails.get(1).classification(),
-        "someone not on the project: stored, never relayed");
+    assertEquals(1, emails.size(), "a typed tag alone puts nothing on a stranger's ticket");
+    // the subject reads as a request for a project they are not named on: refused, and told so
+    var replies = bot.receivedBy("someone.else@example.com");
+    assertEquals(1, replies.size());
+    assertTrue(TestBot.body(replies.get(0)).contains("NOT_NAMED_RESEARCHER"));
   }
 
   @Test

@@ -71,6 +71,38 @@ class RefusedLoginTest {
     }
   }
 
+  /**
+   * The IDLE watcher and the poll share one back-off: when both logins started before either was
+   * refused, the two refusals are one wait and one warning, not two in the same millisecond.
+   */
+  @Test
+  void aPollAndAnIdleLoginRefusedTogether_logOneWarningAndWaitOneMinute() throws Exception {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.outputintake.reply.LoginBackoff.class);
+    var logged =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    logged.start();
+    logger.addAppender(logged);
+    try (TestBot bot = new TestBot(mail, dir, imapPassword("Wrong-Passw0rd"))) {
+      var poller = bot.app().poller();
+      var backoff = poller.loginBackoff();
+      assertTrue(backoff.mayTry(), "the IDLE watcher starts its login");
+      assertThrows(MailboxUnavailable.class, poller::pollOnce);
+      backoff.refused("IMAP login refused for support"); // the IDLE watcher's answer comes in
+
+      assertEquals(TestBot.NOW.plus(Duration.ofMinutes(1)), backoff.retryAt());
+      assertEquals(
+          1,
+          logged.list.stream()
+              .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+              .count(),
+          logged.list.toString());
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
   @Test
   void aRefusedSmtpLogin_holdsTheOutboxOneMinuteThenTwo_andSendsOnceTheLoginWorks()
       throws Exception {

@@ -26,23 +26,24 @@ class SafeFileNameTest {
   }
 
   @Test
-  void bidiOverridesAreRemovedAndReportedAsUnsafe() {
-    // Displays as "reportcsv.exe" reversed: the classic right-to-left override trick.
+  void bidiOverridesAreMadeVisibleAndReportedAsUnsafe() {
+    // Displays as "reportexe.vsc" reversed: the classic right-to-left override trick.
     SafeFileName name = SafeFileName.of("report\u202Ecsv.exe");
-    assertEquals("reportcsv.exe", name.display());
+    assertEquals("report\\u202ecsv.exe", name.display());
     assertEquals("exe", name.extension());
     List<Finding> problems = name.problems();
     assertEquals(1, problems.size());
     assertEquals("FILE_NAME_UNSAFE", problems.get(0).code());
     assertEquals(Severity.WARNING, problems.get(0).severity());
-    assertEquals("reportcsv.exe", SafeFileName.of("report\u2067csv\u2069.exe").display());
-    assertEquals("ab.csv", SafeFileName.of("a\u200Eb.csv").display());
+    assertEquals(
+        "report\\u2067csv\\u2069.exe", SafeFileName.of("report\u2067csv\u2069.exe").display());
+    assertEquals("a\\u200eb.csv", SafeFileName.of("a\u200Eb.csv").display());
   }
 
   @Test
-  void controlCharactersAreRemovedAndReported() {
+  void controlCharactersAreMadeVisibleAndReported() {
     SafeFileName name = SafeFileName.of("tab\u0000le\n.csv");
-    assertEquals("table.csv", name.display());
+    assertEquals("tab\\u0000le\\u000a.csv", name.display());
     assertEquals(1, name.problems().size());
   }
 

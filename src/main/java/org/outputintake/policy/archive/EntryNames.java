@@ -1,6 +1,6 @@
 package org.outputintake.policy.archive;
 
-import org.outputintake.policy.SafeFileName;
+import org.outputintake.text.OutsideText;
 
 /**
  * Archive entry names are data from the sender: they are checked, cleaned for display, and never
@@ -25,11 +25,11 @@ final class EntryNames {
   }
 
   /**
-   * The name as shown in reports: forward slashes, no leading {@code ./}, no control or bidi
-   * characters.
+   * The name as shown in reports: forward slashes, no leading {@code ./}, control and format
+   * characters made visible ({@link OutsideText#line}).
    */
   static String display(String raw) {
-    String name = SafeFileName.clean(raw.replace('\\', '/'));
+    String name = OutsideText.line(raw.replace('\\', '/'));
     while (name.startsWith("./")) name = name.substring(2);
     if (name.isEmpty()) name = "unnamed";
     return name.length() > MAX_DISPLAY ? name.substring(0, MAX_DISPLAY) + "..." : name;

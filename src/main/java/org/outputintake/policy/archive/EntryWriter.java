@@ -133,7 +133,7 @@ final class EntryWriter {
       return false;
     }
     String display = archive.displayName() + "!/" + EntryNames.display(rawName);
-    written.add(new ScanFile(target, display, null, size, archive.depth() + 1));
+    written.add(new ScanFile(target, display, null, size, archive.depth() + 1, rawName));
     return true;
   }
 

@@ -50,6 +50,32 @@ public final class IdentifierFinder {
     return out;
   }
 
+  /**
+   * A line as staff may read it: a line that holds what looks like an identifier is replaced by
+   * what was found, masked. Used wherever a sender's text is shown to staff ({@code tickets show},
+   * the mails to officers), since a terminal's output ends up in tickets and logs, and a mail in
+   * mailboxes.
+   */
+  public String maskedLine(String line) {
+    List<String> hits = new ArrayList<>();
+    scanLine(line, null, (kind, masked) -> hits.add(kind.label() + " " + masked));
+    return hits.isEmpty()
+        ? line
+        : "[line not shown: it holds what looks like " + String.join(", ", hits) + "]";
+  }
+
+  /** Every line of a text as {@link #maskedLine} shows it. */
+  public String maskedText(String text) {
+    if (text == null || text.isEmpty()) return text;
+    StringBuilder out = new StringBuilder(text.length());
+    String[] lines = text.split("\r?\n|\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) out.append('\n');
+      out.append(maskedLine(lines[i]));
+    }
+    return out.toString();
+  }
+
   /** The finding for one identifier found at a place. */
   public static Finding finding(IdentifierKind kind, String location, String masked) {
     return new Finding(

@@ -31,6 +31,7 @@ import org.outputintake.scan.Severity;
 import org.outputintake.scan.table.SupportedDominance;
 import org.outputintake.scan.table.TableGrid;
 import org.outputintake.scan.table.TableScanner;
+import org.outputintake.text.OutsideText;
 
 /**
  * An ACRO output folder (the layout of AI-SDC/ACRO's {@code Records.finalise_json} and its
@@ -300,7 +301,8 @@ public final class AcroResults {
         CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT)) {
       for (String[] row : sheet.rows()) {
         List<String> cells = new ArrayList<>(row.length);
-        for (String c : row) cells.add(c == null ? "" : c);
+        // a text cell such as =HYPERLINK(...) must not come alive when the checker opens the copy
+        for (String c : row) cells.add(c == null ? "" : OutsideText.csvCell(c));
         printer.printRecord(cells);
       }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanReport;
+import org.outputintake.text.OutsideText;
 
 /** A self-contained HTML page (no scripts, no external resources); every text is escaped. */
 final class HtmlReport {
@@ -79,7 +80,9 @@ final class HtmlReport {
     out.flush();
   }
 
-  static String esc(String s) {
+  static String esc(String raw) {
+    // names and cells are the sender's text: no bidi override or line break hides in the page
+    String s = OutsideText.line(raw);
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

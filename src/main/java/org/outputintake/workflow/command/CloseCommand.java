@@ -3,6 +3,7 @@ package org.outputintake.workflow.command;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -52,7 +53,7 @@ public final class CloseCommand implements OfficerCommand {
             inv.c(),
             inv.ticket(),
             reject ? "researcher-rejected" : "researcher-closed",
-            Map.of("reason", reason),
+            Map.of("reason", TextBlock.of(reason)),
             List.of(),
             List.of(),
             inv.now());

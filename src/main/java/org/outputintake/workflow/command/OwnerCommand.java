@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyComposer;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.CheckedFiles;
@@ -108,7 +109,7 @@ public final class OwnerCommand implements OfficerCommand {
               "verdict",
               v.pass() ? "PASS" : "FAIL",
               "notes",
-              v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes()));
+              TextBlock.of(v.notes() == null || v.notes().isBlank() ? "(no notes)" : v.notes())));
     }
     return rows;
   }

@@ -2,6 +2,7 @@ package org.outputintake.workflow.command;
 
 import java.sql.SQLException;
 import java.util.Map;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
@@ -97,7 +98,7 @@ public final class OwnerDecisionCommand implements OfficerCommand {
                 "decision",
                 approve ? "APPROVED" : "DENIED",
                 "reason",
-                reason.isBlank() ? "(no reason given)" : reason,
+                TextBlock.of(reason.isBlank() ? "(no reason given)" : reason),
                 "next",
                 next),
             inv.now());

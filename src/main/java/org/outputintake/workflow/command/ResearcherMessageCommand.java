@@ -3,6 +3,7 @@ package org.outputintake.workflow.command;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -50,7 +51,7 @@ public final class ResearcherMessageCommand implements OfficerCommand {
             inv.c(),
             inv.ticket(),
             revise ? "researcher-revise" : "researcher-ask",
-            Map.of("text", text),
+            Map.of("text", TextBlock.of(text)),
             List.of(),
             List.of(),
             inv.now());

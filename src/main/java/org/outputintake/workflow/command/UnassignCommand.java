@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -116,7 +117,7 @@ public final class UnassignCommand implements OfficerCommand {
             officer,
             "officer-unassigned",
             "You no longer hold " + inv.id(),
-            Map.of("manager", inv.sender(), "reason", reason, "where", where),
+            Map.of("manager", inv.sender(), "reason", TextBlock.of(reason), "where", where),
             null,
             inv.now());
     return new Done(

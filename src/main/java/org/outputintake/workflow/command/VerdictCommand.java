@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
@@ -174,9 +175,10 @@ public final class VerdictCommand implements OfficerCommand {
       // and read as another officer's text
       row.put(
           "notes",
-          v.notes() == null || v.notes().isBlank()
-              ? "(no notes)"
-              : v.notes().strip().replaceAll("\\R", "\n    "));
+          TextBlock.of(
+              v.notes() == null || v.notes().isBlank()
+                  ? "(no notes)"
+                  : v.notes().strip().replaceAll("\\R", "\n    ")));
       rows.add(row);
     }
     Map<String, Object> facts =
