@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.digest.Digests;
@@ -114,8 +115,8 @@ final class DigestCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      int queued = digests.sendNow(digest);
-      if (queued == 0) {
+      List<String> queued = digests.sendNow(digest);
+      if (queued.isEmpty()) {
         err.println(
             "error: digest "
                 + digest.name()
@@ -123,17 +124,22 @@ final class DigestCommand implements Callable<Integer> {
         return 1;
       }
       SmtpMailSender smtp = new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address());
-      new OutboxSender(
-              db,
-              smtp,
-              Clock.systemUTC(),
-              m -> {},
-              config.replies().giveUpAfter(),
-              config.replies().maxAttempts())
-          .sendDue();
+      // only the digest's own rows: the running bot sends everything else, once
+      int sent =
+          new OutboxSender(
+                  db,
+                  smtp,
+                  Clock.systemUTC(),
+                  m -> {},
+                  config.replies().giveUpAfter(),
+                  config.replies().maxAttempts())
+              .sendOnly(queued);
       out.printf(
-          "digest %s queued to %d address(es); the outbox has been sent (see 'outbox list')%n",
-          digest.name(), queued);
+          "digest %s queued to %d address(es); %d sent now%s (see 'outbox list')%n",
+          digest.name(),
+          queued.size(),
+          sent,
+          sent == queued.size() ? "" : ", the rest is left to the running bot's outbox");
       return 0;
     }
   }

@@ -123,7 +123,7 @@ public final class Digests {
    * Sends a digest now, whatever its schedule ({@code digest --send}); returns how many mails were
    * queued.
    */
-  public int sendNow(IntakeConfig.Digest digest) {
+  public List<String> sendNow(IntakeConfig.Digest digest) {
     Instant now = clock.instant();
     return queue(digest, now, Optional.empty());
   }
@@ -172,7 +172,8 @@ public final class Digests {
     return new DigestSchedule(d, serviceLevel.config().zone());
   }
 
-  private int queue(IntakeConfig.Digest d, Instant now, Optional<Instant> due) {
+  /** Queues the digest; returns the Message-IDs of the mails queued (none when skipped). */
+  private List<String> queue(IntakeConfig.Digest d, Instant now, Optional<Instant> due) {
     List<String> to =
         d.recipients(config.staff()).stream().filter(a -> Addresses.problem(a).isEmpty()).toList();
     String name = "digest:" + d.name();
@@ -190,7 +191,7 @@ public final class Digests {
                           ScheduleRuns.SKIPPED,
                           now,
                           null)));
-      return 0;
+      return List.of();
     }
     Rendered r = render(d, due.orElse(now), now);
     if (r.empty() && d.skipIfEmpty() && due.isPresent()) {
@@ -204,7 +205,7 @@ public final class Digests {
                   now,
                   null));
       LOG.info("digest {} skipped: nothing to report", d.name());
-      return 0;
+      return List.of();
     }
     return db.inTransaction(
         c -> {
@@ -218,7 +219,7 @@ public final class Digests {
                   ScheduleRuns.SENT,
                   now,
                   mails.get(0).messageId())) {
-            return 0; // another pass sent it meanwhile
+            return List.<String>of(); // another pass sent it meanwhile
           }
           for (OutgoingMail m : mails) Outbox.enqueue(c, m, now);
           AuditLog.append(
@@ -228,7 +229,7 @@ public final class Digests {
               "system",
               "digest-queued",
               d.name() + " to " + to.size() + " recipient(s)");
-          return mails.size();
+          return mails.stream().map(OutgoingMail::messageId).toList();
         });
   }
 

@@ -224,6 +224,25 @@ public final class Outbox {
     return query(c, "SELECT * FROM outbox ORDER BY id");
   }
 
+  /**
+   * Claims a pending row for {@code owner} until {@code until}: true when it is theirs now (free,
+   * its lease run out, or already theirs). Only the process holding the claim sends the row.
+   */
+  public static boolean claim(Connection c, long id, String owner, Instant now, Instant until)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'pending'"
+                + " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)")) {
+      ps.setString(1, owner);
+      ps.setString(2, DbTime.of(until));
+      ps.setLong(3, id);
+      ps.setString(4, DbTime.of(now));
+      ps.setString(5, owner);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   public static void markSent(Connection c, long id, Instant at) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

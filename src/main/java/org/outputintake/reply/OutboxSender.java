@@ -28,6 +28,17 @@ public final class OutboxSender {
   private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY = Duration.ofMinutes(15);
   private static final int PAGE = 100;
+
+  /**
+   * How long a claimed row stays this sender's: longer than any one send, short enough that rows a
+   * dead process held go out soon after.
+   */
+  private static final Duration LEASE = Duration.ofMinutes(10);
+
+  /** This sender's name on the rows it claims; unique per process and instance. */
+  private final String owner =
+      "pid " + ProcessHandle.current().pid() + " " + java.util.UUID.randomUUID();
+
   private final Database db;
   private final SendMailPort smtp;
   private final Clock clock;
@@ -92,8 +103,8 @@ public final class OutboxSender {
         long from = after;
         List<Outbox.Entry> page = db.read(c -> Outbox.due(c, clock.instant(), from, PAGE));
         if (page.isEmpty()) return sent;
-        for (Outbox.Entry e : page) {
-          after = e.id();
+        after = page.get(page.size() - 1).id();
+        for (Outbox.Entry e : claim(page)) {
           Result r = attempt(e);
           if (r == Result.SERVER_DOWN) return sent;
           if (r == Result.SENT) sent++;
@@ -102,6 +113,43 @@ public final class OutboxSender {
     } finally {
       smtp.endBatch();
     }
+  }
+
+  /**
+   * Sends only the rows with these Message-IDs that are due, for a command line that queued them
+   * ({@code digest --send}) beside a running bot: it never sends another process's rows, and a row
+   * the bot has claimed is left to the bot. Returns how many this call sent.
+   */
+  public synchronized int sendOnly(java.util.Collection<String> messageIds) {
+    Instant now = clock.instant();
+    List<Outbox.Entry> rows =
+        db.read(c -> Outbox.byMessageIds(c, messageIds)).stream()
+            .filter(e -> e.status() == Outbox.Status.PENDING && !e.nextAttemptAt().isAfter(now))
+            .toList();
+    int sent = 0;
+    try {
+      for (Outbox.Entry e : claim(rows)) {
+        Result r = attempt(e);
+        if (r == Result.SERVER_DOWN) return sent;
+        if (r == Result.SENT) sent++;
+      }
+      return sent;
+    } finally {
+      smtp.endBatch();
+    }
+  }
+
+  /** The rows of {@code rows} this sender now holds, in one transaction. */
+  private List<Outbox.Entry> claim(List<Outbox.Entry> rows) {
+    Instant now = clock.instant();
+    return db.inTransaction(
+        c -> {
+          List<Outbox.Entry> mine = new java.util.ArrayList<>();
+          for (Outbox.Entry e : rows) {
+            if (Outbox.claim(c, e.id(), owner, now, now.plus(LEASE))) mine.add(e);
+          }
+          return mine;
+        });
   }
 
   /**
