@@ -136,6 +136,7 @@ public final class StaffCommands {
       authorise(command, roles);
       Invocation inv =
           new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
+      if (command.decision()) SeenRound.require(inv);
       OfficerCommand.Done done = command.apply(inv);
       AuditLog.append(
           c, id, now, sender, "command", "#" + cmd.name() + ", message sha256 " + rawSha256);

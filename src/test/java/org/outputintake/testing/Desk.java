@@ -104,6 +104,34 @@ public final class Desk {
     bot.cycle();
   }
 
+  /**
+   * A reply from {@code from} to one particular email of the bot's (an old notification, say), as a
+   * mail client writes it: In-Reply-To that email, References its thread.
+   */
+  public void answer(String from, MimeMessage answered, String body) throws Exception {
+    Mails m =
+        Mails.request()
+            .from(from)
+            .body(body)
+            .subject("Re: " + answered.getSubject())
+            .inReplyTo(answered.getMessageID())
+            .messageId("<ans" + (serial++) + "." + System.nanoTime() + "@example.org>");
+    bot.deliver(m.build(bot.session()));
+    bot.cycle();
+  }
+
+  /** A new email (no In-Reply-To, no References) with only the ticket's tag in its subject. */
+  public void newMail(String from, String ticketId, String body) throws Exception {
+    bot.deliver(
+        Mails.request()
+            .from(from)
+            .body(body)
+            .subject("[" + ticketId + "] about this one")
+            .messageId("<new" + (serial++) + "." + System.nanoTime() + "@example.org>")
+            .build(bot.session()));
+    bot.cycle();
+  }
+
   /** Alice and Bob take the ticket and both pass it: the two independent checks. */
   public void twoPasses(String ticketId) throws Exception {
     say(TestBot.ALICE, ticketId, "#take");
