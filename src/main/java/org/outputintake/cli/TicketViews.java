@@ -10,6 +10,7 @@ import org.outputintake.store.Database;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.BlindVerdicts;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -58,7 +59,8 @@ final class TicketViews {
    * Checkers, verdicts (only rounds where both are in: the same blindness as the mail), owners,
    * notes, release.
    */
-  static void printWorkflow(Connection c, PrintWriter out, Ticket t) throws SQLException {
+  static void printWorkflow(Connection c, PrintWriter out, Ticket t, BlindVerdicts blind)
+      throws SQLException {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
     out.printf(
@@ -92,7 +94,8 @@ final class TicketViews {
     if (!notes.isEmpty()) {
       out.println("Notes and messages:");
       for (WorkflowStore.Note n : notes) {
-        out.printf("  - %s %-14s %s: %s%n", n.at(), n.kind(), n.author(), oneLine(n.text()));
+        String text = blind.hides(n.text()) ? StoredEmailText.HIDDEN : blind.mask(n.text());
+        out.printf("  - %s %-14s %s: %s%n", n.at(), n.kind(), n.author(), oneLine(text));
       }
     }
     WorkflowStore.release(c, id)

@@ -164,6 +164,21 @@ public final class WorkflowStore {
     return all.size() >= 2 ? Optional.of(all) : Optional.empty();
   }
 
+  /**
+   * Whether some round of the ticket holds exactly one verdict: one the other checker must not see.
+   */
+  public static boolean hasLoneVerdict(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+        SELECT 1 FROM verdict WHERE ticket_id = ? GROUP BY round HAVING COUNT(*) = 1""")) {
+      ps.setString(1, ticketId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** Every round's verdicts whose round is complete (both in), for {@code tickets show}. */
   public static List<Verdict> revealedHistory(Connection c, String ticketId) throws SQLException {
     List<Verdict> out = new ArrayList<>();
