@@ -55,7 +55,8 @@ final class TicketsCommand implements Runnable {
     @picocli.CommandLine.Option(
         names = "--queue",
         description =
-            "the queue: queued tickets in order of receipt, with position, age and checkers")
+            "the queue: queued tickets in order of receipt, with position, age and checkers, then"
+                + " tickets being checked that need a checker")
     boolean queue;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
