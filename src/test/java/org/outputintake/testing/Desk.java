@@ -146,6 +146,13 @@ public final class Desk {
    */
   public void revision(String ticketId, String project, int version, String... tables)
       throws Exception {
+    revisionSaying("Revised files attached.", ticketId, project, version, tables);
+  }
+
+  /** The same with the email text of one's own (a quoted history under it, say). */
+  public void revisionSaying(
+      String body, String ticketId, String project, int version, String... tables)
+      throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
     Path form =
@@ -158,7 +165,7 @@ public final class Desk {
     MimeMessage last = lastTo(TestBot.ADA, ticketId);
     Mails m =
         Mails.request()
-            .body("Revised files attached.")
+            .body(body)
             .subject("Re: " + last.getSubject())
             .inReplyTo(last.getMessageID())
             .messageId("<rev" + (serial++) + "@uni.example.ac.uk>")
