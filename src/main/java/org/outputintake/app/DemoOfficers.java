@@ -100,9 +100,25 @@ public final class DemoOfficers {
         jakarta.mail.Message.RecipientType.TO,
         new InternetAddress(app.context().config().mailbox().address()));
     m.setSubject("Re: [" + t.idText() + "] " + t.subject(), "UTF-8");
+    // as a mail client replies: to the bot's latest email about the ticket this officer has, so a
+    // decision is bound to the round that email showed
+    String answered = latestMailTo(from, t);
+    if (answered != null) m.setHeader("In-Reply-To", answered);
     m.setText(body + "\n\n-- \n" + from + "\nOutput checking officer\n", "UTF-8");
     if (login == null) Transport.send(m);
     else Transport.send(m, login, login); // the demo's logins and passwords are the addresses
+  }
+
+  private String latestMailTo(String officer, Ticket t) {
+    String list = app.context().config().staff().officersList();
+    List<org.outputintake.reply.Outbox.Entry> mine =
+        app.db().read(c -> org.outputintake.reply.Outbox.forTicket(c, t.idText())).stream()
+            .filter(
+                e ->
+                    e.mail().to().equalsIgnoreCase(officer)
+                        || (list != null && e.mail().to().equalsIgnoreCase(list)))
+            .toList();
+    return mine.isEmpty() ? null : mine.get(mine.size() - 1).mail().messageId();
   }
 
   private long commands(Ticket t) {

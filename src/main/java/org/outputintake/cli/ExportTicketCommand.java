@@ -5,12 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.outputintake.archive.ArchiveException;
 import org.outputintake.archive.ArchiveResult;
 import org.outputintake.archive.TicketArchive;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.store.Database;
+import org.outputintake.workflow.BlindVerdicts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -54,6 +56,11 @@ final class ExportTicketCommand implements Callable<Integer> {
       return 2;
     }
     try (Database db = Database.open(config.database().url())) {
+      Optional<String> blind = loneVerdict(db, config, key);
+      if (blind.isPresent()) {
+        err.println("error: " + blind.get());
+        return 2;
+      }
       ArchiveResult r =
           TicketArchive.forConfig(config, Clock.systemUTC()).exportAndRecord(db, key, dir, "cli");
       out.printf(
@@ -81,6 +88,24 @@ final class ExportTicketCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * The export holds every verdict and every email: while one verdict of a round is in and the
+   * other awaited, it would show the first to whoever reads the folder.
+   */
+  private static Optional<String> loneVerdict(Database db, IntakeConfig config, String id) {
+    return db.read(
+        c -> {
+          Optional<org.outputintake.ticket.Ticket> t = TicketsCommand.repo(config).find(c, id);
+          if (t.isEmpty() || !BlindVerdicts.of(c, t.get()).lone()) return Optional.empty();
+          return Optional.of(
+              id
+                  + " has a verdict in while the other checker's is awaited (check round "
+                  + t.get().round()
+                  + "), and the export would show it: export once both verdicts of the round are"
+                  + " in, or once the ticket is closed");
+        });
   }
 
   private static String describe(ArchiveResult.Outcome o) {

@@ -12,6 +12,7 @@ import org.outputintake.mail.MessageParser;
 import org.outputintake.mail.ReplyText;
 import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
+import org.outputintake.workflow.BlindVerdicts;
 
 /**
  * The text of a stored email for {@code tickets show}: what the sender wrote, with the history
@@ -22,13 +23,17 @@ import org.outputintake.text.OutsideText;
  */
 final class StoredEmailText {
   static final int MAX_LINES = 20;
+  static final String HIDDEN =
+      "(a verdict: its text is shown once both verdicts of the check round are in)";
   private final RawStore messages;
+  private final BlindVerdicts blind;
   private final MessageParser parser = new MessageParser();
   private final org.outputintake.scan.identifier.IdentifierFinder identifiers =
       new org.outputintake.scan.identifier.IdentifierFinder();
 
-  StoredEmailText(Path dataDir) {
+  StoredEmailText(Path dataDir, BlindVerdicts blind) {
     this.messages = new RawStore(dataDir.resolve("messages"));
+    this.blind = blind;
   }
 
   void print(PrintWriter out, String rawSha256, String indent) {
@@ -43,10 +48,15 @@ final class StoredEmailText {
       work = Files.createTempDirectory("show-");
       InboundMessage m = parser.parse(raw, work);
       ReplyText text = ReplyText.of(m);
+      if (blind.hides(text.newText())) {
+        out.printf("%s%s%n", indent, HIDDEN);
+        return;
+      }
       List<String> lines = text.newText().lines().toList();
       if (lines.isEmpty()) out.printf("%s(no new text)%n", indent);
       for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size())))
-        out.printf("%s| %s%n", indent, OutsideText.line(identifiers.maskedLine(line)));
+        out.printf(
+            "%s| %s%n", indent, OutsideText.line(blind.mask(identifiers.maskedLine(line))));
       if (lines.size() > MAX_LINES)
         out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
       if (!text.signature().isEmpty()) {

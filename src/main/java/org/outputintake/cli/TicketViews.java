@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.BlindVerdicts;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -23,43 +25,66 @@ final class TicketViews {
 
   private TicketViews() {}
 
-  /** Queued tickets in order of receipt, with position, age and who holds them. */
+  /**
+   * Queued tickets in order of receipt, with position, age and who holds them; then the tickets
+   * being checked that need a checker (one slot free), oldest first.
+   */
   static int printQueue(Database db, TicketRepository repo, PrintWriter out, Clock clock) {
+    List<Ticket> open = db.read(c -> repo.list(c));
     List<Ticket> queued =
-        db.read(c -> repo.list(c)).stream()
+        open.stream()
             .filter(t -> t.state() instanceof TicketState.Queued)
             .sorted(
                 java.util.Comparator.comparing((Ticket t) -> t.state().since())
                     .thenComparing(t -> t.id().number()))
             .toList();
-    if (queued.isEmpty()) {
-      out.println("The queue is empty.");
-      return 0;
+    List<String> needing = db.read(c -> WorkflowStore.needingChecker(c, Integer.MAX_VALUE));
+    List<Ticket> halfHeld =
+        needing.stream()
+            .flatMap(id -> open.stream().filter(t -> t.idText().equals(id)))
+            .filter(t -> !(t.state() instanceof TicketState.Queued))
+            .toList();
+    if (queued.isEmpty()) out.println("The queue is empty.");
+    else printRows(db, out, clock, queued, true);
+    if (!halfHeld.isEmpty()) {
+      out.println();
+      out.println(
+          "Being checked, needing a checker (one slot free; #next offers them, oldest first):");
+      printRows(db, out, clock, halfHeld, false);
     }
+    return 0;
+  }
+
+  private static void printRows(
+      Database db, PrintWriter out, Clock clock, List<Ticket> tickets, boolean positions) {
     out.printf(
         "%-4s %-12s %-10s %-10s %-34s %-30s %s%n",
         "POS", "TICKET", "PROJECT", "AGE", "RESEARCHER", "CHECKERS", "SUBJECT");
     int pos = 1;
-    for (Ticket t : queued) {
+    for (Ticket t : tickets) {
       List<String> checkers = db.read(c -> WorkflowStore.checkers(c, t.idText()));
+      Instant since =
+          positions
+              ? t.state().since()
+              : db.read(c -> WorkflowStore.queuedAt(c, t.idText())).orElse(t.createdAt());
       out.printf(
-          "%-4d %-12s %-10s %-10s %-34s %-30s %s%n",
-          pos++,
+          "%-4s %-12s %-10s %-10s %-34s %-30s %s%n",
+          positions ? String.valueOf(pos++) : "-",
           t.id(),
           t.projectNumber(),
-          age(Duration.between(t.state().since(), clock.instant())),
+          age(Duration.between(since, clock.instant())),
           t.researcher(),
           checkers.isEmpty() ? "-" : String.join(",", checkers),
           t.subject());
     }
-    return 0;
   }
 
   /**
    * Checkers, verdicts (only rounds where both are in: the same blindness as the mail), owners,
    * notes, release.
    */
-  static void printWorkflow(Connection c, PrintWriter out, Ticket t) throws SQLException {
+  static void printWorkflow(Connection c, PrintWriter out, Ticket t, BlindVerdicts blind)
+      throws SQLException {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
     out.printf(
@@ -101,9 +126,11 @@ final class TicketViews {
     if (!notes.isEmpty()) {
       out.println("Notes and messages:");
       for (WorkflowStore.Note n : notes) {
-        out.printf(
-            "  - %s %-14s %s: %s%n",
-            n.at(), n.kind(), n.author(), oneLine(new IdentifierFinder().maskedText(n.text())));
+        String text =
+            blind.hides(n.text())
+                ? StoredEmailText.HIDDEN
+                : blind.mask(new IdentifierFinder().maskedText(n.text()));
+        out.printf("  - %s %-14s %s: %s%n", n.at(), n.kind(), n.author(), oneLine(text));
       }
     }
     WorkflowStore.release(c, id)

@@ -11,6 +11,7 @@ import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
+import org.outputintake.workflow.BlindVerdicts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -54,7 +55,8 @@ final class TicketsCommand implements Runnable {
     @picocli.CommandLine.Option(
         names = "--queue",
         description =
-            "the queue: queued tickets in order of receipt, with position, age and checkers")
+            "the queue: queued tickets in order of receipt, with position, age and checkers, then"
+                + " tickets being checked that need a checker")
     boolean queue;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -150,11 +152,14 @@ final class TicketsCommand implements Runnable {
                   "  service:    %s%n",
                   sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
               SubmissionsView.print(out, c, key);
+              // while a verdict of this round is awaited nothing below may say what one was
+              BlindVerdicts blind = BlindVerdicts.of(c, t);
               out.println("Emails in:");
-              StoredEmailText texts = new StoredEmailText(config.storage().dataDir());
+              StoredEmailText texts = new StoredEmailText(config.storage().dataDir(), blind);
               for (var m : MailLog.forTicket(c, key)) {
                 out.printf(
-                    "  - %s %s from %s: %s%n", m.at(), m.classification(), m.sender(), m.subject());
+                    "  - %s %s from %s: %s%n",
+                    m.at(), m.classification(), m.sender(), blind.mask(m.subject()));
                 texts.print(out, m.rawSha256(), "      ");
               }
               out.println("Replies:");
@@ -164,16 +169,19 @@ final class TicketsCommand implements Runnable {
                     e.createdAt(),
                     e.mail().kind(),
                     e.mail().to(),
-                    e.mail().subject(),
+                    blind.mask(e.mail().subject()),
                     OutboxCommand.delivery(e));
               }
-              TicketViews.printWorkflow(c, out, t);
+              TicketViews.printWorkflow(c, out, t, blind);
               printFolderChanges(out, config, repo(config).folderSnapshot(c, key));
               out.println("Audit trail:");
               for (var ev : AuditLog.forTicket(c, key)) {
                 out.printf(
                     "  - %s %-16s %-18s %s%n",
-                    ev.at(), ev.actor(), ev.type(), ev.detail() == null ? "" : ev.detail());
+                    ev.at(),
+                    ev.actor(),
+                    ev.type(),
+                    ev.detail() == null ? "" : blind.mask(ev.detail()));
               }
               return null;
             });

@@ -71,7 +71,9 @@ final class DigestBuilder {
     f.put("hasClosedOther", closedOther > 0);
 
     List<DigestQuery.OpenTicket> open = q.open(now);
+    java.util.Set<String> needing = q.needingChecker();
     List<Map<String, Object>> queue = new ArrayList<>();
+    List<Map<String, Object>> needsChecker = new ArrayList<>();
     List<Map<String, Object>> breached = new ArrayList<>();
     List<Map<String, Object>> near = new ArrayList<>();
     List<Map<String, Object>> blocked = new ArrayList<>();
@@ -83,6 +85,9 @@ final class DigestBuilder {
       if (t.state().equals("queued")) {
         row.put("position", ++position);
         queue.add(row);
+      } else if (needing.contains(t.id())) {
+        // one checker dropped (or only one took it): out of the queue, yet not fully checked
+        needsChecker.add(row);
       }
       if (t.state().equals("blocked")) {
         Instant since = t.blockedAt() == null ? t.createdAt() : t.blockedAt();
@@ -103,6 +108,7 @@ final class DigestBuilder {
     breached.sort(Comparator.comparing(r -> (Instant) r.get("dueAt")));
     f.put("lateHolders", lateHolders(breached));
     put(f, "queue", queue);
+    put(f, "needsChecker", needsChecker);
     put(f, "breached", breached);
     put(f, "near", near);
     put(f, "blocked", blocked);

@@ -97,6 +97,12 @@ final class DigestQuery {
     return out;
   }
 
+  /** The tickets that need a checker ({@code #next} offers them). */
+  java.util.Set<String> needingChecker() throws SQLException {
+    return new java.util.HashSet<>(
+        org.outputintake.workflow.WorkflowStore.needingChecker(c, Integer.MAX_VALUE));
+  }
+
   int deadLetters() throws SQLException {
     return count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'");
   }

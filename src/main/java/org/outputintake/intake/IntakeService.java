@@ -80,6 +80,7 @@ public final class IntakeService {
   private final TicketReplyHandler replies;
   private final ReviewAhead reviewAhead;
   private final BounceHandler bounces;
+  private final StaffOutsideTickets staff;
 
   public IntakeService(IntakeContext ctx) {
     this.ctx = ctx;
@@ -87,6 +88,7 @@ public final class IntakeService {
     this.replies = new TicketReplyHandler(ctx, requests);
     this.reviewAhead = new ReviewAhead(ctx, this, requests);
     this.bounces = new BounceHandler(ctx);
+    this.staff = new StaffOutsideTickets(ctx);
   }
 
   /** Reads and handles one message in one go: {@link #prepare} then {@link #commit}. */
@@ -233,8 +235,15 @@ public final class IntakeService {
       ctx.events().ignored(m.from(), noReply.get());
       return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
     }
+    // an answer to a digest (or other staff mail) is never a request, whatever its subject says
+    Optional<String> answered = staff.answeredStaffMail(m);
+    if (answered.isPresent()) {
+      Optional<Ticket> named = staff.namedTicket(m);
+      if (named.isPresent()) return replies.handle(m, key, raw, named.get(), noReply, work, review);
+    }
     if (ctx.workflow().isOfficerCommandOutsideTicket(m))
       return officerOutsideTicket(m, key, raw, now);
+    if (answered.isPresent()) return staff.whereToWrite(m, key, raw, answered, now);
     if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
     SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
     if (subject instanceof SubjectParser.Valid valid) {
@@ -242,6 +251,12 @@ public final class IntakeService {
       if (unproven.isPresent())
         return new ResearcherProof(ctx).refuse(m, key, raw, null, unproven.get());
       return requests.handle(m, key, raw, valid, work, review);
+    }
+    // staff's own mail that is no request: theirs is the desk, not the researchers' subject help
+    if (staff.fromStaff(m)) {
+      Optional<Ticket> named = staff.namedTicket(m);
+      if (named.isPresent()) return replies.handle(m, key, raw, named.get(), noReply, work, review);
+      return staff.whereToWrite(m, key, raw, Optional.empty(), now);
     }
     SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
     ctx.db()

@@ -171,7 +171,18 @@ final class NewRequestHandler {
   static RequestReview.Input input(
       Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
     return new RequestReview.Input(
-        p, subject.projectNumber(), m.files(), m.bodyText(), null, workDir);
+        p, subject.projectNumber(), m.files(), ownText(m), null, workDir);
+  }
+
+  /**
+   * What the sender wrote in this email, without the history their client quoted or their
+   * signature: the part of the body that is scanned and read for a folder name. A reply quoting the
+   * bot's mail (an officer's guidance, with the officer's signature and phone number) must not be
+   * scanned as the researcher's own text. The same reading as the officers' mail ({@link
+   * org.outputintake.mail.ReplyText}).
+   */
+  static String ownText(InboundMessage m) {
+    return org.outputintake.mail.ReplyText.of(m).newText();
   }
 
   /** A submission's review and its files copied into the store. */

@@ -18,6 +18,8 @@ public interface RequestReview {
   Result review(Input input) throws IOException;
 
   /**
+   * @param bodyText what the sender wrote in the email: its new text, without quoted history or
+   *     signature
    * @param lastFolderVersion the folder version of the ticket's previous submission, for a
    *     revision; else null
    */

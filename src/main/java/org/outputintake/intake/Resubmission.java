@@ -46,7 +46,7 @@ final class Resubmission {
                 project,
                 ticket.projectNumber(),
                 m.files(),
-                m.bodyText(),
+                NewRequestHandler.ownText(m),
                 ticket.folderVersion(),
                 workDir));
     RequestReview.Result review = reviewed.result();

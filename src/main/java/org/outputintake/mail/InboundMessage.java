@@ -123,6 +123,28 @@ public record InboundMessage(
     return attachments.stream().filter(a -> !a.inline()).toList();
   }
 
+  /**
+   * The addresses in its To and Cc headers, lower-case: who else the sender copied. An unreadable
+   * header gives what could be read of it.
+   */
+  public List<String> toAndCc() {
+    var out = new java.util.ArrayList<String>();
+    for (String name : List.of("to", "cc")) {
+      String value = headers.get(name);
+      if (value == null || value.isBlank()) continue;
+      try {
+        for (var a : jakarta.mail.internet.InternetAddress.parseHeader(value, false)) {
+          if (a.getAddress() != null) out.add(a.getAddress().toLowerCase(java.util.Locale.ROOT));
+        }
+      } catch (jakarta.mail.internet.AddressException e) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("[^\\s<>,;\"]+@[^\\s<>,;\"]+").matcher(value);
+        while (m.find()) out.add(m.group().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
   /** Every Message-ID this email replies to, nearest first. */
   public List<String> threadIds() {
     var ids = new java.util.ArrayList<String>();

@@ -73,12 +73,21 @@ public final class Outbox {
 
   private Outbox() {}
 
+  /**
+   * Writes the mail; one about a ticket also records the check round and submission the ticket is
+   * at now, which is what the mail showed (see {@link #answered}).
+   */
   public static void enqueue(Connection c, OutgoingMail m, Instant now) throws SQLException {
+    String submission =
+        m.ticketId() == null
+            ? null
+            : org.outputintake.ticket.TicketFiles.latestSubmissionKey(c, m.ticketId()).orElse(null);
     try (PreparedStatement ps =
         c.prepareStatement(
             """
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
-          created_at, next_attempt_at, html, inline_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          created_at, next_attempt_at, html, inline_images, round, submission)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT round FROM ticket WHERE id = ?), ?)""")) {
       ps.setString(1, m.messageId());
       ps.setString(2, m.ticketId());
       ps.setString(3, m.kind());
@@ -93,6 +102,8 @@ public final class Outbox {
       ps.setString(12, DbTime.of(now));
       ps.setString(13, m.html());
       ps.setString(14, m.inlineImages().isEmpty() ? null : inlineJson(m.inlineImages()));
+      ps.setString(15, m.ticketId());
+      ps.setString(16, submission);
       ps.executeUpdate();
     }
   }
@@ -283,6 +294,39 @@ public final class Outbox {
         return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
       }
     }
+  }
+
+  /**
+   * One of the bot's emails about a ticket, as someone answering it saw it.
+   *
+   * @param round the ticket's check round when it was written, or null when unknown (written before
+   *     the round was recorded)
+   * @param submission the message that brought the files it showed, or null
+   */
+  public record Shown(String messageId, String kind, Integer round, String submission) {}
+
+  /**
+   * The bot's email about {@code ticketId} that a reply answers: the nearest of {@code threadIds}
+   * (In-Reply-To first, then References from the last) that the bot wrote about this ticket.
+   */
+  public static java.util.Optional<Shown> answered(
+      Connection c, String ticketId, List<String> threadIds) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT kind, round, submission FROM outbox WHERE message_id = ? AND ticket_id = ?")) {
+      for (String id : threadIds) {
+        ps.setString(1, id);
+        ps.setString(2, ticketId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            int round = rs.getInt(2);
+            return java.util.Optional.of(
+                new Shown(id, rs.getString(1), rs.wasNull() ? null : round, rs.getString(3)));
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {

@@ -96,6 +96,15 @@ public final class TicketFiles {
     }
   }
 
+  /** The message that brought the ticket's latest submission, if any came. */
+  public static java.util.Optional<String> latestSubmissionKey(Connection c, String ticketId)
+      throws SQLException {
+    List<String> keys = submissions(c, ticketId);
+    return keys.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(keys.get(keys.size() - 1));
+  }
+
   /** Findings of the latest submission on the ticket: none when that submission was clean. */
   public static List<StoredFinding> latestFindings(Connection c, String ticketId)
       throws SQLException {

@@ -36,6 +36,22 @@ public record TicketId(String prefix, long number) {
         : Optional.empty();
   }
 
+  /**
+   * The first ticket id written anywhere in {@code text} ({@code STATS10001}, with or without
+   * brackets): enough for an answer to a digest to reach the ticket it is about.
+   */
+  public static Optional<TicketId> findInText(String text, String prefix) {
+    if (text == null) return Optional.empty();
+    Matcher m =
+        Pattern.compile(
+                "(?<![A-Za-z0-9])" + Pattern.quote(prefix) + "\\s?-?(\\d{1,18})(?![0-9])",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(text);
+    return m.find()
+        ? Optional.of(new TicketId(prefix, Long.parseLong(m.group(1))))
+        : Optional.empty();
+  }
+
   @Override
   public String toString() {
     return prefix + number;

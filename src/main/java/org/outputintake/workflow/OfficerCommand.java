@@ -26,6 +26,14 @@ public interface OfficerCommand {
     return false;
   }
 
+  /**
+   * A decision about the files (a verdict, {@code #owner}, {@code #approve}, {@code #deny}, {@code
+   * #release}): it must answer a bot email of the ticket's current check round ({@link SeenRound}).
+   */
+  default boolean decision() {
+    return false;
+  }
+
   /** Applies the command in the caller's transaction and says what happened and what comes next. */
   Done apply(Invocation inv) throws SQLException;
 

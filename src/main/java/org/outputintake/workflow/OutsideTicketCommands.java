@@ -65,7 +65,7 @@ final class OutsideTicketCommands {
     }
     boolean manager = !ctx.config().staff().isOfficer(sender);
     boolean next = !manager && cmd.name().equals("next");
-    List<String> oldest = next ? WorkflowStore.unheldQueue(c, 1) : List.of();
+    List<String> oldest = next ? WorkflowStore.needingChecker(c, 1) : List.of();
     if (!oldest.isEmpty()) {
       Ticket t = ctx.tickets().find(c, oldest.get(0)).orElseThrow();
       Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);

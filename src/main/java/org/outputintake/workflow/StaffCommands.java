@@ -141,9 +141,15 @@ public final class StaffCommands {
       ProvenDecisions.record(c, id, key, sender, cmd.name(), proof, now);
       Invocation inv =
           new Invocation(c, ctx, mail, ticket, project, sender, roles, cmd, m, key, now);
+      if (command.decision()) SeenRound.require(inv);
       OfficerCommand.Done done = command.apply(inv);
       AuditLog.append(
-          c, id, now, sender, "command", "#" + cmd.name() + ", message sha256 " + rawSha256);
+          c,
+          id,
+          now,
+          sender,
+          "command",
+          BlindVerdicts.neutral("#" + cmd.name()) + ", message sha256 " + rawSha256);
       Ticket after = ctx.tickets().find(c, id).orElse(ticket);
       reply(
           c,
@@ -156,16 +162,17 @@ public final class StaffCommands {
           done.next(),
           now);
       return new Result(
-          "#" + cmd.name() + " applied", !after.state().isOpen() && ticket.state().isOpen());
+          BlindVerdicts.neutral("#" + cmd.name()) + " applied",
+          !after.state().isOpen() && ticket.state().isOpen());
     } catch (Refused r) {
       c.rollback(before);
-      AuditLog.append(
-          c,
-          id,
-          now,
-          sender,
-          "command-refused",
-          "#" + cmd.name() + ": " + r.getMessage() + ", message sha256 " + rawSha256);
+      // a refused verdict's reason can tell which it was (only #fail needs notes): it goes to its
+      // author alone
+      String why =
+          BlindVerdicts.isVerdict(Optional.of(cmd.name()))
+              ? BlindVerdicts.NEUTRAL_NAME + ": not recorded (the reason went to its author)"
+              : BlindVerdicts.neutral("#" + cmd.name() + ": " + r.getMessage());
+      AuditLog.append(c, id, now, sender, "command-refused", why + ", message sha256 " + rawSha256);
       reply(
           c,
           ticket,
@@ -176,7 +183,7 @@ public final class StaffCommands {
           r.getMessage(),
           null,
           now);
-      return new Result("#" + cmd.name() + " refused: " + r.getMessage(), false);
+      return new Result("refused: " + why, false);
     }
   }
 
@@ -219,12 +226,13 @@ public final class StaffCommands {
         now,
         sender,
         "command-help",
-        (unknown
-                ? "unknown command #" + parsed.get().name()
-                : parsed.isPresent() ? "#help" : "no command: stored as a note")
-            + (later.isEmpty() ? "" : "; not on the first line: " + String.join(", ", later))
-            + ", message sha256 "
-            + rawSha256);
+        BlindVerdicts.neutral(
+            (unknown
+                    ? "unknown command #" + parsed.get().name()
+                    : parsed.isPresent() ? "#help" : "no command: stored as a note")
+                + (later.isEmpty() ? "" : "; not on the first line: " + String.join(", ", later))
+                + ", message sha256 "
+                + rawSha256));
     boolean ownerWrote = ownerOnly && stored;
     if (ownerWrote) {
       mail.toCheckers(
@@ -308,6 +316,8 @@ public final class StaffCommands {
       String next,
       Instant now)
       throws SQLException {
+    // the subject is stored and shown beside the ticket (tickets show): it never names a verdict
+    topic = BlindVerdicts.neutral(topic);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("summary", TextBlock.of((summary == null ? "" : summary) + otherTicketNamed(m, t)));
     facts.put("next", next == null ? "" : next);

@@ -80,14 +80,18 @@ public final class WorkflowStore {
     }
   }
 
-  /** Queued tickets that nobody holds, oldest first: tickets are actioned in order of receipt. */
-  public static List<String> unheldQueue(Connection c, int limit) throws SQLException {
+  /**
+   * Open tickets that need a checker, oldest in the queue first (tickets are actioned in order of
+   * receipt): queued or being checked with fewer than two checkers, so a ticket one checker dropped
+   * is offered again beside those nobody has taken.
+   */
+  public static List<String> needingChecker(Connection c, int limit) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             """
-        SELECT id FROM ticket t WHERE state = 'queued'
-          AND NOT EXISTS (SELECT 1 FROM checker k WHERE k.ticket_id = t.id)
+        SELECT id FROM ticket t WHERE state IN ('queued', 'checking')
+          AND (SELECT COUNT(*) FROM checker k WHERE k.ticket_id = t.id) < 2
         ORDER BY queued_at, number LIMIT ?""")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -162,6 +166,21 @@ public final class WorkflowStore {
       throws SQLException {
     List<Verdict> all = verdicts(c, ticketId, round);
     return all.size() >= 2 ? Optional.of(all) : Optional.empty();
+  }
+
+  /**
+   * Whether some round of the ticket holds exactly one verdict: one the other checker must not see.
+   */
+  public static boolean hasLoneVerdict(Connection c, String ticketId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+        SELECT 1 FROM verdict WHERE ticket_id = ? GROUP BY round HAVING COUNT(*) = 1""")) {
+      ps.setString(1, ticketId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Every round's verdicts whose round is complete (both in), for {@code tickets show}. */

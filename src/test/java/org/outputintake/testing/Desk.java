@@ -112,6 +112,34 @@ public final class Desk {
     bot.cycle();
   }
 
+  /**
+   * A reply from {@code from} to one particular email of the bot's (an old notification, say), as a
+   * mail client writes it: In-Reply-To that email, References its thread.
+   */
+  public void answer(String from, MimeMessage answered, String body) throws Exception {
+    Mails m =
+        Mails.request()
+            .from(from)
+            .body(body)
+            .subject("Re: " + answered.getSubject())
+            .inReplyTo(answered.getMessageID())
+            .messageId("<ans" + (serial++) + "." + System.nanoTime() + "@example.org>");
+    bot.deliver(m.build(bot.session()));
+    bot.cycle();
+  }
+
+  /** A new email (no In-Reply-To, no References) with only the ticket's tag in its subject. */
+  public void newMail(String from, String ticketId, String body) throws Exception {
+    bot.deliver(
+        Mails.request()
+            .from(from)
+            .body(body)
+            .subject("[" + ticketId + "] about this one")
+            .messageId("<new" + (serial++) + "." + System.nanoTime() + "@example.org>")
+            .build(bot.session()));
+    bot.cycle();
+  }
+
   /** Alice and Bob take the ticket and both pass it: the two independent checks. */
   public void twoPasses(String ticketId) throws Exception {
     say(TestBot.ALICE, ticketId, "#take");
@@ -126,6 +154,13 @@ public final class Desk {
    */
   public void revision(String ticketId, String project, int version, String... tables)
       throws Exception {
+    revisionSaying("Revised files attached.", ticketId, project, version, tables);
+  }
+
+  /** The same with the email text of one's own (a quoted history under it, say). */
+  public void revisionSaying(
+      String body, String ticketId, String project, int version, String... tables)
+      throws Exception {
     List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < tables.length; i++) names.add("table" + (i + 1) + ".csv");
     Path form =
@@ -138,7 +173,7 @@ public final class Desk {
     MimeMessage last = lastTo(TestBot.ADA, ticketId);
     Mails m =
         Mails.request()
-            .body("Revised files attached.")
+            .body(body)
             .subject("Re: " + last.getSubject())
             .inReplyTo(last.getMessageID())
             .messageId("<rev" + (serial++) + "@uni.example.ac.uk>")

@@ -10,9 +10,9 @@ import org.outputintake.workflow.Role;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
- * {@code #next}: take the oldest queued ticket nobody holds (tickets are actioned in order of
- * receipt) and get its notification. Works from any ticket's thread. A ticket the officer may not
- * check (their own project's) is skipped.
+ * {@code #next}: take the oldest ticket that needs a checker (nobody holds it, or one checker does)
+ * and get its notification; tickets are actioned in order of receipt. Works from any ticket's
+ * thread. A ticket the officer may not check (their own project's) is skipped.
  */
 public final class NextCommand implements OfficerCommand {
   /** Sends a ticket's full notification to one officer (the same mail the officers' list got). */
@@ -33,13 +33,15 @@ public final class NextCommand implements OfficerCommand {
 
   @Override
   public String help() {
-    return "#next            take the oldest ticket in the queue that nobody holds, and get its details";
+    return "#next            take the oldest ticket that needs a checker, and get its details";
   }
 
   @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
-    for (String id : WorkflowStore.unheldQueue(inv.c(), 100)) {
+    for (String id : WorkflowStore.needingChecker(inv.c(), 100)) {
+      // the one they hold already needs another officer, not them
+      if (WorkflowStore.checkers(inv.c(), id).contains(inv.sender())) continue;
       Ticket t = inv.ctx().tickets().find(inv.c(), id).orElseThrow();
       Project p = inv.ctx().registry().get().find(t.projectNumber()).orElse(null);
       Invocation on =
@@ -59,9 +61,11 @@ public final class NextCommand implements OfficerCommand {
       TakeCommand.take(on);
       notifier.notifyOne(on, inv.ctx().tickets().find(inv.c(), id).orElseThrow(), inv.sender());
       return new Done(
-          "You took " + id + " (the oldest waiting ticket); its details are in a separate email.",
+          "You took "
+              + id
+              + " (the oldest ticket needing a checker); its details are in a separate email.",
           "Reply to that email with #pass or #fail and your notes.");
     }
-    throw new Refused("the queue is empty: no queued ticket is waiting for a checker you could be");
+    throw new Refused("the queue is empty: no ticket is waiting for a checker you could be");
   }
 }

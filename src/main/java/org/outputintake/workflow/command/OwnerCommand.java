@@ -24,6 +24,11 @@ import org.outputintake.workflow.WorkflowStore;
  */
 public final class OwnerCommand implements OfficerCommand {
   @Override
+  public boolean decision() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "owner";
   }

@@ -26,6 +26,11 @@ public final class OwnerDecisionCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean decision() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return approve ? "approve" : "deny";
   }

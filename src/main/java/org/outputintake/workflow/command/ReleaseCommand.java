@@ -27,6 +27,11 @@ public final class ReleaseCommand implements OfficerCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
+  public boolean decision() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return "release";
   }

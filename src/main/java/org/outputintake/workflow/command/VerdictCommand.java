@@ -30,6 +30,11 @@ public final class VerdictCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean decision() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return pass ? "pass" : "fail";
   }
@@ -108,7 +113,8 @@ public final class VerdictCommand implements OfficerCommand {
     AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "verdict-given", "round " + round);
     Optional<List<WorkflowStore.Verdict>> both =
         WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
-    String taken = implicitTake ? "You are now a checker of " + inv.id() + ". " : "";
+    String taken =
+        copied(inv) + (implicitTake ? "You are now a checker of " + inv.id() + ". " : "");
     if (both.isEmpty()) {
       return new Done(
           taken + "Your verdict (" + name() + ") for round " + round + " is recorded.",
@@ -135,6 +141,36 @@ public final class VerdictCommand implements OfficerCommand {
             + " is recorded; both verdicts are "
             + "in and have been sent to both checkers.",
         next);
+  }
+
+  /**
+   * A warning when the verdict email went to anyone besides the bot (a Reply-All to the officers'
+   * list, say): they have read it, so it is no longer blind to them. Recorded on the audit trail
+   * with the addresses, not the verdict.
+   */
+  private static String copied(Invocation inv) throws SQLException {
+    String bot = inv.ctx().config().mailbox().address();
+    String list = inv.ctx().config().staff().officersList();
+    List<String> others =
+        inv.message().toAndCc().stream()
+            .filter(a -> !a.equalsIgnoreCase(bot) && !a.equalsIgnoreCase(inv.sender()))
+            .distinct()
+            .toList();
+    if (others.isEmpty()) return "";
+    AuditLog.append(
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        "verdict-copied",
+        "the verdict email was also sent to " + String.join(", ", others));
+    boolean toList = list != null && others.stream().anyMatch(list::equalsIgnoreCase);
+    return "WARNING: your email was also sent to "
+        + String.join(", ", others)
+        + (toList ? " (the officers' list: Reply-All)" : "")
+        + ", so they have read your verdict and it is no longer blind to them. Reply to the bot"
+        + " alone next time (the bot's emails ask for replies to the bot, never to the list); if"
+        + " the other checker has not given their verdict yet, tell your manager. ";
   }
 
   static Invocation withTicket(Invocation inv, Ticket t) {
