@@ -55,8 +55,7 @@ final class StoredEmailText {
       List<String> lines = text.newText().lines().toList();
       if (lines.isEmpty()) out.printf("%s(no new text)%n", indent);
       for (String line : lines.subList(0, Math.min(MAX_LINES, lines.size())))
-        out.printf(
-            "%s| %s%n", indent, OutsideText.line(blind.mask(identifiers.maskedLine(line))));
+        out.printf("%s| %s%n", indent, OutsideText.line(blind.mask(identifiers.maskedLine(line))));
       if (lines.size() > MAX_LINES)
         out.printf("%s| [... %d more lines]%n", indent, lines.size() - MAX_LINES);
       if (!text.signature().isEmpty()) {
