@@ -74,11 +74,20 @@ public final class Outbox {
   private Outbox() {}
 
   public static void enqueue(Connection c, OutgoingMail m, Instant now) throws SQLException {
+    enqueue(c, m, ReplyCap.Cause.OTHER, now);
+  }
+
+  /**
+   * @param cause what made the bot write it, kept so that the reply cap can count the answers to
+   *     staff mail without a command apart from the rest
+   */
+  public static void enqueue(Connection c, OutgoingMail m, ReplyCap.Cause cause, Instant now)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             """
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
-          created_at, next_attempt_at, html, inline_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          created_at, next_attempt_at, html, inline_images, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, m.messageId());
       ps.setString(2, m.ticketId());
       ps.setString(3, m.kind());
@@ -93,6 +102,7 @@ public final class Outbox {
       ps.setString(12, DbTime.of(now));
       ps.setString(13, m.html());
       ps.setString(14, m.inlineImages().isEmpty() ? null : inlineJson(m.inlineImages()));
+      ps.setString(15, cause.db());
       ps.executeUpdate();
     }
   }
@@ -249,10 +259,6 @@ public final class Outbox {
   }
 
   /**
-   * How many replies were written to this address since {@code since}: the per-sender cap counts
-   * these.
-   */
-  /**
    * The kind of reply ({@code request-refused}, ...) that went out with this Message-ID, if it was
    * ours.
    */
@@ -266,11 +272,51 @@ public final class Outbox {
     }
   }
 
+  /**
+   * How many replies were written to this address since {@code since}: the per-sender cap counts
+   * these.
+   */
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
       ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
       ps.setString(2, DbTime.of(since));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** The same, counting only the replies written for one cause. */
+  public static int countTo(Connection c, String recipient, ReplyCap.Cause cause, Instant since)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND cause = ? AND created_at >= ?")) {
+      ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
+      ps.setString(2, cause.db());
+      ps.setString(3, DbTime.of(since));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /**
+   * How many mails of this kind and subject were written on the ticket since {@code since}: an
+   * alert already sent about the same thing within the hour is not sent again.
+   */
+  public static int countOnTicket(
+      Connection c, String ticketId, String kind, String subject, Instant since)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND kind = ? AND subject = ? "
+                + "AND created_at >= ?")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, kind);
+      ps.setString(3, subject);
+      ps.setString(4, DbTime.of(since));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
