@@ -1,9 +1,5 @@
 package org.outputintake.reply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +13,6 @@ import org.outputintake.store.DbTime;
 
 /** The outbox table: replies waiting to be sent, and the record of those sent. */
 public final class Outbox {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Where a reply is in its delivery. */
   public enum Status {
     PENDING,
@@ -97,11 +91,12 @@ public final class Outbox {
       ps.setString(7, m.body());
       ps.setString(8, m.inReplyTo());
       ps.setString(9, String.join(" ", m.references()));
-      ps.setString(10, attachmentsJson(m.attachments()));
+      ps.setString(10, OutboxColumns.attachmentsJson(m.attachments()));
       ps.setString(11, DbTime.of(now));
       ps.setString(12, DbTime.of(now));
       ps.setString(13, m.html());
-      ps.setString(14, m.inlineImages().isEmpty() ? null : inlineJson(m.inlineImages()));
+      ps.setString(
+          14, m.inlineImages().isEmpty() ? null : OutboxColumns.inlineJson(m.inlineImages()));
       ps.setString(15, cause.db());
       ps.executeUpdate();
     }
@@ -277,29 +272,22 @@ public final class Outbox {
    * these.
    */
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
-      ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
-      ps.setString(2, DbTime.of(since));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?",
+        recipient.toLowerCase(java.util.Locale.ROOT),
+        DbTime.of(since));
   }
 
   /** The same, counting only the replies written for one cause. */
   public static int countTo(Connection c, String recipient, ReplyCap.Cause cause, Instant since)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND cause = ? AND created_at >= ?")) {
-      ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
-      ps.setString(2, cause.db());
-      ps.setString(3, DbTime.of(since));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND cause = ? AND created_at >= ?",
+        recipient.toLowerCase(java.util.Locale.ROOT),
+        cause.db(),
+        DbTime.of(since));
   }
 
   /**
@@ -309,14 +297,19 @@ public final class Outbox {
   public static int countOnTicket(
       Connection c, String ticketId, String kind, String subject, Instant since)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND kind = ? AND subject = ? "
-                + "AND created_at >= ?")) {
-      ps.setString(1, ticketId);
-      ps.setString(2, kind);
-      ps.setString(3, subject);
-      ps.setString(4, DbTime.of(since));
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND kind = ? AND subject = ? "
+            + "AND created_at >= ?",
+        ticketId,
+        kind,
+        subject,
+        DbTime.of(since));
+  }
+
+  private static int count(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
@@ -346,9 +339,9 @@ public final class Outbox {
             rs.getString("body"),
             rs.getString("in_reply_to"),
             split(rs.getString("refs")),
-            attachments(rs.getString("attachments")),
+            OutboxColumns.attachments(rs.getString("attachments")),
             rs.getString("html"),
-            inline(rs.getString("inline_images")));
+            OutboxColumns.inline(rs.getString("inline_images")));
     String sent = rs.getString("sent_at");
     Instant created = DbTime.parse(rs.getString("created_at"));
     String retried = rs.getString("retried_at");
@@ -366,67 +359,5 @@ public final class Outbox {
 
   private static List<String> split(String s) {
     return s == null || s.isBlank() ? List.of() : Arrays.asList(s.trim().split("\\s+"));
-  }
-
-  private static String attachmentsJson(List<OutgoingMail.FileRef> refs) {
-    try {
-      return JSON.writeValueAsString(
-          refs.stream()
-              .map(
-                  r ->
-                      Map.of(
-                          "name", r.name(), "path", r.path().toString(), "type", r.contentType()))
-              .toList());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String inlineJson(List<OutgoingMail.InlineImage> images) {
-    try {
-      return JSON.writeValueAsString(
-          images.stream()
-              .map(
-                  i ->
-                      Map.of(
-                          "cid",
-                          i.cid(),
-                          "name",
-                          i.name(),
-                          "path",
-                          i.path().toString(),
-                          "type",
-                          i.contentType()))
-              .toList());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<OutgoingMail.InlineImage> inline(String json) {
-    if (json == null || json.isBlank()) return List.of();
-    try {
-      List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream()
-          .map(
-              m ->
-                  new OutgoingMail.InlineImage(
-                      m.get("cid"), m.get("name"), Path.of(m.get("path")), m.get("type")))
-          .toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("outbox inline_images column is not valid JSON", e);
-    }
-  }
-
-  private static List<OutgoingMail.FileRef> attachments(String json) {
-    if (json == null || json.isBlank()) return List.of();
-    try {
-      List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream()
-          .map(m -> new OutgoingMail.FileRef(m.get("name"), Path.of(m.get("path")), m.get("type")))
-          .toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("outbox attachments column is not valid JSON", e);
-    }
   }
 }
