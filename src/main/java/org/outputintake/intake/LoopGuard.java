@@ -8,7 +8,8 @@ import org.outputintake.mail.InboundMessage;
 /**
  * Decides whether the bot may answer a message at all. Answering an auto-reply, a bounce or a list
  * message is how two robots end up mailing each other forever, so these are stored but never
- * answered (RFC 3834).
+ * answered (RFC 3834). The shapes of automatic mail (headers, out-of-office subjects) are {@link
+ * org.outputintake.mail.AutoReplySigns}; this adds who sent it.
  */
 public final class LoopGuard {
   /** Header the bot puts on everything it sends; seeing it come back means a loop. */
@@ -40,17 +41,8 @@ public final class LoopGuard {
       return Optional.of("no usable sender address");
     Optional<String> unusable = org.outputintake.mail.Addresses.problem(m.from());
     if (unusable.isPresent()) return Optional.of("sender address unusable: " + unusable.get());
-    String auto =
-        m.header("auto-submitted").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("no");
-    if (!auto.startsWith("no")) return Optional.of("Auto-Submitted: " + auto);
-    String precedence =
-        m.header("precedence").map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("");
-    if (Set.of("bulk", "junk", "list", "auto_reply").contains(precedence)) {
-      return Optional.of("Precedence: " + precedence);
-    }
-    if (m.header("x-auto-response-suppress").isPresent())
-      return Optional.of("X-Auto-Response-Suppress is set");
-    if (m.header("list-id").isPresent()) return Optional.of("mailing-list message (List-Id)");
+    Optional<String> automatic = org.outputintake.mail.AutoReplySigns.of(m);
+    if (automatic.isPresent()) return automatic;
     if (m.header("return-path").map(v -> v.replaceAll("\\s", "").equals("<>")).orElse(false)) {
       return Optional.of("empty Return-Path (a bounce)");
     }

@@ -18,21 +18,25 @@ import org.apache.james.mime4j.stream.RawField;
  * cannot be parsed (a header block too large to be real, say), at a bounded cost in memory.
  */
 final class TopHeaders {
-  private static final Set<String> WANTED =
-      Set.of(
-          "from",
-          "subject",
-          "message-id",
-          "in-reply-to",
-          "references",
-          "date",
-          "to",
-          "auto-submitted",
-          "precedence",
-          "list-id",
-          "return-path",
-          "x-auto-response-suppress",
-          "x-output-intake-loop");
+  private static final Set<String> WANTED = wanted();
+
+  private static Set<String> wanted() {
+    Set<String> all =
+        new java.util.HashSet<>(
+            Set.of(
+                "from",
+                "subject",
+                "message-id",
+                "in-reply-to",
+                "references",
+                "date",
+                "to",
+                "return-path",
+                "x-output-intake-loop"));
+    all.addAll(AutoReplySigns.HEADERS);
+    return Set.copyOf(all);
+  }
+
   private static final int MAX_FIELD_CHARS = 64 * 1024;
   private static final long MAX_SCAN_BYTES = 64L * 1024 * 1024;
 

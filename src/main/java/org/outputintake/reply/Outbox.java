@@ -1,9 +1,5 @@
 package org.outputintake.reply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +13,6 @@ import org.outputintake.store.DbTime;
 
 /** The outbox table: replies waiting to be sent, and the record of those sent. */
 public final class Outbox {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Where a reply is in its delivery. */
   public enum Status {
     PENDING,
@@ -78,6 +72,15 @@ public final class Outbox {
    * at now, which is what the mail showed (see {@link #answered}).
    */
   public static void enqueue(Connection c, OutgoingMail m, Instant now) throws SQLException {
+    enqueue(c, m, ReplyCap.Cause.OTHER, now);
+  }
+
+  /**
+   * @param cause what made the bot write it, kept so that the reply cap can count the answers to
+   *     staff mail without a command apart from the rest
+   */
+  public static void enqueue(Connection c, OutgoingMail m, ReplyCap.Cause cause, Instant now)
+      throws SQLException {
     String submission =
         m.ticketId() == null
             ? null
@@ -86,8 +89,8 @@ public final class Outbox {
         c.prepareStatement(
             """
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
-          created_at, next_attempt_at, html, inline_images, round, submission)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT round FROM ticket WHERE id = ?), ?)""")) {
+          created_at, next_attempt_at, html, inline_images, cause, round, submission)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT round FROM ticket WHERE id = ?), ?)""")) {
       ps.setString(1, m.messageId());
       ps.setString(2, m.ticketId());
       ps.setString(3, m.kind());
@@ -97,13 +100,15 @@ public final class Outbox {
       ps.setString(7, m.body());
       ps.setString(8, m.inReplyTo());
       ps.setString(9, String.join(" ", m.references()));
-      ps.setString(10, attachmentsJson(m.attachments()));
+      ps.setString(10, OutboxColumns.attachmentsJson(m.attachments()));
       ps.setString(11, DbTime.of(now));
       ps.setString(12, DbTime.of(now));
       ps.setString(13, m.html());
-      ps.setString(14, m.inlineImages().isEmpty() ? null : inlineJson(m.inlineImages()));
-      ps.setString(15, m.ticketId());
-      ps.setString(16, submission);
+      ps.setString(
+          14, m.inlineImages().isEmpty() ? null : OutboxColumns.inlineJson(m.inlineImages()));
+      ps.setString(15, cause.db());
+      ps.setString(16, m.ticketId());
+      ps.setString(17, submission);
       ps.executeUpdate();
     }
   }
@@ -279,10 +284,6 @@ public final class Outbox {
   }
 
   /**
-   * How many replies were written to this address since {@code since}: the per-sender cap counts
-   * these.
-   */
-  /**
    * The kind of reply ({@code request-refused}, ...) that went out with this Message-ID, if it was
    * ours.
    */
@@ -329,11 +330,49 @@ public final class Outbox {
     return java.util.Optional.empty();
   }
 
+  /**
+   * How many replies were written to this address since {@code since}: the per-sender cap counts
+   * these.
+   */
   public static int countTo(Connection c, String recipient, Instant since) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?")) {
-      ps.setString(1, recipient.toLowerCase(java.util.Locale.ROOT));
-      ps.setString(2, DbTime.of(since));
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND created_at >= ?",
+        recipient.toLowerCase(java.util.Locale.ROOT),
+        DbTime.of(since));
+  }
+
+  /** The same, counting only the replies written for one cause. */
+  public static int countTo(Connection c, String recipient, ReplyCap.Cause cause, Instant since)
+      throws SQLException {
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND cause = ? AND created_at >= ?",
+        recipient.toLowerCase(java.util.Locale.ROOT),
+        cause.db(),
+        DbTime.of(since));
+  }
+
+  /**
+   * How many mails of this kind and subject were written on the ticket since {@code since}: an
+   * alert already sent about the same thing within the hour is not sent again.
+   */
+  public static int countOnTicket(
+      Connection c, String ticketId, String kind, String subject, Instant since)
+      throws SQLException {
+    return count(
+        c,
+        "SELECT COUNT(*) FROM outbox WHERE ticket_id = ? AND kind = ? AND subject = ? "
+            + "AND created_at >= ?",
+        ticketId,
+        kind,
+        subject,
+        DbTime.of(since));
+  }
+
+  private static int count(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
@@ -363,9 +402,9 @@ public final class Outbox {
             rs.getString("body"),
             rs.getString("in_reply_to"),
             split(rs.getString("refs")),
-            attachments(rs.getString("attachments")),
+            OutboxColumns.attachments(rs.getString("attachments")),
             rs.getString("html"),
-            inline(rs.getString("inline_images")));
+            OutboxColumns.inline(rs.getString("inline_images")));
     String sent = rs.getString("sent_at");
     Instant created = DbTime.parse(rs.getString("created_at"));
     String retried = rs.getString("retried_at");
@@ -383,75 +422,5 @@ public final class Outbox {
 
   private static List<String> split(String s) {
     return s == null || s.isBlank() ? List.of() : Arrays.asList(s.trim().split("\\s+"));
-  }
-
-  private static String attachmentsJson(List<OutgoingMail.FileRef> refs) {
-    try {
-      return JSON.writeValueAsString(
-          refs.stream()
-              .map(
-                  r -> {
-                    Map<String, String> m = new java.util.LinkedHashMap<>();
-                    m.put("name", r.name());
-                    m.put("path", r.path().toString());
-                    m.put("type", r.contentType());
-                    if (r.sha256() != null) m.put("sha256", r.sha256());
-                    return m;
-                  })
-              .toList());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String inlineJson(List<OutgoingMail.InlineImage> images) {
-    try {
-      return JSON.writeValueAsString(
-          images.stream()
-              .map(
-                  i ->
-                      Map.of(
-                          "cid",
-                          i.cid(),
-                          "name",
-                          i.name(),
-                          "path",
-                          i.path().toString(),
-                          "type",
-                          i.contentType()))
-              .toList());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<OutgoingMail.InlineImage> inline(String json) {
-    if (json == null || json.isBlank()) return List.of();
-    try {
-      List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream()
-          .map(
-              m ->
-                  new OutgoingMail.InlineImage(
-                      m.get("cid"), m.get("name"), Path.of(m.get("path")), m.get("type")))
-          .toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("outbox inline_images column is not valid JSON", e);
-    }
-  }
-
-  private static List<OutgoingMail.FileRef> attachments(String json) {
-    if (json == null || json.isBlank()) return List.of();
-    try {
-      List<Map<String, String>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list.stream()
-          .map(
-              m ->
-                  new OutgoingMail.FileRef(
-                      m.get("name"), Path.of(m.get("path")), m.get("type"), m.get("sha256")))
-          .toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("outbox attachments column is not valid JSON", e);
-    }
   }
 }

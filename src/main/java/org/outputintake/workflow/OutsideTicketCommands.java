@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
+import org.outputintake.reply.ReplyCap;
+import org.outputintake.reply.ReplyQueue;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
@@ -79,15 +81,17 @@ final class OutsideTicketCommands {
         sender,
         "command-refused",
         "#" + cmd.name() + " outside a ticket's thread, message sha256 " + rawSha256);
-    mail.queue(
-        c,
-        ctx.composer()
-            .plainReply(
-                "officer-no-ticket",
-                m.answering(),
-                Map.of("command", cmd.name(), "next", next, "manager", manager),
-                List.of()),
-        now);
-    return new StaffCommands.Result("#" + cmd.name() + " outside a ticket: answered", false);
+    ReplyQueue.Result told =
+        mail.queue(
+            c,
+            ctx.composer()
+                .plainReply(
+                    "officer-no-ticket",
+                    m.answering(),
+                    Map.of("command", cmd.name(), "next", next, "manager", manager),
+                    List.of()),
+            ReplyCap.Cause.STAFF_COMMAND,
+            now);
+    return new StaffCommands.Result("#" + cmd.name() + " outside a ticket: " + told.said(), false);
   }
 }

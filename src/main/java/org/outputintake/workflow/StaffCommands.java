@@ -14,6 +14,8 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
+import org.outputintake.reply.ReplyCap;
+import org.outputintake.reply.ReplyQueue;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
@@ -101,10 +103,10 @@ public final class StaffCommands {
           sender,
           "command-refused",
           "sender not authenticated (" + unproven.why() + "), message sha256 " + rawSha256);
-      mail.toOfficers(
+      mail.alert(
           c,
           ticket,
-          "officers-alert",
+          StaffMail.Audience.OFFICERS,
           "Unauthenticated mail from " + sender,
           Map.of(
               "sender",
@@ -115,7 +117,6 @@ public final class StaffCommands {
                   + " failed the sender check ("
                   + unproven.why()
                   + "). Nothing it asked for was done; its text is stored on the ticket."),
-          List.of(),
           now);
       return new Result("refused: sender not authenticated", false);
     }
@@ -151,18 +152,20 @@ public final class StaffCommands {
           "command",
           BlindVerdicts.neutral("#" + cmd.name()) + ", message sha256 " + rawSha256);
       Ticket after = ctx.tickets().find(c, id).orElse(ticket);
-      reply(
-          c,
-          after,
-          m,
-          "officer-confirmation",
-          "#" + cmd.name() + ": done",
-          roles,
-          done.summary(),
-          done.next(),
-          now);
+      ReplyQueue.Result confirmed =
+          reply(
+              c,
+              after,
+              m,
+              "officer-confirmation",
+              "#" + cmd.name() + ": done",
+              roles,
+              done.summary(),
+              done.next(),
+              ReplyCap.Cause.STAFF_COMMAND,
+              now);
       return new Result(
-          BlindVerdicts.neutral("#" + cmd.name()) + " applied",
+          BlindVerdicts.neutral("#" + cmd.name()) + " applied, " + confirmed.said(),
           !after.state().isOpen() && ticket.state().isOpen());
     } catch (Refused r) {
       c.rollback(before);
@@ -173,17 +176,19 @@ public final class StaffCommands {
               ? BlindVerdicts.NEUTRAL_NAME + ": not recorded (the reason went to its author)"
               : BlindVerdicts.neutral("#" + cmd.name() + ": " + r.getMessage());
       AuditLog.append(c, id, now, sender, "command-refused", why + ", message sha256 " + rawSha256);
-      reply(
-          c,
-          ticket,
-          m,
-          "officer-refused",
-          "#" + cmd.name() + ": not done",
-          roles,
-          r.getMessage(),
-          null,
-          now);
-      return new Result("refused: " + why, false);
+      ReplyQueue.Result told =
+          reply(
+              c,
+              ticket,
+              m,
+              "officer-refused",
+              "#" + cmd.name() + ": not done",
+              roles,
+              r.getMessage(),
+              null,
+              ReplyCap.Cause.STAFF_COMMAND,
+              now);
+      return new Result("refused (" + told.said() + "): " + why, false);
     }
   }
 
@@ -233,12 +238,29 @@ public final class StaffCommands {
                 + (later.isEmpty() ? "" : "; not on the first line: " + String.join(", ", later))
                 + ", message sha256 "
                 + rawSha256));
+    // a command in the wrong place or a mistyped one is still a command the sender gave: they hear
+    // what became of it, whatever the count
+    boolean gaveCommand = parsed.isPresent() || !later.isEmpty();
+    if (!gaveCommand && mail.answersStaffNotice(c, m)) {
+      // a reply-all or an auto-responder's answer to the officers' list: answering it, with the
+      // help or an alert, is how the list and the bot would mail each other forever
+      AuditLog.append(
+          c,
+          id,
+          now,
+          "system",
+          "reply-not-queued",
+          "officer-help: the email answers a notification to the officers and gave no command;"
+              + " such an answer is stored, never answered");
+      return new Result(
+          "stored as a note, not answered: it answers a notification to the officers", false);
+    }
     boolean ownerWrote = ownerOnly && stored;
     if (ownerWrote) {
-      mail.toCheckers(
+      mail.alert(
           c,
           ticket,
-          "officers-alert",
+          StaffMail.Audience.CHECKERS,
           "The data owner wrote: no decision recorded",
           Map.of(
               "sender",
@@ -280,8 +302,23 @@ public final class StaffCommands {
                 : ownerWrote
                     ? "No decision recorded"
                     : parsed.isPresent() ? "Commands" : "Stored as an internal note";
-    reply(c, ticket, m, "officer-help", topic, roles, summary, null, now);
-    return new Result(parsed.isPresent() ? "help" : "stored as a note", false);
+    ReplyQueue.Result helped =
+        reply(
+            c,
+            ticket,
+            m,
+            "officer-help",
+            topic,
+            roles,
+            summary,
+            null,
+            gaveCommand ? ReplyCap.Cause.STAFF_COMMAND : ReplyCap.Cause.STAFF_WITHOUT_COMMAND,
+            now);
+    return new Result(
+        (parsed.isPresent() ? "help" : stored ? "stored as a note" : "no command")
+            + ", "
+            + helped.said(),
+        false);
   }
 
   /**
@@ -305,7 +342,7 @@ public final class StaffCommands {
         + ", reply to an email about it.";
   }
 
-  private void reply(
+  private ReplyQueue.Result reply(
       Connection c,
       Ticket t,
       InboundMessage m,
@@ -314,6 +351,7 @@ public final class StaffCommands {
       Set<Role> roles,
       String summary,
       String next,
+      ReplyCap.Cause cause,
       Instant now)
       throws SQLException {
     // the subject is stored and shown beside the ticket (tickets show): it never names a verdict
@@ -332,7 +370,7 @@ public final class StaffCommands {
     // a data owner is offered their own two commands, a manager their one, not the officers' list
     facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
     facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
-    mail.toPerson(c, t, m.from(), kind, topic, facts, m, now);
+    return mail.toPerson(c, t, m.from(), kind, topic, facts, m, cause, now);
   }
 
   /**

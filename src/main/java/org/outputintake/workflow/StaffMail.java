@@ -2,6 +2,7 @@ package org.outputintake.workflow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyCap;
+import org.outputintake.reply.ReplyQueue;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
@@ -21,6 +23,7 @@ import org.outputintake.ticket.Ticket;
  * the addresses of a thread.
  */
 public final class StaffMail {
+  private static final String ALERT = "officers-alert";
   private final WorkflowContext ctx;
   private final ResearcherNames names;
 
@@ -42,28 +45,17 @@ public final class StaffMail {
 
   /** Queues one mail unless its recipient cannot be used; returns whether it was queued. */
   public boolean queue(Connection c, OutgoingMail mail, Instant now) throws SQLException {
-    Optional<String> problem = Addresses.problem(mail.to());
-    if (problem.isPresent()) {
-      AuditLog.append(
-          c,
-          mail.ticketId(),
-          now,
-          "system",
-          "reply-not-queued",
-          mail.kind() + ": recipient unusable (" + problem.get() + ")");
-      return false;
-    }
-    Optional<String> capped =
-        new ReplyCap(ctx.config().replies().maxPerSenderPerHour()).suppress(c, mail, now);
-    if (capped.isPresent()) {
-      AuditLog.append(
-          c, mail.ticketId(), now, "system", "reply-suppressed", mail.kind() + ": " + capped.get());
-      return false;
-    }
-    Outbox.enqueue(c, mail, now);
-    AuditLog.append(
-        c, mail.ticketId(), now, "system", "reply-queued", mail.kind() + " " + mail.messageId());
-    return true;
+    return queue(c, mail, ReplyCap.Cause.OTHER, now).queued();
+  }
+
+  /**
+   * Queues one mail unless its recipient cannot be used or the reply cap holds it back ({@link
+   * ReplyCap.Cause}: never a command's answer).
+   */
+  public ReplyQueue.Result queue(Connection c, OutgoingMail mail, ReplyCap.Cause cause, Instant now)
+      throws SQLException {
+    return new ReplyQueue(ctx.config().replies().maxPerSenderPerHour(), Addresses::problem)
+        .queue(c, mail, cause, now);
   }
 
   /**
@@ -80,7 +72,22 @@ public final class StaffMail {
       InboundMessage answering,
       Instant now)
       throws SQLException {
-    queue(
+    toPerson(c, t, to, kind, topic, facts, answering, ReplyCap.Cause.OTHER, now);
+  }
+
+  /** The same, saying what the mail answers (a staff command's answer is never held back). */
+  public ReplyQueue.Result toPerson(
+      Connection c,
+      Ticket t,
+      String to,
+      String kind,
+      String topic,
+      Map<String, Object> facts,
+      InboundMessage answering,
+      ReplyCap.Cause cause,
+      Instant now)
+      throws SQLException {
+    return queue(
         c,
         ctx.composer()
             .ticketMail(
@@ -92,7 +99,84 @@ public final class StaffMail {
                 facts,
                 List.of(),
                 answering == null ? null : answering.answering()),
+        cause,
         now);
+  }
+
+  /** Who an alert goes to. */
+  public enum Audience {
+    /** The officers' list, or every officer when no list is configured. */
+    OFFICERS,
+    /** The ticket's checkers, or the officers when nobody holds it. */
+    CHECKERS
+  }
+
+  /**
+   * An {@code officers-alert} about mail the bot did not obey (from outside the ticket, an
+   * unauthenticated sender, a data owner's words without a decision). A robot can write such mail
+   * once a second, so at most one alert of a topic goes out on a ticket in an hour; the rest are
+   * audit events ({@code alert-coalesced}) on the ticket, beside the stored mail they are about.
+   */
+  public void alert(
+      Connection c, Ticket t, Audience to, String topic, Map<String, Object> facts, Instant now)
+      throws SQLException {
+    String subject =
+        ctx.composer()
+            .ticketMail(
+                ALERT,
+                t,
+                ctx.config().mailbox().address(),
+                List.of(),
+                topic,
+                facts,
+                List.of(),
+                null)
+            .subject();
+    int recent =
+        Outbox.countOnTicket(c, t.idText(), ALERT, subject, now.minus(Duration.ofHours(1)));
+    if (recent > 0) {
+      AuditLog.append(
+          c,
+          t.idText(),
+          now,
+          "system",
+          "alert-coalesced",
+          "\""
+              + topic
+              + "\" not sent again: the officers had this alert on this ticket within the hour");
+      return;
+    }
+    if (to == Audience.OFFICERS) toOfficers(c, t, ALERT, topic, facts, List.of(), now);
+    else toCheckers(c, t, ALERT, topic, facts, now);
+  }
+
+  /**
+   * Whether {@code m} answers an alert, or any notification the bot sent the officers' list: such
+   * an answer is a person's reply-all or a list member's auto-responder, and answering it with the
+   * help is how a list and the bot mail each other forever. Only its nearest parent counts, so an
+   * officer's reply further down a thread the list started is not one.
+   */
+  public boolean answersStaffNotice(Connection c, InboundMessage m) throws SQLException {
+    String list = ctx.config().staff().officersList();
+    return parent(c, m).stream()
+        .anyMatch(
+            sent ->
+                sent.mail().kind().equals(ALERT)
+                    || (list != null && sent.mail().to().equalsIgnoreCase(list)));
+  }
+
+  /**
+   * Whether {@code m} answers an {@code officers-alert}: another alert about it would go to the
+   * same people, to be answered again.
+   */
+  public boolean answersAlert(Connection c, InboundMessage m) throws SQLException {
+    return parent(c, m).stream().anyMatch(sent -> sent.mail().kind().equals(ALERT));
+  }
+
+  /** The bot's mail that {@code m} answers directly, if any. */
+  private static List<Outbox.Entry> parent(Connection c, InboundMessage m) throws SQLException {
+    List<String> parents = m.threadIds();
+    return parents.isEmpty() ? List.of() : Outbox.byMessageIds(c, List.of(parents.get(0)));
   }
 
   /**

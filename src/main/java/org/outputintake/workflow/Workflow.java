@@ -165,11 +165,23 @@ public final class Workflow {
       throws SQLException {
     String sender = m.from() == null ? "(no sender)" : m.from();
     WorkflowStore.addNote(c, t.idText(), sender, "outsider", ctx.newText().of(m), now, key);
+    if (mail.answersAlert(c, m)) {
+      // a list member's answer (or auto-reply) to an alert: a new alert would go to the same list
+      // and be answered again
+      AuditLog.append(
+          c,
+          t.idText(),
+          now,
+          sender,
+          "outsider-mail",
+          "stored, not relayed; no alert: it answers an officers-alert");
+      return;
+    }
     AuditLog.append(c, t.idText(), now, sender, "outsider-mail", "stored, not relayed");
-    mail.toCheckers(
+    mail.alert(
         c,
         t,
-        "officers-alert",
+        StaffMail.Audience.CHECKERS,
         "Mail from outside the ticket",
         Map.of(
             "sender",

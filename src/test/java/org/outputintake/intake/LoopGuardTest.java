@@ -166,4 +166,90 @@ class LoopGuardTest {
         Optional.empty(),
         guard.reasonNotToReply(message("postmaster.general@uni.example.ac.uk", Map.of())));
   }
+
+  private static InboundMessage withSubject(String subject) {
+    return new InboundMessage(
+        "<m1@uni.example.ac.uk>",
+        null,
+        List.of(),
+        RESEARCHER,
+        "Ada",
+        subject,
+        Instant.parse("2024-01-16T10:00:00Z"),
+        Map.of(),
+        "body",
+        List.of(),
+        List.of());
+  }
+
+  @ParameterizedTest(name = "subject \"{0}\" is an automatic reply")
+  @ValueSource(
+      strings = {
+        "Automatic reply: [STATS10001] #take: done",
+        "automatic reply:Re: request",
+        "Auto-Reply: request",
+        "AutoReply: request",
+        "Auto Response: request",
+        "AUTO: Alice Officer is out of the office (returning 22/01/2024)",
+        "Out of Office: [STATS10001] New output request",
+        "Out of Office AutoReply: request",
+        "Out of the office until Monday",
+        "Abwesenheitsnotiz: [STATS10001] Commands",
+        "Automatische Antwort: Anfrage",
+        "Réponse automatique : [STATS10001] Commands",
+        "RÉPONSE AUTOMATIQUE: x",
+        "Respuesta automática: x",
+        "Risposta automatica: x",
+        "Automatisch antwoord: x",
+        "Autosvar: x",
+        "Ateb awtomatig: x",
+        "[EXTERNAL] Automatic reply: [STATS10001] Mail from outside the ticket"
+      })
+  void outOfOfficeSubjectsAreNotAnswered(String subject) {
+    assertEquals(
+        Optional.of("subject of an automatic reply"), guard.reasonNotToReply(withSubject(subject)));
+  }
+
+  @ParameterizedTest(name = "subject \"{0}\" may be answered")
+  @ValueSource(
+      strings = {
+        "16/01/24 Output request for Project 1234567",
+        "Re: Automatic reply: [STATS10001] #take: done",
+        "Automatic reply rates in the 2021 census",
+        "Automobile journeys: output request",
+        "Outcome of office workers survey"
+      })
+  void ordinarySubjectsMayBeAnswered(String subject) {
+    assertEquals(Optional.empty(), guard.reasonNotToReply(withSubject(subject)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} is not answered")
+  @CsvSource({
+    "X-Autoreply, yes",
+    "X-Autorespond, vacation",
+    "X-Autoresponder, on",
+    "X-Loop, vacation@uni.example.ac.uk",
+    "X-MS-Exchange-Inbox-Rules-Loop, ada.lovelace@uni.example.ac.uk",
+    "X-MS-Exchange-Generated-Message-Source, Mailbox Rules Agent",
+    "X-Precedence, auto_reply",
+    "X-POST-MessageClass, 9; Autoresponder"
+  })
+  void autoResponderHeadersAreNotAnswered(String header, String value) {
+    Optional<String> reason =
+        guard.reasonNotToReply(
+            message(RESEARCHER, Map.of(header.toLowerCase(java.util.Locale.ROOT), value)));
+    assertTrue(
+        reason.isPresent()
+            && reason
+                .get()
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith(header.toLowerCase(java.util.Locale.ROOT)),
+        reason.toString());
+  }
+
+  @Test
+  void anAutoReplyHeaderThatSaysNoMayBeAnswered() {
+    assertEquals(
+        Optional.empty(), guard.reasonNotToReply(message(RESEARCHER, Map.of("x-autoreply", "no"))));
+  }
 }
