@@ -259,6 +259,17 @@ public final class Outbox {
     }
   }
 
+  /** Frees the pending rows {@code owner} holds, so another process need not wait for the lease. */
+  public static void release(Connection c, String owner) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL"
+                + " WHERE claimed_by = ? AND status = 'pending'")) {
+      ps.setString(1, owner);
+      ps.executeUpdate();
+    }
+  }
+
   public static void markSent(Connection c, long id, Instant at) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

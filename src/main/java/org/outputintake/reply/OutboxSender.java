@@ -112,6 +112,23 @@ public final class OutboxSender {
       }
     } finally {
       smtp.endBatch();
+      releaseClaims();
+    }
+  }
+
+  /**
+   * A pass over: what it claimed and did not send (server down, a retry later) is free for any
+   * process again at once; a process that dies instead frees its rows when the lease runs out.
+   */
+  private void releaseClaims() {
+    try {
+      db.inTransaction(
+          c -> {
+            Outbox.release(c, owner);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.debug("outbox claims not released now (they lapse with the lease): {}", e.toString());
     }
   }
 
@@ -136,6 +153,7 @@ public final class OutboxSender {
       return sent;
     } finally {
       smtp.endBatch();
+      releaseClaims();
     }
   }
 

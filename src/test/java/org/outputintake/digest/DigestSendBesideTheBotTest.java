@@ -3,18 +3,13 @@ package org.outputintake.digest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.cli.Main;
+import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
 
@@ -23,25 +18,9 @@ import org.outputintake.testing.TestBot;
  * sends the digest it queued, once, and never another row of the outbox, which is the running bot's
  * to send.
  */
-class DigestSendBesideTheBotTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(
-              com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-          .withPerMethodLifecycle(true);
-
-  @TempDir Path dir;
-  TestBot bot;
-
-  @AfterEach
-  void stop() {
-    if (bot != null) bot.close();
-  }
-
+class DigestSendBesideTheBotTest extends DeskTest {
   @Test
   void digestSend_sendsOnlyTheDigest_once_andLeavesTheBotsRowsToTheBot() throws Exception {
-    bot = new TestBot(mail, dir, TestBot::withStaff);
     // the bot has read a researcher's email and queued its answer, not yet sent
     bot.deliver(Mails.request().subject("Request for output").build(bot.session()));
     bot.app().poller().pollOnce();

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.testing.Desk;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
@@ -33,20 +32,11 @@ class ResearcherAuthenticationTest extends DeskTest {
 
   @BeforeEach
   void researchersMustBeAuthenticated() throws Exception {
-    bot.close();
-    bot =
-        new TestBot(
-            mail,
-            dir.resolve("secure"),
-            c ->
-                TestBot.with(
-                    c,
-                    TestBot.STAFF,
-                    new IntakeConfig.Security(
-                        IntakeConfig.SenderProofRule.REQUIRED,
-                        "mx.example.org",
-                        IntakeConfig.SenderProofRule.REQUIRED)));
-    desk = new Desk(bot, dir);
+    restartWithSecurity(
+        new IntakeConfig.Security(
+            IntakeConfig.SenderProofRule.REQUIRED,
+            "mx.example.org",
+            IntakeConfig.SenderProofRule.REQUIRED));
   }
 
   @Test

@@ -33,6 +33,17 @@ public abstract class DeskTest {
     desk = new Desk(bot, dir);
   }
 
+  /**
+   * A new bot and desk, on fresh data, whose staff work under {@code security}: how the desk runs
+   * with sender authentication on.
+   */
+  protected void restartWithSecurity(org.outputintake.config.IntakeConfig.Security security)
+      throws Exception {
+    bot.close();
+    bot = new TestBot(mail, dir.resolve("secure"), c -> TestBot.with(c, TestBot.STAFF, security));
+    desk = new Desk(bot, dir);
+  }
+
   @AfterEach
   void stopDesk() {
     bot.close();

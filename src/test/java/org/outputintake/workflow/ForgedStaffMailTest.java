@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.ConfigLoader;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.testing.Desk;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
@@ -43,18 +42,8 @@ class ForgedStaffMailTest extends DeskTest {
   private void shippedSecurity() throws Exception {
     IntakeConfig.Security shipped = new ConfigLoader(n -> null).loadDefaults().security();
     assertTrue(shipped.requireAuthenticatedSender(), "shipped: staff mail must be authenticated");
-    bot.close();
-    bot =
-        new TestBot(
-            mail,
-            dir.resolve("secure"),
-            c ->
-                TestBot.with(
-                    c,
-                    TestBot.STAFF,
-                    new IntakeConfig.Security(
-                        shipped.staff(), "mx.example.org", shipped.researchers())));
-    desk = new Desk(bot, dir);
+    restartWithSecurity(
+        new IntakeConfig.Security(shipped.staff(), "mx.example.org", shipped.researchers()));
   }
 
   private boolean released(String id) {
