@@ -142,6 +142,12 @@ class ArchitectureTest {
         .callMethod(LocalDateTime.class, "now")
         .orShould()
         .callConstructor(java.util.Date.class)
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(java.time.Clock.class, "systemDefaultZone")
+        .orShould()
+        .callMethod(java.time.Clock.class, "system", java.time.ZoneId.class)
         .check(main);
   }
 

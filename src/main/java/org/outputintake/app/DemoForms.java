@@ -17,7 +17,8 @@ import org.outputintake.form.RequestForm;
 final class DemoForms {
   private DemoForms() {}
 
-  static Path filledForm(Path dir, String project, String folder, List<String> files)
+  static Path filledForm(
+      Path dir, LocalDate today, String project, String folder, List<String> files)
       throws IOException {
     Map<Declaration, Boolean> ticks = new EnumMap<>(Declaration.class);
     for (Declaration d : Declaration.values()) ticks.put(d, true);
@@ -44,7 +45,7 @@ final class DemoForms {
             "Energy use modelling in UK households",
             "Ada Lovelace",
             "ada.lovelace@uni.example.ac.uk",
-            LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(),
+            today.toString(),
             folder,
             "",
             entries,

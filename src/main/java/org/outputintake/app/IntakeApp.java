@@ -132,7 +132,7 @@ public final class IntakeApp implements AutoCloseable {
               new RawStore(data.resolve("files")),
               tickets,
               registry::get,
-              Reviews.standard(config),
+              Reviews.standard(config, clock),
               composer,
               templates,
               new LoopGuard(config.mailbox().address()),

@@ -13,12 +13,15 @@ import org.outputintake.validation.StandardReview;
 final class Reviews {
   private Reviews() {}
 
-  static RequestReview standard(IntakeConfig config) {
+  static RequestReview standard(IntakeConfig config, java.time.Clock clock) {
     FolderSnapshots folders =
         config.scanning().shareRoot() == null
             ? null
             : new FolderSnapshots(
-                config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"));
+                config.scanning().shareRoot(),
+                config.storage().dataDir().resolve("snapshots"),
+                clock,
+                FolderSnapshots.Limits.DEFAULT);
     ScanEngine engine = org.outputintake.policy.StandardScan.engine();
     return new StandardReview(engine::scan, config.scanning().policies(), folders);
   }

@@ -58,6 +58,7 @@ public final class SampleRequests {
     Path form =
         DemoForms.filledForm(
             dir,
+            today,
             "1234567",
             "2024_01_16_EnergyUseModel_v1",
             List.of("table1_energy_by_region.csv", "model.R"));

@@ -148,7 +148,17 @@ public final class CheckCommand implements Callable<Integer> {
         reportFormat.write(report, spec.commandLine().getOut(), sources);
       }
       if (acroResults != null) {
-        AcroResults.write(report, acroResults, sources, ctx);
+        // ACRO writes its local time; the SRS's is the service-level zone
+        AcroResults.write(
+            report,
+            acroResults,
+            sources,
+            ctx,
+            java.time.Clock.system(
+                org.outputintake.config.ConfigLoader.fromSystemEnvironment()
+                    .loadDefaults()
+                    .sla()
+                    .zone()));
       }
     } catch (IOException e) {
       err.println("check: cannot write the report: " + e.getMessage());

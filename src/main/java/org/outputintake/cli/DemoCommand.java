@@ -132,10 +132,7 @@ final class DemoCommand implements Callable<Integer> {
         String complete = null;
         for (SampleRequests.Sample s :
             SampleRequests.build(
-                session,
-                address,
-                data.resolve("samples"),
-                LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+                session, address, data.resolve("samples"), LocalDate.now(config.sla().zone()))) {
           out.printf(
               "-> sending sample: %s%n   \"%s\" from %s%n",
               s.description(), s.message().getSubject(), s.message().getFrom()[0]);

@@ -123,7 +123,9 @@ final class DigestCommand implements Callable<Integer> {
                 + " has nobody to go to: set staff.managers or digests.to");
         return 1;
       }
-      SmtpMailSender smtp = new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address());
+      SmtpMailSender smtp =
+          new SmtpMailSender(
+              config.mailbox().smtp(), config.mailbox().address(), Clock.systemUTC());
       // only the digest's own rows: the running bot sends everything else, once
       int sent =
           new OutboxSender(

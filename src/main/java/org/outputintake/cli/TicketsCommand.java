@@ -203,7 +203,10 @@ final class TicketsCommand implements Runnable {
       try {
         var changes =
             new org.outputintake.intake.folder.FolderSnapshots(
-                    config.scanning().shareRoot(), config.storage().dataDir().resolve("snapshots"))
+                    config.scanning().shareRoot(),
+                    config.storage().dataDir().resolve("snapshots"),
+                    java.time.Clock.systemUTC(),
+                    org.outputintake.intake.folder.FolderSnapshots.Limits.DEFAULT)
                 .compare(snapshot);
         if (changes.isEmpty()) out.println("  unchanged on the share since submission");
         for (var ch : changes)

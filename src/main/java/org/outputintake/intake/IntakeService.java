@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
-  static final ZoneId UK = ZoneId.of("Europe/London");
 
   /**
    * Codes that are problems with the request itself and so block the ticket; scanner findings never
@@ -245,7 +243,8 @@ public final class IntakeService {
       return officerOutsideTicket(m, key, raw, now);
     if (answered.isPresent()) return staff.whereToWrite(m, key, raw, answered, now);
     if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
-    SubjectParser.Outcome subject = ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, UK));
+    SubjectParser.Outcome subject =
+        ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, ctx.config().sla().zone()));
     if (subject instanceof SubjectParser.Valid valid) {
       Optional<String> unproven = new ResearcherProof(ctx).refusal(m);
       if (unproven.isPresent())
@@ -289,7 +288,10 @@ public final class IntakeService {
                               "problems",
                               ReplyComposer.rows(invalid.problems(), null),
                               "example",
-                              ctx.subjects().example(m.subject(), LocalDate.ofInstant(now, UK))),
+                              ctx.subjects()
+                                  .example(
+                                      m.subject(),
+                                      LocalDate.ofInstant(now, ctx.config().sla().zone()))),
                           List.of()),
                   now);
               return null;

@@ -60,7 +60,7 @@ final class ReviewAhead {
     if (ctx.loopGuard().reasonNotToReply(m).isPresent()) return Optional.empty();
     if (TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix()).isPresent())
       return Optional.empty();
-    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), IntakeService.UK);
+    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ctx.config().sla().zone());
     if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject))
       return Optional.empty();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());

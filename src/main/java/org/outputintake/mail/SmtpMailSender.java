@@ -28,10 +28,6 @@ public final class SmtpMailSender implements SendMailPort {
   private final Clock clock;
   private Transport transport;
 
-  public SmtpMailSender(IntakeConfig.Server server, String from) {
-    this(server, from, Clock.systemUTC());
-  }
-
   public SmtpMailSender(IntakeConfig.Server server, String from, Clock clock) {
     this.server = server;
     this.from = from;

@@ -1,14 +1,10 @@
 package org.outputintake.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.outputintake.scan.code.CodeScanner;
@@ -197,20 +193,7 @@ public final class ScanEngine {
 
   /** Hex SHA-256 of the file, read in blocks. */
   public static String sha256(Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(path)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return org.outputintake.store.Sha256.of(path);
   }
 
   private static void deleteQuietly(Path dir) {

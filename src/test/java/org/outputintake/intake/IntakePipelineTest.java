@@ -157,7 +157,8 @@ class IntakePipelineTest extends BotTest {
   void smtpDownDuringProcessing_replyIsDeliveredExactlyOnceWhenItReturns() throws Exception {
     bot.stop();
     AtomicInteger failures = new AtomicInteger(3);
-    SmtpMailSender real = new SmtpMailSender(bot.config().mailbox().smtp(), TestBot.SUPPORT);
+    SmtpMailSender real =
+        new SmtpMailSender(bot.config().mailbox().smtp(), TestBot.SUPPORT, bot.clock());
     bot.startWith(
         m -> {
           if (failures.getAndDecrement() > 0)

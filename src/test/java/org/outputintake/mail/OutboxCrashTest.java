@@ -73,7 +73,8 @@ class OutboxCrashTest {
       int restarts = 0;
       while (db.read(c -> Outbox.due(c, T0.plusSeconds(3600), 1)).size() > 0) {
         restarts++;
-        SmtpMailSender real = new SmtpMailSender(server, TestBot.SUPPORT);
+        SmtpMailSender real =
+            new SmtpMailSender(server, TestBot.SUPPORT, java.time.Clock.systemUTC());
         int crashAt = random.nextInt(60);
         boolean afterSend = random.nextBoolean();
         int[] count = {0};

@@ -186,7 +186,11 @@ class OutboxOverRealSmtpTest {
     IntakeConfig.Server server =
         new IntakeConfig.Server(
             "127.0.0.1", port, false, false, null, null, "password", Duration.ofSeconds(5));
-    return new OutboxSender(db, new SmtpMailSender(server, TestBot.SUPPORT), clock, m -> {});
+    return new OutboxSender(
+        db,
+        new SmtpMailSender(server, TestBot.SUPPORT, java.time.Clock.systemUTC()),
+        clock,
+        m -> {});
   }
 
   private void enqueue(String id, String to) {

@@ -11,11 +11,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.outputintake.scan.Finding;
+import org.outputintake.store.Sha256;
 
 /**
  * Copies a folder's regular files into a snapshot directory, hashing as it goes; links are skipped.
@@ -135,24 +134,15 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
         size += n;
       }
     }
-    return new SnapshotFile(rel, copy, size, HexFormat.of().formatHex(sha.digest()));
+    return new SnapshotFile(rel, copy, size, Sha256.hex(sha));
   }
 
   static String sha256Of(Path file) throws IOException {
-    MessageDigest sha = sha256();
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) sha.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    // a link swapped in after the walk must not be followed out of the project's folder
+    return Sha256.of(file, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Sha256.digest();
   }
 }

@@ -59,10 +59,6 @@ public final class FolderSnapshots {
   private final Clock clock;
   private final Limits limits;
 
-  public FolderSnapshots(Path shareRoot, Path storeDir) {
-    this(shareRoot, storeDir, Clock.systemUTC(), Limits.DEFAULT);
-  }
-
   public FolderSnapshots(Path shareRoot, Path storeDir, Clock clock, Limits limits) {
     this.shareRoot = shareRoot.toAbsolutePath().normalize();
     this.storeDir = storeDir.toAbsolutePath().normalize();

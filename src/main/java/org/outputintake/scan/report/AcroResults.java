@@ -63,29 +63,16 @@ public final class AcroResults {
   private AcroResults() {}
 
   /** Writes {@code dir/results.json} without copying the files. */
-  public static Path write(ScanReport report, Path dir) throws IOException {
-    return write(report, dir, Map.of(), null);
-  }
-
-  public static Path write(ScanReport report, Path dir, Map<String, Path> sources)
-      throws IOException {
-    return write(report, dir, sources, null);
+  public static Path write(ScanReport report, Path dir, java.time.Clock clock) throws IOException {
+    return write(report, dir, Map.of(), null, clock);
   }
 
   /**
    * @param sources where each reported file (by its name in the report) can be copied from
    * @param ctx the scan's settings, to list every flagged cell of a table; null to use the report's
    *     findings only
-   * @return the results file
-   */
-  public static Path write(ScanReport report, Path dir, Map<String, Path> sources, ScanContext ctx)
-      throws IOException {
-    return write(
-        report, dir, sources, ctx, java.time.Clock.system(java.time.ZoneId.of("Europe/London")));
-  }
-
-  /**
    * @param clock the time written into each output's record (ACRO writes its local time)
+   * @return the results file
    */
   public static Path write(
       ScanReport report,

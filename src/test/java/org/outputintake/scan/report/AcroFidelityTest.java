@@ -25,6 +25,9 @@ import org.outputintake.scan.TestFiles;
  * grid.
  */
 class AcroFidelityTest {
+  private static final java.time.Clock LONDON =
+      java.time.Clock.system(java.time.ZoneId.of("Europe/London"));
+
   @TempDir Path dir;
 
   private JsonNode write(List<Path> files) throws IOException {
@@ -36,7 +39,7 @@ class AcroFidelityTest {
     }
     ScanContext ctx = TestFiles.context("ons-srs");
     ScanReport report = org.outputintake.policy.StandardScan.engine().scan(inputs, ctx);
-    AcroResults.write(report, dir.resolve("acro"), sources, ctx);
+    AcroResults.write(report, dir.resolve("acro"), sources, ctx, LONDON);
     SacroViewerLoader.Loaded loaded = SacroViewerLoader.open(dir.resolve("acro"));
     assertEquals(List.of(), loaded.badChecksums());
     return loaded.results();

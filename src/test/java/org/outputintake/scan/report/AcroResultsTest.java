@@ -18,6 +18,9 @@ import org.outputintake.scan.ScanReport;
 import org.outputintake.scan.Severity;
 
 class AcroResultsTest {
+  private static final java.time.Clock LONDON =
+      java.time.Clock.system(java.time.ZoneId.of("Europe/London"));
+
   @TempDir Path dir;
 
   private static Finding lowCount(String cell, String column) {
@@ -45,7 +48,7 @@ class AcroResultsTest {
                     10,
                     List.of(lowCount("B3", "n")))));
 
-    AcroResults.write(report, dir.resolve("acro"), Map.of("in/tables.zip", zip));
+    AcroResults.write(report, dir.resolve("acro"), Map.of("in/tables.zip", zip), null, LONDON);
 
     JsonNode results =
         new ObjectMapper().readTree(dir.resolve("acro/results.json").toFile()).path("results");
@@ -75,7 +78,7 @@ class AcroResultsTest {
                     10,
                     List.of(lowCount("A3", "region"), lowCount("C3", "n")))));
 
-    AcroResults.write(report, dir.resolve("acro"), Map.of());
+    AcroResults.write(report, dir.resolve("acro"), Map.of(), null, LONDON);
 
     JsonNode output =
         new ObjectMapper()
