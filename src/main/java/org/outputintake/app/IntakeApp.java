@@ -132,7 +132,7 @@ public final class IntakeApp implements AutoCloseable {
               new RawStore(data.resolve("files")),
               tickets,
               registry::get,
-              Reviews.standard(config, clock),
+              Reviews.standard(config, registry::policy, clock),
               composer,
               templates,
               new LoopGuard(config.mailbox().address()),

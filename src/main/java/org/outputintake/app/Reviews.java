@@ -13,7 +13,10 @@ import org.outputintake.validation.StandardReview;
 final class Reviews {
   private Reviews() {}
 
-  static RequestReview standard(IntakeConfig config, java.time.Clock clock) {
+  static RequestReview standard(
+      IntakeConfig config,
+      java.util.function.Function<String, org.outputintake.scan.FilePolicy> policies,
+      java.time.Clock clock) {
     FolderSnapshots folders =
         config.scanning().shareRoot() == null
             ? null
@@ -23,6 +26,6 @@ final class Reviews {
                 clock,
                 FolderSnapshots.Limits.DEFAULT);
     ScanEngine engine = org.outputintake.policy.StandardScan.engine();
-    return new StandardReview(engine::scan, config.scanning().policies(), folders);
+    return new StandardReview(engine::scan, policies, folders);
   }
 }

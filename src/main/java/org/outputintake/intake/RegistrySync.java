@@ -12,6 +12,7 @@ import org.outputintake.archive.TicketArchive;
 import org.outputintake.policy.FilePolicies;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class RegistrySync {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
   private final Path file;
-  private final Consumer<String> policies;
+  private final Path policyDir;
   private final String defaultPolicy;
-  private final AtomicReference<ProjectRegistry> current;
+  private final AtomicReference<Loaded> current;
   private IntakeContext ctx;
   private String loadedDigest;
+
+  /** The registry and every policy it names, loaded and checked together, replaced together. */
+  private record Loaded(ProjectRegistry registry, Map<String, FilePolicy> policies) {}
 
   /**
    * @param policyDir where named policies are looked up ({@code scanning.policies}), besides the
@@ -47,16 +51,26 @@ public final class RegistrySync {
    */
   public RegistrySync(Path file, Path policyDir, String defaultPolicy) {
     this.file = file;
-    this.policies = name -> FilePolicies.load(name, policyDir);
+    this.policyDir = policyDir;
     this.defaultPolicy = defaultPolicy;
     try {
-      policies.accept(defaultPolicy);
+      FilePolicies.load(defaultPolicy, policyDir);
     } catch (RuntimeException e) {
       throw new org.outputintake.config.ConfigException(
           "scanning.default-policy: " + e.getMessage(), e);
     }
-    this.current = new AtomicReference<>(ProjectRegistry.load(file, policies, defaultPolicy));
+    this.current = new AtomicReference<>(load());
     this.loadedDigest = digest();
+  }
+
+  /** Reads the registry and parses each policy it names once: reviews use these, never the YAML. */
+  private Loaded load() {
+    Map<String, FilePolicy> loaded = new java.util.HashMap<>();
+    Consumer<String> policies =
+        name -> loaded.computeIfAbsent(name, n -> FilePolicies.load(n, policyDir));
+    policies.accept(defaultPolicy);
+    ProjectRegistry registry = ProjectRegistry.load(file, policies, defaultPolicy);
+    return new Loaded(registry, Map.copyOf(loaded));
   }
 
   public void bind(IntakeContext ctx) {
@@ -64,7 +78,17 @@ public final class RegistrySync {
   }
 
   public ProjectRegistry get() {
-    return current.get();
+    return current.get().registry();
+  }
+
+  /**
+   * The parsed policy of that name, as loaded with the registry; a name the registry did not name
+   * (a project added since) is parsed now.
+   */
+  public FilePolicy policy(String name) {
+    String key = name == null || name.isBlank() ? defaultPolicy : name;
+    FilePolicy p = current.get().policies().get(key);
+    return p != null ? p : FilePolicies.load(key, policyDir);
   }
 
   /** Re-reads the file if it changed, then closes the open tickets of closed projects. */
@@ -72,11 +96,18 @@ public final class RegistrySync {
     String now = digest();
     if (now != null && !now.equals(loadedDigest)) {
       try {
-        current.set(ProjectRegistry.load(file, policies, defaultPolicy));
-        LOG.info("project registry {} reloaded ({} projects)", file, current.get().all().size());
-      } catch (ProjectRegistry.RegistryException e) {
+        current.set(load());
+        LOG.info(
+            "project registry {} and its policies reloaded ({} projects)",
+            file,
+            current.get().registry().all().size());
+      } catch (RuntimeException e) {
+        // a broken registry row or policy edit: the desk goes on with the last good set
         LOG.error(
-            "project registry {} is invalid, keeping the previous one: {}", file, e.getMessage());
+            "project registry {} or a policy in {} is invalid, keeping the previous ones: {}",
+            file,
+            policyDir,
+            e.getMessage());
       }
       loadedDigest = now;
     }
@@ -85,7 +116,7 @@ public final class RegistrySync {
 
   void closeTicketsOfClosedProjects() {
     if (ctx == null) return;
-    for (Map.Entry<String, Project> e : current.get().all().entrySet()) {
+    for (Map.Entry<String, Project> e : current.get().registry().all().entrySet()) {
       if (e.getValue().status() != Project.Status.CLOSED) continue;
       List<Ticket> open = ctx.db().read(c -> ctx.tickets().openForProject(c, e.getKey()));
       for (Ticket t : open) close(t);
@@ -122,13 +153,23 @@ public final class RegistrySync {
   }
 
   /**
-   * The content's digest: a file edited twice within a second still counts as changed, unlike its
-   * mtime.
+   * The content's digest, over the registry and every policy file beside it: a file edited twice
+   * within a second still counts as changed, unlike its mtime.
    */
   private String digest() {
     try {
-      return java.util.HexFormat.of()
-          .formatHex(org.outputintake.store.RawStore.sha256().digest(Files.readAllBytes(file)));
+      java.security.MessageDigest sha = org.outputintake.store.Sha256.digest();
+      sha.update(Files.readAllBytes(file));
+      if (policyDir != null && Files.isDirectory(policyDir)) {
+        try (var files = Files.list(policyDir)) {
+          for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            sha.update(
+                p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(p));
+          }
+        }
+      }
+      return org.outputintake.store.Sha256.hex(sha);
     } catch (IOException e) {
       return null;
     }

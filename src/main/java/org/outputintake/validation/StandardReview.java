@@ -1,7 +1,6 @@
 package org.outputintake.validation;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.outputintake.intake.RequestReview;
 import org.outputintake.intake.folder.FolderSnapshots;
 import org.outputintake.intake.folder.SnapshotResult;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.policy.FilePolicies;
 import org.outputintake.policy.SafeFileName;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.FileReport;
@@ -47,22 +45,28 @@ public final class StandardReview implements RequestReview {
   static final int MAX_SAME_PROBLEM = 10;
 
   private final FileScanner scanner;
-  private final Path policyDir;
+
+  /** The project's file policy by name, parsed once when the registry was loaded. */
+  private final java.util.function.Function<String, FilePolicy> policies;
+
   private final FolderSnapshots folders;
   private final FormReader forms = new FormReader();
 
   /**
    * @param folders folder mode (files read from the project share), or null for attachment mode
    */
-  public StandardReview(FileScanner scanner, Path policyDir, FolderSnapshots folders) {
+  public StandardReview(
+      FileScanner scanner,
+      java.util.function.Function<String, FilePolicy> policies,
+      FolderSnapshots folders) {
     this.scanner = scanner;
-    this.policyDir = policyDir;
+    this.policies = policies;
     this.folders = folders;
   }
 
   @Override
   public Result review(Input in) throws IOException {
-    FilePolicy policy = FilePolicies.load(in.project().policy(), policyDir);
+    FilePolicy policy = policies.apply(in.project().policy());
     List<ScanFile> attached = new ArrayList<>();
     for (InboundMessage.Attachment a : in.files()) {
       attached.add(

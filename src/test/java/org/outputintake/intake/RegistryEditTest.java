@@ -26,4 +26,63 @@ class RegistryEditTest extends BotTest {
     assertEquals(1, bot.tickets().size());
     assertEquals("ons-srs", bot.tickets().get(0).policy());
   }
+
+  @Test
+  void policiesAreParsedWithTheRegistry_aBrokenPolicyEditKeepsTheLastGoodOne_aGoodOneIsUsed()
+      throws Exception {
+    java.nio.file.Path policies = java.nio.file.Files.createDirectories(dir.resolve("policies"));
+    String srs =
+        java.nio.file.Files.readString(java.nio.file.Path.of("config/policies/ons-srs.yaml"));
+    java.nio.file.Path desk = policies.resolve("desk.yaml");
+    java.nio.file.Files.writeString(
+        desk,
+        srs.replace("name: ons-srs", "name: desk")
+            .replace("forbidden-extensions:\n", "forbidden-extensions:\n  - csv\n"));
+    bot.writeRegistry(
+        TestBot.REGISTRY.replace("10,ons-srs,none,\n2345678", "10,desk,none,\n2345678"));
+    bot.restartWith(
+        c ->
+            new org.outputintake.config.IntakeConfig(
+                c.mailbox(),
+                c.poll(),
+                c.database(),
+                c.tickets(),
+                c.projects(),
+                c.storage(),
+                c.replies(),
+                new org.outputintake.config.IntakeConfig.Scanning("ons-srs", policies, null),
+                c.staff(),
+                c.security()));
+
+    assertEquals(java.util.List.of("FILE_TYPE_NOT_ALLOWED"), csvFindings("<p1@x>"));
+
+    // an operator saves a half-written policy: the desk goes on with the last good one
+    java.nio.file.Files.writeString(desk, "name: desk\nthreshold: [\n");
+    assertEquals(java.util.List.of("FILE_TYPE_NOT_ALLOWED"), csvFindings("<p2@x>"));
+    assertEquals(0, bot.folderCount("Quarantine"));
+
+    // and the corrected edit is used from the next email on
+    java.nio.file.Files.writeString(desk, srs.replace("name: ons-srs", "name: desk"));
+    assertEquals(java.util.List.of(), csvFindings("<p3@x>"));
+  }
+
+  /** The type findings of table1.csv in a new request, by its Message-ID. */
+  private java.util.List<String> csvFindings(String messageId) throws Exception {
+    bot.deliver(
+        Mails.request()
+            .messageId(messageId)
+            .attachCsv("table1.csv", "region,n\nNorth,30\n")
+            .build(bot.session()));
+    bot.cycle();
+    var tickets = bot.tickets();
+    String id = tickets.get(tickets.size() - 1).idText();
+    return bot
+        .app()
+        .db()
+        .read(c -> org.outputintake.ticket.TicketFiles.latestFindings(c, id))
+        .stream()
+        .map(f -> f.finding().code())
+        .filter(code -> code.startsWith("FILE_TYPE"))
+        .toList();
+  }
 }
