@@ -88,11 +88,15 @@ final class TicketViews {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
     out.printf(
-        "Checks (round %d): checkers %s; verdicts this round: %d of 2%s%n",
+        "Checks (round %d): checkers %s; verdicts this round: %d of %d%s%n",
         t.round(),
         checkers.isEmpty() ? "none yet" : String.join(", ", checkers),
         WorkflowStore.verdictCount(c, id, t.round()),
-        WorkflowStore.verdictCount(c, id, t.round()) == 1 ? " (hidden until both are in)" : "");
+        WorkflowStore.CHECKERS,
+        WorkflowStore.verdictCount(c, id, t.round()) > 0
+                && WorkflowStore.verdictCount(c, id, t.round()) < WorkflowStore.CHECKERS
+            ? " (hidden until both are in)"
+            : "");
     for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, id)) {
       out.printf(
           "  - round %d %s %s: %s%n",

@@ -158,7 +158,8 @@ final class TicketReplyHandler {
                     // verdicts given before the answer stand while the round is unfinished; once
                     // both are in, no verdict could change and the ticket would sit in the queue
                     // with nothing its checkers can do but ask again, so the answer opens a round
-                    boolean newRound = WorkflowStore.verdictCount(c, id, t.round()) >= 2;
+                    boolean newRound =
+                        WorkflowStore.verdictCount(c, id, t.round()) >= WorkflowStore.CHECKERS;
                     if (newRound) back = back.nextRound();
                     ctx.tickets().update(c, back);
                     AuditLog.append(

@@ -30,7 +30,8 @@ public final class BlindVerdicts {
 
   public static BlindVerdicts of(Connection c, Ticket t) throws SQLException {
     boolean awaited =
-        t.state().isOpen() && WorkflowStore.verdictCount(c, t.idText(), t.round()) < 2;
+        t.state().isOpen()
+            && WorkflowStore.verdictCount(c, t.idText(), t.round()) < WorkflowStore.CHECKERS;
     return new BlindVerdicts(awaited, awaited && WorkflowStore.hasLoneVerdict(c, t.idText()));
   }
 

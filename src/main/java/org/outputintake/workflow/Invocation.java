@@ -95,7 +95,7 @@ public record Invocation(
   public List<String> requireChecker() throws SQLException {
     List<String> checkers = checkers();
     if (checkers.contains(sender)) return checkers;
-    if (checkers.size() >= 2) {
+    if (checkers.size() >= WorkflowStore.CHECKERS) {
       throw new Refused(
           "the ticket is held by "
               + String.join(" and ", checkers)

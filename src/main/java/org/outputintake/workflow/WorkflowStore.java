@@ -31,6 +31,12 @@ public final class WorkflowStore {
       String filesJson,
       String messageId) {}
 
+  /**
+   * Every output is checked by two officers independently (seed 002, section 3): the number of
+   * checkers a ticket takes and of verdicts a round needs before they are revealed.
+   */
+  public static final int CHECKERS = 2;
+
   private WorkflowStore() {}
 
   // ---- checkers
@@ -91,9 +97,10 @@ public final class WorkflowStore {
         c.prepareStatement(
             """
         SELECT id FROM ticket t WHERE state IN ('queued', 'checking')
-          AND (SELECT COUNT(*) FROM checker k WHERE k.ticket_id = t.id) < 2
+          AND (SELECT COUNT(*) FROM checker k WHERE k.ticket_id = t.id) < ?
         ORDER BY queued_at, number LIMIT ?""")) {
-      ps.setInt(1, limit);
+      ps.setInt(1, CHECKERS);
+      ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.add(rs.getString(1));
       }
@@ -165,7 +172,7 @@ public final class WorkflowStore {
   public static Optional<List<Verdict>> revealedVerdicts(Connection c, String ticketId, int round)
       throws SQLException {
     List<Verdict> all = verdicts(c, ticketId, round);
-    return all.size() >= 2 ? Optional.of(all) : Optional.empty();
+    return all.size() >= CHECKERS ? Optional.of(all) : Optional.empty();
   }
 
   /**

@@ -81,7 +81,7 @@ public final class DropCommand implements OfficerCommand {
     String where =
         requeued
             ? "It is back in the queue at its place in the order of receipt."
-            : checkers.size() == 2
+            : checkers.size() == WorkflowStore.CHECKERS
                 ? "Its other checker keeps it; it needs a second checker."
                 : "It is " + inv.ticket().state().name() + " and needs a checker.";
     inv.mail()

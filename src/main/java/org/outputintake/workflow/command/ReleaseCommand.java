@@ -66,7 +66,8 @@ public final class ReleaseCommand implements OfficerCommand {
     }
     List<WorkflowStore.Verdict> verdicts =
         WorkflowStore.revealedVerdicts(inv.c(), inv.id(), inv.ticket().round()).orElse(List.of());
-    if (verdicts.size() < 2 || !verdicts.stream().allMatch(WorkflowStore.Verdict::pass)) {
+    if (verdicts.size() < WorkflowStore.CHECKERS
+        || !verdicts.stream().allMatch(WorkflowStore.Verdict::pass)) {
       throw new Refused(
           "round " + inv.ticket().round() + " of " + inv.id() + " does not have two passes");
     }

@@ -37,7 +37,7 @@ public final class TakeCommand implements OfficerCommand {
   static int take(Invocation inv) throws SQLException {
     List<String> checkers = inv.checkers();
     if (checkers.contains(inv.sender())) throw new Refused("you already hold " + inv.id());
-    if (checkers.size() >= 2) {
+    if (checkers.size() >= WorkflowStore.CHECKERS) {
       throw new Refused(
           inv.id() + " already has its two checkers: " + String.join(" and ", checkers));
     }
