@@ -43,6 +43,13 @@ public final class ReplyCap {
     }
   }
 
+  /**
+   * Help to staff mail without a command, per address and hour, at most: a person needs the list of
+   * commands once, and an officer's auto-responder that looks like a person gets only a handful
+   * before silence.
+   */
+  public static final int STAFF_HELP_PER_HOUR = 3;
+
   private final int perHour;
 
   public ReplyCap(int perHour) {
@@ -66,14 +73,18 @@ public final class ReplyCap {
         cause == Cause.STAFF_WITHOUT_COMMAND
             ? Outbox.countTo(c, mail.to(), cause, since)
             : Outbox.countTo(c, mail.to(), since);
-    if (recent < perHour) return Optional.empty();
+    int cap =
+        cause == Cause.STAFF_WITHOUT_COMMAND ? Math.min(perHour, STAFF_HELP_PER_HOUR) : perHour;
+    if (recent < cap) return Optional.empty();
     return Optional.of(
         recent
             + (cause == Cause.STAFF_WITHOUT_COMMAND
                 ? " answers to mail without a command"
                 : " replies")
             + " to this address in the last hour (cap "
-            + perHour
-            + ", replies.max-per-sender-per-hour)");
+            + cap
+            + (cap == perHour
+                ? ", replies.max-per-sender-per-hour)"
+                : ": help to staff mail without a command)"));
   }
 }
