@@ -11,6 +11,7 @@ import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -122,7 +123,9 @@ final class Resubmission {
                                   : List.of()),
                       now);
                   if (!WorkflowStore.checkers(c, id).isEmpty())
-                    ctx.workflow().researcherWrote(c, saved, m, key, false, true, false, now);
+                    ctx.workflow()
+                        .researcherWrote(
+                            c, saved, m, key, Workflow.ResearcherUpdate.SENT_FILES, now);
                   if (next instanceof TicketState.Queued)
                     ctx.workflow().ticketQueued(c, saved, true, now);
                   return saved;

@@ -18,6 +18,7 @@ import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Role;
 import org.outputintake.workflow.StaffCommands;
+import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -177,7 +178,9 @@ final class TicketReplyHandler {
                                     + " were in)"
                                 : ""));
                     Ticket saved = ctx.tickets().find(c, id).orElseThrow();
-                    ctx.workflow().researcherWrote(c, saved, m, key, true, false, newRound, now);
+                    ctx.workflow()
+                        .researcherWrote(
+                            c, saved, m, key, Workflow.ResearcherUpdate.answered(newRound), now);
                     ctx.workflow().ticketQueued(c, saved, true, now);
                     int position = WorkflowStore.queuePosition(c, id);
                     Map<String, Object> facts =
@@ -213,10 +216,12 @@ final class TicketReplyHandler {
                                 ctx.workflow().withServiceLevel(c, t, facts, now),
                                 List.of()),
                         now);
-                    ctx.workflow().researcherWrote(c, t, m, key, false, false, false, now);
+                    ctx.workflow()
+                        .researcherWrote(c, t, m, key, Workflow.ResearcherUpdate.WROTE, now);
                     return "correspondence stored on " + id + " (still blocked)";
                   }
-                  ctx.workflow().researcherWrote(c, t, m, key, false, false, false, now);
+                  ctx.workflow()
+                      .researcherWrote(c, t, m, key, Workflow.ResearcherUpdate.WROTE, now);
                   return "correspondence stored on " + id + " and forwarded to its checkers";
                 });
     ctx.events().ticketUpdated(ticket, summary);

@@ -198,32 +198,51 @@ public final class Workflow {
         now);
   }
 
+  /** What a researcher's email on an open ticket did, as the checkers are told it. */
+  public enum ResearcherUpdate {
+    /** Text only; the ticket did not move. */
+    WROTE("wrote", false, false, false),
+    /** Their answer returned the ticket to the queue. */
+    ANSWERED("answered", true, false, false),
+    /**
+     * Their answer returned it to the queue and started a new check round on the same files (both
+     * verdicts of the last round were in).
+     */
+    ANSWERED_NEW_ROUND("answered", true, false, true),
+    /** A revision: new files, a new round. */
+    SENT_FILES("sent revised files", false, true, false);
+
+    private final String what;
+    private final boolean requeued;
+    private final boolean files;
+    private final boolean newRound;
+
+    ResearcherUpdate(String what, boolean requeued, boolean files, boolean newRound) {
+      this.what = what;
+      this.requeued = requeued;
+      this.files = files;
+      this.newRound = newRound;
+    }
+
+    public static ResearcherUpdate answered(boolean newRound) {
+      return newRound ? ANSWERED_NEW_ROUND : ANSWERED;
+    }
+  }
+
   /**
    * The researcher wrote on an open ticket: the text is kept as a note and the checkers (or the
    * list) get it.
-   *
-   * @param requeued whether their answer returned the ticket to the queue
-   * @param newRound whether their answer started a new check round on the same files (both verdicts
-   *     of the last round were in before it)
    */
   public void researcherWrote(
-      Connection c,
-      Ticket t,
-      InboundMessage m,
-      String key,
-      boolean requeued,
-      boolean files,
-      boolean newRound,
-      Instant now)
+      Connection c, Ticket t, InboundMessage m, String key, ResearcherUpdate update, Instant now)
       throws SQLException {
     String text = ctx.newText().of(m);
     WorkflowStore.addNote(c, t.idText(), String.valueOf(m.from()), "researcher", text, now, key);
-    String what = files ? "sent revised files" : requeued ? "answered" : "wrote";
     mail.toCheckers(
         c,
         t,
         "checkers-update",
-        "The researcher " + what,
+        "The researcher " + update.what,
         Map.of(
             "researcher",
             String.valueOf(m.from()),
@@ -234,11 +253,11 @@ public final class Workflow {
             "state",
             t.state().name(),
             "requeued",
-            requeued,
+            update.requeued,
             "files",
-            files,
+            update.files,
             "newRound",
-            newRound,
+            update.newRound,
             "round",
             t.round()),
         now);
