@@ -56,11 +56,11 @@ public final class StaffCommands {
             new ResearcherMessageCommand(false),
             new NoteCommand(),
             new OwnerCommand(),
-            new OwnerDecisionCommand(true),
-            new OwnerDecisionCommand(false),
+            new OwnerDecisionCommand(OwnerDecisionCommand.Decision.APPROVE),
+            new OwnerDecisionCommand(OwnerDecisionCommand.Decision.DENY),
             new ReleaseCommand(),
-            new CloseCommand(true),
-            new CloseCommand(false),
+            new CloseCommand(CloseCommand.Closing.REJECT),
+            new CloseCommand(CloseCommand.Closing.CLOSE),
             new UnassignCommand())) {
       commands.put(cmd.name(), cmd);
     }

@@ -16,10 +16,18 @@ import org.outputintake.workflow.WorkflowStore;
  * housekeeping (withdrawn, duplicate).
  */
 public final class CloseCommand implements OfficerCommand {
+  /**
+   * How the ticket closes: rejected (the output cannot be cleared) or closed for another reason.
+   */
+  public enum Closing {
+    REJECT,
+    CLOSE
+  }
+
   private final boolean reject;
 
-  public CloseCommand(boolean reject) {
-    this.reject = reject;
+  public CloseCommand(Closing closing) {
+    this.reject = closing == Closing.REJECT;
   }
 
   @Override

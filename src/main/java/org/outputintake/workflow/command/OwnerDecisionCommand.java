@@ -19,10 +19,16 @@ import org.outputintake.workflow.WorkflowStore;
  * disclosure or governance reasons).
  */
 public final class OwnerDecisionCommand implements OfficerCommand {
+  /** Which of the data owner's two answers this command is. */
+  public enum Decision {
+    APPROVE,
+    DENY
+  }
+
   private final boolean approve;
 
-  public OwnerDecisionCommand(boolean approve) {
-    this.approve = approve;
+  public OwnerDecisionCommand(Decision decision) {
+    this.approve = decision == Decision.APPROVE;
   }
 
   @Override
