@@ -20,6 +20,7 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.workflow.command.CloseCommand;
+import org.outputintake.workflow.command.DeskCommand;
 import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
 import org.outputintake.workflow.command.NoteCommand;
@@ -61,7 +62,11 @@ public final class StaffCommands {
             new ReleaseCommand(),
             new CloseCommand(true),
             new CloseCommand(false),
-            new UnassignCommand())) {
+            new UnassignCommand(),
+            new DeskCommand(DeskCommand.View.QUEUE),
+            new DeskCommand(DeskCommand.View.MINE),
+            new DeskCommand(DeskCommand.View.SHOW),
+            new DeskCommand(DeskCommand.View.FIND))) {
       commands.put(cmd.name(), cmd);
     }
   }
