@@ -69,7 +69,7 @@ final class OutsideTicketCommands {
     }
     boolean manager = !ctx.config().staff().isOfficer(sender);
     Optional<DeskCommand.View> view = DeskCommand.view(cmd.name());
-    if (!manager && view.isPresent()) return deskView(c, m, cmd, view.get(), rawSha256, now);
+    if (view.isPresent()) return deskView(c, m, cmd, view.get(), rawSha256, now);
     boolean next = !manager && cmd.name().equals("next");
     List<String> oldest = next ? WorkflowStore.needingChecker(c, 1) : List.of();
     if (!oldest.isEmpty()) {

@@ -122,4 +122,20 @@ class DeskByEmailTest extends DeskTest {
     String blind = ask(BOB, "#find marmalade");
     assertFalse(blind.contains(second), "a hit would say what the lone verdict holds: " + blind);
   }
+
+  @Test
+  void aManagerLooksAtTheDeskButStillCannotAct() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(ALICE, id, "#take");
+
+    assertTrue(ask(TestBot.MANAGER, "#queue").contains(id), "the manager has the queue");
+    desk.say(TestBot.MANAGER, id, "#show " + id);
+    String shown = desk.lastBodyTo(TestBot.MANAGER, id);
+    assertTrue(shown.contains("project:    1234567"), shown);
+    desk.say(TestBot.MANAGER, id, "#take");
+    assertTrue(
+        desk.lastBodyTo(TestBot.MANAGER, id).startsWith("Not done: managers may only use"),
+        "looking is all: " + desk.lastBodyTo(TestBot.MANAGER, id));
+    assertEquals(List.of(ALICE), desk.checkers(id));
+  }
 }

@@ -64,8 +64,12 @@ public final class DeskCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean forManagersToo() {
+    return true;
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
-    inv.requireOfficer();
     return new Done(
         String.join(
             "\n", lines(inv.c(), inv.ctx(), inv.sender(), view, inv.command().text(), inv.now())),
