@@ -4,15 +4,13 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
-import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.BlindVerdicts;
+import org.outputintake.workflow.DeskViews;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -25,86 +23,25 @@ final class TicketViews {
 
   private TicketViews() {}
 
-  /**
-   * Queued tickets in order of receipt, with position, age and who holds them; then the tickets
-   * being checked that need a checker (one slot free), oldest first.
-   */
+  /** The queue as {@code #queue} gives it by email ({@link DeskViews#queue}). */
   static int printQueue(Database db, TicketRepository repo, PrintWriter out, Clock clock) {
-    List<Ticket> open = db.read(c -> repo.list(c));
-    List<Ticket> queued =
-        open.stream()
-            .filter(t -> t.state() instanceof TicketState.Queued)
-            .sorted(
-                java.util.Comparator.comparing((Ticket t) -> t.state().since())
-                    .thenComparing(t -> t.id().number()))
-            .toList();
-    List<String> needing = db.read(c -> WorkflowStore.needingChecker(c, Integer.MAX_VALUE));
-    List<Ticket> halfHeld =
-        needing.stream()
-            .flatMap(id -> open.stream().filter(t -> t.idText().equals(id)))
-            .filter(t -> !(t.state() instanceof TicketState.Queued))
-            .toList();
-    if (queued.isEmpty()) out.println("The queue is empty.");
-    else printRows(db, out, clock, queued, true);
-    if (!halfHeld.isEmpty()) {
-      out.println();
-      out.println(
-          "Being checked, needing a checker (one slot free; #next offers them, oldest first):");
-      printRows(db, out, clock, halfHeld, false);
-    }
+    db.read(c -> new DeskViews(c, repo).queue(clock.instant())).forEach(out::println);
     return 0;
   }
 
-  private static void printRows(
-      Database db, PrintWriter out, Clock clock, List<Ticket> tickets, boolean positions) {
-    out.printf(
-        "%-4s %-12s %-10s %-10s %-34s %-30s %s%n",
-        "POS", "TICKET", "PROJECT", "AGE", "RESEARCHER", "CHECKERS", "SUBJECT");
-    int pos = 1;
-    for (Ticket t : tickets) {
-      List<String> checkers = db.read(c -> WorkflowStore.checkers(c, t.idText()));
-      Instant since =
-          positions
-              ? t.state().since()
-              : db.read(c -> WorkflowStore.queuedAt(c, t.idText())).orElse(t.createdAt());
-      out.printf(
-          "%-4s %-12s %-10s %-10s %-34s %-30s %s%n",
-          positions ? String.valueOf(pos++) : "-",
-          t.id(),
-          t.projectNumber(),
-          age(Duration.between(since, clock.instant())),
-          t.researcher(),
-          checkers.isEmpty() ? "-" : String.join(",", checkers),
-          t.subject());
-    }
+  /** The tickets {@code #find} gives by email ({@link DeskViews#search}). */
+  static int printSearch(Database db, TicketRepository repo, PrintWriter out, List<String> words) {
+    db.read(c -> new DeskViews(c, repo).search(words, Integer.MAX_VALUE)).forEach(out::println);
+    return 0;
   }
 
   /**
-   * Checkers, verdicts (only rounds where both are in: the same blindness as the mail), owners,
-   * notes, release.
+   * Owners, senders, notes, release; the checks are in the ticket's summary ({@link
+   * DeskViews#summary}).
    */
   static void printWorkflow(Connection c, PrintWriter out, Ticket t, BlindVerdicts blind)
       throws SQLException {
     String id = t.idText();
-    List<String> checkers = WorkflowStore.checkers(c, id);
-    out.printf(
-        "Checks (round %d): checkers %s; verdicts this round: %d of %d%s%n",
-        t.round(),
-        checkers.isEmpty() ? "none yet" : String.join(", ", checkers),
-        WorkflowStore.verdictCount(c, id, t.round()),
-        WorkflowStore.CHECKERS,
-        WorkflowStore.verdictCount(c, id, t.round()) > 0
-                && WorkflowStore.verdictCount(c, id, t.round()) < WorkflowStore.CHECKERS
-            ? " (hidden until both are in)"
-            : "");
-    for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, id)) {
-      out.printf(
-          "  - round %d %s %s: %s%n",
-          v.round(),
-          v.pass() ? "PASS" : "FAIL",
-          v.officer(),
-          v.notes() == null || v.notes().isBlank() ? "(no notes)" : oneLine(v.notes()));
-    }
     List<WorkflowStore.OwnerDecision> decisions = WorkflowStore.ownerDecisions(c, id);
     if (!decisions.isEmpty()) {
       out.println("Data owner decisions:");
@@ -154,10 +91,5 @@ final class TicketViews {
   private static String oneLine(String s) {
     String t = s.replaceAll("\\s+", " ").strip();
     return t.length() > 300 ? t.substring(0, 300) + "…" : t;
-  }
-
-  private static String age(Duration d) {
-    long h = d.toHours();
-    return h >= 48 ? d.toDays() + "d" : h >= 1 ? h + "h" : d.toMinutes() + "m";
   }
 }

@@ -12,6 +12,7 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.workflow.BlindVerdicts;
+import org.outputintake.workflow.DeskViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       TicketsCommand.ListTickets.class,
       TicketsCommand.ShowTicket.class,
+      TicketsCommand.SearchTickets.class,
       ExportTicketCommand.class
     })
 final class TicketsCommand implements Runnable {
@@ -138,19 +140,14 @@ final class TicketsCommand implements Runnable {
           return 1;
         }
         Ticket t = found.get();
-        out.printf("%s  %s%n", t.id(), t.subject());
-        out.printf(
-            "  state:      %s%s (since %s)%n", t.state().name(), reason(t), t.state().since());
-        out.printf("  project:    %s   policy: %s%n", t.projectNumber(), t.policy());
-        out.printf("  researcher: %s%n", t.researcher());
-        out.printf("  requested:  %s   received: %s%n", t.requestDate(), t.createdAt());
-        if (t.folderName() != null) out.printf("  folder:     %s%n", t.folderName());
         db.read(
             c -> {
-              var sla = new org.outputintake.sla.ServiceLevel(config.sla());
-              out.printf(
-                  "  service:    %s%n",
-                  sla.line(sla.status(c, t, java.time.Clock.systemUTC().instant())));
+              new DeskViews(c, repo(config))
+                  .summary(
+                      t,
+                      new org.outputintake.sla.ServiceLevel(config.sla()),
+                      java.time.Clock.systemUTC().instant())
+                  .forEach(out::println);
               SubmissionsView.print(out, c, key);
               // while a verdict of this round is awaited nothing below may say what one was
               BlindVerdicts blind = BlindVerdicts.of(c, t);
@@ -215,13 +212,35 @@ final class TicketsCommand implements Runnable {
         out.printf("  the share could not be read: %s%n", e.getMessage());
       }
     }
+  }
 
-    private static String reason(Ticket t) {
-      String r =
-          t.state() instanceof org.outputintake.ticket.TicketState.Blocked b
-              ? b.reason()
-              : t.state() instanceof org.outputintake.ticket.TicketState.Closed c ? c.reason() : "";
-      return r.isEmpty() ? "" : " - " + r;
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description =
+          "Tickets in which every word appears: researcher, project, folder, subject, a file's name"
+              + " or a note's text (the search #find gives by email).")
+  static final class SearchTickets implements Callable<Integer> {
+    @Mixin ConfigOption options;
+
+    @Parameters(paramLabel = "WORDS", arity = "1..*", description = "the words to look for")
+    List<String> words;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      IntakeConfig config = options.load();
+      PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
+      List<String> lower =
+          words.stream()
+              .flatMap(
+                  w -> java.util.Arrays.stream(w.toLowerCase(java.util.Locale.ROOT).split("\\s+")))
+              .filter(w -> !w.isBlank())
+              .toList();
+      try (Database db = Database.openExisting(config.database().url())) {
+        return TicketViews.printSearch(db, repo(config), out, lower);
+      }
     }
   }
 

@@ -27,6 +27,14 @@ public interface OfficerCommand {
   }
 
   /**
+   * A look at the desk that changes nothing ({@code #queue}, {@code #show} …): the managers may
+   * give it as well as the officers.
+   */
+  default boolean forManagersToo() {
+    return false;
+  }
+
+  /**
    * A decision about the files (a verdict, {@code #owner}, {@code #approve}, {@code #deny}, {@code
    * #release}): it must answer a bot email of the ticket's current check round ({@link SeenRound}).
    */

@@ -10,8 +10,10 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyCap;
 import org.outputintake.reply.ReplyQueue;
+import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
+import org.outputintake.workflow.command.DeskCommand;
 
 /**
  * An officer's command in an email that is in no ticket's thread: a new email to the bot saying
@@ -66,6 +68,8 @@ final class OutsideTicketCommands {
       return new StaffCommands.Result("refused: sender not authenticated", false);
     }
     boolean manager = !ctx.config().staff().isOfficer(sender);
+    Optional<DeskCommand.View> view = DeskCommand.view(cmd.name());
+    if (view.isPresent()) return deskView(c, m, cmd, view.get(), rawSha256, now);
     boolean next = !manager && cmd.name().equals("next");
     List<String> oldest = next ? WorkflowStore.needingChecker(c, 1) : List.of();
     if (!oldest.isEmpty()) {
@@ -89,6 +93,37 @@ final class OutsideTicketCommands {
                     "officer-no-ticket",
                     m.answering(),
                     Map.of("command", cmd.name(), "next", next, "manager", manager),
+                    List.of()),
+            ReplyCap.Cause.STAFF_COMMAND,
+            now);
+    return new StaffCommands.Result("#" + cmd.name() + " outside a ticket: " + told.said(), false);
+  }
+
+  /** A look at the desk needs no ticket: answered in the thread of the email that asked. */
+  private StaffCommands.Result deskView(
+      Connection c,
+      InboundMessage m,
+      ParsedCommand cmd,
+      DeskCommand.View view,
+      String rawSha256,
+      Instant now)
+      throws SQLException {
+    String summary;
+    try {
+      summary = String.join("\n", DeskCommand.lines(c, ctx, m.from(), view, cmd.text(), now));
+    } catch (Refused r) {
+      summary = "Not done: " + r.getMessage() + ".";
+    }
+    AuditLog.append(
+        c, null, now, m.from(), "command", "#" + cmd.name() + ", message sha256 " + rawSha256);
+    ReplyQueue.Result told =
+        mail.queue(
+            c,
+            ctx.composer()
+                .plainReply(
+                    "officer-desk",
+                    m.answering(),
+                    Map.of("command", cmd.name(), "summary", TextBlock.of(summary)),
                     List.of()),
             ReplyCap.Cause.STAFF_COMMAND,
             now);

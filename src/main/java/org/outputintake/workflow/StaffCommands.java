@@ -20,6 +20,7 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.workflow.command.CloseCommand;
+import org.outputintake.workflow.command.DeskCommand;
 import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
 import org.outputintake.workflow.command.NoteCommand;
@@ -61,7 +62,11 @@ public final class StaffCommands {
             new ReleaseCommand(),
             new CloseCommand(CloseCommand.Closing.REJECT),
             new CloseCommand(CloseCommand.Closing.CLOSE),
-            new UnassignCommand())) {
+            new UnassignCommand(),
+            new DeskCommand(DeskCommand.View.QUEUE),
+            new DeskCommand(DeskCommand.View.MINE),
+            new DeskCommand(DeskCommand.View.SHOW),
+            new DeskCommand(DeskCommand.View.FIND))) {
       commands.put(cmd.name(), cmd);
     }
   }
@@ -392,10 +397,12 @@ public final class StaffCommands {
       return;
     }
     if (roles.contains(Role.OFFICER) || command.forDataOwners()) return;
+    if (command.forManagersToo() && roles.contains(Role.MANAGER)) return;
     if (Role.managerOnly(roles)) {
       throw new Refused(
           "managers may only use #unassign (free the slot of a checker who is away: #unassign,"
-              + " the officer's address and your reason); "
+              + " the officer's address and your reason) and the desk's views (#queue, #mine,"
+              + " #show, #find); "
               + name
               + " is for the output checking officers");
     }
@@ -407,7 +414,7 @@ public final class StaffCommands {
     boolean officer = roles.contains(Role.OFFICER);
     for (OfficerCommand cmd : commands.values()) {
       boolean mine =
-          cmd.forManagers()
+          cmd.forManagers() || (cmd.forManagersToo() && !officer)
               ? roles.contains(Role.MANAGER)
               : cmd.forDataOwners() ? !officer && roles.contains(Role.DATA_OWNER) : officer;
       if (mine) lines.add(cmd.help());
