@@ -162,6 +162,7 @@ public final class StaffCommands {
               roles,
               done.summary(),
               done.next(),
+              done.attachments(),
               ReplyCap.Cause.STAFF_COMMAND,
               now);
       return new Result(
@@ -186,6 +187,7 @@ public final class StaffCommands {
               roles,
               r.getMessage(),
               null,
+              List.of(),
               ReplyCap.Cause.STAFF_COMMAND,
               now);
       return new Result("refused (" + told.said() + "): " + why, false);
@@ -312,6 +314,7 @@ public final class StaffCommands {
             roles,
             summary,
             null,
+            List.of(),
             gaveCommand ? ReplyCap.Cause.STAFF_COMMAND : ReplyCap.Cause.STAFF_WITHOUT_COMMAND,
             now);
     return new Result(
@@ -351,6 +354,7 @@ public final class StaffCommands {
       Set<Role> roles,
       String summary,
       String next,
+      List<org.outputintake.reply.OutgoingMail.FileRef> attachments,
       ReplyCap.Cause cause,
       Instant now)
       throws SQLException {
@@ -370,7 +374,7 @@ public final class StaffCommands {
     // a data owner is offered their own two commands, a manager their one, not the officers' list
     facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
     facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
-    return mail.toPerson(c, t, m.from(), kind, topic, facts, m, cause, now);
+    return mail.toPerson(c, t, m.from(), kind, topic, facts, attachments, m, cause, now);
   }
 
   /**
