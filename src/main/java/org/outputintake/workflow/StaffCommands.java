@@ -26,6 +26,7 @@ import org.outputintake.workflow.command.NoteCommand;
 import org.outputintake.workflow.command.OwnerCommand;
 import org.outputintake.workflow.command.OwnerDecisionCommand;
 import org.outputintake.workflow.command.ReleaseCommand;
+import org.outputintake.workflow.command.ReplyCommand;
 import org.outputintake.workflow.command.ResearcherMessageCommand;
 import org.outputintake.workflow.command.TakeCommand;
 import org.outputintake.workflow.command.UnassignCommand;
@@ -61,7 +62,8 @@ public final class StaffCommands {
             new ReleaseCommand(),
             new CloseCommand(true),
             new CloseCommand(false),
-            new UnassignCommand())) {
+            new UnassignCommand(),
+            new ReplyCommand())) {
       commands.put(cmd.name(), cmd);
     }
   }
