@@ -146,7 +146,27 @@ final class ConfigBinder {
 
   private IntakeConfig.Staff staff() {
     return new IntakeConfig.Staff(
-        text("staff.officers-list"), list("staff.officers"), list("staff.managers"));
+        text("staff.officers-list"),
+        list("staff.officers"),
+        list("staff.managers"),
+        size("staff.attach-limit", IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT));
+  }
+
+  /** A size such as {@code 20MB}, {@code 512 KB}, {@code 1GB} or plain bytes. */
+  private long size(String key, long fallback) {
+    String t = text(key);
+    if (t == null || t.isBlank()) return fallback;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\\s*(\\d{1,12})\\s*(B|KB|MB|GB)?\\s*").matcher(t);
+    if (!m.matches()) throw new ConfigException(key + " is '" + t + "': write a size such as 20MB");
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+    return switch (unit) {
+      case "KB" -> n * 1024;
+      case "MB" -> n * 1024 * 1024;
+      case "GB" -> n * 1024 * 1024 * 1024;
+      default -> n;
+    };
   }
 
   private IntakeConfig.Security security() {

@@ -362,12 +362,29 @@ public record IntakeConfig(
    *     notifications
    * @param officers who may give commands in a ticket's thread
    * @param managers who receive digests and service-level alerts
+   * @param attachLimitBytes {@code staff.attach-limit}: the largest total of a submission's files
+   *     attached to the officers' new-ticket notification (a {@code #take} confirmation always
+   *     carries them)
    */
   public record Staff(
-      String officersList, java.util.List<String> officers, java.util.List<String> managers) {
+      String officersList,
+      java.util.List<String> officers,
+      java.util.List<String> managers,
+      long attachLimitBytes) {
+    /** {@code staff.attach-limit}'s default: 20 MB. */
+    public static final long DEFAULT_ATTACH_LIMIT = 20L * 1024 * 1024;
+
     public static final Staff NONE = new Staff(null, java.util.List.of(), java.util.List.of());
 
+    public Staff(
+        String officersList, java.util.List<String> officers, java.util.List<String> managers) {
+      this(officersList, officers, managers, DEFAULT_ATTACH_LIMIT);
+    }
+
     public Staff {
+      require(
+          attachLimitBytes >= 0,
+          "staff.attach-limit is " + attachLimitBytes + " bytes: write a size such as 20MB, or 0");
       officersList =
           officersList == null || officersList.isBlank() ? null : lower(officersList.trim());
       require(

@@ -222,7 +222,23 @@ final class TicketReplyHandler {
                   }
                   ctx.workflow()
                       .researcherWrote(c, t, m, key, Workflow.ResearcherUpdate.WROTE, now);
-                  return "correspondence stored on " + id + " and forwarded to its checkers";
+                  // "any news?": the researcher hears where the request is and by when, rather
+                  // than nothing (automatic mail never reaches here)
+                  Map<String, Object> news =
+                      ctx.workflow()
+                          .withServiceLevel(
+                              c, t, Map.of("position", WorkflowStore.queuePosition(c, id)), now);
+                  ctx.workflow()
+                      .researcherName(c, t, m)
+                      .ifPresent(name -> news.put("researcherName", name));
+                  ctx.queueReply(
+                      c,
+                      ctx.composer()
+                          .ticketReply("news-received", t, m.answering(), news, List.of()),
+                      now);
+                  return "correspondence stored on "
+                      + id
+                      + ", forwarded to its checkers, the researcher told where it is";
                 });
     ctx.events().ticketUpdated(ticket, summary);
     return outcome(ticket, summary);

@@ -1,6 +1,8 @@
 package org.outputintake.workflow;
 
 import java.sql.SQLException;
+import java.util.List;
+import org.outputintake.reply.OutgoingMail;
 
 /**
  * One command of the officers' (or data owners') mail interface. Each is a small class; {@link
@@ -45,6 +47,17 @@ public interface OfficerCommand {
   /** Applies the command in the caller's transaction and says what happened and what comes next. */
   Done apply(Invocation inv) throws SQLException;
 
-  /** What the confirmation says. */
-  record Done(String summary, String next) {}
+  /**
+   * What the confirmation says, and the files it carries ({@code #take}: the submission, each with
+   * its recorded SHA-256).
+   */
+  record Done(String summary, String next, List<OutgoingMail.FileRef> attachments) {
+    public Done {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Done(String summary, String next) {
+      this(summary, next, List.of());
+    }
+  }
 }

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the officers about a ticket that entered the queue (new, or back after a revision): who
  * asked, the project, the files with their hashes, the queue position, the scanners' findings by
- * file, and the full scan report as an HTML attachment. Replies to it come back to the bot ({@code
- * Reply-To}), never to the list.
+ * file, the form's summary, the full scan report as an HTML attachment and the files themselves
+ * ({@link FilesForCheckers}). Replies to it come back to the bot ({@code Reply-To}), never to the
+ * list.
  */
 public final class OfficerNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(OfficerNotifier.class);
@@ -47,7 +48,7 @@ public final class OfficerNotifier {
 
   /** To the officers' list, in the caller's transaction. */
   public void queued(Connection c, Ticket t, boolean revision, Instant now) throws SQLException {
-    Facts f = facts(c, t, revision);
+    Facts f = facts(c, t, revision, FilesForCheckers.Attach.UP_TO_LIMIT);
     for (String to : mail.officerAddresses()) {
       mail.queue(
           c,
@@ -67,7 +68,7 @@ public final class OfficerNotifier {
 
   /** The same notification to one officer ({@code #next}). */
   public void toOne(Connection c, Ticket t, String officer, Instant now) throws SQLException {
-    Facts f = facts(c, t, false);
+    Facts f = facts(c, t, false, FilesForCheckers.Attach.ALWAYS);
     // already theirs: no queue position to give, and #take would only be refused
     f.values().put("taken", true);
     mail.queue(
@@ -88,7 +89,8 @@ public final class OfficerNotifier {
   private record Facts(
       String topic, Map<String, Object> values, List<OutgoingMail.FileRef> attachments) {}
 
-  private Facts facts(Connection c, Ticket t, boolean revision) throws SQLException {
+  private Facts facts(Connection c, Ticket t, boolean revision, FilesForCheckers.Attach how)
+      throws SQLException {
     Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
     List<TicketFiles.StoredAttachment> files = TicketFiles.latestSubmission(c, t.idText());
     List<TicketFiles.StoredFinding> findings = TicketFiles.latestFindings(c, t.idText());
@@ -144,6 +146,12 @@ public final class OfficerNotifier {
           new OutgoingMail.FileRef("scan-report-" + t.idText() + ".html", report, "text/html"));
     }
     v.put("hasReport", report != null);
+    // the files themselves, so an email-only desk can check them; the list gets them up to the
+    // limit
+    long limit = ctx.config().staff().attachLimitBytes();
+    FilesForCheckers.Prepared sent = FilesForCheckers.of(files, how, limit);
+    attachments.addAll(sent.attachments());
+    v.putAll(sent.facts(limit));
     String name = t.folderName() != null ? t.folderName() : t.subject();
     String topic =
         (revision ? "Revised output request: project " : "New output request: project ")

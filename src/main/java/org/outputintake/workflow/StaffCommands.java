@@ -27,6 +27,7 @@ import org.outputintake.workflow.command.NoteCommand;
 import org.outputintake.workflow.command.OwnerCommand;
 import org.outputintake.workflow.command.OwnerDecisionCommand;
 import org.outputintake.workflow.command.ReleaseCommand;
+import org.outputintake.workflow.command.ReplyCommand;
 import org.outputintake.workflow.command.ResearcherMessageCommand;
 import org.outputintake.workflow.command.TakeCommand;
 import org.outputintake.workflow.command.UnassignCommand;
@@ -66,7 +67,8 @@ public final class StaffCommands {
             new DeskCommand(DeskCommand.View.QUEUE),
             new DeskCommand(DeskCommand.View.MINE),
             new DeskCommand(DeskCommand.View.SHOW),
-            new DeskCommand(DeskCommand.View.FIND))) {
+            new DeskCommand(DeskCommand.View.FIND),
+            new ReplyCommand())) {
       commands.put(cmd.name(), cmd);
     }
   }
@@ -167,6 +169,7 @@ public final class StaffCommands {
               roles,
               done.summary(),
               done.next(),
+              done.attachments(),
               ReplyCap.Cause.STAFF_COMMAND,
               now);
       return new Result(
@@ -191,6 +194,7 @@ public final class StaffCommands {
               roles,
               r.getMessage(),
               null,
+              List.of(),
               ReplyCap.Cause.STAFF_COMMAND,
               now);
       return new Result("refused (" + told.said() + "): " + why, false);
@@ -317,6 +321,7 @@ public final class StaffCommands {
             roles,
             summary,
             null,
+            List.of(),
             gaveCommand ? ReplyCap.Cause.STAFF_COMMAND : ReplyCap.Cause.STAFF_WITHOUT_COMMAND,
             now);
     return new Result(
@@ -356,6 +361,7 @@ public final class StaffCommands {
       Set<Role> roles,
       String summary,
       String next,
+      List<org.outputintake.reply.OutgoingMail.FileRef> attachments,
       ReplyCap.Cause cause,
       Instant now)
       throws SQLException {
@@ -375,7 +381,7 @@ public final class StaffCommands {
     // a data owner is offered their own two commands, a manager their one, not the officers' list
     facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
     facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
-    return mail.toPerson(c, t, m.from(), kind, topic, facts, m, cause, now);
+    return mail.toPerson(c, t, m.from(), kind, topic, facts, attachments, m, cause, now);
   }
 
   /**

@@ -87,6 +87,22 @@ public final class StaffMail {
       ReplyCap.Cause cause,
       Instant now)
       throws SQLException {
+    return toPerson(c, t, to, kind, topic, facts, List.of(), answering, cause, now);
+  }
+
+  /** The same with files attached (a {@code #take} confirmation carries the submission). */
+  public ReplyQueue.Result toPerson(
+      Connection c,
+      Ticket t,
+      String to,
+      String kind,
+      String topic,
+      Map<String, Object> facts,
+      List<OutgoingMail.FileRef> attachments,
+      InboundMessage answering,
+      ReplyCap.Cause cause,
+      Instant now)
+      throws SQLException {
     return queue(
         c,
         ctx.composer()
@@ -97,7 +113,7 @@ public final class StaffMail {
                 List.of(),
                 topic,
                 facts,
-                List.of(),
+                attachments,
                 answering == null ? null : answering.answering()),
         cause,
         now);

@@ -2,8 +2,11 @@ package org.outputintake.workflow.command;
 
 import java.sql.SQLException;
 import java.util.List;
+import org.outputintake.policy.SafeFileName;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.FilesForCheckers;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
@@ -27,10 +30,34 @@ public final class TakeCommand implements OfficerCommand {
     inv.requireIndependentOfficer();
     inv.requireOpen();
     int n = take(inv);
+    List<TicketFiles.StoredAttachment> files = TicketFiles.latestSubmission(inv.c(), inv.id());
+    FilesForCheckers.Prepared sent =
+        FilesForCheckers.of(
+            files, FilesForCheckers.Attach.ALWAYS, inv.ctx().config().staff().attachLimitBytes());
+    StringBuilder list = new StringBuilder();
+    for (TicketFiles.StoredAttachment a : files) {
+      list.append("\n  - ")
+          .append(SafeFileName.of(a.originalName()).display())
+          .append(" (")
+          .append(a.role())
+          .append(")\n    SHA-256 ")
+          .append(a.sha256());
+    }
     return new Done(
-        "You are checker " + n + " of 2 on " + inv.id() + ".",
+        "You are checker "
+            + n
+            + " of 2 on "
+            + inv.id()
+            + "."
+            + (files.isEmpty()
+                ? ""
+                : "\n\nThe submission's files are attached as stored (check round "
+                    + inv.ticket().round()
+                    + "), each with its SHA-256:"
+                    + list),
         "Check the files and give your independent verdict: reply with #pass or #fail and your notes. You will not see "
-            + "the other checker's verdict until both are in.");
+            + "the other checker's verdict until both are in.",
+        sent.attachments());
   }
 
   /** Adds the sender as a checker; returns their number (1 or 2). Shared with {@code #next}. */

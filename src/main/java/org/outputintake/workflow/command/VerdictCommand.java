@@ -10,6 +10,7 @@ import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.FindingsAnswered;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.ProvenDecisions;
@@ -99,6 +100,9 @@ public final class VerdictCommand implements OfficerCommand {
               + (own.get().pass() ? "pass" : "fail")
               + "); verdicts cannot be changed, but you can add a #note");
     }
+    // a pass answers the scanners' blockers; the reasons are its notes, revealed with both verdicts
+    if (pass)
+      FindingsAnswered.require(FindingsAnswered.blockers(inv.c(), inv.id()), inv.command().text());
     WorkflowStore.addVerdict(
         inv.c(),
         inv.id(),
