@@ -96,12 +96,9 @@ public final class DemoOfficers {
           .append(code)
           .append(": ")
           .append(
-              switch (code) {
-                case "LOW_COUNT" ->
-                    "London's 7 households is below the default 10, but this project's documents set"
-                        + " a threshold of 5 for this dataset, so the cell may be released";
-                default -> "checked by hand in the stored file: not disclosive as it stands";
-              });
+              // the sample's tables have no small cell: a blocker here means the demo's data was
+              // edited, and the officer says what they checked rather than explain it away
+              "checked by hand in the stored file");
     }
     return b.toString();
   }

@@ -39,7 +39,7 @@ public final class SampleRequests {
         North East,1520,3120.5
         North West,4210,3305.1
         Yorkshire,3880,3190.7
-        London,7,4020.0
+        London,2960,4020.0
         """);
     Path code =
         write(
