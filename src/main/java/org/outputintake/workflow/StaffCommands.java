@@ -290,7 +290,13 @@ public final class StaffCommands {
           now);
     }
     String summary =
-        (unknown ? "#" + parsed.get().name() + " is not a command. " : "")
+        (unknown
+                ? "#"
+                    + parsed.get().name()
+                    + " is not a command"
+                    + didYouMean(parsed.get().name())
+                    + ". "
+                : "")
             + missed
             + (ownerWrote
                 ? "No decision was recorded: your email does not start with #approve or #deny."
@@ -382,6 +388,41 @@ public final class StaffCommands {
     facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
     facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
     return mail.toPerson(c, t, m.from(), kind, topic, facts, attachments, m, cause, now);
+  }
+
+  /**
+   * " (did you mean #pass?)" for a command one or two keystrokes away from a real one ({@code
+   * #pas}, {@code #relase}); nothing when none is that close, so a guess is never offered as a
+   * fact.
+   */
+  private String didYouMean(String typed) {
+    String best = null;
+    int bestDistance = 3;
+    for (String name : commands.keySet()) {
+      int d = editDistance(typed.toLowerCase(java.util.Locale.ROOT), name);
+      if (d < bestDistance) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean #" + best + "?)";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) previous[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
   }
 
   /**

@@ -427,7 +427,15 @@ class OfficersWorkflowTest extends DeskTest {
     assertTrue(bot.app().db().read(c -> WorkflowStore.checkers(c, first)).contains(ALICE));
     desk.say(ALICE, first, "#frobnicate");
     String help = desk.lastBodyTo(ALICE, first);
-    assertTrue(help.contains("#frobnicate is not a command") || help.contains("#pass notes"), help);
+    assertTrue(help.contains("#frobnicate is not a command."), help);
+    assertTrue(help.contains("#pass notes"), "the commands are listed: " + help);
+    desk.say(ALICE, first, "#pas looks fine to me");
+    String typo = desk.lastBodyTo(ALICE, first);
+    assertTrue(typo.contains("#pas is not a command (did you mean #pass?)"), typo);
+    assertEquals(
+        0,
+        (int) bot.app().db().read(c -> WorkflowStore.verdictCount(c, first, 1)),
+        "a typo is never taken for the command it looks like");
     desk.say(ALICE, first, "Looked at this over coffee; will finish tomorrow.");
     assertTrue(
         bot.app().db().read(c -> WorkflowStore.notes(c, first)).stream()

@@ -128,7 +128,9 @@ public final class ReleaseCommand implements OfficerCommand {
             + to
             + (bcc.isEmpty() ? "" : " (blind copy to the data owners)")
             + "; the ticket is closed.",
-        "Nothing more: the ticket is archived.");
+        inv.ctx().config().storage().archiveDir() == null
+            ? "Nothing more: the ticket is closed (tickets export writes its record)."
+            : "Nothing more: the ticket is closed and its record archived.");
   }
 
   private static String filesJson(List<CheckedFiles.File> files) {
