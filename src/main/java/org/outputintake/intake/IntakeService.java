@@ -78,6 +78,7 @@ public final class IntakeService {
   private final TicketReplyHandler replies;
   private final ReviewAhead reviewAhead;
   private final BounceHandler bounces;
+  private final ResearcherProof researcherProof;
   private final StaffOutsideTickets staff;
 
   public IntakeService(IntakeContext ctx) {
@@ -86,6 +87,7 @@ public final class IntakeService {
     this.replies = new TicketReplyHandler(ctx, requests);
     this.reviewAhead = new ReviewAhead(ctx, this, requests);
     this.bounces = new BounceHandler(ctx);
+    this.researcherProof = new ResearcherProof(ctx);
     this.staff = new StaffOutsideTickets(ctx);
   }
 
@@ -246,9 +248,8 @@ public final class IntakeService {
     SubjectParser.Outcome subject =
         ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, ctx.config().sla().zone()));
     if (subject instanceof SubjectParser.Valid valid) {
-      Optional<String> unproven = new ResearcherProof(ctx).refusal(m);
-      if (unproven.isPresent())
-        return new ResearcherProof(ctx).refuse(m, key, raw, null, unproven.get());
+      Optional<String> unproven = researcherProof.refusal(m);
+      if (unproven.isPresent()) return researcherProof.refuse(m, key, raw, null, unproven.get());
       return requests.handle(m, key, raw, valid, work, review);
     }
     // staff's own mail that is no request: theirs is the desk, not the researchers' subject help

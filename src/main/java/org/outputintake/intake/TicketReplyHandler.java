@@ -39,10 +39,12 @@ final class TicketReplyHandler {
 
   private final IntakeContext ctx;
   private final NewRequestHandler files;
+  private final ResearcherProof researcherProof;
 
   TicketReplyHandler(IntakeContext ctx, NewRequestHandler files) {
     this.ctx = ctx;
     this.files = files;
+    this.researcherProof = new ResearcherProof(ctx);
   }
 
   IntakeService.Outcome handle(
@@ -99,9 +101,8 @@ final class TicketReplyHandler {
               });
       return outcome(ticket, "outsider's mail stored on " + ticket.id() + ", officers told");
     }
-    ResearcherProof proof = new ResearcherProof(ctx);
-    Optional<String> unproven = proof.refusal(m);
-    if (unproven.isPresent()) return proof.refuse(m, key, raw, ticket, unproven.get());
+    Optional<String> unproven = researcherProof.refusal(m);
+    if (unproven.isPresent()) return researcherProof.refuse(m, key, raw, ticket, unproven.get());
     boolean projectLive = project.isPresent() && project.get().status() == Project.Status.LIVE;
     if (ticket.state() instanceof TicketState.Open open && projectLive && !m.files().isEmpty()) {
       return new Resubmission(ctx, files)

@@ -36,6 +36,9 @@ public final class OutboxSender {
   private static final Duration LEASE = Duration.ofMinutes(10);
 
   /** This sender's name on the rows it claims; unique per process and instance. */
+  /** Whether this pass claimed rows it must free when it ends. */
+  private boolean holding;
+
   private final String owner =
       "pid " + ProcessHandle.current().pid() + " " + java.util.UUID.randomUUID();
 
@@ -121,6 +124,9 @@ public final class OutboxSender {
    * process again at once; a process that dies instead frees its rows when the lease runs out.
    */
   private void releaseClaims() {
+    // an idle pass (the usual one, every outbox interval) claimed nothing and writes nothing
+    if (!holding) return;
+    holding = false;
     try {
       db.inTransaction(
           c -> {
@@ -166,6 +172,7 @@ public final class OutboxSender {
           for (Outbox.Entry e : rows) {
             if (Outbox.claim(c, e.id(), owner, now, now.plus(LEASE))) mine.add(e);
           }
+          holding |= !mine.isEmpty();
           return mine;
         });
   }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.outputintake.store.DbTime;
 
 /**
@@ -73,21 +72,6 @@ public final class ProvenDecisions {
     return out;
   }
 
-  /** How the sender of the command in {@code key} was proven, as recorded; empty if never. */
-  public static Optional<String> describe(Connection c, String ticketId, String key)
-      throws SQLException {
-    if (key == null) return Optional.empty();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT detail FROM command_sender WHERE ticket_id = ? AND message_key = ?")) {
-      ps.setString(1, ticketId);
-      ps.setString(2, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
   /**
    * @throws Refused naming each decision of the round whose sender was not authenticated, and what
    *     to do, while sender authentication is required
@@ -121,6 +105,7 @@ public final class ProvenDecisions {
       unproven.add("this #release");
     }
     if (!unproven.isEmpty()) {
+      boolean approval = unproven.contains("the data owner's approval");
       throw new Refused(
           "nothing was released: "
               + String.join(", ", unproven)
@@ -130,8 +115,12 @@ public final class ProvenDecisions {
               + id
               + " did not come from an authenticated sender (given while"
               + " security.require-authenticated-sender was off, or before it was recorded)."
-              + " Each of them must send the same command again from their own mailbox; an"
-              + " authenticated repeat confirms it");
+              + " A checker confirms their verdict by sending the same #pass again from their"
+              + " own mailbox"
+              + (approval
+                  ? "; an approval cannot be repeated: close the ticket with #close and your"
+                      + " reason, and the researcher submits again"
+                  : ""));
     }
   }
 
