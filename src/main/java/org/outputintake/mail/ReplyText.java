@@ -74,6 +74,8 @@ public record ReplyText(String newText, String quoted, String signature) {
     List<String> fresh = new ArrayList<>();
     List<String> quote = new ArrayList<>();
     List<String> sig = new ArrayList<>();
+    List<Integer> freshAt = new ArrayList<>();
+    int lastInlineQuote = -1;
     boolean inSignature = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -87,12 +89,25 @@ public record ReplyText(String newText, String quoted, String signature) {
       }
       if (t.startsWith(">")) {
         quote.add(line);
+        lastInlineQuote = i;
         inSignature = false;
         continue;
       }
       if (line.equals("-- ") || t.equals("--") || MOBILE_SIGNATURE.matcher(t).matches())
         inSignature = true;
+      if (!inSignature) freshAt.add(i);
       (inSignature ? sig : fresh).add(line);
+    }
+    // with inline answers, a sign-off counts only after the last quoted line: a "Thanks" above a
+    // quote answers it
+    int from = firstAfter(freshAt, lastInlineQuote);
+    int at = SignOff.start(fresh.subList(from, fresh.size()));
+    int signOff = at < 0 ? -1 : from + at;
+    if (signOff >= 0) {
+      List<String> moved = new ArrayList<>(fresh.subList(signOff, fresh.size()));
+      moved.addAll(sig);
+      sig = moved;
+      fresh = fresh.subList(0, signOff);
     }
     return new ReplyText(trimBlankLines(fresh), trimBlankLines(quote), trimBlankLines(sig));
   }
@@ -165,6 +180,12 @@ public record ReplyText(String newText, String quoted, String signature) {
   private static int nextNonBlank(List<String> lines, int from) {
     for (int k = from; k < lines.size(); k++) if (!lines.get(k).isBlank()) return k;
     return -1;
+  }
+
+  private static int firstAfter(List<Integer> positions, int line) {
+    int k = 0;
+    while (k < positions.size() && positions.get(k) < line) k++;
+    return k;
   }
 
   static String trimBlankLines(List<String> lines) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,15 +84,58 @@ class ReplyTextTest {
   }
 
   @Test
-  void aSignOffWithoutSignatureMarker_staysInTheNewText() throws IOException {
+  void anOutlookSignOffWithoutMarker_isKeptWithTheSignature() throws IOException {
     ReplyText r = ReplyText.of(sample("outlook-desktop.txt"), null);
-    assertEquals(
-        "#revise please round the counts in table 2 to the nearest 5\n\nRegards,\nCarol",
-        r.newText());
-    assertEquals(
-        List.of("#revise please round the counts in table 2 to the nearest 5", "Regards,"),
-        r.leadingLines(2));
+    assertEquals("#revise please round the counts in table 2 to the nearest 5", r.newText());
+    assertEquals("Regards,\nCarol", r.signature());
     assertTrue(r.quoted().startsWith("From: Output Intake"), r.quoted());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Kind regards\\nAlice Officer\\nOutput Checker, SRS\\nTel: 01632 960123",
+        "Many thanks,\\nAlice",
+        "Best wishes!\\nA.",
+        "Diolch yn fawr\\nDai Jones\\nSwyddog Allbwn",
+        "Cofion,\\nDai",
+        "Kind regards, Alice Officer",
+        "Thanks\\nAlice\\n\\nThis email and any attachments are confidential and intended solely for the use of"
+            + " the individual to whom it is addressed. If you are not the intended recipient, delete it."
+      })
+  void closingsFollowedByAShortBlock_areSignatures(String signOff) {
+    String signature = signOff.replace("\\n", "\n");
+    ReplyText r = ReplyText.ofPlain("#reply the tables are fine\n\n" + signature + "\n");
+    assertEquals("#reply the tables are fine", r.newText());
+    assertEquals(signature, r.signature());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Thanks!",
+        "Thanks for the files, all fine",
+        "#note Thanks, will do.",
+        "#reply fine\\nThanks\\nThe second table needs a footnote saying values are rounded to five, as agreed earlier today.",
+        "#reply fine\\nRegards\\n#pass",
+        "#reply see below\\nBest\\nfigures are in table 2 and table 3, which we discussed on the phone at length this morning."
+      })
+  void textThatOnlyLooksLikeAClosing_staysInTheNewText(String text) {
+    String body = text.replace("\\n", "\n");
+    ReplyText r = ReplyText.ofPlain(body);
+    assertEquals(body, r.newText());
+    assertEquals("", r.signature());
+  }
+
+  @Test
+  void aThanksAnsweringAnInlineQuote_isAnAnswer_theLastClosingIsTheSignOff() {
+    ReplyText r =
+        ReplyText.ofPlain(
+            "#note answers inline\n> Can you resend?\nThanks\n> Is table 2 weighted?\nNo.\n\nCheers\nEve");
+    assertEquals("#note answers inline\nThanks\nNo.", r.newText());
+    assertEquals("Cheers\nEve", r.signature());
   }
 
   @Test

@@ -45,4 +45,29 @@ class TalkingWithoutBlockingTest extends DeskTest {
     assertFalse(desk.ticket(id).state().name().isEmpty());
     assertEquals("with-data-owner", desk.ticket(id).state().name());
   }
+
+  @Test
+  void anOutlookSignOffWithoutMarker_isNotSentToTheResearcher() throws Exception {
+    String id = desk.request("1234567", TABLE);
+    desk.say(TestBot.ALICE, id, "#take");
+
+    desk.say(
+        TestBot.ALICE,
+        id,
+        """
+        #reply We expect to finish by Thursday.
+
+        Kind regards
+        Alice Officer
+        Output Checker, Secure Research Service
+        Tel: 01632 960123
+        This email and any attachments are confidential and intended solely for the addressee.
+        """);
+
+    String toAda = desk.lastBodyTo(TestBot.ADA, id);
+    assertTrue(toAda.contains("We expect to finish by Thursday."), toAda);
+    assertFalse(
+        toAda.contains("01632"), "the officer's direct line reached the researcher: " + toAda);
+    assertFalse(toAda.contains("Output Checker, Secure"), toAda);
+  }
 }
