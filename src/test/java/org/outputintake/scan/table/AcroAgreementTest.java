@@ -109,6 +109,83 @@ class AcroAgreementTest {
     }
   }
 
+  /**
+   * ACRO's four regressions as a researcher sends a statsmodels summary: its three tables exported
+   * one CSV each (the header block with {@code Df Residuals:}, the coefficient table, the
+   * diagnostics block), checked together as one request. ACRO passes them (dof 806 and 807), so
+   * every finding on them is noise an officer has to read past; with the residual df made 6, ACRO
+   * fails them, and the coefficient table, the model's estimates, is flagged with its summary.
+   */
+  @Test
+  void modelSummariesSentInPartsAreModelsWithoutNoiseAndTheirCoefficientsShareTheirDof()
+      throws IOException {
+    ScanContext acroDefaults =
+        ScanContext.of(FilePolicies.load(corpus.resolve("acro-defaults.yaml").toString()));
+    int noise = 0;
+    int parts = 0;
+    StringBuilder seen = new StringBuilder();
+    List<String> lowDof = new ArrayList<>();
+    for (Case c : cases) {
+      if (!c.kind().equals("model")) continue;
+      List<String> lines = Files.readAllLines(corpus.resolve(c.file()), StandardCharsets.UTF_8);
+      Map<String, List<String>> split = modelParts(c.id(), lines);
+      parts += split.size();
+      for (org.outputintake.scan.FileReport r : scanTogether(c.id() + "-pass", split, acroDefaults))
+        for (Finding f : r.findings()) {
+          noise++;
+          seen.append(r.file()).append(": ").append(f.code()).append('\n');
+        }
+      Map<String, List<String>> low = new LinkedHashMap<>();
+      split.forEach(
+          (name, part) ->
+              low.put(
+                  name,
+                  part.stream()
+                      .map(l -> l.replaceFirst("(Df Residuals:,)[0-9.]+", "$16"))
+                      .toList()));
+      for (org.outputintake.scan.FileReport r : scanTogether(c.id() + "-low", low, acroDefaults)) {
+        List<String> expected =
+            r.file().endsWith("_diagnostics.csv") ? List.of() : List.of("LOW_DEGREES_OF_FREEDOM");
+        List<String> got = r.findings().stream().map(Finding::code).distinct().toList();
+        if (!got.equals(expected)) lowDof.add(r.file() + ": " + got);
+      }
+    }
+    System.out.println("model parts: " + parts + ", noise findings: " + noise + "\n" + seen);
+    assertTrue(parts >= 10, "four models, each in two or three parts: " + parts);
+    // before model summaries were recognised: 16 (UNDERLYING_COUNTS_MISSING and
+    // DOMINANCE_UNCHECKED on every header and diagnostics block)
+    assertTrue(noise <= 0, "noise findings on model parts ACRO passes:\n" + seen);
+    // the summary states df 6, the coefficient table shares it, the diagnostics say nothing of it
+    assertEquals(List.of(), lowDof);
+  }
+
+  /**
+   * A statsmodels summary as three CSV files: the lines above the coefficient header, the
+   * coefficient table, and the diagnostics block below it (label-colon pairs again).
+   */
+  private static Map<String, List<String>> modelParts(String id, List<String> lines) {
+    int coef = 0;
+    while (!lines.get(coef).toLowerCase(java.util.Locale.ROOT).matches(",\\s*coef,.*")) coef++;
+    int diag = coef + 1;
+    while (diag < lines.size() && !lines.get(diag).matches("[^,]*:,.*")) diag++;
+    Map<String, List<String>> parts = new LinkedHashMap<>();
+    parts.put(id + "_summary.csv", lines.subList(0, coef));
+    parts.put(id + "_coef.csv", lines.subList(coef, diag));
+    if (diag < lines.size()) parts.put(id + "_diagnostics.csv", lines.subList(diag, lines.size()));
+    return parts;
+  }
+
+  private List<org.outputintake.scan.FileReport> scanTogether(
+      String request, Map<String, List<String>> parts, ScanContext ctx) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(request));
+    List<ScanFile> inputs = new ArrayList<>();
+    for (Map.Entry<String, List<String>> p : parts.entrySet()) {
+      Path f = Files.write(folder.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
+      inputs.add(ScanFile.of(f, p.getKey()));
+    }
+    return org.outputintake.policy.StandardScan.engine().scan(inputs, ctx).files();
+  }
+
   private List<Result> measure(ScanContext ctx, boolean asXlsx) throws IOException {
     List<Result> out = new ArrayList<>();
     for (Case c : cases) {
