@@ -110,6 +110,79 @@ class AcroAgreementTest {
   }
 
   /**
+   * Every cell position {@code --acro-results} writes, for every table of the corpus and its XLSX
+   * export (plus a titled table and means beside counts), mapped back through SACRO-Viewer's own
+   * loading and highlighting logic ({@link org.outputintake.scan.report.SacroViewerCells}, restated
+   * from {@code sacro/models.py} and {@code assets/src/scripts/_table-builder.js}) lands on the
+   * cell the finding names, showing the finding's value; and every flagged cell is highlighted.
+   */
+  @Test
+  void everyCellPositionRoundTripsThroughTheViewerToTheFindingsCell() throws IOException {
+    ScanContext acroDefaults =
+        ScanContext.of(FilePolicies.load(corpus.resolve("acro-defaults.yaml").toString()));
+    List<Path> files = new ArrayList<>();
+    for (Case c : cases) {
+      if (c.kind().equals("model")) continue;
+      Path csv = corpus.resolve(c.file());
+      files.add(csv);
+      files.add(xlsx(c, rows(csv)));
+    }
+    files.add(
+        TestFiles.text(
+            dir,
+            "a2_counts_titled.csv",
+            "Table 2: grants by year and type",
+            "year,G,N,R,R/G",
+            "2013,120,4,52,35",
+            "2014,118,13,0,40"));
+    files.add(
+        TestFiles.text(
+            dir,
+            "means_beside_counts.csv",
+            "region,sector,count,mean_income",
+            "North,Retail,3,11636000",
+            "South,Retail,25,9823000"));
+    int positions = 0;
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      Path folder = dir.resolve("acro-" + name.replace('.', '_'));
+      ScanFile in = ScanFile.of(file, name);
+      var report = org.outputintake.policy.StandardScan.engine().scan(List.of(in), acroDefaults);
+      org.outputintake.scan.report.AcroResults.write(
+          report, folder, Map.of(name, file), acroDefaults, java.time.Clock.systemUTC());
+      Set<String> flagged = new java.util.TreeSet<>();
+      Map<String, String> values = new LinkedHashMap<>();
+      for (Finding f : new TableScanner(100_000).scan(in, acroDefaults)) {
+        if (!Set.of("LOW_COUNT", "ZERO_COUNT", "DOMINANCE").contains(f.code())) continue;
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("^([A-Z]{1,3})(\\d+)( = (\\S+))?")
+                .matcher(f.evidence());
+        if (!m.find()) continue;
+        int column = AcroAgreement.column(m.group(1));
+        int row = Integer.parseInt(m.group(2));
+        if (row < 2 || column < 1) continue; // the viewer's head row and first column: comments
+        flagged.add(row + "," + column);
+        if (m.group(4) != null && !f.code().equals("DOMINANCE"))
+          values.put(row + "," + column, m.group(4));
+      }
+      Set<String> highlighted = new java.util.TreeSet<>();
+      for (var h : org.outputintake.scan.report.SacroViewerCells.highlights(folder)) {
+        positions++;
+        String at = (h.row() + 1) + "," + h.column(); // Papa row 0 is the file's row 1
+        highlighted.add(at);
+        String expected = values.get(at);
+        if (expected != null)
+          assertEquals(
+              Double.parseDouble(expected),
+              Double.parseDouble(h.text()),
+              name + ": the viewer shows at " + at + " the finding's value");
+      }
+      assertEquals(flagged, highlighted, name + ": the viewer highlights the flagged cells");
+    }
+    assertTrue(positions >= 40, "cell positions checked: " + positions);
+  }
+
+  /**
    * ACRO's four regressions as a researcher sends a statsmodels summary: its three tables exported
    * one CSV each (the header block with {@code Df Residuals:}, the coefficient table, the
    * diagnostics block), checked together as one request. ACRO passes them (dof 806 and 807), so
