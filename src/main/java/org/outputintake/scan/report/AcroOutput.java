@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.identifier.ColumnNames;
+import org.outputintake.scan.table.ModelSummary;
 import org.outputintake.scan.table.TableGrid;
 
 /**
@@ -239,20 +240,30 @@ final class AcroOutput {
               || n.equals("residual_df")) dfColumn = c;
         }
       }
+      long column = -1;
+      long columnMax = -1;
       for (String[] row : sheet.rows()) {
         String label = row.length > 0 ? ColumnNames.normalize(row[0]) : "";
         boolean dfRow =
             label.startsWith("df_resid")
                 || label.equals("residual_df")
                 || label.equals("df_residuals");
-        for (int c = dfRow ? 1 : Math.max(dfColumn, 0);
-            c < row.length && (dfRow || dfColumn >= 0);
-            c++) {
+        for (int c = 1; dfRow && c < row.length; c++) {
           long v = wholeNumber(row[c]);
           if (v >= 0) return v;
-          if (!dfRow) break;
         }
+        if (dfColumn < 0 || dfColumn >= row.length) continue;
+        long v = wholeNumber(row[dfColumn]);
+        if (v < 0) continue;
+        String raw = row.length > 0 && row[0] != null ? row[0] : "";
+        // the rule of the table scan: an analysis of variance's residual row, not its model or
+        // total rows; a df of 1 per term (SAS' Parameter Estimates) is no model's
+        if (ModelSummary.residualSource(raw)) return v;
+        if (ModelSummary.otherSource(raw)) continue;
+        if (column < 0) column = v;
+        columnMax = Math.max(columnMax, v);
       }
+      if (columnMax > 1) return column;
     }
     return -1;
   }

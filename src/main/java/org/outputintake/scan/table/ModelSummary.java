@@ -14,7 +14,7 @@ import java.util.Set;
  * contributions is noise an officer has to read past. Only a model's size (its residual degrees of
  * freedom) is checked there.
  */
-final class ModelSummary {
+public final class ModelSummary {
   /** How many data rows are looked at: a model summary is short, a table may have millions. */
   private static final int ROWS_LOOKED_AT = 60;
 
@@ -92,6 +92,9 @@ final class ModelSummary {
           "between groups");
 
   private final Set<String> seen = new HashSet<>();
+
+  ModelSummary() {}
+
   private int rows;
 
   /** A row of the table, header and notes above it included. */
@@ -117,7 +120,7 @@ final class ModelSummary {
    * Whether a row of an analysis of variance gives the residual's degrees of freedom ({@code
    * Residual}, {@code Residuals}, {@code Error}), which are the ones that must reach 10.
    */
-  static boolean residualSource(String label) {
+  public static boolean residualSource(String label) {
     String w = words(label);
     return w.equals("residual") || w.equals("residuals") || w.equals("error");
   }
@@ -125,7 +128,7 @@ final class ModelSummary {
   /**
    * Whether a row of an analysis of variance gives the model's or the total's degrees of freedom.
    */
-  static boolean otherSource(String label) {
+  public static boolean otherSource(String label) {
     return OTHER_SOURCES.contains(words(label));
   }
 

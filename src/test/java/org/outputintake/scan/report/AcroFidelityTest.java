@@ -130,6 +130,23 @@ class AcroFidelityTest {
   }
 
   @Test
+  void anAnalysisOfVarianceStatesTheResidualRowsDfNotTheModelsOrTheTotals() throws IOException {
+    // SAS PROC REG's ANOVA table as ODS writes it to CSV, with its parameter estimates (a DF of 1
+    // per term)
+    Path anova =
+        TestFiles.text(
+            dir,
+            "in/reg_anova.csv",
+            "Source,DF,Sum of Squares,Mean Square,F Value,Pr > F",
+            "Model,3,85.25,28.42,108.4,<.0001",
+            "Error,806,1.57,0.262,,",
+            "Corrected Total,809,86.82,,,");
+    JsonNode output = write(List.of(anova)).path("output_0");
+    assertEquals(806, output.path("properties").path("dof").asInt());
+    assertEquals("pass; dof=806 >= 10", output.path("summary").asText());
+  }
+
+  @Test
   void anExistingAcroResultsFileIsNeverCopied() throws IOException {
     Path csv = TestFiles.text(dir, "in/t.csv", "area,n", "A,120");
     Path old = TestFiles.text(dir, "in/results.json", "{\"version\": \"0.4.11\", \"results\": {}}");
