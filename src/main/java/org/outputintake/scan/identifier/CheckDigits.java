@@ -220,6 +220,19 @@ public final class CheckDigits {
     return check != 10 && check == s.charAt(9) - '0';
   }
 
+  /**
+   * HMRC's Unique Taxpayer Reference: ten digits whose first is the check digit of the other nine
+   * (weights 6, 7, 8, 9, 10, 5, 4, 3, 2, modulus 11, as python-stdnum's {@code gb.utr} computes
+   * it).
+   */
+  public static boolean utr(CharSequence s) {
+    if (s.length() != 10 || !allDigits(s, 0, 10)) return false;
+    int[] weights = {6, 7, 8, 9, 10, 5, 4, 3, 2};
+    int sum = 0;
+    for (int i = 0; i < 9; i++) sum += (s.charAt(i + 1) - '0') * weights[i];
+    return "21987654321".charAt(sum % 11) == s.charAt(0);
+  }
+
   /** Whether every digit is one more, or every digit one less, than the one before (mod 10). */
   private static boolean run(CharSequence s) {
     boolean up = true;

@@ -24,6 +24,10 @@ public final class ColumnProfile {
   private final String norm;
   private final IdentifierKind announced;
   private final boolean nhsHeader;
+
+  /** The header names Unique Taxpayer References: their ten digits are not NHS numbers. */
+  private final boolean utrHeader;
+
   private final boolean phoneHeader;
   private final boolean quantities;
 
@@ -81,6 +85,8 @@ public final class ColumnProfile {
     this.announced = ColumnNames.kindOf(norm);
     this.nhsHeader = ColumnNames.announcesNhs(norm);
     this.phoneHeader = ColumnNames.announcesPhone(norm);
+    this.utrHeader =
+        ColumnNames.hasWordStart(norm, "utr") || ColumnNames.hasWordStart(norm, "taxpayer");
     this.contextHeader =
         ColumnNames.hasWordStart(norm, "vat")
             || ColumnNames.hasWordStart(norm, "passport")
@@ -120,6 +126,10 @@ public final class ColumnProfile {
       digitsOnly(v);
       return;
     }
+    if (digit && n >= 13 && n <= 15 && PlaceRules.eastingNorthing(v)) {
+      hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
+      return;
+    }
     if (plainNumber && v.indexOf('@') < 0) return;
     if (digit || v.indexOf('@') >= 0) finder.scanCell(v, norm, sink);
   }
@@ -133,6 +143,10 @@ public final class ColumnProfile {
     currentRow = row;
     if (announced != null) announcedCell(v, true);
     int n = v.length();
+    if ((n == 13 || n == 14) && PlaceRules.eastingNorthing(v)) {
+      hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
+      return;
+    }
     boolean digits = n >= 8 && n <= 12 && CheckDigits.allDigits(v, 0, n);
     if (digits) digitsOnly(v);
     if (digits && (n == 10 || n == 11)) return;
@@ -169,6 +183,10 @@ public final class ColumnProfile {
         companyFirstRow = currentRow;
         companySample = Mask.generic(v);
       }
+    }
+    if (n == 10 && utrHeader) {
+      if (CheckDigits.utr(v)) hit(IdentifierKind.TAXPAYER_REFERENCE, Mask.generic(v));
+      return;
     }
     if (n == 10) {
       tenDigit++;

@@ -20,6 +20,7 @@ public enum IdentifierKind {
   COMPANY_NUMBER(true, "Company Registration Number", "Company Registration Numbers"),
   PUPIL_NUMBER(true, "Unique Pupil Number", "Unique Pupil Numbers"),
   VAT_NUMBER(true, "VAT registration number", "VAT registration numbers"),
+  TAXPAYER_REFERENCE(true, "Unique Taxpayer Reference (UTR)", "Unique Taxpayer References"),
   GRID_REFERENCE(true, "OS grid reference", "OS grid references"),
   LAT_LONG(true, "coordinate (latitude/longitude or easting/northing)", "coordinates"),
   PERSON_NAME(true, "person's name", "person names"),

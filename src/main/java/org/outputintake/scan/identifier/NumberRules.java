@@ -42,6 +42,11 @@ final class NumberRules {
         return 3;
       }
     }
+    if (len == 10 && t.context(i, 6, "utr", "taxpayer") && CheckDigits.utr(t.text(i))) {
+      // a UTR may pass the NHS check too: beside its words it is reported under its own name
+      t.hit(IdentifierKind.TAXPAYER_REFERENCE, Mask.generic(t.text(i)));
+      return 1;
+    }
     int phone = phones.at(i, len);
     if (phone > 0) return phone;
     int vat = vatDigits(i, len);
@@ -84,11 +89,27 @@ final class NumberRules {
       t.hit(IdentifierKind.COMPANY_NUMBER, Mask.generic(t.text(i)));
       return 1;
     }
+    if (len == 6 && i + 1 < t.count && t.allDigits(i + 1) && commaJoined(i + 1)) {
+      String pair = t.text(i) + "," + t.text(i + 1);
+      if (PlaceRules.eastingNorthing(pair)) {
+        t.hit(IdentifierKind.LAT_LONG, "coordinate (masked)");
+        return 2;
+      }
+    }
     if (len <= 4) {
       int place = places.shortNumber(i);
       if (place > 0) return place;
     }
     return 1;
+  }
+
+  /**
+   * Token k follows the one before after a comma, or a comma and a space ({@code 651409, 313177}).
+   */
+  private boolean commaJoined(int k) {
+    int gap = t.starts[k] - t.ends[k - 1];
+    int at = t.ends[k - 1];
+    return gap >= 1 && gap <= 2 && t.s.charAt(at) == ',' && (gap == 1 || t.s.charAt(at + 1) == ' ');
   }
 
   /**

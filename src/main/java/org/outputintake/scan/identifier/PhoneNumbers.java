@@ -33,13 +33,19 @@ final class PhoneNumbers {
   /** A phone number starting at digit token i of length len; returns the tokens used or 0. */
   int at(int i, int len) {
     boolean plus = t.starts[i] > 0 && t.s.charAt(t.starts[i] - 1) == '+';
+    // a plus is followed by a country code, never by a trunk zero: +07888814488 is no number
+    if (plus && t.s.charAt(t.starts[i]) == '0') return 0;
     boolean plus44 = len == 2 && t.s.startsWith("44", t.starts[i]) && plus;
     if (t.s.charAt(t.starts[i]) == '0' || plus44) {
       int used = groups(i, plus44);
       if (used > 0) return used;
     }
-    if (len == 12 && t.s.startsWith("44", t.starts[i]) && valid("+" + t.text(i))) {
-      // +447700900123 written compact, or without its plus
+    if (len == 12
+        && t.s.startsWith("44", t.starts[i])
+        && (plus || t.s.charAt(t.starts[i] + 2) == '7')
+        && valid("+" + t.text(i))) {
+      // +447700900123 written compact, or a mobile without its plus; twelve digits from 44 with
+      // neither (442087654321) are as likely a code or an amount as a landline
       t.hit(IdentifierKind.PHONE_NUMBER, Mask.phone("+" + t.text(i)));
       return 1;
     }

@@ -127,6 +127,23 @@ final class PlaceRules {
     return 1;
   }
 
+  /**
+   * An easting and northing written in one cell, {@code 651409,313177}: six digits each (seven for
+   * a northing above 1,000 km, Shetland), in metres within Great Britain's grid. Thousands are
+   * grouped by three, so such a cell is no amount.
+   */
+  static boolean eastingNorthing(String cell) {
+    int comma = cell.indexOf(',');
+    if (comma != 6 || cell.indexOf(',', comma + 1) >= 0) return false;
+    String north = cell.substring(comma + 1).strip();
+    if (north.length() < 6 || north.length() > 7) return false;
+    if (!CheckDigits.allDigits(cell, 0, 6) || !CheckDigits.allDigits(north, 0, north.length()))
+      return false;
+    long e = Long.parseLong(cell.substring(0, 6));
+    long n = Long.parseLong(north);
+    return e >= 100_000 && e < 700_000 && n >= 100_000 && n < 1_300_000;
+  }
+
   static boolean lat(double v) {
     return v >= 49.8 && v <= 61.0;
   }

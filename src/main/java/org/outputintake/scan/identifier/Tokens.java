@@ -80,6 +80,14 @@ final class Tokens {
     return single(k, ' ') || single(k, '-');
   }
 
+  /** Whether token k follows the one before after one or two spaces ({@code so1 1aa}). */
+  boolean spaced(int k) {
+    int gap = starts[k] - ends[k - 1];
+    if (gap < 1 || gap > 2) return false;
+    for (int p = ends[k - 1]; p < starts[k]; p++) if (s.charAt(p) != ' ') return false;
+    return true;
+  }
+
   boolean single(int k, char c) {
     return starts[k] - ends[k - 1] == 1 && s.charAt(ends[k - 1]) == c;
   }

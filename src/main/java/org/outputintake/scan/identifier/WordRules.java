@@ -102,7 +102,7 @@ final class WordRules {
       t.hit(IdentifierKind.POSTCODE, Mask.postcode(word));
       return 1;
     }
-    if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.single(i + 1, ' ')) {
+    if (len >= 2 && len <= 4 && i + 1 < t.count && t.len(i + 1) == 3 && t.spaced(i + 1)) {
       String next = t.upper(i + 1);
       if (CheckDigits.outwardCode(word, 0, len) && CheckDigits.inwardCode(next, 0, 3)
           || word.equals("GIR") && next.equals("0AA")) {

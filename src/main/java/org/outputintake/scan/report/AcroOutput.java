@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.identifier.ColumnNames;
+import org.outputintake.scan.table.ModelSummary;
 import org.outputintake.scan.table.TableGrid;
 
 /**
@@ -28,6 +29,9 @@ final class AcroOutput {
   };
   private static final Pattern CELL = Pattern.compile("^([A-Z]{1,3})(\\d{1,9})\\b(.*)$");
   private static final int MAX_OUTCOME_CELLS = 50_000;
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]*)?([eE][-+]?[0-9]+)?%?");
+  private static final Pattern STATED_DF = Pattern.compile("df (\\d{1,18})\\b");
 
   /** Cells per category and sheet ("" for a CSV): ACRO positions {row, column}. */
   final Map<String, Map<String, List<int[]>>> cells = new LinkedHashMap<>();
@@ -72,27 +76,25 @@ final class AcroOutput {
   }
 
   /**
-   * ACRO's {@code [row, column]}: 0-based below the header rows and right of the label column; null
-   * outside.
+   * The {@code [x, y]} SACRO-Viewer highlights the finding's cell at. The viewer shows the file's
+   * first row as the header and the rest as the body, and puts a cell {@code [x, y]} on body row x
+   * and the column right of y ({@code sacro/models.py} builds {@code cell_index} from the cells,
+   * {@code _table-builder.js} highlights {@code tr:nth-child(x + 1) > td:nth-child(y + 2)}): so the
+   * position is counted from the file's second row and second column, whatever title rows, header
+   * rows and label columns the table has. ACRO's own positions coincide with it for the one header
+   * row and one label column its tables have. Null for a cell in the first row or column.
    */
   private static int[] position(Finding f, List<TableGrid.Sheet> sheets) {
     Matcher m = CELL.matcher(f.evidence());
     if (!m.find()) return null;
-    int column = columnIndex(m.group(1)) - 1;
-    long sheetRow = Long.parseLong(m.group(2));
-    TableGrid.Sheet sheet = sheet(sheets, sheetOf(f.location()));
-    int dataStart = sheet == null ? 2 : sheet.dataStart();
-    long row = sheetRow - dataStart;
-    return row >= 0 && column >= 0 && row < Integer.MAX_VALUE
-        ? new int[] {(int) row, column}
-        : null;
+    return viewerCell(Long.parseLong(m.group(2)), columnIndex(m.group(1)));
   }
 
-  private static TableGrid.Sheet sheet(List<TableGrid.Sheet> sheets, String name) {
-    for (TableGrid.Sheet s : sheets) {
-      if (s.name().equals(name)) return s;
-    }
-    return null;
+  /** See {@link #position}: {@code sheetRow} 1-based, {@code column} 0-based. */
+  static int[] viewerCell(long sheetRow, int column) {
+    long x = sheetRow - 2;
+    int y = column - 1;
+    return x >= 0 && y >= 0 && x < Integer.MAX_VALUE ? new int[] {(int) x, y} : null;
   }
 
   /** {@code sheet 'Table 1', row 4, ...} gives "Table 1"; a CSV location gives "". */
@@ -148,9 +150,10 @@ final class AcroOutput {
   }
 
   /**
-   * The outcome as ACRO writes it (a DataFrame's JSON by column): every cell of the grid below the
-   * header and right of the label column, {@code "ok"} or its categories ({@code "threshold; "}),
-   * keyed by the row labels.
+   * The outcome as ACRO writes it (a DataFrame's JSON by column): every data cell right of the
+   * label columns, {@code "ok"} or its categories ({@code "threshold; "}), by column name and row
+   * label; a row with several label columns is keyed as pandas writes a MultiIndex label, {@code
+   * ('North', 'Female')}. Data rows start below the header rows, titles above them are not rows.
    */
   ObjectNode outcome(TableGrid.Sheet sheet, String sheetName) {
     ObjectNode outcome = JsonNodeFactory.instance.objectNode();
@@ -163,34 +166,66 @@ final class AcroOutput {
             (category, list) -> {
               for (int[] c : list) flags.merge(c[0] + "," + c[1], category + "; ", String::concat);
             });
-    List<String> labels = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     int rows = sheet.rows().size() - sheet.dataStart() + 1;
-    if (rows <= 0 || (long) rows * Math.max(1, header.length - 1) > MAX_OUTCOME_CELLS)
+    int labels = labelColumns(sheet, header.length);
+    if (rows <= 0 || (long) rows * Math.max(1, header.length - labels) > MAX_OUTCOME_CELLS)
       return outcome;
+    List<String> keys = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (int r = 0; r < rows; r++) {
       String[] cells = sheet.rows().get(sheet.dataStart() - 1 + r);
-      String label = cells.length > 0 && cells[0] != null ? cells[0].strip() : "";
+      String label = rowLabel(cells, labels);
       if (label.isEmpty()) label = Integer.toString(r);
       if (!seen.add(label)) label = label + " (" + r + ")";
-      labels.add(label);
+      keys.add(label);
     }
     Set<String> names = new HashSet<>();
-    for (int c = 1; c < header.length; c++) {
+    for (int c = labels; c < header.length; c++) {
       String name = header[c] == null || header[c].isBlank() ? "column " + c : header[c].strip();
       if (!names.add(name)) name = name + " (" + c + ")";
       ObjectNode column = outcome.putObject(name);
-      for (int r = 0; r < labels.size(); r++)
-        column.put(labels.get(r), flags.getOrDefault(r + "," + (c - 1), "ok"));
+      for (int r = 0; r < keys.size(); r++) {
+        int[] at = viewerCell(sheet.dataStart() + r, c);
+        String flag = at == null ? null : flags.get(at[0] + "," + at[1]);
+        column.put(keys.get(r), flag == null ? "ok" : flag);
+      }
     }
     return outcome;
+  }
+
+  /**
+   * How many leading columns label the rows (at least one): those whose data cells hold no number,
+   * as a crosstab of two variables has its region and sex before its counts.
+   */
+  private static int labelColumns(TableGrid.Sheet sheet, int width) {
+    int labels = 1;
+    for (; labels < width - 1; labels++) {
+      for (int r = sheet.dataStart() - 1; r < sheet.rows().size(); r++) {
+        String[] row = sheet.rows().get(r);
+        String v = labels < row.length && row[labels] != null ? row[labels].strip() : "";
+        if (!v.isEmpty() && NUMBER.matcher(v).matches()) return labels;
+      }
+    }
+    return labels;
+  }
+
+  private static String rowLabel(String[] cells, int labels) {
+    if (labels == 1) return cells.length > 0 && cells[0] != null ? cells[0].strip() : "";
+    StringBuilder b = new StringBuilder("(");
+    for (int c = 0; c < labels; c++) {
+      String v = c < cells.length && cells[c] != null ? cells[c].strip() : "";
+      b.append(c == 0 ? "" : ", ").append('\'').append(v).append('\'');
+    }
+    return b.append(')').toString();
   }
 
   /** The residual degrees of freedom a coefficient table states, or -1. */
   static long degreesOfFreedom(List<Finding> findings, List<TableGrid.Sheet> sheets) {
     for (Finding f : findings) {
-      if (f.code().equals("LOW_DEGREES_OF_FREEDOM") && f.evidence().startsWith("df ")) {
-        return Long.parseLong(f.evidence().substring(3).trim());
+      // "df 6", or "df 6 in 'ols_summary.csv'" when the df came from the model's summary
+      Matcher m = STATED_DF.matcher(f.evidence());
+      if (f.code().equals("LOW_DEGREES_OF_FREEDOM") && m.lookingAt()) {
+        return Long.parseLong(m.group(1));
       }
     }
     for (TableGrid.Sheet sheet : sheets) {
@@ -205,20 +240,30 @@ final class AcroOutput {
               || n.equals("residual_df")) dfColumn = c;
         }
       }
+      long column = -1;
+      long columnMax = -1;
       for (String[] row : sheet.rows()) {
         String label = row.length > 0 ? ColumnNames.normalize(row[0]) : "";
         boolean dfRow =
             label.startsWith("df_resid")
                 || label.equals("residual_df")
                 || label.equals("df_residuals");
-        for (int c = dfRow ? 1 : Math.max(dfColumn, 0);
-            c < row.length && (dfRow || dfColumn >= 0);
-            c++) {
+        for (int c = 1; dfRow && c < row.length; c++) {
           long v = wholeNumber(row[c]);
           if (v >= 0) return v;
-          if (!dfRow) break;
         }
+        if (dfColumn < 0 || dfColumn >= row.length) continue;
+        long v = wholeNumber(row[dfColumn]);
+        if (v < 0) continue;
+        String raw = row.length > 0 && row[0] != null ? row[0] : "";
+        // the rule of the table scan: an analysis of variance's residual row, not its model or
+        // total rows; a df of 1 per term (SAS' Parameter Estimates) is no model's
+        if (ModelSummary.residualSource(raw)) return v;
+        if (ModelSummary.otherSource(raw)) continue;
+        if (column < 0) column = v;
+        columnMax = Math.max(columnMax, v);
       }
+      if (columnMax > 1) return column;
     }
     return -1;
   }

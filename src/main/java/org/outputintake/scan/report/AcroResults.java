@@ -45,9 +45,12 @@ import org.outputintake.text.OutsideText;
 @SuppressWarnings("ReferenceEquality")
 public final class AcroResults {
   /**
-   * The ACRO release whose layout this follows; {@code load_records} accepts only its own version.
+   * The ACRO release whose layout this follows. ACRO's {@code load_records} accepts only its own
+   * version ({@code data["version"] != __version__} raises), so no one version suits two ACRO
+   * releases: this is what current ACRO (0.4.12) writes. SACRO-Viewer accepts any 0.4 or later
+   * ({@code sacro/versioning.py} compares major and minor only).
    */
-  public static final String ACRO_VERSION = "0.4.11";
+  public static final String ACRO_VERSION = "0.4.12";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

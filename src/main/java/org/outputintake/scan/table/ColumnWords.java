@@ -280,6 +280,7 @@ final class ColumnWords {
           "resid_df",
           "res_df",
           "df_res",
+          "df_r",
           "degrees_freedom");
 
   /**

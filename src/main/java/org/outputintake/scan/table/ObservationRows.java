@@ -19,6 +19,18 @@ final class ObservationRows {
   /** Per column, the labelled rows with a value so far: a model's terms in a coefficient table. */
   private long[] terms = new long[16];
 
+  /** The label of the row being read: an analysis of variance names its residual row. */
+  private String rowLabel = "";
+
+  /**
+   * Values of a df column, decided when the table is complete: in an analysis of variance only the
+   * residual row's df counts, and in a coefficient table (SAS' Parameter Estimates) a df of 1 per
+   * term is the term's, not the model's.
+   */
+  private final List<ColumnDf> columnDf = new ArrayList<>();
+
+  private record ColumnDf(long row, int column, double df, String label) {}
+
   /** Low numbers of observations outside a model: {row, column, value}. */
   final List<long[]> low = new ArrayList<>();
 
@@ -114,6 +126,40 @@ final class ObservationRows {
                   + "Fit it on more observations or fewer parameters.",
               "df " + (long) df));
     }
+  }
+
+  void label(String label) {
+    rowLabel = label;
+  }
+
+  /** A value of a column headed df: see {@link #settle}. */
+  void columnDegreesOfFreedom(long row, int c, double df) {
+    if (columnDf.size() < 4 * t.cellLimit) columnDf.add(new ColumnDf(row, c, df, rowLabel));
+  }
+
+  /**
+   * Decides which values of a df column are residual degrees of freedom, once the whole table has
+   * been read: a residual row ({@code Residual}, {@code Error}) if there is one; else, in a
+   * coefficient table whose df are at most 1, none (each term's own df); else every value but an
+   * analysis of variance's model and total rows.
+   */
+  void settle(boolean coefficients) {
+    boolean residualRow = columnDf.stream().anyMatch(d -> ModelSummary.residualSource(d.label()));
+    boolean termDf = coefficients && columnDf.stream().allMatch(d -> d.df() <= 1);
+    // broom's glance() gives the model's df beside df.residual: the named residual one decides
+    boolean residualColumn = columnDf.stream().anyMatch(d -> residualHeader(d.column()));
+    for (ColumnDf d : columnDf) {
+      if (residualColumn && !residualHeader(d.column())) continue;
+      if (residualRow ? !ModelSummary.residualSource(d.label()) : termDf) continue;
+      if (!residualRow && ModelSummary.otherSource(d.label())) continue;
+      degreesOfFreedom(d.row(), d.column(), d.df());
+    }
+    columnDf.clear();
+  }
+
+  private boolean residualHeader(int c) {
+    String n = c < t.columns.length ? t.columns[c].normalized : "";
+    return n.contains("res") || n.equals("df_r");
   }
 
   static double parseDouble(String v) {

@@ -46,6 +46,9 @@ final class TableAnalyzer {
 
   boolean coefficientRows;
 
+  /** Whether the table is a model's summary (its words), fed the first rows. */
+  final ModelSummary modelSummary = new ModelSummary();
+
   /** Suppressed counts printed with their percentage ({@code <5 (1.2%)}): {row, column}. */
   final List<long[]> hiddenShares = new ArrayList<>();
 
@@ -96,6 +99,7 @@ final class TableAnalyzer {
    */
   void row(long row, String[] cells, int width) {
     lastRow = row;
+    modelSummary.row(cells, width);
     if (columns == null) {
       if (filled(cells, width) < 2 && !HeaderRows.blankCorner(cells, width)) {
         for (int i = 0; i < width; i++) {
@@ -129,6 +133,7 @@ final class TableAnalyzer {
       coefficientRows = true;
     }
     String labelNorm = rowLabel.norm();
+    observations.label(label);
     if (totalRow) totalRowSeen = true;
     int totalCol = -1;
     long totalValue = 0;
@@ -169,7 +174,7 @@ final class TableAnalyzer {
         col.decimals++;
         numbersInRow++;
         if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
-          observations.degreesOfFreedom(row, c, ObservationRows.parseDouble(v));
+          observations.columnDegreesOfFreedom(row, c, ObservationRows.parseDouble(v));
         if (firstNumber == Cells.NOT_INTEGER) firstNumber = Cells.DECIMAL;
       } else if (n != Cells.NOT_INTEGER) {
         integer(col, row, c, n, totalRow);
@@ -317,7 +322,7 @@ final class TableAnalyzer {
     int base = ctx.policy().roundingBase();
     if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
     if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
-      observations.degreesOfFreedom(row, c, (double) n);
+      observations.columnDegreesOfFreedom(row, c, (double) n);
     if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 

@@ -91,6 +91,14 @@ final class TableJudge {
     }
     // pivot_table(values="income", aggfunc="sum") and aggfunc="count" print the same header
     String variable = crossTab ? t.valueVariable(open) : null;
+    if (t.modelSummary.recognised()) {
+      // a model's statistics: only its size is checked (the residual df, below)
+      counts.clear();
+      magnitudes.clear();
+      undecided.clear();
+      variable = null;
+    }
+    t.observations.settle(coefficients);
     counts.sort(Comparator.comparingInt(t::index));
     FilePolicy policy = t.ctx.policy();
     cells(counts, "LOW_COUNT");
@@ -115,8 +123,10 @@ final class TableJudge {
       }
     }
     MagnitudeJudge magnitude = new MagnitudeJudge(t);
-    if (counts.isEmpty() && !coefficients && (rateLike || !magnitudes.isEmpty()))
-      magnitude.underlyingCounts(magnitudes);
+    if (counts.isEmpty()
+        && !coefficients
+        && !t.modelSummary.recognised()
+        && (rateLike || !magnitudes.isEmpty())) magnitude.underlyingCounts(magnitudes);
     magnitude.dominance(magnitudes);
     if (coefficients && !t.degreesOfFreedomSeen) {
       t.out.add(

@@ -30,6 +30,33 @@ class IdentifierFinderTest {
   }
 
   @Test
+  void aUniqueTaxpayerReferenceBesideItsWordsIsReportedUnderItsOwnNameNotAsAnNhsNumber() {
+    // 1955839689 passes both HMRC's UTR check and the NHS modulus 11; 1955839661 is python-stdnum's
+    // gb.utr example, 2955839661 its failing twin
+    assertEquals(List.of("TAXPAYER_REFERENCE"), codes("UTR: 1955839689"));
+    assertEquals(List.of("TAXPAYER_REFERENCE"), codes("Unique Taxpayer Reference 1955839661"));
+    assertEquals(List.of(), codes("Unique Taxpayer Reference 2955839661"));
+    assertEquals(List.of("NHS_NUMBER"), codes("reference 1955839689 was used"));
+    Finding f = finder.scanText("taxpayer reference 1955839689", "").get(0);
+    assertEquals(Severity.BLOCKER, f.severity());
+    assertFalse(f.evidence().contains("1955839689") || f.message().contains("1955839689"));
+  }
+
+  @Test
+  void aPlusBeforeATrunkZeroOrTwelveDigitsFrom44WithoutPlusAreNoPhoneNumbers() {
+    // validator.js isMobilePhone en-GB invalid; libphonenumber's +442087654321 without its plus
+    assertEquals(List.of(), codes("call +07888814488 now"));
+    assertEquals(List.of(), codes("code 442087654321 here"));
+    assertEquals(List.of("PHONE_NUMBER"), codes("call +442087654321 now"));
+    assertEquals(List.of("PHONE_NUMBER"), codes("call 447789345856 now"));
+  }
+
+  @Test
+  void aPostcodeWithTwoSpacesInLowerCaseIsFound() {
+    assertEquals(List.of("POSTCODE"), codes("lives at so1  1aa today"));
+  }
+
+  @Test
   void loneTenDigitNumberPassingTheCheckDigitIsAnNhsNumberButNotAPlaceholderOrAnAmount() {
     assertEquals(List.of("NHS_NUMBER"), codes("reference 9434765919 was used"));
     assertEquals(List.of("NHS_NUMBER"), codes("NHS number: 9434765919"));

@@ -78,6 +78,30 @@ class AcroFidelityTest {
   }
 
   @Test
+  void theOutcomeGridHasTheDataColumnsOnlyKeyedByBothLabelColumnsAsAcroWritesIt()
+      throws IOException {
+    List<String> lines = new ArrayList<>(List.of("region,sex,A,B,C,D"));
+    String[] regions = {"North", "South", "East", "West", "Wales", "Scotland"};
+    for (String region : regions) {
+      lines.add(region + ",F,120,130,140,150");
+      lines.add(region + ",M,121,131,3,151");
+    }
+    Path csv = TestFiles.text(dir, "in/two_labels.csv", lines.toArray(String[]::new));
+    JsonNode outcome = write(List.of(csv)).path("output_0").path("outcome");
+    // 4 data columns of 12 rows (ACRO's DataFrame has region and sex as its index), not 5 x 12
+    assertEquals(List.of("A", "B", "C", "D"), iterable(outcome.fieldNames()));
+    assertEquals(12, outcome.path("C").size());
+    assertEquals("threshold; ", outcome.path("C").path("('North', 'M')").asText());
+    assertEquals("ok", outcome.path("C").path("('North', 'F')").asText());
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
   void xlsxSheetsAreAlsoWrittenAsCsvTheViewerShows() throws IOException {
     Files.createDirectories(dir.resolve("in"));
     Path xlsx =
@@ -90,7 +114,8 @@ class AcroFidelityTest {
     JsonNode files = write(List.of(xlsx)).path("output_0").path("files");
     assertEquals(2, files.size());
     assertEquals("w_Table_1.csv", files.get(1).path("name").asText());
-    assertEquals("[[1,0]]", files.get(1).path("sdc").path("cells").path("threshold").toString());
+    // B4 under the title row: the viewer's body row 3 (the CSV's first row is its head), column 1
+    assertEquals("[[2,0]]", files.get(1).path("sdc").path("cells").path("threshold").toString());
     assertTrue(Files.readString(dir.resolve("acro/w_Table_1.csv")).contains("area,n"));
   }
 
@@ -105,6 +130,23 @@ class AcroFidelityTest {
   }
 
   @Test
+  void anAnalysisOfVarianceStatesTheResidualRowsDfNotTheModelsOrTheTotals() throws IOException {
+    // SAS PROC REG's ANOVA table as ODS writes it to CSV, with its parameter estimates (a DF of 1
+    // per term)
+    Path anova =
+        TestFiles.text(
+            dir,
+            "in/reg_anova.csv",
+            "Source,DF,Sum of Squares,Mean Square,F Value,Pr > F",
+            "Model,3,85.25,28.42,108.4,<.0001",
+            "Error,806,1.57,0.262,,",
+            "Corrected Total,809,86.82,,,");
+    JsonNode output = write(List.of(anova)).path("output_0");
+    assertEquals(806, output.path("properties").path("dof").asInt());
+    assertEquals("pass; dof=806 >= 10", output.path("summary").asText());
+  }
+
+  @Test
   void anExistingAcroResultsFileIsNeverCopied() throws IOException {
     Path csv = TestFiles.text(dir, "in/t.csv", "area,n", "A,120");
     Path old = TestFiles.text(dir, "in/results.json", "{\"version\": \"0.4.11\", \"results\": {}}");
@@ -113,6 +155,6 @@ class AcroFidelityTest {
     assertEquals(1, results.size());
     assertFalse(Files.exists(dir.resolve("acro/file_results.json")));
     assertFalse(Files.exists(dir.resolve("acro/config.json")));
-    assertEquals(AcroResults.ACRO_VERSION, "0.4.11");
+    assertEquals("0.4.12", AcroResults.ACRO_VERSION);
   }
 }

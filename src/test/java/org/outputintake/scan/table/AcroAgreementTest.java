@@ -109,6 +109,156 @@ class AcroAgreementTest {
     }
   }
 
+  /**
+   * Every cell position {@code --acro-results} writes, for every table of the corpus and its XLSX
+   * export (plus a titled table and means beside counts), mapped back through SACRO-Viewer's own
+   * loading and highlighting logic ({@link org.outputintake.scan.report.SacroViewerCells}, restated
+   * from {@code sacro/models.py} and {@code assets/src/scripts/_table-builder.js}) lands on the
+   * cell the finding names, showing the finding's value; and every flagged cell is highlighted.
+   */
+  @Test
+  void everyCellPositionRoundTripsThroughTheViewerToTheFindingsCell() throws IOException {
+    ScanContext acroDefaults =
+        ScanContext.of(FilePolicies.load(corpus.resolve("acro-defaults.yaml").toString()));
+    List<Path> files = new ArrayList<>();
+    for (Case c : cases) {
+      if (c.kind().equals("model")) continue;
+      Path csv = corpus.resolve(c.file());
+      files.add(csv);
+      files.add(xlsx(c, rows(csv)));
+    }
+    files.add(
+        TestFiles.text(
+            dir,
+            "a2_counts_titled.csv",
+            "Table 2: grants by year and type",
+            "year,G,N,R,R/G",
+            "2013,120,4,52,35",
+            "2014,118,13,0,40"));
+    files.add(
+        TestFiles.text(
+            dir,
+            "means_beside_counts.csv",
+            "region,sector,count,mean_income",
+            "North,Retail,3,11636000",
+            "South,Retail,25,9823000"));
+    int positions = 0;
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      Path folder = dir.resolve("acro-" + name.replace('.', '_'));
+      ScanFile in = ScanFile.of(file, name);
+      var report = org.outputintake.policy.StandardScan.engine().scan(List.of(in), acroDefaults);
+      org.outputintake.scan.report.AcroResults.write(
+          report, folder, Map.of(name, file), acroDefaults, java.time.Clock.systemUTC());
+      Set<String> flagged = new java.util.TreeSet<>();
+      Map<String, String> values = new LinkedHashMap<>();
+      for (Finding f : new TableScanner(100_000).scan(in, acroDefaults)) {
+        if (!Set.of("LOW_COUNT", "ZERO_COUNT", "DOMINANCE").contains(f.code())) continue;
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("^([A-Z]{1,3})(\\d+)( = (\\S+))?")
+                .matcher(f.evidence());
+        if (!m.find()) continue;
+        int column = AcroAgreement.column(m.group(1));
+        int row = Integer.parseInt(m.group(2));
+        if (row < 2 || column < 1) continue; // the viewer's head row and first column: comments
+        flagged.add(row + "," + column);
+        if (m.group(4) != null && !f.code().equals("DOMINANCE"))
+          values.put(row + "," + column, m.group(4));
+      }
+      Set<String> highlighted = new java.util.TreeSet<>();
+      for (var h : org.outputintake.scan.report.SacroViewerCells.highlights(folder)) {
+        positions++;
+        String at = (h.row() + 1) + "," + h.column(); // Papa row 0 is the file's row 1
+        highlighted.add(at);
+        String expected = values.get(at);
+        if (expected != null)
+          assertEquals(
+              Double.parseDouble(expected),
+              Double.parseDouble(h.text()),
+              name + ": the viewer shows at " + at + " the finding's value");
+      }
+      assertEquals(flagged, highlighted, name + ": the viewer highlights the flagged cells");
+    }
+    assertTrue(positions >= 40, "cell positions checked: " + positions);
+  }
+
+  /**
+   * ACRO's four regressions as a researcher sends a statsmodels summary: its three tables exported
+   * one CSV each (the header block with {@code Df Residuals:}, the coefficient table, the
+   * diagnostics block), checked together as one request. ACRO passes them (dof 806 and 807), so
+   * every finding on them is noise an officer has to read past; with the residual df made 6, ACRO
+   * fails them, and the coefficient table, the model's estimates, is flagged with its summary.
+   */
+  @Test
+  void modelSummariesSentInPartsAreModelsWithoutNoiseAndTheirCoefficientsShareTheirDof()
+      throws IOException {
+    ScanContext acroDefaults =
+        ScanContext.of(FilePolicies.load(corpus.resolve("acro-defaults.yaml").toString()));
+    int noise = 0;
+    int parts = 0;
+    StringBuilder seen = new StringBuilder();
+    List<String> lowDof = new ArrayList<>();
+    for (Case c : cases) {
+      if (!c.kind().equals("model")) continue;
+      List<String> lines = Files.readAllLines(corpus.resolve(c.file()), StandardCharsets.UTF_8);
+      Map<String, List<String>> split = modelParts(c.id(), lines);
+      parts += split.size();
+      for (org.outputintake.scan.FileReport r : scanTogether(c.id() + "-pass", split, acroDefaults))
+        for (Finding f : r.findings()) {
+          noise++;
+          seen.append(r.file()).append(": ").append(f.code()).append('\n');
+        }
+      Map<String, List<String>> low = new LinkedHashMap<>();
+      split.forEach(
+          (name, part) ->
+              low.put(
+                  name,
+                  part.stream()
+                      .map(l -> l.replaceFirst("(Df Residuals:,)[0-9.]+", "$16"))
+                      .toList()));
+      for (org.outputintake.scan.FileReport r : scanTogether(c.id() + "-low", low, acroDefaults)) {
+        List<String> expected =
+            r.file().endsWith("_diagnostics.csv") ? List.of() : List.of("LOW_DEGREES_OF_FREEDOM");
+        List<String> got = r.findings().stream().map(Finding::code).distinct().toList();
+        if (!got.equals(expected)) lowDof.add(r.file() + ": " + got);
+      }
+    }
+    System.out.println("model parts: " + parts + ", noise findings: " + noise + "\n" + seen);
+    assertTrue(parts >= 10, "four models, each in two or three parts: " + parts);
+    // before model summaries were recognised: 16 (UNDERLYING_COUNTS_MISSING and
+    // DOMINANCE_UNCHECKED on every header and diagnostics block)
+    assertTrue(noise <= 0, "noise findings on model parts ACRO passes:\n" + seen);
+    // the summary states df 6, the coefficient table shares it, the diagnostics say nothing of it
+    assertEquals(List.of(), lowDof);
+  }
+
+  /**
+   * A statsmodels summary as three CSV files: the lines above the coefficient header, the
+   * coefficient table, and the diagnostics block below it (label-colon pairs again).
+   */
+  private static Map<String, List<String>> modelParts(String id, List<String> lines) {
+    int coef = 0;
+    while (!lines.get(coef).toLowerCase(java.util.Locale.ROOT).matches(",\\s*coef,.*")) coef++;
+    int diag = coef + 1;
+    while (diag < lines.size() && !lines.get(diag).matches("[^,]*:,.*")) diag++;
+    Map<String, List<String>> parts = new LinkedHashMap<>();
+    parts.put(id + "_summary.csv", lines.subList(0, coef));
+    parts.put(id + "_coef.csv", lines.subList(coef, diag));
+    if (diag < lines.size()) parts.put(id + "_diagnostics.csv", lines.subList(diag, lines.size()));
+    return parts;
+  }
+
+  private List<org.outputintake.scan.FileReport> scanTogether(
+      String request, Map<String, List<String>> parts, ScanContext ctx) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(request));
+    List<ScanFile> inputs = new ArrayList<>();
+    for (Map.Entry<String, List<String>> p : parts.entrySet()) {
+      Path f = Files.write(folder.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
+      inputs.add(ScanFile.of(f, p.getKey()));
+    }
+    return org.outputintake.policy.StandardScan.engine().scan(inputs, ctx).files();
+  }
+
   private List<Result> measure(ScanContext ctx, boolean asXlsx) throws IOException {
     List<Result> out = new ArrayList<>();
     for (Case c : cases) {
