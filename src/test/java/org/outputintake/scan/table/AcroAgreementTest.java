@@ -225,7 +225,7 @@ class AcroAgreementTest {
     }
     System.out.println("model parts: " + parts + ", noise findings: " + noise + "\n" + seen);
     assertTrue(parts >= 10, "four models, each in two or three parts: " + parts);
-    // before model summaries were recognised: 16 (UNDERLYING_COUNTS_MISSING and
+    // before model summaries were recognised: 12 (UNDERLYING_COUNTS_MISSING and
     // DOMINANCE_UNCHECKED on every header and diagnostics block)
     assertTrue(noise <= 0, "noise findings on model parts ACRO passes:\n" + seen);
     // the summary states df 6, the coefficient table shares it, the diagnostics say nothing of it
