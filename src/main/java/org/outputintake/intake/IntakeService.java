@@ -20,6 +20,7 @@ import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
@@ -228,7 +229,7 @@ public final class IntakeService {
                     null,
                     now,
                     String.valueOf(m.from()),
-                    "email-ignored",
+                    AuditType.Action.EMAIL_IGNORED,
                     noReply.get() + " " + key);
                 return null;
               });
@@ -277,7 +278,7 @@ public final class IntakeService {
                   null,
                   now,
                   m.from(),
-                  "subject-rejected",
+                  AuditType.Action.SUBJECT_REJECTED,
                   codes(invalid.problems()) + " " + key);
               ctx.queueReply(
                   c,
@@ -325,7 +326,12 @@ public final class IntakeService {
                 c -> {
                   MailLog.record(c, key, m, null, "staff", "processed", null, raw, now);
                   AuditLog.append(
-                      c, null, now, m.from(), "email-received", "staff " + m.messageId());
+                      c,
+                      null,
+                      now,
+                      m.from(),
+                      AuditType.Action.EMAIL_RECEIVED,
+                      "staff " + m.messageId());
                   return ctx.workflow().officerCommandOutsideTicket(c, m, key, raw.sha256(), now);
                 });
     LOG.info("officer {} wrote outside a ticket: {}", m.from(), result.summary());
@@ -343,7 +349,7 @@ public final class IntakeService {
                   null,
                   now,
                   String.valueOf(m.from()),
-                  "email-for-staff",
+                  AuditType.Action.EMAIL_FOR_STAFF,
                   "reply to a refusal " + key);
               return null;
             });
@@ -393,7 +399,8 @@ public final class IntakeService {
               if (MailLog.disposition(c, key).isEmpty()) {
                 MailLog.record(c, key, m, null, "unprocessable", "quarantined", why, raw, now);
               }
-              AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
+              AuditLog.append(
+                  c, null, now, "system", AuditType.Action.QUARANTINED, key + ": " + why);
               if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
                 ctx.queueReply(
                     c,

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.store.RawStore;
-import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Workflow;
@@ -80,27 +80,29 @@ final class Resubmission {
                               review.folderVersion() != null
                                   ? review.folderVersion()
                                   : current.folderVersion());
-                  ctx.tickets().update(c, t);
                   String id = t.idText();
                   MailLog.record(c, key, m, id, "revision", "processed", null, raw, now);
                   TicketReplyHandler.received(c, id, m, "revision", now);
                   NewRequestHandler.recordFiles(c, id, key, stored, review, m);
                   if (review.folderSnapshot() != null)
                     ctx.tickets().saveFolderSnapshot(c, id, review.folderSnapshot());
-                  AuditLog.append(
-                      c,
-                      id,
-                      now,
-                      "system",
-                      "state-" + next.name(),
-                      review.blocked()
-                          ? IntakeService.codes(review.problems())
-                          : "new submission, check round "
-                              + t.round()
-                              + (next instanceof TicketState.Queued
-                                      && !(open instanceof TicketState.Queued)
-                                  ? ": back of the queue"
-                                  : ""));
+                  // saved after the email and its files, so the trail reads in the order it
+                  // happened
+                  ctx.tickets()
+                      .update(
+                          c,
+                          new StateChange(
+                              t,
+                              "system",
+                              review.blocked()
+                                  ? IntakeService.codes(review.problems())
+                                  : "new submission, check round "
+                                      + t.round()
+                                      + (next instanceof TicketState.Queued
+                                              && !(open instanceof TicketState.Queued)
+                                          ? ": back of the queue"
+                                          : ""),
+                              now));
                   Ticket saved = ctx.tickets().find(c, id).orElseThrow();
                   Map<String, Object> facts =
                       ctx.workflow()

@@ -12,6 +12,8 @@ import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketRepository;
@@ -163,21 +165,21 @@ final class TicketReplyHandler {
                     boolean newRound =
                         WorkflowStore.verdictCount(c, id, t.round()) >= WorkflowStore.CHECKERS;
                     if (newRound) back = back.nextRound();
-                    ctx.tickets().update(c, back);
-                    AuditLog.append(
-                        c,
-                        id,
-                        now,
-                        m.from(),
-                        "state-queued",
-                        "researcher answered: back of the queue"
-                            + (newRound
-                                ? ", check round "
-                                    + back.round()
-                                    + " on the same files (both verdicts of round "
-                                    + t.round()
-                                    + " were in)"
-                                : ""));
+                    ctx.tickets()
+                        .update(
+                            c,
+                            new StateChange(
+                                back,
+                                m.from(),
+                                "researcher answered: back of the queue"
+                                    + (newRound
+                                        ? ", check round "
+                                            + back.round()
+                                            + " on the same files (both verdicts of round "
+                                            + t.round()
+                                            + " were in)"
+                                        : ""),
+                                now));
                     Ticket saved = ctx.tickets().find(c, id).orElseThrow();
                     ctx.workflow()
                         .researcherWrote(
@@ -263,7 +265,7 @@ final class TicketReplyHandler {
                   ticket.idText(),
                   now,
                   m.from() == null ? "unknown" : m.from(),
-                  "email-received",
+                  AuditType.Action.EMAIL_RECEIVED,
                   classification
                       + " "
                       + m.messageId()
@@ -273,7 +275,12 @@ final class TicketReplyHandler {
                       + ")");
               for (var f : MessageNotes.findings(m)) {
                 AuditLog.append(
-                    c, ticket.idText(), now, "system", "email-part-unreadable", f.message());
+                    c,
+                    ticket.idText(),
+                    now,
+                    "system",
+                    AuditType.Action.EMAIL_PART_UNREADABLE,
+                    f.message());
               }
               return null;
             });
@@ -293,10 +300,10 @@ final class TicketReplyHandler {
         id,
         now,
         m.from() == null ? "unknown" : m.from(),
-        "email-received",
+        AuditType.Action.EMAIL_RECEIVED,
         classification + " " + m.messageId() + MessageNotes.otherParts(m));
     for (var f : MessageNotes.findings(m))
-      AuditLog.append(c, id, now, "system", "email-part-unreadable", f.message());
+      AuditLog.append(c, id, now, "system", AuditType.Action.EMAIL_PART_UNREADABLE, f.message());
   }
 
   static IntakeService.Outcome outcome(Ticket ticket, String summary) {

@@ -1,7 +1,9 @@
 package org.outputintake.ticket;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a ticket is in its life (seed 002, section 3). One type per state; a transition is a method
@@ -14,8 +16,13 @@ import java.util.Objects;
  * </pre>
  */
 public sealed interface TicketState {
+  /** Which state this is, as stored and as the service-level clock treats it. */
+  Kind kind();
+
   /** The name stored in the database and shown to people. */
-  String name();
+  default String name() {
+    return kind().stored();
+  }
 
   Instant since();
 
@@ -63,8 +70,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "queued";
+    public Kind kind() {
+      return Kind.QUEUED;
     }
 
     /** An officer takes it (or a checker who held it before its revision gives a verdict). */
@@ -80,8 +87,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "checking";
+    public Kind kind() {
+      return Kind.CHECKING;
     }
 
     public Checked bothPassed(Instant at) {
@@ -104,8 +111,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "checked";
+    public Kind kind() {
+      return Kind.CHECKED;
     }
 
     /** For-approval projects: the checked files go to the data owners. */
@@ -124,8 +131,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "with-data-owner";
+    public Kind kind() {
+      return Kind.WITH_DATA_OWNER;
     }
 
     public Approved approve(Instant at) {
@@ -145,8 +152,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "approved";
+    public Kind kind() {
+      return Kind.APPROVED;
     }
   }
 
@@ -158,8 +165,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "blocked";
+    public Kind kind() {
+      return Kind.BLOCKED;
     }
 
     /** The researcher answered: the ticket returns to the back of the queue. */
@@ -186,8 +193,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "closed";
+    public Kind kind() {
+      return Kind.CLOSED;
     }
 
     public boolean released() {
@@ -197,15 +204,69 @@ public sealed interface TicketState {
 
   /** Rebuilds a state read from the database. */
   static TicketState of(String name, Instant since, String reason) {
-    return switch (name) {
-      case "queued" -> new Queued(since);
-      case "checking" -> new Checking(since);
-      case "checked" -> new Checked(since);
-      case "with-data-owner" -> new WithDataOwner(since);
-      case "approved" -> new Approved(since);
-      case "blocked" -> new Blocked(since, reason);
-      case "closed" -> new Closed(since, reason);
-      default -> throw new IllegalArgumentException("unknown ticket state '" + name + "'");
+    Kind kind =
+        Kind.of(name)
+            .orElseThrow(() -> new IllegalArgumentException("unknown ticket state '" + name + "'"));
+    return switch (kind) {
+      case QUEUED -> new Queued(since);
+      case CHECKING -> new Checking(since);
+      case CHECKED -> new Checked(since);
+      case WITH_DATA_OWNER -> new WithDataOwner(since);
+      case APPROVED -> new Approved(since);
+      case BLOCKED -> new Blocked(since, reason);
+      case CLOSED -> new Closed(since, reason);
     };
+  }
+
+  /** Who a ticket in a state is waiting for; the service level counts only the officers' time. */
+  enum WaitingFor {
+    OFFICERS,
+    RESEARCHER,
+    DATA_OWNER,
+    NOBODY
+  }
+
+  /** The states by their stored names (one per record above). */
+  enum Kind {
+    QUEUED("queued", WaitingFor.OFFICERS),
+    CHECKING("checking", WaitingFor.OFFICERS),
+    CHECKED("checked", WaitingFor.OFFICERS),
+    WITH_DATA_OWNER("with-data-owner", WaitingFor.DATA_OWNER),
+    APPROVED("approved", WaitingFor.OFFICERS),
+    BLOCKED("blocked", WaitingFor.RESEARCHER),
+    CLOSED("closed", WaitingFor.NOBODY);
+
+    private final String stored;
+    private final WaitingFor waitingFor;
+
+    Kind(String stored, WaitingFor waitingFor) {
+      this.stored = stored;
+      this.waitingFor = waitingFor;
+    }
+
+    public String stored() {
+      return stored;
+    }
+
+    public WaitingFor waitingFor() {
+      return waitingFor;
+    }
+
+    /**
+     * The service-level clock runs only while the officers have the next move: time waiting for the
+     * researcher or a data owner is not the service's.
+     */
+    public boolean serviceClockRuns() {
+      return waitingFor == WaitingFor.OFFICERS;
+    }
+
+    public static Optional<Kind> of(String stored) {
+      return Arrays.stream(values()).filter(k -> k.stored.equals(stored)).findFirst();
+    }
+
+    /** The audit event that records entering this state. */
+    public AuditType.StateEntered entered() {
+      return new AuditType.StateEntered(this);
+    }
   }
 }
