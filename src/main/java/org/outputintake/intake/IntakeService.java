@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
@@ -35,33 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
-
-  /**
-   * Codes that are problems with the request itself and so block the ticket; scanner findings never
-   * do.
-   */
-  private static final Set<String> REQUEST_PROBLEMS =
-      Set.of(
-          "FORM_MISSING",
-          "FORM_INCOMPLETE",
-          "FORM_PROJECT_MISMATCH",
-          "FORM_FILES_MISMATCH",
-          "FORM_DECLARATION",
-          "FOLDER_NAME",
-          "FOLDER_VERSION",
-          "FOLDER_NOT_FOUND",
-          "FOLDER_EMPTY",
-          "FOLDER_TOO_LARGE",
-          "FOLDER_FILE_UNREADABLE",
-          "FILE_TYPE_MISMATCH",
-          "FILE_TYPE_NOT_ALLOWED",
-          "FILE_TOO_LARGE",
-          "MODEL_FILE",
-          "ARCHIVE_UNSAFE",
-          "ENCRYPTED_CONTENT",
-          "FILE_EMPTY",
-          "FILE_NAME_DUPLICATE",
-          "SUPPORTING_IN_OUTPUT_ARCHIVE");
 
   public enum Disposition {
     PROCESSED,
@@ -434,10 +406,6 @@ public final class IntakeService {
   /** No form was read (none sent, or one we could not read): the reply brings the blank forms. */
   static boolean needsBlankForms(List<Finding> problems) {
     return hasCode(problems, "FORM_MISSING") || hasCode(problems, "FORM_UNREADABLE");
-  }
-
-  public static boolean isRequestProblem(String code) {
-    return REQUEST_PROBLEMS.contains(code) || code.startsWith("FORM_");
   }
 
   static void deleteRecursively(Path dir) {

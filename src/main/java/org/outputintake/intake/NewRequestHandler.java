@@ -22,6 +22,7 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 
 /**
  * A new output request: who may ask, then the review of form and files, then - in one transaction -
@@ -63,7 +64,10 @@ final class NewRequestHandler {
                   TicketState state =
                       review.blocked()
                           ? new TicketState.Queued(now)
-                              .block(IntakeService.codes(review.problems()), now)
+                              .block(
+                                  new TicketState.Blocked.IntakeProblems(
+                                      IntakeService.codes(review.problems())),
+                                  now)
                           : new TicketState.Queued(now);
                   Ticket t =
                       new Ticket(
@@ -114,7 +118,7 @@ final class NewRequestHandler {
                   if (review.folderSnapshot() != null)
                     ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
                   if (!(state instanceof TicketState.Blocked))
-                    ctx.workflow().ticketQueued(c, t, false, now);
+                    ctx.workflow().ticketQueued(c, t, OfficerNotifier.Arrival.NEW_REQUEST, now);
                   Map<String, Object> facts =
                       ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
                   List<OutgoingMail.FileRef> attach =
@@ -256,7 +260,7 @@ final class NewRequestHandler {
           .forEach(
               r ->
                   r.findings().stream()
-                      .filter(x -> !IntakeService.isRequestProblem(x.code()))
+                      .filter(x -> !x.blocksRequest())
                       .forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
     if (!findings.isEmpty()) TicketFiles.addFindings(c, ticketId, key, findings);
@@ -281,8 +285,7 @@ final class NewRequestHandler {
               "role",
               f.role()));
       for (var r : f.report()) {
-        List<Finding> shown =
-            r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code())).toList();
+        List<Finding> shown = r.findings().stream().filter(x -> !x.blocksRequest()).toList();
         if (!shown.isEmpty())
           scan.add(Map.of("file", r.file(), "findings", ReplyComposer.rows(shown, null)));
       }

@@ -11,6 +11,7 @@ import org.outputintake.store.RawStore;
 import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowStore;
 
@@ -61,7 +62,9 @@ final class Resubmission {
                     throw new IllegalStateException("ticket closed meanwhile");
                   TicketState next;
                   if (review.blocked()) {
-                    String codes = IntakeService.codes(review.problems());
+                    TicketState.Blocked.Cause codes =
+                        new TicketState.Blocked.IntakeProblems(
+                            IntakeService.codes(review.problems()));
                     next =
                         open instanceof TicketState.Blocked b
                             ? b.stillBlocked(codes, now)
@@ -129,7 +132,7 @@ final class Resubmission {
                         .researcherWrote(
                             c, saved, m, key, Workflow.ResearcherUpdate.SENT_FILES, now);
                   if (next instanceof TicketState.Queued)
-                    ctx.workflow().ticketQueued(c, saved, true, now);
+                    ctx.workflow().ticketQueued(c, saved, OfficerNotifier.Arrival.REVISED, now);
                   return saved;
                 });
     ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());

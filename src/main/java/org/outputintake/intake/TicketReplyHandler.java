@@ -18,6 +18,7 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 import org.outputintake.workflow.Role;
 import org.outputintake.workflow.StaffCommands;
 import org.outputintake.workflow.Workflow;
@@ -32,13 +33,6 @@ import org.outputintake.workflow.WorkflowStore;
  * verdicts reset.
  */
 final class TicketReplyHandler {
-  /**
-   * Blocks that an answer alone can lift: the officers asked something, rather than intake finding
-   * a fault.
-   */
-  private static final Set<String> OFFICER_BLOCKS =
-      Set.of("revisions requested", "question to the researcher");
-
   private final IntakeContext ctx;
   private final NewRequestHandler files;
   private final ResearcherProof researcherProof;
@@ -156,8 +150,10 @@ final class TicketReplyHandler {
                     ctx.workflow().closedTicketMail(c, t, m, now);
                     return "reply to closed ticket " + id + ": asked to open a new request";
                   }
+                  // an answer alone lifts a block only when the officers asked something, not
+                  // when intake found a fault
                   if (t.state() instanceof TicketState.Blocked b
-                      && OFFICER_BLOCKS.contains(b.reason())) {
+                      && b.cause() instanceof TicketState.Blocked.OfficerRequest) {
                     Ticket back = t.withState(b.researcherReplied(now));
                     // verdicts given before the answer stand while the round is unfinished; once
                     // both are in, no verdict could change and the ticket would sit in the queue
@@ -184,7 +180,7 @@ final class TicketReplyHandler {
                     ctx.workflow()
                         .researcherWrote(
                             c, saved, m, key, Workflow.ResearcherUpdate.answered(newRound), now);
-                    ctx.workflow().ticketQueued(c, saved, true, now);
+                    ctx.workflow().ticketQueued(c, saved, OfficerNotifier.Arrival.REVISED, now);
                     int position = WorkflowStore.queuePosition(c, id);
                     Map<String, Object> facts =
                         ctx.workflow()
@@ -199,14 +195,20 @@ final class TicketReplyHandler {
                         now);
                     return "researcher answered on " + id + ": back in the queue";
                   }
-                  if (t.state() instanceof TicketState.Blocked) {
+                  if (t.state() instanceof TicketState.Blocked b) {
+                    // the stored findings that blocked it are those its cause names
                     Map<String, Object> facts =
                         Map.of(
                             "problems",
                             ReplyComposer.rows(
                                 TicketFiles.latestFindings(c, id).stream()
                                     .map(TicketFiles.StoredFinding::finding)
-                                    .filter(f -> IntakeService.isRequestProblem(f.code()))
+                                    .filter(
+                                        f ->
+                                            b.cause()
+                                                    instanceof
+                                                    TicketState.Blocked.IntakeProblems problems
+                                                && problems.includes(f.code()))
                                     .toList(),
                                 null));
                     ctx.queueReply(

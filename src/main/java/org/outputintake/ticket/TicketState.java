@@ -36,8 +36,8 @@ public sealed interface TicketState {
    */
   sealed interface Open extends TicketState {
     /** The request cannot progress until the researcher answers: it leaves the queue. */
-    default Blocked block(String reason, Instant at) {
-      return new Blocked(at, reason);
+    default Blocked block(Blocked.Cause cause, Instant at) {
+      return new Blocked(at, cause);
     }
 
     default Closed close(String reason, Instant at) {
@@ -158,10 +158,72 @@ public sealed interface TicketState {
   }
 
   /** Blocked: out of the queue until the researcher replies (seed 002, "Revisions to outputs"). */
-  record Blocked(Instant since, String reason) implements Open {
+  record Blocked(Instant since, Cause cause) implements Open {
     public Blocked {
       Objects.requireNonNull(since, "since");
-      reason = reason == null ? "" : reason;
+      Objects.requireNonNull(cause, "cause");
+    }
+
+    /** Why the ticket waits for its researcher; {@link #text()} is what is stored and shown. */
+    public sealed interface Cause {
+      String text();
+
+      /**
+       * Reads a stored reason back: an officer's request by its fixed wording, anything else as
+       * what intake found (rows from before causes were typed read the same way).
+       */
+      static Cause of(String stored) {
+        String text = stored == null ? "" : stored;
+        for (OfficerRequest r : OfficerRequest.values()) {
+          if (r.text().equals(text)) return r;
+        }
+        return new IntakeProblems(text);
+      }
+    }
+
+    /**
+     * An officer wrote to the researcher ({@code #revise}, {@code #ask}): any answer returns the
+     * ticket to the queue.
+     */
+    public enum OfficerRequest implements Cause {
+      REVISIONS("revisions requested"),
+      QUESTION("question to the researcher");
+
+      private final String text;
+
+      OfficerRequest(String text) {
+        this.text = text;
+      }
+
+      @Override
+      public String text() {
+        return text;
+      }
+    }
+
+    /**
+     * Intake found what stops the request (its finding codes): only a submission that passes intake
+     * unblocks it.
+     */
+    public record IntakeProblems(String codes) implements Cause {
+      public IntakeProblems {
+        codes = codes == null ? "" : codes;
+      }
+
+      @Override
+      public String text() {
+        return codes;
+      }
+
+      /** Whether this code is among those that blocked the ticket. */
+      public boolean includes(String code) {
+        return Arrays.asList(codes.split(", ")).contains(code);
+      }
+    }
+
+    /** The cause as stored and shown to people. */
+    public String reason() {
+      return cause.text();
     }
 
     @Override
@@ -175,8 +237,8 @@ public sealed interface TicketState {
     }
 
     /** Still wrong after the researcher's answer: blocked again, from now. */
-    public Blocked stillBlocked(String newReason, Instant at) {
-      return new Blocked(at, newReason);
+    public Blocked stillBlocked(Cause newCause, Instant at) {
+      return new Blocked(at, newCause);
     }
   }
 
@@ -213,7 +275,7 @@ public sealed interface TicketState {
       case CHECKED -> new Checked(since);
       case WITH_DATA_OWNER -> new WithDataOwner(since);
       case APPROVED -> new Approved(since);
-      case BLOCKED -> new Blocked(since, reason);
+      case BLOCKED -> new Blocked(since, Blocked.Cause.of(reason));
       case CLOSED -> new Closed(since, reason);
     };
   }

@@ -153,9 +153,9 @@ public final class Workflow {
   }
 
   /** The ticket entered the queue (new, or back after a revision): the officers' list is told. */
-  public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now)
+  public void ticketQueued(Connection c, Ticket t, OfficerNotifier.Arrival arrival, Instant now)
       throws SQLException {
-    notifier.queued(c, t, revision, now);
+    notifier.queued(c, t, arrival, now);
   }
 
   /**

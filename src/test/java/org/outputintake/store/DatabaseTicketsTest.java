@@ -153,7 +153,9 @@ class DatabaseTicketsTest {
 
     Ticket blocked =
         stored
-            .withState(((TicketState.Queued) stored.state()).block("form missing", T1))
+            .withState(
+                ((TicketState.Queued) stored.state())
+                    .block(new TicketState.Blocked.IntakeProblems("form missing"), T1))
             .withFolder("outputs", 2);
     db.inTransaction(
         c -> {
@@ -162,7 +164,9 @@ class DatabaseTicketsTest {
         });
 
     Ticket reread = db.read(c -> repo.find(c, id.toString())).orElseThrow();
-    assertEquals(new TicketState.Blocked(T1, "form missing"), reread.state());
+    assertEquals(
+        new TicketState.Blocked(T1, new TicketState.Blocked.IntakeProblems("form missing")),
+        reread.state());
     assertEquals("outputs", reread.folderName());
     assertEquals(2, reread.folderVersion());
     assertEquals(

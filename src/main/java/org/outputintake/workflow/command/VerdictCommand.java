@@ -25,10 +25,16 @@ import org.outputintake.workflow.WorkflowStore;
  * Two passes complete the checks.
  */
 public final class VerdictCommand implements OfficerCommand {
+  /** Which of a checker's two verdicts this command gives. */
+  public enum Verdict {
+    PASS,
+    FAIL
+  }
+
   private final boolean pass;
 
-  public VerdictCommand(boolean pass) {
-    this.pass = pass;
+  public VerdictCommand(Verdict verdict) {
+    this.pass = verdict == Verdict.PASS;
   }
 
   @Override
