@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
+import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.TicketState;
 
 /**
  * Lays out one ticket's export: {@code emails/}, {@code files/<submission>/}, the CSV sections,
@@ -135,10 +138,11 @@ final class ArchiveWriter {
     for (var s : record.sections().entrySet()) {
       if (!s.getKey().file().equals(TicketRecord.AUDIT.file())) continue;
       for (Map<String, Object> row : s.getValue().rows()) {
-        String type = TicketRecord.text(row, "type");
-        if (type == null || !type.startsWith("state-")) continue;
+        Optional<TicketState.Kind> entered =
+            AuditType.StateEntered.parse(TicketRecord.text(row, "type"));
+        if (entered.isEmpty()) continue;
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("state", type.substring("state-".length()));
+        state.put("state", entered.get().stored());
         state.put("at", row.get("at"));
         state.put("actor", row.get("actor"));
         state.put("detail", row.get("detail"));

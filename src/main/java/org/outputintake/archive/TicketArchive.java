@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +116,12 @@ public final class TicketArchive {
     } catch (ArchiveException.UnknownTicket e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      audit(db, id, actor, "archive-failed", "export to " + dir + " failed: " + e.getMessage());
+      audit(
+          db,
+          id,
+          actor,
+          AuditType.Action.ARCHIVE_FAILED,
+          "export to " + dir + " failed: " + e.getMessage());
       throw e;
     }
     if (!r.complete()) {
@@ -123,7 +129,7 @@ public final class TicketArchive {
           db,
           id,
           actor,
-          "archive-failed",
+          AuditType.Action.ARCHIVE_FAILED,
           "export to "
               + r.folder()
               + " is incomplete ("
@@ -137,7 +143,7 @@ public final class TicketArchive {
           db,
           id,
           actor,
-          "archived",
+          AuditType.Action.ARCHIVED,
           "exported to " + r.folder() + "; manifest.json sha256 " + r.manifestSha256());
     }
     return r;
@@ -167,7 +173,7 @@ public final class TicketArchive {
     }
   }
 
-  private void audit(Database db, String ticketId, String actor, String type, String detail) {
+  private void audit(Database db, String ticketId, String actor, AuditType type, String detail) {
     try {
       db.inTransaction(
           c -> {
@@ -178,7 +184,7 @@ public final class TicketArchive {
       LOG.error(
           "ticket {}: could not record '{}' on the audit trail: {}",
           ticketId,
-          type,
+          type.code(),
           e.getMessage());
     }
   }

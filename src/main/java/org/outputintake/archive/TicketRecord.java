@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.outputintake.reply.Outbox;
+import org.outputintake.ticket.AuditType;
 
 /**
  * Everything the database holds about one ticket, read in one transaction so the export is a
@@ -41,7 +42,11 @@ record TicketRecord(
       new Section(
           "audit.csv",
           "the audit trail: every state change and every email in or out",
-          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('archived', 'archive-failed') ORDER BY id");
+          "SELECT * FROM audit_event WHERE ticket_id = ? AND type NOT IN ('"
+              + AuditType.Action.ARCHIVED.code()
+              + "', '"
+              + AuditType.Action.ARCHIVE_FAILED.code()
+              + "') ORDER BY id");
 
   static final List<Section> SECTIONS =
       List.of(

@@ -9,6 +9,7 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -142,7 +143,7 @@ final class OutboxCommand implements Runnable {
                   row.get().mail().ticketId(),
                   now,
                   "operator",
-                  "email-retry",
+                  AuditType.Action.EMAIL_RETRY,
                   row.get().mail().kind() + " " + row.get().mail().messageId());
               out.printf(
                   "Row %d (%s to %s) will be sent again in the bot's next outbox pass.%n",

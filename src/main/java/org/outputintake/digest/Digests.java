@@ -20,6 +20,7 @@ import org.outputintake.reply.Templates;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,7 +228,7 @@ public final class Digests {
               null,
               now,
               "system",
-              "digest-queued",
+              AuditType.Action.DIGEST_QUEUED,
               d.name() + " to " + to.size() + " recipient(s)");
           return mails.stream().map(OutgoingMail::messageId).toList();
         });

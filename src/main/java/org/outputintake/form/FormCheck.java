@@ -39,7 +39,7 @@ public final class FormCheck {
     for (Declaration d : Declaration.values()) {
       if (!form.declared(d)) {
         findings.add(
-            Finding.blocker(
+            Finding.requestProblem(
                     FORM_DECLARATION,
                     FORM + ", declarations",
                     "The declaration \""
@@ -151,7 +151,7 @@ public final class FormCheck {
   }
 
   private static Finding incomplete(String location, String message, String field) {
-    return Finding.blocker(FORM_INCOMPLETE, location, message).withEvidence(field);
+    return Finding.requestProblem(FORM_INCOMPLETE, location, message).withEvidence(field);
   }
 
   private static void projectNumber(
@@ -162,7 +162,7 @@ public final class FormCheck {
     String registry = RequestForm.digits(expect.registryProjectNumber());
     if (!subject.isEmpty() && !subject.equals(onForm)) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   FORM_PROJECT_MISMATCH,
                   FORM + ", project number",
                   "The project number on the request form ("
@@ -173,7 +173,7 @@ public final class FormCheck {
               .withEvidence(onForm + " / " + subject));
     } else if (!registry.isEmpty() && !registry.equals(onForm)) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   FORM_PROJECT_MISMATCH,
                   FORM + ", project number",
                   "The project number on the request form ("
@@ -198,7 +198,7 @@ public final class FormCheck {
       boolean present = attached.stream().anyMatch(a -> a.chain().contains(f.baseName()));
       if (!present) {
         findings.add(
-            Finding.blocker(
+            Finding.requestProblem(
                     FORM_FILES_MISMATCH,
                     FORM + ", file table",
                     "The form lists '"
@@ -218,7 +218,7 @@ public final class FormCheck {
       if (!listed && !coveredByArchive) {
         String name = expect.attachedFileNames().get(i);
         findings.add(
-            Finding.blocker(
+            Finding.requestProblem(
                     FORM_FILES_MISMATCH,
                     name,
                     "The file '"
@@ -248,7 +248,7 @@ public final class FormCheck {
     Optional<String> problem = FolderNames.problem(form.folderName());
     if (problem.isPresent()) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   FOLDER_NAME,
                   FORM + ", folder name",
                   "The folder name '"
@@ -266,7 +266,7 @@ public final class FormCheck {
     OptionalInt last = expect.lastFolderVersion();
     if (last.isPresent() && version.isPresent() && version.getAsInt() <= last.getAsInt()) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   FOLDER_VERSION,
                   FORM + ", folder name",
                   "This is a revision, so the folder's version must be higher than the last one sent on this request "

@@ -68,7 +68,7 @@ public final class RequestForms {
 
   /** No attachment is a request form (the caller attaches the blank forms to its reply). */
   public static Finding formMissing() {
-    return Finding.blocker(
+    return Finding.requestProblem(
         FORM_MISSING,
         "",
         "No completed output request form came with your request. Fill in the blank form attached to this "
@@ -77,7 +77,7 @@ public final class RequestForms {
 
   /** A file named like the form could not be read: say why, so they do not simply send it again. */
   public static Finding formUnreadable(String displayName, String reason) {
-    return Finding.blocker(
+    return Finding.requestProblem(
         FORM_UNREADABLE,
         displayName,
         "The request form '"

@@ -35,7 +35,7 @@ final class SupportingInArchives {
     byArchive.forEach(
         (archive, entries) ->
             findings.add(
-                Finding.blocker(
+                Finding.requestProblem(
                         FormCheck.SUPPORTING_IN_OUTPUT_ARCHIVE,
                         archive,
                         "The form marks "

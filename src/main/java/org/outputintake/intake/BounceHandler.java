@@ -11,6 +11,7 @@ import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ final class BounceHandler {
                           e.mail().ticketId(),
                           now,
                           "system",
-                          "email-bounced",
+                          AuditType.Action.EMAIL_BOUNCED,
                           e.mail().kind()
                               + " "
                               + e.mail().messageId()
@@ -98,7 +99,12 @@ final class BounceHandler {
                               + bounce.summary();
                   MailLog.record(c, key, m, ticket, "bounce", "processed", detail, raw, now);
                   AuditLog.append(
-                      c, ticket, now, String.valueOf(m.from()), "email-received", "bounce " + key);
+                      c,
+                      ticket,
+                      now,
+                      String.valueOf(m.from()),
+                      AuditType.Action.EMAIL_RECEIVED,
+                      "bounce " + key);
                   return ticket;
                 });
     LOG.warn("bounce reported{}: {}", ticketId == null ? "" : " on " + ticketId, bounce.summary());

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
@@ -20,6 +19,7 @@ import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
@@ -34,33 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
-
-  /**
-   * Codes that are problems with the request itself and so block the ticket; scanner findings never
-   * do.
-   */
-  private static final Set<String> REQUEST_PROBLEMS =
-      Set.of(
-          "FORM_MISSING",
-          "FORM_INCOMPLETE",
-          "FORM_PROJECT_MISMATCH",
-          "FORM_FILES_MISMATCH",
-          "FORM_DECLARATION",
-          "FOLDER_NAME",
-          "FOLDER_VERSION",
-          "FOLDER_NOT_FOUND",
-          "FOLDER_EMPTY",
-          "FOLDER_TOO_LARGE",
-          "FOLDER_FILE_UNREADABLE",
-          "FILE_TYPE_MISMATCH",
-          "FILE_TYPE_NOT_ALLOWED",
-          "FILE_TOO_LARGE",
-          "MODEL_FILE",
-          "ARCHIVE_UNSAFE",
-          "ENCRYPTED_CONTENT",
-          "FILE_EMPTY",
-          "FILE_NAME_DUPLICATE",
-          "SUPPORTING_IN_OUTPUT_ARCHIVE");
 
   public enum Disposition {
     PROCESSED,
@@ -228,7 +201,7 @@ public final class IntakeService {
                     null,
                     now,
                     String.valueOf(m.from()),
-                    "email-ignored",
+                    AuditType.Action.EMAIL_IGNORED,
                     noReply.get() + " " + key);
                 return null;
               });
@@ -277,7 +250,7 @@ public final class IntakeService {
                   null,
                   now,
                   m.from(),
-                  "subject-rejected",
+                  AuditType.Action.SUBJECT_REJECTED,
                   codes(invalid.problems()) + " " + key);
               ctx.queueReply(
                   c,
@@ -325,7 +298,12 @@ public final class IntakeService {
                 c -> {
                   MailLog.record(c, key, m, null, "staff", "processed", null, raw, now);
                   AuditLog.append(
-                      c, null, now, m.from(), "email-received", "staff " + m.messageId());
+                      c,
+                      null,
+                      now,
+                      m.from(),
+                      AuditType.Action.EMAIL_RECEIVED,
+                      "staff " + m.messageId());
                   return ctx.workflow().officerCommandOutsideTicket(c, m, key, raw.sha256(), now);
                 });
     LOG.info("officer {} wrote outside a ticket: {}", m.from(), result.summary());
@@ -343,7 +321,7 @@ public final class IntakeService {
                   null,
                   now,
                   String.valueOf(m.from()),
-                  "email-for-staff",
+                  AuditType.Action.EMAIL_FOR_STAFF,
                   "reply to a refusal " + key);
               return null;
             });
@@ -393,7 +371,8 @@ public final class IntakeService {
               if (MailLog.disposition(c, key).isEmpty()) {
                 MailLog.record(c, key, m, null, "unprocessable", "quarantined", why, raw, now);
               }
-              AuditLog.append(c, null, now, "system", "quarantined", key + ": " + why);
+              AuditLog.append(
+                  c, null, now, "system", AuditType.Action.QUARANTINED, key + ": " + why);
               if (m != null && ctx.loopGuard().reasonNotToReply(m).isEmpty()) {
                 ctx.queueReply(
                     c,
@@ -427,10 +406,6 @@ public final class IntakeService {
   /** No form was read (none sent, or one we could not read): the reply brings the blank forms. */
   static boolean needsBlankForms(List<Finding> problems) {
     return hasCode(problems, "FORM_MISSING") || hasCode(problems, "FORM_UNREADABLE");
-  }
-
-  public static boolean isRequestProblem(String code) {
-    return REQUEST_PROBLEMS.contains(code) || code.startsWith("FORM_");
   }
 
   static void deleteRecursively(Path dir) {

@@ -12,6 +12,7 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.store.DbTime;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 
 /** The mail_message table: every email in, keyed by its idempotency key, with what became of it. */
 public final class MailLog {
@@ -83,7 +84,7 @@ public final class MailLog {
           ticketId,
           at,
           "system",
-          "message-id-reused",
+          AuditType.Action.MESSAGE_ID_REUSED,
           m.messageId()
               + " was already used by a different email; this one is handled on its own as "
               + key);

@@ -16,10 +16,13 @@ import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 
 /**
  * A new output request: who may ask, then the review of form and files, then - in one transaction -
@@ -61,7 +64,10 @@ final class NewRequestHandler {
                   TicketState state =
                       review.blocked()
                           ? new TicketState.Queued(now)
-                              .block(IntakeService.codes(review.problems()), now)
+                              .block(
+                                  new TicketState.Blocked.IntakeProblems(
+                                      IntakeService.codes(review.problems())),
+                                  now)
                           : new TicketState.Queued(now);
                   Ticket t =
                       new Ticket(
@@ -76,37 +82,43 @@ final class NewRequestHandler {
                           review.folderVersion(),
                           now,
                           m.messageId());
-                  ctx.tickets().insert(c, t);
-                  MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
+                  // the email and the ticket's creation come before the state it enters, as they
+                  // happened (the trail has no link to the ticket row to wait for)
                   AuditLog.append(
                       c,
                       id.toString(),
                       now,
                       m.from(),
-                      "email-received",
+                      AuditType.Action.EMAIL_RECEIVED,
                       "request " + m.messageId() + MessageNotes.otherParts(m));
                   AuditLog.append(
                       c,
                       id.toString(),
                       now,
                       "system",
-                      "ticket-created",
+                      AuditType.Action.TICKET_CREATED,
                       "project "
                           + p.number()
                           + ", "
                           + m.files().size()
                           + " file(s), policy "
                           + review.policy());
+                  ctx.tickets()
+                      .insert(
+                          c,
+                          new StateChange(
+                              t,
+                              "system",
+                              state instanceof TicketState.Blocked b
+                                  ? b.reason()
+                                  : "ready for checking",
+                              now));
+                  MailLog.record(c, key, m, id.toString(), "request", "processed", null, raw, now);
                   recordFiles(c, id.toString(), key, stored, review, m);
                   if (review.folderSnapshot() != null)
                     ctx.tickets().saveFolderSnapshot(c, id.toString(), review.folderSnapshot());
-                  if (state instanceof TicketState.Blocked b) {
-                    AuditLog.append(c, id.toString(), now, "system", "state-blocked", b.reason());
-                  } else {
-                    AuditLog.append(
-                        c, id.toString(), now, "system", "state-queued", "ready for checking");
-                    ctx.workflow().ticketQueued(c, t, false, now);
-                  }
+                  if (!(state instanceof TicketState.Blocked))
+                    ctx.workflow().ticketQueued(c, t, OfficerNotifier.Arrival.NEW_REQUEST, now);
                   Map<String, Object> facts =
                       ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
                   List<OutgoingMail.FileRef> attach =
@@ -143,7 +155,7 @@ final class NewRequestHandler {
                   null,
                   now,
                   m.from(),
-                  "request-refused",
+                  AuditType.Action.REQUEST_REFUSED,
                   refusal.code()
                       + " for project "
                       + subject.projectNumber()
@@ -248,7 +260,7 @@ final class NewRequestHandler {
           .forEach(
               r ->
                   r.findings().stream()
-                      .filter(x -> !IntakeService.isRequestProblem(x.code()))
+                      .filter(x -> !x.blocksRequest())
                       .forEach(x -> findings.add(new TicketFiles.StoredFinding(r.file(), x))));
     }
     if (!findings.isEmpty()) TicketFiles.addFindings(c, ticketId, key, findings);
@@ -273,8 +285,7 @@ final class NewRequestHandler {
               "role",
               f.role()));
       for (var r : f.report()) {
-        List<Finding> shown =
-            r.findings().stream().filter(x -> !IntakeService.isRequestProblem(x.code())).toList();
+        List<Finding> shown = r.findings().stream().filter(x -> !x.blocksRequest()).toList();
         if (!shown.isEmpty())
           scan.add(Map.of("file", r.file(), "findings", ReplyComposer.rows(shown, null)));
       }

@@ -13,7 +13,7 @@ import org.outputintake.policy.FilePolicies;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.scan.FilePolicy;
-import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.slf4j.Logger;
@@ -132,14 +132,11 @@ public final class RegistrySync {
     ctx.db()
         .inTransaction(
             c -> {
-              ctx.tickets().update(c, updated);
-              AuditLog.append(
-                  c,
-                  t.id().toString(),
-                  now,
-                  "system",
-                  "state-closed",
-                  reason + ": open requests are closed");
+              ctx.tickets()
+                  .update(
+                      c,
+                      new StateChange(
+                          updated, "system", reason + ": open requests are closed", now));
               ctx.queueReply(
                   c,
                   ctx.composer().ticketReply("project-closed", updated, null, Map.of(), List.of()),

@@ -9,6 +9,7 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.SenderAuthentication;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -51,7 +52,7 @@ final class ResearcherProof {
                   ticketId,
                   now,
                   String.valueOf(m.from()),
-                  "email-unauthenticated",
+                  AuditType.Action.EMAIL_UNAUTHENTICATED,
                   "researcher's email not acted on: sender not authenticated (" + why + ") " + key);
               Map<String, Object> facts =
                   Map.of("ticketId", ticketId == null ? "" : ticketId, "onTicket", ticket != null);

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.store.RawStore;
-import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowStore;
 
@@ -61,7 +62,9 @@ final class Resubmission {
                     throw new IllegalStateException("ticket closed meanwhile");
                   TicketState next;
                   if (review.blocked()) {
-                    String codes = IntakeService.codes(review.problems());
+                    TicketState.Blocked.Cause codes =
+                        new TicketState.Blocked.IntakeProblems(
+                            IntakeService.codes(review.problems()));
                     next =
                         open instanceof TicketState.Blocked b
                             ? b.stillBlocked(codes, now)
@@ -80,27 +83,29 @@ final class Resubmission {
                               review.folderVersion() != null
                                   ? review.folderVersion()
                                   : current.folderVersion());
-                  ctx.tickets().update(c, t);
                   String id = t.idText();
                   MailLog.record(c, key, m, id, "revision", "processed", null, raw, now);
                   TicketReplyHandler.received(c, id, m, "revision", now);
                   NewRequestHandler.recordFiles(c, id, key, stored, review, m);
                   if (review.folderSnapshot() != null)
                     ctx.tickets().saveFolderSnapshot(c, id, review.folderSnapshot());
-                  AuditLog.append(
-                      c,
-                      id,
-                      now,
-                      "system",
-                      "state-" + next.name(),
-                      review.blocked()
-                          ? IntakeService.codes(review.problems())
-                          : "new submission, check round "
-                              + t.round()
-                              + (next instanceof TicketState.Queued
-                                      && !(open instanceof TicketState.Queued)
-                                  ? ": back of the queue"
-                                  : ""));
+                  // saved after the email and its files, so the trail reads in the order it
+                  // happened
+                  ctx.tickets()
+                      .update(
+                          c,
+                          new StateChange(
+                              t,
+                              "system",
+                              review.blocked()
+                                  ? IntakeService.codes(review.problems())
+                                  : "new submission, check round "
+                                      + t.round()
+                                      + (next instanceof TicketState.Queued
+                                              && !(open instanceof TicketState.Queued)
+                                          ? ": back of the queue"
+                                          : ""),
+                              now));
                   Ticket saved = ctx.tickets().find(c, id).orElseThrow();
                   Map<String, Object> facts =
                       ctx.workflow()
@@ -127,7 +132,7 @@ final class Resubmission {
                         .researcherWrote(
                             c, saved, m, key, Workflow.ResearcherUpdate.SENT_FILES, now);
                   if (next instanceof TicketState.Queued)
-                    ctx.workflow().ticketQueued(c, saved, true, now);
+                    ctx.workflow().ticketQueued(c, saved, OfficerNotifier.Arrival.REVISED, now);
                   return saved;
                 });
     ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());

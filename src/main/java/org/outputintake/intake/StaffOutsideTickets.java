@@ -12,6 +12,7 @@ import org.outputintake.mail.ReplyText;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
@@ -79,7 +80,12 @@ final class StaffOutsideTickets {
             c -> {
               MailLog.record(c, key, m, null, "staff", "processed", what, raw, now);
               AuditLog.append(
-                  c, null, now, String.valueOf(m.from()), "staff-mail-no-ticket", what + " " + key);
+                  c,
+                  null,
+                  now,
+                  String.valueOf(m.from()),
+                  AuditType.Action.STAFF_MAIL_NO_TICKET,
+                  what + " " + key);
               Map<String, Object> facts = new HashMap<>();
               facts.put("digest", answered.filter("digest"::equals).isPresent());
               facts.put("example", ctx.config().tickets().prefix() + "12345");

@@ -12,10 +12,13 @@ import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.OfficerNotifier;
 import org.outputintake.workflow.Role;
 import org.outputintake.workflow.StaffCommands;
 import org.outputintake.workflow.Workflow;
@@ -30,13 +33,6 @@ import org.outputintake.workflow.WorkflowStore;
  * verdicts reset.
  */
 final class TicketReplyHandler {
-  /**
-   * Blocks that an answer alone can lift: the officers asked something, rather than intake finding
-   * a fault.
-   */
-  private static final Set<String> OFFICER_BLOCKS =
-      Set.of("revisions requested", "question to the researcher");
-
   private final IntakeContext ctx;
   private final NewRequestHandler files;
   private final ResearcherProof researcherProof;
@@ -154,8 +150,10 @@ final class TicketReplyHandler {
                     ctx.workflow().closedTicketMail(c, t, m, now);
                     return "reply to closed ticket " + id + ": asked to open a new request";
                   }
+                  // an answer alone lifts a block only when the officers asked something, not
+                  // when intake found a fault
                   if (t.state() instanceof TicketState.Blocked b
-                      && OFFICER_BLOCKS.contains(b.reason())) {
+                      && b.cause() instanceof TicketState.Blocked.OfficerRequest) {
                     Ticket back = t.withState(b.researcherReplied(now));
                     // verdicts given before the answer stand while the round is unfinished; once
                     // both are in, no verdict could change and the ticket would sit in the queue
@@ -163,26 +161,26 @@ final class TicketReplyHandler {
                     boolean newRound =
                         WorkflowStore.verdictCount(c, id, t.round()) >= WorkflowStore.CHECKERS;
                     if (newRound) back = back.nextRound();
-                    ctx.tickets().update(c, back);
-                    AuditLog.append(
-                        c,
-                        id,
-                        now,
-                        m.from(),
-                        "state-queued",
-                        "researcher answered: back of the queue"
-                            + (newRound
-                                ? ", check round "
-                                    + back.round()
-                                    + " on the same files (both verdicts of round "
-                                    + t.round()
-                                    + " were in)"
-                                : ""));
+                    ctx.tickets()
+                        .update(
+                            c,
+                            new StateChange(
+                                back,
+                                m.from(),
+                                "researcher answered: back of the queue"
+                                    + (newRound
+                                        ? ", check round "
+                                            + back.round()
+                                            + " on the same files (both verdicts of round "
+                                            + t.round()
+                                            + " were in)"
+                                        : ""),
+                                now));
                     Ticket saved = ctx.tickets().find(c, id).orElseThrow();
                     ctx.workflow()
                         .researcherWrote(
                             c, saved, m, key, Workflow.ResearcherUpdate.answered(newRound), now);
-                    ctx.workflow().ticketQueued(c, saved, true, now);
+                    ctx.workflow().ticketQueued(c, saved, OfficerNotifier.Arrival.REVISED, now);
                     int position = WorkflowStore.queuePosition(c, id);
                     Map<String, Object> facts =
                         ctx.workflow()
@@ -197,14 +195,20 @@ final class TicketReplyHandler {
                         now);
                     return "researcher answered on " + id + ": back in the queue";
                   }
-                  if (t.state() instanceof TicketState.Blocked) {
+                  if (t.state() instanceof TicketState.Blocked b) {
+                    // the stored findings that blocked it are those its cause names
                     Map<String, Object> facts =
                         Map.of(
                             "problems",
                             ReplyComposer.rows(
                                 TicketFiles.latestFindings(c, id).stream()
                                     .map(TicketFiles.StoredFinding::finding)
-                                    .filter(f -> IntakeService.isRequestProblem(f.code()))
+                                    .filter(
+                                        f ->
+                                            b.cause()
+                                                    instanceof
+                                                    TicketState.Blocked.IntakeProblems problems
+                                                && problems.includes(f.code()))
                                     .toList(),
                                 null));
                     ctx.queueReply(
@@ -263,7 +267,7 @@ final class TicketReplyHandler {
                   ticket.idText(),
                   now,
                   m.from() == null ? "unknown" : m.from(),
-                  "email-received",
+                  AuditType.Action.EMAIL_RECEIVED,
                   classification
                       + " "
                       + m.messageId()
@@ -273,7 +277,12 @@ final class TicketReplyHandler {
                       + ")");
               for (var f : MessageNotes.findings(m)) {
                 AuditLog.append(
-                    c, ticket.idText(), now, "system", "email-part-unreadable", f.message());
+                    c,
+                    ticket.idText(),
+                    now,
+                    "system",
+                    AuditType.Action.EMAIL_PART_UNREADABLE,
+                    f.message());
               }
               return null;
             });
@@ -293,10 +302,10 @@ final class TicketReplyHandler {
         id,
         now,
         m.from() == null ? "unknown" : m.from(),
-        "email-received",
+        AuditType.Action.EMAIL_RECEIVED,
         classification + " " + m.messageId() + MessageNotes.otherParts(m));
     for (var f : MessageNotes.findings(m))
-      AuditLog.append(c, id, now, "system", "email-part-unreadable", f.message());
+      AuditLog.append(c, id, now, "system", AuditType.Action.EMAIL_PART_UNREADABLE, f.message());
   }
 
   static IntakeService.Outcome outcome(Ticket ticket, String summary) {

@@ -41,7 +41,7 @@ final class EncryptedContent {
   }
 
   static Finding finding(String kind) {
-    return Finding.blocker(
+    return Finding.requestProblem(
         ENCRYPTED_CONTENT,
         "",
         "This is a "

@@ -189,7 +189,7 @@ final class FileTypeRules {
     String ext = extension(name);
     if (mismatch) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   MISMATCH,
                   "",
                   "The file is named '."
@@ -216,7 +216,7 @@ final class FileTypeRules {
       String what =
           forbiddenName != null ? "'." + forbiddenName + "' files" : describe(type) + " files";
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
               NOT_ALLOWED,
               "",
               "The "
@@ -232,7 +232,7 @@ final class FileTypeRules {
           !mismatch || contentExtensions.stream().anyMatch(policy.allowedExtensions()::contains);
       if (!nameAllowed || !contentAllowed) {
         findings.add(
-            Finding.blocker(
+            Finding.requestProblem(
                 NOT_ALLOWED,
                 "",
                 "The "

@@ -33,7 +33,7 @@ final class ModelFiles {
     if (byName == null && byContent == null) return Optional.empty();
     String what = byContent != null ? byContent : "'." + byName + "' model file";
     return Optional.of(
-        Finding.blocker(
+        Finding.requestProblem(
                 MODEL_FILE,
                 "",
                 "This looks like an AI/ML model file ("

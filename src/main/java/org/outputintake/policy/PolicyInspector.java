@@ -48,7 +48,7 @@ public class PolicyInspector implements FileInspector {
     boolean tooLarge = policy.maxFileBytes() > 0 && size > policy.maxFileBytes();
     if (tooLarge) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
               "FILE_TOO_LARGE",
               "",
               "The file is "
@@ -118,7 +118,7 @@ public class PolicyInspector implements FileInspector {
    * disclose and is left alone.)
    */
   private static Finding empty() {
-    return Finding.blocker(
+    return Finding.requestProblem(
         FILE_EMPTY,
         "",
         "The file is empty (0 bytes), so there is nothing to check or release. Attach the file "

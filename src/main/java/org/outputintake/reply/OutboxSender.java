@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,7 +217,7 @@ public final class OutboxSender {
               mail.ticketId(),
               now,
               "system",
-              "email-sent",
+              AuditType.Action.EMAIL_SENT,
               mail.kind() + " " + mail.messageId());
           return null;
         });
@@ -281,7 +282,7 @@ public final class OutboxSender {
                 mail.ticketId(),
                 now,
                 "system",
-                "email-failed",
+                AuditType.Action.EMAIL_FAILED,
                 mail.kind() + " " + mail.messageId() + " to " + mask(mail.to()) + ": " + why);
             if (rejected instanceof MessageRejected.AttachmentChanged)
               changedAttachment.deadLetter(c, mail, why, now);

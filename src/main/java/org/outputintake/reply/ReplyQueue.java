@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +61,19 @@ public final class ReplyQueue {
           mail.ticketId(),
           now,
           "system",
-          "reply-not-queued",
+          AuditType.Action.REPLY_NOT_QUEUED,
           mail.kind() + ": recipient unusable (" + unusable.get() + ")");
       return Result.RECIPIENT_UNUSABLE;
     }
     Optional<String> capped = cap.suppress(c, mail, cause, now);
     if (capped.isPresent()) {
       AuditLog.append(
-          c, mail.ticketId(), now, "system", "reply-suppressed", mail.kind() + ": " + capped.get());
+          c,
+          mail.ticketId(),
+          now,
+          "system",
+          AuditType.Action.REPLY_SUPPRESSED,
+          mail.kind() + ": " + capped.get());
       LOG.warn(
           "reply {} to {} suppressed{}: {}",
           mail.kind(),
@@ -78,7 +84,12 @@ public final class ReplyQueue {
     }
     Outbox.enqueue(c, mail, cause, now);
     AuditLog.append(
-        c, mail.ticketId(), now, "system", "reply-queued", mail.kind() + " " + mail.messageId());
+        c,
+        mail.ticketId(),
+        now,
+        "system",
+        AuditType.Action.REPLY_QUEUED,
+        mail.kind() + " " + mail.messageId());
     return Result.QUEUED;
   }
 }

@@ -83,7 +83,8 @@ public final class FindingCollector {
                       + " like those above, first at "
                       + (first.location().isEmpty() ? "the same place" : first.location())
                       + ".",
-                  ""));
+                  "",
+                  first.scope()));
         });
     return out;
   }

@@ -3,19 +3,16 @@ package org.outputintake.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import org.outputintake.ticket.TicketState;
 
 /**
- * The service-level clock of one ticket, replayed from its receipt and its state changes (the audit
- * trail's {@code state-*} events): it runs from receipt to release or close and stops while the
- * ticket is blocked (waiting for the researcher) or with a data owner.
+ * The service-level clock of one ticket, replayed from its receipt and the states it entered (from
+ * the audit trail): it runs from receipt to release or close and stops in every state whose {@link
+ * TicketState.Kind#serviceClockRuns()} says so (blocked, with a data owner, closed).
  */
 public final class ServiceClock {
-  /** States in which the clock does not run. */
-  static final Set<String> STOPPED = Set.of("blocked", "with-data-owner", "closed");
-
-  /** A state entered at a moment (from a {@code state-NAME} audit event). */
-  public record Change(Instant at, String state) {}
+  /** A state entered at a moment. */
+  public record Change(Instant at, TicketState.Kind state) {}
 
   /**
    * Where a ticket stands against the service level at {@code at}.
@@ -27,7 +24,8 @@ public final class ServiceClock {
    *     owner, closed)
    * @param running whether the clock runs now
    */
-  public record Status(String state, Duration used, Duration left, Instant due, boolean running) {
+  public record Status(
+      TicketState.Kind state, Duration used, Duration left, Instant due, boolean running) {
     public boolean breached() {
       return left.isNegative() || left.isZero();
     }
@@ -53,14 +51,14 @@ public final class ServiceClock {
    * @param changes the ticket's state changes in the order they happened
    */
   public Status status(Instant receivedAt, List<Change> changes, Instant now) {
-    String state = "queued";
+    TicketState.Kind state = TicketState.Kind.QUEUED;
     Instant since = receivedAt;
     Duration used = Duration.ZERO;
     Instant breachAt = null;
     for (Change ch : changes) {
       Instant at = ch.at().isBefore(since) ? since : ch.at();
       if (at.isAfter(now)) break;
-      if (!STOPPED.contains(state)) {
+      if (state.serviceClockRuns()) {
         Duration run = calendar.between(since, at);
         if (breachAt == null && used.plus(run).compareTo(target) >= 0)
           breachAt = calendar.plus(since, target.minus(used));
@@ -69,7 +67,7 @@ public final class ServiceClock {
       state = ch.state();
       since = at;
     }
-    boolean running = !STOPPED.contains(state);
+    boolean running = state.serviceClockRuns();
     if (running) {
       Duration run = calendar.between(since, now);
       if (breachAt == null && used.plus(run).compareTo(target) >= 0)

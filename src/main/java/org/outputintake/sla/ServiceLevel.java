@@ -1,20 +1,17 @@
 package org.outputintake.sla;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.outputintake.config.BankHolidays;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.store.DbTime;
+import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -60,18 +57,9 @@ public final class ServiceLevel {
   /** The ticket's state changes from the audit trail, in order. */
   public static List<ServiceClock.Change> changes(Connection c, String ticketId)
       throws SQLException {
-    List<ServiceClock.Change> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT at, type FROM audit_event WHERE ticket_id = ? AND type LIKE 'state-%' ORDER BY id")) {
-      ps.setString(1, ticketId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next())
-          out.add(
-              new ServiceClock.Change(DbTime.parse(rs.getString(1)), rs.getString(2).substring(6)));
-      }
-    }
-    return out;
+    return AuditLog.statesEntered(c, ticketId).stream()
+        .map(e -> new ServiceClock.Change(e.at(), e.state()))
+        .toList();
   }
 
   /**
@@ -101,7 +89,7 @@ public final class ServiceLevel {
   /** Due time, working time used and left, for officers and managers. */
   public Map<String, Object> staffFacts(ServiceClock.Status s) {
     Map<String, Object> f = new HashMap<>();
-    f.put("slaDue", s.due() == null ? "not running (" + s.state() + ")" : moment(s.due()));
+    f.put("slaDue", s.due() == null ? "not running (" + s.state().stored() + ")" : moment(s.due()));
     f.put("slaUsed", workingDays(s.used()));
     f.put(
         "slaLeft",
@@ -118,7 +106,7 @@ public final class ServiceLevel {
   public String line(ServiceClock.Status s) {
     String due =
         s.due() == null
-            ? "clock stopped (" + s.state() + ")"
+            ? "clock stopped (" + s.state().stored() + ")"
             : (s.breached() ? "BREACHED " : "due ") + moment(s.due());
     String left =
         s.breached()

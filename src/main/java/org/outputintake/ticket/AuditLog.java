@@ -15,12 +15,19 @@ import org.outputintake.store.DbTime;
  * deletes.
  */
 public final class AuditLog {
-  public record Event(String ticketId, Instant at, String actor, String type, String detail) {}
-
   private AuditLog() {}
 
+  /**
+   * @param type the stored code ({@link AuditType#code()}); rows written by other versions may hold
+   *     codes this one does not write
+   */
+  public record Event(String ticketId, Instant at, String actor, String type, String detail) {}
+
+  /** A state a ticket entered, read back from the trail. */
+  public record Entered(Instant at, TicketState.Kind state) {}
+
   public static void append(
-      Connection c, String ticketId, Instant at, String actor, String type, String detail)
+      Connection c, String ticketId, Instant at, String actor, AuditType type, String detail)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -28,7 +35,7 @@ public final class AuditLog {
       ps.setString(1, ticketId);
       ps.setString(2, DbTime.of(at));
       ps.setString(3, actor);
-      ps.setString(4, type);
+      ps.setString(4, type.code());
       ps.setString(5, detail);
       ps.executeUpdate();
     }
@@ -41,6 +48,25 @@ public final class AuditLog {
       ps.setString(1, ticketId);
       return read(ps);
     }
+  }
+
+  /** The ticket's state changes in the order they happened (unknown state names are skipped). */
+  public static List<Entered> statesEntered(Connection c, String ticketId) throws SQLException {
+    List<Entered> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT at, type FROM audit_event WHERE ticket_id = ? AND type LIKE ? ORDER BY id")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, AuditType.StateEntered.PREFIX + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant at = DbTime.parse(rs.getString(1));
+          AuditType.StateEntered.parse(rs.getString(2))
+              .ifPresent(state -> out.add(new Entered(at, state)));
+        }
+      }
+    }
+    return out;
   }
 
   public static List<Event> all(Connection c) throws SQLException {

@@ -71,7 +71,9 @@ public final class TicketRepository {
     }
   }
 
-  public void insert(Connection c, Ticket t) throws SQLException {
+  /** A new ticket, in its first state. */
+  public void insert(Connection c, StateChange opened) throws SQLException {
+    Ticket t = opened.ticket();
     try (PreparedStatement ps =
         c.prepareStatement(
             """
@@ -96,6 +98,7 @@ public final class TicketRepository {
       ps.setString(17, t.rootMessageId());
       ps.executeUpdate();
     }
+    recordEntered(c, opened);
   }
 
   /**
@@ -109,13 +112,14 @@ public final class TicketRepository {
   }
 
   /**
-   * Saves a new state, folder and round; the queue position changes only when the ticket is
-   * (re-)queued. Applies only if the row still has the version {@code t} was read with (two
-   * instances can never both apply a command).
+   * Saves a new state, folder and round, with the audit event of the state entered; the queue
+   * position changes only when the ticket is (re-)queued. Applies only if the row still has the
+   * version the ticket was read with (two instances can never both apply a command).
    *
    * @throws StaleTicketException when the ticket changed since it was read
    */
-  public void update(Connection c, Ticket t) throws SQLException {
+  public void update(Connection c, StateChange change) throws SQLException {
+    Ticket t = change.ticket();
     try (PreparedStatement ps =
         c.prepareStatement(
             """
@@ -143,6 +147,13 @@ public final class TicketRepository {
       ps.setLong(14, t.version());
       if (ps.executeUpdate() != 1) throw new StaleTicketException(t.id().toString());
     }
+    recordEntered(c, change);
+  }
+
+  /** The one place a state's audit event is written. */
+  private static void recordEntered(Connection c, StateChange change) throws SQLException {
+    AuditLog.append(
+        c, change.ticket().idText(), change.at(), change.actor(), change.event(), change.detail());
   }
 
   /** Folder mode: keeps the submission's snapshot so changes on the share can be reported later. */

@@ -1,7 +1,9 @@
 package org.outputintake.ticket;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a ticket is in its life (seed 002, section 3). One type per state; a transition is a method
@@ -14,8 +16,13 @@ import java.util.Objects;
  * </pre>
  */
 public sealed interface TicketState {
+  /** Which state this is, as stored and as the service-level clock treats it. */
+  Kind kind();
+
   /** The name stored in the database and shown to people. */
-  String name();
+  default String name() {
+    return kind().stored();
+  }
 
   Instant since();
 
@@ -29,8 +36,8 @@ public sealed interface TicketState {
    */
   sealed interface Open extends TicketState {
     /** The request cannot progress until the researcher answers: it leaves the queue. */
-    default Blocked block(String reason, Instant at) {
-      return new Blocked(at, reason);
+    default Blocked block(Blocked.Cause cause, Instant at) {
+      return new Blocked(at, cause);
     }
 
     default Closed close(String reason, Instant at) {
@@ -63,8 +70,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "queued";
+    public Kind kind() {
+      return Kind.QUEUED;
     }
 
     /** An officer takes it (or a checker who held it before its revision gives a verdict). */
@@ -80,8 +87,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "checking";
+    public Kind kind() {
+      return Kind.CHECKING;
     }
 
     public Checked bothPassed(Instant at) {
@@ -104,8 +111,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "checked";
+    public Kind kind() {
+      return Kind.CHECKED;
     }
 
     /** For-approval projects: the checked files go to the data owners. */
@@ -124,8 +131,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "with-data-owner";
+    public Kind kind() {
+      return Kind.WITH_DATA_OWNER;
     }
 
     public Approved approve(Instant at) {
@@ -145,21 +152,83 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "approved";
+    public Kind kind() {
+      return Kind.APPROVED;
     }
   }
 
   /** Blocked: out of the queue until the researcher replies (seed 002, "Revisions to outputs"). */
-  record Blocked(Instant since, String reason) implements Open {
+  record Blocked(Instant since, Cause cause) implements Open {
     public Blocked {
       Objects.requireNonNull(since, "since");
-      reason = reason == null ? "" : reason;
+      Objects.requireNonNull(cause, "cause");
+    }
+
+    /** Why the ticket waits for its researcher; {@link #text()} is what is stored and shown. */
+    public sealed interface Cause {
+      String text();
+
+      /**
+       * Reads a stored reason back: an officer's request by its fixed wording, anything else as
+       * what intake found (rows from before causes were typed read the same way).
+       */
+      static Cause of(String stored) {
+        String text = stored == null ? "" : stored;
+        for (OfficerRequest r : OfficerRequest.values()) {
+          if (r.text().equals(text)) return r;
+        }
+        return new IntakeProblems(text);
+      }
+    }
+
+    /**
+     * An officer wrote to the researcher ({@code #revise}, {@code #ask}): any answer returns the
+     * ticket to the queue.
+     */
+    public enum OfficerRequest implements Cause {
+      REVISIONS("revisions requested"),
+      QUESTION("question to the researcher");
+
+      private final String text;
+
+      OfficerRequest(String text) {
+        this.text = text;
+      }
+
+      @Override
+      public String text() {
+        return text;
+      }
+    }
+
+    /**
+     * Intake found what stops the request (its finding codes): only a submission that passes intake
+     * unblocks it.
+     */
+    public record IntakeProblems(String codes) implements Cause {
+      public IntakeProblems {
+        codes = codes == null ? "" : codes;
+      }
+
+      @Override
+      public String text() {
+        return codes;
+      }
+
+      /** Whether this code is among those that blocked the ticket. */
+      public boolean includes(String code) {
+        return Arrays.asList(codes.split(", ")).contains(code);
+      }
+    }
+
+    /** The cause as stored and shown to people. */
+    public String reason() {
+      return cause.text();
     }
 
     @Override
-    public String name() {
-      return "blocked";
+    public Kind kind() {
+      return Kind.BLOCKED;
     }
 
     /** The researcher answered: the ticket returns to the back of the queue. */
@@ -168,8 +237,8 @@ public sealed interface TicketState {
     }
 
     /** Still wrong after the researcher's answer: blocked again, from now. */
-    public Blocked stillBlocked(String newReason, Instant at) {
-      return new Blocked(at, newReason);
+    public Blocked stillBlocked(Cause newCause, Instant at) {
+      return new Blocked(at, newCause);
     }
   }
 
@@ -186,8 +255,8 @@ public sealed interface TicketState {
     }
 
     @Override
-    public String name() {
-      return "closed";
+    public Kind kind() {
+      return Kind.CLOSED;
     }
 
     public boolean released() {
@@ -197,15 +266,69 @@ public sealed interface TicketState {
 
   /** Rebuilds a state read from the database. */
   static TicketState of(String name, Instant since, String reason) {
-    return switch (name) {
-      case "queued" -> new Queued(since);
-      case "checking" -> new Checking(since);
-      case "checked" -> new Checked(since);
-      case "with-data-owner" -> new WithDataOwner(since);
-      case "approved" -> new Approved(since);
-      case "blocked" -> new Blocked(since, reason);
-      case "closed" -> new Closed(since, reason);
-      default -> throw new IllegalArgumentException("unknown ticket state '" + name + "'");
+    Kind kind =
+        Kind.of(name)
+            .orElseThrow(() -> new IllegalArgumentException("unknown ticket state '" + name + "'"));
+    return switch (kind) {
+      case QUEUED -> new Queued(since);
+      case CHECKING -> new Checking(since);
+      case CHECKED -> new Checked(since);
+      case WITH_DATA_OWNER -> new WithDataOwner(since);
+      case APPROVED -> new Approved(since);
+      case BLOCKED -> new Blocked(since, Blocked.Cause.of(reason));
+      case CLOSED -> new Closed(since, reason);
     };
+  }
+
+  /** Who a ticket in a state is waiting for; the service level counts only the officers' time. */
+  enum WaitingFor {
+    OFFICERS,
+    RESEARCHER,
+    DATA_OWNER,
+    NOBODY
+  }
+
+  /** The states by their stored names (one per record above). */
+  enum Kind {
+    QUEUED("queued", WaitingFor.OFFICERS),
+    CHECKING("checking", WaitingFor.OFFICERS),
+    CHECKED("checked", WaitingFor.OFFICERS),
+    WITH_DATA_OWNER("with-data-owner", WaitingFor.DATA_OWNER),
+    APPROVED("approved", WaitingFor.OFFICERS),
+    BLOCKED("blocked", WaitingFor.RESEARCHER),
+    CLOSED("closed", WaitingFor.NOBODY);
+
+    private final String stored;
+    private final WaitingFor waitingFor;
+
+    Kind(String stored, WaitingFor waitingFor) {
+      this.stored = stored;
+      this.waitingFor = waitingFor;
+    }
+
+    public String stored() {
+      return stored;
+    }
+
+    public WaitingFor waitingFor() {
+      return waitingFor;
+    }
+
+    /**
+     * The service-level clock runs only while the officers have the next move: time waiting for the
+     * researcher or a data owner is not the service's.
+     */
+    public boolean serviceClockRuns() {
+      return waitingFor == WaitingFor.OFFICERS;
+    }
+
+    public static Optional<Kind> of(String stored) {
+      return Arrays.stream(values()).filter(k -> k.stored.equals(stored)).findFirst();
+    }
+
+    /** The audit event that records entering this state. */
+    public AuditType.StateEntered entered() {
+      return new AuditType.StateEntered(this);
+    }
   }
 }

@@ -34,7 +34,7 @@ final class RequestFileNames {
       if (same.size() < 2 || allIdentical(same)) continue;
       String name = same.get(0).displayName();
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
                   FILE_NAME_DUPLICATE,
                   name,
                   same.size()

@@ -12,7 +12,6 @@ import org.outputintake.form.FormExpectations;
 import org.outputintake.form.FormReader;
 import org.outputintake.form.RequestForm;
 import org.outputintake.form.RequestForms;
-import org.outputintake.intake.IntakeService;
 import org.outputintake.intake.RequestReview;
 import org.outputintake.intake.folder.FolderSnapshots;
 import org.outputintake.intake.folder.SnapshotResult;
@@ -85,7 +84,7 @@ public final class StandardReview implements RequestReview {
     if (folders != null && folderName != null) {
       SnapshotResult snap = folders.snapshot(in.project().number(), folderName);
       // a skipped link is worth telling officers but is no reason to hold the request
-      snap.findings().stream().filter(Finding::isBlocker).forEach(problems::add);
+      snap.findings().stream().filter(Finding::blocksRequest).forEach(problems::add);
       if (snap.snapshot().isPresent()) {
         var snapshot = snap.snapshot().get();
         snapshotJson = snapshot.toJson();
@@ -140,7 +139,7 @@ public final class StandardReview implements RequestReview {
     FindingCollector fromFiles = new FindingCollector(MAX_SAME_PROBLEM);
     for (FileReport r : report.files()) {
       for (Finding f : r.findings()) {
-        if (IntakeService.isRequestProblem(f.code())) fromFiles.add(inFile(f, r.file()));
+        if (f.blocksRequest()) fromFiles.add(inFile(f, r.file()));
       }
     }
     problems.addAll(fromFiles.findings());
@@ -228,20 +227,16 @@ public final class StandardReview implements RequestReview {
           org.outputintake.scan.identifier.IdentifierFinder.looksLike(
               org.outputintake.scan.identifier.IdentifierKind.valueOf(f.code()));
       out.add(
-          new Finding(
-              f.code(),
-              f.severity(),
-              f.location(),
+          f.withMessage(
               what
                   + " Your own contact details (a signature) are fine; never write results or data"
-                  + " from the Secure Research Service into an email: send them as files for checking.",
-              f.evidence()));
+                  + " from the Secure Research Service into an email: send them as files for checking."));
     }
     return out;
   }
 
   private static Finding inFile(Finding f, String file) {
     String where = f.location().isEmpty() ? file : file + ", " + f.location();
-    return new Finding(f.code(), f.severity(), where, f.message(), f.evidence());
+    return f.withLocation(where);
   }
 }

@@ -46,9 +46,16 @@ public final class OfficerNotifier {
     this.serviceLevel = serviceLevel;
   }
 
+  /** How a ticket came to be in the queue, which the notification's subject and text say. */
+  public enum Arrival {
+    NEW_REQUEST,
+    /** Back after the researcher revised or answered: it may already have checkers. */
+    REVISED
+  }
+
   /** To the officers' list, in the caller's transaction. */
-  public void queued(Connection c, Ticket t, boolean revision, Instant now) throws SQLException {
-    Facts f = facts(c, t, revision, FilesForCheckers.Attach.UP_TO_LIMIT);
+  public void queued(Connection c, Ticket t, Arrival arrival, Instant now) throws SQLException {
+    Facts f = facts(c, t, arrival, FilesForCheckers.Attach.UP_TO_LIMIT);
     for (String to : mail.officerAddresses()) {
       mail.queue(
           c,
@@ -68,7 +75,7 @@ public final class OfficerNotifier {
 
   /** The same notification to one officer ({@code #next}). */
   public void toOne(Connection c, Ticket t, String officer, Instant now) throws SQLException {
-    Facts f = facts(c, t, false, FilesForCheckers.Attach.ALWAYS);
+    Facts f = facts(c, t, Arrival.NEW_REQUEST, FilesForCheckers.Attach.ALWAYS);
     // already theirs: no queue position to give, and #take would only be refused
     f.values().put("taken", true);
     mail.queue(
@@ -89,8 +96,9 @@ public final class OfficerNotifier {
   private record Facts(
       String topic, Map<String, Object> values, List<OutgoingMail.FileRef> attachments) {}
 
-  private Facts facts(Connection c, Ticket t, boolean revision, FilesForCheckers.Attach how)
+  private Facts facts(Connection c, Ticket t, Arrival arrival, FilesForCheckers.Attach how)
       throws SQLException {
+    boolean revision = arrival == Arrival.REVISED;
     Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
     List<TicketFiles.StoredAttachment> files = TicketFiles.latestSubmission(c, t.idText());
     List<TicketFiles.StoredFinding> findings = TicketFiles.latestFindings(c, t.idText());

@@ -12,6 +12,7 @@ import org.outputintake.reply.ReplyCap;
 import org.outputintake.reply.ReplyQueue;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.workflow.command.DeskCommand;
 
@@ -58,7 +59,7 @@ final class OutsideTicketCommands {
           null,
           now,
           sender,
-          "command-refused",
+          AuditType.Action.COMMAND_REFUSED,
           "#"
               + cmd.name()
               + " outside a ticket: sender not authenticated ("
@@ -83,7 +84,7 @@ final class OutsideTicketCommands {
         null,
         now,
         sender,
-        "command-refused",
+        AuditType.Action.COMMAND_REFUSED,
         "#" + cmd.name() + " outside a ticket's thread, message sha256 " + rawSha256);
     ReplyQueue.Result told =
         mail.queue(
@@ -115,7 +116,12 @@ final class OutsideTicketCommands {
       summary = "Not done: " + r.getMessage() + ".";
     }
     AuditLog.append(
-        c, null, now, m.from(), "command", "#" + cmd.name() + ", message sha256 " + rawSha256);
+        c,
+        null,
+        now,
+        m.from(),
+        AuditType.Action.COMMAND,
+        "#" + cmd.name() + ", message sha256 " + rawSha256);
     ReplyQueue.Result told =
         mail.queue(
             c,

@@ -17,6 +17,7 @@ import org.outputintake.reply.ReplyQueue;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.workflow.command.CloseCommand;
@@ -52,10 +53,10 @@ public final class StaffCommands {
             new TakeCommand(),
             new DropCommand(),
             new NextCommand((inv, t, officer) -> notifier.toOne(inv.c(), t, officer, inv.now())),
-            new VerdictCommand(true),
-            new VerdictCommand(false),
-            new ResearcherMessageCommand(true),
-            new ResearcherMessageCommand(false),
+            new VerdictCommand(VerdictCommand.Verdict.PASS),
+            new VerdictCommand(VerdictCommand.Verdict.FAIL),
+            new ResearcherMessageCommand(ResearcherMessageCommand.Purpose.REVISE),
+            new ResearcherMessageCommand(ResearcherMessageCommand.Purpose.ASK),
             new NoteCommand(),
             new OwnerCommand(),
             new OwnerDecisionCommand(OwnerDecisionCommand.Decision.APPROVE),
@@ -108,7 +109,7 @@ public final class StaffCommands {
           id,
           now,
           sender,
-          "command-refused",
+          AuditType.Action.COMMAND_REFUSED,
           "sender not authenticated (" + unproven.why() + "), message sha256 " + rawSha256);
       mail.alert(
           c,
@@ -156,7 +157,7 @@ public final class StaffCommands {
           id,
           now,
           sender,
-          "command",
+          AuditType.Action.COMMAND,
           BlindVerdicts.neutral("#" + cmd.name()) + ", message sha256 " + rawSha256);
       Ticket after = ctx.tickets().find(c, id).orElse(ticket);
       ReplyQueue.Result confirmed =
@@ -183,7 +184,13 @@ public final class StaffCommands {
           BlindVerdicts.isVerdict(Optional.of(cmd.name()))
               ? BlindVerdicts.NEUTRAL_NAME + ": not recorded (the reason went to its author)"
               : BlindVerdicts.neutral("#" + cmd.name() + ": " + r.getMessage());
-      AuditLog.append(c, id, now, sender, "command-refused", why + ", message sha256 " + rawSha256);
+      AuditLog.append(
+          c,
+          id,
+          now,
+          sender,
+          AuditType.Action.COMMAND_REFUSED,
+          why + ", message sha256 " + rawSha256);
       ReplyQueue.Result told =
           reply(
               c,
@@ -239,7 +246,7 @@ public final class StaffCommands {
         id,
         now,
         sender,
-        "command-help",
+        AuditType.Action.COMMAND_HELP,
         BlindVerdicts.neutral(
             (unknown
                     ? "unknown command #" + parsed.get().name()
@@ -258,7 +265,7 @@ public final class StaffCommands {
           id,
           now,
           "system",
-          "reply-not-queued",
+          AuditType.Action.REPLY_NOT_QUEUED,
           "officer-help: the email answers a notification to the officers and gave no command;"
               + " such an answer is stored, never answered");
       return new Result(

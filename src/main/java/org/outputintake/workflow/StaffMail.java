@@ -15,6 +15,7 @@ import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyCap;
 import org.outputintake.reply.ReplyQueue;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -156,7 +157,7 @@ public final class StaffMail {
           t.idText(),
           now,
           "system",
-          "alert-coalesced",
+          AuditType.Action.ALERT_COALESCED,
           "\""
               + topic
               + "\" not sent again: the officers had this alert on this ticket within the hour");

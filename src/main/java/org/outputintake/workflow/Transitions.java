@@ -1,7 +1,7 @@
 package org.outputintake.workflow;
 
 import java.sql.SQLException;
-import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
@@ -11,8 +11,7 @@ public final class Transitions {
 
   public static Ticket move(Invocation inv, TicketState next, String detail) throws SQLException {
     Ticket updated = inv.ticket().withState(next);
-    inv.ctx().tickets().update(inv.c(), updated);
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "state-" + next.name(), detail);
+    inv.ctx().tickets().update(inv.c(), new StateChange(updated, inv.sender(), detail, inv.now()));
     return updated;
   }
 }

@@ -11,6 +11,7 @@ import org.outputintake.project.Project;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -152,9 +153,9 @@ public final class Workflow {
   }
 
   /** The ticket entered the queue (new, or back after a revision): the officers' list is told. */
-  public void ticketQueued(Connection c, Ticket t, boolean revision, Instant now)
+  public void ticketQueued(Connection c, Ticket t, OfficerNotifier.Arrival arrival, Instant now)
       throws SQLException {
-    notifier.queued(c, t, revision, now);
+    notifier.queued(c, t, arrival, now);
   }
 
   /**
@@ -173,11 +174,12 @@ public final class Workflow {
           t.idText(),
           now,
           sender,
-          "outsider-mail",
+          AuditType.Action.OUTSIDER_MAIL,
           "stored, not relayed; no alert: it answers an officers-alert");
       return;
     }
-    AuditLog.append(c, t.idText(), now, sender, "outsider-mail", "stored, not relayed");
+    AuditLog.append(
+        c, t.idText(), now, sender, AuditType.Action.OUTSIDER_MAIL, "stored, not relayed");
     mail.alert(
         c,
         t,
@@ -306,7 +308,8 @@ public final class Workflow {
     if (ticketId == null) return;
     java.util.Optional<Ticket> t = ctx.tickets().find(c, ticketId);
     if (t.isEmpty()) return;
-    AuditLog.append(c, ticketId, now, "system", "attachment-changed", kind + ": " + why);
+    AuditLog.append(
+        c, ticketId, now, "system", AuditType.Action.ATTACHMENT_CHANGED, kind + ": " + why);
     mail.toOfficers(
         c,
         t.get(),

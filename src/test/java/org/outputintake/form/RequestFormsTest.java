@@ -68,6 +68,7 @@ class RequestFormsTest {
     Finding f = RequestForms.formMissing();
     assertEquals(RequestForms.FORM_MISSING, f.code());
     assertEquals(Severity.BLOCKER, f.severity());
+    assertTrue(f.blocksRequest(), "the request waits for the form, not for the checkers");
     assertTrue(f.message().contains("blank form attached"));
   }
 }

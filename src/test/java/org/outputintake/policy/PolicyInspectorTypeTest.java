@@ -222,6 +222,7 @@ class PolicyInspectorTypeTest {
     Path big = PolicySamples.text(dir, "big.csv", "a,b\n" + "1,2\n".repeat(300_000));
     Inspection inspection = inspect(big, small);
     assertEquals(List.of("FILE_TOO_LARGE"), codes(inspection));
+    assertTrue(inspection.findings().get(0).blocksRequest(), "the researcher must send less");
     assertTrue(
         inspection.findings().get(0).message().contains("1 MB"),
         inspection.findings().get(0).message());

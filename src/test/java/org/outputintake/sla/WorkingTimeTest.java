@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.BankHolidays;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.ticket.TicketState;
 
 class WorkingTimeTest {
   private final ServiceLevel sla = new ServiceLevel(IntakeConfig.Sla.DEFAULT);
@@ -87,7 +90,7 @@ class WorkingTimeTest {
         sla.clock()
             .status(
                 saturdayNight,
-                List.of(new ServiceClock.Change(saturdayNight, "queued")),
+                List.of(new ServiceClock.Change(saturdayNight, TicketState.Kind.QUEUED)),
                 at("2024-01-22T10:00:00Z"));
     assertEquals(Duration.ofHours(1), s.used());
     assertEquals(at("2024-01-26T17:00:00Z"), s.due(), "five working days from Monday 09:00");
@@ -100,9 +103,9 @@ class WorkingTimeTest {
     Instant received = at("2024-12-19T09:00:00Z");
     List<ServiceClock.Change> changes =
         List.of(
-            new ServiceClock.Change(received, "queued"),
-            new ServiceClock.Change(at("2024-12-20T09:00:00Z"), "blocked"),
-            new ServiceClock.Change(at("2025-01-03T09:00:00Z"), "queued"));
+            new ServiceClock.Change(received, TicketState.Kind.QUEUED),
+            new ServiceClock.Change(at("2024-12-20T09:00:00Z"), TicketState.Kind.BLOCKED),
+            new ServiceClock.Change(at("2025-01-03T09:00:00Z"), TicketState.Kind.QUEUED));
     ServiceClock.Status blocked =
         sla.clock().status(received, changes.subList(0, 2), at("2025-01-02T12:00:00Z"));
     assertFalse(blocked.running());
@@ -119,9 +122,9 @@ class WorkingTimeTest {
     Instant received = at("2024-01-15T09:00:00Z");
     List<ServiceClock.Change> changes =
         List.of(
-            new ServiceClock.Change(received, "queued"),
-            new ServiceClock.Change(at("2024-01-15T12:00:00Z"), "with-data-owner"),
-            new ServiceClock.Change(at("2024-01-29T09:00:00Z"), "approved"));
+            new ServiceClock.Change(received, TicketState.Kind.QUEUED),
+            new ServiceClock.Change(at("2024-01-15T12:00:00Z"), TicketState.Kind.WITH_DATA_OWNER),
+            new ServiceClock.Change(at("2024-01-29T09:00:00Z"), TicketState.Kind.APPROVED));
     ServiceClock.Status owner =
         sla.clock().status(received, changes.subList(0, 2), at("2024-01-26T09:00:00Z"));
     assertEquals(Duration.ofHours(3), owner.used());
@@ -129,5 +132,32 @@ class WorkingTimeTest {
     assertTrue(late.breached());
     // 3 h before the owner, then 37 h from Monday 29 January 09:00: Friday 2 February 14:00
     assertEquals(at("2024-02-02T14:00:00Z"), late.due());
+  }
+
+  /**
+   * The clock's stopped states come from the states themselves: every one of them, none forgotten.
+   */
+  @Test
+  void theClockRunsOnlyInTheStatesWhereTheOfficersHaveTheNextMove() {
+    Instant received = at("2024-01-15T09:00:00Z");
+    Set<TicketState.Kind> running = EnumSet.noneOf(TicketState.Kind.class);
+    for (TicketState.Kind kind : TicketState.Kind.values()) {
+      ServiceClock.Status s =
+          sla.clock()
+              .status(
+                  received,
+                  List.of(new ServiceClock.Change(at("2024-01-15T10:00:00Z"), kind)),
+                  at("2024-01-15T12:00:00Z"));
+      assertEquals(kind, s.state());
+      if (s.running()) running.add(kind);
+      assertEquals(s.running() ? Duration.ofHours(3) : Duration.ofHours(1), s.used(), kind.name());
+    }
+    assertEquals(
+        EnumSet.of(
+            TicketState.Kind.QUEUED,
+            TicketState.Kind.CHECKING,
+            TicketState.Kind.CHECKED,
+            TicketState.Kind.APPROVED),
+        running);
   }
 }

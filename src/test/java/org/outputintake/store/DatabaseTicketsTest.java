@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketRepository;
@@ -151,22 +153,58 @@ class DatabaseTicketsTest {
 
     Ticket blocked =
         stored
-            .withState(((TicketState.Queued) stored.state()).block("form missing", T1))
+            .withState(
+                ((TicketState.Queued) stored.state())
+                    .block(new TicketState.Blocked.IntakeProblems("form missing"), T1))
             .withFolder("outputs", 2);
     db.inTransaction(
         c -> {
-          repo.update(c, blocked);
+          repo.update(c, new StateChange(blocked, "officer@ons.example", "form missing", T1));
           return null;
         });
 
     Ticket reread = db.read(c -> repo.find(c, id.toString())).orElseThrow();
-    assertEquals(new TicketState.Blocked(T1, "form missing"), reread.state());
+    assertEquals(
+        new TicketState.Blocked(T1, new TicketState.Blocked.IntakeProblems("form missing")),
+        reread.state());
     assertEquals("outputs", reread.folderName());
     assertEquals(2, reread.folderVersion());
     assertEquals(
         List.of(DbTime.of(T0)),
         db.read(c -> strings(c, "SELECT queued_at FROM ticket")),
         "blocking does not move the queue position");
+    assertEquals(
+        List.of(
+            new AuditLog.Entered(T0, TicketState.Kind.QUEUED),
+            new AuditLog.Entered(T1, TicketState.Kind.BLOCKED)),
+        db.read(c -> AuditLog.statesEntered(c, id.toString())),
+        "each state is saved with the audit event that records entering it");
+    List<AuditLog.Event> events = db.read(c -> AuditLog.forTicket(c, id.toString()));
+    assertEquals(
+        List.of("state-queued", "state-blocked"),
+        events.stream().map(AuditLog.Event::type).toList(),
+        "the stored codes stay those of older databases");
+    assertEquals("officer@ons.example", events.get(1).actor());
+    assertEquals("form missing", events.get(1).detail());
+  }
+
+  /** Rows written by another version with a state this one does not know are kept, not misread. */
+  @Test
+  void aStateNameThisVersionDoesNotKnowIsLeftOutOfTheStatesEntered() {
+    TicketId id = db.inTransaction(c -> insertNew(c, "1234567"));
+    db.inTransaction(
+        c ->
+            execute(
+                c,
+                "INSERT INTO audit_event(ticket_id, at, actor, type, detail) VALUES ('"
+                    + id
+                    + "', '"
+                    + DbTime.of(T1)
+                    + "', 'system', 'state-on-hold', NULL)"));
+
+    assertEquals(
+        List.of(new AuditLog.Entered(T0, TicketState.Kind.QUEUED)),
+        db.read(c -> AuditLog.statesEntered(c, id.toString())));
   }
 
   @Test
@@ -177,7 +215,13 @@ class DatabaseTicketsTest {
     db.inTransaction(
         c -> {
           Ticket t = repo.find(c, closed.toString()).orElseThrow();
-          repo.update(c, t.withState(((TicketState.Queued) t.state()).close("withdrawn", T1)));
+          repo.update(
+              c,
+              new StateChange(
+                  t.withState(((TicketState.Queued) t.state()).close("withdrawn", T1)),
+                  "system",
+                  "withdrawn",
+                  T1));
           return null;
         });
 
@@ -192,17 +236,20 @@ class DatabaseTicketsTest {
     TicketId id = db.inTransaction(c -> insertNew(c, "1234567"));
     db.inTransaction(
         c -> {
-          AuditLog.append(c, id.toString(), T0, "system", "ticket-opened", "from email");
-          AuditLog.append(c, id.toString(), T1, "ada@uni.example.ac.uk", "reply", null);
-          AuditLog.append(c, null, T1, "system", "mail-ignored", "auto-reply");
+          AuditLog.append(
+              c, id.toString(), T0, "system", AuditType.Action.TICKET_CREATED, "from email");
+          AuditLog.append(
+              c, id.toString(), T1, "ada@uni.example.ac.uk", AuditType.Action.EMAIL_RECEIVED, null);
+          AuditLog.append(c, null, T1, "system", AuditType.Action.EMAIL_IGNORED, "auto-reply");
           return null;
         });
 
     List<AuditLog.Event> events = db.read(c -> AuditLog.forTicket(c, id.toString()));
     assertEquals(
-        List.of("ticket-opened", "reply"), events.stream().map(AuditLog.Event::type).toList());
-    assertEquals(T1, events.get(1).at());
-    assertEquals(3, db.read(AuditLog::all).size());
+        List.of("state-queued", "ticket-created", "email-received"),
+        events.stream().map(AuditLog.Event::type).toList());
+    assertEquals(T1, events.get(2).at());
+    assertEquals(4, db.read(AuditLog::all).size());
   }
 
   @Test
@@ -212,7 +259,7 @@ class DatabaseTicketsTest {
         () ->
             db.inTransaction(
                 c -> {
-                  AuditLog.append(c, null, T0, "system", "x", null);
+                  AuditLog.append(c, null, T0, "system", AuditType.Action.NOTE_ADDED, null);
                   throw new IllegalStateException("boom");
                 }));
 
@@ -223,7 +270,7 @@ class DatabaseTicketsTest {
   void auditEventsCannotBeUpdated() {
     db.inTransaction(
         c -> {
-          AuditLog.append(c, null, T0, "system", "x", "original");
+          AuditLog.append(c, null, T0, "system", AuditType.Action.NOTE_ADDED, "original");
           return null;
         });
 
@@ -239,7 +286,7 @@ class DatabaseTicketsTest {
   void auditEventsCannotBeDeleted() {
     db.inTransaction(
         c -> {
-          AuditLog.append(c, null, T0, "system", "x", "original");
+          AuditLog.append(c, null, T0, "system", AuditType.Action.NOTE_ADDED, "original");
           return null;
         });
 
@@ -280,18 +327,22 @@ class DatabaseTicketsTest {
     TicketId id = repo.allocate(c);
     repo.insert(
         c,
-        new Ticket(
-            id,
-            project,
-            "ada@uni.example.ac.uk",
-            "16/01/24 Output request for Project " + project,
-            LocalDate.of(2024, 1, 16),
-            new TicketState.Queued(T0),
-            "ons-srs",
-            null,
-            null,
-            T0,
-            "<req@uni.example.ac.uk>"));
+        new StateChange(
+            new Ticket(
+                id,
+                project,
+                "ada@uni.example.ac.uk",
+                "16/01/24 Output request for Project " + project,
+                LocalDate.of(2024, 1, 16),
+                new TicketState.Queued(T0),
+                "ons-srs",
+                null,
+                null,
+                T0,
+                "<req@uni.example.ac.uk>"),
+            "system",
+            "ready for checking",
+            T0));
     return id;
   }
 

@@ -15,7 +15,9 @@ class TicketStateTest {
 
   @Test
   void queuedTicketThatIsBlockedLeavesTheQueueWithItsReason() {
-    TicketState.Blocked blocked = new TicketState.Queued(T0).block("form missing", T1);
+    TicketState.Blocked blocked =
+        new TicketState.Queued(T0)
+            .block(new TicketState.Blocked.IntakeProblems("form missing"), T1);
 
     assertEquals("blocked", blocked.name());
     assertEquals(T1, blocked.since());
@@ -26,7 +28,9 @@ class TicketStateTest {
   @Test
   void blockedTicketReturnsToTheBackOfTheQueueWhenTheResearcherReplies() {
     TicketState.Queued requeued =
-        new TicketState.Queued(T0).block("form missing", T1).researcherReplied(T2);
+        new TicketState.Queued(T0)
+            .block(new TicketState.Blocked.IntakeProblems("form missing"), T1)
+            .researcherReplied(T2);
 
     assertEquals("queued", requeued.name());
     assertEquals(
@@ -36,7 +40,9 @@ class TicketStateTest {
 
   @Test
   void blockedTicketStillWrongIsBlockedAgainFromNow() {
-    TicketState.Blocked again = new TicketState.Blocked(T0, "a").stillBlocked("b", T2);
+    TicketState.Blocked again =
+        new TicketState.Blocked(T0, new TicketState.Blocked.IntakeProblems("a"))
+            .stillBlocked(new TicketState.Blocked.IntakeProblems("b"), T2);
 
     assertEquals(T2, again.since());
     assertEquals("b", again.reason());
@@ -45,7 +51,9 @@ class TicketStateTest {
   @Test
   void closedTicketIsNotOpen() {
     TicketState.Closed fromQueued = new TicketState.Queued(T0).close("project closed", T1);
-    TicketState.Closed fromBlocked = new TicketState.Blocked(T0, "x").close("withdrawn", T2);
+    TicketState.Closed fromBlocked =
+        new TicketState.Blocked(T0, new TicketState.Blocked.IntakeProblems("x"))
+            .close("withdrawn", T2);
 
     assertFalse(fromQueued.isOpen());
     assertFalse(fromBlocked.isOpen());
@@ -57,14 +65,38 @@ class TicketStateTest {
   @Test
   void stateIsRebuiltFromItsStoredName() {
     assertEquals(new TicketState.Queued(T0), TicketState.of("queued", T0, null));
-    assertEquals(new TicketState.Blocked(T0, "r"), TicketState.of("blocked", T0, "r"));
+    assertEquals(
+        new TicketState.Blocked(T0, new TicketState.Blocked.IntakeProblems("r")),
+        TicketState.of("blocked", T0, "r"));
     assertEquals(new TicketState.Closed(T0, ""), TicketState.of("closed", T0, null));
     assertThrows(IllegalArgumentException.class, () -> TicketState.of("released", T0, null));
+  }
+
+  /** An answer alone lifts only an officer's block, so the cause must survive the database. */
+  @Test
+  void aBlocksCauseIsReadBackAsTheKindOfBlockItWas() {
+    for (TicketState.Blocked.OfficerRequest r : TicketState.Blocked.OfficerRequest.values()) {
+      TicketState stored = new TicketState.Queued(T0).block(r, T1);
+      assertEquals(stored, TicketState.of("blocked", T1, ((TicketState.Blocked) stored).reason()));
+    }
+    assertEquals(
+        new TicketState.Blocked(T0, new TicketState.Blocked.IntakeProblems("FORM_MISSING")),
+        TicketState.of("blocked", T0, "FORM_MISSING"));
+    assertEquals(
+        new TicketState.Blocked(T0, new TicketState.Blocked.IntakeProblems("")),
+        TicketState.of("blocked", T0, null),
+        "an old row without a reason is an intake block");
+    TicketState.Blocked.IntakeProblems problems =
+        new TicketState.Blocked.IntakeProblems("FORM_MISSING, FILE_EMPTY");
+    assertTrue(problems.includes("FILE_EMPTY"));
+    assertFalse(problems.includes("FILE"), "whole codes only");
   }
 
   @Test
   void stateRequiresATime() {
     assertThrows(NullPointerException.class, () -> new TicketState.Queued(null));
-    assertThrows(NullPointerException.class, () -> new TicketState.Blocked(null, "x"));
+    assertThrows(
+        NullPointerException.class,
+        () -> new TicketState.Blocked(null, new TicketState.Blocked.IntakeProblems("x")));
   }
 }

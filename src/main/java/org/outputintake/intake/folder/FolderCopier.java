@@ -72,7 +72,7 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
     if (files.size() + 1 > limits.maxFiles() || totalBytes > limits.maxTotalBytes()) {
       tooLarge = true;
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
               FolderSnapshots.FOLDER_TOO_LARGE,
               "",
               "The folder holds more than "
@@ -109,7 +109,7 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
   }
 
   private static Finding unreadable(String rel) {
-    return Finding.blocker(
+    return Finding.requestProblem(
         FolderSnapshots.FOLDER_FILE_UNREADABLE,
         rel,
         "'"

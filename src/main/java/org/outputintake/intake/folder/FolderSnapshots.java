@@ -95,7 +95,7 @@ public final class FolderSnapshots {
     }
     if (copier.files().isEmpty()) {
       findings.add(
-          Finding.blocker(
+          Finding.requestProblem(
               FOLDER_EMPTY,
               READY_FOR_CHECKING + "/" + folderName,
               "The folder '"
@@ -209,7 +209,7 @@ public final class FolderSnapshots {
 
   private static Finding notFound(String folderName) {
     String shown = folderName == null ? "" : folderName;
-    return Finding.blocker(
+    return Finding.requestProblem(
         FOLDER_NOT_FOUND,
         READY_FOR_CHECKING + "/" + shown,
         "The folder '"

@@ -68,7 +68,7 @@ public final class ArchiveExpander {
       throws IOException {
     if (archive.depth() >= limits.maxDepth()) {
       return Expansion.refused(
-          Finding.blocker(
+          Finding.requestProblem(
               EntryWriter.ARCHIVE_UNSAFE,
               "",
               "This archive is nested inside other archives more than "
@@ -261,7 +261,7 @@ public final class ArchiveExpander {
   }
 
   private static Finding encrypted(String location) {
-    return Finding.blocker(
+    return Finding.requestProblem(
         "ENCRYPTED_CONTENT",
         location,
         "The archive is password-protected. Output checkers cannot open encrypted files, so it cannot be checked "

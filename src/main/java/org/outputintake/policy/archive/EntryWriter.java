@@ -93,7 +93,7 @@ final class EntryWriter {
 
   /** Records a refusal tied to an entry, such as a link or an unsupported entry type. */
   boolean refuse(String location, String message) {
-    if (!refused()) refusals.add(Finding.blocker(ARCHIVE_UNSAFE, location, message));
+    if (!refused()) refusals.add(Finding.requestProblem(ARCHIVE_UNSAFE, location, message));
     return false;
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -45,7 +46,8 @@ public final class DropCommand implements OfficerCommand {
               + " before giving a verdict");
     }
     String why = inv.command().text().isBlank() ? "" : " (" + inv.command().text().strip() + ")";
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "checker-dropped", why.strip());
+    AuditLog.append(
+        inv.c(), inv.id(), inv.now(), inv.sender(), AuditType.Action.CHECKER_DROPPED, why.strip());
     String where =
         freeSlot(
             inv,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.workflow.BlindVerdicts;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -34,7 +35,8 @@ public final class NoteCommand implements OfficerCommand {
     inv.requireText("the note's text");
     WorkflowStore.addNote(
         inv.c(), inv.id(), inv.sender(), "note", inv.command().text(), inv.now(), inv.messageKey());
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "note-added", "internal note");
+    AuditLog.append(
+        inv.c(), inv.id(), inv.now(), inv.sender(), AuditType.Action.NOTE_ADDED, "internal note");
     List<String> others =
         inv.checkers().stream().filter(a -> !a.equalsIgnoreCase(inv.sender())).toList();
     // a note must not carry a verdict to the other checker before both are in (blind checks), nor

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
@@ -86,7 +87,7 @@ public final class OwnerDecisionCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "owner-" + name(),
+        approve ? AuditType.Action.OWNER_APPROVE : AuditType.Action.OWNER_DENY,
         approve ? "approved" : CloseCommand.firstLine(reason));
     Ticket t =
         Transitions.move(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -45,7 +46,7 @@ public final class ReplyCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "reply-sent",
+        AuditType.Action.REPLY_SENT,
         owner.isPresent() ? "to the data owner who wrote last" : "to the researcher");
     if (owner.isPresent()) {
       Map<String, Object> facts = new LinkedHashMap<>();

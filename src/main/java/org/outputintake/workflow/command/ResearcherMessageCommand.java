@@ -16,10 +16,24 @@ import org.outputintake.workflow.WorkflowStore;
  * queue) until they answer.
  */
 public final class ResearcherMessageCommand implements OfficerCommand {
-  private final boolean revise;
+  /** What the officer writes to the researcher for, and so why the ticket is blocked. */
+  public enum Purpose {
+    REVISE(TicketState.Blocked.OfficerRequest.REVISIONS),
+    ASK(TicketState.Blocked.OfficerRequest.QUESTION);
 
-  public ResearcherMessageCommand(boolean revise) {
-    this.revise = revise;
+    private final TicketState.Blocked.OfficerRequest cause;
+
+    Purpose(TicketState.Blocked.OfficerRequest cause) {
+      this.cause = cause;
+    }
+  }
+
+  private final boolean revise;
+  private final TicketState.Blocked.OfficerRequest cause;
+
+  public ResearcherMessageCommand(Purpose purpose) {
+    this.revise = purpose == Purpose.REVISE;
+    this.cause = purpose.cause;
   }
 
   @Override
@@ -55,11 +69,10 @@ public final class ResearcherMessageCommand implements OfficerCommand {
             List.of(),
             List.of(),
             inv.now());
-    String why = revise ? "revisions requested" : "question to the researcher";
     if (inv.ticket().state() instanceof TicketState.Blocked b) {
-      Transitions.move(inv, b.stillBlocked(why, inv.now()), why + " (already blocked)");
+      Transitions.move(inv, b.stillBlocked(cause, inv.now()), cause.text() + " (already blocked)");
     } else if (inv.ticket().state() instanceof TicketState.Open open) {
-      Transitions.move(inv, open.block(why, inv.now()), why);
+      Transitions.move(inv, open.block(cause, inv.now()), cause.text());
     }
     return new Done(
         (revise ? "Your guidance" : "Your question")

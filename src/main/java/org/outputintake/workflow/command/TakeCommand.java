@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.outputintake.policy.SafeFileName;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.FilesForCheckers;
@@ -77,7 +78,7 @@ public final class TakeCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "checker-added",
+        AuditType.Action.CHECKER_ADDED,
         "checker " + (checkers.size() + 1));
     if (inv.ticket().state() instanceof TicketState.Queued q) {
       Transitions.move(inv, q.take(inv.now()), "taken by " + inv.sender());

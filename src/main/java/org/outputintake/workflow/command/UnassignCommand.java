@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
@@ -95,7 +96,12 @@ public final class UnassignCommand implements OfficerCommand {
               + " their verdict");
     }
     AuditLog.append(
-        inv.c(), inv.id(), inv.now(), inv.sender(), "checker-unassigned", officer + ": " + reason);
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        AuditType.Action.CHECKER_UNASSIGNED,
+        officer + ": " + reason);
     String where =
         DropCommand.freeSlot(
             inv,

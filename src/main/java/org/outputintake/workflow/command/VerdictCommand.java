@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.FindingsAnswered;
@@ -24,10 +25,16 @@ import org.outputintake.workflow.WorkflowStore;
  * Two passes complete the checks.
  */
 public final class VerdictCommand implements OfficerCommand {
+  /** Which of a checker's two verdicts this command gives. */
+  public enum Verdict {
+    PASS,
+    FAIL
+  }
+
   private final boolean pass;
 
-  public VerdictCommand(boolean pass) {
-    this.pass = pass;
+  public VerdictCommand(Verdict verdict) {
+    this.pass = verdict == Verdict.PASS;
   }
 
   @Override
@@ -114,7 +121,13 @@ public final class VerdictCommand implements OfficerCommand {
         inv.messageKey());
     // the audit trail records that a verdict was given, not which: it is shown in tickets show
     // before both are in
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "verdict-given", "round " + round);
+    AuditLog.append(
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        AuditType.Action.VERDICT_GIVEN,
+        "round " + round);
     Optional<List<WorkflowStore.Verdict>> both =
         WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
     String taken =
@@ -166,7 +179,7 @@ public final class VerdictCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "verdict-copied",
+        AuditType.Action.VERDICT_COPIED,
         "the verdict email was also sent to " + String.join(", ", others));
     boolean toList = list != null && others.stream().anyMatch(list::equalsIgnoreCase);
     return "WARNING: your email was also sent to "

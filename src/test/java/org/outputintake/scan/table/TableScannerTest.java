@@ -41,6 +41,8 @@ class TableScannerTest {
         csv("ons-srs", "region,n,mean_age", "North,120,45.2", "South,7,51.0", "East,12,0");
     assertEquals(List.of("LOW_COUNT", "LOW_COUNT"), codes(f));
     assertEquals(Severity.BLOCKER, f.get(0).severity());
+    assertFalse(
+        f.get(0).blocksRequest(), "the checkers judge a table, it does not block the request");
     assertEquals("row 3, column 'n'", f.get(0).location());
     assertEquals("B3 = 7", f.get(0).evidence());
     // the mean beside it describes the same 7 people: ACRO's threshold fails that cell too
