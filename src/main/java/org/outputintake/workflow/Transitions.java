@@ -10,9 +10,25 @@ public final class Transitions {
   private Transitions() {}
 
   public static Ticket move(Invocation inv, TicketState next, String detail) throws SQLException {
-    Ticket updated = inv.ticket().withState(next);
-    inv.ctx().tickets().update(inv.c(), updated);
-    AuditLog.append(inv.c(), inv.id(), inv.now(), inv.sender(), "state-" + next.name(), detail);
+    return move(inv.c(), inv.ctx(), inv.ticket(), next, inv.sender(), inv.now(), detail);
+  }
+
+  /**
+   * The same for work no email asked for (a scheduled withdrawal): {@code actor} is who the audit
+   * trail names.
+   */
+  public static Ticket move(
+      java.sql.Connection c,
+      WorkflowContext ctx,
+      Ticket ticket,
+      TicketState next,
+      String actor,
+      java.time.Instant now,
+      String detail)
+      throws SQLException {
+    Ticket updated = ticket.withState(next);
+    ctx.tickets().update(c, updated);
+    AuditLog.append(c, ticket.idText(), now, actor, "state-" + next.name(), detail);
     return updated;
   }
 }
