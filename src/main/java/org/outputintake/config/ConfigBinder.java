@@ -252,7 +252,10 @@ final class ConfigBinder {
     // YAML 1.1 reads an unquoted 8:30 as the number 510 (base 60), and off as false
     if (n.isNumber())
       throw new ConfigException(
-          key + " is " + n.asText() + ", read as a number: write the time in quotes, e.g. \"08:30\"");
+          key
+              + " is "
+              + n.asText()
+              + ", read as a number: write the time in quotes, e.g. \"08:30\"");
     String t = text(key);
     if (t == null || t.isBlank()) return null;
     String v = t.trim().toLowerCase(Locale.ROOT);

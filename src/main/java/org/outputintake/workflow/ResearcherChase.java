@@ -69,7 +69,8 @@ public final class ResearcherChase {
     facts.put("researcher", t.researcher());
     facts.put("checkers", checkers.isEmpty() ? "nobody held it" : String.join(", ", checkers));
     mail.toResearcher(c, t, "researcher-withdrawn", facts, List.of(), List.of(), now);
-    mail.toCheckers(c, t, "ticket-withdrawn", "Withdrawn: no answer from the researcher", facts, now);
+    mail.toCheckers(
+        c, t, "ticket-withdrawn", "Withdrawn: no answer from the researcher", facts, now);
     String detail =
         WITHDRAWN
             + ": no answer from the researcher in "

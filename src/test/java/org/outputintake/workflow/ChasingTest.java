@@ -129,7 +129,8 @@ class ChasingTest {
     at("2024-02-13T10:01:00Z");
     assertEquals(new Chasing.Done(0, 1), tickTwice());
     TicketState state = desk.ticket(id).state();
-    assertTrue(state instanceof TicketState.Closed cl && cl.reason().equals("withdrawn"), "" + state);
+    assertTrue(
+        state instanceof TicketState.Closed cl && cl.reason().equals("withdrawn"), "" + state);
     String notice = desk.lastBodyTo(ADA, id);
     assertTrue(notice.contains("has been closed as withdrawn"), notice);
     assertTrue(notice.contains("Nothing was released"), notice);
@@ -160,6 +161,8 @@ class ChasingTest {
     at("2024-01-23T10:01:00Z");
     assertEquals(new Chasing.Done(0, 0), tickTwice(), "answered: nothing to chase");
     desk.say(ALICE, id, "#ask and which region?");
+    at("2024-01-30T10:00:00Z");
+    assertEquals(new Chasing.Done(0, 0), tickTwice(), "counted from the new question, not receipt");
     at("2024-01-30T10:02:00Z");
     assertEquals(new Chasing.Done(1, 0), tickTwice(), "blocked anew: chased five days on");
   }
