@@ -12,8 +12,8 @@ import org.outputintake.store.DbTime;
 
 /**
  * Which confirmations an officer gets ({@code #confirmations all | errors-only}). With {@code
- * errors-only} a command's plain "done" is not sent; refusals and errors always are, and so is every
- * answer that carries something the officer asked for or must know.
+ * errors-only} a command's plain "done" is not sent; refusals and errors always are, and so is
+ * every answer that carries something the officer asked for or must know.
  */
 public enum Confirmations {
   ALL("all"),
