@@ -51,6 +51,7 @@ public final class IntakeApp implements AutoCloseable {
   private final IntakeContext context;
   private final org.outputintake.digest.Digests digests;
   private final org.outputintake.digest.ServiceLevelReminders reminders;
+  private final org.outputintake.digest.Chasing chasing;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private Scheduler scheduler;
   private IdleWatcher idle;
@@ -84,6 +85,9 @@ public final class IntakeApp implements AutoCloseable {
     this.reminders =
         new org.outputintake.digest.ServiceLevelReminders(
             db, context.tickets(), context.workflow(), context.clock());
+    this.chasing =
+        new org.outputintake.digest.Chasing(
+            config, db, context.tickets(), context.workflow(), context.clock());
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
@@ -215,6 +219,10 @@ public final class IntakeApp implements AutoCloseable {
     return reminders;
   }
 
+  public org.outputintake.digest.Chasing chasing() {
+    return chasing;
+  }
+
   /**
    * One poll followed by sending what it queued: what a scheduled cycle does, for tests and the
    * demo.
@@ -295,6 +303,7 @@ public final class IntakeApp implements AutoCloseable {
   private void schedulesSafely() {
     digests.tick();
     reminders.tick();
+    chasing.tick();
     sendSoon();
   }
 

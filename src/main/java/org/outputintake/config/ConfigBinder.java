@@ -32,7 +32,8 @@ final class ConfigBinder {
           staff(),
           security(),
           sla(),
-          digests());
+          digests(),
+          workflow());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -235,6 +236,40 @@ final class ConfigBinder {
     // the region must exist in the holidays file now, not when the first clock is read
     BankHolidays.load(sla.bankHolidays(), sla.region());
     return sla;
+  }
+
+  private WorkflowSettings workflow() {
+    return new WorkflowSettings(
+        integer("workflow.chase-after", WorkflowSettings.DEFAULT_CHASE_AFTER),
+        integer("workflow.withdraw-after", WorkflowSettings.DEFAULT_WITHDRAW_AFTER),
+        timeOfDay("workflow.daily-summary"));
+  }
+
+  /** A time such as {@code "08:30"}; {@code off} (or nothing) for none. */
+  private java.time.LocalTime timeOfDay(String key) {
+    JsonNode n = node(key);
+    if (n == null) return null;
+    // YAML 1.1 reads an unquoted 8:30 as the number 510 (base 60), and off as false
+    if (n.isNumber())
+      throw new ConfigException(
+          key
+              + " is "
+              + n.asText()
+              + ", read as a number: write the time in quotes, e.g. \"08:30\"");
+    String t = text(key);
+    if (t == null || t.isBlank()) return null;
+    String v = t.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("off") || v.equals("false") || v.equals("no")) return null;
+    try {
+      return java.time.LocalTime.parse(v.length() == 4 ? "0" + v : v);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          key
+              + " is '"
+              + t.trim()
+              + "': write a time of day in quotes, e.g. \"08:30\" (in sla.zone, sent on working"
+              + " days), or off");
+    }
   }
 
   /** {@code 1d} is one working day (not 24 hours); {@code 4h}, {@code 30m} are working time. */

@@ -27,7 +27,38 @@ public record IntakeConfig(
     Staff staff,
     Security security,
     Sla sla,
-    java.util.List<Digest> digests) {
+    java.util.List<Digest> digests,
+    WorkflowSettings workflow) {
+
+  /** Without the {@code workflow} section: its defaults (chase after 5, withdraw after 20). */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security,
+      Sla sla,
+      java.util.List<Digest> digests) {
+    this(
+        mailbox,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        sla,
+        digests,
+        WorkflowSettings.DEFAULT);
+  }
 
   /**
    * Without the officers' settings: no staff commands are possible (tests of intake alone use
@@ -97,6 +128,7 @@ public record IntakeConfig(
     Objects.requireNonNull(staff, "staff");
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(sla, "sla");
+    workflow = workflow == null ? WorkflowSettings.DEFAULT : workflow;
     digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Digest d : digests)

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.WorkflowSettings;
+import org.outputintake.sla.ChaseRule;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.sla.WorkingCalendar;
 
@@ -30,16 +32,21 @@ final class DigestBuilder {
 
   private final int maxRows;
 
+  private final ChaseRule chase;
+
+  /** With the default chasing settings (tests of the digest alone). */
   DigestBuilder(ServiceLevel serviceLevel) {
-    this(serviceLevel, MAX_ROWS);
+    this(serviceLevel, MAX_ROWS, WorkflowSettings.DEFAULT);
   }
 
   /**
    * @param maxRows rows per list ({@code digest --print --all}: every row)
+   * @param workflow when researchers are chased and tickets withdrawn
    */
-  DigestBuilder(ServiceLevel serviceLevel, int maxRows) {
+  DigestBuilder(ServiceLevel serviceLevel, int maxRows, WorkflowSettings workflow) {
     this.serviceLevel = serviceLevel;
     this.maxRows = maxRows;
+    this.chase = ChaseRule.of(serviceLevel.calendar(), workflow);
   }
 
   /** What one digest holds. */
@@ -113,6 +120,12 @@ final class DigestBuilder {
     put(f, "near", near);
     put(f, "blocked", blocked);
     put(f, "withOwners", withOwners);
+    ChaseDigest.Lists chasing = new ChaseDigest(c, serviceLevel, chase).lists(from, now);
+    put(f, "chased", chasing.chased());
+    put(f, "toWithdraw", chasing.toWithdraw());
+    put(f, "withdrawn", chasing.withdrawn());
+    f.put("chaseAfter", chase.chaseAfterDays());
+    f.put("withdrawAfter", chase.withdrawAfterDays());
     f.put("queueSize", queue.size());
     f.put("nearWithin", within(nearLimit));
     Optional<String> warning = calendarWarning(cal, now);

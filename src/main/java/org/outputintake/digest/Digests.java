@@ -77,7 +77,10 @@ public final class Digests {
   Rendered render(IntakeConfig.Digest digest, Instant due, Instant at) {
     Instant from = schedule(digest).periodStart(due);
     DigestBuilder.Content content =
-        db.read(c -> new DigestBuilder(serviceLevel).build(c, digest, from, at));
+        db.read(
+            c ->
+                new DigestBuilder(serviceLevel, DigestBuilder.MAX_ROWS, config.workflow())
+                    .build(c, digest, from, at));
     String cid = "chart-" + digest.name() + "-" + UUID.randomUUID() + "@output-intake";
     Map<String, Object> facts = new HashMap<>(content.facts());
     facts.put("chartCid", cid);
@@ -115,7 +118,8 @@ public final class Digests {
   public String renderText(IntakeConfig.Digest digest, Instant at, boolean all) {
     Instant from = schedule(digest).periodStart(at);
     DigestBuilder builder =
-        all ? new DigestBuilder(serviceLevel, Integer.MAX_VALUE) : new DigestBuilder(serviceLevel);
+        new DigestBuilder(
+            serviceLevel, all ? Integer.MAX_VALUE : DigestBuilder.MAX_ROWS, config.workflow());
     DigestBuilder.Content content = db.read(c -> builder.build(c, digest, from, at));
     return content.subject() + "\n\n" + templates.render("digest", content.facts());
   }

@@ -69,7 +69,8 @@ public final class StaffCommands {
             new DeskCommand(DeskCommand.View.MINE),
             new DeskCommand(DeskCommand.View.SHOW),
             new DeskCommand(DeskCommand.View.FIND),
-            new ReplyCommand())) {
+            new ReplyCommand(),
+            new org.outputintake.workflow.command.ConfirmationsCommand())) {
       commands.put(cmd.name(), cmd);
     }
   }
@@ -160,6 +161,10 @@ public final class StaffCommands {
           AuditType.Action.COMMAND,
           BlindVerdicts.neutral("#" + cmd.name()) + ", message sha256 " + rawSha256);
       Ticket after = ctx.tickets().find(c, id).orElse(ticket);
+      if (!Confirmations.sendDone(c, sender, command, done))
+        return new Result(
+            BlindVerdicts.neutral("#" + cmd.name()) + " applied, no confirmation (errors-only)",
+            !after.state().isOpen() && ticket.state().isOpen());
       ReplyQueue.Result confirmed =
           reply(
               c,

@@ -26,6 +26,7 @@ public final class Workflow {
   private final StaffCommands commands;
   private final OutsideTicketCommands outside;
   private final org.outputintake.sla.ServiceLevel serviceLevel;
+  private final ResearcherChase chase;
 
   public Workflow(WorkflowContext ctx) {
     this.ctx = ctx;
@@ -34,6 +35,7 @@ public final class Workflow {
     this.notifier = new OfficerNotifier(ctx, mail, serviceLevel);
     this.commands = new StaffCommands(ctx, mail, notifier);
     this.outside = new OutsideTicketCommands(ctx, mail, commands);
+    this.chase = new ResearcherChase(ctx, mail, serviceLevel);
   }
 
   public WorkflowContext context() {
@@ -42,6 +44,11 @@ public final class Workflow {
 
   public org.outputintake.sla.ServiceLevel serviceLevel() {
     return serviceLevel;
+  }
+
+  /** Reminding a researcher who has not answered, and withdrawing the ticket in the end. */
+  public ResearcherChase chase() {
+    return chase;
   }
 
   /**

@@ -1,0 +1,47 @@
+package org.outputintake.config;
+
+import static org.outputintake.config.ConfigChecks.require;
+
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * The {@code workflow} section: when a ticket waiting for its researcher is chased and withdrawn,
+ * and when each officer's daily summary goes out.
+ *
+ * @param chaseAfterDays {@code workflow.chase-after}: working days a blocked ticket waits before
+ *     the researcher is reminded
+ * @param withdrawAfterDays {@code workflow.withdraw-after}: working days after which it is closed
+ *     as withdrawn; more than {@code chaseAfterDays}, so a reminder always comes first
+ * @param dailySummary {@code workflow.daily-summary}: the local time (in {@code sla.zone}) of each
+ *     officer's summary on working days; null: no summaries
+ */
+public record WorkflowSettings(int chaseAfterDays, int withdrawAfterDays, LocalTime dailySummary) {
+  public static final int DEFAULT_CHASE_AFTER = 5;
+  public static final int DEFAULT_WITHDRAW_AFTER = 20;
+
+  public static final WorkflowSettings DEFAULT =
+      new WorkflowSettings(DEFAULT_CHASE_AFTER, DEFAULT_WITHDRAW_AFTER, null);
+
+  public WorkflowSettings {
+    require(
+        chaseAfterDays >= 1 && chaseAfterDays <= 100,
+        "workflow.chase-after is "
+            + chaseAfterDays
+            + ": write the working days a ticket waits for its researcher before they are"
+            + " reminded, from 1 to 100, e.g. 5");
+    require(
+        withdrawAfterDays > chaseAfterDays && withdrawAfterDays <= 250,
+        "workflow.withdraw-after is "
+            + withdrawAfterDays
+            + " and workflow.chase-after "
+            + chaseAfterDays
+            + ": withdraw-after must exceed chase-after (the researcher is reminded before the"
+            + " ticket is withdrawn) and be at most 250 working days, e.g. chase-after: 5,"
+            + " withdraw-after: 20");
+  }
+
+  public Optional<LocalTime> dailySummaryAt() {
+    return Optional.ofNullable(dailySummary);
+  }
+}
