@@ -20,6 +20,7 @@ public sealed interface AuditType {
     ATTACHMENT_CHANGED("attachment-changed"),
     CHECKER_ADDED("checker-added"),
     CHECKER_DROPPED("checker-dropped"),
+    CHASED("chased"),
     CHECKER_UNASSIGNED("checker-unassigned"),
     COMMAND("command"),
     COMMAND_HELP("command-help"),

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 
@@ -51,7 +52,7 @@ public final class ResearcherChase {
         t.idText(),
         now,
         SYSTEM,
-        "chased",
+        AuditType.Action.CHASED,
         "no answer from the researcher in "
             + settings().chaseAfterDays()
             + " working days; to be withdrawn on "
