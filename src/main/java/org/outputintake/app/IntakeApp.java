@@ -49,6 +49,7 @@ public final class IntakeApp implements AutoCloseable {
   private final InboxPoller poller;
   private final OutboxSender outbox;
   private final IntakeContext context;
+  private final SendMailPort smtp;
   private final org.outputintake.digest.Digests digests;
   private final org.outputintake.digest.ServiceLevelReminders reminders;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
@@ -72,8 +73,10 @@ public final class IntakeApp implements AutoCloseable {
       Database db,
       InboxPoller poller,
       OutboxSender outbox,
-      IntakeContext context) {
+      IntakeContext context,
+      SendMailPort smtp) {
     this.config = config;
+    this.smtp = smtp;
     this.db = db;
     this.poller = poller;
     this.outbox = outbox;
@@ -163,7 +166,7 @@ public final class IntakeApp implements AutoCloseable {
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
-      return new IntakeApp(config, db, poller, outbox, ctx);
+      return new IntakeApp(config, db, poller, outbox, ctx, smtp);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -189,6 +192,50 @@ public final class IntakeApp implements AutoCloseable {
               + data
               + "', which the bot's user cannot write: change its owner or set another directory");
     return data;
+  }
+
+  /**
+   * The OAuth2 logins' state by server ({@code imap}, {@code smtp}), for a health check: empty for
+   * a server that logs in with a password.
+   */
+  public java.util.Map<String, org.outputintake.mail.oauth2.OAuth2Status> oauth2Status() {
+    java.util.Map<String, org.outputintake.mail.oauth2.OAuth2Status> out =
+        new java.util.LinkedHashMap<>();
+    poller.imapLogin().status().ifPresent(st -> out.put("imap", st));
+    if (smtp instanceof SmtpMailSender sender)
+      sender.login().status().ifPresent(st -> out.put("smtp", st));
+    return out;
+  }
+
+  /**
+   * Before the daemon starts: an OAuth2 login whose token the provider refuses, or whose token the
+   * mailbox refuses, is a configuration mistake, reported now with the provider's own words rather
+   * than as a back-off in the log. A server or token endpoint that cannot be reached is an outage:
+   * the daemon starts and retries as usual.
+   */
+  public void checkOAuth2Logins() {
+    if (config.mailbox().imap().usesOAuth2()) {
+      try (org.outputintake.mail.ImapMailbox box =
+          new org.outputintake.mail.ImapMailbox(config.mailbox(), poller.imapLogin())) {
+        box.open();
+      } catch (MailboxUnavailable e) {
+        if (e.loginRefused())
+          throw new org.outputintake.config.ConfigException(
+              "the IMAP login with OAuth2 failed: " + e.getMessage(), e);
+        LOG.warn("could not check the IMAP login at start ({}); will retry", e.getMessage());
+      }
+    }
+    if (config.mailbox().smtp().usesOAuth2() && smtp instanceof SmtpMailSender sender) {
+      try {
+        sender
+            .checkLogin()
+            .ifPresent(
+                why -> LOG.warn("could not check the SMTP login at start ({}); will retry", why));
+      } catch (org.outputintake.reply.LoginRefused e) {
+        throw new org.outputintake.config.ConfigException(
+            "the SMTP login with OAuth2 failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   public InboxPoller poller() {
@@ -244,7 +291,11 @@ public final class IntakeApp implements AutoCloseable {
     if (config.poll().idle()) {
       idle =
           new IdleWatcher(
-              config.mailbox(), config.poll().idleRenew(), this::wakePoll, poller.loginBackoff());
+              config.mailbox(),
+              config.poll().idleRenew(),
+              this::wakePoll,
+              poller.loginBackoff(),
+              poller.imapLogin());
       idleThread = new Thread(idle, "imap-idle");
       idleThread.setDaemon(true);
       idleThread.start();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
+import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.reply.LoginBackoff;
 import org.outputintake.store.Database;
@@ -30,6 +31,9 @@ public final class InboxPoller {
 
   /** Shared with the IDLE connection: one refused password, one back-off for both. */
   private final LoginBackoff login;
+
+  /** The IMAP login, shared with the IDLE connection: one access token for both. */
+  private final MailLogin imapLogin;
 
   /**
    * Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail
@@ -68,6 +72,12 @@ public final class InboxPoller {
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
     this.login = new LoginBackoff("IMAP", clock);
+    this.imapLogin = MailLogin.of(mailbox.imap(), "mailbox.imap", clock);
+  }
+
+  /** The IMAP login every connection of this poller uses, and the IDLE watcher too. */
+  public MailLogin imapLogin() {
+    return imapLogin;
   }
 
   /**
@@ -114,7 +124,7 @@ public final class InboxPoller {
       }
     }
     disconnect();
-    ImapMailbox fresh = new ImapMailbox(mailbox);
+    ImapMailbox fresh = new ImapMailbox(mailbox, imapLogin);
     try {
       fresh.open();
       login.succeeded();
