@@ -12,6 +12,7 @@ import org.outputintake.intake.LoopGuard;
 import org.outputintake.intake.RegistrySync;
 import org.outputintake.intake.SubjectParser;
 import org.outputintake.mail.IdleWatcher;
+import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.OutboxSender;
@@ -90,16 +91,26 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
+    MailLogin imap = MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock);
+    // one OAuth2 token for both servers when they share the settings
+    MailLogin smtp = imap.sharedWith(config.mailbox().smtp(), "mailbox.smtp");
     return create(
-        config,
-        clock,
-        events,
-        new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address(), clock));
+        config, clock, events, new SmtpMailSender(smtp, config.mailbox().address(), clock), imap);
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
   public static IntakeApp create(
       IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
+    return create(
+        config, clock, events, smtp, MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock));
+  }
+
+  private static IntakeApp create(
+      IntakeConfig config,
+      Clock clock,
+      IntakeEvents events,
+      SendMailPort smtp,
+      MailLogin imapLogin) {
     Path data = writableDataDir(config.storage().dataDir());
     RegistrySync registry =
         new RegistrySync(
@@ -154,7 +165,8 @@ public final class IntakeApp implements AutoCloseable {
               new IntakeService(ctx),
               registry,
               config.poll().workers(),
-              clock);
+              clock,
+              imapLogin);
       OutboxSender outbox =
           new OutboxSender(
               db,

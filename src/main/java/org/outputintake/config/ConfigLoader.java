@@ -33,8 +33,6 @@ public final class ConfigLoader {
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
   /** Keys with no value in the defaults that an environment variable may still set. */
-  private static final List<String> OPTIONAL_KEYS = optionalKeys();
-
   /** The OAuth2 keys, shared under {@code mailbox.oauth2} or per server. */
   static final List<String> OAUTH2_KEYS =
       List.of(
@@ -51,6 +49,8 @@ public final class ConfigLoader {
           "scope",
           "refresh-token",
           "refresh-token-file");
+
+  private static final List<String> OPTIONAL_KEYS = optionalKeys();
 
   private static List<String> optionalKeys() {
     List<String> keys =

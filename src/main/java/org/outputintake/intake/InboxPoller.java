@@ -55,6 +55,7 @@ public final class InboxPoller {
   /**
    * @param workerCount messages prepared side by side ({@code poll.workers})
    * @param clock paces the retries of moves the server refused
+   * @param imapLogin how every IMAP connection logs in (shared with the IDLE watcher)
    */
   public InboxPoller(
       IntakeConfig.Mailbox mailbox,
@@ -63,7 +64,8 @@ public final class InboxPoller {
       IntakeService intake,
       RegistrySync registry,
       int workerCount,
-      Clock clock) {
+      Clock clock,
+      MailLogin imapLogin) {
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
@@ -72,7 +74,7 @@ public final class InboxPoller {
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
     this.login = new LoginBackoff("IMAP", clock);
-    this.imapLogin = MailLogin.of(mailbox.imap(), "mailbox.imap", clock);
+    this.imapLogin = imapLogin;
   }
 
   /** The IMAP login every connection of this poller uses, and the IDLE watcher too. */

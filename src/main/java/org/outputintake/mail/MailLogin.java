@@ -48,6 +48,19 @@ public final class MailLogin {
         clock);
   }
 
+  /**
+   * The login for another server of the same mailbox (SMTP beside IMAP): when both name the same
+   * OAuth2 settings and user, they share one token, fetched once and renewed once.
+   */
+  public MailLogin sharedWith(IntakeConfig.Server other, String otherKey) {
+    if (tokens != null
+        && other.usesOAuth2()
+        && other.oauth2().equals(server.oauth2())
+        && other.username().equals(server.username()))
+      return new MailLogin(other, otherKey, tokens, clock);
+    return of(other, otherKey, clock);
+  }
+
   public IntakeConfig.Server server() {
     return server;
   }
