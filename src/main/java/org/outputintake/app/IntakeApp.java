@@ -211,43 +211,12 @@ public final class IntakeApp implements AutoCloseable {
    * a server that logs in with a password.
    */
   public java.util.Map<String, org.outputintake.mail.oauth2.OAuth2Status> oauth2Status() {
-    java.util.Map<String, org.outputintake.mail.oauth2.OAuth2Status> out =
-        new java.util.LinkedHashMap<>();
-    poller.imapLogin().status().ifPresent(st -> out.put("imap", st));
-    if (smtp instanceof SmtpMailSender sender)
-      sender.login().status().ifPresent(st -> out.put("smtp", st));
-    return out;
+    return new OAuth2Logins(config.mailbox(), poller.imapLogin(), smtp).status();
   }
 
-  /**
-   * Before the daemon starts: an OAuth2 login whose token the provider refuses, or whose token the
-   * mailbox refuses, is a configuration mistake, reported now with the provider's own words rather
-   * than as a back-off in the log. A server or token endpoint that cannot be reached is an outage:
-   * the daemon starts and retries as usual.
-   */
+  /** Before the daemon starts: a refused OAuth2 login stops it with the provider's own words. */
   public void checkOAuth2Logins() {
-    if (config.mailbox().imap().usesOAuth2()) {
-      try (org.outputintake.mail.ImapMailbox box =
-          new org.outputintake.mail.ImapMailbox(config.mailbox(), poller.imapLogin())) {
-        box.open();
-      } catch (MailboxUnavailable e) {
-        if (e.loginRefused())
-          throw new org.outputintake.config.ConfigException(
-              "the IMAP login with OAuth2 failed: " + e.getMessage(), e);
-        LOG.warn("could not check the IMAP login at start ({}); will retry", e.getMessage());
-      }
-    }
-    if (config.mailbox().smtp().usesOAuth2() && smtp instanceof SmtpMailSender sender) {
-      try {
-        sender
-            .checkLogin()
-            .ifPresent(
-                why -> LOG.warn("could not check the SMTP login at start ({}); will retry", why));
-      } catch (org.outputintake.reply.LoginRefused e) {
-        throw new org.outputintake.config.ConfigException(
-            "the SMTP login with OAuth2 failed: " + e.getMessage(), e);
-      }
-    }
+    new OAuth2Logins(config.mailbox(), poller.imapLogin(), smtp).check();
   }
 
   public InboxPoller poller() {

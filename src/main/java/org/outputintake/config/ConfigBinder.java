@@ -72,59 +72,9 @@ final class ConfigBinder {
         password,
         auth,
         duration(key + ".timeout", Duration.ofSeconds(30)),
-        auth != null && auth.trim().equals("oauth2") ? oauth2(key + ".oauth2") : null);
-  }
-
-  /**
-   * The server's own {@code oauth2} keys, each falling back to the shared {@code mailbox.oauth2}:
-   * IMAP and SMTP of one mailbox usually share one app registration.
-   */
-  private OAuth2Settings oauth2(String own) {
-    String shared = "mailbox.oauth2";
-    boolean hasOwn = node(own + ".provider") != null;
-    String section = hasOwn ? own : shared;
-    UnaryOperator<String> v =
-        k -> {
-          String t = text(own + "." + k);
-          return t != null && !t.isBlank() ? t.trim() : blankToNull(text(shared + "." + k));
-        };
-    String provider = v.apply("provider");
-    if (provider == null)
-      throw new ConfigException(
-          section
-              + ".provider is missing: auth: oauth2 needs microsoft, google, client-credentials or"
-              + " refresh-token");
-    return new OAuth2Settings(
-        section,
-        OAuth2Settings.Provider.parse(section + ".provider", provider),
-        v.apply("tenant"),
-        v.apply("client-id"),
-        secret(v, section, "client-secret"),
-        optionalPath(v.apply("certificate-file")),
-        optionalPath(v.apply("private-key-file")),
-        optionalPath(v.apply("key-file")),
-        v.apply("token-url"),
-        v.apply("authority"),
-        v.apply("scope"),
-        secret(v, section, "refresh-token"));
-  }
-
-  /** A secret from its key (the environment) or, failing that, from its {@code -file}. */
-  private static String secret(UnaryOperator<String> v, String section, String key) {
-    String value = v.apply(key);
-    if (value != null) return value;
-    String file = v.apply(key + "-file");
-    return file == null
-        ? null
-        : ConfigLoader.readSecretFile(section + "." + key + "-file", Path.of(file));
-  }
-
-  private static String blankToNull(String t) {
-    return t == null || t.isBlank() ? null : t.trim();
-  }
-
-  private static Path optionalPath(String t) {
-    return t == null ? null : Path.of(t);
+        auth != null && auth.trim().equals("oauth2")
+            ? OAuth2Keys.read(key + ".oauth2", this::text)
+            : null);
   }
 
   private IntakeConfig.Poll poll() {

@@ -33,23 +33,6 @@ public final class ConfigLoader {
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
   /** Keys with no value in the defaults that an environment variable may still set. */
-  /** The OAuth2 keys, shared under {@code mailbox.oauth2} or per server. */
-  static final List<String> OAUTH2_KEYS =
-      List.of(
-          "provider",
-          "tenant",
-          "client-id",
-          "client-secret",
-          "client-secret-file",
-          "certificate-file",
-          "private-key-file",
-          "key-file",
-          "token-url",
-          "authority",
-          "scope",
-          "refresh-token",
-          "refresh-token-file");
-
   private static final List<String> OPTIONAL_KEYS = optionalKeys();
 
   private static List<String> optionalKeys() {
@@ -62,7 +45,7 @@ public final class ConfigLoader {
                 "security.trusted-authserv-id",
                 "storage.archive-dir"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
-      for (String key : OAUTH2_KEYS) keys.add(section + "." + key);
+      for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);
     return List.copyOf(keys);
   }
 
