@@ -40,18 +40,6 @@ public final class IdleWatcher implements Runnable {
 
   /**
    * @param login the poll's login back-off: a refused password is not tried again here either
-   */
-  public IdleWatcher(
-      IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail, LoginBackoff login) {
-    this(
-        config,
-        renew,
-        onNewMail,
-        login,
-        MailLogin.of(config.imap(), "mailbox.imap", java.time.Clock.systemUTC()));
-  }
-
-  /**
    * @param mailLogin the IMAP login the poll uses too, so both present the same access token
    */
   public IdleWatcher(

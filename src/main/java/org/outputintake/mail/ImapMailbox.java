@@ -28,10 +28,6 @@ public final class ImapMailbox implements AutoCloseable {
   private IMAPFolder inbox;
   private java.util.Optional<java.time.Instant> renewAt = java.util.Optional.empty();
 
-  public ImapMailbox(IntakeConfig.Mailbox config) {
-    this(config, MailLogin.of(config.imap(), "mailbox.imap", java.time.Clock.systemUTC()));
-  }
-
   /**
    * @param login the IMAP login, shared by every connection so they share one access token
    */

@@ -53,10 +53,13 @@ class OAuth2ConfigTest {
         new ConfigLoader(n -> null)
             .load(
                 write(
-                    MICROSOFT
+                    MICROSOFT.replace(
+                            "starttls: true, username: support@example.org, auth: oauth2 }",
+                            "starttls: true, username: support@example.org, auth: oauth2,"
+                                + " oauth2: { provider: google, key-file: /etc/k.json } }")
                         + "    client-secret-file: "
                         + secret
-                        + "\n  smtp:\n    oauth2: { provider: google, key-file: /etc/k.json }\n"));
+                        + "\n"));
 
     assertEquals("from-a-file", c.mailbox().imap().oauth2().clientSecret());
     assertEquals("mailbox.oauth2", c.mailbox().imap().oauth2().section());
