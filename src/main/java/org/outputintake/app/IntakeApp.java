@@ -12,6 +12,7 @@ import org.outputintake.intake.LoopGuard;
 import org.outputintake.intake.RegistrySync;
 import org.outputintake.intake.SubjectParser;
 import org.outputintake.mail.IdleWatcher;
+import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.OutboxSender;
@@ -49,6 +50,7 @@ public final class IntakeApp implements AutoCloseable {
   private final InboxPoller poller;
   private final OutboxSender outbox;
   private final IntakeContext context;
+  private final SendMailPort smtp;
   private final org.outputintake.digest.Digests digests;
   private final org.outputintake.digest.ServiceLevelReminders reminders;
   private final org.outputintake.digest.Chasing chasing;
@@ -73,8 +75,10 @@ public final class IntakeApp implements AutoCloseable {
       Database db,
       InboxPoller poller,
       OutboxSender outbox,
-      IntakeContext context) {
+      IntakeContext context,
+      SendMailPort smtp) {
     this.config = config;
+    this.smtp = smtp;
     this.db = db;
     this.poller = poller;
     this.outbox = outbox;
@@ -91,16 +95,26 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
+    MailLogin imap = MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock);
+    // one OAuth2 token for both servers when they share the settings
+    MailLogin smtp = imap.sharedWith(config.mailbox().smtp(), "mailbox.smtp");
     return create(
-        config,
-        clock,
-        events,
-        new SmtpMailSender(config.mailbox().smtp(), config.mailbox().address(), clock));
+        config, clock, events, new SmtpMailSender(smtp, config.mailbox().address(), clock), imap);
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
   public static IntakeApp create(
       IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
+    return create(
+        config, clock, events, smtp, MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock));
+  }
+
+  private static IntakeApp create(
+      IntakeConfig config,
+      Clock clock,
+      IntakeEvents events,
+      SendMailPort smtp,
+      MailLogin imapLogin) {
     Path data = writableDataDir(config.storage().dataDir());
     RegistrySync registry =
         new RegistrySync(
@@ -155,7 +169,8 @@ public final class IntakeApp implements AutoCloseable {
               new IntakeService(ctx),
               registry,
               config.poll().workers(),
-              clock);
+              clock,
+              imapLogin);
       OutboxSender outbox =
           new OutboxSender(
               db,
@@ -167,7 +182,7 @@ public final class IntakeApp implements AutoCloseable {
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
-      return new IntakeApp(config, db, poller, outbox, ctx);
+      return new IntakeApp(config, db, poller, outbox, ctx, smtp);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -193,6 +208,19 @@ public final class IntakeApp implements AutoCloseable {
               + data
               + "', which the bot's user cannot write: change its owner or set another directory");
     return data;
+  }
+
+  /**
+   * The OAuth2 logins' state by server ({@code imap}, {@code smtp}), for a health check: empty for
+   * a server that logs in with a password.
+   */
+  public java.util.Map<String, org.outputintake.mail.oauth2.OAuth2Status> oauth2Status() {
+    return new OAuth2Logins(config.mailbox(), poller.imapLogin(), smtp).status();
+  }
+
+  /** Before the daemon starts: a refused OAuth2 login stops it with the provider's own words. */
+  public void checkOAuth2Logins() {
+    new OAuth2Logins(config.mailbox(), poller.imapLogin(), smtp).check();
   }
 
   public InboxPoller poller() {
@@ -252,7 +280,11 @@ public final class IntakeApp implements AutoCloseable {
     if (config.poll().idle()) {
       idle =
           new IdleWatcher(
-              config.mailbox(), config.poll().idleRenew(), this::wakePoll, poller.loginBackoff());
+              config.mailbox(),
+              config.poll().idleRenew(),
+              this::wakePoll,
+              poller.loginBackoff(),
+              poller.imapLogin());
       idleThread = new Thread(idle, "imap-idle");
       idleThread.setDaemon(true);
       idleThread.start();

@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
                     stopped.countDown();
                   },
                   "shutdown"));
+      app.checkOAuth2Logins();
       app.start();
       stopped.await();
     }
@@ -67,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static void requireSecret(IntakeConfig.Server s, String key, String variable) {
-    if (s.hasCredentials() && (s.password() == null || s.password().isEmpty())) {
+    if (s.hasCredentials() && !s.usesOAuth2() && (s.password() == null || s.password().isEmpty())) {
       throw new ConfigException(
           key
               + ".password is not set: export "

@@ -63,6 +63,7 @@ final class ConfigBinder {
     int port = integer(key + ".port");
     if (port < 1 || port > 65535)
       throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
+    String auth = text(key + ".auth");
     return new IntakeConfig.Server(
         text(key + ".host"),
         port,
@@ -70,8 +71,11 @@ final class ConfigBinder {
         bool(key + ".starttls"),
         text(key + ".username"),
         password,
-        text(key + ".auth"),
-        duration(key + ".timeout", Duration.ofSeconds(30)));
+        auth,
+        duration(key + ".timeout", Duration.ofSeconds(30)),
+        auth != null && auth.trim().equals("oauth2")
+            ? OAuth2Keys.read(key + ".oauth2", this::text)
+            : null);
   }
 
   private IntakeConfig.Poll poll() {

@@ -33,13 +33,21 @@ public final class ConfigLoader {
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
   /** Keys with no value in the defaults that an environment variable may still set. */
-  private static final List<String> OPTIONAL_KEYS =
-      List.of(
-          "mailbox.imap.password-file",
-          "mailbox.smtp.password-file",
-          "scanning.share-root",
-          "security.trusted-authserv-id",
-          "storage.archive-dir");
+  private static final List<String> OPTIONAL_KEYS = optionalKeys();
+
+  private static List<String> optionalKeys() {
+    List<String> keys =
+        new java.util.ArrayList<>(
+            List.of(
+                "mailbox.imap.password-file",
+                "mailbox.smtp.password-file",
+                "scanning.share-root",
+                "security.trusted-authserv-id",
+                "storage.archive-dir"));
+    for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
+      for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);
+    return List.copyOf(keys);
+  }
 
   /**
    * The {@code INTAKE_} variables the logging configuration reads ({@code INTAKE_LOG_LEVEL} in
@@ -206,6 +214,8 @@ public final class ConfigLoader {
     String[] parts = key.split("\\.");
     ObjectNode node = tree;
     for (int i = 0; i < parts.length - 1; i++) {
+      // an optional section (mailbox.oauth2) is created so that its keys can be overridden too
+      if (!node.has(parts[i])) node.putObject(parts[i]);
       if (!(node.get(parts[i]) instanceof ObjectNode child)) return;
       node = child;
     }

@@ -117,6 +117,7 @@ final class KnownKeys {
     String[] parts = key.split("\\.");
     ObjectNode node = root;
     for (int i = 0; i < parts.length - 1; i++) {
+      if (!node.has(parts[i])) node.putObject(parts[i]);
       if (!(node.get(parts[i]) instanceof ObjectNode child)) return;
       node = child;
     }

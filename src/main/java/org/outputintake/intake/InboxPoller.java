@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
+import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.reply.LoginBackoff;
 import org.outputintake.store.Database;
@@ -31,6 +32,9 @@ public final class InboxPoller {
   /** Shared with the IDLE connection: one refused password, one back-off for both. */
   private final LoginBackoff login;
 
+  /** The IMAP login, shared with the IDLE connection: one access token for both. */
+  private final MailLogin imapLogin;
+
   /**
    * Kept open between polls: a fresh IMAP login per poll costs several round trips before any mail
    * moves.
@@ -51,6 +55,7 @@ public final class InboxPoller {
   /**
    * @param workerCount messages prepared side by side ({@code poll.workers})
    * @param clock paces the retries of moves the server refused
+   * @param imapLogin how every IMAP connection logs in (shared with the IDLE watcher)
    */
   public InboxPoller(
       IntakeConfig.Mailbox mailbox,
@@ -59,7 +64,8 @@ public final class InboxPoller {
       IntakeService intake,
       RegistrySync registry,
       int workerCount,
-      Clock clock) {
+      Clock clock,
+      MailLogin imapLogin) {
     this.mailbox = mailbox;
     this.db = db;
     this.rawStore = rawStore;
@@ -68,6 +74,12 @@ public final class InboxPoller {
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
     this.login = new LoginBackoff("IMAP", clock);
+    this.imapLogin = imapLogin;
+  }
+
+  /** The IMAP login every connection of this poller uses, and the IDLE watcher too. */
+  public MailLogin imapLogin() {
+    return imapLogin;
   }
 
   /**
@@ -114,7 +126,7 @@ public final class InboxPoller {
       }
     }
     disconnect();
-    ImapMailbox fresh = new ImapMailbox(mailbox);
+    ImapMailbox fresh = new ImapMailbox(mailbox, imapLogin);
     try {
       fresh.open();
       login.succeeded();

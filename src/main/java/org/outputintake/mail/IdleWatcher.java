@@ -36,16 +36,23 @@ public final class IdleWatcher implements Runnable {
   private volatile boolean running = true;
   private volatile IMAPFolder folder;
   private final LoginBackoff login;
+  private final MailLogin mailLogin;
 
   /**
    * @param login the poll's login back-off: a refused password is not tried again here either
+   * @param mailLogin the IMAP login the poll uses too, so both present the same access token
    */
   public IdleWatcher(
-      IntakeConfig.Mailbox config, Duration renew, Runnable onNewMail, LoginBackoff login) {
+      IntakeConfig.Mailbox config,
+      Duration renew,
+      Runnable onNewMail,
+      LoginBackoff login,
+      MailLogin mailLogin) {
     this.config = config;
     this.renew = renew;
     this.onNewMail = onNewMail;
     this.login = login;
+    this.mailLogin = mailLogin;
   }
 
   @Override
@@ -63,10 +70,18 @@ public final class IdleWatcher implements Runnable {
       IntakeConfig.Server s = config.imap();
       // the read timeout must outlast one IDLE period, or the socket would time out while waiting
       // for news
+      java.util.concurrent.ScheduledFuture<?> reauthenticate = null;
       try (Store store = MailSessions.imap(s, renew.plusMinutes(2).toMillis()).getStore()) {
-        if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
-        else store.connect();
+        mailLogin.connect(store);
         login.succeeded();
+        // an access token's session may be ended by the server when the token lapses: end the
+        // IDLE a little before, and log in again with a renewed token
+        java.util.Optional<java.time.Instant> due = mailLogin.renewAt();
+        reauthenticate =
+            mailLogin
+                .timeUntil(due)
+                .map(d -> renewer.schedule(this::renew, d.toMillis(), TimeUnit.MILLISECONDS))
+                .orElse(null);
         if (!((IMAPStore) store).hasCapability("IDLE")) {
           LOG.info("the IMAP server does not offer IDLE; relying on the scheduled poll");
           return;
@@ -81,6 +96,10 @@ public final class IdleWatcher implements Runnable {
           int count = f.getMessageCount();
           if (count > known || count > 0) onNewMail.run();
           known = count;
+          if (mailLogin.sessionDue(due)) {
+            LOG.info("IMAP IDLE: the access token is due for renewal; logging in again");
+            break;
+          }
         }
       } catch (MessagingException | RuntimeException e) {
         if (!running) return;
@@ -96,6 +115,7 @@ public final class IdleWatcher implements Runnable {
         backoff = Math.min(backoff * 2, 60_000);
       } finally {
         folder = null;
+        if (reauthenticate != null) reauthenticate.cancel(false);
       }
     }
   }

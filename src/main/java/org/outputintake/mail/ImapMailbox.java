@@ -23,18 +23,24 @@ import org.outputintake.store.RawStore;
  */
 public final class ImapMailbox implements AutoCloseable {
   private final IntakeConfig.Mailbox config;
+  private final MailLogin login;
   private Store store;
   private IMAPFolder inbox;
+  private java.util.Optional<java.time.Instant> renewAt = java.util.Optional.empty();
 
-  public ImapMailbox(IntakeConfig.Mailbox config) {
+  /**
+   * @param login the IMAP login, shared by every connection so they share one access token
+   */
+  public ImapMailbox(IntakeConfig.Mailbox config, MailLogin login) {
     this.config = config;
+    this.login = login;
   }
 
   private void openRaw() throws MessagingException {
     IntakeConfig.Server s = config.imap();
     store = MailSessions.imap(s, s.timeout().toMillis()).getStore();
-    if (s.hasCredentials()) store.connect(s.host(), s.port(), s.username(), s.password());
-    else store.connect();
+    login.connect(store);
+    renewAt = login.renewAt();
     for (String name : List.of(config.folders().processed(), config.folders().quarantine())) {
       Folder f = store.getFolder(name);
       if (!f.exists()) f.create(Folder.HOLDS_MESSAGES);
@@ -43,9 +49,16 @@ public final class ImapMailbox implements AutoCloseable {
     inbox.open(Folder.READ_WRITE);
   }
 
-  /** Whether the connection and the inbox are still open, so a later poll can reuse them. */
+  /**
+   * Whether the connection and the inbox are still open, so a later poll can reuse them. A session
+   * whose access token is about to expire is not: the server may end it mid-poll.
+   */
   public boolean isUsable() {
-    return store != null && store.isConnected() && inbox != null && inbox.isOpen();
+    return store != null
+        && store.isConnected()
+        && inbox != null
+        && inbox.isOpen()
+        && !login.sessionDue(renewAt);
   }
 
   /**
@@ -201,6 +214,7 @@ public final class ImapMailbox implements AutoCloseable {
    * (never the password itself).
    */
   static String describe(MessagingException e) {
+    if (e instanceof MailLogin.OAuth2Refused) return e.getMessage();
     if (e instanceof jakarta.mail.AuthenticationFailedException)
       return "login refused ("
           + e.getMessage()

@@ -25,7 +25,7 @@ public final class MailSessions {
     props.put(p + "partialfetch", "true");
     props.put(p + "fetchsize", String.valueOf(1024 * 1024));
     props.put(p + "starttls.enable", String.valueOf(s.starttls()));
-    if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
+    if (s.presentsToken()) props.put(p + "auth.mechanisms", "XOAUTH2");
     return Session.getInstance(props);
   }
 
@@ -41,7 +41,7 @@ public final class MailSessions {
     props.put(p + "auth", String.valueOf(s.hasCredentials()));
     props.put(p + "starttls.enable", String.valueOf(s.starttls()));
     props.put(p + "starttls.required", String.valueOf(s.starttls()));
-    if (s.auth().equals("xoauth2")) props.put(p + "auth.mechanisms", "XOAUTH2");
+    if (s.presentsToken()) props.put(p + "auth.mechanisms", "XOAUTH2");
     // one refused Bcc (a data owner's dead address) must not stop the mail to the researcher
     props.put(p + "sendpartial", "true");
     props.put(p + "socketFactory", s.ssl() ? NoDelaySockets.tls() : NoDelaySockets.plain());

@@ -20,6 +20,8 @@ final class SmtpFailures {
 
   static void rethrow(MessagingException e)
       throws MessagingException, MessageRejected, LoginRefused {
+    if (e instanceof MailLogin.OAuth2Refused)
+      throw new LoginRefused("login refused: " + e.getMessage(), e);
     if (e instanceof AuthenticationFailedException)
       // the whole outbox waits on it, and only the operator can fix it: say which keys to check
       throw new LoginRefused(

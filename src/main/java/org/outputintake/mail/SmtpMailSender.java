@@ -26,13 +26,25 @@ public final class SmtpMailSender implements SendMailPort {
   private final String from;
   private final Session session;
   private final Clock clock;
+  private final MailLogin login;
   private Transport transport;
+  private java.util.Optional<java.time.Instant> renewAt = java.util.Optional.empty();
 
   public SmtpMailSender(IntakeConfig.Server server, String from, Clock clock) {
-    this.server = server;
+    this(MailLogin.of(server, "mailbox.smtp", clock), from, clock);
+  }
+
+  public SmtpMailSender(MailLogin login, String from, Clock clock) {
+    this.server = login.server();
+    this.login = login;
     this.from = from;
     this.clock = clock;
     this.session = MailSessions.smtp(server);
+  }
+
+  /** The SMTP login, whose OAuth2 state a health check reports. */
+  public MailLogin login() {
+    return login;
   }
 
   /**
@@ -106,13 +118,34 @@ public final class SmtpMailSender implements SendMailPort {
 
   /** One SMTP connection serves a whole outbox batch instead of one connection per reply. */
   private Transport transport() throws MessagingException {
+    if (transport != null && login.sessionDue(renewAt)) endBatch();
     if (transport == null || !transport.isConnected()) {
       transport = session.getTransport();
-      if (server.hasCredentials())
-        transport.connect(server.host(), server.port(), server.username(), server.password());
-      else transport.connect();
+      login.connect(transport);
+      renewAt = login.renewAt();
     }
     return transport;
+  }
+
+  /**
+   * Logs in and out once, so a refused login is known before the first reply waits on it.
+   *
+   * @return why the server could not be reached (an outage, not a refusal), if it could not
+   */
+  public Optional<String> checkLogin() throws org.outputintake.reply.LoginRefused {
+    try {
+      transport();
+      return Optional.empty();
+    } catch (MessagingException e) {
+      try {
+        SmtpFailures.rethrow(e);
+      } catch (MessagingException | MessageRejected outage) {
+        return Optional.of(SmtpFailures.describe(outage));
+      }
+      return Optional.of(SmtpFailures.describe(e));
+    } finally {
+      endBatch();
+    }
   }
 
   @Override

@@ -188,7 +188,11 @@ class IntakePipelineTest extends BotTest {
     bot.deliver(Mails.request().build(bot.session()));
     // process the message as the poller would, then "crash" before moving it out of the inbox
     IntakeService intake = new IntakeService(bot.app().context());
-    try (ImapMailbox box = new ImapMailbox(bot.config().mailbox())) {
+    try (ImapMailbox box =
+        new ImapMailbox(
+            bot.config().mailbox(),
+            org.outputintake.mail.MailLogin.of(
+                bot.config().mailbox().imap(), "mailbox.imap", java.time.Clock.systemUTC()))) {
       box.open();
       long uid = box.pendingUids().get(0);
       intake.handle(box.download(uid, new RawStore(dir.resolve("raw"))));
