@@ -23,7 +23,7 @@ import org.outputintake.workflow.WorkflowStore;
  */
 public final class UnassignCommand implements OfficerCommand {
   /** The officer's address (bare, in angle brackets, or as a mailto link), then the reason. */
-  private static final Pattern ARGS =
+  static final Pattern ARGS =
       Pattern.compile(
           "^<?(?:mailto:)?([^\\s<>,;:@]+@[^\\s<>,;:@]+?)>?[,;:.]?(?:\\s+(.*))?$", Pattern.DOTALL);
 
@@ -46,11 +46,9 @@ public final class UnassignCommand implements OfficerCommand {
     return true;
   }
 
-  @Override
-  public Done apply(Invocation inv) throws SQLException {
-    inv.requireOpen();
+  /** Who checks a request must not be chosen by someone with a stake in it. */
+  static void requireNoStake(Invocation inv) {
     if (Role.researcher(inv.roles())) {
-      // who checks a request must not be chosen by someone with a stake in it
       throw new Refused(
           "you are "
               + (inv.roles().contains(Role.REQUESTER)
@@ -58,6 +56,12 @@ public final class UnassignCommand implements OfficerCommand {
                   : "a researcher on project " + inv.ticket().projectNumber())
               + ", so you cannot change who checks it");
     }
+  }
+
+  @Override
+  public Done apply(Invocation inv) throws SQLException {
+    inv.requireOpen();
+    requireNoStake(inv);
     Matcher args = ARGS.matcher(inv.command().text());
     if (!args.matches()) {
       throw new Refused(
