@@ -19,6 +19,7 @@ import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
+import org.outputintake.workflow.command.AssignCommand;
 import org.outputintake.workflow.command.CloseCommand;
 import org.outputintake.workflow.command.DeskCommand;
 import org.outputintake.workflow.command.DropCommand;
@@ -27,6 +28,7 @@ import org.outputintake.workflow.command.NoteCommand;
 import org.outputintake.workflow.command.OwnerCommand;
 import org.outputintake.workflow.command.OwnerDecisionCommand;
 import org.outputintake.workflow.command.ReleaseCommand;
+import org.outputintake.workflow.command.ReopenCommand;
 import org.outputintake.workflow.command.ReplyCommand;
 import org.outputintake.workflow.command.ResearcherMessageCommand;
 import org.outputintake.workflow.command.TakeCommand;
@@ -64,6 +66,8 @@ public final class StaffCommands {
             new CloseCommand(CloseCommand.Closing.REJECT),
             new CloseCommand(CloseCommand.Closing.CLOSE),
             new UnassignCommand(),
+            new AssignCommand(),
+            new ReopenCommand(),
             new DeskCommand(DeskCommand.View.QUEUE),
             new DeskCommand(DeskCommand.View.MINE),
             new DeskCommand(DeskCommand.View.SHOW),
@@ -448,8 +452,9 @@ public final class StaffCommands {
     if (Role.managerOnly(roles)) {
       throw new Refused(
           "managers may only use #unassign (free the slot of a checker who is away: #unassign,"
-              + " the officer's address and your reason) and the desk's views (#queue, #mine,"
-              + " #show, #find); "
+              + " the officer's address and your reason), #assign (give a ticket a checker, or a"
+              + " deciding third checker when the two disagree), #reopen (a ticket closed by"
+              + " mistake) and the desk's views (#queue, #mine, #show, #find); "
               + name
               + " is for the output checking officers");
     }
