@@ -43,6 +43,11 @@ public final class AssignCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Queued || state instanceof TicketState.Checking;
+  }
+
+  @Override
   public boolean forManagers() {
     return true;
   }

@@ -37,6 +37,11 @@ public final class ReopenCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Closed closed && !closed.released();
+  }
+
+  @Override
   public boolean forManagersToo() {
     return true;
   }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
@@ -39,6 +40,11 @@ public final class UnassignCommand implements OfficerCommand {
     // one word after the name, as the other help lines, so a quoted copy is never read as a command
     return "#unassign officer  free the slot of a checker who is away (before their verdict):"
         + " their address, then why";
+  }
+
+  @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
   }
 
   @Override
@@ -105,14 +111,8 @@ public final class UnassignCommand implements OfficerCommand {
             inv,
             checkers,
             officer,
-            inv.sender()
-                + ", a manager, freed the slot of "
-                + officer
-                + " on "
-                + inv.id()
-                + " ("
-                + reason
-                + ")",
+            // the reason ("off sick") is the officer's business: it goes to them, never the list
+            inv.sender() + ", a manager, freed the slot of " + officer + " on " + inv.id(),
             "slot of " + officer + " freed by " + inv.sender());
     inv.mail()
         .toPerson(

@@ -50,6 +50,11 @@ public final class VerdictCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Queued || state instanceof TicketState.Checking;
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
