@@ -118,7 +118,7 @@ class ArchitectureTest {
         .and()
         .haveNameNotMatching(
             ".*\\.(Outbox|AuditLog|MailLog|MailboxState|TicketRepository|TicketFiles|"
-                + "WorkflowStore|ProvenDecisions|DeskQuery|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns)(\\$.*)?")
+                + "WorkflowStore|DecidingChecker|ProvenDecisions|DeskQuery|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns)(\\$.*)?")
         .should()
         .callMethod(Connection.class, "prepareStatement", String.class)
         .orShould()
