@@ -118,7 +118,7 @@ class ArchitectureTest {
         .and()
         .haveNameNotMatching(
             ".*\\.(Outbox|AuditLog|MailLog|MailboxState|TicketRepository|TicketFiles|"
-                + "WorkflowStore|ProvenDecisions|DeskQuery|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns|Chasing|ChaseDigest|Confirmations)(\\$.*)?")
+                + "WorkflowStore|DecidingChecker|ProvenDecisions|DeskQuery|TicketRecord|DigestQuery|ServiceLevel|ServiceLevelReminders|ScheduleRuns|Chasing|ChaseDigest|Confirmations)(\\$.*)?")
         .should()
         .callMethod(Connection.class, "prepareStatement", String.class)
         .orShould()

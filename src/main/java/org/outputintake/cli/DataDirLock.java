@@ -18,10 +18,12 @@ import org.outputintake.config.ConfigException;
  */
 final class DataDirLock implements AutoCloseable {
   static final String FILE = "intake.lock";
+  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
+  private DataDirLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
     this.channel = channel;
     this.lock = lock;
   }
@@ -58,7 +60,7 @@ final class DataDirLock implements AutoCloseable {
               ("pid " + ProcessHandle.current().pid() + ", started " + startedAt + "\n")
                   .getBytes(StandardCharsets.UTF_8)));
       channel.force(true);
-      return new DataDirLock(channel, lock);
+      return new DataDirLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new ConfigException(
@@ -82,8 +84,18 @@ final class DataDirLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes the lock file, then releases the lock: removed while still held, so no other process
+   * can have locked the file being removed. A process that dies leaves the file, whose lock the
+   * operating system has dropped; the next start takes it over.
+   */
   @Override
   public void close() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a file left behind holds no lock: the next start takes it over
+    }
     try {
       lock.release();
     } catch (IOException ignored) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.app.SampleRequests;
 import org.outputintake.config.ConfigLoader;
@@ -75,12 +74,14 @@ final class DemoCommand implements Callable<Integer> {
     requireFree(imapPort, "IMAP", "--imap-port");
     requireFree(smtpPort, "SMTP", "--smtp-port");
     // the demo's folder is also run's default (data/), so the two must not share it at once
-    try (DataDirLock lock = DataDirLock.acquire(data, Clock.systemUTC().instant().toString())) {
-      return runDemo(out, stopAfter);
+    // closed last: a SIGTERM waits for the app and the lock to close
+    try (StopSignal stop = new StopSignal("demo-stop");
+        DataDirLock lock = DataDirLock.acquire(data, Clock.systemUTC().instant().toString())) {
+      return runDemo(out, stopAfter, stop);
     }
   }
 
-  private int runDemo(PrintWriter out, Duration stopAfter) throws Exception {
+  private int runDemo(PrintWriter out, Duration stopAfter, StopSignal stop) throws Exception {
     GreenMail mail =
         new GreenMail(
             new ServerSetup[] {
@@ -121,9 +122,7 @@ final class DemoCommand implements Callable<Integer> {
           "  Every address is a mailbox on this server whose login and password are the address itself:%n"
               + "  read a researcher's replies with login ada.lovelace@uni.example.ac.uk, password the same.%n%n");
       out.flush();
-      CountDownLatch stop = new CountDownLatch(1);
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), printer(out))) {
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-stop"));
         app.start();
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
@@ -149,8 +148,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "  java -jar target/output-intake.jar tickets list --config %s%n%n",
             address, configFile);
         out.flush();
-        if (stopAfter != null)
-          stop.await(stopAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (stopAfter != null) stop.await(stopAfter);
         else stop.await();
       }
     } finally {

@@ -2,7 +2,6 @@ package org.outputintake.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
@@ -23,22 +22,15 @@ final class RunCommand implements Callable<Integer> {
     IntakeConfig config = options.load();
     requireSecret(config.mailbox().imap(), "mailbox.imap", "INTAKE_IMAP_PASSWORD");
     requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (DataDirLock lock =
+    // closed last: a SIGTERM waits for the app (which logs "stopped") and the lock to close
+    try (StopSignal stop = new StopSignal("shutdown");
+        DataDirLock lock =
             DataDirLock.acquire(
                 config.storage().dataDir(), Clock.systemUTC().instant().toString());
         IntakeApp app = create(config)) {
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    app.close();
-                    stopped.countDown();
-                  },
-                  "shutdown"));
       app.checkOAuth2Logins();
       app.start();
-      stopped.await();
+      stop.await();
     }
     return 0;
   }

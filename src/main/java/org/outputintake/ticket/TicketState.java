@@ -95,6 +95,11 @@ public sealed interface TicketState {
       return new Checked(at);
     }
 
+    /** The checkers disagreed and the deciding checker a manager assigned passed the round. */
+    public Checked deciderPassed(Instant at) {
+      return new Checked(at);
+    }
+
     /**
      * Its last checker hands it back: it waits again at the place it had in the queue, since the
      * researcher is not to blame for the delay.
@@ -261,6 +266,24 @@ public sealed interface TicketState {
 
     public boolean released() {
       return reason.equals(RELEASED);
+    }
+
+    /**
+     * Closed by mistake: back to the open state it was closed from ({@code before}, its stored
+     * name), from {@code at}. A queued ticket takes its old place in the queue ({@code
+     * queuedSince}), since the researcher is not to blame; a blocked one waits for them again.
+     * Files that were released cannot be called back, so a release is never reopened.
+     */
+    public Open reopen(String before, Instant at, Instant queuedSince, String blockedReason) {
+      if (released()) throw new IllegalStateException("a released ticket is never reopened");
+      return switch (before) {
+        case "checking" -> new Checking(at);
+        case "checked" -> new Checked(at);
+        case "with-data-owner" -> new WithDataOwner(at);
+        case "approved" -> new Approved(at);
+        case "blocked" -> new Blocked(at, blockedReason);
+        default -> new Queued(queuedSince);
+      };
     }
   }
 

@@ -3,6 +3,7 @@ package org.outputintake.workflow;
 import java.sql.SQLException;
 import java.util.List;
 import org.outputintake.reply.OutgoingMail;
+import org.outputintake.ticket.TicketState;
 
 /**
  * One command of the officers' (or data owners') mail interface. Each is a small class; {@link
@@ -42,6 +43,15 @@ public interface OfficerCommand {
    */
   default boolean decision() {
     return false;
+  }
+
+  /**
+   * Whether the command can apply to a ticket in {@code state}: the help lists only those, so an
+   * officer is never offered {@code #release} on a queued ticket. The command's own guards still
+   * decide.
+   */
+  default boolean appliesIn(TicketState state) {
+    return true;
   }
 
   /** Applies the command in the caller's transaction and says what happened and what comes next. */

@@ -16,6 +16,14 @@ public record ParsedCommand(String name, String text) {
   private static final Pattern FIRST =
       Pattern.compile("^\\s*#([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
 
+  /** {@code # pass}: a command with a space after the mark, as a phone's keyboard writes it. */
+  private static final Pattern SPACED =
+      Pattern.compile("^\\s*#\\s+([A-Za-z][A-Za-z-]{0,30})\\b[:\\s]*(.*)$");
+
+  /** A second command straight after the first, on its line: {@code #take #pass}. */
+  private static final Pattern SECOND_ON_LINE =
+      Pattern.compile("^\\s*#[A-Za-z][A-Za-z-]{0,30}[:\\s]+#\\s?([A-Za-z][A-Za-z-]{0,30})\\b.*$");
+
   private static final Pattern COMMAND_LIST =
       Pattern.compile("^\\s*#[A-Za-z-]+(( [a-z]+)? {2,}\\S|.*\\s#[A-Za-z])");
 
@@ -43,6 +51,24 @@ public record ParsedCommand(String name, String text) {
   }
 
   /**
+   * The command in {@code newText} when its first line has a space after the {@code #} ({@code #
+   * pass}) and the word is one of the {@code known} commands: an attempt at that command, read as
+   * it. Any other word there is no command ({@code # Summary} stays text).
+   */
+  public static Optional<ParsedCommand> spaced(String newText, Set<String> known) {
+    if (newText == null) return Optional.empty();
+    for (String line : newText.replace("\r\n", "\n").split("\n", -1)) {
+      if (line.isBlank()) continue;
+      Matcher m = SPACED.matcher(line);
+      if (!m.matches() || !known.contains(m.group(1).toLowerCase(Locale.ROOT)))
+        return Optional.empty();
+      String rest = newText.substring(newText.indexOf(line) + line.length());
+      return Optional.of(new ParsedCommand(m.group(1), m.group(2) + rest));
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The known commands that start a line of {@code newText} other than its first non-blank one: an
    * officer who writes {@code #take} and then {@code #pass} on the next line, or a greeting and
    * then the command, expects them to count, and only the first line is ever read. Each as {@code
@@ -57,6 +83,10 @@ public record ParsedCommand(String name, String text) {
       if (lines[i].isBlank()) continue;
       if (first) {
         first = false;
+        // #take #pass: the second is as much a command as one on the next line
+        Matcher second = SECOND_ON_LINE.matcher(lines[i]);
+        if (second.matches() && known.contains(second.group(1).toLowerCase(Locale.ROOT)))
+          found.add("#" + second.group(1).toLowerCase(Locale.ROOT) + " (line " + (i + 1) + ")");
         continue;
       }
       // the bot's own command lists, should a client quote them without a marker we know: the

@@ -20,6 +20,8 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
+import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.command.AssignCommand;
 import org.outputintake.workflow.command.CloseCommand;
 import org.outputintake.workflow.command.DeskCommand;
 import org.outputintake.workflow.command.DropCommand;
@@ -28,6 +30,7 @@ import org.outputintake.workflow.command.NoteCommand;
 import org.outputintake.workflow.command.OwnerCommand;
 import org.outputintake.workflow.command.OwnerDecisionCommand;
 import org.outputintake.workflow.command.ReleaseCommand;
+import org.outputintake.workflow.command.ReopenCommand;
 import org.outputintake.workflow.command.ReplyCommand;
 import org.outputintake.workflow.command.ResearcherMessageCommand;
 import org.outputintake.workflow.command.TakeCommand;
@@ -65,6 +68,8 @@ public final class StaffCommands {
             new CloseCommand(CloseCommand.Closing.REJECT),
             new CloseCommand(CloseCommand.Closing.CLOSE),
             new UnassignCommand(),
+            new AssignCommand(),
+            new ReopenCommand(),
             new DeskCommand(DeskCommand.View.QUEUE),
             new DeskCommand(DeskCommand.View.MINE),
             new DeskCommand(DeskCommand.View.SHOW),
@@ -73,6 +78,14 @@ public final class StaffCommands {
             new org.outputintake.workflow.command.ConfirmationsCommand())) {
       commands.put(cmd.name(), cmd);
     }
+  }
+
+  /**
+   * The command on the first line of {@code newText}: {@code #pass}, or {@code # pass} with a
+   * space, which is as plainly an attempt at {@code #pass}.
+   */
+  public Optional<ParsedCommand> parse(String newText) {
+    return ParsedCommand.parse(newText).or(() -> ParsedCommand.spaced(newText, commands.keySet()));
   }
 
   /** Whether {@code name} (without {@code #}) is one of the desk's commands. */
@@ -130,7 +143,7 @@ public final class StaffCommands {
       return new Result("refused: sender not authenticated", false);
     }
     String text = ctx.newText().of(m);
-    Optional<ParsedCommand> parsed = ParsedCommand.parse(text);
+    Optional<ParsedCommand> parsed = parse(text);
     List<String> later = ParsedCommand.laterCommands(text, commands.keySet());
     if (parsed.isEmpty() || !commands.containsKey(parsed.get().name())) {
       return withoutCommand(c, ticket, m, key, rawSha256, roles, text, parsed, later, now);
@@ -277,6 +290,10 @@ public final class StaffCommands {
           "stored as a note, not answered: it answers a notification to the officers", false);
     }
     boolean ownerWrote = ownerOnly && stored;
+    // a for-information owner answering the release, or any owner on a ticket not awaiting them,
+    // has nothing to approve: asking for #approve there would be asking for a decision that
+    // cannot be taken
+    boolean ownerAsked = ticket.state() instanceof TicketState.WithDataOwner;
     if (ownerWrote) {
       mail.alert(
           c,
@@ -297,8 +314,11 @@ public final class StaffCommands {
                       + ticket.state().name()
                       + ". Their new text:\n\n"
                       + new IdentifierFinder().maskedText(text)
-                      + "\n\nAnswer their question if they asked one; they were told how to approve or"
-                      + " deny.")),
+                      + (ownerAsked
+                          ? "\n\nAnswer their question if they asked one; they were told how to"
+                              + " approve or deny."
+                          : "\n\nAnswer their question if they asked one; no decision is asked of"
+                              + " them now."))),
           now);
     }
     String summary =
@@ -310,17 +330,26 @@ public final class StaffCommands {
                     + ". "
                 : "")
             + missed
-            + (ownerWrote
-                ? "No decision was recorded: your email does not start with #approve or #deny."
-                    + " Your text is stored on "
+            + (ownerWrote && !ownerAsked
+                ? "Your text is stored on "
                     + id
-                    + " and the output checking officers have it. To decide, reply with #approve,"
-                    + " or #deny followed by your reason, on the first line."
-                : stored
-                    ? "Your email is stored on "
+                    + " and the output checking officers have it. No decision is asked of you: "
+                    + id
+                    + (ticket.state() instanceof TicketState.Closed cl
+                        ? " is closed" + (cl.released() ? " (its outputs were released)" : "")
+                        : " is not waiting for a data owner's decision")
+                    + "."
+                : ownerWrote
+                    ? "No decision was recorded: your email does not start with #approve or #deny."
+                        + " Your text is stored on "
                         + id
-                        + " as an internal note (the researcher does not see it)."
-                    : "Nothing was changed.");
+                        + " and the output checking officers have it. To decide, reply with #approve,"
+                        + " or #deny followed by your reason, on the first line."
+                    : stored
+                        ? "Your email is stored on "
+                            + id
+                            + " as an internal note (the researcher does not see it)."
+                        : "Nothing was changed.");
     String topic =
         unknown
             ? "#" + parsed.get().name() + " is not a command"
@@ -395,9 +424,12 @@ public final class StaffCommands {
     facts.put("hasCheckers", !checkers.isEmpty());
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
-    facts.put("commands", help(roles));
+    facts.put("commands", help(roles, t.state()));
     // a data owner is offered their own two commands, a manager their one, not the officers' list
-    facts.put("ownerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER));
+    boolean owner = !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER);
+    boolean asked = t.state() instanceof TicketState.WithDataOwner;
+    facts.put("ownerOnly", owner && asked);
+    facts.put("ownerNotAsked", owner && !asked);
     facts.put("managerOnly", !roles.contains(Role.OFFICER) && roles.contains(Role.MANAGER));
     return mail.toPerson(c, t, m.from(), kind, topic, facts, attachments, m, cause, now);
   }
@@ -460,18 +492,21 @@ public final class StaffCommands {
     if (Role.managerOnly(roles)) {
       throw new Refused(
           "managers may only use #unassign (free the slot of a checker who is away: #unassign,"
-              + " the officer's address and your reason) and the desk's views (#queue, #mine,"
-              + " #show, #find); "
+              + " the officer's address and your reason), #assign (give a ticket a checker, or a"
+              + " deciding third checker when the two disagree), #reopen (a ticket closed by"
+              + " mistake) and the desk's views (#queue, #mine, #show, #find); "
               + name
               + " is for the output checking officers");
     }
     throw new Refused("only the output checking officers can use " + name);
   }
 
-  private List<String> help(Set<Role> roles) {
+  /** The commands this sender may give that can apply to a ticket in {@code state}. */
+  private List<String> help(Set<Role> roles, TicketState state) {
     List<String> lines = new ArrayList<>();
     boolean officer = roles.contains(Role.OFFICER);
     for (OfficerCommand cmd : commands.values()) {
+      if (!cmd.appliesIn(state)) continue;
       boolean mine =
           cmd.forManagers() || (cmd.forManagersToo() && !officer)
               ? roles.contains(Role.MANAGER)

@@ -122,7 +122,8 @@ public final class Workflow {
       // #unassign is a manager's one command; any other command of the desk is answered "Not
       // done" rather than silently stored, and everything else they write is handled as before
       return roles.contains(Role.MANAGER)
-          && ParsedCommand.parse(ctx.newText().of(m))
+          && commands
+              .parse(ctx.newText().of(m))
               .map(cmd -> commands.isCommand(cmd.name()))
               .orElse(false);
     }

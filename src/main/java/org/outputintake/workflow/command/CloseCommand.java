@@ -43,6 +43,11 @@ public final class CloseCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     if (reject) inv.requireIndependentOfficer();
     else inv.requireOfficer();

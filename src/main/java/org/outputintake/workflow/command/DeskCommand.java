@@ -11,6 +11,7 @@ import org.outputintake.sla.ServiceLevel;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketRepository;
+import org.outputintake.workflow.DecidingChecker;
 import org.outputintake.workflow.DeskViews;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
@@ -95,6 +96,15 @@ public final class DeskCommand implements OfficerCommand {
           throw new Refused("#show needs a ticket id after the command, such as #show STATS12345");
         Optional<Ticket> t = tickets.find(c, id.get().toString());
         if (t.isEmpty()) throw new Refused("there is no ticket " + id.get());
+        if (DecidingChecker.stillBlind(c, t.get(), sender)) {
+          // the summary lists the round's two verdicts, which its deciding checker must not see
+          throw new Refused(
+              "you are the deciding checker of "
+                  + id.get()
+                  + "'s check round "
+                  + t.get().round()
+                  + ": its summary shows the checkers' verdicts, which reach you once yours is in");
+        }
         return desk.summary(t.get(), new ServiceLevel(ctx.config().sla()), now);
       case FIND:
         List<String> list =

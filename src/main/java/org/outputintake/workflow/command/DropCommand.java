@@ -30,6 +30,11 @@ public final class DropCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
     inv.requireOpen();

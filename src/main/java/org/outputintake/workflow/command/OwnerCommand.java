@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.outputintake.project.Project;
 import org.outputintake.reply.ReplyComposer;
+import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketFiles;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.CheckedFiles;
+import org.outputintake.workflow.FilesForCheckers;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
@@ -36,6 +40,11 @@ public final class OwnerCommand implements OfficerCommand {
   @Override
   public String help() {
     return "#owner           send the checked files to the project's data owners for approval";
+  }
+
+  @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Checked;
   }
 
   @Override
@@ -65,6 +74,23 @@ public final class OwnerCommand implements OfficerCommand {
     facts.put("projectTitle", p.title());
     facts.put("files", fileRows(files));
     facts.put("verdicts", summary(inv, t));
+    // what the officer wrote after #owner is for the owners: identifier values stay masked, as in
+    // every mail from the desk
+    String text = inv.command().text();
+    facts.put("hasOfficerText", !text.isBlank());
+    facts.put("officerText", TextBlock.of(new IdentifierFinder().maskedText(text)));
+    facts.put("officer", inv.sender());
+    facts.put("researcher", t.researcher());
+    Optional<String> name = inv.mail().researcherName(inv.c(), t, t.researcher(), null);
+    facts.put("hasResearcherName", name.isPresent());
+    facts.put("researcherName", name.orElse(""));
+    long limit = inv.ctx().config().staff().attachLimitBytes();
+    facts.putAll(
+        FilesForCheckers.of(
+                TicketFiles.latestSubmission(inv.c(), inv.id()),
+                FilesForCheckers.Attach.UP_TO_LIMIT,
+                limit)
+            .facts(limit));
     for (String owner : p.dataOwners()) {
       inv.mail()
           .queue(

@@ -50,6 +50,11 @@ public final class OwnerDecisionCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.WithDataOwner;
+  }
+
+  @Override
   public boolean forDataOwners() {
     return true;
   }

@@ -14,6 +14,7 @@ import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.ProvenDecisions;
 import org.outputintake.workflow.Refused;
+import org.outputintake.workflow.RoundOutcome;
 import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
@@ -42,6 +43,11 @@ public final class ReleaseCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Releasable;
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
@@ -64,12 +70,13 @@ public final class ReleaseCommand implements OfficerCommand {
               + p.number()
               + " needs a data owner's approval first: send the files with #owner");
     }
-    List<WorkflowStore.Verdict> verdicts =
-        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), inv.ticket().round()).orElse(List.of());
-    if (verdicts.size() < WorkflowStore.CHECKERS
-        || !verdicts.stream().allMatch(WorkflowStore.Verdict::pass)) {
+    if (RoundOutcome.of(inv.c(), inv.id(), inv.ticket().round()) != RoundOutcome.PASSED) {
       throw new Refused(
-          "round " + inv.ticket().round() + " of " + inv.id() + " does not have two passes");
+          "round "
+              + inv.ticket().round()
+              + " of "
+              + inv.id()
+              + " is not passed (two passes, or the deciding checker's pass)");
     }
     ProvenDecisions.requireProven(inv, approvalNeeded);
     String to = inv.ticket().researcher();

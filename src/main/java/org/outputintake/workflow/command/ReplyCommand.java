@@ -31,6 +31,11 @@ public final class ReplyCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
     inv.requireOpen();

@@ -49,6 +49,11 @@ public final class ResearcherMessageCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();

@@ -27,10 +27,28 @@ public final class TakeCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Queued || state instanceof TicketState.Checking;
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
     int n = take(inv);
+    return withFiles(
+        inv,
+        "You are checker " + n + " of " + WorkflowStore.CHECKERS + " on " + inv.id() + ".",
+        "Check the files and give your independent verdict: reply with #pass or #fail and your"
+            + " notes. You will not see the other checker's verdict until both are in.");
+  }
+
+  /**
+   * {@code head}, then the latest submission's files as stored (check round, name, role and SHA-256
+   * of each), all attached whatever their size: what a checker needs to check by email. Shared with
+   * {@code #assign}, whose officer gets the same.
+   */
+  static Done withFiles(Invocation inv, String head, String next) throws SQLException {
     List<TicketFiles.StoredAttachment> files = TicketFiles.latestSubmission(inv.c(), inv.id());
     FilesForCheckers.Prepared sent =
         FilesForCheckers.of(
@@ -45,19 +63,14 @@ public final class TakeCommand implements OfficerCommand {
           .append(a.sha256());
     }
     return new Done(
-        "You are checker "
-            + n
-            + " of 2 on "
-            + inv.id()
-            + "."
+        head
             + (files.isEmpty()
                 ? ""
                 : "\n\nThe submission's files are attached as stored (check round "
                     + inv.ticket().round()
                     + "), each with its SHA-256:"
                     + list),
-        "Check the files and give your independent verdict: reply with #pass or #fail and your notes. You will not see "
-            + "the other checker's verdict until both are in.",
+        next,
         sent.attachments());
   }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
@@ -24,7 +25,7 @@ import org.outputintake.workflow.WorkflowStore;
  */
 public final class UnassignCommand implements OfficerCommand {
   /** The officer's address (bare, in angle brackets, or as a mailto link), then the reason. */
-  private static final Pattern ARGS =
+  static final Pattern ARGS =
       Pattern.compile(
           "^<?(?:mailto:)?([^\\s<>,;:@]+@[^\\s<>,;:@]+?)>?[,;:.]?(?:\\s+(.*))?$", Pattern.DOTALL);
 
@@ -43,15 +44,18 @@ public final class UnassignCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state.isOpen();
+  }
+
+  @Override
   public boolean forManagers() {
     return true;
   }
 
-  @Override
-  public Done apply(Invocation inv) throws SQLException {
-    inv.requireOpen();
+  /** Who checks a request must not be chosen by someone with a stake in it. */
+  static void requireNoStake(Invocation inv) {
     if (Role.researcher(inv.roles())) {
-      // who checks a request must not be chosen by someone with a stake in it
       throw new Refused(
           "you are "
               + (inv.roles().contains(Role.REQUESTER)
@@ -59,6 +63,12 @@ public final class UnassignCommand implements OfficerCommand {
                   : "a researcher on project " + inv.ticket().projectNumber())
               + ", so you cannot change who checks it");
     }
+  }
+
+  @Override
+  public Done apply(Invocation inv) throws SQLException {
+    inv.requireOpen();
+    requireNoStake(inv);
     Matcher args = ARGS.matcher(inv.command().text());
     if (!args.matches()) {
       throw new Refused(
@@ -107,14 +117,8 @@ public final class UnassignCommand implements OfficerCommand {
             inv,
             checkers,
             officer,
-            inv.sender()
-                + ", a manager, freed the slot of "
-                + officer
-                + " on "
-                + inv.id()
-                + " ("
-                + reason
-                + ")",
+            // the reason ("off sick") is the officer's business: it goes to them, never the list
+            inv.sender() + ", a manager, freed the slot of " + officer + " on " + inv.id(),
             "slot of " + officer + " freed by " + inv.sender());
     inv.mail()
         .toPerson(

@@ -11,11 +11,13 @@ import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
+import org.outputintake.workflow.DecidingChecker;
 import org.outputintake.workflow.FindingsAnswered;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.ProvenDecisions;
 import org.outputintake.workflow.Refused;
+import org.outputintake.workflow.RoundOutcome;
 import org.outputintake.workflow.Transitions;
 import org.outputintake.workflow.WorkflowStore;
 
@@ -55,6 +57,11 @@ public final class VerdictCommand implements OfficerCommand {
   }
 
   @Override
+  public boolean appliesIn(TicketState state) {
+    return state instanceof TicketState.Queued || state instanceof TicketState.Checking;
+  }
+
+  @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
@@ -72,6 +79,9 @@ public final class VerdictCommand implements OfficerCommand {
       throw new Refused(
           inv.id() + " is " + state.name() + ": the checks of this round are complete");
     }
+    Optional<DecidingChecker> decider = DecidingChecker.of(inv.c(), inv.id(), inv.ticket().round());
+    if (decider.isPresent() && decider.get().officer().equals(inv.sender()))
+      return DecidingVerdict.apply(inv, pass, decider.get());
     List<String> checkers = inv.checkers();
     boolean implicitTake = false;
     if (!checkers.contains(inv.sender())) {
@@ -143,11 +153,15 @@ public final class VerdictCommand implements OfficerCommand {
           withTicket(inv, t), checking.bothPassed(inv.now()), "two passes in round " + round);
     }
     Ticket now = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
+    boolean disagree =
+        RoundOutcome.of(inv.c(), inv.id(), round) == RoundOutcome.DISAGREED
+            && Disagreement.escalate(inv, now);
     String next =
         allPass
             ? nextAfterPasses(inv)
             : "The checkers disagree or one fails: a checker must now reply "
-                + "#revise (guidance to the researcher), #ask (a question) or #reject (with the reason).";
+                + "#revise (guidance to the researcher), #ask (a question) or #reject (with the reason)."
+                + (disagree ? Disagreement.MANAGERS_TOLD : "");
     reveal(inv, now, both.get(), next);
     return new Done(
         taken
@@ -219,8 +233,26 @@ public final class VerdictCommand implements OfficerCommand {
 
   private static void reveal(
       Invocation inv, Ticket t, List<WorkflowStore.Verdict> both, String next) throws SQLException {
+    Map<String, Object> facts =
+        Map.of("verdicts", rows(both), "round", t.round(), "next", next, "state", t.state().name());
+    for (String checker : WorkflowStore.checkers(inv.c(), inv.id())) {
+      inv.mail()
+          .toPerson(
+              inv.c(),
+              t,
+              checker,
+              "verdicts-revealed",
+              "Both verdicts are in",
+              facts,
+              null,
+              inv.now());
+    }
+  }
+
+  /** The verdicts as {@code verdicts-revealed} lists them; shared with the deciding verdict. */
+  static List<Map<String, Object>> rows(List<WorkflowStore.Verdict> verdicts) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (WorkflowStore.Verdict v : both) {
+    for (WorkflowStore.Verdict v : verdicts) {
       Map<String, Object> row = new HashMap<>();
       row.put("officer", v.officer());
       row.put("verdict", v.pass() ? "PASS" : "FAIL");
@@ -234,19 +266,6 @@ public final class VerdictCommand implements OfficerCommand {
                   : v.notes().strip().replaceAll("\\R", "\n    ")));
       rows.add(row);
     }
-    Map<String, Object> facts =
-        Map.of("verdicts", rows, "round", t.round(), "next", next, "state", t.state().name());
-    for (String checker : WorkflowStore.checkers(inv.c(), inv.id())) {
-      inv.mail()
-          .toPerson(
-              inv.c(),
-              t,
-              checker,
-              "verdicts-revealed",
-              "Both verdicts are in",
-              facts,
-              null,
-              inv.now());
-    }
+    return rows;
   }
 }
