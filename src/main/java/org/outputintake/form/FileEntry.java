@@ -86,9 +86,4 @@ public record FileEntry(
   static String clean(String s) {
     return s == null ? "" : s.replace('\u00a0', ' ').strip();
   }
-
-  public FileEntry withFileName(String name) {
-    return new FileEntry(
-        name, description, countsIncluded, controls, relationship, use, countColumns);
-  }
 }

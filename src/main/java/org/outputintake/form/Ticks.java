@@ -21,16 +21,6 @@ final class Ticks {
   }
 
   /**
-   * Whether the value is one a tick box may hold, ticked or not (so a declaration's box can be
-   * found).
-   */
-  static boolean isTickValue(String value) {
-    if (value == null) return false;
-    String s = value.strip().toLowerCase(Locale.ROOT);
-    return isTicked(s) || s.matches("☐|□|\\[\\s*]|no|n|false|0");
-  }
-
-  /**
    * A box written in front of the text ("☒ I confirm..."): ticked, unticked, or null when there is
    * none.
    */
