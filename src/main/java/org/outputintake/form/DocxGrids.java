@@ -49,9 +49,9 @@ final class DocxGrids {
   }
 
   /**
-   * The document's {@code w:body}, parsed with a DOM parser. Only the main part's text is
-   * needed, and POI's XWPFDocument would also build styles, numbering and every part's object
-   * model: most of a request's reading time, for nothing the form reader uses.
+   * The document's {@code w:body}, parsed with a DOM parser. Only the main part's text is needed,
+   * and POI's XWPFDocument would also build styles, numbering and every part's object model: most
+   * of a request's reading time, for nothing the form reader uses.
    */
   private static Element body(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {

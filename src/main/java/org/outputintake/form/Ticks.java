@@ -1,6 +1,5 @@
 package org.outputintake.form;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
