@@ -7,7 +7,7 @@ final class ConfigChecks {
   private ConfigChecks() {}
 
   static boolean isAddress(String s) {
-    return s != null && s.matches("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
+    return org.outputintake.text.EmailAddresses.valid(s);
   }
 
   static String lower(String s) {

@@ -1,13 +1,19 @@
 package org.outputintake.form;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilder;
+import org.apache.poi.util.XMLHelper;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns a .docx into grids: the body's paragraphs as one grid (one cell per row) and every table as
@@ -43,15 +49,15 @@ final class DocxGrids {
   }
 
   /**
-   * The document's {@code w:body}, parsed with the JDK's DOM parser. Only the main part's text is
-   * needed, and POI's XWPFDocument would also build styles, numbering and every part's object
-   * model: most of a request's reading time, for nothing the form reader uses.
+   * The document's {@code w:body}, parsed with a DOM parser. Only the main part's text is needed,
+   * and POI's XWPFDocument would also build styles, numbering and every part's object model: most
+   * of a request's reading time, for nothing the form reader uses.
    */
   private static Element body(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       ZipEntry part = zip.getEntry(mainPart(zip));
       if (part == null) throw new IOException("the package has no main document part");
-      Element document = SafeXml.parse(zip, part).getDocumentElement();
+      Element document = parse(zip, part).getDocumentElement();
       for (Node n = document.getFirstChild(); n != null; n = n.getNextSibling()) {
         if (n instanceof Element e && isW(e, "body")) return e;
       }
@@ -59,11 +65,25 @@ final class DocxGrids {
     }
   }
 
+  /**
+   * POI's hardened parser (no DTDs, so no external entities and no entity expansion bombs), quiet:
+   * POI's own error handler would log the researcher's broken XML; here it becomes an IOException.
+   */
+  private static Document parse(ZipFile zip, ZipEntry part) throws IOException {
+    DocumentBuilder builder = XMLHelper.newDocumentBuilder();
+    builder.setErrorHandler(new DefaultHandler());
+    try (InputStream in = zip.getInputStream(part)) {
+      return builder.parse(in);
+    } catch (SAXException e) {
+      throw new IOException("part " + part.getName() + " is not well-formed XML", e);
+    }
+  }
+
   /** The main part named by the package relationships, usually {@code word/document.xml}. */
   private static String mainPart(ZipFile zip) throws IOException {
     ZipEntry rels = zip.getEntry("_rels/.rels");
     if (rels == null) return "word/document.xml";
-    Element root = SafeXml.parse(zip, rels).getDocumentElement();
+    Element root = parse(zip, rels).getDocumentElement();
     for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element r && r.getAttribute("Type").endsWith("/officeDocument")) {
         String target = r.getAttribute("Target");

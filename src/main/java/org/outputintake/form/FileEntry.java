@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.outputintake.text.FileNames;
 
 /**
  * One row of the form's file table.
@@ -79,16 +80,10 @@ public record FileEntry(
   static String baseName(String name) {
     // a Mac sends "é" decomposed (NFD) where Word typed it composed: compare the same letters
     String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
-    int cut = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
-    return n.substring(cut + 1).toLowerCase(Locale.ROOT);
+    return FileNames.lastElement(n).toLowerCase(Locale.ROOT);
   }
 
   static String clean(String s) {
     return s == null ? "" : s.replace('\u00a0', ' ').strip();
-  }
-
-  public FileEntry withFileName(String name) {
-    return new FileEntry(
-        name, description, countsIncluded, controls, relationship, use, countColumns);
   }
 }

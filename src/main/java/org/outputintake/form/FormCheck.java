@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.commons.validator.routines.EmailValidator;
 import org.outputintake.scan.Finding;
+import org.outputintake.text.EmailAddresses;
 
 /**
  * Checks a parsed request form against the request it came with. Every problem is reported at once,
@@ -73,8 +73,7 @@ public final class FormCheck {
                         + "Fill it in and send the form again.",
                     field));
         });
-    if (!form.researcherEmail().isEmpty()
-        && !EmailValidator.getInstance().isValid(form.researcherEmail())) {
+    if (!form.researcherEmail().isEmpty() && !EmailAddresses.valid(form.researcherEmail())) {
       findings.add(
           incomplete(
               FORM,

@@ -109,11 +109,6 @@ public final class FormReader {
     }
   }
 
-  /** Convenience for callers that only need to know whether a file is a form. */
-  public boolean looksLikeForm(Path file, String mediaType) {
-    return read(file, mediaType).isForm();
-  }
-
   private static String reason(Exception e) {
     String name = e.getClass().getSimpleName();
     if (name.contains("Encrypt") || name.contains("Password")) {

@@ -1,6 +1,5 @@
 package org.outputintake.form;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,16 +17,6 @@ final class Ticks {
 
   static boolean isTicked(String value) {
     return value != null && TICKED_VALUE.matcher(value.strip()).matches();
-  }
-
-  /**
-   * Whether the value is one a tick box may hold, ticked or not (so a declaration's box can be
-   * found).
-   */
-  static boolean isTickValue(String value) {
-    if (value == null) return false;
-    String s = value.strip().toLowerCase(Locale.ROOT);
-    return isTicked(s) || s.matches("☐|□|\\[\\s*]|no|n|false|0");
   }
 
   /**

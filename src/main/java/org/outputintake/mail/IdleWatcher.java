@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.reply.Backoff;
 import org.outputintake.reply.LoginBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdleWatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleWatcher.class);
+  private static final Backoff RECONNECT =
+      new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
   private final IntakeConfig.Mailbox config;
   private final Duration renew;
   private final Runnable onNewMail;
@@ -61,7 +64,7 @@ public final class IdleWatcher implements Runnable {
     var unused =
         renewer.scheduleAtFixedRate(
             this::renew, renew.toMillis(), renew.toMillis(), TimeUnit.MILLISECONDS);
-    long backoff = 1000;
+    int failures = 0;
     while (running) {
       if (!login.mayTry()) {
         sleep(Math.max(1000, Math.min(60_000, login.remaining().toMillis())));
@@ -89,7 +92,7 @@ public final class IdleWatcher implements Runnable {
         IMAPFolder f = (IMAPFolder) store.getFolder(config.folders().inbox());
         f.open(Folder.READ_ONLY);
         folder = f;
-        backoff = 1000;
+        failures = 0;
         int known = f.getMessageCount();
         while (running && f.isOpen()) {
           f.idle(true);
@@ -107,12 +110,12 @@ public final class IdleWatcher implements Runnable {
           login.refused(ImapMailbox.describe(refused)); // logs its one line
           continue;
         }
+        Duration wait = RECONNECT.after(failures++);
         LOG.warn(
             "IMAP IDLE connection lost ({}); reconnecting in {} ms",
             e instanceof MessagingException m ? ImapMailbox.describe(m) : e.getMessage(),
-            backoff);
-        sleep(backoff);
-        backoff = Math.min(backoff * 2, 60_000);
+            wait.toMillis());
+        sleep(wait.toMillis());
       } finally {
         folder = null;
         if (reauthenticate != null) reauthenticate.cancel(false);

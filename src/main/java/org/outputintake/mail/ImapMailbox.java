@@ -134,10 +134,6 @@ public final class ImapMailbox implements AutoCloseable {
     }
   }
 
-  private boolean supportsIdleRaw() throws MessagingException {
-    return ((IMAPStore) store).hasCapability("IDLE");
-  }
-
   public void open() throws MailboxUnavailable {
     imap(
         "connecting to the mailbox",
@@ -188,10 +184,6 @@ public final class ImapMailbox implements AutoCloseable {
           moveRaw(uids, folderName);
           return null;
         });
-  }
-
-  public boolean supportsIdle() throws MailboxUnavailable {
-    return imap("reading capabilities", this::supportsIdleRaw);
   }
 
   /**

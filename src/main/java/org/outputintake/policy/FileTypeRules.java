@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
+import org.outputintake.text.FileNames;
 
 /**
  * Compares a file's name with the type found in its bytes and applies the policy's allowed and
@@ -255,11 +256,7 @@ final class FileTypeRules {
 
   /** The lower-case extension of the last element of a name, without the dot, or empty. */
   static String extension(String name) {
-    String leaf = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    int dot = leaf.lastIndexOf('.');
-    return dot <= 0 || dot == leaf.length() - 1
-        ? ""
-        : leaf.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return FileNames.extension(name);
   }
 
   /**

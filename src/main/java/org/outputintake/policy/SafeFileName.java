@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.outputintake.scan.Finding;
+import org.outputintake.text.FileNames;
 import org.outputintake.text.OutsideText;
 
 /**
@@ -39,7 +40,7 @@ public record SafeFileName(String original, String display, String stored) {
 
   public static SafeFileName of(String original) {
     String name = original == null ? "" : original;
-    String display = OutsideText.line(lastElement(name)).strip();
+    String display = OutsideText.line(FileNames.lastElement(name)).strip();
     if (display.isEmpty() || display.equals(".") || display.equals("..")) display = "unnamed";
     return new SafeFileName(name, display, storedForm(display));
   }
@@ -63,19 +64,11 @@ public record SafeFileName(String original, String display, String stored) {
 
   /** The extension of the display name, lower-case without the dot, or empty. */
   public String extension() {
-    int dot = display.lastIndexOf('.');
-    return dot <= 0 || dot == display.length() - 1
-        ? ""
-        : display.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return FileNames.extension(display);
   }
 
   static boolean hasHiddenCharacters(String s) {
     return OutsideText.hasHidden(s);
-  }
-
-  private static String lastElement(String name) {
-    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    return name.substring(slash + 1);
   }
 
   private static String storedForm(String display) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.validator.routines.EmailValidator;
+import org.outputintake.text.EmailAddresses;
 
 /**
  * The projects the desk serves, read from a CSV with the columns {@code
@@ -238,7 +238,7 @@ public final class ProjectRegistry {
     if (raw.isEmpty()) return List.of();
     List<String> out = Arrays.stream(raw.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList();
     for (String e : out) {
-      if (!EmailValidator.getInstance().isValid(e)) {
+      if (!EmailAddresses.valid(e)) {
         throw new IllegalArgumentException(
             column
                 + " has '"

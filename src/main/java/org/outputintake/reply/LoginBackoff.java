@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginBackoff {
   private static final Logger LOG = LoggerFactory.getLogger(LoginBackoff.class);
-  static final Duration FIRST = Duration.ofMinutes(1);
-  static final Duration MAX = Duration.ofMinutes(30);
+  private static final Backoff WAIT = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(30));
 
   private final String server;
   private final Clock clock;
@@ -57,9 +56,7 @@ public final class LoginBackoff {
     // the poll and the IDLE watcher share this: a second refusal inside the wait came from a login
     // that started before the first refusal was known, so it is the same refusal, not a new one
     if (now.isBefore(retryAt)) return Duration.between(now, retryAt);
-    Duration wait = FIRST.multipliedBy(1L << Math.min(refusals, 20));
-    if (wait.compareTo(MAX) > 0) wait = MAX;
-    refusals++;
+    Duration wait = WAIT.after(refusals++);
     retryAt = now.plus(wait);
     LOG.warn(
         "{} server: {}; no login is tried for {} min (until {}), so the server does not lock the account."

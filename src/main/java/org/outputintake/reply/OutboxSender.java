@@ -26,8 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-  private static final Duration MAX_RETRY = Duration.ofMinutes(15);
+  private static final Backoff RETRY = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(15));
   private static final int PAGE = 100;
 
   /**
@@ -307,8 +306,7 @@ public final class OutboxSender {
   }
 
   static Duration backoff(int attempts) {
-    Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 20));
-    return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    return RETRY.after(attempts);
   }
 
   /**

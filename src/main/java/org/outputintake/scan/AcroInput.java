@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.outputintake.scan.identifier.IdentifierFinder;
+import org.outputintake.text.FileNames;
 
 /**
  * ACRO's own output folder given as input ({@code results.json}, the output files, {@code
@@ -35,18 +36,12 @@ final class AcroInput {
   static List<FileReport> apply(List<FileReport> reports, List<ScanFile> files) {
     List<FileReport> out = reports;
     for (ScanFile input : files) {
-      if (!leaf(input.displayName()).equalsIgnoreCase("results.json")) continue;
+      if (!FileNames.lastElement(input.displayName()).equalsIgnoreCase("results.json")) continue;
       JsonNode root = read(input.path());
       if (root == null) continue;
       out = carry(out, files, input, root);
     }
     return out;
-  }
-
-  /** The name after the last folder or archive separator. */
-  private static String leaf(String displayName) {
-    String n = displayName.replace('\\', '/');
-    return n.substring(n.lastIndexOf('/') + 1);
   }
 
   private static JsonNode read(Path path) {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
+import org.outputintake.text.FileNames;
 
 /**
  * A file on local disk waiting to be scanned.
@@ -36,13 +36,7 @@ public record ScanFile(
 
   /** The lower-case extension of the display name without the dot ({@code "csv"}), or empty. */
   public String extension() {
-    String name = displayName;
-    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    name = name.substring(slash + 1);
-    int dot = name.lastIndexOf('.');
-    return dot <= 0 || dot == name.length() - 1
-        ? ""
-        : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return FileNames.extension(displayName);
   }
 
   /**

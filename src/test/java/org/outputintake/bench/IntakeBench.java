@@ -4,9 +4,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Store;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,7 +93,8 @@ public final class IntakeBench {
   private static void run(int n, IntakeConfig config) throws Exception {
     long fetchNanos = bareFetch(config);
     long start = System.nanoTime();
-    try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
+    try (HeapPeak heap = HeapPeak.start();
+        IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), IntakeEvents.NONE)) {
       long created = System.nanoTime();
       var result = app.poller().pollOnce();
       long polled = System.nanoTime();
@@ -117,7 +115,7 @@ public final class IntakeBench {
           fetchNanos / 1e9, (double) nanos / fetchNanos);
       System.out.printf(
           "  peak heap used: %.1f MB (max heap %.0f MB)%n",
-          peakHeapMb(), Runtime.getRuntime().maxMemory() / 1048576.0);
+          heap.megabytes(), Runtime.getRuntime().maxMemory() / 1048576.0);
       if (result.processed() != n)
         throw new IllegalStateException("not every request was processed");
     }
@@ -172,13 +170,5 @@ public final class IntakeBench {
         new IntakeConfig.Storage(dir.resolve("data")),
         new IntakeConfig.Replies(1_000_000, null),
         base.scanning());
-  }
-
-  private static double peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-    }
-    return peak / 1048576.0;
   }
 }

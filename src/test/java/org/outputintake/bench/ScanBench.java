@@ -4,9 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +77,12 @@ public final class ScanBench {
       // the JIT needs a few passes before figures settle; the median of several runs resists a
       // noisy neighbour
       double scanSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, csv));
-      resetPeaks();
-      ScanReport report = scan(engine, ctx, csv);
-      long csvPeak = peakHeap();
+      ScanReport report;
+      long csvPeak;
+      try (HeapPeak heap = HeapPeak.start()) {
+        report = scan(engine, ctx, csv);
+        csvPeak = heap.bytes();
+      }
       long records = bareParse(csv);
       double parseSec = median(WARM_UPS, RUNS, () -> bareParse(csv));
 
@@ -92,12 +92,15 @@ public final class ScanBench {
       double uniqueParseSec = median(WARM_UPS, RUNS, () -> bareParse(uniqueCsv));
       double uniqueMb = Files.size(uniqueCsv) / (1024.0 * 1024);
 
-      double xlsxSec = median(1, 3, () -> scan(engine, ctx, xlsx));
-      resetPeaks();
-      ScanReport xreport = scan(engine, ctx, xlsx);
-      long xlsxPeak = peakHeap();
+      double xlsxSec = median(WARM_UPS, RUNS, () -> scan(engine, ctx, xlsx));
+      ScanReport xreport;
+      long xlsxPeak;
+      try (HeapPeak heap = HeapPeak.start()) {
+        xreport = scan(engine, ctx, xlsx);
+        xlsxPeak = heap.bytes();
+      }
       long cells = bareXlsx(xlsx);
-      double bareXlsxSec = median(1, 3, () -> bareXlsx(xlsx));
+      double bareXlsxSec = median(WARM_UPS, RUNS, () -> bareXlsx(xlsx));
 
       System.out.printf(
           Locale.ROOT, "max heap            %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
@@ -272,22 +275,5 @@ public final class ScanBench {
       if (size >= bytes) return;
       rows = (int) (rows * (bytes * 1.05 / size));
     }
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-    }
-  }
-
-  /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
-        sum += pool.getPeakUsage().getUsed();
-    }
-    return sum;
   }
 }

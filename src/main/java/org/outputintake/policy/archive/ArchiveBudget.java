@@ -29,10 +29,6 @@ public final class ArchiveBudget {
     return bytes <= maxBytes;
   }
 
-  public synchronized long expandedBytes() {
-    return bytes;
-  }
-
   public synchronized int entries() {
     return entries;
   }

@@ -23,6 +23,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
+import org.outputintake.text.FileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -244,7 +245,7 @@ public final class ArchiveExpander {
   // "table.csv.gz" holds "table.csv"; the name inside the gzip header is the sender's and is not
   // trusted.
   private static String innerName(String displayName) {
-    String leaf = EntryNames.leaf(displayName);
+    String leaf = FileNames.lastElement(displayName);
     String lower = leaf.toLowerCase(Locale.ROOT);
     for (String suffix : new String[] {".gz", ".gzip", ".bz2", ".tgz"}) {
       if (lower.endsWith(suffix) && leaf.length() > suffix.length()) {

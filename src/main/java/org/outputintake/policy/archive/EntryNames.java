@@ -34,10 +34,4 @@ final class EntryNames {
     if (name.isEmpty()) name = "unnamed";
     return name.length() > MAX_DISPLAY ? name.substring(0, MAX_DISPLAY) + "..." : name;
   }
-
-  /** The last element of the name, for building a stored name. */
-  static String leaf(String raw) {
-    String name = raw.replace('\\', '/');
-    return name.substring(name.lastIndexOf('/') + 1);
-  }
 }

@@ -13,6 +13,7 @@ import org.outputintake.policy.SafeFileName;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
+import org.outputintake.text.FileNames;
 
 /**
  * Writes the entries of one archive into its own directory, counting every byte as it is copied so
@@ -106,7 +107,7 @@ final class EntryWriter {
     if (refused()) return false;
     index++;
     String stored =
-        String.format("%05d-%s", index, SafeFileName.of(EntryNames.leaf(rawName)).stored());
+        String.format("%05d-%s", index, SafeFileName.of(FileNames.lastElement(rawName)).stored());
     Path target = dir.resolve(stored);
     if (!target.getParent().equals(dir))
       throw new IOException("stored name escaped the archive folder");

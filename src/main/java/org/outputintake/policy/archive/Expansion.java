@@ -24,8 +24,4 @@ public record Expansion(List<ScanFile> entries, List<Finding> findings) {
   static Expansion refused(Finding why) {
     return new Expansion(List.of(), List.of(why));
   }
-
-  public boolean isRefused() {
-    return !findings.isEmpty();
-  }
 }

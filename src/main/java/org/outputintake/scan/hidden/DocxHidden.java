@@ -11,6 +11,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.identifier.Mask;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -167,7 +168,7 @@ final class DocxHidden {
                         + "Track Changes before requesting the file.")
                 .withEvidence(
                     deletedText.length() > 0
-                        ? "deleted text " + Mask.text(deletedText.toString())
+                        ? "deleted text " + Mask.hiddenText(deletedText.toString())
                         : ""));
       }
       if (hiddenRuns > 0) {
@@ -180,7 +181,7 @@ final class DocxHidden {
                         + " piece(s) of hidden text (formatted as hidden, so not shown or "
                         + "printed). Hidden text is released with the file. Delete it, or remove the hidden formatting "
                         + "so it can be checked.")
-                .withEvidence("hidden text " + Mask.text(hiddenText.toString())));
+                .withEvidence("hidden text " + Mask.hiddenText(hiddenText.toString())));
       }
       return out;
     }

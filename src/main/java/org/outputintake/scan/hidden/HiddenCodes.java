@@ -2,6 +2,7 @@ package org.outputintake.scan.hidden;
 
 import java.util.List;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.identifier.Mask;
 
 /** The finding codes of the hidden-content scanner, and findings shared by its format readers. */
 final class HiddenCodes {
@@ -58,10 +59,11 @@ final class HiddenCodes {
     author = personOrNull(author);
     lastModifiedBy = personOrNull(lastModifiedBy);
     StringBuilder evidence = new StringBuilder();
-    if (author != null && !author.isBlank()) evidence.append("author ").append(Mask.text(author));
+    if (author != null && !author.isBlank())
+      evidence.append("author ").append(Mask.hiddenText(author));
     if (lastModifiedBy != null && !lastModifiedBy.isBlank()) {
       if (evidence.length() > 0) evidence.append("; ");
-      evidence.append("last modified by ").append(Mask.text(lastModifiedBy));
+      evidence.append("last modified by ").append(Mask.hiddenText(lastModifiedBy));
     }
     if (evidence.length() == 0) return List.of();
     return List.of(

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.identifier.Mask;
 
 /**
  * Excel 97-2003 (.xls) and Word 97-2003 (.doc) files. These formats cannot be streamed with the
@@ -146,7 +147,7 @@ final class LegacyOfficeHidden {
                       + hidden
                       + " piece(s) of hidden text, which are released with the file. Delete it or remove the hidden "
                       + "formatting.")
-              .withEvidence("hidden text " + Mask.text(hiddenText.toString())));
+              .withEvidence("hidden text " + Mask.hiddenText(hiddenText.toString())));
     }
     if (!doc.getCommentsRange().text().isBlank()) {
       findings.add(

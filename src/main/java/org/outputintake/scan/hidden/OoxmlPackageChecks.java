@@ -10,6 +10,7 @@ import org.apache.poi.openxml4j.opc.PackageProperties;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.outputintake.scan.Finding;
+import org.outputintake.scan.identifier.Mask;
 
 /**
  * Checks every Office Open XML package shares: macros, links to other files and data sources, and
@@ -43,7 +44,7 @@ final class OoxmlPackageChecks {
             && (relType.endsWith("/oleobject")
                 || relType.endsWith("/externallinkpath")
                 || relType.endsWith("/package"))) {
-          linkedObjects.add(Mask.target(rel.getTargetURI().toString()));
+          linkedObjects.add(Mask.linkTarget(rel.getTargetURI().toString()));
         }
       }
     }

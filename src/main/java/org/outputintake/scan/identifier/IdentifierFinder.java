@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.validator.routines.EmailValidator;
 import org.outputintake.scan.Finding;
+import org.outputintake.text.EmailAddresses;
 
 /**
  * Finds identifiers in free text. The line is cut into tokens once (letters, digits, decimal
@@ -19,7 +19,6 @@ public final class IdentifierFinder {
     void hit(IdentifierKind kind, String masked);
   }
 
-  private static final EmailValidator EMAIL = EmailValidator.getInstance();
   private static final int MAX_LINE = 1 << 20;
 
   private final Tokens t = new Tokens();
@@ -157,7 +156,7 @@ public final class IdentifierFinder {
   private boolean validEmail(String candidate) {
     Boolean known = validEmails.get(candidate);
     if (known != null) return known;
-    boolean valid = EMAIL.isValid(candidate);
+    boolean valid = EmailAddresses.valid(candidate);
     if (validEmails.size() < 1024) validEmails.put(candidate, valid);
     return valid;
   }

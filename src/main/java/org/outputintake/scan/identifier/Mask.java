@@ -72,6 +72,34 @@ public final class Mask {
     return b.toString();
   }
 
+  /**
+   * Text found hidden in a file (a comment, deleted or hidden text, an author): {@code "John
+   * Smith"} becomes {@code "Jo***h (10 characters)"}, so a report shows that it exists without
+   * disclosing it; short text is masked entirely.
+   */
+  public static String hiddenText(String s) {
+    if (s == null) return "";
+    String t = s.strip().replaceAll("\\s+", " ");
+    if (t.isEmpty()) return "";
+    if (t.length() <= 5) return "*".repeat(t.length()) + " (" + t.length() + " characters)";
+    return t.substring(0, 2)
+        + "***"
+        + t.substring(t.length() - 1)
+        + " ("
+        + t.length()
+        + " characters)";
+  }
+
+  /**
+   * The last few characters of a link target ({@code ...s.xlsx}), enough to recognise it, not to
+   * read a path.
+   */
+  public static String linkTarget(String s) {
+    if (s == null || s.isBlank()) return "";
+    String t = s.strip();
+    return t.length() <= 6 ? "***" : "***" + t.substring(t.length() - 6);
+  }
+
   static String compact(String value) {
     StringBuilder b = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {

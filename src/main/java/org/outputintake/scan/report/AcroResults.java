@@ -31,6 +31,7 @@ import org.outputintake.scan.Severity;
 import org.outputintake.scan.table.SupportedDominance;
 import org.outputintake.scan.table.TableGrid;
 import org.outputintake.scan.table.TableScanner;
+import org.outputintake.text.FileNames;
 import org.outputintake.text.OutsideText;
 
 /**
@@ -99,7 +100,7 @@ public final class AcroResults {
     }
     for (List<FileReport> group : byTopLevelFile(report.files())) {
       FileReport file = group.get(0);
-      String base = baseName(file.file());
+      String base = FileNames.lastElement(file.file());
       if (isAcroMetadata(file.file(), base)) continue;
       String name = uniqueName(base, names);
       String uid = "output_" + index++;
@@ -339,10 +340,5 @@ public final class AcroResults {
   private static String safe(String sheet) {
     String s = sheet.replaceAll("[^A-Za-z0-9_-]+", "_");
     return s.isEmpty() ? "sheet" : s;
-  }
-
-  private static String baseName(String name) {
-    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    return name.substring(slash + 1);
   }
 }
