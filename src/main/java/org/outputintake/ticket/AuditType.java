@@ -15,6 +15,10 @@ public sealed interface AuditType {
   /** Everything the trail records that is not a state change. */
   enum Action implements AuditType {
     ALERT_COALESCED("alert-coalesced"),
+    TICKET_REOPENED("ticket-reopened"),
+    DISAGREEMENT_ESCALATED("disagreement-escalated"),
+    DECIDER_ASSIGNED("decider-assigned"),
+    CHECKER_ASSIGNED("checker-assigned"),
     ARCHIVED("archived"),
     ARCHIVE_FAILED("archive-failed"),
     ATTACHMENT_CHANGED("attachment-changed"),

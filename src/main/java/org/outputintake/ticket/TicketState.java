@@ -281,7 +281,7 @@ public sealed interface TicketState {
         case "checked" -> new Checked(at);
         case "with-data-owner" -> new WithDataOwner(at);
         case "approved" -> new Approved(at);
-        case "blocked" -> new Blocked(at, blockedReason);
+        case "blocked" -> new Blocked(at, Blocked.Cause.of(blockedReason));
         default -> new Queued(queuedSince);
       };
     }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import org.outputintake.reply.ReplyCap;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.DecidingChecker;
@@ -103,7 +104,12 @@ public final class AssignCommand implements OfficerCommand {
     Invocation asOfficer = as(inv, inv.ticket(), officer, theirs);
     int n = TakeCommand.take(asOfficer);
     AuditLog.append(
-        inv.c(), inv.id(), inv.now(), inv.sender(), "checker-assigned", officer + ", checker " + n);
+        inv.c(),
+        inv.id(),
+        inv.now(),
+        inv.sender(),
+        AuditType.Action.CHECKER_ASSIGNED,
+        officer + ", checker " + n);
     Ticket now = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
     tell(
         as(inv, now, officer, theirs),
@@ -154,7 +160,7 @@ public final class AssignCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "decider-assigned",
+        AuditType.Action.DECIDER_ASSIGNED,
         officer + ", round " + round);
     Set<Role> theirs = Role.of(officer, inv.ticket(), inv.project(), inv.ctx().config().staff());
     Invocation asOfficer = as(inv, inv.ticket(), officer, theirs);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.DecidingChecker;
@@ -53,7 +54,7 @@ final class DecidingVerdict {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "verdict-given",
+        AuditType.Action.VERDICT_GIVEN,
         "round " + round + ", the deciding verdict");
     Ticket t = inv.ticket();
     if (pass)

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.WorkflowStore;
@@ -32,7 +33,7 @@ final class Disagreement {
         inv.id(),
         inv.now(),
         "system",
-        "disagreement-escalated",
+        AuditType.Action.DISAGREEMENT_ESCALATED,
         "round " + t.round() + ": the managers were told");
     for (String manager : managers) {
       inv.mail()

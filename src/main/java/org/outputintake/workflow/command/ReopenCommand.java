@@ -7,6 +7,7 @@ import java.util.Map;
 import org.outputintake.project.Project;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
+import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
@@ -92,7 +93,7 @@ public final class ReopenCommand implements OfficerCommand {
         inv.id(),
         inv.now(),
         inv.sender(),
-        "ticket-reopened",
+        AuditType.Action.TICKET_REOPENED,
         "closed by " + closer + " (" + closed.reason() + "); back to " + open.name());
     Ticket t = Transitions.move(inv, open, "reopened: " + CloseCommand.firstLine(reason));
     inv.mail()
