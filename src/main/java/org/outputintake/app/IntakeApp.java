@@ -54,6 +54,7 @@ public final class IntakeApp implements AutoCloseable {
   private final org.outputintake.digest.Digests digests;
   private final org.outputintake.digest.ServiceLevelReminders reminders;
   private final org.outputintake.digest.Chasing chasing;
+  private final org.outputintake.digest.DailySummaries summaries;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private Scheduler scheduler;
   private IdleWatcher idle;
@@ -92,6 +93,14 @@ public final class IntakeApp implements AutoCloseable {
     this.chasing =
         new org.outputintake.digest.Chasing(
             config, db, context.tickets(), context.workflow(), context.clock());
+    this.summaries =
+        new org.outputintake.digest.DailySummaries(
+            config,
+            db,
+            context.tickets(),
+            context.templates(),
+            context.workflow().serviceLevel().calendar(),
+            context.clock());
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
@@ -251,6 +260,10 @@ public final class IntakeApp implements AutoCloseable {
     return chasing;
   }
 
+  public org.outputintake.digest.DailySummaries summaries() {
+    return summaries;
+  }
+
   /**
    * One poll followed by sending what it queued: what a scheduled cycle does, for tests and the
    * demo.
@@ -336,6 +349,7 @@ public final class IntakeApp implements AutoCloseable {
     digests.tick();
     reminders.tick();
     chasing.tick();
+    summaries.tick();
     sendSoon();
   }
 

@@ -151,6 +151,11 @@ public final class DeskViews {
     return out;
   }
 
+  /** How many open tickets {@code officer} holds. */
+  public int heldCount(String officer) throws SQLException {
+    return DeskQuery.heldBy(c, officer).size();
+  }
+
   /** The open tickets {@code officer} holds, each with what it waits for. */
   public List<String> heldBy(String officer) throws SQLException {
     List<String> out = new ArrayList<>();

@@ -367,8 +367,29 @@ class ResearcherAttachmentsTest extends BotTest {
             .build(bot.session()));
     bot.cycle();
     String body = onlyReply();
+    // the sign-off block is her signature, not her text: nothing in it is scanned
+    assertFalse(body.contains("[PHONE_NUMBER]"), body);
+    assertTrue(body.contains("Your request is now in the queue"), body);
+  }
+
+  @Test
+  void aPhoneNumberWrittenInTheEmailText_isAboutTheEmail_notAnOutput() throws Exception {
+    bot.deliver(
+        Mails.request()
+            .body(
+                "Please find my request attached. The clinic's number was 07700 900123."
+                    + "\n\nKind regards,\nAda\n")
+            .attach(
+                "output-request-form.docx",
+                form(f -> f.files("table1.csv")),
+                "application/octet-stream")
+            .attachCsv("table1.csv", TABLE)
+            .build(bot.session()));
+    bot.cycle();
+    String body = onlyReply();
     assertTrue(body.contains("[PHONE_NUMBER]"), body);
     assertTrue(body.contains("Your own contact details (a signature) are fine"), body);
     assertFalse(body.contains("never allowed in outputs"), body);
   }
+
 }
