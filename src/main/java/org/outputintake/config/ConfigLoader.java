@@ -35,6 +35,8 @@ public final class ConfigLoader {
   /** Keys with no value in the defaults that an environment variable may still set. */
   private static final List<String> OPTIONAL_KEYS =
       List.of(
+          "database.username",
+          "database.password-file",
           "mailbox.imap.password-file",
           "mailbox.smtp.password-file",
           "scanning.share-root",

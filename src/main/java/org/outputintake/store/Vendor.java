@@ -1,0 +1,34 @@
+package org.outputintake.store;
+
+import java.util.Locale;
+
+/**
+ * The database products the bot runs on. Each has its own migration folder for the schema written
+ * before both were supported (V1..V13: their SQLite checksums must not change under installations
+ * already upgraded); everything later is portable SQL in one folder both run.
+ */
+public enum Vendor {
+  SQLITE("jdbc:sqlite:"),
+  POSTGRESQL("jdbc:postgresql:");
+
+  private final String urlPrefix;
+
+  Vendor(String urlPrefix) {
+    this.urlPrefix = urlPrefix;
+  }
+
+  public static Vendor of(String url) {
+    for (Vendor v : values()) if (url != null && url.startsWith(v.urlPrefix)) return v;
+    throw new IllegalArgumentException(
+        "database.url must start with jdbc:sqlite: or jdbc:postgresql:, not " + url);
+  }
+
+  /** Flyway locations: this vendor's history up to V13, the portable migrations, the Java ones. */
+  String[] migrations() {
+    return new String[] {
+      "classpath:db/vendor/" + name().toLowerCase(Locale.ROOT),
+      "classpath:db/migration",
+      "classpath:org/outputintake/store/migration"
+    };
+  }
+}
