@@ -1,5 +1,7 @@
 package org.outputintake.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,19 @@ public enum Vendor {
     for (Vendor v : values()) if (url != null && url.startsWith(v.urlPrefix)) return v;
     throw new IllegalArgumentException(
         "database.url must start with jdbc:sqlite: or jdbc:postgresql:, not " + url);
+  }
+
+  /** The vendor of an open connection. */
+  public static Vendor of(Connection c) throws SQLException {
+    return of(c.getMetaData().getURL());
+  }
+
+  /**
+   * What a {@code SELECT} ends with to lock the rows it reads until the transaction ends. SQLite
+   * needs nothing: its transactions take the whole database's write lock at BEGIN (IMMEDIATE).
+   */
+  public String forUpdate() {
+    return this == POSTGRESQL ? " FOR UPDATE" : "";
   }
 
   /** Flyway locations: this vendor's history up to V13, the portable migrations, the Java ones. */
