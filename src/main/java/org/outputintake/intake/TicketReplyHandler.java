@@ -123,9 +123,9 @@ final class TicketReplyHandler {
         ctx.db()
             .inTransaction(
                 c -> {
+                  Ticket fresh = ctx.tickets().lock(c, ticket.idText()).orElseThrow();
                   MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
                   received(c, ticket.idText(), m, "staff", now);
-                  Ticket fresh = ctx.tickets().lock(c, ticket.idText()).orElseThrow();
                   return ctx.workflow()
                       .staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
                 });

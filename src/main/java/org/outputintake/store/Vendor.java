@@ -32,10 +32,13 @@ public enum Vendor {
 
   /**
    * What a {@code SELECT} ends with to lock the rows it reads until the transaction ends. SQLite
-   * needs nothing: its transactions take the whole database's write lock at BEGIN (IMMEDIATE).
+   * needs nothing: its transactions take the whole database's write lock at BEGIN (IMMEDIATE). On
+   * PostgreSQL the NO KEY form: two such locks wait for each other, but a row inserted elsewhere
+   * that refers to the locked one (its foreign-key check takes KEY SHARE) does not wait for it, nor
+   * it for that row.
    */
   public String forUpdate() {
-    return this == POSTGRESQL ? " FOR UPDATE" : "";
+    return this == POSTGRESQL ? " FOR NO KEY UPDATE" : "";
   }
 
   /** Flyway locations: this vendor's history up to V13, the portable migrations, the Java ones. */
