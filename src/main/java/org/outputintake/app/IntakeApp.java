@@ -130,7 +130,7 @@ public final class IntakeApp implements AutoCloseable {
             config.projects().registry(),
             config.scanning().policies(),
             config.scanning().defaultPolicy());
-    Database db = Database.open(config.database().url());
+    Database db = Database.open(config.database());
     try {
       Templates templates = new Templates(config.replies().templates());
       TicketRepository tickets =

@@ -102,7 +102,7 @@ final class DigestCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Clock.fixed(when, ZoneOffset.UTC);
-    try (Database db = Database.open(config.database().url())) {
+    try (Database db = Database.open(config.database())) {
       Digests digests =
           new Digests(
               config,

@@ -55,7 +55,7 @@ final class ExportTicketCommand implements Callable<Integer> {
               + " (check database.url in the configuration)");
       return 2;
     }
-    try (Database db = Database.open(config.database().url())) {
+    try (Database db = Database.open(config.database())) {
       Optional<String> blind = loneVerdict(db, config, key);
       if (blind.isPresent()) {
         err.println("error: " + blind.get());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       OutboxCommand.class,
       CheckCommand.class,
       DigestCommand.class,
+      DatabaseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

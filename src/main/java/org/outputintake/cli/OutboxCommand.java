@@ -73,7 +73,7 @@ final class OutboxCommand implements Runnable {
       }
       IntakeConfig config = options.load();
       PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
-      try (Database db = Database.openExisting(config.database().url())) {
+      try (Database db = Database.openExisting(config.database())) {
         List<Outbox.Entry> rows = db.read(c -> failed ? Outbox.failed(c) : Outbox.all(c));
         Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
         out.printf(
@@ -120,7 +120,7 @@ final class OutboxCommand implements Runnable {
       IntakeConfig config = options.load();
       PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       java.time.Instant now = Clock.systemUTC().instant();
-      try (Database db = Database.openExisting(config.database().url())) {
+      try (Database db = Database.openExisting(config.database())) {
         return db.inTransaction(
             c -> {
               var row = Outbox.find(c, id);

@@ -73,7 +73,7 @@ final class TicketsCommand implements Runnable {
             .println("error: --state must be one of " + String.join(", ", TicketViews.STATES));
         return 2;
       }
-      try (Database db = Database.openExisting(config.database().url())) {
+      try (Database db = Database.openExisting(config.database())) {
         if (queue)
           return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
         List<Ticket> tickets =
@@ -133,7 +133,7 @@ final class TicketsCommand implements Runnable {
       IntakeConfig config = options.load();
       PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
       String key = id.trim().toUpperCase(java.util.Locale.ROOT);
-      try (Database db = Database.openExisting(config.database().url())) {
+      try (Database db = Database.openExisting(config.database())) {
         Optional<Ticket> found = db.read(c -> repo(config).find(c, key));
         if (found.isEmpty()) {
           spec.commandLine().getErr().println("error: no ticket " + key + " (see 'tickets list')");
@@ -238,7 +238,7 @@ final class TicketsCommand implements Runnable {
                   w -> java.util.Arrays.stream(w.toLowerCase(java.util.Locale.ROOT).split("\\s+")))
               .filter(w -> !w.isBlank())
               .toList();
-      try (Database db = Database.openExisting(config.database().url())) {
+      try (Database db = Database.openExisting(config.database())) {
         return TicketViews.printSearch(db, repo(config), out, lower);
       }
     }

@@ -52,7 +52,11 @@ final class ConfigBinder {
             text("mailbox.folders.quarantine")));
   }
 
-  private IntakeConfig.Server server(String key) {
+  /**
+   * {@code KEY.password}, or the content of the file {@code KEY.password-file} names when the
+   * password itself is unset: every secret the bot logs in with is read this one way.
+   */
+  private String password(String key) {
     String password = text(key + ".password");
     String passwordFile = text(key + ".password-file");
     if ((password == null || password.isBlank())
@@ -60,6 +64,11 @@ final class ConfigBinder {
         && !passwordFile.isBlank()) {
       password = ConfigLoader.readSecretFile(key + ".password-file", Path.of(passwordFile));
     }
+    return password;
+  }
+
+  private IntakeConfig.Server server(String key) {
+    String password = password(key);
     int port = integer(key + ".port");
     if (port < 1 || port > 65535)
       throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
@@ -88,7 +97,8 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Database database() {
-    return new IntakeConfig.Database(text("database.url"));
+    return new IntakeConfig.Database(
+        text("database.url"), text("database.username"), password("database"));
   }
 
   private IntakeConfig.Tickets tickets() {

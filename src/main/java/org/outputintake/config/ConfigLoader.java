@@ -39,6 +39,8 @@ public final class ConfigLoader {
     List<String> keys =
         new java.util.ArrayList<>(
             List.of(
+                "database.username",
+                "database.password-file",
                 "mailbox.imap.password-file",
                 "mailbox.smtp.password-file",
                 "scanning.share-root",

@@ -349,11 +349,36 @@ public record IntakeConfig(
     }
   }
 
-  public record Database(String url) {
+  /**
+   * @param url SQLite (embedded, the default) or PostgreSQL
+   * @param username PostgreSQL's login; SQLite has none
+   * @param password PostgreSQL's password, from {@code database.password}, {@code
+   *     database.password-file} or {@code INTAKE_DATABASE_PASSWORD}; never shown
+   */
+  public record Database(String url, String username, String password) {
     public Database {
       require(
-          url != null && url.startsWith("jdbc:sqlite:"),
-          "database.url must be a SQLite JDBC URL such as jdbc:sqlite:data/intake.db");
+          url != null && (url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:")),
+          "database.url must be a SQLite or PostgreSQL JDBC URL such as jdbc:sqlite:data/intake.db"
+              + " or jdbc:postgresql://db.example.org:5432/intake");
+      username = username == null || username.isBlank() ? null : username;
+      password = password == null || password.isEmpty() ? null : password;
+    }
+
+    public Database(String url) {
+      this(url, null, null);
+    }
+
+    /** Without the password: a configuration is printed and logged. */
+    @Override
+    public String toString() {
+      return "Database[url="
+          + url
+          + ", username="
+          + username
+          + ", password="
+          + (password == null ? "unset" : "(set)")
+          + "]";
     }
   }
 

@@ -71,7 +71,7 @@ public final class ServiceLevelReminders {
   private int remind(String id, Instant now) {
     return db.inTransaction(
         c -> {
-          Ticket t = tickets.find(c, id).orElseThrow();
+          Ticket t = tickets.lock(c, id).orElseThrow();
           if (!t.state().isOpen()) return 0;
           ServiceClock.Status s = workflow.serviceLevel().status(c, t, now);
           if (!s.running()) return 0;
@@ -86,7 +86,9 @@ public final class ServiceLevelReminders {
           }
           if (s.left().compareTo(workflow.serviceLevel().config().reminderBefore()) > 0) return 0;
           if (ScheduleRuns.exists(c, "sla-near:" + id)) return 0;
-          ScheduleRuns.claim(c, "sla-near:" + id, key, ScheduleRuns.SENT, now, null);
+          // the ticket's row lock makes the check above hold until commit; the claim's own answer
+          // is the last word all the same
+          if (!ScheduleRuns.claim(c, "sla-near:" + id, key, ScheduleRuns.SENT, now, null)) return 0;
           workflow.serviceLevelReminder(c, t, s, false, now);
           return 1;
         });

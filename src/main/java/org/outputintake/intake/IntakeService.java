@@ -131,19 +131,32 @@ public final class IntakeService {
             m.messageId(),
             key);
       }
-      if (p.parseError() != null) return quarantine(key, p.raw(), m, p.parseError());
       try {
-        return route(m, key, p.raw(), p.work(), p.review());
-      } catch (Database.DatabaseException e) {
-        throw e;
-      } catch (RawStore.Unwritable e) {
-        throw new StoreUnavailable(e);
-      } catch (Exception | StackOverflowError e) {
-        LOG.warn("message {} could not be processed", key, e);
-        return quarantine(key, p.raw(), m, e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (p.parseError() != null) return quarantine(key, p.raw(), m, p.parseError());
+        return decide(m, key, p);
+      } catch (MailLog.AlreadyRecorded e) {
+        String seenAs = ctx.db().read(c -> MailLog.disposition(c, key)).orElse("processed");
+        LOG.info("message {} was handled meanwhile by another writer; finishing its move", key);
+        return new Outcome(
+            "quarantined".equals(seenAs) ? Disposition.QUARANTINED : Disposition.PROCESSED,
+            null,
+            "duplicate of " + key);
       }
     } finally {
       discard(p);
+    }
+  }
+
+  private Outcome decide(InboundMessage m, String key, Prepared p) {
+    try {
+      return route(m, key, p.raw(), p.work(), p.review());
+    } catch (MailLog.AlreadyRecorded | Database.DatabaseException e) {
+      throw e;
+    } catch (RawStore.Unwritable e) {
+      throw new StoreUnavailable(e);
+    } catch (Exception | StackOverflowError e) {
+      LOG.warn("message {} could not be processed", key, e);
+      return quarantine(key, p.raw(), m, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

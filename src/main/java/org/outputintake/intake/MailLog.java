@@ -94,7 +94,7 @@ public final class MailLog {
             """
         INSERT INTO mail_message(message_key, message_id, direction, ticket_id, sender, subject, classification,
           disposition, reason, raw_sha256, raw_size, at, content_sha256)
-        VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        VALUES (?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_key) DO NOTHING""")) {
       ps.setString(1, key);
       ps.setString(2, m == null ? null : m.messageId());
       ps.setString(3, ticketId);
@@ -107,7 +107,26 @@ public final class MailLog {
       ps.setLong(10, raw.size());
       ps.setString(11, DbTime.of(at));
       ps.setString(12, m == null ? null : m.contentSha256());
-      ps.executeUpdate();
+      if (ps.executeUpdate() == 0) throw new AlreadyRecorded(key);
+    }
+  }
+
+  /**
+   * The email was recorded by another transaction after this one decided it was new (another
+   * instance, or a poll running beside this one): the write is where the duplicate check holds, so
+   * this transaction is rolled back and decides nothing.
+   */
+  public static final class AlreadyRecorded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+
+    AlreadyRecorded(String key) {
+      super("message " + key + " was recorded meanwhile by another writer");
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
     }
   }
 

@@ -24,7 +24,9 @@ final class MailboxState {
     if (previous != validity) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT OR REPLACE INTO mailbox_state(folder, uid_validity, last_uid) VALUES (?, ?, 0)")) {
+              "INSERT INTO mailbox_state(folder, uid_validity, last_uid) VALUES (?, ?, 0) "
+                  + "ON CONFLICT(folder) DO UPDATE SET uid_validity = excluded.uid_validity, "
+                  + "last_uid = 0")) {
         ps.setString(1, folder);
         ps.setLong(2, validity);
         ps.executeUpdate();

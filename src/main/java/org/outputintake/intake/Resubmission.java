@@ -57,7 +57,7 @@ final class Resubmission {
         ctx.db()
             .inTransaction(
                 c -> {
-                  Ticket current = ctx.tickets().find(c, ticket.idText()).orElseThrow();
+                  Ticket current = ctx.tickets().lock(c, ticket.idText()).orElseThrow();
                   if (!(current.state() instanceof TicketState.Open open))
                     throw new IllegalStateException("ticket closed meanwhile");
                   TicketState next;

@@ -119,9 +119,9 @@ final class TicketReplyHandler {
         ctx.db()
             .inTransaction(
                 c -> {
+                  Ticket fresh = ctx.tickets().lock(c, ticket.idText()).orElseThrow();
                   MailLog.record(c, key, m, ticket.idText(), "staff", "processed", null, raw, now);
                   received(c, ticket.idText(), m, "staff", now);
-                  Ticket fresh = ctx.tickets().find(c, ticket.idText()).orElseThrow();
                   return ctx.workflow()
                       .staffMail(c, fresh, project, m, key, raw.sha256(), roles, now);
                 });
@@ -143,7 +143,7 @@ final class TicketReplyHandler {
         ctx.db()
             .inTransaction(
                 c -> {
-                  Ticket t = ctx.tickets().find(c, id).orElseThrow();
+                  Ticket t = ctx.tickets().lock(c, id).orElseThrow();
                   MailLog.record(c, key, m, id, "ticket-reply", "processed", null, raw, now);
                   received(c, id, m, "ticket-reply", now);
                   if (!t.state().isOpen()) {

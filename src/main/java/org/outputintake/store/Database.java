@@ -10,45 +10,56 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.outputintake.config.IntakeConfig;
 
 /**
- * The bot's database: SQLite in WAL mode by default, migrated by Flyway at start-up. Writers take
- * the lock at BEGIN (transaction_mode=IMMEDIATE) so two writers wait on busy_timeout instead of
- * failing mid-transaction.
+ * The bot's database, migrated by Flyway at start-up: SQLite in WAL mode by default, or PostgreSQL.
+ * On SQLite writers take the lock at BEGIN (transaction_mode=IMMEDIATE) so two writers wait on
+ * busy_timeout instead of failing mid-transaction. PostgreSQL runs READ COMMITTED, which does not
+ * serialise writers: the statements that decide from what they read lock what they read ({@code
+ * TicketRepository#lock}) or are one atomic statement (the README's "Concurrency" says which).
  */
 public final class Database implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
   private static final String SQLITE_SETTINGS =
       "journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE&foreign_keys=true&synchronous=NORMAL";
   private final HikariDataSource dataSource;
+  private final Vendor vendor;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, Vendor vendor) {
     this.dataSource = dataSource;
+    this.vendor = vendor;
   }
 
-  /**
-   * SQL migrations, and Java ones where a change needs the bot's own code (such as its time
-   * format).
-   */
-  private static final String[] MIGRATIONS = {
-    "classpath:db/migration", "classpath:org/outputintake/store/migration"
-  };
-
+  /** The SQLite history (kept for the tests that build an old schema step by step). */
   public static String[] migrations() {
-    return MIGRATIONS.clone();
+    return Vendor.SQLITE.migrations();
+  }
+
+  public static String[] migrations(Vendor vendor) {
+    return vendor.migrations();
   }
 
   public static Database open(String url) {
+    return open(new IntakeConfig.Database(url));
+  }
+
+  public static Database open(IntakeConfig.Database config) {
+    String url = config.url();
+    Vendor vendor = Vendor.of(url);
     String full = withSettings(url);
     createParentDirectory(url);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(full);
-    hc.setMaximumPoolSize(4);
+    if (config.username() != null) hc.setUsername(config.username());
+    if (config.password() != null) hc.setPassword(config.password());
+    hc.setMaximumPoolSize(vendor == Vendor.SQLITE ? 4 : 8);
     hc.setPoolName("intake-db");
     hc.setAutoCommit(true);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      var result = Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
+      var result =
+          Flyway.configure().dataSource(ds).locations(vendor.migrations()).load().migrate();
       // an upgrade changes the schema under any older bot still running: say that it happened
       if (result.migrationsExecuted > 0 && result.initialSchemaVersion != null)
         LOG.info(
@@ -60,7 +71,11 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw e;
     }
-    return new Database(ds);
+    return new Database(ds, vendor);
+  }
+
+  public Vendor vendor() {
+    return vendor;
   }
 
   public DataSource dataSource() {
@@ -128,6 +143,11 @@ public final class Database implements AutoCloseable {
    * @throws IllegalArgumentException saying where it looked
    */
   public static Database openExisting(String url) {
+    return openExisting(new IntakeConfig.Database(url));
+  }
+
+  public static Database openExisting(IntakeConfig.Database config) {
+    String url = config.url();
     Optional<Path> file = sqliteFile(url);
     if (file.isPresent() && !Files.isRegularFile(file.get())) {
       throw new IllegalArgumentException(
@@ -138,7 +158,7 @@ public final class Database implements AutoCloseable {
               + "): the bot has not run with this configuration; pass the --config "
               + "the bot or the demo runs with");
     }
-    return open(url);
+    return open(config);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.outputintake.store.DbTime;
+import org.outputintake.store.Vendor;
 
 /**
  * Tickets in the database. Every method takes the caller's connection so that a ticket, its files,
@@ -27,35 +28,42 @@ public final class TicketRepository {
   /**
    * The next id, strictly increasing and never reused: the counter row is updated inside the
    * caller's transaction, so a rolled-back ticket gives its number back and a committed one keeps
-   * it forever.
+   * it forever. The increment is one statement, which holds the counter row until the transaction
+   * ends: two writers on PostgreSQL (which does not serialise them) take turns instead of both
+   * reading the same number.
    */
   public TicketId allocate(Connection c) throws SQLException {
-    long next;
+    for (int attempt = 0; ; attempt++) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE ticket_sequence SET next_number = next_number + 1 WHERE prefix = ?")) {
+        ps.setString(1, prefix);
+        if (ps.executeUpdate() == 1) return new TicketId(prefix, current(c) - 1);
+      }
+      if (attempt > 0) throw new SQLException("ticket_sequence has no row for " + prefix);
+      // never below a number already used, even if first-number is lowered later; a writer that
+      // created the row first wins, and the increment above is tried again on its row
+      long next = Math.max(firstNumber, maxUsed(c) + 1);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO ticket_sequence(prefix, next_number) VALUES (?, ?) "
+                  + "ON CONFLICT(prefix) DO NOTHING")) {
+        ps.setString(1, prefix);
+        ps.setLong(2, next + 1);
+        if (ps.executeUpdate() == 1) return new TicketId(prefix, next);
+      }
+    }
+  }
+
+  private long current(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT next_number FROM ticket_sequence WHERE prefix = ?")) {
       ps.setString(1, prefix);
       try (ResultSet rs = ps.executeQuery()) {
-        next = rs.next() ? rs.getLong(1) : -1;
+        rs.next();
+        return rs.getLong(1);
       }
     }
-    if (next < 0) {
-      // never below a number already used, even if first-number is lowered later
-      next = Math.max(firstNumber, maxUsed(c) + 1);
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO ticket_sequence(prefix, next_number) VALUES (?, ?)")) {
-        ps.setString(1, prefix);
-        ps.setLong(2, next + 1);
-        ps.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement ps =
-          c.prepareStatement("UPDATE ticket_sequence SET next_number = ? WHERE prefix = ?")) {
-        ps.setLong(1, next + 1);
-        ps.setString(2, prefix);
-        ps.executeUpdate();
-      }
-    }
-    return new TicketId(prefix, next);
   }
 
   /**
@@ -173,6 +181,33 @@ public final class TicketRepository {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
       }
+    }
+  }
+
+  /**
+   * The ticket, locked until the caller's transaction ends: what every transaction that decides
+   * about one ticket reads it with, so that two decisions on it (two verdicts, two {@code #take}s,
+   * a reminder claimed twice) take turns on PostgreSQL as they do on SQLite.
+   */
+  public Optional<Ticket> lock(Connection c, String id) throws SQLException {
+    List<Ticket> found =
+        query(c, "SELECT * FROM ticket WHERE id = ?" + Vendor.of(c).forUpdate(), id);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /**
+   * A change to the ticket that leaves its state alone (a second checker joining): the version
+   * moves on all the same, so a writer that read the ticket before it cannot apply its decision.
+   *
+   * @throws StaleTicketException when the ticket changed since it was read
+   */
+  public void touch(Connection c, Ticket t) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ticket SET version = version + 1 WHERE id = ? AND version = ?")) {
+      ps.setString(1, t.id().toString());
+      ps.setLong(2, t.version());
+      if (ps.executeUpdate() != 1) throw new StaleTicketException(t.id().toString());
     }
   }
 

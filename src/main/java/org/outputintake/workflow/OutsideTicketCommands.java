@@ -74,7 +74,7 @@ final class OutsideTicketCommands {
     boolean next = !manager && cmd.name().equals("next");
     List<String> oldest = next ? WorkflowStore.needingChecker(c, 1) : List.of();
     if (!oldest.isEmpty()) {
-      Ticket t = ctx.tickets().find(c, oldest.get(0)).orElseThrow();
+      Ticket t = ctx.tickets().lock(c, oldest.get(0)).orElseThrow();
       Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);
       return commands.handle(
           c, t, p, m, key, rawSha256, Role.of(sender, t, p, ctx.config().staff()), now);

@@ -18,6 +18,7 @@ import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.Database;
 import org.outputintake.testing.SmtpStub;
 import org.outputintake.testing.TestBot;
+import org.outputintake.testing.TestDatabases;
 
 /**
  * The daemon dies at random points while a backlog drains (before a send, or after the server took
@@ -39,7 +40,7 @@ class OutboxCrashTest {
     int backlog = 300;
     Random random = new Random(20241129);
     try (SmtpStub smtp = new SmtpStub();
-        Database db = Database.open("jdbc:sqlite:" + dir.resolve("intake.db"))) {
+        Database db = Database.open(TestDatabases.newUrl(dir))) {
       for (int i = 0; i < backlog; i++) {
         OutgoingMail m =
             new OutgoingMail(

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outputintake.store.Database;
+import org.outputintake.testing.TestDatabases;
 import org.outputintake.ticket.AuditLog;
 
 class OutboxTest {
@@ -32,7 +33,7 @@ class OutboxTest {
 
   @BeforeEach
   void open() {
-    db = Database.open("jdbc:sqlite:" + dir.resolve("intake.db"));
+    db = Database.open(TestDatabases.newUrl(dir));
   }
 
   @AfterEach

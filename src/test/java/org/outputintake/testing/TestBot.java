@@ -106,7 +106,7 @@ public final class TestBot implements AutoCloseable {
                 base.mailbox().folders()),
             new IntakeConfig.Poll(
                 Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)),
-            new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
+            new IntakeConfig.Database(TestDatabases.newUrl(dir)),
             base.tickets(),
             new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
             new IntakeConfig.Storage(dir.resolve("data")),

@@ -16,7 +16,8 @@ import org.outputintake.store.DbTime;
  * text, which variable-width ISO instants get wrong within a second. In Java rather than SQL so
  * that old and new rows go through the one formatter the bot writes with. The audit trail is
  * append-only (its triggers refuse updates) and ordered by id, so its rows keep the form they were
- * written in.
+ * written in. Rows are found by their primary key rather than SQLite's rowid, so that the same
+ * migration runs on PostgreSQL (where it finds nothing to rewrite in a new database).
  */
 public class V3__fixed_width_times extends BaseJavaMigration {
   private static final Map<String, List<String>> COLUMNS =
@@ -36,28 +37,22 @@ public class V3__fixed_width_times extends BaseJavaMigration {
   }
 
   private static void rewrite(Connection c, String table, String column) throws Exception {
-    List<String[]> changes = new ArrayList<>();
+    List<Object[]> changes = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT rowid, "
-                    + column
-                    + " FROM "
-                    + table
-                    + " WHERE "
-                    + column
-                    + " IS NOT NULL")) {
+                "SELECT id, " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL")) {
       while (rs.next()) {
         String old = rs.getString(2);
         String fixed = DbTime.of(DbTime.parse(old));
-        if (!fixed.equals(old)) changes.add(new String[] {rs.getString(1), fixed});
+        if (!fixed.equals(old)) changes.add(new Object[] {rs.getObject(1), fixed});
       }
     }
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE rowid = ?")) {
-      for (String[] change : changes) {
-        ps.setString(1, change[1]);
-        ps.setLong(2, Long.parseLong(change[0]));
+        c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
+      for (Object[] change : changes) {
+        ps.setString(1, (String) change[1]);
+        ps.setObject(2, change[0]);
         ps.addBatch();
       }
       ps.executeBatch();

@@ -95,6 +95,9 @@ public final class TakeCommand implements OfficerCommand {
         "checker " + (checkers.size() + 1));
     if (inv.ticket().state() instanceof TicketState.Queued q) {
       Transitions.move(inv, q.take(inv.now()), "taken by " + inv.sender());
+    } else {
+      // the second checker changes no state, but a third who read the ticket before must fail
+      inv.ctx().tickets().touch(inv.c(), inv.ticket());
     }
     return checkers.size() + 1;
   }
