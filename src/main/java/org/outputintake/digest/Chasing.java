@@ -86,7 +86,9 @@ public final class Chasing {
   }
 
   private Step step(Connection c, String id, Instant now) throws SQLException {
-    Ticket t = tickets.find(c, id).orElseThrow();
+    // locked first, as every ticket-scoped transaction: a researcher's answer at the same moment
+    // waits, and then finds the ticket withdrawn (or this pass finds it answered)
+    Ticket t = tickets.lock(c, id).orElseThrow();
     if (!(t.state() instanceof TicketState.Blocked b)) return Step.NOTHING;
     String key = DbTime.of(b.since());
     Optional<Instant> chasedAt = ranAt(c, CHASE + id, key);

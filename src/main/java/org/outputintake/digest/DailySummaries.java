@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One email a working day to each officer who holds open tickets ({@code workflow.daily-summary},
- * a local time in {@code sla.zone}): the {@code #mine} view and the queue, instead of a stream of
+ * One email a working day to each officer who holds open tickets ({@code workflow.daily-summary}, a
+ * local time in {@code sla.zone}): the {@code #mine} view and the queue, instead of a stream of
  * confirmations. Each officer's day is a {@code schedule_run} row claimed in the transaction that
  * queues the mail, so a second pass, a restart or another instance sends it once.
  */
@@ -77,8 +77,8 @@ public final class DailySummaries {
     return sent;
   }
 
-  private boolean summarise(
-      Connection c, String officer, String due, LocalDate today, Instant now) throws SQLException {
+  private boolean summarise(Connection c, String officer, String due, LocalDate today, Instant now)
+      throws SQLException {
     int held = new DeskViews(c, tickets).heldCount(officer);
     // an officer holding nothing gets no mail: the day is still claimed, so it is decided once
     String status = held == 0 ? ScheduleRuns.SKIPPED : ScheduleRuns.SENT;

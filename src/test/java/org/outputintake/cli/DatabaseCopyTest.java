@@ -88,7 +88,12 @@ class DatabaseCopyTest extends DeskTest {
       b.inTransaction(
           c -> {
             org.outputintake.ticket.AuditLog.append(
-                c, id, TestBot.NOW, "system", "copied", "a new event after the copy");
+                c,
+                id,
+                TestBot.NOW,
+                "system",
+                org.outputintake.ticket.AuditType.Action.ARCHIVED,
+                "a new event after the copy");
             return null;
           });
     }

@@ -192,7 +192,7 @@ class ConfigLoaderTest {
         "tickets:\\n  subject-format: \"{{subject}} [{{ticketId}}]\"|tickets.subject-format",
         "projects:\\n  number-digits: four-ten|projects.number-digits",
         "projects:\\n  number-digits: 10-4|projects.number-digits",
-        "database:\\n  url: jdbc:postgresql://db/intake|database.url",
+        "database:\\n  url: jdbc:mysql://db/intake|database.url",
         "replies:\\n  max-per-sender-per-hour: 0|replies.max-per-sender-per-hour",
         "mailbox:\\n  folders: { inbox: INBOX, processed: INBOX, quarantine: Quarantine }|mailbox.folders.processed",
       })

@@ -391,5 +391,4 @@ class ResearcherAttachmentsTest extends BotTest {
     assertTrue(body.contains("Your own contact details (a signature) are fine"), body);
     assertFalse(body.contains("never allowed in outputs"), body);
   }
-
 }
