@@ -126,6 +126,7 @@ public final class DeskViews {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
     int count = WorkflowStore.verdictCount(c, id, t.round());
+    int expected = WorkflowStore.verdictsExpected(c, id, t.round());
     List<String> out = new ArrayList<>();
     out.add(
         String.format(
@@ -134,7 +135,7 @@ public final class DeskViews {
             t.round(),
             checkers.isEmpty() ? "none yet" : String.join(", ", checkers),
             count,
-            WorkflowStore.CHECKERS,
+            expected,
             count > 0 && count < WorkflowStore.CHECKERS ? " (hidden until both are in)" : ""));
     for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, id)) {
       out.add(

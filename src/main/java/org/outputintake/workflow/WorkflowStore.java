@@ -164,6 +164,14 @@ public final class WorkflowStore {
   }
 
   /** How many verdicts the round has, without their content. */
+  /**
+   * How many verdicts the round {@code round} takes: the two checkers', and a deciding checker's
+   * when a manager assigned one after they disagreed.
+   */
+  public static int verdictsExpected(Connection c, String ticketId, int round) throws SQLException {
+    return CHECKERS + (DecidingChecker.of(c, ticketId, round).isPresent() ? 1 : 0);
+  }
+
   public static int verdictCount(Connection c, String ticketId, int round) throws SQLException {
     return verdicts(c, ticketId, round).size();
   }

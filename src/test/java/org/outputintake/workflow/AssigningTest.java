@@ -124,6 +124,10 @@ class AssigningTest extends DeskTest {
     List<AuditLog.Event> audit = bot.app().db().read(c -> AuditLog.forTicket(c, id));
     assertTrue(audit.stream().anyMatch(e -> e.type().equals("decider-assigned")), audit.toString());
 
+    desk.say(CAROL, id, "#show " + id);
+    String afterwards = desk.lastBodyTo(CAROL, id);
+    assertTrue(afterwards.contains("verdicts this round: 3 of 3"), afterwards);
+
     desk.say(ALICE, id, "#release");
     assertTrue(
         desk.ticket(id).state() instanceof TicketState.Closed cl && cl.released(),
