@@ -1,0 +1,152 @@
+package org.outputintake.app;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.outputintake.intake.PollStatus;
+import org.outputintake.reply.OutgoingMail;
+import org.outputintake.reply.SendMailPort;
+import org.outputintake.store.Database;
+import org.outputintake.ticket.TicketState;
+
+/**
+ * The bot's metrics in Prometheus form. Counts that the database already holds (requests, tickets
+ * by state, the outbox, breach alerts) are read from it at scrape time, so they are right across
+ * restarts and across instances sharing one database; the latencies are this process's own.
+ */
+final class OpsMetrics {
+  /** A scrape reads all counts in one go; the gauges of one scrape share it. */
+  private static final long SNAPSHOT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Database db;
+  private Counts counts;
+  private long countsAt;
+
+  private record Counts(
+      Map<TicketState.Kind, Long> byState,
+      long requests,
+      long outboxPending,
+      long outboxFailed,
+      long breaches) {
+    static final Counts UNKNOWN = new Counts(Map.of(), -1, -1, -1, -1);
+  }
+
+  private OpsMetrics(Database db) {
+    this.db = db;
+  }
+
+  static PrometheusMeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /** Registers every {@code intake_…} meter read from the database and the poll status. */
+  static void bind(MeterRegistry registry, Database db, PollStatus poll) {
+    OpsMetrics m = new OpsMetrics(db);
+    FunctionCounter.builder("intake.requests.received", m, x -> x.value(x.counts().requests()))
+        .description("Requests received: tickets opened since the database was created")
+        .register(registry);
+    for (TicketState.Kind kind : TicketState.Kind.values()) {
+      Gauge.builder("intake.tickets", m, x -> x.value(x.counts().byState().getOrDefault(kind, 0L)))
+          .description("Tickets now in each state")
+          .tag("state", kind.stored())
+          .register(registry);
+    }
+    Gauge.builder("intake.outbox.pending", m, x -> x.value(x.counts().outboxPending()))
+        .description("Replies waiting to be sent or retried")
+        .register(registry);
+    Gauge.builder("intake.outbox.failed", m, x -> x.value(x.counts().outboxFailed()))
+        .description("Replies given up on (dead letters)")
+        .register(registry);
+    FunctionCounter.builder("intake.sla.breaches", m, x -> x.value(x.counts().breaches()))
+        .description("Tickets that passed their service-level due time (breach alerts sent)")
+        .register(registry);
+    FunctionTimer.builder(
+            "intake.poll.latency",
+            poll,
+            PollStatus::polls,
+            PollStatus::totalNanos,
+            TimeUnit.NANOSECONDS)
+        .description("Inbox polls finished and the time they took")
+        .register(registry);
+  }
+
+  /** {@code smtp} with each send timed as {@code intake_reply_latency_seconds}. */
+  static SendMailPort timed(SendMailPort smtp, MeterRegistry registry) {
+    Timer timer =
+        Timer.builder("intake.reply.latency")
+            .description("Time to hand one reply to the SMTP server, failures included")
+            .register(registry);
+    return new SendMailPort() {
+      @Override
+      public void send(OutgoingMail mail) throws Exception {
+        long started = System.nanoTime();
+        try {
+          smtp.send(mail);
+        } finally {
+          timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+      }
+
+      @Override
+      public void endBatch() {
+        smtp.endBatch();
+      }
+    };
+  }
+
+  /** A database that does not answer shows as NaN: no number is better than a wrong one. */
+  private double value(long n) {
+    return n < 0 ? Double.NaN : n;
+  }
+
+  private synchronized Counts counts() {
+    long now = System.nanoTime();
+    if (counts == null || now - countsAt > SNAPSHOT_NANOS) {
+      counts = read();
+      countsAt = now;
+    }
+    return counts;
+  }
+
+  private Counts read() {
+    try {
+      return db.read(
+          c -> {
+            Map<TicketState.Kind, Long> byState = new EnumMap<>(TicketState.Kind.class);
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
+                ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                for (TicketState.Kind k : TicketState.Kind.values())
+                  if (k.stored().equals(rs.getString(1))) byState.put(k, rs.getLong(2));
+              }
+            }
+            return new Counts(
+                byState,
+                count(c, "SELECT COUNT(*) FROM ticket"),
+                count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"),
+                count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"),
+                count(c, "SELECT COUNT(*) FROM schedule_run WHERE name LIKE 'sla-breached:%'"));
+          });
+    } catch (RuntimeException e) {
+      return Counts.UNKNOWN;
+    }
+  }
+
+  private static long count(java.sql.Connection c, String sql) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+}
