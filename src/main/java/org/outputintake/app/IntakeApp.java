@@ -56,7 +56,7 @@ public final class IntakeApp implements AutoCloseable {
   private final org.outputintake.digest.Chasing chasing;
   private final org.outputintake.digest.DailySummaries summaries;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
-  private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
+  private final OpsMetrics metrics;
   private OpsServer ops;
   private Scheduler scheduler;
   private IdleWatcher idle;
@@ -80,7 +80,7 @@ public final class IntakeApp implements AutoCloseable {
       OutboxSender outbox,
       IntakeContext context,
       SendMailPort smtp,
-      io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {
+      OpsMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
     this.smtp = smtp;
@@ -184,12 +184,11 @@ public final class IntakeApp implements AutoCloseable {
               config.poll().workers(),
               clock,
               imapLogin);
-      var metrics = OpsMetrics.newRegistry();
-      OpsMetrics.bind(metrics, db, poller.status());
+      OpsMetrics metrics = OpsMetrics.create(db, poller.status());
       OutboxSender outbox =
           new OutboxSender(
               db,
-              OpsMetrics.timed(smtp, metrics),
+              metrics.timed(smtp),
               clock,
               events::replySent,
               config.replies().giveUpAfter(),
@@ -290,7 +289,9 @@ public final class IntakeApp implements AutoCloseable {
     if (config.server().enabled())
       ops =
           OpsServer.start(
-              config.server(), () -> Health.check(db, poller.status(), oauth2Status()), metrics);
+              config.server(),
+              () -> Health.check(db, poller.status(), oauth2Status()),
+              metrics::scrape);
     Properties q = new Properties();
     q.setProperty("org.quartz.scheduler.instanceName", "output-intake");
     q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

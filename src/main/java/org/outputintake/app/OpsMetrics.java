@@ -25,12 +25,13 @@ import org.outputintake.ticket.TicketState;
  * restarts and across instances sharing one database; the latencies are this process's own.
  */
 final class OpsMetrics {
-  /** A scrape reads all counts in one go; the gauges of one scrape share it. */
-  private static final long SNAPSHOT_NANOS = TimeUnit.SECONDS.toNanos(1);
-
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpsMetrics.class);
   private final Database db;
-  private Counts counts;
-  private long countsAt;
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** Read once per scrape, before it: the gauges of one scrape show one moment of the database. */
+  private volatile Counts counts = Counts.UNKNOWN;
 
   private record Counts(
       Map<TicketState.Kind, Long> byState,
@@ -45,26 +46,33 @@ final class OpsMetrics {
     this.db = db;
   }
 
-  static PrometheusMeterRegistry newRegistry() {
-    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /** The Prometheus text of every meter, the database's counts read afresh. */
+  String scrape() {
+    counts = read();
+    return registry.scrape();
   }
 
-  /** Registers every {@code intake_…} meter read from the database and the poll status. */
-  static void bind(MeterRegistry registry, Database db, PollStatus poll) {
+  /**
+   * Registers every {@code intake_…} meter read from the database and the poll status. The gauges
+   * take suppliers, which Micrometer holds strongly: they keep the counts object alive for the
+   * function counters too, which Micrometer holds weakly and would otherwise report as 0.
+   */
+  static OpsMetrics create(Database db, PollStatus poll) {
     OpsMetrics m = new OpsMetrics(db);
+    MeterRegistry registry = m.registry;
     FunctionCounter.builder("intake.requests.received", m, x -> x.value(x.counts().requests()))
         .description("Requests received: tickets opened since the database was created")
         .register(registry);
     for (TicketState.Kind kind : TicketState.Kind.values()) {
-      Gauge.builder("intake.tickets", m, x -> x.value(x.counts().byState().getOrDefault(kind, 0L)))
+      Gauge.builder("intake.tickets", () -> m.value(m.counts().byState().getOrDefault(kind, 0L)))
           .description("Tickets now in each state")
           .tag("state", kind.stored())
           .register(registry);
     }
-    Gauge.builder("intake.outbox.pending", m, x -> x.value(x.counts().outboxPending()))
+    Gauge.builder("intake.outbox.pending", () -> m.value(m.counts().outboxPending()))
         .description("Replies waiting to be sent or retried")
         .register(registry);
-    Gauge.builder("intake.outbox.failed", m, x -> x.value(x.counts().outboxFailed()))
+    Gauge.builder("intake.outbox.failed", () -> m.value(m.counts().outboxFailed()))
         .description("Replies given up on (dead letters)")
         .register(registry);
     FunctionCounter.builder("intake.sla.breaches", m, x -> x.value(x.counts().breaches()))
@@ -78,10 +86,11 @@ final class OpsMetrics {
             TimeUnit.NANOSECONDS)
         .description("Inbox polls finished and the time they took")
         .register(registry);
+    return m;
   }
 
   /** {@code smtp} with each send timed as {@code intake_reply_latency_seconds}. */
-  static SendMailPort timed(SendMailPort smtp, MeterRegistry registry) {
+  SendMailPort timed(SendMailPort smtp) {
     Timer timer =
         Timer.builder("intake.reply.latency")
             .description("Time to hand one reply to the SMTP server, failures included")
@@ -109,12 +118,7 @@ final class OpsMetrics {
     return n < 0 ? Double.NaN : n;
   }
 
-  private synchronized Counts counts() {
-    long now = System.nanoTime();
-    if (counts == null || now - countsAt > SNAPSHOT_NANOS) {
-      counts = read();
-      countsAt = now;
-    }
+  private Counts counts() {
     return counts;
   }
 
@@ -139,6 +143,7 @@ final class OpsMetrics {
                 count(c, "SELECT COUNT(*) FROM schedule_run WHERE name LIKE 'sla-breached:%'"));
           });
     } catch (RuntimeException e) {
+      LOG.warn("metrics could not read the database ({})", e.toString());
       return Counts.UNKNOWN;
     }
   }

@@ -2,7 +2,6 @@ package org.outputintake.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -35,7 +34,7 @@ final class OpsServer implements AutoCloseable {
    * @throws ConfigException when the port cannot be had, saying which and what to do
    */
   static OpsServer start(
-      ServerSettings settings, Supplier<Health> health, PrometheusMeterRegistry metrics) {
+      ServerSettings settings, Supplier<Health> health, Supplier<String> metrics) {
     int port = settings.port().orElseThrow();
     HttpServer http;
     try {
@@ -81,7 +80,7 @@ final class OpsServer implements AutoCloseable {
         });
     http.createContext(
         "/metrics",
-        x -> respond(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+        x -> respond(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
     http.createContext("/", x -> respond(x, 404, "text/plain; charset=utf-8", "not found\n"));
     http.start();
     LOG.info(
