@@ -7,9 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +14,7 @@ import org.outputintake.intake.PollStatus;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.SendMailPort;
 import org.outputintake.store.Database;
+import org.outputintake.store.DeskCounts;
 import org.outputintake.ticket.TicketState;
 
 /**
@@ -124,34 +122,15 @@ final class OpsMetrics {
 
   private Counts read() {
     try {
-      return db.read(
-          c -> {
-            Map<TicketState.Kind, Long> byState = new EnumMap<>(TicketState.Kind.class);
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
-                ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                for (TicketState.Kind k : TicketState.Kind.values())
-                  if (k.stored().equals(rs.getString(1))) byState.put(k, rs.getLong(2));
-              }
-            }
-            return new Counts(
-                byState,
-                count(c, "SELECT COUNT(*) FROM ticket"),
-                count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'"),
-                count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"),
-                count(c, "SELECT COUNT(*) FROM schedule_run WHERE name LIKE 'sla-breached:%'"));
-          });
+      DeskCounts d = db.read(DeskCounts::read);
+      Map<TicketState.Kind, Long> byState = new EnumMap<>(TicketState.Kind.class);
+      for (TicketState.Kind k : TicketState.Kind.values())
+        byState.put(k, d.ticketsByState().getOrDefault(k.stored(), 0L));
+      return new Counts(
+          byState, d.tickets(), d.outboxPending(), d.outboxFailed(), d.breachAlerts());
     } catch (RuntimeException e) {
-      LOG.warn("metrics could not read the database ({})", e.toString());
+      LOG.warn("metrics could not read the database ({})", e.getClass().getSimpleName());
       return Counts.UNKNOWN;
-    }
-  }
-
-  private static long count(java.sql.Connection c, String sql) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql);
-        ResultSet rs = s.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 }
