@@ -56,6 +56,8 @@ public final class IntakeApp implements AutoCloseable {
   private final org.outputintake.digest.Chasing chasing;
   private final org.outputintake.digest.DailySummaries summaries;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
+  private final OpsMetrics metrics;
+  private OpsServer ops;
   private Scheduler scheduler;
   private IdleWatcher idle;
   private Thread idleThread;
@@ -77,8 +79,10 @@ public final class IntakeApp implements AutoCloseable {
       InboxPoller poller,
       OutboxSender outbox,
       IntakeContext context,
-      SendMailPort smtp) {
+      SendMailPort smtp,
+      OpsMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.smtp = smtp;
     this.db = db;
     this.poller = poller;
@@ -180,10 +184,11 @@ public final class IntakeApp implements AutoCloseable {
               config.poll().workers(),
               clock,
               imapLogin);
+      OpsMetrics metrics = OpsMetrics.create(db, poller.status());
       OutboxSender outbox =
           new OutboxSender(
               db,
-              smtp,
+              metrics.timed(smtp),
               clock,
               events::replySent,
               config.replies().giveUpAfter(),
@@ -191,7 +196,7 @@ public final class IntakeApp implements AutoCloseable {
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
-      return new IntakeApp(config, db, poller, outbox, ctx, smtp);
+      return new IntakeApp(config, db, poller, outbox, ctx, smtp, metrics);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -230,6 +235,11 @@ public final class IntakeApp implements AutoCloseable {
   /** Before the daemon starts: a refused OAuth2 login stops it with the provider's own words. */
   public void checkOAuth2Logins() {
     new OAuth2Logins(config.mailbox(), poller.imapLogin(), smtp).check();
+  }
+
+  /** The operations endpoint's port once started (the one chosen for {@code server.port: 0}). */
+  public java.util.OptionalInt operationsPort() {
+    return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
   }
 
   public InboxPoller poller() {
@@ -275,6 +285,13 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public void start() throws SchedulerException {
+    // first: a port in use refuses the start before any mail is read
+    if (config.server().enabled())
+      ops =
+          OpsServer.start(
+              config.server(),
+              () -> Health.check(db, poller.status(), oauth2Status()),
+              metrics::scrape);
     Properties q = new Properties();
     q.setProperty("org.quartz.scheduler.instanceName", "output-intake");
     q.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -395,6 +412,7 @@ public final class IntakeApp implements AutoCloseable {
   public void close() {
     // the daemon's shutdown hook and its try-with-resources both close it
     if (!closed.compareAndSet(false, true)) return;
+    if (ops != null) ops.close();
     if (idle != null) idle.stop();
     try {
       if (scheduler != null) scheduler.shutdown(true);

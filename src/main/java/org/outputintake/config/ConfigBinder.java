@@ -33,7 +33,8 @@ final class ConfigBinder {
           security(),
           sla(),
           digests(),
-          workflow());
+          workflow(),
+          server());
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -94,6 +95,25 @@ final class ConfigBinder {
         duration("poll.idle-renew", Duration.ofMinutes(20)),
         duration("poll.outbox-interval", Duration.ofSeconds(5)),
         integer("poll.workers", 2));
+  }
+
+  /** Checked here, once: a port typed wrong is refused at load, not when the server starts. */
+  private ServerSettings server() {
+    String port = text("server.port");
+    if (port == null || port.isBlank()) return new ServerSettings(null, text("server.address"));
+    int number;
+    try {
+      number = Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      number = -1;
+    }
+    if (number < 1 || number > 65535)
+      throw new ConfigException(
+          "server.port is '"
+              + port
+              + "', not a port number: write one from 1 to 65535, e.g. 9464, or leave it out to"
+              + " open no HTTP port");
+    return new ServerSettings(java.util.OptionalInt.of(number), text("server.address"));
   }
 
   private IntakeConfig.Database database() {

@@ -45,6 +45,7 @@ public final class ConfigLoader {
                 "mailbox.smtp.password-file",
                 "scanning.share-root",
                 "security.trusted-authserv-id",
+                "server.port",
                 "storage.archive-dir"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
       for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);

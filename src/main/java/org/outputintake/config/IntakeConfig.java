@@ -28,7 +28,40 @@ public record IntakeConfig(
     Security security,
     Sla sla,
     java.util.List<Digest> digests,
-    WorkflowSettings workflow) {
+    WorkflowSettings workflow,
+    ServerSettings server) {
+
+  /** Without the operations endpoint ({@code server.port} unset): no HTTP port is opened. */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security,
+      Sla sla,
+      java.util.List<Digest> digests,
+      WorkflowSettings workflow) {
+    this(
+        mailbox,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        sla,
+        digests,
+        workflow,
+        ServerSettings.OFF);
+  }
 
   /** Without the {@code workflow} section: its defaults (chase after 5, withdraw after 20). */
   public IntakeConfig(
@@ -129,6 +162,7 @@ public record IntakeConfig(
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(sla, "sla");
     workflow = workflow == null ? WorkflowSettings.DEFAULT : workflow;
+    server = server == null ? ServerSettings.OFF : server;
     digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Digest d : digests)

@@ -1,6 +1,7 @@
 package org.outputintake.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,8 @@ public final class InboxPoller {
 
   /** Shared with the IDLE connection: one refused password, one back-off for both. */
   private final LoginBackoff login;
+
+  private final PollStatus status;
 
   /** The IMAP login, shared with the IDLE connection: one access token for both. */
   private final MailLogin imapLogin;
@@ -74,6 +77,7 @@ public final class InboxPoller {
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
     this.login = new LoginBackoff("IMAP", clock);
+    this.status = new PollStatus(clock);
     this.imapLogin = imapLogin;
   }
 
@@ -94,13 +98,22 @@ public final class InboxPoller {
       LOG.debug("IMAP login refused before; next attempt at {}", login.retryAt());
       return new PollResult(0, 0, 0, false, stuck.size());
     }
+    long started = System.nanoTime();
     try {
-      return poll();
+      PollResult r = poll();
+      status.succeeded(Duration.ofNanos(System.nanoTime() - started));
+      return r;
     } catch (MailboxUnavailable | RuntimeException e) {
+      status.failed(e, Duration.ofNanos(System.nanoTime() - started));
       disconnect(); // the next poll starts on a fresh connection
       if (e instanceof MailboxUnavailable m && m.loginRefused()) login.refused(m.getMessage());
       throw e;
     }
+  }
+
+  /** How the polls have gone, for the health endpoint and the metrics. */
+  public PollStatus status() {
+    return status;
   }
 
   /** The IMAP login's back-off, which the IDLE connection shares. */

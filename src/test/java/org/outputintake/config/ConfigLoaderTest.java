@@ -115,6 +115,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void operationsEndpointIsOffUnlessAPortIsSet_andListensOnLoopbackByDefault() {
+    assertFalse(loader(Map.of()).load(SHIPPED).server().enabled());
+
+    IntakeConfig c = loader(Map.of("INTAKE_SERVER_PORT", "9464")).load(SHIPPED);
+
+    assertEquals(java.util.OptionalInt.of(9464), c.server().port());
+    assertEquals("127.0.0.1", c.server().address());
+  }
+
+  @Test
   void environmentOverrideMayItselfNameAVariable() {
     IntakeConfig c = loader(Map.of("INTAKE_MAILBOX_IMAP_USERNAME", "${WHO:-bot}")).load(SHIPPED);
 
@@ -193,6 +203,10 @@ class ConfigLoaderTest {
         "projects:\\n  number-digits: four-ten|projects.number-digits",
         "projects:\\n  number-digits: 10-4|projects.number-digits",
         "database:\\n  url: jdbc:mysql://db/intake|database.url",
+        "server:\\n  port: 0|server.port",
+        "server:\\n  port: web|server.port",
+        "server:\\n  port: 70000|server.port",
+        "server:\\n  address: http://0.0.0.0|server.address",
         "replies:\\n  max-per-sender-per-hour: 0|replies.max-per-sender-per-hour",
         "mailbox:\\n  folders: { inbox: INBOX, processed: INBOX, quarantine: Quarantine }|mailbox.folders.processed",
       })
