@@ -4,12 +4,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.outputintake.ticket.AuditLog;
-import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.DecidingChecker;
-import org.outputintake.workflow.FindingsAnswered;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand.Done;
 import org.outputintake.workflow.Refused;
@@ -38,24 +35,7 @@ final class DecidingVerdict {
               + round
               + " is already recorded; verdicts cannot be changed, but you can add a #note");
     }
-    if (pass)
-      FindingsAnswered.require(FindingsAnswered.blockers(inv.c(), inv.id()), inv.command().text());
-    WorkflowStore.addVerdict(
-        inv.c(),
-        inv.id(),
-        round,
-        inv.sender(),
-        pass,
-        inv.command().text(),
-        inv.now(),
-        inv.messageKey());
-    AuditLog.append(
-        inv.c(),
-        inv.id(),
-        inv.now(),
-        inv.sender(),
-        AuditType.Action.VERDICT_GIVEN,
-        "round " + round + ", the deciding verdict");
+    VerdictCommand.record(inv, round, pass, "round " + round + ", the deciding verdict");
     Ticket t = inv.ticket();
     if (pass)
       t =

@@ -117,27 +117,7 @@ public final class VerdictCommand implements OfficerCommand {
               + (own.get().pass() ? "pass" : "fail")
               + "); verdicts cannot be changed, but you can add a #note");
     }
-    // a pass answers the scanners' blockers; the reasons are its notes, revealed with both verdicts
-    if (pass)
-      FindingsAnswered.require(FindingsAnswered.blockers(inv.c(), inv.id()), inv.command().text());
-    WorkflowStore.addVerdict(
-        inv.c(),
-        inv.id(),
-        round,
-        inv.sender(),
-        pass,
-        inv.command().text(),
-        inv.now(),
-        inv.messageKey());
-    // the audit trail records that a verdict was given, not which: it is shown in tickets show
-    // before both are in
-    AuditLog.append(
-        inv.c(),
-        inv.id(),
-        inv.now(),
-        inv.sender(),
-        AuditType.Action.VERDICT_GIVEN,
-        "round " + round);
+    record(inv, round, pass, "round " + round);
     Optional<List<WorkflowStore.Verdict>> both =
         WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
     String taken =
@@ -267,5 +247,26 @@ public final class VerdictCommand implements OfficerCommand {
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * Records a verdict of round {@code round}: a pass answers the scanners' blockers first (the
+   * reasons are its notes, revealed with the other verdicts). The audit trail records that a
+   * verdict was given, not which: it is shown in tickets show before all are in.
+   */
+  static void record(Invocation inv, int round, boolean pass, String detail) throws SQLException {
+    if (pass)
+      FindingsAnswered.require(FindingsAnswered.blockers(inv.c(), inv.id()), inv.command().text());
+    WorkflowStore.addVerdict(
+        inv.c(),
+        inv.id(),
+        round,
+        inv.sender(),
+        pass,
+        inv.command().text(),
+        inv.now(),
+        inv.messageKey());
+    AuditLog.append(
+        inv.c(), inv.id(), inv.now(), inv.sender(), AuditType.Action.VERDICT_GIVEN, detail);
   }
 }
