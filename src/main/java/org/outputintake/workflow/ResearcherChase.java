@@ -44,7 +44,7 @@ public final class ResearcherChase {
     Map<String, Object> facts = new HashMap<>();
     facts.put("blockedSince", serviceLevel.day(b.since()));
     facts.put("waitedDays", settings().chaseAfterDays());
-    facts.put("reason", b.reason().isBlank() ? "see our last email" : b.reason());
+    facts.put("reason", waitingFor(b.cause()));
     facts.put("withdrawBy", serviceLevel.day(withdrawBy));
     mail.toResearcher(c, t, "researcher-chase", facts, List.of(), List.of(), now);
     AuditLog.append(
@@ -78,5 +78,19 @@ public final class ResearcherChase {
             + settings().withdrawAfterDays()
             + " working days";
     Transitions.move(c, ctx, t, b.close(WITHDRAWN, now), SYSTEM, now, detail);
+  }
+
+  /**
+   * What the researcher was asked, in their words: a finding code alone ("FORM_MISSING") means
+   * nothing to them, and the email that listed the problems explains each.
+   */
+  static String waitingFor(TicketState.Blocked.Cause cause) {
+    if (cause == TicketState.Blocked.OfficerRequest.REVISIONS)
+      return "we asked you to revise your files";
+    if (cause == TicketState.Blocked.OfficerRequest.QUESTION)
+      return "we asked you a question about your request";
+    return cause.text().isBlank()
+        ? "see our last email"
+        : "the problems listed in our last email: " + cause.text();
   }
 }

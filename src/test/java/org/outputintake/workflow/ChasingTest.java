@@ -112,6 +112,7 @@ class ChasingTest {
     MimeMessage reminder = ada.get(ada.size() - 1);
     String text = TestBot.body(reminder);
     assertTrue(text.contains("on hold, waiting for your answer"), text);
+    assertTrue(text.contains("we asked you to revise your files"), text);
     assertTrue(text.contains("Tuesday 13 February 2024"), text);
     assertTrue(text.contains("closed as withdrawn"), text);
     assertTrue(
