@@ -2,6 +2,7 @@ package org.outputintake.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.outputintake.backoff.LoginRefused;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.ImapMailbox;
@@ -9,7 +10,6 @@ import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.mail.oauth2.OAuth2Status;
-import org.outputintake.reply.LoginRefused;
 import org.outputintake.reply.SendMailPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

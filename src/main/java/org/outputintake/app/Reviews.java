@@ -2,9 +2,9 @@ package org.outputintake.app;
 
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.intake.RequestReview;
-import org.outputintake.intake.folder.FolderSnapshots;
+import org.outputintake.review.StandardReview;
 import org.outputintake.scan.ScanEngine;
-import org.outputintake.validation.StandardReview;
+import org.outputintake.sharefolder.FolderSnapshots;
 
 /**
  * Builds the review the intake runs on every submission: the same engine as the {@code check}
@@ -25,7 +25,7 @@ final class Reviews {
                 config.storage().dataDir().resolve("snapshots"),
                 clock,
                 FolderSnapshots.Limits.DEFAULT);
-    ScanEngine engine = org.outputintake.policy.StandardScan.engine();
+    ScanEngine engine = org.outputintake.review.StandardScan.engine();
     return new StandardReview(engine::scan, policies, folders);
   }
 }

@@ -1,8 +1,8 @@
 package org.outputintake.app;
 
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.mail.ReplyText;
-import org.outputintake.mail.SenderAuthentication;
+import org.outputintake.mail.sender.SenderAuthentication;
+import org.outputintake.mail.text.ReplyText;
 import org.outputintake.workflow.SenderProof;
 import org.outputintake.workflow.WorkflowContext;
 import org.slf4j.Logger;

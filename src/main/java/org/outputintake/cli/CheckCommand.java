@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.outputintake.form.FormReader;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanEngine;
@@ -87,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
   private final ScanEngine engine;
 
   public CheckCommand() {
-    this(org.outputintake.policy.StandardScan.engine());
+    this(org.outputintake.review.StandardScan.engine());
   }
 
   /** With another engine, e.g. one that includes the hidden-content scanner. */

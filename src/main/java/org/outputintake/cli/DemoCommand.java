@@ -17,9 +17,9 @@ import java.time.LocalDate;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.outputintake.app.IntakeApp;
-import org.outputintake.app.SampleRequests;
 import org.outputintake.config.ConfigLoader;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.demo.SampleRequests;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.intake.RequestReview;
 import org.outputintake.reply.OutgoingMail;
@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf("%nTwo officers now work the complete request to release, by email:%n");
         out.flush();
-        new org.outputintake.app.DemoOfficers(app, session, out).workToRelease(complete);
+        new org.outputintake.demo.DemoOfficers(app, session, out).workToRelease(complete);
         out.printf(
             "%nSamples sent. Point a mail client at the ports above to send your own requests to %s.%n"
                 + "To see the database, run in another terminal:%n"

@@ -9,7 +9,7 @@ import java.util.List;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
-import org.outputintake.mail.ReplyText;
+import org.outputintake.mail.text.ReplyText;
 import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
 import org.outputintake.workflow.BlindVerdicts;

@@ -193,17 +193,17 @@ final class TicketsCommand implements Runnable {
     private static void printFolderChanges(
         PrintWriter out, IntakeConfig config, Optional<String> json) {
       if (json.isEmpty() || config.scanning().shareRoot() == null) return;
-      var snapshot = org.outputintake.intake.folder.FolderSnapshot.fromJson(json.get());
+      var snapshot = org.outputintake.sharefolder.FolderSnapshot.fromJson(json.get());
       out.printf(
           "Folder %s (snapshot %s, %d files):%n",
           snapshot.folder(), snapshot.takenAt(), snapshot.files().size());
       try {
         var changes =
-            new org.outputintake.intake.folder.FolderSnapshots(
+            new org.outputintake.sharefolder.FolderSnapshots(
                     config.scanning().shareRoot(),
                     config.storage().dataDir().resolve("snapshots"),
                     java.time.Clock.systemUTC(),
-                    org.outputintake.intake.folder.FolderSnapshots.Limits.DEFAULT)
+                    org.outputintake.sharefolder.FolderSnapshots.Limits.DEFAULT)
                 .compare(snapshot);
         if (changes.isEmpty()) out.println("  unchanged on the share since submission");
         for (var ch : changes)

@@ -191,10 +191,10 @@ final class NewRequestHandler {
    * signature: the part of the body that is scanned and read for a folder name. A reply quoting the
    * bot's mail (an officer's guidance, with the officer's signature and phone number) must not be
    * scanned as the researcher's own text. The same reading as the officers' mail ({@link
-   * org.outputintake.mail.ReplyText}).
+   * org.outputintake.mail.text.ReplyText}).
    */
   static String ownText(InboundMessage m) {
-    return org.outputintake.mail.ReplyText.of(m).newText();
+    return org.outputintake.mail.text.ReplyText.of(m).newText();
   }
 
   /** A submission's review and its files copied into the store. */

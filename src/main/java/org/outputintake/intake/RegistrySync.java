@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.outputintake.archive.TicketArchive;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 import org.outputintake.project.Project;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.scan.FilePolicy;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.mail.SenderAuthentication;
+import org.outputintake.mail.sender.SenderAuthentication;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.mail.ReplyText;
+import org.outputintake.mail.text.ReplyText;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;

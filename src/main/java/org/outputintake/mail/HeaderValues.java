@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.jsoup.Jsoup;
+import org.outputintake.mail.text.HtmlReply;
 
 /** Header and body values as the parser compares and stores them. */
 final class HeaderValues {

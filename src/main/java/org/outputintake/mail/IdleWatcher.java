@@ -10,9 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.outputintake.backoff.Backoff;
+import org.outputintake.backoff.LoginBackoff;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.reply.Backoff;
-import org.outputintake.reply.LoginBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

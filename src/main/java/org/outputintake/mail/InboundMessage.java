@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.outputintake.mail.text.ReplyText;
 
 /**
  * An email as the pipeline sees it after parsing. Attachment bytes are in temp files, never in

@@ -7,7 +7,7 @@ import java.io.FileNotFoundException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.outputintake.reply.LoginRefused;
+import org.outputintake.backoff.LoginRefused;
 import org.outputintake.reply.MessageRejected;
 
 /**

@@ -54,7 +54,7 @@ public final class SmtpMailSender implements SendMailPort {
    */
   @Override
   public void send(OutgoingMail mail)
-      throws MessagingException, MessageRejected, org.outputintake.reply.LoginRefused {
+      throws MessagingException, MessageRejected, org.outputintake.backoff.LoginRefused {
     MimeMessage msg = build(mail);
     try {
       transport().sendMessage(msg, msg.getAllRecipients());
@@ -132,7 +132,7 @@ public final class SmtpMailSender implements SendMailPort {
    *
    * @return why the server could not be reached (an outage, not a refusal), if it could not
    */
-  public Optional<String> checkLogin() throws org.outputintake.reply.LoginRefused {
+  public Optional<String> checkLogin() throws org.outputintake.backoff.LoginRefused {
     try {
       transport();
       return Optional.empty();

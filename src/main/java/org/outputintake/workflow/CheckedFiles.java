@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.outputintake.policy.SafeFileName;
+import org.outputintake.inspection.SafeFileName;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.TicketFiles;

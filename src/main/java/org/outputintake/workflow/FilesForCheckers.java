@@ -10,7 +10,7 @@ import org.outputintake.form.FileEntry;
 import org.outputintake.form.FormReadResult;
 import org.outputintake.form.FormReader;
 import org.outputintake.form.RequestForm;
-import org.outputintake.policy.SafeFileName;
+import org.outputintake.inspection.SafeFileName;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.ticket.TicketFiles;

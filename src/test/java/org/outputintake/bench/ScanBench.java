@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanEngine;
 import org.outputintake.scan.ScanFile;
@@ -71,7 +71,7 @@ public final class ScanBench {
       writeXlsx(xlsx, 10L * 1024 * 1024);
       double csvMb = Files.size(csv) / (1024.0 * 1024);
       double xlsxMb = Files.size(xlsx) / (1024.0 * 1024);
-      ScanEngine engine = org.outputintake.policy.StandardScan.engine();
+      ScanEngine engine = org.outputintake.review.StandardScan.engine();
       ScanContext ctx = ScanContext.of(FilePolicies.load("ons-srs"));
 
       // the JIT needs a few passes before figures settle; the median of several runs resists a

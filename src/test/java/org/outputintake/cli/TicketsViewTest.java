@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.outputintake.form.FormFixtures;
-import org.outputintake.policy.PolicySamples;
+import org.outputintake.inspection.PolicySamples;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.outputintake.form.FormField;
 import org.outputintake.form.FormFixtures;
-import org.outputintake.policy.PolicySamples;
+import org.outputintake.inspection.PolicySamples;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;

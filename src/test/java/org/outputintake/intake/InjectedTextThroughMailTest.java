@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.outputintake.cli.Main;
 import org.outputintake.form.FormFixtures;
-import org.outputintake.policy.SafeFileName;
+import org.outputintake.inspection.SafeFileName;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;

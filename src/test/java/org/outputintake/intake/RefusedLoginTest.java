@@ -79,7 +79,7 @@ class RefusedLoginTest {
   void aPollAndAnIdleLoginRefusedTogether_logOneWarningAndWaitOneMinute() throws Exception {
     ch.qos.logback.classic.Logger logger =
         (ch.qos.logback.classic.Logger)
-            org.slf4j.LoggerFactory.getLogger(org.outputintake.reply.LoginBackoff.class);
+            org.slf4j.LoggerFactory.getLogger(org.outputintake.backoff.LoginBackoff.class);
     var logged =
         new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
     logged.start();

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.outputintake.form.FormFixtures;
-import org.outputintake.policy.PolicySamples;
+import org.outputintake.inspection.PolicySamples;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;

@@ -159,7 +159,7 @@ class ProjectRegistryTest {
     var e =
         assertThrows(
             ProjectRegistry.RegistryException.class,
-            () -> ProjectRegistry.load(file, org.outputintake.policy.FilePolicies::load));
+            () -> ProjectRegistry.load(file, org.outputintake.inspection.FilePolicies::load));
     assertTrue(e.getMessage().contains("line 3: policy: unknown policy 'ons-srz'"), e.getMessage());
   }
 

@@ -34,7 +34,7 @@ class AcroInputTest {
     for (Path p : List.of(results, a, b, sumA, sumB)) inputs.add(ScanFile.of(p, p.toString()));
 
     ScanReport report =
-        org.outputintake.policy.StandardScan.engine().scan(inputs, TestFiles.context("ons-srs"));
+        org.outputintake.review.StandardScan.engine().scan(inputs, TestFiles.context("ons-srs"));
 
     FileReport json = report.files().get(0);
     assertFalse(
@@ -71,7 +71,7 @@ class AcroInputTest {
             "acro/results.json",
             RESULTS.replace("grant types by year", "patient NHS 943 476 5919 excluded"));
     ScanReport report =
-        org.outputintake.policy.StandardScan.engine()
+        org.outputintake.review.StandardScan.engine()
             .scan(
                 List.of(ScanFile.of(results, results.toString()), ScanFile.of(a, a.toString())),
                 TestFiles.context("ons-srs"));

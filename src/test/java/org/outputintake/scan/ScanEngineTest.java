@@ -122,7 +122,7 @@ class ScanEngineTest {
         TestFiles.docx(
             dir, "letter.docx", "Dear colleague,", "The patient, NHS 943 476 5919, was seen.");
     ScanReport report =
-        org.outputintake.policy.StandardScan.engine()
+        org.outputintake.review.StandardScan.engine()
             .scan(List.of(ScanFile.of(docx, "letter.docx")), TestFiles.context("ons-srs"));
     FileReport f = report.files().get(0);
     assertTrue(f.type().contains("wordprocessingml"), f.type());
@@ -137,7 +137,7 @@ class ScanEngineTest {
             dir, "coefficients.csv", "term,coef,std_err", "Intercept,1.2,0.3", "age,0.05,0.01");
     Path log =
         TestFiles.text(dir, "model.log", "Residual standard error: 1.2 on 480 degrees of freedom");
-    ScanEngine engine = org.outputintake.policy.StandardScan.engine();
+    ScanEngine engine = org.outputintake.review.StandardScan.engine();
     ScanReport alone =
         engine.scan(List.of(ScanFile.of(coefs, "coefficients.csv")), TestFiles.context("ons-srs"));
     assertEquals(

@@ -13,7 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 
 /** Real files for tests, written with POI and plain I/O. */
 public final class TestFiles {

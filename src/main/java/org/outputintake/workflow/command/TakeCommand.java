@@ -2,7 +2,7 @@ package org.outputintake.workflow.command;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.outputintake.policy.SafeFileName;
+import org.outputintake.inspection.SafeFileName;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.TicketFiles;

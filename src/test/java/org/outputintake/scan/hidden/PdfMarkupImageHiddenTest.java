@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.policy.PolicySamples;
+import org.outputintake.inspection.PolicySamples;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
 

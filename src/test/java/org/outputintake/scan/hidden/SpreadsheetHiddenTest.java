@@ -23,7 +23,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;

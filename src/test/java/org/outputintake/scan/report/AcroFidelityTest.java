@@ -38,7 +38,7 @@ class AcroFidelityTest {
       sources.put(p.toString(), p);
     }
     ScanContext ctx = TestFiles.context("ons-srs");
-    ScanReport report = org.outputintake.policy.StandardScan.engine().scan(inputs, ctx);
+    ScanReport report = org.outputintake.review.StandardScan.engine().scan(inputs, ctx);
     AcroResults.write(report, dir.resolve("acro"), sources, ctx, LONDON);
     SacroViewerLoader.Loaded loaded = SacroViewerLoader.open(dir.resolve("acro"));
     assertEquals(List.of(), loaded.badChecksums());

@@ -27,7 +27,7 @@ class HtmlTableTest {
     for (int i = 0; i < 300; i++) lines.add(nhs[i % 3] + ",a" + i + "," + (i == 250 ? 3 : 120));
     Path csv = TestFiles.text(dir, "t.csv", lines.toArray(String[]::new));
     ScanReport report =
-        org.outputintake.policy.StandardScan.engine()
+        org.outputintake.review.StandardScan.engine()
             .scan(List.of(ScanFile.of(csv, "t.csv")), TestFiles.context("ons-srs"));
     StringWriter w = new StringWriter();
     ReportFormat.HTML.write(report, w, Map.of("t.csv", csv));

@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.policy.FilePolicies;
+import org.outputintake.inspection.FilePolicies;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.ScanFile;
@@ -147,7 +147,7 @@ class AcroAgreementTest {
       String name = file.getFileName().toString();
       Path folder = dir.resolve("acro-" + name.replace('.', '_'));
       ScanFile in = ScanFile.of(file, name);
-      var report = org.outputintake.policy.StandardScan.engine().scan(List.of(in), acroDefaults);
+      var report = org.outputintake.review.StandardScan.engine().scan(List.of(in), acroDefaults);
       org.outputintake.scan.report.AcroResults.write(
           report, folder, Map.of(name, file), acroDefaults, java.time.Clock.systemUTC());
       Set<String> flagged = new java.util.TreeSet<>();
@@ -256,7 +256,7 @@ class AcroAgreementTest {
       Path f = Files.write(folder.resolve(p.getKey()), p.getValue(), StandardCharsets.UTF_8);
       inputs.add(ScanFile.of(f, p.getKey()));
     }
-    return org.outputintake.policy.StandardScan.engine().scan(inputs, ctx).files();
+    return org.outputintake.review.StandardScan.engine().scan(inputs, ctx).files();
   }
 
   private List<Result> measure(ScanContext ctx, boolean asXlsx) throws IOException {
