@@ -16,6 +16,8 @@ import java.util.Objects;
  *     since
  * @param round the check round: a new submission of files starts a new one, and verdicts belong to
  *     a round
+ * @param kind which of the SRS's doors the request came through: an output, an ingest or a transfer
+ * @param destinationProject a transfer's destination project; {@code null} for every other kind
  */
 public record Ticket(
     TicketId id,
@@ -30,7 +32,41 @@ public record Ticket(
     Instant createdAt,
     String rootMessageId,
     long version,
-    int round) {
+    int round,
+    RequestKind kind,
+    String destinationProject) {
+
+  public Ticket(
+      TicketId id,
+      String projectNumber,
+      String researcher,
+      String subject,
+      LocalDate requestDate,
+      TicketState state,
+      String policy,
+      String folderName,
+      Integer folderVersion,
+      Instant createdAt,
+      String rootMessageId,
+      long version,
+      int round) {
+    this(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round,
+        RequestKind.OUTPUT,
+        null);
+  }
 
   public Ticket(
       TicketId id,
@@ -69,6 +105,31 @@ public record Ticket(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(createdAt, "createdAt");
     if (round < 1) throw new IllegalArgumentException("round starts at 1");
+    Objects.requireNonNull(kind, "kind");
+    if ((kind == RequestKind.TRANSFER) != (destinationProject != null)) {
+      throw new IllegalArgumentException(
+          "a transfer, and only a transfer, names a destination project");
+    }
+  }
+
+  /** The same request as another kind; a transfer names its destination project. */
+  public Ticket asKind(RequestKind newKind, String destination) {
+    return new Ticket(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round,
+        newKind,
+        destination);
   }
 
   public Ticket withState(TicketState next) {
@@ -85,7 +146,9 @@ public record Ticket(
         createdAt,
         rootMessageId,
         version,
-        round);
+        round,
+        kind,
+        destinationProject);
   }
 
   public Ticket withFolder(String name, Integer version) {
@@ -102,7 +165,9 @@ public record Ticket(
         createdAt,
         rootMessageId,
         this.version,
-        round);
+        round,
+        kind,
+        destinationProject);
   }
 
   /** A new submission of files: verdicts of the earlier round no longer apply. */
@@ -120,7 +185,9 @@ public record Ticket(
         createdAt,
         rootMessageId,
         version,
-        round + 1);
+        round + 1,
+        kind,
+        destinationProject);
   }
 
   public String idText() {

@@ -86,8 +86,9 @@ public final class TicketRepository {
         c.prepareStatement(
             """
         INSERT INTO ticket(id, number, project_number, researcher, subject, request_date, state, state_reason, policy,
-          folder_name, folder_version, created_at, updated_at, queued_at, blocked_at, closed_at, root_message_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          folder_name, folder_version, created_at, updated_at, queued_at, blocked_at, closed_at, root_message_id,
+          kind, destination_project)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, t.id().toString());
       ps.setLong(2, t.id().number());
       ps.setString(3, t.projectNumber());
@@ -104,6 +105,8 @@ public final class TicketRepository {
       ps.setString(15, t.state() instanceof TicketState.Blocked b ? DbTime.of(b.since()) : null);
       ps.setString(16, t.state() instanceof TicketState.Closed cl ? DbTime.of(cl.since()) : null);
       ps.setString(17, t.rootMessageId());
+      ps.setString(18, t.kind().code());
+      ps.setString(19, t.destinationProject());
       ps.executeUpdate();
     }
     recordEntered(c, opened);
@@ -277,7 +280,9 @@ public final class TicketRepository {
         DbTime.parse(rs.getString("created_at")),
         rs.getString("root_message_id"),
         rs.getLong("version"),
-        rs.getInt("round"));
+        rs.getInt("round"),
+        RequestKind.stored(rs.getString("kind")),
+        rs.getString("destination_project"));
   }
 
   private static void bindState(PreparedStatement ps, int index, TicketState s)
