@@ -80,11 +80,7 @@ public final class IdleWatcher implements Runnable {
         // an access token's session may be ended by the server when the token lapses: end the
         // IDLE a little before, and log in again with a renewed token
         java.util.Optional<java.time.Instant> due = mailLogin.renewAt();
-        reauthenticate =
-            mailLogin
-                .timeUntil(due)
-                .map(d -> renewer.schedule(this::renew, d.toMillis(), TimeUnit.MILLISECONDS))
-                .orElse(null);
+        reauthenticate = scheduleRenewal(due);
         if (!((IMAPStore) store).hasCapability("IDLE")) {
           LOG.info("the IMAP server does not offer IDLE; relying on the scheduled poll");
           return;
@@ -102,6 +98,11 @@ public final class IdleWatcher implements Runnable {
           if (mailLogin.sessionDue(due)) {
             LOG.info("IMAP IDLE: the access token is due for renewal; logging in again");
             break;
+          }
+          // woken before the token is due by the clock the bot keeps (a clock set back, or a
+          // wake-up that came early): wait for the due time again, or the IDLE would outlive it
+          if (reauthenticate != null && reauthenticate.isDone()) {
+            reauthenticate = scheduleRenewal(due);
           }
         }
       } catch (MessagingException | RuntimeException e) {
@@ -121,6 +122,14 @@ public final class IdleWatcher implements Runnable {
         if (reauthenticate != null) reauthenticate.cancel(false);
       }
     }
+  }
+
+  private java.util.concurrent.ScheduledFuture<?> scheduleRenewal(
+      java.util.Optional<java.time.Instant> due) {
+    return mailLogin
+        .timeUntil(due)
+        .map(d -> renewer.schedule(this::renew, d.toMillis(), TimeUnit.MILLISECONDS))
+        .orElse(null);
   }
 
   private void renew() {

@@ -1,5 +1,6 @@
 package org.outputintake.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -132,10 +134,10 @@ class JarIT {
             .redirectOutput(log.toFile())
             .start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.readString(log).contains("polling INBOX") && System.nanoTime() < deadline)
-        Thread.sleep(200);
-      assertTrue(Files.readString(log).contains("polling INBOX"), Files.readString(log));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> Files.readString(log).contains("polling INBOX"));
 
       Result second = java(dir, "run", "--config", "intake.yaml");
       assertEquals(2, second.exit(), second.out());
