@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
-import org.outputintake.reply.Outbox;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
-import org.outputintake.ticket.Ticket;
-import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +49,14 @@ public final class IntakeService {
   private final BounceHandler bounces;
   private final ResearcherProof researcherProof;
   private final StaffOutsideTickets staff;
+  private final Router router;
 
   public IntakeService(IntakeContext ctx) {
     this.ctx = ctx;
+    this.router = new Router(ctx);
     this.requests = new NewRequestHandler(ctx);
     this.replies = new TicketReplyHandler(ctx, requests);
-    this.reviewAhead = new ReviewAhead(ctx, this, requests);
+    this.reviewAhead = new ReviewAhead(ctx, router, requests);
     this.bounces = new BounceHandler(ctx);
     this.researcherProof = new ResearcherProof(ctx);
     this.staff = new StaffOutsideTickets(ctx);
@@ -101,7 +99,7 @@ public final class IntakeService {
           e.getClass().getSimpleName() + ": " + e.getMessage(),
           ctx.review());
     }
-    return new Prepared(raw, work, m, null, reviewAhead.prepare(m, work));
+    return new Prepared(raw, work, m, null, reviewAhead.prepare(m, raw, work));
   }
 
   /**
@@ -149,7 +147,7 @@ public final class IntakeService {
 
   private Outcome decide(InboundMessage m, String key, Prepared p) {
     try {
-      return route(m, key, p.raw(), p.work(), p.review());
+      return record(router.decide(m, p.raw()), m, key, p);
     } catch (MailLog.AlreadyRecorded | Database.DatabaseException e) {
       throw e;
     } catch (RawStore.Unwritable e) {
@@ -195,112 +193,86 @@ public final class IntakeService {
       String parseError,
       RequestReview review) {}
 
-  private Outcome route(
-      InboundMessage m, String key, RawStore.Stored raw, Path work, RequestReview review)
-      throws IOException {
-    Optional<String> noReply = ctx.loopGuard().reasonNotToReply(m);
-    Optional<Ticket> ticket = ticketFor(m);
-    Optional<BounceReader.Bounce> bounce = BounceReader.read(raw.path(), m);
-    if (bounce.isPresent()) return bounces.handle(m, key, raw, bounce.get(), ticket);
-    if (ticket.isPresent()) return replies.handle(m, key, raw, ticket.get(), noReply, work, review);
+  /** Records what {@link Router#decide} made of the message: one branch per {@link Route}. */
+  private Outcome record(Route route, InboundMessage m, String key, Prepared p) throws IOException {
+    RawStore.Stored raw = p.raw();
     Instant now = ctx.clock().instant();
-    if (noReply.isPresent()) {
-      ctx.db()
-          .inTransaction(
-              c -> {
-                MailLog.record(c, key, m, null, "automated", "ignored", noReply.get(), raw, now);
-                AuditLog.append(
-                    c,
-                    null,
-                    now,
-                    String.valueOf(m.from()),
-                    AuditType.Action.EMAIL_IGNORED,
-                    noReply.get() + " " + key);
-                return null;
-              });
-      ctx.events().ignored(m.from(), noReply.get());
-      return new Outcome(Disposition.PROCESSED, null, "ignored: " + noReply.get());
-    }
-    // an answer to a digest (or other staff mail) is never a request, whatever its subject says
-    Optional<String> answered = staff.answeredStaffMail(m);
-    if (answered.isPresent()) {
-      Optional<Ticket> named = staff.namedTicket(m);
-      if (named.isPresent()) return replies.handle(m, key, raw, named.get(), noReply, work, review);
-    }
-    if (ctx.workflow().isOfficerCommandOutsideTicket(m))
-      return officerOutsideTicket(m, key, raw, now);
-    if (answered.isPresent()) return staff.whereToWrite(m, key, raw, answered, now);
-    if (m.files().isEmpty() && answersARefusal(m)) return keepForStaff(m, key, raw, now);
-    SubjectParser.Outcome subject =
-        ctx.subjects().parse(m.subject(), LocalDate.ofInstant(now, ctx.config().sla().zone()));
-    if (subject instanceof SubjectParser.Valid valid) {
-      Optional<String> unproven = researcherProof.refusal(m);
-      if (unproven.isPresent()) return researcherProof.refuse(m, key, raw, null, unproven.get());
-      return requests.handle(m, key, raw, valid, work, review);
-    }
-    // staff's own mail that is no request: theirs is the desk, not the researchers' subject help
-    if (staff.fromStaff(m)) {
-      Optional<Ticket> named = staff.namedTicket(m);
-      if (named.isPresent()) return replies.handle(m, key, raw, named.get(), noReply, work, review);
-      return staff.whereToWrite(m, key, raw, Optional.empty(), now);
-    }
-    SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(
-                  c,
-                  key,
-                  m,
+    if (route instanceof Route.Bounce b) return bounces.handle(m, key, raw, b.report(), b.thread());
+    if (route instanceof Route.OnTicket t)
+      return replies.handle(m, key, raw, t.ticket(), t.noReply(), p.work(), p.review());
+    if (route instanceof Route.NewRequest n)
+      return requests.handle(m, key, raw, n, p.work(), p.review());
+    if (route instanceof Route.Refused r) return requests.refuse(m, key, raw, r);
+    if (route instanceof Route.Unauthenticated u)
+      return researcherProof.refuse(m, key, raw, null, u.reason());
+    if (route instanceof Route.StaffNoTicket s)
+      return staff.whereToWrite(m, key, raw, s.answered(), now);
+    if (route instanceof Route.OfficerCommand) return officerOutsideTicket(m, key, raw, now);
+    if (route instanceof Route.Automatic a) {
+      Outcome o =
+          new Receipt(
                   null,
-                  "not-a-request",
+                  "automated",
+                  "ignored",
+                  a.reason(),
+                  AuditType.Action.EMAIL_IGNORED,
+                  a.reason() + " " + key,
+                  Optional.empty(),
+                  "ignored: " + a.reason())
+              .settle(ctx, m, key, raw, now);
+      ctx.events().ignored(m.from(), a.reason());
+      return o;
+    }
+    if (route instanceof Route.ReplyToRefusal) {
+      Outcome o =
+          new Receipt(
+                  null,
+                  "reply-to-refusal",
                   "processed",
-                  codes(invalid.problems()),
-                  raw,
-                  now);
-              AuditLog.append(
-                  c,
-                  null,
-                  now,
-                  m.from(),
-                  AuditType.Action.SUBJECT_REJECTED,
-                  codes(invalid.problems()) + " " + key);
-              ctx.queueReply(
-                  c,
-                  ctx.composer()
-                      .plainReply(
-                          "subject-help",
-                          m.answering(),
-                          Map.of(
-                              "problems",
-                              ReplyComposer.rows(invalid.problems(), null),
-                              "example",
-                              ctx.subjects()
-                                  .example(
-                                      m.subject(),
-                                      LocalDate.ofInstant(now, ctx.config().sla().zone()))),
-                          List.of()),
-                  now);
-              return null;
-            });
-    ctx.events().notARequest(m.from(), m.subject());
-    return new Outcome(
-        Disposition.PROCESSED, null, "subject not understood: " + codes(invalid.problems()));
+                  "kept for staff",
+                  AuditType.Action.EMAIL_FOR_STAFF,
+                  "reply to a refusal " + key,
+                  Optional.empty(),
+                  "reply to a refusal: kept for staff")
+              .settle(ctx, m, key, raw, now);
+      LOG.info(
+          "reply to a refusal from {} kept for staff (no automatic answer): {}", m.from(), key);
+      ctx.events().ignored(m.from(), "a reply to a refusal, kept for staff to answer");
+      return o;
+    }
+    if (route instanceof Route.SubjectHelp help)
+      return subjectHelp(help.subject(), m, key, raw, now);
+    throw new IllegalStateException("no record for " + route);
   }
 
-  /**
-   * The refusal asks a researcher who thinks it wrong to reply and say why: that reply is for a
-   * person.
-   */
-  private boolean answersARefusal(InboundMessage m) {
-    return ctx.db()
-        .read(
-            c -> {
-              for (String id : m.threadIds()) {
-                if (Outbox.kindOf(c, id).filter("request-refused"::equals).isPresent()) return true;
-              }
-              return false;
-            });
+  private Outcome subjectHelp(
+      SubjectParser.Invalid invalid,
+      InboundMessage m,
+      String key,
+      RawStore.Stored raw,
+      Instant now) {
+    String codes = codes(invalid.problems());
+    LocalDate today = LocalDate.ofInstant(now, ctx.config().sla().zone());
+    Map<String, Object> facts =
+        Map.of(
+            "problems",
+            ReplyComposer.rows(invalid.problems(), null),
+            "example",
+            ctx.subjects().example(m.subject(), today));
+    Outcome o =
+        new Receipt(
+                null,
+                "not-a-request",
+                "processed",
+                codes,
+                AuditType.Action.SUBJECT_REJECTED,
+                codes + " " + key,
+                Optional.of(
+                    ctx.composer().plainReply("subject-help", m.answering(), facts, List.of())),
+                "subject not understood: " + codes)
+            .settle(ctx, m, key, raw, now);
+    ctx.events().notARequest(m.from(), m.subject());
+    return o;
   }
 
   private Outcome officerOutsideTicket(
@@ -321,55 +293,6 @@ public final class IntakeService {
                 });
     LOG.info("officer {} wrote outside a ticket: {}", m.from(), result.summary());
     return new Outcome(Disposition.PROCESSED, null, result.summary());
-  }
-
-  private Outcome keepForStaff(InboundMessage m, String key, RawStore.Stored raw, Instant now) {
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(
-                  c, key, m, null, "reply-to-refusal", "processed", "kept for staff", raw, now);
-              AuditLog.append(
-                  c,
-                  null,
-                  now,
-                  String.valueOf(m.from()),
-                  AuditType.Action.EMAIL_FOR_STAFF,
-                  "reply to a refusal " + key);
-              return null;
-            });
-    LOG.info("reply to a refusal from {} kept for staff (no automatic answer): {}", m.from(), key);
-    ctx.events().ignored(m.from(), "a reply to a refusal, kept for staff to answer");
-    return new Outcome(Disposition.PROCESSED, null, "reply to a refusal: kept for staff");
-  }
-
-  /**
-   * The ticket a message belongs to. A reference to one of the ticket's emails (In-Reply-To,
-   * References) names it first: the bot's Message-IDs cannot be guessed, while anyone can type a
-   * ticket id into a subject. When the subject's tag disagrees, the thread wins and staff are told
-   * ({@code StaffCommands}). A tag alone names its ticket only for someone on that ticket (its
-   * researchers, officers, data owners, managers): from anyone else, {@code [STATS10001] 07/12/26
-   * Output request for Project 6789012} is a new request, and any other subject is answered with
-   * the subject help, never stored on a stranger's ticket.
-   */
-  Optional<Ticket> ticketFor(InboundMessage m) {
-    String prefix = ctx.config().tickets().prefix();
-    Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
-    return ctx.db()
-        .read(
-            c -> {
-              for (String id : m.threadIds()) {
-                Optional<String> ticketId = ctx.tickets().ticketForMessageId(c, id);
-                if (ticketId.isPresent()) return ctx.tickets().find(c, ticketId.get());
-              }
-              if (tagged.isEmpty()) return Optional.<Ticket>empty();
-              return ctx.tickets().find(c, tagged.get().toString()).filter(t -> isOn(m, t));
-            });
-  }
-
-  private boolean isOn(InboundMessage m, Ticket t) {
-    var project = ctx.registry().get().find(t.projectNumber()).orElse(null);
-    return !ctx.workflow().roles(m.from(), t, project).isEmpty();
   }
 
   private Outcome quarantine(String key, RawStore.Stored raw, InboundMessage m, String reason) {

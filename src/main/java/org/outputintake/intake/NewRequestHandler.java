@@ -25,8 +25,9 @@ import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.OfficerNotifier;
 
 /**
- * A new output request: who may ask, then the review of form and files, then - in one transaction -
- * the ticket, its files, findings, audit events and acknowledgement.
+ * A new output request ({@link Route.NewRequest}): the review of form and files, then - in one
+ * transaction - the ticket, its files, findings, audit events and acknowledgement. Or the refusal
+ * of one its sender may not make ({@link Route.Refused}).
  */
 final class NewRequestHandler {
   private final IntakeContext ctx;
@@ -43,16 +44,13 @@ final class NewRequestHandler {
       InboundMessage m,
       String key,
       RawStore.Stored raw,
-      SubjectParser.Valid subject,
+      Route.NewRequest request,
       Path workDir,
       RequestReview reviewer)
       throws IOException {
     Instant now = ctx.clock().instant();
-    Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
-    Optional<Finding> refusal = Eligibility.refusal(project, subject.projectNumber(), m.from());
-    if (refusal.isPresent()) return refuse(m, key, raw, subject, refusal.get(), now);
-
-    Project p = project.orElseThrow();
+    SubjectParser.Valid subject = request.subject();
+    Project p = request.project();
     Reviewed reviewed = review(reviewer, input(p, subject, m, workDir));
     RequestReview.Result review = reviewed.result();
     List<StoredFile> stored = reviewed.stored();
@@ -139,41 +137,32 @@ final class NewRequestHandler {
         "ticket " + ticket.id() + " " + ticket.state().name());
   }
 
-  private IntakeService.Outcome refuse(
-      InboundMessage m,
-      String key,
-      RawStore.Stored raw,
-      SubjectParser.Valid subject,
-      Finding refusal,
-      Instant now) {
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(c, key, m, null, "request", "refused", refusal.code(), raw, now);
-              AuditLog.append(
-                  c,
-                  null,
-                  now,
-                  m.from(),
-                  AuditType.Action.REQUEST_REFUSED,
-                  refusal.code()
-                      + " for project "
-                      + subject.projectNumber()
-                      + " ("
-                      + m.messageId()
-                      + ")");
-              Map<String, Object> facts = new HashMap<>();
-              facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
-              facts.put("code", refusal.code());
-              ctx.queueReply(
-                  c,
-                  ctx.composer().plainReply("request-refused", m.answering(), facts, List.of()),
-                  now);
-              return null;
-            });
+  /** Someone who may not ask for this project is told why; nothing is opened. */
+  IntakeService.Outcome refuse(
+      InboundMessage m, String key, RawStore.Stored raw, Route.Refused refused) {
+    Finding refusal = refused.refusal();
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
+    facts.put("code", refusal.code());
+    IntakeService.Outcome outcome =
+        new Receipt(
+                null,
+                "request",
+                "refused",
+                refusal.code(),
+                AuditType.Action.REQUEST_REFUSED,
+                refusal.code()
+                    + " for project "
+                    + refused.subject().projectNumber()
+                    + " ("
+                    + m.messageId()
+                    + ")",
+                Optional.of(
+                    ctx.composer().plainReply("request-refused", m.answering(), facts, List.of())),
+                "refused: " + refusal.code())
+            .settle(ctx, m, key, raw, ctx.clock().instant());
     ctx.events().refused(m.from(), refusal.code());
-    return new IntakeService.Outcome(
-        IntakeService.Disposition.PROCESSED, null, "refused: " + refusal.code());
+    return outcome;
   }
 
   /**

@@ -1,14 +1,13 @@
 package org.outputintake.intake;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.sender.SenderAuthentication;
+import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.RawStore;
-import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 
@@ -41,40 +40,27 @@ final class ResearcherProof {
    */
   IntakeService.Outcome refuse(
       InboundMessage m, String key, RawStore.Stored raw, Ticket ticket, String why) {
-    Instant now = ctx.clock().instant();
     String ticketId = ticket == null ? null : ticket.idText();
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(c, key, m, ticketId, "unauthenticated", "processed", why, raw, now);
-              AuditLog.append(
-                  c,
-                  ticketId,
-                  now,
-                  String.valueOf(m.from()),
-                  AuditType.Action.EMAIL_UNAUTHENTICATED,
-                  "researcher's email not acted on: sender not authenticated (" + why + ") " + key);
-              Map<String, Object> facts =
-                  Map.of("ticketId", ticketId == null ? "" : ticketId, "onTicket", ticket != null);
-              ctx.queueReply(
-                  c,
-                  ticket == null
-                      ? ctx.composer()
-                          .plainReply("researcher-unauthenticated", m.answering(), facts, List.of())
-                      : ctx.composer()
-                          .ticketReply(
-                              "researcher-unauthenticated",
-                              ticket,
-                              m.answering(),
-                              facts,
-                              List.of()),
-                  now);
-              return null;
-            });
+    Map<String, Object> facts =
+        Map.of("ticketId", ticketId == null ? "" : ticketId, "onTicket", ticket != null);
+    OutgoingMail reply =
+        ticket == null
+            ? ctx.composer()
+                .plainReply("researcher-unauthenticated", m.answering(), facts, List.of())
+            : ctx.composer()
+                .ticketReply("researcher-unauthenticated", ticket, m.answering(), facts, List.of());
+    IntakeService.Outcome outcome =
+        new Receipt(
+                ticketId,
+                "unauthenticated",
+                "processed",
+                why,
+                AuditType.Action.EMAIL_UNAUTHENTICATED,
+                "researcher's email not acted on: sender not authenticated (" + why + ") " + key,
+                Optional.of(reply),
+                "researcher's email not acted on: sender not authenticated")
+            .settle(ctx, m, key, raw, ctx.clock().instant());
     ctx.events().ignored(m.from(), "sender not authenticated: " + why);
-    return new IntakeService.Outcome(
-        IntakeService.Disposition.PROCESSED,
-        ticketId,
-        "researcher's email not acted on: sender not authenticated");
+    return outcome;
   }
 }

@@ -2,45 +2,43 @@ package org.outputintake.intake;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.project.Project;
 import org.outputintake.sharefolder.FolderSnapshot;
+import org.outputintake.store.RawStore;
 import org.outputintake.store.TempFiles;
-import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reviews a message that looks like a new request before its turn, so that the slow part of intake
  * (reading the form, scanning the files) runs for several messages at once while decisions stay in
- * arrival order. The guess uses only what its turn will see too: the subject, the registry, and
- * whether the message is known or threads to a ticket. The turn asks for the review of its own
- * input, and the early result is used only when that input is exactly the one reviewed; otherwise
- * the review simply runs again, so a wrong guess costs time, never a different outcome.
+ * arrival order. The guess is the turn's own decision ({@link Router#decide}) taken early, so it
+ * can only be stale (an earlier message of the batch changed what the turn will see). The turn asks
+ * for the review of its own input, and the early result is used only when that input is exactly the
+ * one reviewed; otherwise the review simply runs again, so a wrong guess costs time, never a
+ * different outcome.
  */
 final class ReviewAhead {
   private static final Logger LOG = LoggerFactory.getLogger(ReviewAhead.class);
   private final IntakeContext ctx;
-  private final IntakeService intake;
+  private final Router router;
   private final NewRequestHandler files;
 
-  ReviewAhead(IntakeContext ctx, IntakeService intake, NewRequestHandler files) {
+  ReviewAhead(IntakeContext ctx, Router router, NewRequestHandler files) {
     this.ctx = ctx;
-    this.intake = intake;
+    this.router = router;
     this.files = files;
   }
 
   /** The review to hand to the message's turn: the shared one, or one holding an early result. */
-  RequestReview prepare(InboundMessage m, Path work) {
+  RequestReview prepare(InboundMessage m, RawStore.Stored raw, Path work) {
     Optional<RequestReview.Input> input;
     try {
-      input = newRequestInput(m, work);
-    } catch (RuntimeException e) {
-      return ctx
-          .review(); // a database or parsing problem: the turn meets it again and deals with it
-      // there
+      input = newRequestInput(m, raw, work);
+    } catch (IOException | RuntimeException e) {
+      // a database or parsing problem: the turn meets it again and deals with it there
+      return ctx.review();
     }
     if (input.isEmpty()) return ctx.review();
     try {
@@ -55,25 +53,20 @@ final class ReviewAhead {
     }
   }
 
-  /** The input the new-request handler will build, when the message will reach it. */
-  private Optional<RequestReview.Input> newRequestInput(InboundMessage m, Path work) {
-    if (ctx.loopGuard().reasonNotToReply(m).isPresent()) return Optional.empty();
-    if (TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix()).isPresent())
-      return Optional.empty();
-    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ctx.config().sla().zone());
-    if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject))
-      return Optional.empty();
-    Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
-    if (Eligibility.refusal(project, subject.projectNumber(), m.from()).isPresent())
-      return Optional.empty();
+  /**
+   * The input the new-request handler will build, when the message's turn would route it there now.
+   * The router decides; a message already handled is no request.
+   */
+  private Optional<RequestReview.Input> newRequestInput(
+      InboundMessage m, RawStore.Stored raw, Path work) throws IOException {
     if (m.messageId() != null
         && ctx.db()
             .read(c -> MessageKeys.decide(c, m.messageId(), m.contentSha256()))
             .duplicate()) {
       return Optional.empty();
     }
-    if (intake.ticketFor(m).isPresent()) return Optional.empty();
-    return Optional.of(NewRequestHandler.input(project.get(), subject, m, work));
+    if (!(router.decide(m, raw) instanceof Route.NewRequest request)) return Optional.empty();
+    return Optional.of(NewRequestHandler.input(request.project(), request.subject(), m, work));
   }
 
   /** The early review and stored files for exactly this input, once; empty when there are none. */

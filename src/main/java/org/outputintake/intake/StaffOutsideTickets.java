@@ -11,7 +11,6 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.text.ReplyText;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.RawStore;
-import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
@@ -75,31 +74,25 @@ final class StaffOutsideTickets {
         answered
             .map(k -> k.equals("digest") ? "an answer to a digest" : "an answer to staff mail")
             .orElse("staff mail outside any ticket");
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(c, key, m, null, "staff", "processed", what, raw, now);
-              AuditLog.append(
-                  c,
-                  null,
-                  now,
-                  String.valueOf(m.from()),
-                  AuditType.Action.STAFF_MAIL_NO_TICKET,
-                  what + " " + key);
-              Map<String, Object> facts = new HashMap<>();
-              facts.put("digest", answered.filter("digest"::equals).isPresent());
-              facts.put("example", ctx.config().tickets().prefix() + "12345");
-              String list = ctx.config().staff().officersList();
-              facts.put("officersList", list == null ? "" : list);
-              facts.put("hasOfficersList", list != null);
-              ctx.queueReply(
-                  c,
-                  ctx.composer().plainReply("staff-no-ticket", m.answering(), facts, List.of()),
-                  now);
-              return null;
-            });
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("digest", answered.filter("digest"::equals).isPresent());
+    facts.put("example", ctx.config().tickets().prefix() + "12345");
+    String list = ctx.config().staff().officersList();
+    facts.put("officersList", list == null ? "" : list);
+    facts.put("hasOfficersList", list != null);
+    IntakeService.Outcome outcome =
+        new Receipt(
+                null,
+                "staff",
+                "processed",
+                what,
+                AuditType.Action.STAFF_MAIL_NO_TICKET,
+                what + " " + key,
+                Optional.of(
+                    ctx.composer().plainReply("staff-no-ticket", m.answering(), facts, List.of())),
+                what + ": told where to write")
+            .settle(ctx, m, key, raw, now);
     LOG.info("{} from {}: no ticket named, told where to write", what, m.from());
-    return new IntakeService.Outcome(
-        IntakeService.Disposition.PROCESSED, null, what + ": told where to write");
+    return outcome;
   }
 }

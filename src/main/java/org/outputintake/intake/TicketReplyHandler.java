@@ -179,7 +179,14 @@ final class TicketReplyHandler {
                     Ticket saved = ctx.tickets().find(c, id).orElseThrow();
                     ctx.workflow()
                         .researcherWrote(
-                            c, saved, m, key, Workflow.ResearcherUpdate.answered(newRound), now);
+                            c,
+                            saved,
+                            m,
+                            key,
+                            newRound
+                                ? Workflow.ResearcherUpdate.ANSWERED_NEW_ROUND
+                                : Workflow.ResearcherUpdate.ANSWERED,
+                            now);
                     ctx.workflow().ticketQueued(c, saved, OfficerNotifier.Arrival.REVISED, now);
                     int position = WorkflowStore.queuePosition(c, id);
                     Map<String, Object> facts =

@@ -380,8 +380,7 @@ public final class StaffCommands {
 
   /**
    * The subject names another ticket than the thread this email answers: the thread decided
-   * (IntakeService#ticketFor), and the sender must not believe the command went where the subject
-   * says.
+   * (Router#ticketFor), and the sender must not believe the command went where the subject says.
    */
   private String otherTicketNamed(InboundMessage m, Ticket t) {
     Optional<TicketId> tag = TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix());

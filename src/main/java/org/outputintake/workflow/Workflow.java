@@ -3,6 +3,7 @@ package org.outputintake.workflow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -211,31 +212,35 @@ public final class Workflow {
   /** What a researcher's email on an open ticket did, as the checkers are told it. */
   public enum ResearcherUpdate {
     /** Text only; the ticket did not move. */
-    WROTE("wrote", false, false, false),
+    WROTE("wrote"),
     /** Their answer returned the ticket to the queue. */
-    ANSWERED("answered", true, false, false),
+    ANSWERED("answered", Effect.REQUEUED),
     /**
      * Their answer returned it to the queue and started a new check round on the same files (both
      * verdicts of the last round were in).
      */
-    ANSWERED_NEW_ROUND("answered", true, false, true),
+    ANSWERED_NEW_ROUND("answered", Effect.REQUEUED, Effect.NEW_ROUND),
     /** A revision: new files, a new round. */
-    SENT_FILES("sent revised files", false, true, false);
+    SENT_FILES("sent revised files", Effect.NEW_FILES);
 
-    private final String what;
-    private final boolean requeued;
-    private final boolean files;
-    private final boolean newRound;
-
-    ResearcherUpdate(String what, boolean requeued, boolean files, boolean newRound) {
-      this.what = what;
-      this.requeued = requeued;
-      this.files = files;
-      this.newRound = newRound;
+    /** What the email did to the ticket, each told to the checkers by the template. */
+    enum Effect {
+      REQUEUED,
+      NEW_ROUND,
+      NEW_FILES
     }
 
-    public static ResearcherUpdate answered(boolean newRound) {
-      return newRound ? ANSWERED_NEW_ROUND : ANSWERED;
+    private final String what;
+    private final Set<Effect> effects;
+
+    ResearcherUpdate(String what, Effect... effects) {
+      this.what = what;
+      this.effects =
+          effects.length == 0 ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(List.of(effects));
+    }
+
+    boolean did(Effect effect) {
+      return effects.contains(effect);
     }
   }
 
@@ -263,11 +268,11 @@ public final class Workflow {
             "state",
             t.state().name(),
             "requeued",
-            update.requeued,
+            update.did(ResearcherUpdate.Effect.REQUEUED),
             "files",
-            update.files,
+            update.did(ResearcherUpdate.Effect.NEW_FILES),
             "newRound",
-            update.newRound,
+            update.did(ResearcherUpdate.Effect.NEW_ROUND),
             "round",
             t.round()),
         now);

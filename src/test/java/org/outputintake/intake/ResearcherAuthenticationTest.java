@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.testing.TestBot.ADA;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.IntakeConfig;
@@ -45,6 +51,33 @@ class ResearcherAuthenticationTest extends DeskTest {
     String told = TestBot.body(bot.receivedBy(ADA).get(0));
     assertTrue(told.contains("could not\nconfirm was sent by you"), told);
     assertNotNull(desk.requestFrom(ADA, "1234567", VOUCHED, TABLE), "an authenticated one opens");
+  }
+
+  /**
+   * The early review asks the router the turn asks: a request the turn will refuse is not reviewed
+   * ahead, so no copy of its files is kept that no ticket refers to.
+   */
+  @Test
+  void aSpoofedRequest_leavesNoCopyOfItsFiles() throws Exception {
+    String table = "region,n\nSpoofed,77\n";
+    assertNull(desk.requestFrom(ADA, "1234567", SPOOFED, table), "no ticket");
+    Path files = bot.config().storage().dataDir().resolve("files");
+    List<Path> copies;
+    try (Stream<Path> all = Files.exists(files) ? Files.walk(files) : Stream.empty()) {
+      copies =
+          all.filter(Files::isRegularFile)
+              .filter(f -> Arrays.equals(read(f), table.getBytes(StandardCharsets.UTF_8)))
+              .toList();
+    }
+    assertEquals(List.of(), copies, "the spoofed request's table is not in the file store");
+  }
+
+  private static byte[] read(Path f) {
+    try {
+      return Files.readAllBytes(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
