@@ -80,7 +80,6 @@ public final class IdleWatcher implements Runnable {
         // an access token's session may be ended by the server when the token lapses: end the
         // IDLE a little before, and log in again with a renewed token
         java.util.Optional<java.time.Instant> due = mailLogin.renewAt();
-        reauthenticate = scheduleRenewal(due);
         if (!((IMAPStore) store).hasCapability("IDLE")) {
           LOG.info("the IMAP server does not offer IDLE; relying on the scheduled poll");
           return;
@@ -88,17 +87,19 @@ public final class IdleWatcher implements Runnable {
         IMAPFolder f = (IMAPFolder) store.getFolder(config.folders().inbox());
         f.open(Folder.READ_ONLY);
         folder = f;
+        // scheduled once the folder is known: a wake-up before that would find nothing to end
+        reauthenticate = scheduleRenewal(due);
         failures = 0;
         int known = f.getMessageCount();
         while (running && f.isOpen()) {
-          f.idle(true);
-          int count = f.getMessageCount();
-          if (count > known || count > 0) onNewMail.run();
-          known = count;
           if (mailLogin.sessionDue(due)) {
             LOG.info("IMAP IDLE: the access token is due for renewal; logging in again");
             break;
           }
+          f.idle(true);
+          int count = f.getMessageCount();
+          if (count > known || count > 0) onNewMail.run();
+          known = count;
           // woken before the token is due by the clock the bot keeps (a clock set back, or a
           // wake-up that came early): wait for the due time again, or the IDLE would outlive it
           if (reauthenticate != null && reauthenticate.isDone()) {
