@@ -122,8 +122,16 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Tickets tickets() {
+    java.util.Map<String, String> prefixes = new java.util.LinkedHashMap<>();
+    for (String kind : java.util.List.of("ingest", "transfer")) {
+      String p = text("tickets.prefixes." + kind);
+      if (p != null && !p.isBlank()) prefixes.put(kind, p.trim());
+    }
     return new IntakeConfig.Tickets(
-        text("tickets.prefix"), integer("tickets.first-number"), text("tickets.subject-format"));
+        text("tickets.prefix"),
+        integer("tickets.first-number"),
+        text("tickets.subject-format"),
+        prefixes);
   }
 
   private IntakeConfig.Projects projects() {

@@ -46,7 +46,9 @@ public final class ConfigLoader {
                 "scanning.share-root",
                 "security.trusted-authserv-id",
                 "server.port",
-                "storage.archive-dir"));
+                "storage.archive-dir",
+                "tickets.prefixes.ingest",
+                "tickets.prefixes.transfer"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
       for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);
     return List.copyOf(keys);

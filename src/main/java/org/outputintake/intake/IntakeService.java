@@ -14,12 +14,12 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
 import org.outputintake.reply.Outbox;
-import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
@@ -244,48 +244,8 @@ public final class IntakeService {
       if (named.isPresent()) return replies.handle(m, key, raw, named.get(), noReply, work, review);
       return staff.whereToWrite(m, key, raw, Optional.empty(), now);
     }
-    SubjectParser.Invalid invalid = (SubjectParser.Invalid) subject;
-    ctx.db()
-        .inTransaction(
-            c -> {
-              MailLog.record(
-                  c,
-                  key,
-                  m,
-                  null,
-                  "not-a-request",
-                  "processed",
-                  codes(invalid.problems()),
-                  raw,
-                  now);
-              AuditLog.append(
-                  c,
-                  null,
-                  now,
-                  m.from(),
-                  AuditType.Action.SUBJECT_REJECTED,
-                  codes(invalid.problems()) + " " + key);
-              ctx.queueReply(
-                  c,
-                  ctx.composer()
-                      .plainReply(
-                          "subject-help",
-                          m.answering(),
-                          Map.of(
-                              "problems",
-                              ReplyComposer.rows(invalid.problems(), null),
-                              "example",
-                              ctx.subjects()
-                                  .example(
-                                      m.subject(),
-                                      LocalDate.ofInstant(now, ctx.config().sla().zone()))),
-                          List.of()),
-                  now);
-              return null;
-            });
-    ctx.events().notARequest(m.from(), m.subject());
-    return new Outcome(
-        Disposition.PROCESSED, null, "subject not understood: " + codes(invalid.problems()));
+    return SubjectHelp.answer(
+        ctx, m, key, raw, (SubjectParser.Invalid) subject, List.of(RequestKind.values()), now);
   }
 
   /**
@@ -353,8 +313,8 @@ public final class IntakeService {
    * the subject help, never stored on a stranger's ticket.
    */
   Optional<Ticket> ticketFor(InboundMessage m) {
-    String prefix = ctx.config().tickets().prefix();
-    Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
+    Optional<TicketId> tagged =
+        TicketId.findInSubject(m.subject(), ctx.config().tickets().allPrefixes());
     return ctx.db()
         .read(
             c -> {

@@ -17,6 +17,7 @@ import org.outputintake.scan.Finding;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
@@ -48,19 +49,20 @@ final class NewRequestHandler {
       RequestReview reviewer)
       throws IOException {
     Instant now = ctx.clock().instant();
-    Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
-    Optional<Finding> refusal = Eligibility.refusal(project, subject.projectNumber(), m.from());
+    Optional<Finding> refusal = refusal(ctx, subject, m.from());
     if (refusal.isPresent()) return refuse(m, key, raw, subject, refusal.get(), now);
 
-    Project p = project.orElseThrow();
-    Reviewed reviewed = review(reviewer, input(p, subject, m, workDir));
+    Project p = ctx.registry().get().find(subject.projectNumber()).orElseThrow();
+    Reviewed reviewed = review(reviewer, input(ctx, p, subject, m, workDir));
     RequestReview.Result review = reviewed.result();
     List<StoredFile> stored = reviewed.stored();
     Ticket ticket =
         ctx.db()
             .inTransaction(
                 c -> {
-                  TicketId id = ctx.tickets().allocate(c);
+                  TicketId id =
+                      ctx.tickets()
+                          .allocate(c, ctx.config().tickets().prefix(subject.kind().code()));
                   TicketState state =
                       review.blocked()
                           ? new TicketState.Queued(now)
@@ -71,17 +73,18 @@ final class NewRequestHandler {
                           : new TicketState.Queued(now);
                   Ticket t =
                       new Ticket(
-                          id,
-                          p.number(),
-                          m.from(),
-                          subject.subject(),
-                          subject.date(),
-                          state,
-                          review.policy(),
-                          review.folderName(),
-                          review.folderVersion(),
-                          now,
-                          m.messageId());
+                              id,
+                              p.number(),
+                              m.from(),
+                              subject.subject(),
+                              subject.date(),
+                              state,
+                              review.policy(),
+                              review.folderName(),
+                              review.folderVersion(),
+                              now,
+                              m.messageId())
+                          .asKind(subject.kind(), subject.destinationNumber());
                   // the email and the ticket's creation come before the state it enters, as they
                   // happened (the trail has no link to the ticket row to wait for)
                   AuditLog.append(
@@ -97,8 +100,12 @@ final class NewRequestHandler {
                       now,
                       "system",
                       AuditType.Action.TICKET_CREATED,
-                      "project "
+                      subject.kind().code()
+                          + ", project "
                           + p.number()
+                          + (subject.destinationNumber() == null
+                              ? ""
+                              : " to project " + subject.destinationNumber())
                           + ", "
                           + m.files().size()
                           + " file(s), policy "
@@ -157,7 +164,9 @@ final class NewRequestHandler {
                   m.from(),
                   AuditType.Action.REQUEST_REFUSED,
                   refusal.code()
-                      + " for project "
+                      + " for "
+                      + subject.kind().code()
+                      + ", project "
                       + subject.projectNumber()
                       + " ("
                       + m.messageId()
@@ -165,6 +174,7 @@ final class NewRequestHandler {
               Map<String, Object> facts = new HashMap<>();
               facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
               facts.put("code", refusal.code());
+              facts.put("requestName", requestName(subject.kind()));
               ctx.queueReply(
                   c,
                   ctx.composer().plainReply("request-refused", m.answering(), facts, List.of()),
@@ -177,13 +187,46 @@ final class NewRequestHandler {
   }
 
   /**
+   * Why this request opens no ticket, or empty when it may: a transfer the desk cannot serve, then
+   * who may ask ({@link Eligibility}). {@link ReviewAhead} asks the same before reviewing early.
+   */
+  static Optional<Finding> refusal(IntakeContext ctx, SubjectParser.Valid subject, String sender) {
+    if (subject.kind() == RequestKind.TRANSFER && ctx.config().scanning().shareRoot() == null) {
+      return Optional.of(
+          Finding.blocker(
+              "TRANSFER_NEEDS_FOLDER_MODE",
+              "request",
+              "Transfers between projects are not handled by email at this desk: the files are inside"
+                  + " the SRS, and this mailbox cannot read project folders. Please contact SRS"
+                  + " Customer Support for the transfer."));
+    }
+    return Eligibility.refusal(ctx.registry().get(), subject, sender);
+  }
+
+  /** "output request", "ingest request", ...: how the replies name the request. */
+  static String requestName(RequestKind kind) {
+    return kind.title().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * What a new request's review looks at; {@link ReviewAhead} builds the same input to work it out
    * early.
    */
   static RequestReview.Input input(
-      Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+      IntakeContext ctx, Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+    Project destination =
+        subject.destinationNumber() == null
+            ? null
+            : ctx.registry().get().find(subject.destinationNumber()).orElseThrow();
     return new RequestReview.Input(
-        p, subject.projectNumber(), m.files(), ownText(m), null, workDir);
+        p,
+        subject.projectNumber(),
+        m.files(),
+        ownText(m),
+        null,
+        workDir,
+        subject.kind(),
+        destination);
   }
 
   /**

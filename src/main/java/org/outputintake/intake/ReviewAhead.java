@@ -58,14 +58,13 @@ final class ReviewAhead {
   /** The input the new-request handler will build, when the message will reach it. */
   private Optional<RequestReview.Input> newRequestInput(InboundMessage m, Path work) {
     if (ctx.loopGuard().reasonNotToReply(m).isPresent()) return Optional.empty();
-    if (TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix()).isPresent())
+    if (TicketId.findInSubject(m.subject(), ctx.config().tickets().allPrefixes()).isPresent())
       return Optional.empty();
     LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ctx.config().sla().zone());
     if (!(ctx.subjects().parse(m.subject(), today) instanceof SubjectParser.Valid subject))
       return Optional.empty();
+    if (NewRequestHandler.refusal(ctx, subject, m.from()).isPresent()) return Optional.empty();
     Optional<Project> project = ctx.registry().get().find(subject.projectNumber());
-    if (Eligibility.refusal(project, subject.projectNumber(), m.from()).isPresent())
-      return Optional.empty();
     if (m.messageId() != null
         && ctx.db()
             .read(c -> MessageKeys.decide(c, m.messageId(), m.contentSha256()))
@@ -73,7 +72,7 @@ final class ReviewAhead {
       return Optional.empty();
     }
     if (intake.ticketFor(m).isPresent()) return Optional.empty();
-    return Optional.of(NewRequestHandler.input(project.get(), subject, m, work));
+    return Optional.of(NewRequestHandler.input(ctx, project.get(), subject, m, work));
   }
 
   /** The early review and stored files for exactly this input, once; empty when there are none. */
