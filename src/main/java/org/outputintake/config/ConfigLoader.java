@@ -116,8 +116,13 @@ public final class ConfigLoader {
     if (user != null && !user.isMissingNode() && !user.isNull()) {
       if (!user.isObject())
         throw new ConfigException("configuration file " + file + " must be a YAML mapping");
-      new KnownKeys(merged, OPTIONAL_KEYS).check((ObjectNode) user, "configuration file " + file);
+      String source = "configuration file " + file;
+      ObjectNode known = merged.deepCopy();
+      known.putArray("mailboxes");
+      new KnownKeys(known, OPTIONAL_KEYS).check((ObjectNode) user, source);
+      MailboxEntries.check((ObjectNode) user, (ObjectNode) merged.get("mailbox"), source);
       merge(merged, (ObjectNode) user);
+      MailboxEntries.fill(merged);
     }
     return build(merged);
   }
@@ -237,7 +242,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static void merge(ObjectNode base, ObjectNode over) {
+  static void merge(ObjectNode base, ObjectNode over) {
     for (Map.Entry<String, JsonNode> e : over.properties()) {
       JsonNode existing = base.get(e.getKey());
       if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {

@@ -19,7 +19,6 @@ import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
-import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketId;
 import org.slf4j.Logger;
@@ -245,7 +244,7 @@ public final class IntakeService {
       return staff.whereToWrite(m, key, raw, Optional.empty(), now);
     }
     return SubjectHelp.answer(
-        ctx, m, key, raw, (SubjectParser.Invalid) subject, List.of(RequestKind.values()), now);
+        ctx, m, key, raw, (SubjectParser.Invalid) subject, ctx.accepts(), now);
   }
 
   /**

@@ -191,6 +191,7 @@ final class NewRequestHandler {
    * who may ask ({@link Eligibility}). {@link ReviewAhead} asks the same before reviewing early.
    */
   static Optional<Finding> refusal(IntakeContext ctx, SubjectParser.Valid subject, String sender) {
+    if (!ctx.accepts().contains(subject.kind())) return Optional.of(wrongMailbox(ctx, subject));
     if (subject.kind() == RequestKind.TRANSFER && ctx.config().scanning().shareRoot() == null) {
       return Optional.of(
           Finding.blocker(
@@ -201,6 +202,26 @@ final class NewRequestHandler {
                   + " Customer Support for the transfer."));
     }
     return Eligibility.refusal(ctx.registry().get(), subject, sender);
+  }
+
+  /** A request sent to a mailbox that does not take its kind: where to send it instead. */
+  private static Finding wrongMailbox(IntakeContext ctx, SubjectParser.Valid subject) {
+    String name = requestName(subject.kind());
+    String where =
+        ctx.config()
+            .mailboxFor(subject.kind().code())
+            .map(
+                mb ->
+                    "Please send your "
+                        + name
+                        + " to "
+                        + mb.address()
+                        + ", with the same subject, form and files.")
+            .orElse("No mailbox of this desk takes them: please contact SRS Customer Support.");
+    return Finding.blocker(
+        "WRONG_MAILBOX",
+        "request",
+        "This mailbox (" + ctx.mailbox().address() + ") does not take " + name + "s. " + where);
   }
 
   /** "output request", "ingest request", ...: how the replies name the request. */

@@ -179,16 +179,17 @@ public final class ReplyComposer {
       refs = trimmed;
     }
     return new OutgoingMail(
-        newMessageId(ticketId, kind),
-        ticketId,
-        kind,
-        to,
-        List.of(),
-        subject,
-        body,
-        answering == null ? rootMessageId : answering.messageId(),
-        refs,
-        attachments);
+            newMessageId(ticketId, kind),
+            ticketId,
+            kind,
+            to,
+            List.of(),
+            subject,
+            body,
+            answering == null ? rootMessageId : answering.messageId(),
+            refs,
+            attachments)
+        .withFrom(ownAddress);
   }
 
   public String newMessageId(String ticketId, String kind) {
