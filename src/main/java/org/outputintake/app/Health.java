@@ -28,9 +28,19 @@ record Health(Verdict verdict, List<String> lines) {
   }
 
   static Health check(Database db, PollStatus poll, Map<String, OAuth2Status> oauth2) {
+    return check(db, Map.of("", poll), oauth2);
+  }
+
+  /**
+   * @param polls each mailbox's polls by its key: the health fails when any mailbox's poll fails,
+   *     and its line names the mailbox (one mailbox alone is not named)
+   */
+  static Health check(
+      Database db, Map<String, PollStatus> polls, Map<String, OAuth2Status> oauth2) {
     List<String> lines = new ArrayList<>();
     boolean ok = database(db, lines);
-    ok &= poll(poll.current(), lines);
+    for (Map.Entry<String, PollStatus> p : polls.entrySet())
+      ok &= poll(polls.size() == 1 ? "" : " " + p.getKey(), p.getValue().current(), lines);
     for (Map.Entry<String, OAuth2Status> e : oauth2.entrySet()) {
       OAuth2Status s = e.getValue();
       if (s.healthy()) {
@@ -63,15 +73,16 @@ record Health(Verdict verdict, List<String> lines) {
     }
   }
 
-  private static boolean poll(PollStatus.State state, List<String> lines) {
+  private static boolean poll(String mailbox, PollStatus.State state, List<String> lines) {
+    String name = "inbox poll" + mailbox + ": ";
     if (state instanceof PollStatus.Succeeded s) {
-      lines.add("inbox poll: last succeeded at " + s.at());
+      lines.add(name + "last succeeded at " + s.at());
       return true;
     }
     if (state instanceof PollStatus.Failing f) {
-      lines.add("inbox poll: failing since " + f.since() + " (" + f.errorClass() + ")");
+      lines.add(name + "failing since " + f.since() + " (" + f.errorClass() + ")");
     } else {
-      lines.add("inbox poll: none finished yet since the start");
+      lines.add(name + "none finished yet since the start");
     }
     return false;
   }

@@ -48,6 +48,11 @@ public final class IntakeApp implements AutoCloseable {
   private final IntakeConfig config;
   private final Database db;
   private final InboxPoller poller;
+
+  /** One per mailbox, the first first (it is {@link #poller}). */
+  private final java.util.List<InboxPoller> pollers;
+
+  private final java.util.List<IdleWatcher> idles = new java.util.ArrayList<>();
   private final OutboxSender outbox;
   private final IntakeContext context;
   private final SendMailPort smtp;
@@ -59,8 +64,6 @@ public final class IntakeApp implements AutoCloseable {
   private final OpsMetrics metrics;
   private OpsServer ops;
   private Scheduler scheduler;
-  private IdleWatcher idle;
-  private Thread idleThread;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicBoolean sendRequested =
@@ -80,8 +83,10 @@ public final class IntakeApp implements AutoCloseable {
       OutboxSender outbox,
       IntakeContext context,
       SendMailPort smtp,
-      OpsMetrics metrics) {
+      OpsMetrics metrics,
+      java.util.List<InboxPoller> pollers) {
     this.config = config;
+    this.pollers = java.util.List.copyOf(pollers);
     this.metrics = metrics;
     this.smtp = smtp;
     this.db = db;
@@ -111,8 +116,19 @@ public final class IntakeApp implements AutoCloseable {
     MailLogin imap = MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock);
     // one OAuth2 token for both servers when they share the settings
     MailLogin smtp = imap.sharedWith(config.mailbox().smtp(), "mailbox.smtp");
+    java.util.Map<String, SendMailPort> senders = new java.util.LinkedHashMap<>();
+    senders.put(
+        config.mailbox().address(), new SmtpMailSender(smtp, config.mailbox().address(), clock));
+    for (int i = 1; i < config.mailboxes().size(); i++) {
+      IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+      MailLogin own = MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock);
+      senders.put(
+          mb.address(),
+          new SmtpMailSender(
+              own.sharedWith(mb.smtp(), "mailboxes." + i + ".smtp"), mb.address(), clock));
+    }
     return create(
-        config, clock, events, new SmtpMailSender(smtp, config.mailbox().address(), clock), imap);
+        config, clock, events, new org.outputintake.reply.SendersByMailbox(senders), imap);
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
@@ -166,7 +182,8 @@ public final class IntakeApp implements AutoCloseable {
               Reviews.standard(config, registry::policy, clock),
               composer,
               templates,
-              new LoopGuard(config.mailbox().address()),
+              new LoopGuard(
+                  config.mailboxes().stream().map(IntakeConfig.Mailbox::address).toList()),
               new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()),
               clock,
               events,
@@ -174,16 +191,32 @@ public final class IntakeApp implements AutoCloseable {
       registry.bind(ctx);
       // after the registry and the database, whose mistakes an operator meets first
       config.security().requireUsableWith(config.staff());
-      InboxPoller poller =
-          new InboxPoller(
-              config.mailbox(),
-              db,
-              new RawStore(data.resolve("messages")),
-              new IntakeService(ctx),
-              registry,
-              config.poll().workers(),
-              clock,
-              imapLogin);
+      java.util.List<InboxPoller> pollers = new java.util.ArrayList<>();
+      for (int i = 0; i < config.mailboxes().size(); i++) {
+        IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+        // each mailbox answers from its own address; the first's context is the shared one
+        IntakeContext own =
+            i == 0
+                ? ctx
+                : ctx.forMailbox(
+                    mb,
+                    new ReplyComposer(
+                        templates,
+                        mb.address(),
+                        config.tickets().subjectFormat(),
+                        !config.security().requireAuthenticatedSender()));
+        pollers.add(
+            new InboxPoller(
+                mb,
+                db,
+                new RawStore(data.resolve("messages")),
+                new IntakeService(own),
+                registry,
+                config.poll().workers(),
+                clock,
+                i == 0 ? imapLogin : MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock)));
+      }
+      InboxPoller poller = pollers.get(0);
       OpsMetrics metrics = OpsMetrics.create(db, poller.status());
       OutboxSender outbox =
           new OutboxSender(
@@ -196,7 +229,7 @@ public final class IntakeApp implements AutoCloseable {
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
-      return new IntakeApp(config, db, poller, outbox, ctx, smtp, metrics);
+      return new IntakeApp(config, db, poller, outbox, ctx, smtp, metrics, pollers);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -246,6 +279,11 @@ public final class IntakeApp implements AutoCloseable {
     return poller;
   }
 
+  /** Every mailbox's poller, the first mailbox's first. */
+  public java.util.List<InboxPoller> pollers() {
+    return pollers;
+  }
+
   public OutboxSender outbox() {
     return outbox;
   }
@@ -280,6 +318,7 @@ public final class IntakeApp implements AutoCloseable {
    */
   public InboxPoller.PollResult cycle() throws MailboxUnavailable {
     InboxPoller.PollResult r = poller.pollOnce();
+    for (InboxPoller p : pollers.subList(1, pollers.size())) p.pollOnce();
     outbox.sendDue();
     return r;
   }
@@ -290,7 +329,7 @@ public final class IntakeApp implements AutoCloseable {
       ops =
           OpsServer.start(
               config.server(),
-              () -> Health.check(db, poller.status(), oauth2Status()),
+              () -> Health.check(db, pollStatuses(), oauth2Status()),
               metrics::scrape);
     Properties q = new Properties();
     q.setProperty("org.quartz.scheduler.instanceName", "output-intake");
@@ -306,18 +345,22 @@ public final class IntakeApp implements AutoCloseable {
     schedule(SCHEDULES, this::schedulesSafely, 60_000);
     for (IntakeConfig.Digest d : config.digests()) scheduleCron(d);
     scheduler.start();
-    poller.afterEachCommit(this::sendSoon);
+    for (InboxPoller p : pollers) p.afterEachCommit(this::sendSoon);
     if (config.poll().idle()) {
-      idle =
-          new IdleWatcher(
-              config.mailbox(),
-              config.poll().idleRenew(),
-              this::wakePoll,
-              poller.loginBackoff(),
-              poller.imapLogin());
-      idleThread = new Thread(idle, "imap-idle");
-      idleThread.setDaemon(true);
-      idleThread.start();
+      for (int i = 0; i < pollers.size(); i++) {
+        InboxPoller p = pollers.get(i);
+        IdleWatcher w =
+            new IdleWatcher(
+                config.mailboxes().get(i),
+                config.poll().idleRenew(),
+                this::wakePoll,
+                p.loginBackoff(),
+                p.imapLogin());
+        idles.add(w);
+        Thread t = new Thread(w, "imap-idle-" + i);
+        t.setDaemon(true);
+        t.start();
+      }
     }
     LOG.info(
         "polling {} every {}s (IDLE {}), replies from {}",
@@ -370,15 +413,29 @@ public final class IntakeApp implements AutoCloseable {
     sendSoon();
   }
 
+  /** Each mailbox's polls by its key, for the health check. */
+  private java.util.Map<String, org.outputintake.intake.PollStatus> pollStatuses() {
+    java.util.Map<String, org.outputintake.intake.PollStatus> out = new java.util.LinkedHashMap<>();
+    for (InboxPoller p : pollers) out.put(p.mailboxKey(), p.status());
+    return out;
+  }
+
+  /** Every mailbox in turn: one mailbox's failure never keeps another's mail waiting. */
   private void pollSafely() {
-    try {
-      InboxPoller.PollResult r = poller.pollOnce();
-      if (r.seen() > 0) outbox.sendDue();
-    } catch (MailboxUnavailable e) {
-      // a refused login has logged its own line, with its back-off
-      if (!e.loginRefused())
-        LOG.warn("IMAP poll failed ({}); will retry at the next poll", e.getMessage());
+    boolean seen = false;
+    for (InboxPoller p : pollers) {
+      try {
+        seen |= p.pollOnce().seen() > 0;
+      } catch (MailboxUnavailable e) {
+        // a refused login has logged its own line, with its back-off
+        if (!e.loginRefused())
+          LOG.warn(
+              "IMAP poll of {} failed ({}); will retry at the next poll",
+              p.mailboxKey(),
+              e.getMessage());
+      }
     }
+    if (seen) outbox.sendDue();
   }
 
   /**
@@ -413,7 +470,7 @@ public final class IntakeApp implements AutoCloseable {
     // the daemon's shutdown hook and its try-with-resources both close it
     if (!closed.compareAndSet(false, true)) return;
     if (ops != null) ops.close();
-    if (idle != null) idle.stop();
+    idles.forEach(IdleWatcher::stop);
     try {
       if (scheduler != null) scheduler.shutdown(true);
     } catch (SchedulerException e) {
@@ -425,7 +482,7 @@ public final class IntakeApp implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    poller.disconnect();
+    pollers.forEach(InboxPoller::disconnect);
     db.close();
     LOG.info("stopped");
   }

@@ -21,7 +21,7 @@ final class ConfigBinder {
   IntakeConfig bind() {
     try {
       return new IntakeConfig(
-          mailbox(),
+          mailboxes(),
           poll(),
           database(),
           tickets(),
@@ -42,15 +42,40 @@ final class ConfigBinder {
     }
   }
 
-  private IntakeConfig.Mailbox mailbox() {
+  /** {@code mailboxes:}, each entry read as {@code mailbox:} is; else the one {@code mailbox:}. */
+  private java.util.List<IntakeConfig.Mailbox> mailboxes() {
+    JsonNode list = node("mailboxes");
+    if (list == null) return java.util.List.of(mailbox("mailbox", null));
+    java.util.List<IntakeConfig.Mailbox> out = new java.util.ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = "mailboxes." + i;
+      out.add(mailbox(key, accepts(key + ".accepts")));
+    }
+    return out;
+  }
+
+  private IntakeConfig.Mailbox mailbox(String key, java.util.List<String> accepts) {
     return new IntakeConfig.Mailbox(
-        text("mailbox.address"),
-        server("mailbox.imap"),
-        server("mailbox.smtp"),
+        text(key + ".address"),
+        server(key + ".imap"),
+        server(key + ".smtp"),
         new IntakeConfig.Folders(
-            text("mailbox.folders.inbox"),
-            text("mailbox.folders.processed"),
-            text("mailbox.folders.quarantine")));
+            text(key + ".folders.inbox"),
+            text(key + ".folders.processed"),
+            text(key + ".folders.quarantine")),
+        accepts);
+  }
+
+  /** {@code accepts: [ingest, transfer]}, or one kind written alone. */
+  private java.util.List<String> accepts(String key) {
+    JsonNode n = node(key);
+    if (n == null)
+      throw new ConfigException(
+          key + " is missing: list the kinds of request this mailbox takes, e.g. [output]");
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    if (n.isArray()) n.forEach(k -> kinds.add(resolver.apply(k.asText()).trim()));
+    else kinds.add(resolver.apply(n.asText()).trim());
+    return kinds;
   }
 
   /**
@@ -122,8 +147,16 @@ final class ConfigBinder {
   }
 
   private IntakeConfig.Tickets tickets() {
+    java.util.Map<String, String> prefixes = new java.util.LinkedHashMap<>();
+    for (String kind : java.util.List.of("ingest", "transfer")) {
+      String p = text("tickets.prefixes." + kind);
+      if (p != null && !p.isBlank()) prefixes.put(kind, p.trim());
+    }
     return new IntakeConfig.Tickets(
-        text("tickets.prefix"), integer("tickets.first-number"), text("tickets.subject-format"));
+        text("tickets.prefix"),
+        integer("tickets.first-number"),
+        text("tickets.subject-format"),
+        prefixes);
   }
 
   private IntakeConfig.Projects projects() {
@@ -411,7 +444,11 @@ final class ConfigBinder {
   private JsonNode node(String key) {
     JsonNode n = root;
     for (String part : key.split("\\.")) {
-      n = n == null ? null : n.get(part);
+      // mailboxes.0.imap: a list entry by its index
+      n =
+          n == null
+              ? null
+              : n.isArray() && part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
     }
     return n == null || n.isNull() || n.isMissingNode() ? null : n;
   }

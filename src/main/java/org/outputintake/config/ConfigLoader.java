@@ -46,7 +46,9 @@ public final class ConfigLoader {
                 "scanning.share-root",
                 "security.trusted-authserv-id",
                 "server.port",
-                "storage.archive-dir"));
+                "storage.archive-dir",
+                "tickets.prefixes.ingest",
+                "tickets.prefixes.transfer"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
       for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);
     return List.copyOf(keys);
@@ -114,8 +116,13 @@ public final class ConfigLoader {
     if (user != null && !user.isMissingNode() && !user.isNull()) {
       if (!user.isObject())
         throw new ConfigException("configuration file " + file + " must be a YAML mapping");
-      new KnownKeys(merged, OPTIONAL_KEYS).check((ObjectNode) user, "configuration file " + file);
+      String source = "configuration file " + file;
+      ObjectNode known = merged.deepCopy();
+      known.putArray("mailboxes");
+      new KnownKeys(known, OPTIONAL_KEYS).check((ObjectNode) user, source);
+      MailboxEntries.check((ObjectNode) user, (ObjectNode) merged.get("mailbox"), source);
       merge(merged, (ObjectNode) user);
+      MailboxEntries.fill(merged);
     }
     return build(merged);
   }
@@ -235,7 +242,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static void merge(ObjectNode base, ObjectNode over) {
+  static void merge(ObjectNode base, ObjectNode over) {
     for (Map.Entry<String, JsonNode> e : over.properties()) {
       JsonNode existing = base.get(e.getKey());
       if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {

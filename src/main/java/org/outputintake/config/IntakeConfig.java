@@ -9,6 +9,7 @@ import static org.outputintake.config.ConfigChecks.require;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  * its own invariants so that an invalid configuration cannot be constructed in tests either.
  */
 public record IntakeConfig(
-    Mailbox mailbox,
+    java.util.List<Mailbox> mailboxes,
     Poll poll,
     Database database,
     Tickets tickets,
@@ -30,6 +31,39 @@ public record IntakeConfig(
     java.util.List<Digest> digests,
     WorkflowSettings workflow,
     ServerSettings server) {
+
+  /** One mailbox ({@code mailbox:}), accepting what its {@code accepts} says. */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security,
+      Sla sla,
+      java.util.List<Digest> digests,
+      WorkflowSettings workflow,
+      ServerSettings server) {
+    this(
+        java.util.List.of(Objects.requireNonNull(mailbox, "mailbox")),
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        sla,
+        digests,
+        workflow,
+        server);
+  }
 
   /** Without the operations endpoint ({@code server.port} unset): no HTTP port is opened. */
   public IntakeConfig(
@@ -150,7 +184,22 @@ public record IntakeConfig(
   }
 
   public IntakeConfig {
-    Objects.requireNonNull(mailbox, "mailbox");
+    require(
+        mailboxes != null && !mailboxes.isEmpty(),
+        "mailboxes: name at least one mailbox, or write mailbox: instead");
+    mailboxes = java.util.List.copyOf(mailboxes);
+    java.util.Set<String> addresses = new java.util.HashSet<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Mailbox m : mailboxes) {
+      require(
+          addresses.add(m.address().toLowerCase(java.util.Locale.ROOT)),
+          "mailboxes: the address " + m.address() + " is given twice: each mailbox has its own");
+      require(
+          keys.add(m.key()),
+          "mailboxes: "
+              + m.key()
+              + " is read by two entries: each entry names its own IMAP login or inbox folder");
+    }
     Objects.requireNonNull(poll, "poll");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(tickets, "tickets");
@@ -167,6 +216,19 @@ public record IntakeConfig(
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Digest d : digests)
       require(names.add(d.name()), "digests: the name '" + d.name() + "' is used twice");
+  }
+
+  /**
+   * The first mailbox: the one staff mail (digests, officers' notifications) leaves from, and every
+   * reply written before there were several.
+   */
+  public Mailbox mailbox() {
+    return mailboxes.get(0);
+  }
+
+  /** The mailbox that accepts requests of this kind (by code), if any does: the first that does. */
+  public java.util.Optional<Mailbox> mailboxFor(String kindCode) {
+    return mailboxes.stream().filter(m -> m.accepts().contains(kindCode)).findFirst();
   }
 
   /** The digest named {@code name}, or the first one when name is null. */
@@ -269,7 +331,27 @@ public record IntakeConfig(
     }
   }
 
-  public record Mailbox(String address, Server imap, Server smtp, Folders folders) {
+  /**
+   * One of the bot's mailboxes.
+   *
+   * @param accepts the kinds of request (their codes: {@code output}, {@code ingest}, {@code
+   *     transfer}) this mailbox opens tickets for; a request of another kind is answered with the
+   *     address of the mailbox that accepts it
+   */
+  public record Mailbox(
+      String address, Server imap, Server smtp, Folders folders, java.util.List<String> accepts) {
+    /**
+     * The request kinds' codes, as {@code org.outputintake.ticket.RequestKind} has them (this layer
+     * cannot see it; a test holds the two lists together).
+     */
+    public static final java.util.List<String> KINDS =
+        java.util.List.of("output", "ingest", "transfer");
+
+    /** A mailbox accepting every kind: today's single {@code mailbox:}. */
+    public Mailbox(String address, Server imap, Server smtp, Folders folders) {
+      this(address, imap, smtp, folders, KINDS);
+    }
+
     public Mailbox {
       require(
           address != null && address.matches("[^@\\s<>,;\"()]+@[^@\\s<>,;\"()]+"),
@@ -277,6 +359,26 @@ public record IntakeConfig(
               + address
               + "': write the bot's own email address alone, without a name or <>, e.g."
               + " statistical.support@example.org");
+      accepts = accepts == null ? KINDS : accepts.stream().map(ConfigChecks::lower).toList();
+      require(
+          !accepts.isEmpty(),
+          "accepts of the mailbox " + address + " is empty: list what it takes, e.g. [output]");
+      for (String kind : accepts)
+        require(
+            KINDS.contains(kind),
+            "accepts of the mailbox "
+                + address
+                + " names '"
+                + kind
+                + "', which is no kind of request: write some of "
+                + String.join(", ", KINDS));
+    }
+
+    /**
+     * Which inbox this is, stable across restarts: {@code imap-username@imap-host/inbox-folder}.
+     */
+    public String key() {
+      return imap.username() + "@" + imap.host() + "/" + folders.inbox();
     }
   }
 
@@ -419,16 +521,53 @@ public record IntakeConfig(
   /**
    * @param subjectFormat Mustache for reply subjects; must start with the bracketed ticket id
    */
-  public record Tickets(String prefix, long firstNumber, String subjectFormat) {
+  /**
+   * @param prefixes the prefix of each kind's ticket ids by the kind's code ({@code
+   *     tickets.prefixes: { ingest: INGEST }}); a kind not named uses {@code prefix}. All kinds
+   *     share one numbering.
+   */
+  public record Tickets(
+      String prefix, long firstNumber, String subjectFormat, Map<String, String> prefixes) {
+    public Tickets(String prefix, long firstNumber, String subjectFormat) {
+      this(prefix, firstNumber, subjectFormat, Map.of());
+    }
+
     public Tickets {
       require(
           prefix != null && prefix.matches("[A-Z]{2,10}"),
           "tickets.prefix must be 2-10 capital letters, e.g. STATS");
+      prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(prefixes).entrySet()) {
+        require(
+            e.getValue().matches("[A-Z]{2,10}"),
+            "tickets.prefixes."
+                + e.getKey()
+                + " is '"
+                + e.getValue()
+                + "': write 2-10 capital letters, e.g. "
+                + e.getKey().toUpperCase(java.util.Locale.ROOT)
+                + ", or leave it out to number these tickets with tickets.prefix ("
+                + prefix
+                + ")");
+      }
       require(firstNumber > 0, "tickets.first-number must be positive, e.g. 10001");
       subjectFormat = subjectFormat == null ? "[{{ticketId}}] {{subject}}" : subjectFormat;
       require(
           subjectFormat.startsWith("[{{ticketId}}]"),
           "tickets.subject-format must start with [{{ticketId}}] so every reply threads to its ticket");
+    }
+
+    /** The prefix of a new ticket of this kind (by its code: output, ingest, transfer). */
+    public String prefix(String kindCode) {
+      return prefixes.getOrDefault(kindCode, prefix);
+    }
+
+    /** Every prefix a ticket id of this desk may carry: a subject's tag is looked for with each. */
+    public java.util.List<String> allPrefixes() {
+      java.util.Set<String> all = new java.util.LinkedHashSet<>();
+      all.add(prefix);
+      all.addAll(new java.util.TreeMap<>(prefixes).values());
+      return java.util.List.copyOf(all);
     }
   }
 

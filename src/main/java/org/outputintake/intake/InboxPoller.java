@@ -81,6 +81,15 @@ public final class InboxPoller {
     this.imapLogin = imapLogin;
   }
 
+  /**
+   * Which mailbox this poller reads, stable across restarts ({@code
+   * imap-username@imap-host/inbox}): one poller per mailbox, and what a lease or a health line
+   * names it by.
+   */
+  public String mailboxKey() {
+    return mailbox.key();
+  }
+
   /** The IMAP login every connection of this poller uses, and the IDLE watcher too. */
   public MailLogin imapLogin() {
     return imapLogin;

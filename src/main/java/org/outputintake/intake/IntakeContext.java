@@ -31,7 +31,69 @@ public record IntakeContext(
     SubjectParser subjects,
     Clock clock,
     IntakeEvents events,
-    Workflow workflow) {
+    Workflow workflow,
+    IntakeConfig.Mailbox mailbox) {
+
+  /** The context of the first (or only) mailbox. */
+  public IntakeContext(
+      IntakeConfig config,
+      Database db,
+      RawStore files,
+      TicketRepository tickets,
+      Supplier<ProjectRegistry> registry,
+      RequestReview review,
+      ReplyComposer composer,
+      Templates templates,
+      LoopGuard loopGuard,
+      SubjectParser subjects,
+      Clock clock,
+      IntakeEvents events,
+      Workflow workflow) {
+    this(
+        config,
+        db,
+        files,
+        tickets,
+        registry,
+        review,
+        composer,
+        templates,
+        loopGuard,
+        subjects,
+        clock,
+        events,
+        workflow,
+        config.mailbox());
+  }
+
+  /**
+   * The same collaborators for another of the bot's mailboxes: its replies leave from it, and it
+   * opens tickets only for the kinds it accepts.
+   */
+  public IntakeContext forMailbox(IntakeConfig.Mailbox other, ReplyComposer itsComposer) {
+    return new IntakeContext(
+        config,
+        db,
+        files,
+        tickets,
+        registry,
+        review,
+        itsComposer,
+        templates,
+        loopGuard,
+        subjects,
+        clock,
+        events,
+        workflow,
+        other);
+  }
+
+  /** The kinds of request this mailbox opens tickets for. */
+  public java.util.List<org.outputintake.ticket.RequestKind> accepts() {
+    return java.util.Arrays.stream(org.outputintake.ticket.RequestKind.values())
+        .filter(k -> mailbox.accepts().contains(k.code()))
+        .toList();
+  }
 
   /**
    * Queues a reply unless its recipient cannot be used, or the reply cap ({@link ReplyCap}) stops a

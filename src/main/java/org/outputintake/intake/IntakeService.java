@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.MalformedMessageException;
 import org.outputintake.mail.MessageParser;
-import org.outputintake.reply.ReplyComposer;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.RawStore;
@@ -241,38 +239,8 @@ public final class IntakeService {
       return o;
     }
     if (route instanceof Route.SubjectHelp help)
-      return subjectHelp(help.subject(), m, key, raw, now);
+      return SubjectHelp.answer(ctx, m, key, raw, help.subject(), ctx.accepts(), now);
     throw new IllegalStateException("no record for " + route);
-  }
-
-  private Outcome subjectHelp(
-      SubjectParser.Invalid invalid,
-      InboundMessage m,
-      String key,
-      RawStore.Stored raw,
-      Instant now) {
-    String codes = codes(invalid.problems());
-    LocalDate today = LocalDate.ofInstant(now, ctx.config().sla().zone());
-    Map<String, Object> facts =
-        Map.of(
-            "problems",
-            ReplyComposer.rows(invalid.problems(), null),
-            "example",
-            ctx.subjects().example(m.subject(), today));
-    Outcome o =
-        new Receipt(
-                null,
-                "not-a-request",
-                "processed",
-                codes,
-                AuditType.Action.SUBJECT_REJECTED,
-                codes + " " + key,
-                Optional.of(
-                    ctx.composer().plainReply("subject-help", m.answering(), facts, List.of())),
-                "subject not understood: " + codes)
-            .settle(ctx, m, key, raw, now);
-    ctx.events().notARequest(m.from(), m.subject());
-    return o;
   }
 
   private Outcome officerOutsideTicket(

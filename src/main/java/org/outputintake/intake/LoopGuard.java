@@ -29,10 +29,18 @@ public final class LoopGuard {
           "bounces",
           "auto-reply",
           "autoreply");
-  private final String ownAddress;
+  private final java.util.Set<String> ownAddresses;
 
   public LoopGuard(String ownAddress) {
-    this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
+    this(java.util.List.of(ownAddress));
+  }
+
+  /** Every one of the bot's mailboxes: mail from any of them is the bot's own. */
+  public LoopGuard(java.util.List<String> ownAddresses) {
+    this.ownAddresses =
+        ownAddresses.stream()
+            .map(a -> a.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** Why the message must not be answered, or empty when a reply is safe. */
@@ -49,7 +57,7 @@ public final class LoopGuard {
     if (m.header(LOOP_HEADER.toLowerCase(Locale.ROOT)).isPresent())
       return Optional.of("our own loop header");
     String from = m.from();
-    if (from.equals(ownAddress)) return Optional.of("sent from our own address");
+    if (ownAddresses.contains(from)) return Optional.of("sent from our own address");
     String local = from.substring(0, from.indexOf('@'));
     if (ROBOT_LOCAL_PARTS.contains(local))
       return Optional.of("sender " + local + " is an automatic mailbox");

@@ -17,6 +17,7 @@ import org.outputintake.scan.Finding;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
@@ -51,14 +52,16 @@ final class NewRequestHandler {
     Instant now = ctx.clock().instant();
     SubjectParser.Valid subject = request.subject();
     Project p = request.project();
-    Reviewed reviewed = review(reviewer, input(p, subject, m, workDir));
+    Reviewed reviewed = review(reviewer, input(ctx, p, subject, m, workDir));
     RequestReview.Result review = reviewed.result();
     List<StoredFile> stored = reviewed.stored();
     Ticket ticket =
         ctx.db()
             .inTransaction(
                 c -> {
-                  TicketId id = ctx.tickets().allocate(c);
+                  TicketId id =
+                      ctx.tickets()
+                          .allocate(c, ctx.config().tickets().prefix(subject.kind().code()));
                   TicketState state =
                       review.blocked()
                           ? new TicketState.Queued(now)
@@ -69,17 +72,18 @@ final class NewRequestHandler {
                           : new TicketState.Queued(now);
                   Ticket t =
                       new Ticket(
-                          id,
-                          p.number(),
-                          m.from(),
-                          subject.subject(),
-                          subject.date(),
-                          state,
-                          review.policy(),
-                          review.folderName(),
-                          review.folderVersion(),
-                          now,
-                          m.messageId());
+                              id,
+                              p.number(),
+                              m.from(),
+                              subject.subject(),
+                              subject.date(),
+                              state,
+                              review.policy(),
+                              review.folderName(),
+                              review.folderVersion(),
+                              now,
+                              m.messageId())
+                          .asKind(subject.kind(), subject.destinationNumber());
                   // the email and the ticket's creation come before the state it enters, as they
                   // happened (the trail has no link to the ticket row to wait for)
                   AuditLog.append(
@@ -95,8 +99,12 @@ final class NewRequestHandler {
                       now,
                       "system",
                       AuditType.Action.TICKET_CREATED,
-                      "project "
+                      subject.kind().code()
+                          + ", project "
                           + p.number()
+                          + (subject.destinationNumber() == null
+                              ? ""
+                              : " to project " + subject.destinationNumber())
                           + ", "
                           + m.files().size()
                           + " file(s), policy "
@@ -144,6 +152,7 @@ final class NewRequestHandler {
     Map<String, Object> facts = new HashMap<>();
     facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
     facts.put("code", refusal.code());
+    facts.put("requestName", requestName(refused.subject().kind()));
     IntakeService.Outcome outcome =
         new Receipt(
                 null,
@@ -152,7 +161,9 @@ final class NewRequestHandler {
                 refusal.code(),
                 AuditType.Action.REQUEST_REFUSED,
                 refusal.code()
-                    + " for project "
+                    + " for "
+                    + refused.subject().kind().code()
+                    + ", project "
                     + refused.subject().projectNumber()
                     + " ("
                     + m.messageId()
@@ -166,13 +177,67 @@ final class NewRequestHandler {
   }
 
   /**
+   * Why this request opens no ticket, or empty when it may: a transfer the desk cannot serve, then
+   * who may ask ({@link Eligibility}). {@link ReviewAhead} asks the same before reviewing early.
+   */
+  static Optional<Finding> refusal(IntakeContext ctx, SubjectParser.Valid subject, String sender) {
+    if (!ctx.accepts().contains(subject.kind())) return Optional.of(wrongMailbox(ctx, subject));
+    if (subject.kind() == RequestKind.TRANSFER && ctx.config().scanning().shareRoot() == null) {
+      return Optional.of(
+          Finding.blocker(
+              "TRANSFER_NEEDS_FOLDER_MODE",
+              "request",
+              "Transfers between projects are not handled by email at this desk: the files are inside"
+                  + " the SRS, and this mailbox cannot read project folders. Please contact SRS"
+                  + " Customer Support for the transfer."));
+    }
+    return Eligibility.refusal(ctx.registry().get(), subject, sender);
+  }
+
+  /** A request sent to a mailbox that does not take its kind: where to send it instead. */
+  private static Finding wrongMailbox(IntakeContext ctx, SubjectParser.Valid subject) {
+    String name = requestName(subject.kind());
+    String where =
+        ctx.config()
+            .mailboxFor(subject.kind().code())
+            .map(
+                mb ->
+                    "Please send your "
+                        + name
+                        + " to "
+                        + mb.address()
+                        + ", with the same subject, form and files.")
+            .orElse("No mailbox of this desk takes them: please contact SRS Customer Support.");
+    return Finding.blocker(
+        "WRONG_MAILBOX",
+        "request",
+        "This mailbox (" + ctx.mailbox().address() + ") does not take " + name + "s. " + where);
+  }
+
+  /** "output request", "ingest request", ...: how the replies name the request. */
+  static String requestName(RequestKind kind) {
+    return kind.title().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * What a new request's review looks at; {@link ReviewAhead} builds the same input to work it out
    * early.
    */
   static RequestReview.Input input(
-      Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+      IntakeContext ctx, Project p, SubjectParser.Valid subject, InboundMessage m, Path workDir) {
+    Project destination =
+        subject.destinationNumber() == null
+            ? null
+            : ctx.registry().get().find(subject.destinationNumber()).orElseThrow();
     return new RequestReview.Input(
-        p, subject.projectNumber(), m.files(), ownText(m), null, workDir);
+        p,
+        subject.projectNumber(),
+        m.files(),
+        ownText(m),
+        null,
+        workDir,
+        subject.kind(),
+        destination);
   }
 
   /**

@@ -119,13 +119,17 @@ public final class RegistrySync {
     for (Map.Entry<String, Project> e : current.get().registry().all().entrySet()) {
       if (e.getValue().status() != Project.Status.CLOSED) continue;
       List<Ticket> open = ctx.db().read(c -> ctx.tickets().openForProject(c, e.getKey()));
-      for (Ticket t : open) close(t);
+      for (Ticket t : open) close(t, e.getKey());
     }
   }
 
-  private void close(Ticket t) {
+  /**
+   * @param closedProject the project that closed: a transfer closes when either of its projects
+   *     does
+   */
+  private void close(Ticket t, String closedProject) {
     Instant now = ctx.clock().instant();
-    String reason = "project " + t.projectNumber() + " closed";
+    String reason = "project " + closedProject + " closed";
     if (!(t.state() instanceof TicketState.Open open)) return;
     TicketState closed = open.close(reason, now);
     Ticket updated = t.withState(closed);
@@ -139,7 +143,13 @@ public final class RegistrySync {
                           updated, "system", reason + ": open requests are closed", now));
               ctx.queueReply(
                   c,
-                  ctx.composer().ticketReply("project-closed", updated, null, Map.of(), List.of()),
+                  ctx.composer()
+                      .ticketReply(
+                          "project-closed",
+                          updated,
+                          null,
+                          Map.of("closedProject", closedProject),
+                          List.of()),
                   now);
               return null;
             });

@@ -50,7 +50,9 @@ final class Resubmission {
                 m.files(),
                 NewRequestHandler.ownText(m),
                 ticket.folderVersion(),
-                workDir));
+                workDir,
+                ticket.kind(),
+                destination(ticket)));
     RequestReview.Result review = reviewed.result();
     List<NewRequestHandler.StoredFile> stored = reviewed.stored();
     Ticket updated =
@@ -138,5 +140,22 @@ final class Resubmission {
     ctx.events().ticketUpdated(updated, "revision: now " + updated.state().name());
     return TicketReplyHandler.outcome(
         updated, "revision on " + updated.id() + ", now " + updated.state().name());
+  }
+
+  /**
+   * A transfer's destination as the registry has it now; a project removed from the registry since
+   * the ticket opened cannot be reviewed against, and the message is quarantined for staff.
+   */
+  private Project destination(Ticket ticket) {
+    if (ticket.destinationProject() == null) return null;
+    return ctx.registry()
+        .get()
+        .find(ticket.destinationProject())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "project "
+                        + ticket.destinationProject()
+                        + ", the transfer's destination, is no longer in the registry"));
   }
 }

@@ -66,7 +66,7 @@ final class ReviewAhead {
       return Optional.empty();
     }
     if (!(router.decide(m, raw) instanceof Route.NewRequest request)) return Optional.empty();
-    return Optional.of(NewRequestHandler.input(request.project(), request.subject(), m, work));
+    return Optional.of(NewRequestHandler.input(ctx, request.project(), request.subject(), m, work));
   }
 
   /** The early review and stored files for exactly this input, once; empty when there are none. */

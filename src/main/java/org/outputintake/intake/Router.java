@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.project.Project;
 import org.outputintake.reply.Outbox;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.RawStore;
@@ -54,10 +53,10 @@ final class Router {
     if (subject instanceof SubjectParser.Valid valid) {
       Optional<String> unproven = researcherProof.refusal(m);
       if (unproven.isPresent()) return new Route.Unauthenticated(unproven.get());
-      Optional<Project> project = ctx.registry().get().find(valid.projectNumber());
-      Optional<Finding> refusal = Eligibility.refusal(project, valid.projectNumber(), m.from());
+      Optional<Finding> refusal = NewRequestHandler.refusal(ctx, valid, m.from());
       if (refusal.isPresent()) return new Route.Refused(valid, refusal.get());
-      return new Route.NewRequest(valid, project.orElseThrow());
+      return new Route.NewRequest(
+          valid, ctx.registry().get().find(valid.projectNumber()).orElseThrow());
     }
     // staff's own mail that is no request: theirs is the desk, not the researchers' subject help
     if (staff.fromStaff(m)) {
@@ -93,8 +92,8 @@ final class Router {
    * the subject help, never stored on a stranger's ticket.
    */
   private Optional<Ticket> ticketFor(InboundMessage m) {
-    String prefix = ctx.config().tickets().prefix();
-    Optional<TicketId> tagged = TicketId.findInSubject(m.subject(), prefix);
+    Optional<TicketId> tagged =
+        TicketId.findInSubject(m.subject(), ctx.config().tickets().allPrefixes());
     return ctx.db()
         .read(
             c -> {

@@ -62,7 +62,7 @@ final class StaffOutsideTickets {
   /** The ticket whose id the sender wrote in their new text, if it exists. */
   Optional<Ticket> namedTicket(InboundMessage m) {
     Optional<TicketId> id =
-        TicketId.findInText(ReplyText.of(m).newText(), ctx.config().tickets().prefix());
+        TicketId.findInText(ReplyText.of(m).newText(), ctx.config().tickets().allPrefixes());
     if (id.isEmpty()) return Optional.empty();
     return ctx.db().read(c -> ctx.tickets().find(c, id.get().toString()));
   }

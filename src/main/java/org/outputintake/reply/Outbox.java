@@ -89,8 +89,8 @@ public final class Outbox {
         c.prepareStatement(
             """
         INSERT INTO outbox(message_id, ticket_id, kind, recipient, bcc, subject, body, in_reply_to, refs, attachments,
-          created_at, next_attempt_at, html, inline_images, cause, round, submission)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT round FROM ticket WHERE id = ?), ?)""")) {
+          created_at, next_attempt_at, html, inline_images, cause, round, submission, sender)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT round FROM ticket WHERE id = ?), ?, ?)""")) {
       ps.setString(1, m.messageId());
       ps.setString(2, m.ticketId());
       ps.setString(3, m.kind());
@@ -109,6 +109,7 @@ public final class Outbox {
       ps.setString(15, cause.db());
       ps.setString(16, m.ticketId());
       ps.setString(17, submission);
+      ps.setString(18, m.from());
       ps.executeUpdate();
     }
   }
@@ -415,7 +416,8 @@ public final class Outbox {
             split(rs.getString("refs")),
             OutboxColumns.attachments(rs.getString("attachments")),
             rs.getString("html"),
-            OutboxColumns.inline(rs.getString("inline_images")));
+            OutboxColumns.inline(rs.getString("inline_images")),
+            rs.getString("sender"));
     String sent = rs.getString("sent_at");
     Instant created = DbTime.parse(rs.getString("created_at"));
     String retried = rs.getString("retried_at");

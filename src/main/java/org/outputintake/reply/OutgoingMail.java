@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param kind what it is: acknowledgement, subject-help, refused, ...
  * @param html an HTML alternative to {@code body} (digests), or null for plain text only
  * @param inlineImages images the HTML shows ({@code <img src="cid:...">}), sent as related parts
+ * @param from the bot's mailbox it leaves from (a reply leaves from the mailbox the request came
+ *     to); null for the first configured mailbox
  */
 public record OutgoingMail(
     String messageId,
@@ -25,7 +27,38 @@ public record OutgoingMail(
     List<String> references,
     List<FileRef> attachments,
     String html,
-    List<InlineImage> inlineImages) {
+    List<InlineImage> inlineImages,
+    String from) {
+
+  /** From the first configured mailbox. */
+  public OutgoingMail(
+      String messageId,
+      String ticketId,
+      String kind,
+      String to,
+      List<String> bcc,
+      String subject,
+      String body,
+      String inReplyTo,
+      List<String> references,
+      List<FileRef> attachments,
+      String html,
+      List<InlineImage> inlineImages) {
+    this(
+        messageId,
+        ticketId,
+        kind,
+        to,
+        bcc,
+        subject,
+        body,
+        inReplyTo,
+        references,
+        attachments,
+        html,
+        inlineImages,
+        null);
+  }
 
   /** Plain text mail: what every reply but a digest is. */
   public OutgoingMail(
@@ -68,7 +101,26 @@ public record OutgoingMail(
         references,
         attachments,
         html,
-        inlineImages);
+        inlineImages,
+        from);
+  }
+
+  /** The same mail leaving from another of the bot's mailboxes. */
+  public OutgoingMail withFrom(String address) {
+    return new OutgoingMail(
+        messageId,
+        ticketId,
+        kind,
+        to,
+        bcc,
+        subject,
+        body,
+        inReplyTo,
+        references,
+        attachments,
+        html,
+        inlineImages,
+        address);
   }
 
   public OutgoingMail {

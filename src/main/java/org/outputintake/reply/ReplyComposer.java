@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.outputintake.scan.Finding;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -49,10 +50,7 @@ public final class ReplyComposer {
       Answering answering,
       Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
-    Map<String, Object> ctx = baseContext(facts);
-    ctx.put("ticketId", ticket.id().toString());
-    ctx.put("projectNumber", ticket.projectNumber());
-    ctx.put("subject", ticket.subject());
+    Map<String, Object> ctx = ticketContext(facts, ticket);
     String subject =
         templates.renderInline(
             subjectFormat, Map.of("ticketId", ticket.id().toString(), "subject", ticket.subject()));
@@ -85,10 +83,7 @@ public final class ReplyComposer {
       Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments,
       Answering answering) {
-    Map<String, Object> ctx = baseContext(facts);
-    ctx.put("ticketId", ticket.id().toString());
-    ctx.put("projectNumber", ticket.projectNumber());
-    ctx.put("subject", ticket.subject());
+    Map<String, Object> ctx = ticketContext(facts, ticket);
     String subject =
         templates.renderInline(
             subjectFormat,
@@ -133,6 +128,23 @@ public final class ReplyComposer {
         attachments);
   }
 
+  /**
+   * What every mail on a ticket may say about it: its id, project and subject, and which kind of
+   * request it is ({@code requestName}: "output request", "ingest request", "transfer request"),
+   * with a transfer's destination project.
+   */
+  private Map<String, Object> ticketContext(Map<String, Object> facts, Ticket ticket) {
+    Map<String, Object> ctx = baseContext(facts);
+    ctx.put("ticketId", ticket.id().toString());
+    ctx.put("projectNumber", ticket.projectNumber());
+    ctx.put("subject", ticket.subject());
+    ctx.put("requestName", ticket.kind().title().toLowerCase(Locale.ROOT));
+    ctx.put("requestDone", ticket.kind() == RequestKind.OUTPUT ? "released" : "copied");
+    if (ticket.destinationProject() != null)
+      ctx.put("destinationProject", ticket.destinationProject());
+    return ctx;
+  }
+
   private Map<String, Object> baseContext(Map<String, Object> facts) {
     Map<String, Object> ctx = new HashMap<>(facts);
     ctx.put("supportAddress", ownAddress);
@@ -167,16 +179,17 @@ public final class ReplyComposer {
       refs = trimmed;
     }
     return new OutgoingMail(
-        newMessageId(ticketId, kind),
-        ticketId,
-        kind,
-        to,
-        List.of(),
-        subject,
-        body,
-        answering == null ? rootMessageId : answering.messageId(),
-        refs,
-        attachments);
+            newMessageId(ticketId, kind),
+            ticketId,
+            kind,
+            to,
+            List.of(),
+            subject,
+            body,
+            answering == null ? rootMessageId : answering.messageId(),
+            refs,
+            attachments)
+        .withFrom(ownAddress);
   }
 
   public String newMessageId(String ticketId, String kind) {

@@ -33,6 +33,19 @@ public final class TicketRepository {
    * reading the same number.
    */
   public TicketId allocate(Connection c) throws SQLException {
+    return allocate(c, prefix);
+  }
+
+  /**
+   * The next id, written with {@code idPrefix} (a kind's own prefix): every kind draws from the one
+   * counter, so {@code STATS10001} and {@code INGEST10002} never share a number.
+   */
+  public TicketId allocate(Connection c, String idPrefix) throws SQLException {
+    TicketId next = allocateNumber(c);
+    return new TicketId(idPrefix, next.number());
+  }
+
+  private TicketId allocateNumber(Connection c) throws SQLException {
     for (int attempt = 0; ; attempt++) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -223,10 +236,13 @@ public final class TicketRepository {
     return query(c, "SELECT * FROM ticket ORDER BY number");
   }
 
+  /** The open tickets that involve the project: a transfer involves both its projects. */
   public List<Ticket> openForProject(Connection c, String projectNumber) throws SQLException {
     return query(
         c,
-        "SELECT * FROM ticket WHERE project_number = ? AND state <> 'closed' ORDER BY number",
+        "SELECT * FROM ticket WHERE (project_number = ? OR destination_project = ?)"
+            + " AND state <> 'closed' ORDER BY number",
+        projectNumber,
         projectNumber);
   }
 

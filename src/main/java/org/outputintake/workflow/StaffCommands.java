@@ -383,7 +383,8 @@ public final class StaffCommands {
    * (Router#ticketFor), and the sender must not believe the command went where the subject says.
    */
   private String otherTicketNamed(InboundMessage m, Ticket t) {
-    Optional<TicketId> tag = TicketId.findInSubject(m.subject(), ctx.config().tickets().prefix());
+    Optional<TicketId> tag =
+        TicketId.findInSubject(m.subject(), ctx.config().tickets().allPrefixes());
     if (tag.isEmpty() || tag.get().toString().equals(t.idText())) return "";
     return "\n\nNote: the subject of your email names "
         + tag.get()

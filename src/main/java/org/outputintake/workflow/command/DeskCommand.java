@@ -91,7 +91,7 @@ public final class DeskCommand implements OfficerCommand {
       case MINE:
         return desk.heldBy(sender);
       case SHOW:
-        Optional<TicketId> id = TicketId.findInText(words, ctx.config().tickets().prefix());
+        Optional<TicketId> id = TicketId.findInText(words, ctx.config().tickets().allPrefixes());
         if (id.isEmpty())
           throw new Refused("#show needs a ticket id after the command, such as #show STATS12345");
         Optional<Ticket> t = tickets.find(c, id.get().toString());
