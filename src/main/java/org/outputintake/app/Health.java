@@ -11,8 +11,9 @@ import org.outputintake.text.OutsideText;
 
 /**
  * What {@code GET /health} answers: healthy while the database answers, the last inbox poll
- * succeeded and no OAuth2 login is refused. Each line says one part's state; a failing part says
- * why and since when, never a secret, a token or a server's own words that might carry them.
+ * succeeded (on the instance holding a mailbox lease; a standby's polls do not count) and no OAuth2
+ * login is refused. Each line says one part's state; a failing part says why and since when, never
+ * a secret, a token or a server's own words that might carry them.
  *
  * @param lines one per part, in a fixed order
  */
@@ -27,10 +28,25 @@ record Health(Verdict verdict, List<String> lines) {
     lines = List.copyOf(lines);
   }
 
+  /** Whether this instance reads a mailbox now or waits to take one over. */
+  enum Role {
+    HOLDER,
+    STANDBY
+  }
+
   static Health check(Database db, PollStatus poll, Map<String, OAuth2Status> oauth2) {
+    return check(db, poll, Role.HOLDER, oauth2);
+  }
+
+  /**
+   * A standby's polls do not count: it has none, and its readiness is the database's (it takes a
+   * mailbox over through the database alone).
+   */
+  static Health check(Database db, PollStatus poll, Role role, Map<String, OAuth2Status> oauth2) {
     List<String> lines = new ArrayList<>();
     boolean ok = database(db, lines);
-    ok &= poll(poll.current(), lines);
+    if (role == Role.HOLDER) ok &= poll(poll.current(), lines);
+    else lines.add("inbox poll: standby (another instance holds the mailbox lease)");
     for (Map.Entry<String, OAuth2Status> e : oauth2.entrySet()) {
       OAuth2Status s = e.getValue();
       if (s.healthy()) {

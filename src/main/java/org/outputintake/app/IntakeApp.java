@@ -57,6 +57,7 @@ public final class IntakeApp implements AutoCloseable {
   private final org.outputintake.digest.DailySummaries summaries;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private final OpsMetrics metrics;
+  private final LeaseKeeper leases;
   private OpsServer ops;
   private Scheduler scheduler;
   private IdleWatcher idle;
@@ -88,6 +89,18 @@ public final class IntakeApp implements AutoCloseable {
     this.poller = poller;
     this.outbox = outbox;
     this.context = context;
+    this.leases =
+        new LeaseKeeper(
+            db,
+            config.ha(),
+            context.clock(),
+            java.util.List.of(poller.mailboxKey()),
+            // on SQLite the data-directory lock (cli's DataDirLock) already keeps a second process
+            // off the database: a lease that looks live was left by a killed process
+            db.vendor() == org.outputintake.store.Vendor.SQLITE
+                ? org.outputintake.store.MailboxLeases.Takeover.AT_ONCE
+                : org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED,
+            hostName());
     this.digests =
         new org.outputintake.digest.Digests(
             config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
@@ -203,6 +216,14 @@ public final class IntakeApp implements AutoCloseable {
     }
   }
 
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown host";
+    }
+  }
+
   /** Checked now: otherwise the first request would fail, and every one after it. */
   private static Path writableDataDir(Path data) {
     try {
@@ -240,6 +261,11 @@ public final class IntakeApp implements AutoCloseable {
   /** The operations endpoint's port once started (the one chosen for {@code server.port: 0}). */
   public java.util.OptionalInt operationsPort() {
     return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+  }
+
+  /** This instance's mailbox leases and heartbeat. */
+  public LeaseKeeper leases() {
+    return leases;
   }
 
   public InboxPoller poller() {
@@ -290,7 +316,12 @@ public final class IntakeApp implements AutoCloseable {
       ops =
           OpsServer.start(
               config.server(),
-              () -> Health.check(db, poller.status(), oauth2Status()),
+              () ->
+                  Health.check(
+                      db,
+                      poller.status(),
+                      leases.holdsAny() ? Health.Role.HOLDER : Health.Role.STANDBY,
+                      oauth2Status()),
               metrics::scrape);
     Properties q = new Properties();
     q.setProperty("org.quartz.scheduler.instanceName", "output-intake");
@@ -299,6 +330,8 @@ public final class IntakeApp implements AutoCloseable {
     q.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     q.setProperty("org.quartz.jobStore.misfireThreshold", "10000");
     scheduler = new StdSchedulerFactory(q).getScheduler();
+    // before the first poll, which runs only under a lease
+    leases.start();
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
     // every minute, and at once on start: a digest or reminder that fell due while the bot was down
@@ -370,10 +403,33 @@ public final class IntakeApp implements AutoCloseable {
     sendSoon();
   }
 
+  /**
+   * One poll, if this instance holds the mailbox's lease, with every transaction of it fenced by
+   * that lease; empty on a standby, or when the lease turned out to be lost (the poll's last
+   * transaction rolled back and polling stops until the lease is taken again).
+   */
+  public java.util.Optional<InboxPoller.PollResult> pollIfHolder() throws MailboxUnavailable {
+    var lease = leases.held(poller.mailboxKey());
+    if (lease.isEmpty()) {
+      // a standby keeps no IMAP session open: the holder's is the one the server should see
+      poller.disconnect();
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(db.fenced(LeaseKeeper.fence(lease.get()), poller::pollOnce));
+    } catch (org.outputintake.store.Database.FenceLost e) {
+      leases.lost(lease.get());
+      poller.disconnect();
+      LOG.warn(
+          "{}: this instance stops polling it; its last decision was rolled back", e.getMessage());
+      return java.util.Optional.empty();
+    }
+  }
+
   private void pollSafely() {
     try {
-      InboxPoller.PollResult r = poller.pollOnce();
-      if (r.seen() > 0) outbox.sendDue();
+      var r = pollIfHolder();
+      if (r.isPresent() && r.get().seen() > 0) outbox.sendDue();
     } catch (MailboxUnavailable e) {
       // a refused login has logged its own line, with its back-off
       if (!e.loginRefused())
@@ -419,6 +475,8 @@ public final class IntakeApp implements AutoCloseable {
     } catch (SchedulerException e) {
       LOG.warn("scheduler did not stop cleanly: {}", e.getMessage());
     }
+    // after the scheduler: no poll is running, so giving the leases up interrupts nothing
+    leases.close();
     sender.shutdown();
     try {
       if (!sender.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) sender.shutdownNow();

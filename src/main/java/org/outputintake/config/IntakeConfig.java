@@ -29,7 +29,42 @@ public record IntakeConfig(
     Sla sla,
     java.util.List<Digest> digests,
     WorkflowSettings workflow,
-    ServerSettings server) {
+    ServerSettings server,
+    HaSettings ha) {
+
+  /** With the default {@code ha} settings (a 30 s takeover). */
+  public IntakeConfig(
+      Mailbox mailbox,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security,
+      Sla sla,
+      java.util.List<Digest> digests,
+      WorkflowSettings workflow,
+      ServerSettings server) {
+    this(
+        mailbox,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        sla,
+        digests,
+        workflow,
+        server,
+        HaSettings.DEFAULT);
+  }
 
   /** Without the operations endpoint ({@code server.port} unset): no HTTP port is opened. */
   public IntakeConfig(
@@ -163,6 +198,7 @@ public record IntakeConfig(
     Objects.requireNonNull(sla, "sla");
     workflow = workflow == null ? WorkflowSettings.DEFAULT : workflow;
     server = server == null ? ServerSettings.OFF : server;
+    ha = ha == null ? HaSettings.DEFAULT : ha;
     digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Digest d : digests)

@@ -81,6 +81,21 @@ public final class InboxPoller {
     this.imapLogin = imapLogin;
   }
 
+  /**
+   * The mailbox's stable identity across instances and restarts ({@code username@host/folder}): the
+   * key of its lease, so every instance configured for it competes for the same one.
+   */
+  public String mailboxKey() {
+    IntakeConfig.Server imap = mailbox.imap();
+    String user = imap.username() == null ? "" : imap.username();
+    // a host name's case means nothing; a folder's may (only INBOX is case-blind)
+    return user
+        + "@"
+        + imap.host().toLowerCase(java.util.Locale.ROOT)
+        + "/"
+        + mailbox.folders().inbox();
+  }
+
   /** The IMAP login every connection of this poller uses, and the IDLE watcher too. */
   public MailLogin imapLogin() {
     return imapLogin;

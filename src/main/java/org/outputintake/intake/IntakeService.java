@@ -150,7 +150,7 @@ public final class IntakeService {
   private Outcome decide(InboundMessage m, String key, Prepared p) {
     try {
       return route(m, key, p.raw(), p.work(), p.review());
-    } catch (MailLog.AlreadyRecorded | Database.DatabaseException e) {
+    } catch (MailLog.AlreadyRecorded | Database.DatabaseException | Database.FenceLost e) {
       throw e;
     } catch (RawStore.Unwritable e) {
       throw new StoreUnavailable(e);
