@@ -91,16 +91,7 @@ public final class IntakeApp implements AutoCloseable {
     this.context = context;
     this.leases =
         new LeaseKeeper(
-            db,
-            config.ha(),
-            context.clock(),
-            java.util.List.of(poller.mailboxKey()),
-            // on SQLite the data-directory lock (cli's DataDirLock) already keeps a second process
-            // off the database: a lease that looks live was left by a killed process
-            db.vendor() == org.outputintake.store.Vendor.SQLITE
-                ? org.outputintake.store.MailboxLeases.Takeover.AT_ONCE
-                : org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED,
-            hostName());
+            db, config.ha(), context.clock(), java.util.List.of(poller.mailboxKey()), hostName());
     this.digests =
         new org.outputintake.digest.Digests(
             config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
@@ -311,6 +302,16 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public void start() throws SchedulerException {
+    start(org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
+  }
+
+  /**
+   * @param takeover {@code AT_ONCE} when the caller holds the data-directory lock on a SQLite
+   *     database: no other process can be reading the mailbox, so a lease that looks live was left
+   *     by a killed one and waiting it out would only delay the first poll
+   */
+  public void start(org.outputintake.store.MailboxLeases.Takeover takeover)
+      throws SchedulerException {
     // first: a port in use refuses the start before any mail is read
     if (config.server().enabled())
       ops =
@@ -331,7 +332,7 @@ public final class IntakeApp implements AutoCloseable {
     q.setProperty("org.quartz.jobStore.misfireThreshold", "10000");
     scheduler = new StdSchedulerFactory(q).getScheduler();
     // before the first poll, which runs only under a lease
-    leases.start();
+    leases.start(takeover);
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
     // every minute, and at once on start: a digest or reminder that fell due while the bot was down

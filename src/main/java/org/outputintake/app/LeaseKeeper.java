@@ -33,27 +33,19 @@ public final class LeaseKeeper implements AutoCloseable {
   private final HaSettings ha;
   private final Clock clock;
   private final List<String> mailboxes;
-  private final MailboxLeases.Takeover takeover;
+  private MailboxLeases.Takeover takeover = MailboxLeases.Takeover.WHEN_EXPIRED;
   private final Instances.Instance self;
   private final Map<String, Lease> held = new LinkedHashMap<>();
   private ScheduledExecutorService timer;
 
   /**
    * @param mailboxes the keys of the mailboxes this instance can read
-   * @param takeover {@code AT_ONCE} only where no other process can share the database
    */
-  public LeaseKeeper(
-      Database db,
-      HaSettings ha,
-      Clock clock,
-      List<String> mailboxes,
-      MailboxLeases.Takeover takeover,
-      String host) {
+  public LeaseKeeper(Database db, HaSettings ha, Clock clock, List<String> mailboxes, String host) {
     this.db = db;
     this.ha = ha;
     this.clock = clock;
     this.mailboxes = List.copyOf(mailboxes);
-    this.takeover = takeover;
     Instant now = clock.instant();
     this.self =
         new Instances.Instance(
@@ -64,14 +56,13 @@ public final class LeaseKeeper implements AutoCloseable {
     return self.id();
   }
 
-  /** Registers this instance and settles its leases before the first poll, then keeps them. */
-  public synchronized void start() {
-    db.inTransaction(
-        c -> {
-          Instances.register(c, self);
-          return null;
-        });
-    tick();
+  /**
+   * Registers this instance and settles its leases before the first poll, then keeps them.
+   *
+   * @param takeover {@code AT_ONCE} only where no other process can share the database
+   */
+  public synchronized void start(MailboxLeases.Takeover takeover) {
+    join(takeover);
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -81,6 +72,17 @@ public final class LeaseKeeper implements AutoCloseable {
             });
     long every = ha.renewal().toMillis();
     timer.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Registers this instance and settles its leases once, keeping nothing running (tests). */
+  public synchronized void join(MailboxLeases.Takeover takeover) {
+    this.takeover = takeover;
+    db.inTransaction(
+        c -> {
+          Instances.register(c, self);
+          return null;
+        });
+    tick();
   }
 
   private void tickSafely() {

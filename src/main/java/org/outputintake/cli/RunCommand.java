@@ -27,7 +27,12 @@ final class RunCommand implements Callable<Integer> {
         AutoCloseable lock = dataDirLock(config);
         IntakeApp app = create(config)) {
       app.checkOAuth2Logins();
-      app.start();
+      // on SQLite the lock just taken proves no other process reads the mailbox
+      app.start(
+          org.outputintake.store.Vendor.of(config.database().url())
+                  == org.outputintake.store.Vendor.SQLITE
+              ? org.outputintake.store.MailboxLeases.Takeover.AT_ONCE
+              : org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
       stop.await();
     }
     return 0;

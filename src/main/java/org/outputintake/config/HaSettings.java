@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param takeover at most how long a mailbox waits for another instance after its holder dies
  */
 public record HaSettings(Duration takeover) {
-  public static final Duration DEFAULT_TAKEOVER = Duration.ofSeconds(30);
-  public static final HaSettings DEFAULT = new HaSettings(DEFAULT_TAKEOVER);
   private static final Duration SHORTEST = Duration.ofSeconds(3);
   private static final Duration LONGEST = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_TAKEOVER = Duration.ofSeconds(30);
+  // after the bounds: the constructor checks against them
+  public static final HaSettings DEFAULT = new HaSettings(DEFAULT_TAKEOVER);
 
   public HaSettings {
     takeover = takeover == null ? DEFAULT_TAKEOVER : takeover;
