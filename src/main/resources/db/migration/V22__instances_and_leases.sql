@@ -10,11 +10,13 @@ CREATE TABLE instance (
 
 -- Who reads each mailbox. Only the holder polls it; the epoch grows at every change of holder and fences the
 -- holder's transactions: one that commits checks, in the same transaction, that the row still carries its epoch.
+-- last_poll: when the holder last finished a poll without error, for `status` on any host.
 -- holder stays after a clean release (expires then lies in the past) so `status` can say who read it last.
 CREATE TABLE mailbox_lease (
   mailbox_key TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
   epoch BIGINT NOT NULL,
   since TEXT NOT NULL,
-  expires TEXT NOT NULL
+  expires TEXT NOT NULL,
+  last_poll TEXT
 );

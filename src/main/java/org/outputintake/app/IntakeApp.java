@@ -417,7 +417,14 @@ public final class IntakeApp implements AutoCloseable {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.of(db.fenced(LeaseKeeper.fence(lease.get()), poller::pollOnce));
+      return java.util.Optional.of(
+          db.fenced(
+              LeaseKeeper.fence(lease.get()),
+              () -> {
+                InboxPoller.PollResult r = poller.pollOnce();
+                leases.polled(lease.get());
+                return r;
+              }));
     } catch (org.outputintake.store.Database.FenceLost e) {
       leases.lost(lease.get());
       poller.disconnect();

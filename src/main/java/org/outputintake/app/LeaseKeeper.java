@@ -185,6 +185,16 @@ public final class LeaseKeeper implements AutoCloseable {
     return held.values().stream().anyMatch(l -> l.liveAt(now));
   }
 
+  /** Records a finished poll for {@code status} (fenced like the poll when called inside it). */
+  public void polled(Lease lease) {
+    Instant now = clock.instant();
+    db.inTransaction(
+        c -> {
+          MailboxLeases.polled(c, lease, now);
+          return null;
+        });
+  }
+
   /** A fenced transaction found the lease taken: forget it until it can be taken again. */
   public synchronized void lost(Lease lease) {
     Lease now = held.get(lease.mailboxKey());

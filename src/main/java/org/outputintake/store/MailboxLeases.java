@@ -120,6 +120,32 @@ public final class MailboxLeases {
     }
   }
 
+  /** The holder finished a poll of this mailbox without error at {@code at}. */
+  public static void polled(Connection c, Lease lease, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE mailbox_lease SET last_poll = ?"
+                + " WHERE mailbox_key = ? AND holder = ? AND epoch = ?")) {
+      ps.setString(1, DbTime.of(at));
+      ps.setString(2, lease.mailboxKey());
+      ps.setString(3, lease.holder());
+      ps.setLong(4, lease.epoch());
+      ps.executeUpdate();
+    }
+  }
+
+  /** When each mailbox's holder last finished a poll, by key; absent before the first. */
+  public static java.util.Map<String, Instant> lastPolls(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT mailbox_key, last_poll FROM mailbox_lease WHERE last_poll IS NOT NULL");
+        ResultSet rs = ps.executeQuery()) {
+      java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+      while (rs.next()) out.put(rs.getString(1), DbTime.parse(rs.getString(2)));
+      return out;
+    }
+  }
+
   /** Gives a lease up (a clean stop): another instance may take it at once. */
   public static void release(Connection c, Lease lease) throws SQLException {
     try (PreparedStatement ps =
