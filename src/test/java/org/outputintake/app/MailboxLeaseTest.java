@@ -121,6 +121,20 @@ class MailboxLeaseTest extends BotTest {
     first.close();
   }
 
+  @Test
+  void aStandbyIsHealthyWhileTheDatabaseAnswersAndTheHolderNeedsAPoll() throws Exception {
+    Health standby =
+        Health.check(b.db(), b.poller().status(), Health.Role.STANDBY, java.util.Map.of());
+    assertEquals(Health.Verdict.HEALTHY, standby.verdict(), standby.body());
+    assertTrue(standby.body().contains("standby"), standby.body());
+    Health holder =
+        Health.check(a.db(), a.poller().status(), Health.Role.HOLDER, java.util.Map.of());
+    assertEquals(Health.Verdict.UNHEALTHY, holder.verdict(), "no poll finished yet");
+    a.pollIfHolder();
+    holder = Health.check(a.db(), a.poller().status(), Health.Role.HOLDER, java.util.Map.of());
+    assertEquals(Health.Verdict.HEALTHY, holder.verdict(), holder.body());
+  }
+
   protected int ticketCount() {
     return a.db().read(c -> a.context().tickets().list(c)).size();
   }
