@@ -11,8 +11,9 @@ import org.outputintake.text.OutsideText;
 
 /**
  * What {@code GET /health} answers: healthy while the database answers, the last inbox poll
- * succeeded and no OAuth2 login is refused. Each line says one part's state; a failing part says
- * why and since when, never a secret, a token or a server's own words that might carry them.
+ * succeeded (on the instance holding a mailbox lease; a standby's polls do not count) and no OAuth2
+ * login is refused. Each line says one part's state; a failing part says why and since when, never
+ * a secret, a token or a server's own words that might carry them.
  *
  * @param lines one per part, in a fixed order
  */
@@ -27,13 +28,25 @@ record Health(Verdict verdict, List<String> lines) {
     lines = List.copyOf(lines);
   }
 
+  /** Whether this instance reads a mailbox now or waits to take one over. */
+  enum Role {
+    HOLDER,
+    STANDBY
+  }
+
   static Health check(Database db, PollStatus poll, Map<String, OAuth2Status> oauth2) {
     return check(db, Map.of("", poll), oauth2);
   }
 
+  /** A standby's polls do not count: its readiness is the database's (it takes over through it). */
+  static Health check(Database db, PollStatus poll, Role role, Map<String, OAuth2Status> oauth2) {
+    return check(db, role == Role.HOLDER ? Map.of("", poll) : Map.of(), oauth2);
+  }
+
   /**
-   * @param polls each mailbox's polls by its key: the health fails when any mailbox's poll fails,
-   *     and its line names the mailbox (one mailbox alone is not named)
+   * @param polls the polls of each mailbox this instance holds, by its key: the health fails when
+   *     any of them fails, and its line names the mailbox (one mailbox alone is not named); none
+   *     held is a standby, whose readiness is the database's
    */
   static Health check(
       Database db, Map<String, PollStatus> polls, Map<String, OAuth2Status> oauth2) {
@@ -41,6 +54,8 @@ record Health(Verdict verdict, List<String> lines) {
     boolean ok = database(db, lines);
     for (Map.Entry<String, PollStatus> p : polls.entrySet())
       ok &= poll(polls.size() == 1 ? "" : " " + p.getKey(), p.getValue().current(), lines);
+    if (polls.isEmpty())
+      lines.add("inbox poll: standby (another instance holds the mailbox lease)");
     for (Map.Entry<String, OAuth2Status> e : oauth2.entrySet()) {
       OAuth2Status s = e.getValue();
       if (s.healthy()) {

@@ -62,6 +62,7 @@ public final class IntakeApp implements AutoCloseable {
   private final org.outputintake.digest.DailySummaries summaries;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private final OpsMetrics metrics;
+  private final LeaseKeeper leases;
   private OpsServer ops;
   private Scheduler scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -93,6 +94,13 @@ public final class IntakeApp implements AutoCloseable {
     this.poller = poller;
     this.outbox = outbox;
     this.context = context;
+    this.leases =
+        new LeaseKeeper(
+            db,
+            config.ha(),
+            context.clock(),
+            this.pollers.stream().map(InboxPoller::mailboxKey).toList(),
+            hostName());
     this.digests =
         new org.outputintake.digest.Digests(
             config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
@@ -236,6 +244,14 @@ public final class IntakeApp implements AutoCloseable {
     }
   }
 
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown host";
+    }
+  }
+
   /** Checked now: otherwise the first request would fail, and every one after it. */
   private static Path writableDataDir(Path data) {
     try {
@@ -273,6 +289,11 @@ public final class IntakeApp implements AutoCloseable {
   /** The operations endpoint's port once started (the one chosen for {@code server.port: 0}). */
   public java.util.OptionalInt operationsPort() {
     return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+  }
+
+  /** This instance's mailbox leases and heartbeat. */
+  public LeaseKeeper leases() {
+    return leases;
   }
 
   public InboxPoller poller() {
@@ -324,6 +345,16 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public void start() throws SchedulerException {
+    start(org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
+  }
+
+  /**
+   * @param takeover {@code AT_ONCE} when the caller holds the data-directory lock on a SQLite
+   *     database: no other process can be reading the mailbox, so a lease that looks live was left
+   *     by a killed one and waiting it out would only delay the first poll
+   */
+  public void start(org.outputintake.store.MailboxLeases.Takeover takeover)
+      throws SchedulerException {
     // first: a port in use refuses the start before any mail is read
     if (config.server().enabled())
       ops =
@@ -338,6 +369,8 @@ public final class IntakeApp implements AutoCloseable {
     q.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     q.setProperty("org.quartz.jobStore.misfireThreshold", "10000");
     scheduler = new StdSchedulerFactory(q).getScheduler();
+    // before the first poll, which runs only under a lease
+    leases.start(takeover);
     schedule(POLL, this::pollSafely, config.poll().interval().toMillis());
     schedule(OUTBOX, outbox::sendDue, config.poll().outboxInterval().toMillis());
     // every minute, and at once on start: a digest or reminder that fell due while the bot was down
@@ -413,11 +446,49 @@ public final class IntakeApp implements AutoCloseable {
     sendSoon();
   }
 
-  /** Each mailbox's polls by its key, for the health check. */
+  /** The polls of each mailbox this instance holds, by its key, for the health check. */
   private java.util.Map<String, org.outputintake.intake.PollStatus> pollStatuses() {
     java.util.Map<String, org.outputintake.intake.PollStatus> out = new java.util.LinkedHashMap<>();
-    for (InboxPoller p : pollers) out.put(p.mailboxKey(), p.status());
+    for (InboxPoller p : pollers) {
+      if (leases.held(p.mailboxKey()).isPresent()) out.put(p.mailboxKey(), p.status());
+    }
     return out;
+  }
+
+  /** {@link #pollIfHolder(InboxPoller)} of the first (or only) mailbox. */
+  public java.util.Optional<InboxPoller.PollResult> pollIfHolder() throws MailboxUnavailable {
+    return pollIfHolder(pollers.get(0));
+  }
+
+  /**
+   * One poll of a mailbox, if this instance holds its lease, with every transaction of it fenced by
+   * that lease; empty on a standby, or when the lease turned out to be lost (the poll's last
+   * transaction rolled back and polling stops until the lease is taken again).
+   */
+  public java.util.Optional<InboxPoller.PollResult> pollIfHolder(InboxPoller poller)
+      throws MailboxUnavailable {
+    var lease = leases.held(poller.mailboxKey());
+    if (lease.isEmpty()) {
+      // a standby keeps no IMAP session open: the holder's is the one the server should see
+      poller.disconnect();
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          db.fenced(
+              LeaseKeeper.fence(lease.get()),
+              () -> {
+                InboxPoller.PollResult r = poller.pollOnce();
+                leases.polled(lease.get());
+                return r;
+              }));
+    } catch (org.outputintake.store.Database.FenceLost e) {
+      leases.lost(lease.get());
+      poller.disconnect();
+      LOG.warn(
+          "{}: this instance stops polling it; its last decision was rolled back", e.getMessage());
+      return java.util.Optional.empty();
+    }
   }
 
   /** Every mailbox in turn: one mailbox's failure never keeps another's mail waiting. */
@@ -425,7 +496,8 @@ public final class IntakeApp implements AutoCloseable {
     boolean seen = false;
     for (InboxPoller p : pollers) {
       try {
-        seen |= p.pollOnce().seen() > 0;
+        var r = pollIfHolder(p);
+        seen |= r.isPresent() && r.get().seen() > 0;
       } catch (MailboxUnavailable e) {
         // a refused login has logged its own line, with its back-off
         if (!e.loginRefused())
@@ -476,6 +548,8 @@ public final class IntakeApp implements AutoCloseable {
     } catch (SchedulerException e) {
       LOG.warn("scheduler did not stop cleanly: {}", e.getMessage());
     }
+    // after the scheduler: no poll is running, so giving the leases up interrupts nothing
+    leases.close();
     sender.shutdown();
     try {
       if (!sender.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) sender.shutdownNow();

@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import org.outputintake.config.ConfigException;
 
 /**
- * One bot per data directory. Two daemons on one database each poll and each drain the outbox, so
- * every reply would leave twice; the second is refused at start-up instead. The operating system
- * drops the lock when the process ends, however it ends, so a crash leaves nothing to clean up.
+ * One bot per data directory on SQLite: the file is one process's, and its mailbox leases are taken
+ * at once on the strength of this lock. The second is refused at start-up instead. (On PostgreSQL
+ * the mailbox leases let several instances share the database; no lock is taken.) The operating
+ * system drops the lock when the process ends, however it ends, so a crash leaves nothing to clean
+ * up.
  */
 final class DataDirLock implements AutoCloseable {
   static final String FILE = "intake.lock";
@@ -52,7 +54,8 @@ final class DataDirLock implements AutoCloseable {
             "another Output Intake is already running on storage.data-dir "
                 + dataDir.toAbsolutePath()
                 + (holder.isEmpty() ? "" : " (" + holder + ")")
-                + ": stop it first. Two bots on one database would send every reply twice.");
+                + ": stop it first. A SQLite database serves one bot; to run several instances,"
+                + " put the database on PostgreSQL (README: Several instances).");
       }
       channel.truncate(0);
       channel.write(

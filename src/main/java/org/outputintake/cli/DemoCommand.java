@@ -123,7 +123,8 @@ final class DemoCommand implements Callable<Integer> {
               + "  read a researcher's replies with login ada.lovelace@uni.example.ac.uk, password the same.%n%n");
       out.flush();
       try (IntakeApp app = IntakeApp.create(config, Clock.systemUTC(), printer(out))) {
-        app.start();
+        // the demo holds the data-directory lock on its own SQLite database
+        app.start(org.outputintake.store.MailboxLeases.Takeover.AT_ONCE);
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");
         p.put("mail.smtp.port", String.valueOf(smtp));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       DigestCommand.class,
       DatabaseCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -24,15 +24,29 @@ final class RunCommand implements Callable<Integer> {
     requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
     // closed last: a SIGTERM waits for the app (which logs "stopped") and the lock to close
     try (StopSignal stop = new StopSignal("shutdown");
-        DataDirLock lock =
-            DataDirLock.acquire(
-                config.storage().dataDir(), Clock.systemUTC().instant().toString());
+        AutoCloseable lock = dataDirLock(config);
         IntakeApp app = create(config)) {
       app.checkOAuth2Logins();
-      app.start();
+      // on SQLite the lock just taken proves no other process reads the mailbox
+      app.start(
+          org.outputintake.store.Vendor.of(config.database().url())
+                  == org.outputintake.store.Vendor.SQLITE
+              ? org.outputintake.store.MailboxLeases.Takeover.AT_ONCE
+              : org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
       stop.await();
     }
     return 0;
+  }
+
+  /**
+   * On SQLite one process per database, refused with the reason: SQLite is one file on one disk. On
+   * PostgreSQL several instances share the database, each with its own data directory, and the
+   * mailbox leases decide which reads what.
+   */
+  private static AutoCloseable dataDirLock(IntakeConfig config) {
+    if (org.outputintake.store.Vendor.of(config.database().url())
+        == org.outputintake.store.Vendor.POSTGRESQL) return () -> {};
+    return DataDirLock.acquire(config.storage().dataDir(), Clock.systemUTC().instant().toString());
   }
 
   private IntakeApp create(IntakeConfig config) throws java.io.IOException {

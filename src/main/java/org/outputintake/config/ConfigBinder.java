@@ -34,7 +34,8 @@ final class ConfigBinder {
           sla(),
           digests(),
           workflow(),
-          server());
+          server(),
+          new HaSettings(duration("ha.takeover", HaSettings.DEFAULT_TAKEOVER)));
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {

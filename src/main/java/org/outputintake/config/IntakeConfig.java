@@ -30,7 +30,42 @@ public record IntakeConfig(
     Sla sla,
     java.util.List<Digest> digests,
     WorkflowSettings workflow,
-    ServerSettings server) {
+    ServerSettings server,
+    HaSettings ha) {
+
+  /** With the default {@code ha} settings (a 30 s takeover). */
+  public IntakeConfig(
+      java.util.List<Mailbox> mailboxes,
+      Poll poll,
+      Database database,
+      Tickets tickets,
+      Projects projects,
+      Storage storage,
+      Replies replies,
+      Scanning scanning,
+      Staff staff,
+      Security security,
+      Sla sla,
+      java.util.List<Digest> digests,
+      WorkflowSettings workflow,
+      ServerSettings server) {
+    this(
+        mailboxes,
+        poll,
+        database,
+        tickets,
+        projects,
+        storage,
+        replies,
+        scanning,
+        staff,
+        security,
+        sla,
+        digests,
+        workflow,
+        server,
+        HaSettings.DEFAULT);
+  }
 
   /** One mailbox ({@code mailbox:}), accepting what its {@code accepts} says. */
   public IntakeConfig(
@@ -212,6 +247,7 @@ public record IntakeConfig(
     Objects.requireNonNull(sla, "sla");
     workflow = workflow == null ? WorkflowSettings.DEFAULT : workflow;
     server = server == null ? ServerSettings.OFF : server;
+    ha = ha == null ? HaSettings.DEFAULT : ha;
     digests = digests == null ? java.util.List.of() : java.util.List.copyOf(digests);
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Digest d : digests)

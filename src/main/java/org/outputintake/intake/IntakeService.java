@@ -146,7 +146,7 @@ public final class IntakeService {
   private Outcome decide(InboundMessage m, String key, Prepared p) {
     try {
       return record(router.decide(m, p.raw()), m, key, p);
-    } catch (MailLog.AlreadyRecorded | Database.DatabaseException e) {
+    } catch (MailLog.AlreadyRecorded | Database.DatabaseException | Database.FenceLost e) {
       throw e;
     } catch (RawStore.Unwritable e) {
       throw new StoreUnavailable(e);

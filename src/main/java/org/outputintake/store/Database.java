@@ -26,6 +26,12 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Vendor vendor;
 
+  /**
+   * The lease the current thread's transactions must still hold when they commit. Thread-bound so
+   * that every handler's transaction on the poll's thread is fenced without each passing it on.
+   */
+  private final ThreadLocal<Fence> fence = new ThreadLocal<>();
+
   private Database(HikariDataSource dataSource, Vendor vendor) {
     this.dataSource = dataSource;
     this.vendor = vendor;
@@ -97,6 +103,10 @@ public final class Database implements AutoCloseable {
       }
       try {
         T result = work.run(c);
+        Fence held = fence.get();
+        // last, so the check's row lock is held for the shortest time and nothing after it can
+        // change what it vouched for
+        if (held != null) held.check(c);
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -107,6 +117,22 @@ public final class Database implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new DatabaseException(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} with every transaction it starts on this thread fenced: each checks, before
+   * it commits and in the same transaction, that {@code check} still passes, and rolls back with
+   * {@link FenceLost} when it does not.
+   */
+  public <T, E extends Exception> T fenced(Fence check, FencedWork<T, E> work) throws E {
+    Fence outer = fence.get();
+    fence.set(check);
+    try {
+      return work.run();
+    } finally {
+      if (outer == null) fence.remove();
+      else fence.set(outer);
     }
   }
 
@@ -197,6 +223,33 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface TransactionWork<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** What a fenced transaction checks before it commits. */
+  @FunctionalInterface
+  public interface Fence {
+    /**
+     * @throws FenceLost when the transaction must not commit
+     */
+    void check(Connection connection) throws SQLException;
+  }
+
+  @FunctionalInterface
+  public interface FencedWork<T, E extends Exception> {
+    T run() throws E;
+  }
+
+  /**
+   * A fenced transaction was rolled back: this process no longer holds what it worked under (a
+   * mailbox's lease taken over by another instance). Not a database failure: the work must stop,
+   * not be retried.
+   */
+  public static final class FenceLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public FenceLost(String message) {
+      super(message);
+    }
   }
 
   /** A database failure: the caller leaves the message where it is, to be tried again. */

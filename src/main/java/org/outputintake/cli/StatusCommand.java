@@ -1,0 +1,97 @@
+package org.outputintake.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.outputintake.config.IntakeConfig;
+import org.outputintake.reply.Outbox;
+import org.outputintake.store.Database;
+import org.outputintake.store.Instances;
+import org.outputintake.store.MailboxLeases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the instances on one database are doing, read from the database alone, so it answers on any
+ * host: those alive, who reads each mailbox, the outbox, the next scheduled jobs.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show the instances alive, which reads each mailbox and since when, the outbox, the last"
+            + " poll and the next scheduled jobs.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin ConfigOption options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    IntakeConfig config = options.load();
+    PrintWriter out = ShownWriter.of(spec.commandLine().getOut());
+    Instant now = Clock.systemUTC().instant();
+    try (Database db = Database.openExisting(config.database())) {
+      List<Instances.Instance> alive =
+          db.read(c -> Instances.alive(c, now.minus(config.ha().takeover())));
+      Map<String, Instances.Instance> byId =
+          alive.stream().collect(Collectors.toMap(Instances.Instance::id, Function.identity()));
+      out.printf(
+          "Instances alive (heartbeat in the last %ss): %d%n",
+          config.ha().takeover().toSeconds(), alive.size());
+      for (Instances.Instance i : alive)
+        out.printf(
+            "  %s pid %d, started %s, last heartbeat %s (%s)%n",
+            i.host(), i.pid(), i.started(), i.heartbeat(), i.id());
+      List<MailboxLeases.Lease> leases = db.read(MailboxLeases::all);
+      Map<String, Instant> polls = db.read(MailboxLeases::lastPolls);
+      out.println("Mailboxes:");
+      if (leases.isEmpty()) out.println("  none read yet");
+      for (MailboxLeases.Lease l : leases) {
+        Instances.Instance holder = byId.get(l.holder());
+        String who = holder == null ? l.holder() : holder.host() + " pid " + holder.pid();
+        out.printf(
+            "  %s: %s%n",
+            l.mailboxKey(),
+            l.liveAt(now)
+                ? "read by " + who + " since " + l.since() + " (epoch " + l.epoch() + ")"
+                : "no holder: the lease of " + who + " ran out at " + l.expires());
+        out.printf(
+            "    last poll: %s%n",
+            Optional.ofNullable(polls.get(l.mailboxKey())).map(Instant::toString).orElse("none"));
+      }
+      Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
+      out.printf(
+          "Outbox: %d pending, %d dead letters (outbox list --failed)%n",
+          counts.getOrDefault(Outbox.Status.PENDING, 0),
+          counts.getOrDefault(Outbox.Status.FAILED, 0));
+      out.println("Next scheduled:");
+      for (IntakeConfig.Digest d : config.digests())
+        out.printf("  digest %s at %s%n", d.name(), nextFire(d.cron(), config, now));
+      out.println(
+          "  service-level reminders, chases and daily summaries: checked every minute by every"
+              + " instance, each due one sent once");
+    }
+    return 0;
+  }
+
+  private static String nextFire(String cron, IntakeConfig config, Instant now) {
+    try {
+      org.quartz.CronExpression e = new org.quartz.CronExpression(cron);
+      e.setTimeZone(java.util.TimeZone.getTimeZone(config.sla().zone()));
+      java.util.Date next = e.getNextValidTimeAfter(java.util.Date.from(now));
+      return next == null
+          ? "never"
+          : ZonedDateTime.ofInstant(next.toInstant(), config.sla().zone()).toString();
+    } catch (java.text.ParseException ex) {
+      return "unknown (cron '" + cron + "' does not parse)";
+    }
+  }
+}
