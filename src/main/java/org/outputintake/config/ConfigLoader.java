@@ -46,7 +46,8 @@ public final class ConfigLoader {
                 "scanning.share-root",
                 "security.trusted-authserv-id",
                 "server.port",
-                "storage.archive-dir"));
+                "storage.archive-dir",
+                "storage.shared-dir"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
       for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);
     return List.copyOf(keys);
