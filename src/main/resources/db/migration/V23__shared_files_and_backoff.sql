@@ -14,3 +14,13 @@ CREATE TABLE stored_file_piece (
   bytes BYTEA NOT NULL,
   PRIMARY KEY (sha256, seq)
 );
+
+-- A mail server's refusal or outage, recorded so that every instance waits out the same back-off
+-- instead of each trying on its own (issue 22): keyed by the server and the account, never the
+-- secret.
+CREATE TABLE server_backoff (
+  server_key VARCHAR(300) PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  retry_at VARCHAR(40) NOT NULL,
+  reason TEXT
+);
