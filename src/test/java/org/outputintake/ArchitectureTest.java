@@ -136,7 +136,8 @@ class ArchitectureTest {
                 + "digest\\.ScheduleRuns|"
                 + "digest\\.Chasing|"
                 + "digest\\.ChaseDigest|"
-                + "workflow\\.Confirmations"
+                + "workflow\\.Confirmations|"
+                + "backoff\\.SharedWaits"
                 + ")(\\$.*)?")
         .should()
         .callMethod(Connection.class, "prepareStatement", String.class)

@@ -20,7 +20,7 @@ import org.outputintake.reply.ReplyComposer;
 import org.outputintake.reply.SendMailPort;
 import org.outputintake.reply.Templates;
 import org.outputintake.store.Database;
-import org.outputintake.store.RawStore;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowContext;
@@ -158,8 +158,11 @@ public final class IntakeApp implements AutoCloseable {
             config.projects().registry(),
             config.scanning().policies(),
             config.scanning().defaultPolicy());
+    if (config.storage().sharedDir() != null)
+      writableDir(config.storage().sharedDir(), "shared-dir");
     Database db = Database.open(config.database());
     try {
+      DeskFiles desk = DeskFiles.of(config.storage(), db);
       Templates templates = new Templates(config.replies().templates());
       TicketRepository tickets =
           new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
@@ -179,12 +182,13 @@ public final class IntakeApp implements AutoCloseable {
                   clock,
                   StaffMailReading.newText(),
                   StaffMailReading.senderCheck(config.security()),
-                  data.resolve("reports")));
+                  data.resolve("reports"),
+                  desk));
       IntakeContext ctx =
           new IntakeContext(
               config,
               db,
-              new RawStore(data.resolve("files")),
+              desk.files(),
               tickets,
               registry::get,
               Reviews.standard(config, registry::policy, clock),
@@ -217,7 +221,7 @@ public final class IntakeApp implements AutoCloseable {
             new InboxPoller(
                 mb,
                 db,
-                new RawStore(data.resolve("messages")),
+                desk.messages(),
                 new IntakeService(own),
                 registry,
                 config.poll().workers(),
@@ -234,6 +238,7 @@ public final class IntakeApp implements AutoCloseable {
               events::replySent,
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
+      outbox.findFilesIn(desk.files());
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
@@ -254,11 +259,17 @@ public final class IntakeApp implements AutoCloseable {
 
   /** Checked now: otherwise the first request would fail, and every one after it. */
   private static Path writableDataDir(Path data) {
+    return writableDir(data, "data-dir");
+  }
+
+  private static Path writableDir(Path data, String key) {
     try {
       java.nio.file.Files.createDirectories(data);
     } catch (java.io.IOException e) {
       throw new org.outputintake.config.ConfigException(
-          "storage.data-dir is '"
+          "storage."
+              + key
+              + " is '"
               + data
               + "', which cannot be created ("
               + org.outputintake.config.ConfigException.reason(e)
@@ -267,7 +278,9 @@ public final class IntakeApp implements AutoCloseable {
     }
     if (!java.nio.file.Files.isWritable(data))
       throw new org.outputintake.config.ConfigException(
-          "storage.data-dir is '"
+          "storage."
+              + key
+              + " is '"
               + data
               + "', which the bot's user cannot write: change its owner or set another directory");
     return data;

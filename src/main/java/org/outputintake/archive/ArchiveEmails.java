@@ -2,7 +2,6 @@ package org.outputintake.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +14,7 @@ import org.outputintake.mail.ReplyMessages;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.store.DbTime;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.store.RawStore;
 
 /**
@@ -40,10 +40,12 @@ final class ArchiveEmails {
           "sha256");
 
   private final RawStore messages;
+  private final RawStore files;
   private final String botAddress;
 
-  ArchiveEmails(Path dataDir, String botAddress) {
-    this.messages = new RawStore(dataDir.resolve("messages"));
+  ArchiveEmails(DeskFiles desk, String botAddress) {
+    this.messages = desk.messages();
+    this.files = desk.files();
     this.botAddress = botAddress;
   }
 
@@ -99,7 +101,7 @@ final class ArchiveEmails {
           new ArchiveResult.Problem(
               "missing", name, "no raw copy was recorded for this email", null, null));
     } else {
-      e = folder.copyVerified(messages.pathFor(sha, ".eml"), name, sha);
+      e = folder.copyVerified(messages.located(sha, ".eml", null), name, sha);
     }
     String status =
         TicketRecord.text(m, "classification") + ", " + TicketRecord.text(m, "disposition");
@@ -125,7 +127,10 @@ final class ArchiveEmails {
             "emails/%03d-out-%s-%s.eml",
             n, STAMP.format(entry.createdAt()), ArchiveNames.safe(mail.kind()));
     List<OutgoingMail.FileRef> present = new ArrayList<>();
-    for (OutgoingMail.FileRef f : mail.attachments()) {
+    for (OutgoingMail.FileRef stored : mail.attachments()) {
+      OutgoingMail.FileRef f =
+          new OutgoingMail.FileRef(
+              stored.name(), files.located(stored.path()), stored.contentType(), stored.sha256());
       if (Files.isRegularFile(f.path())) {
         present.add(f);
       } else {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
 import org.outputintake.ticket.AuditType;
@@ -42,17 +42,17 @@ final class ArchiveWriter {
           "status");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private final Path dataDir;
+  private final DeskFiles desk;
   private final String botAddress;
 
-  ArchiveWriter(Path dataDir, String botAddress) {
-    this.dataDir = dataDir;
+  ArchiveWriter(DeskFiles desk, String botAddress) {
+    this.desk = desk;
     this.botAddress = botAddress;
   }
 
   /** Writes the whole export into {@code folder}; returns the SHA-256 of its manifest. */
   String write(TicketRecord record, ArchiveFolder folder) throws IOException {
-    ArchiveEmails.Written emails = new ArchiveEmails(dataDir, botAddress).write(record, folder);
+    ArchiveEmails.Written emails = new ArchiveEmails(desk, botAddress).write(record, folder);
     List<Map<String, Object>> files = files(record, folder, emails.inboundByKey());
     csv(folder, "emails.csv", ArchiveEmails.COLUMNS, emails.index());
     csv(folder, "files.csv", FILE_COLUMNS, files);
@@ -75,7 +75,7 @@ final class ArchiveWriter {
   /** Every version of every file, under the number of the submission (email) that brought it. */
   private List<Map<String, Object>> files(
       TicketRecord record, ArchiveFolder folder, Map<String, String> emails) throws IOException {
-    RawStore store = new RawStore(dataDir.resolve("files"));
+    RawStore store = desk.files();
     Map<String, Integer> submissions = new LinkedHashMap<>();
     Map<Integer, ArchiveNames> names = new LinkedHashMap<>();
     List<Map<String, Object>> index = new ArrayList<>();
@@ -104,13 +104,12 @@ final class ArchiveWriter {
   }
 
   /**
-   * The path recorded on the row, else the same content address under the configured data
-   * directory.
+   * The path recorded on the row when on this host, else the same content address in the desk's
+   * store (another instance's, or a shared one).
    */
   private static Path source(Map<String, Object> attachment, RawStore store, String sha) {
     String recorded = TicketRecord.text(attachment, "stored_path");
-    if (recorded != null && Files.isRegularFile(Path.of(recorded))) return Path.of(recorded);
-    return store.pathFor(sha == null ? "00" : sha, "");
+    return store.located(sha == null ? "00" : sha, "", recorded);
   }
 
   private static Map<String, Object> ticketJson(TicketRecord record, int emails, int files) {

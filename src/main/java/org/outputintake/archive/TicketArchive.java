@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.store.Database;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TicketArchive {
   private static final Logger LOG = LoggerFactory.getLogger(TicketArchive.class);
-  private final Path dataDir;
+  private final IntakeConfig.Storage storage;
   private final String botAddress;
   private final Path archiveDir;
   private final Clock clock;
@@ -35,18 +36,23 @@ public final class TicketArchive {
    * @param archiveDir where {@link #exportOnClose} writes; null to export only on demand
    */
   public TicketArchive(Path dataDir, String botAddress, Path archiveDir, Clock clock) {
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this(new IntakeConfig.Storage(dataDir, archiveDir), botAddress, clock);
+  }
+
+  /**
+   * @param storage where the stored files are (this host's data directory, a shared folder, or the
+   *     database) and where {@link #exportOnClose} writes
+   */
+  public TicketArchive(IntakeConfig.Storage storage, String botAddress, Clock clock) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    Path archiveDir = storage.archiveDir();
     this.botAddress = Objects.requireNonNull(botAddress, "botAddress");
     this.archiveDir = archiveDir;
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public static TicketArchive forConfig(IntakeConfig config, Clock clock) {
-    return new TicketArchive(
-        config.storage().dataDir(),
-        config.mailbox().address(),
-        config.storage().archiveDir(),
-        clock);
+    return new TicketArchive(config.storage(), config.mailbox().address(), clock);
   }
 
   /**
@@ -67,7 +73,8 @@ public final class TicketArchive {
     Path temp = Files.createTempDirectory(dir, "." + id + ".partial-");
     try {
       ArchiveFolder folder = new ArchiveFolder(temp);
-      String manifest = new ArchiveWriter(dataDir, botAddress).write(record, folder);
+      String manifest =
+          new ArchiveWriter(DeskFiles.of(storage, db), botAddress).write(record, folder);
       ArchiveResult.Outcome outcome;
       try {
         outcome = ExportPublisher.publish(temp, target);

@@ -64,8 +64,7 @@ final class DatabaseCommand implements Runnable {
           Database into = Database.open(target.database())) {
         out.printf("copying %s into %s%n", source.database().url(), target.database().url());
         DatabaseCopy.Result r =
-            new DatabaseCopy(out)
-                .copy(from, source.storage().dataDir(), into, target.storage().dataDir());
+            new DatabaseCopy(out).copy(from, source.storage(), into, target.storage());
         if (r.verified()) {
           out.printf(
               "copied and verified: %d tickets, %d files%n",

@@ -31,14 +31,14 @@ final class StoredEmailText {
   private final org.outputintake.scan.identifier.IdentifierFinder identifiers =
       new org.outputintake.scan.identifier.IdentifierFinder();
 
-  StoredEmailText(Path dataDir, BlindVerdicts blind) {
-    this.messages = new RawStore(dataDir.resolve("messages"));
+  StoredEmailText(RawStore messages, BlindVerdicts blind) {
+    this.messages = messages;
     this.blind = blind;
   }
 
   void print(PrintWriter out, String rawSha256, String indent) {
     if (rawSha256 == null) return;
-    Path raw = messages.pathFor(rawSha256, ".eml");
+    Path raw = messages.located(rawSha256, ".eml", null);
     if (!Files.isRegularFile(raw)) {
       out.printf("%s(the stored email is not at %s)%n", indent, raw);
       return;

@@ -8,6 +8,7 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.intake.MailLog;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
@@ -152,7 +153,8 @@ final class TicketsCommand implements Runnable {
               // while a verdict of this round is awaited nothing below may say what one was
               BlindVerdicts blind = BlindVerdicts.of(c, t);
               out.println("Emails in:");
-              StoredEmailText texts = new StoredEmailText(config.storage().dataDir(), blind);
+              StoredEmailText texts =
+                  new StoredEmailText(DeskFiles.of(config.storage(), db).messages(), blind);
               for (var m : MailLog.forTicket(c, key)) {
                 out.printf(
                     "  - %s %s from %s: %s%n",

@@ -179,7 +179,9 @@ final class ConfigBinder {
 
   private IntakeConfig.Storage storage() {
     return new IntakeConfig.Storage(
-        path("storage.data-dir"), archiveDir(path("storage.archive-dir")));
+        path("storage.data-dir"),
+        archiveDir(path("storage.archive-dir")),
+        path("storage.shared-dir"));
   }
 
   /**

@@ -47,6 +47,7 @@ public final class ConfigLoader {
                 "security.trusted-authserv-id",
                 "server.port",
                 "storage.archive-dir",
+                "storage.shared-dir",
                 "tickets.prefixes.ingest",
                 "tickets.prefixes.transfer"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))

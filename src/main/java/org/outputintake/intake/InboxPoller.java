@@ -76,7 +76,17 @@ public final class InboxPoller {
     this.registry = registry;
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(clock);
-    this.login = new LoginBackoff("IMAP", clock);
+    this.login =
+        new LoginBackoff(
+            "IMAP",
+            clock,
+            new org.outputintake.backoff.SharedWaits(db),
+            "imap "
+                + mailbox.imap().host()
+                + ":"
+                + mailbox.imap().port()
+                + " "
+                + mailbox.imap().username());
     this.status = new PollStatus(clock);
     this.imapLogin = imapLogin;
   }

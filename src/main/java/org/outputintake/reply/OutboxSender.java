@@ -64,6 +64,48 @@ public final class OutboxSender {
         throws java.sql.SQLException;
   }
 
+  // none: the paths the mail recorded are read as they are (one host)
+  private java.util.Optional<org.outputintake.store.RawStore> files = java.util.Optional.empty();
+
+  /**
+   * Where a released file is found when the instance that queued the mail was another: the desk's
+   * store, which fetches it from the shared copy by the SHA-256 it was checked under.
+   */
+  public synchronized void findFilesIn(org.outputintake.store.RawStore store) {
+    this.files = java.util.Optional.of(store);
+  }
+
+  /** The mail with each checked file's path on this host. */
+  private OutgoingMail withLocalFiles(OutgoingMail mail) {
+    if (files.isEmpty() || mail.attachments().isEmpty()) return mail;
+    org.outputintake.store.RawStore store = files.get();
+    List<OutgoingMail.FileRef> here =
+        mail.attachments().stream()
+            .map(
+                f ->
+                    new OutgoingMail.FileRef(
+                        f.name(),
+                        f.sha256() == null
+                            ? store.located(f.path())
+                            : store.located(f.sha256(), "", f.path().toString()),
+                        f.contentType(),
+                        f.sha256()))
+            .toList();
+    return new OutgoingMail(
+        mail.messageId(),
+        mail.ticketId(),
+        mail.kind(),
+        mail.to(),
+        mail.bcc(),
+        mail.subject(),
+        mail.body(),
+        mail.inReplyTo(),
+        mail.references(),
+        here,
+        mail.html(),
+        mail.inlineImages());
+  }
+
   /** The officers are told, in the transaction that marks the dead letter (see IntakeApp). */
   public synchronized void onChangedAttachment(ChangedAttachmentAlert alert) {
     this.changedAttachment = alert;
@@ -194,7 +236,7 @@ public final class OutboxSender {
   }
 
   private Result attempt(Outbox.Entry e) {
-    OutgoingMail mail = e.mail();
+    OutgoingMail mail = withLocalFiles(e.mail());
     if (!sentUnmarked.contains(e.id())) {
       try {
         smtp.send(mail);

@@ -58,6 +58,25 @@ public final class DatabaseCopy {
    * @throws TargetNotEmpty when the target holds tickets (or any other row): nothing is written
    */
   public Result copy(Database from, Path fromData, Database to, Path toData) throws IOException {
+    return copy(
+        from,
+        new org.outputintake.config.IntakeConfig.Storage(fromData),
+        to,
+        new org.outputintake.config.IntakeConfig.Storage(toData));
+  }
+
+  /**
+   * The same between two configurations' storage: the files go where the target desk keeps them
+   * (its data directory, its shared folder, or its database) and are read back from there.
+   */
+  public Result copy(
+      Database from,
+      org.outputintake.config.IntakeConfig.Storage fromStorage,
+      Database to,
+      org.outputintake.config.IntakeConfig.Storage toStorage)
+      throws IOException {
+    Path fromData = fromStorage.dataDir();
+    Path toData = toStorage.dataDir();
     List<String> tables = from.read(DatabaseCopy::tables);
     refuseNonEmpty(to, tables);
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -78,8 +97,103 @@ public final class DatabaseCopy {
       if (there != rows.get(table))
         mismatches.add(table + ": " + rows.get(table) + " rows read, " + there + " in the target");
     }
+    DeskFiles source = DeskFiles.of(fromStorage, from);
+    DeskFiles target = DeskFiles.of(toStorage, to);
     int files = copyFiles(fromData, toData, mismatches);
+    if (source.where() == DeskFiles.Where.SHARED_DIR && fromStorage.sharedDir() != null)
+      files += copyFiles(fromStorage.sharedDir(), toData, mismatches);
+    if (source.where() == DeskFiles.Where.DATABASE && target.where() != DeskFiles.Where.DATABASE)
+      files += outOfDatabase(from, source, target, mismatches);
+    else if (target.where() != DeskFiles.Where.DATA_DIR)
+      files += intoShared(source, target, to, mismatches);
     return new Result(rows, files, mismatches);
+  }
+
+  /**
+   * From a desk that kept its files in its database: every file a ticket's row names (attachments,
+   * raw emails), fetched by its hash and stored where the target keeps them.
+   */
+  private int outOfDatabase(
+      Database from, DeskFiles source, DeskFiles target, List<String> mismatches)
+      throws IOException {
+    int n = 0;
+    for (String[] kind :
+        List.of(
+            new String[] {"SELECT DISTINCT sha256 FROM attachment WHERE sha256 IS NOT NULL", ""},
+            new String[] {
+              "SELECT DISTINCT raw_sha256 FROM mail_message WHERE raw_sha256 IS NOT NULL", ".eml"
+            })) {
+      List<String> hashes =
+          from.read(
+              c -> {
+                List<String> out = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(kind[0])) {
+                  while (rs.next()) out.add(rs.getString(1));
+                }
+                return out;
+              });
+      RawStore in = kind[1].isEmpty() ? source.files() : source.messages();
+      RawStore into = kind[1].isEmpty() ? target.files() : target.messages();
+      for (String sha : hashes) {
+        if (!sha.matches("[0-9a-f]{64}")) continue;
+        try {
+          RawStore.Stored put = into.putFile(in.local(sha, kind[1]), kind[1]);
+          if (!put.sha256().equals(sha)) mismatches.add(sha + kind[1] + ": SHA-256 differs");
+          n++;
+        } catch (java.nio.file.NoSuchFileException e) {
+          mismatches.add(sha + kind[1] + ": not in the source database");
+        }
+      }
+    }
+    out.printf(
+        "  %-18s %8d files out of the source database, SHA-256 verified%n", "stored files", n);
+    return n;
+  }
+
+  /**
+   * The stored files into the target desk's shared store (its folder or its database), each read
+   * back from there and hashed: a host of the target desk finds them whichever instance asks.
+   */
+  private int intoShared(DeskFiles source, DeskFiles target, Database to, List<String> mismatches)
+      throws IOException {
+    int n = 0;
+    for (String kind : List.of("files", "messages")) {
+      RawStore from = kind.equals("files") ? source.files() : source.messages();
+      RawStore into = kind.equals("files") ? target.files() : target.messages();
+      if (!Files.isDirectory(from.root())) continue;
+      List<Path> stored;
+      try (Stream<Path> walk = Files.walk(from.root())) {
+        stored =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}.*"))
+                .toList();
+      }
+      for (Path file : stored) {
+        String name = file.getFileName().toString();
+        String sha = name.substring(0, 64);
+        RawStore.Stored put = into.putFile(file, name.substring(64));
+        if (!put.sha256().equals(sha)) {
+          mismatches.add(kind + "/" + name + ": its content no longer matches its SHA-256 name");
+          continue;
+        }
+        Path back = Files.createTempFile("copy-", ".check");
+        try {
+          if (target.where() == DeskFiles.Where.DATABASE
+              && !(new DatabaseFiles(to).fetch(sha, back) && Sha256.of(back).equals(sha)))
+            mismatches.add(kind + "/" + name + ": the target database's copy differs");
+        } finally {
+          Files.deleteIfExists(back);
+        }
+        n++;
+      }
+    }
+    out.printf(
+        "  %-18s %8d files into the target's %s, SHA-256 verified%n",
+        "shared files",
+        n,
+        target.where() == DeskFiles.Where.DATABASE ? "database" : "shared folder");
+    return n;
   }
 
   /** The desk's tables, the ticket first: every other table's rows may refer to a ticket. */

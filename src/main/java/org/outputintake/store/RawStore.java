@@ -20,9 +20,47 @@ import java.util.HexFormat;
  */
 public final class RawStore {
   private final Path root;
+  private final SharedCopy shared;
 
   public RawStore(Path root) {
+    this(root, SharedCopy.NONE);
+  }
+
+  /**
+   * @param root this host's copies
+   * @param shared where every instance finds the files ({@link DatabaseFiles}), or {@link
+   *     SharedCopy#NONE} when {@code root} itself is the only copy (one host, or a shared folder)
+   */
+  public RawStore(Path root, SharedCopy shared) {
     this.root = root;
+    this.shared = java.util.Objects.requireNonNull(shared, "shared");
+  }
+
+  /**
+   * The copy every instance reads. A file is there before the transaction that names it commits
+   * (put returns after it), so another instance never meets a ticket whose files it cannot get.
+   */
+  public interface SharedCopy {
+    SharedCopy NONE =
+        new SharedCopy() {
+          @Override
+          public void save(String sha256, Path file) {}
+
+          @Override
+          public boolean fetch(String sha256, Path into) {
+            return false;
+          }
+        };
+
+    /** Keeps the file under its hash; a second save of the same hash is a no-op. */
+    void save(String sha256, Path file) throws IOException;
+
+    /**
+     * Writes the file of that hash into {@code into}.
+     *
+     * @return false when no instance has stored it
+     */
+    boolean fetch(String sha256, Path into) throws IOException;
   }
 
   public record Stored(String sha256, long size, Path path) {}
@@ -57,8 +95,9 @@ public final class RawStore {
       }
       String hex = HexFormat.of().formatHex(digest.digest());
       Path target = pathFor(hex, suffix);
+      long size;
       try {
-        long size = Files.size(tmp);
+        size = Files.size(tmp);
         force(tmp);
         if (Files.exists(target)) {
           Files.delete(tmp);
@@ -70,10 +109,11 @@ public final class RawStore {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
           }
         }
-        return new Stored(hex, size, target);
       } catch (IOException e) {
         throw new Unwritable(root, e);
       }
+      saveShared(hex, target);
+      return new Stored(hex, size, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -142,6 +182,80 @@ public final class RawStore {
     try (InputStream in = Files.newInputStream(file)) {
       return put(in, suffix);
     }
+  }
+
+  private void saveShared(String hex, Path target) throws Unwritable {
+    try {
+      shared.save(hex, target);
+    } catch (IOException e) {
+      throw new Unwritable(root, e);
+    } catch (RuntimeException e) {
+      // the shared copy is in the database: down is the whole server's fault, as a full disk is
+      throw new Unwritable(root, new IOException(e.getMessage(), e));
+    }
+  }
+
+  /**
+   * The file of that hash on this host: the copy already here, else fetched from the shared copy
+   * and checked against its hash before it is given a real name.
+   *
+   * @throws java.nio.file.NoSuchFileException when neither this host nor the shared copy has it
+   */
+  public Path local(String sha256, String suffix) throws IOException {
+    Path target = pathFor(sha256, suffix);
+    if (Files.isRegularFile(target)) return target;
+    Path tmp = Files.createTempFile(Files.createDirectories(root.resolve("tmp")), "get-", ".part");
+    try {
+      if (!shared.fetch(sha256, tmp))
+        throw new java.nio.file.NoSuchFileException(
+            target.toString(), null, "not stored on this host nor in the shared store");
+      String actual = Sha256.of(tmp);
+      if (!actual.equalsIgnoreCase(sha256))
+        throw new IOException("the shared copy of " + sha256 + " hashes to " + actual);
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The file a row recorded: where it was written when that is on this host, else by its hash. */
+  public Path local(String sha256, String suffix, String recordedPath) throws IOException {
+    if (recordedPath != null) {
+      Path recorded = Path.of(recordedPath);
+      if (Files.isRegularFile(recorded) || sha256 == null) return recorded;
+    }
+    return local(sha256, suffix);
+  }
+
+  /**
+   * Where the file a row recorded is on this host, fetched if need be; when it cannot be had, where
+   * it would be, so the reader reports it missing (or changed) by its own rule, as it does a file
+   * lost from a single host's disk.
+   */
+  public Path located(String sha256, String suffix, String recordedPath) {
+    try {
+      return local(sha256, suffix, recordedPath);
+    } catch (IOException e) {
+      return recordedPath != null ? Path.of(recordedPath) : pathFor(sha256, suffix);
+    }
+  }
+
+  /**
+   * A file this store wrote, by the path recorded when it was written (on this host or another):
+   * that path when it is here, else the same content address (its name) here, fetched if need be. A
+   * path this store did not name is returned as it is.
+   */
+  public Path located(Path recorded) {
+    if (Files.isRegularFile(recorded) || recorded.getFileName() == null) return recorded;
+    String name = recorded.getFileName().toString();
+    if (name.length() < 64 || !name.substring(0, 64).matches("[0-9a-f]{64}")) return recorded;
+    return located(name.substring(0, 64), name.substring(64), recorded.toString());
   }
 
   public Path pathFor(String sha256, String suffix) {

@@ -35,7 +35,7 @@ public final class CheckedFiles {
     List<String> problems = new ArrayList<>();
     for (TicketFiles.StoredAttachment a : all) {
       if (!"output".equals(a.role())) continue;
-      Path p = Path.of(a.storedPath());
+      Path p = inv.ctx().files().files().located(a.sha256(), "", a.storedPath());
       try {
         String actual = sha256(p);
         if (!actual.equalsIgnoreCase(a.sha256())) {

@@ -1,6 +1,5 @@
 package org.outputintake.workflow;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.outputintake.form.RequestForm;
 import org.outputintake.inspection.SafeFileName;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyComposer;
+import org.outputintake.store.RawStore;
 import org.outputintake.ticket.TicketFiles;
 
 /**
@@ -57,7 +57,8 @@ public final class FilesForCheckers {
 
   private FilesForCheckers() {}
 
-  public static Prepared of(List<TicketFiles.StoredAttachment> files, Attach how, long limit) {
+  public static Prepared of(
+      RawStore store, List<TicketFiles.StoredAttachment> files, Attach how, long limit) {
     long total = files.stream().mapToLong(TicketFiles.StoredAttachment::size).sum();
     List<OutgoingMail.FileRef> refs = new ArrayList<>();
     if (how == Attach.ALWAYS || total <= limit) {
@@ -65,24 +66,28 @@ public final class FilesForCheckers {
         refs.add(
             new OutgoingMail.FileRef(
                 SafeFileName.of(a.originalName()).display(),
-                Path.of(a.storedPath()),
+                store.located(a.sha256(), "", a.storedPath()),
                 a.mediaType() == null ? "application/octet-stream" : a.mediaType(),
                 a.sha256()));
       }
     }
-    return new Prepared(refs, total, formRows(files));
+    return new Prepared(refs, total, formRows(store, files));
   }
 
   /**
    * The form's file table, read again from the stored form: what each file shows, the controls
    * declared, Output or Supporting. Empty when there is no readable form (the findings say why).
    */
-  private static List<Map<String, Object>> formRows(List<TicketFiles.StoredAttachment> files) {
+  private static List<Map<String, Object>> formRows(
+      RawStore store, List<TicketFiles.StoredAttachment> files) {
     Optional<TicketFiles.StoredAttachment> stored =
         files.stream().filter(a -> "form".equals(a.role())).findFirst();
     if (stored.isEmpty()) return List.of();
     FormReadResult read =
-        new FormReader().read(Path.of(stored.get().storedPath()), stored.get().mediaType());
+        new FormReader()
+            .read(
+                store.located(stored.get().sha256(), "", stored.get().storedPath()),
+                stored.get().mediaType());
     if (read.form().isEmpty()) return List.of();
     RequestForm form = read.form().get();
     List<Map<String, Object>> rows = new ArrayList<>();

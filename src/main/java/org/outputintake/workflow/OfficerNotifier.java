@@ -157,7 +157,7 @@ public final class OfficerNotifier {
     // the files themselves, so an email-only desk can check them; the list gets them up to the
     // limit
     long limit = ctx.config().staff().attachLimitBytes();
-    FilesForCheckers.Prepared sent = FilesForCheckers.of(files, how, limit);
+    FilesForCheckers.Prepared sent = FilesForCheckers.of(ctx.files().files(), files, how, limit);
     attachments.addAll(sent.attachments());
     v.putAll(sent.facts(limit));
     String name = t.folderName() != null ? t.folderName() : t.subject();
@@ -179,7 +179,7 @@ public final class OfficerNotifier {
     Map<String, Path> sources = new HashMap<>();
     for (TicketFiles.StoredAttachment a : files) {
       // the stored copy, so the report shows each table with its flagged cells (identifiers masked)
-      sources.put(a.originalName(), Path.of(a.storedPath()));
+      sources.put(a.originalName(), ctx.files().files().located(a.sha256(), "", a.storedPath()));
       List<Finding> list = byFile.getOrDefault(a.originalName(), List.of());
       reports.add(new FileReport(a.originalName(), a.mediaType(), a.sha256(), a.size(), list));
     }
@@ -196,7 +196,11 @@ public final class OfficerNotifier {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         ReportFormat.HTML.write(new ScanReport(t.policy(), reports), w, sources);
       }
-      return out;
+      // into the desk's store: the instance that sends the notification, or exports the ticket,
+      // may be another than the one that wrote it
+      Path stored = ctx.files().files().putFile(out, ".html").path();
+      Files.deleteIfExists(out);
+      return stored;
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "the scan report for {} could not be written; the notification goes without it: {}",

@@ -1,6 +1,5 @@
 package org.outputintake.workflow;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -21,8 +20,8 @@ final class ResearcherNames {
 
   private final RawStore messages;
 
-  ResearcherNames(Path dataDir) {
-    this.messages = new RawStore(dataDir.resolve("messages"));
+  ResearcherNames(RawStore messages) {
+    this.messages = messages;
   }
 
   /**
@@ -40,7 +39,7 @@ final class ResearcherNames {
     }
     for (String sha : WorkflowStore.latestEmailsFrom(c, ticketId, address, LOOK_BACK)) {
       if (sha.length() != 64) continue; // not a hash this store wrote
-      Optional<String> name = DisplayNames.ofStoredMessage(messages.pathFor(sha, ".eml"));
+      Optional<String> name = DisplayNames.ofStoredMessage(messages.located(sha, ".eml", null));
       if (name.isPresent()) return name;
     }
     return Optional.empty();

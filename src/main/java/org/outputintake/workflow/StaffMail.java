@@ -30,7 +30,7 @@ public final class StaffMail {
 
   StaffMail(WorkflowContext ctx) {
     this.ctx = ctx;
-    this.names = new ResearcherNames(ctx.config().storage().dataDir());
+    this.names = new ResearcherNames(ctx.files().messages());
   }
 
   /**

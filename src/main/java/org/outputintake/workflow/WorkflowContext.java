@@ -7,6 +7,7 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.reply.ReplyComposer;
+import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.TicketRepository;
 
 /**
@@ -16,6 +17,7 @@ import org.outputintake.ticket.TicketRepository;
  * @param newText the new text of a reply: quoted history and signature removed
  * @param senderCheck why a staff command must not count (authentication), or empty when it may
  * @param reportsDir where scan reports attached to officers' notifications are written
+ * @param files the desk's stored files, found on this host whichever instance received them
  */
 public record WorkflowContext(
     IntakeConfig config,
@@ -25,7 +27,8 @@ public record WorkflowContext(
     Clock clock,
     NewText newText,
     SenderCheck senderCheck,
-    Path reportsDir) {
+    Path reportsDir,
+    DeskFiles files) {
 
   /** The part of a reply that is new: quoting, attribution lines and signatures removed. */
   @FunctionalInterface

@@ -43,6 +43,9 @@ public final class BenchMailServer {
     mail.setUser(WARM_UP, "warmup", "pw");
     // and a third, for the steady state with the officers' notifications on
     mail.setUser("notify@example.org", "notify", "pw");
+    // and the same two passes with the database on PostgreSQL (IntakeBench prints them beside)
+    mail.setUser("postgres@example.org", "postgres", "pw");
+    mail.setUser("pg-notify@example.org", "pg-notify", "pw");
     Path dir = Files.createTempDirectory("bench-mail");
     byte[] form = Files.readAllBytes(form(dir));
     Session session = Session.getInstance(new Properties());
@@ -59,7 +62,9 @@ public final class BenchMailServer {
       var message = m.build(session);
       mail.getUserManager().getUser("support").deliver(message);
       if (!big) mail.getUserManager().getUser("warmup").deliver(message);
-      if (!big) mail.getUserManager().getUser("notify").deliver(message);
+      if (!big)
+        for (String login : List.of("notify", "postgres", "pg-notify"))
+          mail.getUserManager().getUser(login).deliver(message);
     }
     System.out.println("READY " + mail.getImap().getPort() + " " + mail.getSmtp().getPort());
     System.out.flush();

@@ -107,6 +107,16 @@ class DatabaseCopyTest extends DeskTest {
       assertEquals(
           Sha256.of(f),
           Sha256.of(target.resolve("files").resolve(source.relativize(f).toString())));
+    // PostgreSQL is where the target desk keeps its files: every one is there, byte for byte
+    try (Database b = Database.open(targetUrl)) {
+      org.outputintake.store.DatabaseFiles inDb = new org.outputintake.store.DatabaseFiles(b);
+      Path back = dir.resolve("read-back");
+      for (Path f : files) {
+        String sha = f.getFileName().toString().substring(0, 64);
+        assertTrue(inDb.fetch(sha, back), f + " is in the target database");
+        assertEquals(Sha256.of(f), Sha256.of(back), f.toString());
+      }
+    }
     assertTrue(out.toString().contains("copied and verified: 2 tickets"), out.toString());
     assertTrue(second != null);
 

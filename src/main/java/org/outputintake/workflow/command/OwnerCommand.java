@@ -87,6 +87,7 @@ public final class OwnerCommand implements OfficerCommand {
     long limit = inv.ctx().config().staff().attachLimitBytes();
     facts.putAll(
         FilesForCheckers.of(
+                inv.ctx().files().files(),
                 TicketFiles.latestSubmission(inv.c(), inv.id()),
                 FilesForCheckers.Attach.UP_TO_LIMIT,
                 limit)

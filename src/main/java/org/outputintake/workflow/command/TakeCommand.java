@@ -52,7 +52,10 @@ public final class TakeCommand implements OfficerCommand {
     List<TicketFiles.StoredAttachment> files = TicketFiles.latestSubmission(inv.c(), inv.id());
     FilesForCheckers.Prepared sent =
         FilesForCheckers.of(
-            files, FilesForCheckers.Attach.ALWAYS, inv.ctx().config().staff().attachLimitBytes());
+            inv.ctx().files().files(),
+            files,
+            FilesForCheckers.Attach.ALWAYS,
+            inv.ctx().config().staff().attachLimitBytes());
     StringBuilder list = new StringBuilder();
     for (TicketFiles.StoredAttachment a : files) {
       list.append("\n  - ")
