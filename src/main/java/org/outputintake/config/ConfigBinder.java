@@ -276,7 +276,11 @@ final class ConfigBinder {
     return new WorkflowSettings(
         integer("workflow.chase-after", WorkflowSettings.DEFAULT_CHASE_AFTER),
         integer("workflow.withdraw-after", WorkflowSettings.DEFAULT_WITHDRAW_AFTER),
-        timeOfDay("workflow.daily-summary"));
+        timeOfDay("workflow.daily-summary"),
+        new WorkflowSettings.Checkers(
+            integer("workflow.checkers.output", WorkflowSettings.Checkers.DEFAULT.output()),
+            integer("workflow.checkers.ingest", WorkflowSettings.Checkers.DEFAULT.ingest()),
+            integer("workflow.checkers.transfer", WorkflowSettings.Checkers.DEFAULT.transfer())));
   }
 
   /** A time such as {@code "08:30"}; {@code off} (or nothing) for none. */

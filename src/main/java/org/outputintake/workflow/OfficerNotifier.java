@@ -118,7 +118,9 @@ public final class OfficerNotifier {
     List<String> checkers = WorkflowStore.checkers(c, t.idText());
     v.put("held", String.join(" and ", checkers));
     v.put("isHeld", !checkers.isEmpty());
-    v.put("full", checkers.size() >= WorkflowStore.CHECKERS);
+    v.put(
+        "full",
+        checkers.size() >= WorkflowStore.checksNeeded(ctx.config().workflow().checkers(), t));
     v.put("round", t.round());
     v.putAll(serviceLevel.staffFacts(serviceLevel.status(c, t, ctx.clock().instant())));
     List<Map<String, Object>> fileRows = new ArrayList<>();

@@ -424,7 +424,9 @@ public final class StaffCommands {
     facts.put("hasCheckers", !checkers.isEmpty());
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
-    facts.put("verdictsExpected", WorkflowStore.verdictsExpected(c, t.idText(), t.round()));
+    facts.put(
+        "verdictsExpected",
+        WorkflowStore.verdictsExpected(c, t, ctx.config().workflow().checkers()));
     facts.put("commands", help(roles, t.state()));
     // a data owner is offered their own two commands, a manager their one, not the officers' list
     boolean owner = !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER);

@@ -39,7 +39,7 @@ public final class NextCommand implements OfficerCommand {
   @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
-    for (String id : WorkflowStore.needingChecker(inv.c(), 100)) {
+    for (String id : WorkflowStore.needingChecker(inv.c(), 100, inv.checkerCounts())) {
       // the one they hold already needs another officer, not them
       if (WorkflowStore.checkers(inv.c(), id).contains(inv.sender())) continue;
       Ticket t = inv.ctx().tickets().find(inv.c(), id).orElseThrow();

@@ -70,7 +70,8 @@ public final class ReleaseCommand implements OfficerCommand {
               + p.number()
               + " needs a data owner's approval first: send the files with #owner");
     }
-    if (RoundOutcome.of(inv.c(), inv.id(), inv.ticket().round()) != RoundOutcome.PASSED) {
+    if (RoundOutcome.of(inv.c(), inv.ticket(), inv.ticket().round(), inv.checkerCounts())
+        != RoundOutcome.PASSED) {
       throw new Refused(
           "round "
               + inv.ticket().round()
