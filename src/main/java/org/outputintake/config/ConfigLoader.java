@@ -46,6 +46,8 @@ public final class ConfigLoader {
                 "scanning.share-root",
                 "security.trusted-authserv-id",
                 "server.port",
+                "staff.lists.ingest",
+                "staff.lists.transfer",
                 "storage.archive-dir"));
     for (String section : List.of("mailbox.oauth2", "mailbox.imap.oauth2", "mailbox.smtp.oauth2"))
       for (String key : OAuth2Keys.KEYS) keys.add(section + "." + key);

@@ -56,7 +56,7 @@ public final class OfficerNotifier {
   /** To the officers' list, in the caller's transaction. */
   public void queued(Connection c, Ticket t, Arrival arrival, Instant now) throws SQLException {
     Facts f = facts(c, t, arrival, FilesForCheckers.Attach.UP_TO_LIMIT);
-    for (String to : mail.officerAddresses()) {
+    for (String to : mail.officerAddresses(t)) {
       mail.queue(
           c,
           ctx.composer()

@@ -62,7 +62,7 @@ public final class AssignCommand implements OfficerCommand {
           "#assign needs the address of the officer who is to check the ticket: " + EXAMPLE);
     }
     String officer = args.group(1).toLowerCase(Locale.ROOT);
-    if (!inv.ctx().config().staff().isOfficer(officer)) {
+    if (!inv.ctx().config().staff().isOfficerFor(officer, inv.ticket().kind().code())) {
       throw new Refused(
           officer
               + " is not one of the output checking officers (staff.officers), so cannot check");
