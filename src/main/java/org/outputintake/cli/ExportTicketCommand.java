@@ -98,7 +98,8 @@ final class ExportTicketCommand implements Callable<Integer> {
     return db.read(
         c -> {
           Optional<org.outputintake.ticket.Ticket> t = TicketsCommand.repo(config).find(c, id);
-          if (t.isEmpty() || !BlindVerdicts.of(c, t.get()).lone()) return Optional.empty();
+          if (t.isEmpty() || !BlindVerdicts.of(c, t.get(), config.workflow().checkers()).lone())
+            return Optional.empty();
           return Optional.of(
               id
                   + " has a verdict in while the other checker's is awaited (check round "

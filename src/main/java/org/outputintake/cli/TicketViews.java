@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.Ticket;
@@ -24,14 +25,25 @@ final class TicketViews {
   private TicketViews() {}
 
   /** The queue as {@code #queue} gives it by email ({@link DeskViews#queue}). */
-  static int printQueue(Database db, TicketRepository repo, PrintWriter out, Clock clock) {
-    db.read(c -> new DeskViews(c, repo).queue(clock.instant())).forEach(out::println);
+  static int printQueue(
+      Database db,
+      TicketRepository repo,
+      WorkflowSettings.Checkers counts,
+      PrintWriter out,
+      Clock clock) {
+    db.read(c -> new DeskViews(c, repo, counts).queue(clock.instant())).forEach(out::println);
     return 0;
   }
 
   /** The tickets {@code #find} gives by email ({@link DeskViews#search}). */
-  static int printSearch(Database db, TicketRepository repo, PrintWriter out, List<String> words) {
-    db.read(c -> new DeskViews(c, repo).search(words, Integer.MAX_VALUE)).forEach(out::println);
+  static int printSearch(
+      Database db,
+      TicketRepository repo,
+      WorkflowSettings.Checkers counts,
+      PrintWriter out,
+      List<String> words) {
+    db.read(c -> new DeskViews(c, repo, counts).search(words, Integer.MAX_VALUE))
+        .forEach(out::println);
     return 0;
   }
 

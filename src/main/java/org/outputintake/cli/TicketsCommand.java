@@ -76,7 +76,8 @@ final class TicketsCommand implements Runnable {
       }
       try (Database db = Database.openExisting(config.database())) {
         if (queue)
-          return TicketViews.printQueue(db, repo(config), out, java.time.Clock.systemUTC());
+          return TicketViews.printQueue(
+              db, repo(config), config.workflow().checkers(), out, java.time.Clock.systemUTC());
         List<Ticket> tickets =
             db.read(c -> repo(config).list(c)).stream()
                 .filter(t -> state == null || t.state().name().equals(state))
@@ -143,7 +144,7 @@ final class TicketsCommand implements Runnable {
         Ticket t = found.get();
         db.read(
             c -> {
-              new DeskViews(c, repo(config))
+              new DeskViews(c, repo(config), config.workflow().checkers())
                   .summary(
                       t,
                       new org.outputintake.sla.ServiceLevel(config.sla()),
@@ -151,7 +152,7 @@ final class TicketsCommand implements Runnable {
                   .forEach(out::println);
               SubmissionsView.print(out, c, key);
               // while a verdict of this round is awaited nothing below may say what one was
-              BlindVerdicts blind = BlindVerdicts.of(c, t);
+              BlindVerdicts blind = BlindVerdicts.of(c, t, config.workflow().checkers());
               out.println("Emails in:");
               StoredEmailText texts =
                   new StoredEmailText(DeskFiles.of(config.storage(), db).messages(), blind);
@@ -241,7 +242,7 @@ final class TicketsCommand implements Runnable {
               .filter(w -> !w.isBlank())
               .toList();
       try (Database db = Database.openExisting(config.database())) {
-        return TicketViews.printSearch(db, repo(config), out, lower);
+        return TicketViews.printSearch(db, repo(config), config.workflow().checkers(), out, lower);
       }
     }
   }

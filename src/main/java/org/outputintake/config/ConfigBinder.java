@@ -220,7 +220,35 @@ final class ConfigBinder {
         text("staff.officers-list"),
         list("staff.officers"),
         list("staff.managers"),
-        size("staff.attach-limit", IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT));
+        size("staff.attach-limit", IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT),
+        staffLists());
+  }
+
+  /** {@code staff.lists.<kind>: FILE}, one address a line ({@code #} starts a comment). */
+  private java.util.Map<String, java.util.List<String>> staffLists() {
+    java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
+    for (String kind : java.util.List.of("ingest", "transfer")) {
+      String key = "staff.lists." + kind;
+      String file = text(key);
+      if (file == null || file.isBlank()) continue;
+      Path p = Path.of(file.trim());
+      try {
+        java.util.List<String> members = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(p, java.nio.charset.StandardCharsets.UTF_8)) {
+          String a = line.replaceFirst("#.*", "").strip();
+          if (!a.isEmpty()) members.add(a);
+        }
+        out.put(kind, members);
+      } catch (IOException | RuntimeException e) {
+        throw new ConfigException(
+            key
+                + " is '"
+                + file
+                + "': the file cannot be read; write the path of a file listing"
+                + " one officer's address a line");
+      }
+    }
+    return out;
   }
 
   /** A size such as {@code 20MB}, {@code 512 KB}, {@code 1GB} or plain bytes. */
@@ -312,7 +340,11 @@ final class ConfigBinder {
     return new WorkflowSettings(
         integer("workflow.chase-after", WorkflowSettings.DEFAULT_CHASE_AFTER),
         integer("workflow.withdraw-after", WorkflowSettings.DEFAULT_WITHDRAW_AFTER),
-        timeOfDay("workflow.daily-summary"));
+        timeOfDay("workflow.daily-summary"),
+        new WorkflowSettings.Checkers(
+            integer("workflow.checkers.output", WorkflowSettings.Checkers.DEFAULT.output()),
+            integer("workflow.checkers.ingest", WorkflowSettings.Checkers.DEFAULT.ingest()),
+            integer("workflow.checkers.transfer", WorkflowSettings.Checkers.DEFAULT.transfer())));
   }
 
   /** A time such as {@code "08:30"}; {@code off} (or nothing) for none. */

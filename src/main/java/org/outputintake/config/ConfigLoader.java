@@ -46,6 +46,8 @@ public final class ConfigLoader {
                 "scanning.share-root",
                 "security.trusted-authserv-id",
                 "server.port",
+                "staff.lists.ingest",
+                "staff.lists.transfer",
                 "storage.archive-dir",
                 "storage.shared-dir",
                 "tickets.prefixes.ingest",

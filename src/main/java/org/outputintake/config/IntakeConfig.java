@@ -671,12 +671,16 @@ public record IntakeConfig(
    * @param attachLimitBytes {@code staff.attach-limit}: the largest total of a submission's files
    *     attached to the officers' new-ticket notification (a {@code #take} confirmation always
    *     carries them)
+   * @param lists {@code staff.lists}: by request kind code ({@code ingest}, {@code transfer}), the
+   *     officers who work tickets of that kind instead of {@code staff.officers}, read from the
+   *     file the key names; a kind not listed is worked by {@code staff.officers}
    */
   public record Staff(
       String officersList,
       java.util.List<String> officers,
       java.util.List<String> managers,
-      long attachLimitBytes) {
+      long attachLimitBytes,
+      java.util.Map<String, java.util.List<String>> lists) {
     /** {@code staff.attach-limit}'s default: 20 MB. */
     public static final long DEFAULT_ATTACH_LIMIT = 20L * 1024 * 1024;
 
@@ -685,6 +689,14 @@ public record IntakeConfig(
     public Staff(
         String officersList, java.util.List<String> officers, java.util.List<String> managers) {
       this(officersList, officers, managers, DEFAULT_ATTACH_LIMIT);
+    }
+
+    public Staff(
+        String officersList,
+        java.util.List<String> officers,
+        java.util.List<String> managers,
+        long attachLimitBytes) {
+      this(officersList, officers, managers, attachLimitBytes, java.util.Map.of());
     }
 
     public Staff {
@@ -700,10 +712,35 @@ public record IntakeConfig(
               + "', not an email address: write e.g. srs-officers@example.org");
       officers = addresses("staff.officers", officers);
       managers = addresses("staff.managers", managers);
+      java.util.Map<String, java.util.List<String>> read = new java.util.TreeMap<>();
+      for (var e :
+          (lists == null ? java.util.Map.<String, java.util.List<String>>of() : lists).entrySet()) {
+        java.util.List<String> members = addresses("staff.lists." + e.getKey(), e.getValue());
+        require(
+            !members.isEmpty(),
+            "staff.lists." + e.getKey() + " names no officer: list one address per line");
+        read.put(e.getKey(), members);
+      }
+      lists = java.util.Collections.unmodifiableMap(read);
     }
 
+    /** An officer of any kind of ticket: may give the commands that belong to no ticket. */
     public boolean isOfficer(String address) {
-      return address != null && officers.contains(lower(address));
+      return address != null
+          && (officers.contains(lower(address))
+              || lists.values().stream().anyMatch(l -> l.contains(lower(address))));
+    }
+
+    /**
+     * The officers who work tickets of the kind whose code is {@code kindCode}: its {@code
+     * staff.lists} entry, else {@code staff.officers}.
+     */
+    public java.util.List<String> officersFor(String kindCode) {
+      return lists.getOrDefault(kindCode, officers);
+    }
+
+    public boolean isOfficerFor(String address, String kindCode) {
+      return address != null && officersFor(kindCode).contains(lower(address));
     }
 
     public boolean isManager(String address) {

@@ -79,7 +79,7 @@ public final class DailySummaries {
 
   private boolean summarise(Connection c, String officer, String due, LocalDate today, Instant now)
       throws SQLException {
-    int held = new DeskViews(c, tickets).heldCount(officer);
+    int held = new DeskViews(c, tickets, config.workflow().checkers()).heldCount(officer);
     // an officer holding nothing gets no mail: the day is still claimed, so it is decided once
     String status = held == 0 ? ScheduleRuns.SKIPPED : ScheduleRuns.SENT;
     OutgoingMail mail = held == 0 ? null : mail(c, officer, held, today, now);
@@ -92,7 +92,7 @@ public final class DailySummaries {
 
   private OutgoingMail mail(Connection c, String officer, int count, LocalDate today, Instant now)
       throws SQLException {
-    DeskViews views = new DeskViews(c, tickets);
+    DeskViews views = new DeskViews(c, tickets, config.workflow().checkers());
     Map<String, Object> facts = new HashMap<>();
     facts.put("date", today.toString());
     facts.put("count", count);

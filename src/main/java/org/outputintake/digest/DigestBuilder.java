@@ -33,6 +33,7 @@ final class DigestBuilder {
   private final int maxRows;
 
   private final ChaseRule chase;
+  private final WorkflowSettings.Checkers checkers;
 
   /** With the default chasing settings (tests of the digest alone). */
   DigestBuilder(ServiceLevel serviceLevel) {
@@ -47,6 +48,7 @@ final class DigestBuilder {
     this.serviceLevel = serviceLevel;
     this.maxRows = maxRows;
     this.chase = ChaseRule.of(serviceLevel.calendar(), workflow);
+    this.checkers = workflow.checkers();
   }
 
   /** What one digest holds. */
@@ -56,7 +58,7 @@ final class DigestBuilder {
   /** What {@code digest} reports at {@code now} on the period that began at {@code from}. */
   Content build(Connection c, IntakeConfig.Digest digest, Instant from, Instant now)
       throws SQLException {
-    DigestQuery q = new DigestQuery(c, serviceLevel);
+    DigestQuery q = new DigestQuery(c, serviceLevel, checkers);
     WorkingCalendar cal = serviceLevel.calendar();
     Map<String, Object> f = new HashMap<>();
     f.put("name", digest.name());

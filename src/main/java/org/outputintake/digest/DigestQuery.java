@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.sla.ServiceClock;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.DbTime;
@@ -36,8 +37,11 @@ final class DigestQuery {
   private final Connection c;
   private final ServiceLevel serviceLevel;
 
-  DigestQuery(Connection c, ServiceLevel serviceLevel) {
+  private final WorkflowSettings.Checkers checkers;
+
+  DigestQuery(Connection c, ServiceLevel serviceLevel, WorkflowSettings.Checkers checkers) {
     this.c = c;
+    this.checkers = checkers;
     this.serviceLevel = serviceLevel;
   }
 
@@ -100,7 +104,7 @@ final class DigestQuery {
   /** The tickets that need a checker ({@code #next} offers them). */
   java.util.Set<String> needingChecker() throws SQLException {
     return new java.util.HashSet<>(
-        org.outputintake.workflow.WorkflowStore.needingChecker(c, Integer.MAX_VALUE));
+        org.outputintake.workflow.WorkflowStore.needingChecker(c, Integer.MAX_VALUE, checkers));
   }
 
   int deadLetters() throws SQLException {

@@ -159,7 +159,8 @@ final class TicketReplyHandler {
                     // both are in, no verdict could change and the ticket would sit in the queue
                     // with nothing its checkers can do but ask again, so the answer opens a round
                     boolean newRound =
-                        WorkflowStore.verdictCount(c, id, t.round()) >= WorkflowStore.CHECKERS;
+                        WorkflowStore.verdictCount(c, id, t.round())
+                            >= WorkflowStore.checksNeeded(ctx.config().workflow().checkers(), t);
                     if (newRound) back = back.nextRound();
                     ctx.tickets()
                         .update(

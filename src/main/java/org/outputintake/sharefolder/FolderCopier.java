@@ -119,7 +119,7 @@ final class FolderCopier extends SimpleFileVisitor<Path> {
             + "request again.");
   }
 
-  private static SnapshotFile copyAndHash(Path file, Path copy, String rel) throws IOException {
+  static SnapshotFile copyAndHash(Path file, Path copy, String rel) throws IOException {
     MessageDigest sha = sha256();
     long size = 0;
     byte[] buffer = new byte[64 * 1024];

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.ticket.Ticket;
 
 /**
@@ -28,11 +29,13 @@ public final class BlindVerdicts {
     this.lone = lone;
   }
 
-  public static BlindVerdicts of(Connection c, Ticket t) throws SQLException {
+  public static BlindVerdicts of(Connection c, Ticket t, WorkflowSettings.Checkers counts)
+      throws SQLException {
     boolean awaited =
         t.state().isOpen()
-            && WorkflowStore.verdictCount(c, t.idText(), t.round()) < WorkflowStore.CHECKERS;
-    return new BlindVerdicts(awaited, awaited && WorkflowStore.hasLoneVerdict(c, t.idText()));
+            && WorkflowStore.verdictCount(c, t.idText(), t.round())
+                < WorkflowStore.checksNeeded(counts, t);
+    return new BlindVerdicts(awaited, awaited && WorkflowStore.hasLoneVerdict(c, t, counts));
   }
 
   /** Whether a verdict of the current round is still to come: what is shown must not name one. */

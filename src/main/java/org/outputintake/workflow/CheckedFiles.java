@@ -21,8 +21,14 @@ import org.outputintake.ticket.TicketFiles;
  * checked, or nothing leaves.
  */
 public final class CheckedFiles {
-  /** A file as it will be attached, with the hash it was checked under. */
-  public record File(String name, Path path, String mediaType, long size, String sha256) {}
+  /**
+   * A file as it will be attached, with the hash it was checked under.
+   *
+   * @param relativePath its path inside the request (a folder's subfolders kept), each element
+   *     neutralised as {@code name} is: where a delivery into a project's Input folder writes it
+   */
+  public record File(
+      String name, Path path, String mediaType, long size, String sha256, String relativePath) {}
 
   private CheckedFiles() {}
 
@@ -50,7 +56,12 @@ public final class CheckedFiles {
       }
       out.add(
           new File(
-              SafeFileName.of(a.originalName()).display(), p, a.mediaType(), a.size(), a.sha256()));
+              SafeFileName.of(a.originalName()).display(),
+              p,
+              a.mediaType(),
+              a.size(),
+              a.sha256(),
+              relativePath(a.originalName())));
     }
     if (!problems.isEmpty()) {
       throw new Refused(
@@ -61,6 +72,15 @@ public final class CheckedFiles {
     if (out.isEmpty())
       throw new Refused("the latest submission of " + inv.id() + " has no output files to send");
     return out;
+  }
+
+  private static String relativePath(String original) {
+    List<String> parts = new ArrayList<>();
+    for (String part : original.replace('\\', '/').split("/")) {
+      if (!part.isBlank() && !part.equals(".") && !part.equals(".."))
+        parts.add(SafeFileName.of(part).display());
+    }
+    return parts.isEmpty() ? "unnamed" : String.join("/", parts);
   }
 
   public static List<OutgoingMail.FileRef> attachments(List<File> files) {

@@ -13,8 +13,8 @@ import org.outputintake.ticket.Ticket;
 
 /**
  * The third checker of a round whose two checkers disagree (one pass, one fail), assigned by a
- * manager with {@code #assign}: their verdict decides the round. Never one of the {@link
- * WorkflowStore#CHECKERS} (the independent checks stay two); a round has at most one, and until
+ * manager with {@code #assign}: their verdict decides the round. Never one of the checkers ({@link
+ * WorkflowStore#checksNeeded}: the independent checks stay two); a round has at most one, and until
  * they give their verdict the two earlier ones are hidden from them as a checker's own round is.
  */
 public record DecidingChecker(

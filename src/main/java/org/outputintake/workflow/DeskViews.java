@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.ticket.Ticket;
@@ -31,9 +32,12 @@ public final class DeskViews {
   private final TicketRepository tickets;
   private final IdentifierFinder identifiers = new IdentifierFinder();
 
-  public DeskViews(Connection c, TicketRepository tickets) {
+  private final WorkflowSettings.Checkers counts;
+
+  public DeskViews(Connection c, TicketRepository tickets, WorkflowSettings.Checkers counts) {
     this.c = c;
     this.tickets = tickets;
+    this.counts = counts;
   }
 
   /**
@@ -50,7 +54,7 @@ public final class DeskViews {
                     .thenComparing(t -> t.id().number()))
             .toList();
     List<Ticket> halfHeld = new ArrayList<>();
-    for (String id : WorkflowStore.needingChecker(c, Integer.MAX_VALUE)) {
+    for (String id : WorkflowStore.needingChecker(c, Integer.MAX_VALUE, counts)) {
       open.stream()
           .filter(t -> t.idText().equals(id) && !(t.state() instanceof TicketState.Queued))
           .forEach(halfHeld::add);
@@ -126,7 +130,7 @@ public final class DeskViews {
     String id = t.idText();
     List<String> checkers = WorkflowStore.checkers(c, id);
     int count = WorkflowStore.verdictCount(c, id, t.round());
-    int expected = WorkflowStore.verdictsExpected(c, id, t.round());
+    int expected = WorkflowStore.verdictsExpected(c, t, counts);
     List<String> out = new ArrayList<>();
     out.add(
         String.format(
@@ -136,8 +140,10 @@ public final class DeskViews {
             checkers.isEmpty() ? "none yet" : String.join(", ", checkers),
             count,
             expected,
-            count > 0 && count < WorkflowStore.CHECKERS ? " (hidden until both are in)" : ""));
-    for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, id)) {
+            count > 0 && count < WorkflowStore.checksNeeded(counts, t)
+                ? " (hidden until both are in)"
+                : ""));
+    for (WorkflowStore.Verdict v : WorkflowStore.revealedHistory(c, t, counts)) {
       out.add(
           String.format(
               Locale.ROOT,
@@ -176,7 +182,7 @@ public final class DeskViews {
     if (s instanceof TicketState.Checking) {
       if (WorkflowStore.ownVerdict(c, t.idText(), t.round(), officer).isPresent())
         return "your verdict is in; waiting for the other checker";
-      return WorkflowStore.checkers(c, t.idText()).size() < WorkflowStore.CHECKERS
+      return WorkflowStore.checkers(c, t.idText()).size() < WorkflowStore.checksNeeded(counts, t)
           ? "your verdict (#pass or #fail); a second checker is still needed"
           : "your verdict: #pass or #fail with your notes";
     }
@@ -201,7 +207,7 @@ public final class DeskViews {
         if (hits.contains(note[0])) continue;
         Optional<Ticket> t = tickets.find(c, note[0]);
         if (t.isEmpty()) continue;
-        BlindVerdicts blind = BlindVerdicts.of(c, t.get());
+        BlindVerdicts blind = BlindVerdicts.of(c, t.get(), counts);
         if (!blind.hides(note[1]) && blind.mask(note[1]).equals(note[1])) hits.add(note[0]);
       }
       if (found == null) found = hits;

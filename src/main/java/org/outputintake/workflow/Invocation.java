@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.ticket.Ticket;
@@ -84,6 +85,16 @@ public record Invocation(
             + " again without attachments");
   }
 
+  /** {@code workflow.checkers}, read where a command needs the rule for another ticket. */
+  public WorkflowSettings.Checkers checkerCounts() {
+    return ctx.config().workflow().checkers();
+  }
+
+  /** How many checkers this ticket takes (its kind's {@code workflow.checkers}). */
+  public int checksNeeded() {
+    return WorkflowStore.checksNeeded(checkerCounts(), ticket);
+  }
+
   public List<String> checkers() throws SQLException {
     return WorkflowStore.checkers(c, id());
   }
@@ -96,7 +107,7 @@ public record Invocation(
     List<String> checkers = checkers();
     // a deciding checker acts on the round they decided as its checkers do
     if (checkers.contains(sender) || DecidingChecker.is(c, ticket, sender)) return checkers;
-    if (checkers.size() >= WorkflowStore.CHECKERS) {
+    if (checkers.size() >= checksNeeded()) {
       throw new Refused(
           "the ticket is held by "
               + String.join(" and ", checkers)

@@ -3,6 +3,7 @@ package org.outputintake.workflow;
 import java.sql.SQLException;
 import java.util.List;
 import org.outputintake.reply.OutgoingMail;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.TicketState;
 
 /**
@@ -51,6 +52,15 @@ public interface OfficerCommand {
    * decide.
    */
   default boolean appliesIn(TicketState state) {
+    return true;
+  }
+
+  /**
+   * Whether the command serves tickets of {@code kind}: {@code #release} outputs, {@code #complete}
+   * ingests and transfers. The help lists only those; the command's own guards still refuse the
+   * others, naming the command that applies.
+   */
+  default boolean appliesTo(RequestKind kind) {
     return true;
   }
 

@@ -56,7 +56,7 @@ public final class OfficerNotifier {
   /** To the officers' list, in the caller's transaction. */
   public void queued(Connection c, Ticket t, Arrival arrival, Instant now) throws SQLException {
     Facts f = facts(c, t, arrival, FilesForCheckers.Attach.UP_TO_LIMIT);
-    for (String to : mail.officerAddresses()) {
+    for (String to : mail.officerAddresses(t)) {
       mail.queue(
           c,
           ctx.composer()
@@ -118,7 +118,9 @@ public final class OfficerNotifier {
     List<String> checkers = WorkflowStore.checkers(c, t.idText());
     v.put("held", String.join(" and ", checkers));
     v.put("isHeld", !checkers.isEmpty());
-    v.put("full", checkers.size() >= WorkflowStore.CHECKERS);
+    v.put(
+        "full",
+        checkers.size() >= WorkflowStore.checksNeeded(ctx.config().workflow().checkers(), t));
     v.put("round", t.round());
     v.putAll(serviceLevel.staffFacts(serviceLevel.status(c, t, ctx.clock().instant())));
     List<Map<String, Object>> fileRows = new ArrayList<>();

@@ -72,7 +72,8 @@ final class OutsideTicketCommands {
     Optional<DeskCommand.View> view = DeskCommand.view(cmd.name());
     if (view.isPresent()) return deskView(c, m, cmd, view.get(), rawSha256, now);
     boolean next = !manager && cmd.name().equals("next");
-    List<String> oldest = next ? WorkflowStore.needingChecker(c, 1) : List.of();
+    List<String> oldest =
+        next ? WorkflowStore.needingChecker(c, 1, ctx.config().workflow().checkers()) : List.of();
     if (!oldest.isEmpty()) {
       Ticket t = ctx.tickets().lock(c, oldest.get(0)).orElseThrow();
       Project p = ctx.registry().get().find(t.projectNumber()).orElse(null);

@@ -17,7 +17,9 @@ public enum Role {
   REQUESTER,
   /** Another researcher named on the ticket's project. */
   RESEARCHER,
-  /** Listed in {@code staff.officers}: may give commands. */
+  /**
+   * Listed in {@code staff.officers} (or the ticket kind's {@code staff.lists}): may give commands.
+   */
   OFFICER,
   /** A data owner of the ticket's project: may approve or deny. */
   DATA_OWNER,
@@ -35,7 +37,7 @@ public enum Role {
     String s = sender.toLowerCase(Locale.ROOT);
     if (s.equals(ticket.researcher())) roles.add(REQUESTER);
     else if (project != null && project.names(s)) roles.add(RESEARCHER);
-    if (staff.isOfficer(s)) roles.add(OFFICER);
+    if (staff.isOfficerFor(s, ticket.kind().code())) roles.add(OFFICER);
     if (project != null && project.dataOwners().contains(s)) roles.add(DATA_OWNER);
     if (staff.isManager(s)) roles.add(MANAGER);
     return roles;

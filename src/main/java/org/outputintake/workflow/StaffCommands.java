@@ -23,6 +23,7 @@ import org.outputintake.ticket.TicketId;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.command.AssignCommand;
 import org.outputintake.workflow.command.CloseCommand;
+import org.outputintake.workflow.command.CompleteCommand;
 import org.outputintake.workflow.command.DeskCommand;
 import org.outputintake.workflow.command.DropCommand;
 import org.outputintake.workflow.command.NextCommand;
@@ -65,6 +66,7 @@ public final class StaffCommands {
             new OwnerDecisionCommand(OwnerDecisionCommand.Decision.APPROVE),
             new OwnerDecisionCommand(OwnerDecisionCommand.Decision.DENY),
             new ReleaseCommand(),
+            new CompleteCommand(),
             new CloseCommand(CloseCommand.Closing.REJECT),
             new CloseCommand(CloseCommand.Closing.CLOSE),
             new UnassignCommand(),
@@ -424,8 +426,10 @@ public final class StaffCommands {
     facts.put("hasCheckers", !checkers.isEmpty());
     facts.put("round", t.round());
     facts.put("verdictCount", WorkflowStore.verdictCount(c, t.idText(), t.round()));
-    facts.put("verdictsExpected", WorkflowStore.verdictsExpected(c, t.idText(), t.round()));
-    facts.put("commands", help(roles, t.state()));
+    facts.put(
+        "verdictsExpected",
+        WorkflowStore.verdictsExpected(c, t, ctx.config().workflow().checkers()));
+    facts.put("commands", help(roles, t));
     // a data owner is offered their own two commands, a manager their one, not the officers' list
     boolean owner = !roles.contains(Role.OFFICER) && roles.contains(Role.DATA_OWNER);
     boolean asked = t.state() instanceof TicketState.WithDataOwner;
@@ -503,11 +507,11 @@ public final class StaffCommands {
   }
 
   /** The commands this sender may give that can apply to a ticket in {@code state}. */
-  private List<String> help(Set<Role> roles, TicketState state) {
+  private List<String> help(Set<Role> roles, Ticket t) {
     List<String> lines = new ArrayList<>();
     boolean officer = roles.contains(Role.OFFICER);
     for (OfficerCommand cmd : commands.values()) {
-      if (!cmd.appliesIn(state)) continue;
+      if (!cmd.appliesIn(t.state()) || !cmd.appliesTo(t.kind())) continue;
       boolean mine =
           cmd.forManagers() || (cmd.forManagersToo() && !officer)
               ? roles.contains(Role.MANAGER)

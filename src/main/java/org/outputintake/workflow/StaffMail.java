@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.Addresses;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.reply.Outbox;
@@ -208,7 +209,7 @@ public final class StaffMail {
       List<OutgoingMail.FileRef> attachments,
       Instant now)
       throws SQLException {
-    for (String to : officerAddresses()) {
+    for (String to : officerAddresses(t)) {
       queue(
           c,
           ctx.composer().ticketMail(kind, t, to, List.of(), topic, facts, attachments, null),
@@ -249,7 +250,14 @@ public final class StaffMail {
         now);
   }
 
-  List<String> officerAddresses() {
+  /**
+   * Who hears of a ticket: the officers of its kind's {@code staff.lists} when it has one, else the
+   * officers' list, else every officer.
+   */
+  List<String> officerAddresses(Ticket t) {
+    IntakeConfig.Staff staff = ctx.config().staff();
+    if (staff.lists().containsKey(t.kind().code()))
+      return new ArrayList<>(staff.officersFor(t.kind().code()));
     if (ctx.config().staff().officersList() != null)
       return List.of(ctx.config().staff().officersList());
     return new ArrayList<>(ctx.config().staff().officers());

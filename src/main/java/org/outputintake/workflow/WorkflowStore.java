@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.outputintake.config.WorkflowSettings;
 import org.outputintake.store.DbTime;
+import org.outputintake.ticket.RequestKind;
+import org.outputintake.ticket.Ticket;
 
 /**
  * The workflow's tables: checkers, verdicts, owner decisions, notes and the release record.
@@ -32,10 +35,14 @@ public final class WorkflowStore {
       String messageId) {}
 
   /**
-   * Every output is checked by two officers independently (seed 002, section 3): the number of
-   * checkers a ticket takes and of verdicts a round needs before they are revealed.
+   * The number of checkers a ticket takes and of verdicts a round needs before they are revealed:
+   * {@code workflow.checkers} for the ticket's kind (an output is checked by two officers
+   * independently, seed 002 section 3). The one home of that rule: with one checker a round is
+   * decided, and revealed, by its only verdict, so blindness and disagreement cannot arise.
    */
-  public static final int CHECKERS = 2;
+  public static int checksNeeded(WorkflowSettings.Checkers counts, Ticket t) {
+    return counts.of(t.kind().code());
+  }
 
   private WorkflowStore() {}
 
@@ -88,19 +95,25 @@ public final class WorkflowStore {
 
   /**
    * Open tickets that need a checker, oldest in the queue first (tickets are actioned in order of
-   * receipt): queued or being checked with fewer than two checkers, so a ticket one checker dropped
-   * is offered again beside those nobody has taken.
+   * receipt): queued or being checked with fewer checkers than its kind takes, so a ticket one
+   * checker dropped is offered again beside those nobody has taken.
    */
-  public static List<String> needingChecker(Connection c, int limit) throws SQLException {
+  public static List<String> needingChecker(
+      Connection c, int limit, WorkflowSettings.Checkers counts) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             """
         SELECT id FROM ticket t WHERE state IN ('queued', 'checking')
-          AND (SELECT COUNT(*) FROM checker k WHERE k.ticket_id = t.id) < ?
+          AND (SELECT COUNT(*) FROM checker k WHERE k.ticket_id = t.id)
+            < CASE t.kind WHEN ? THEN ? WHEN ? THEN ? ELSE ? END
         ORDER BY queued_at, number LIMIT ?""")) {
-      ps.setInt(1, CHECKERS);
-      ps.setInt(2, limit);
+      ps.setString(1, RequestKind.INGEST.code());
+      ps.setInt(2, counts.ingest());
+      ps.setString(3, RequestKind.TRANSFER.code());
+      ps.setInt(4, counts.transfer());
+      ps.setInt(5, counts.output());
+      ps.setInt(6, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.add(rs.getString(1));
       }
@@ -163,50 +176,59 @@ public final class WorkflowStore {
         .findFirst();
   }
 
-  /** How many verdicts the round has, without their content. */
   /**
-   * How many verdicts the round {@code round} takes: the two checkers', and a deciding checker's
+   * How many verdicts the ticket's current round takes: its checkers', and a deciding checker's
    * when a manager assigned one after they disagreed.
    */
-  public static int verdictsExpected(Connection c, String ticketId, int round) throws SQLException {
-    return CHECKERS + (DecidingChecker.of(c, ticketId, round).isPresent() ? 1 : 0);
+  public static int verdictsExpected(Connection c, Ticket t, WorkflowSettings.Checkers counts)
+      throws SQLException {
+    return checksNeeded(counts, t)
+        + (DecidingChecker.of(c, t.idText(), t.round()).isPresent() ? 1 : 0);
   }
 
+  /** How many verdicts the round has, without their content. */
   public static int verdictCount(Connection c, String ticketId, int round) throws SQLException {
     return verdicts(c, ticketId, round).size();
   }
 
-  /** Both verdicts of the round, or empty while fewer than two exist: the blindness rule. */
-  public static Optional<List<Verdict>> revealedVerdicts(Connection c, String ticketId, int round)
-      throws SQLException {
-    List<Verdict> all = verdicts(c, ticketId, round);
-    return all.size() >= CHECKERS ? Optional.of(all) : Optional.empty();
+  /**
+   * Every checker's verdict of the round, or empty while fewer exist than the ticket takes: the
+   * blindness rule.
+   */
+  public static Optional<List<Verdict>> revealedVerdicts(
+      Connection c, Ticket t, int round, WorkflowSettings.Checkers counts) throws SQLException {
+    List<Verdict> all = verdicts(c, t.idText(), round);
+    return all.size() >= checksNeeded(counts, t) ? Optional.of(all) : Optional.empty();
   }
 
   /**
-   * Whether some round of the ticket holds exactly one verdict: one the other checker must not see.
+   * Whether some round of the ticket holds fewer verdicts than it takes: one another checker must
+   * not see.
    */
-  public static boolean hasLoneVerdict(Connection c, String ticketId) throws SQLException {
+  public static boolean hasLoneVerdict(Connection c, Ticket t, WorkflowSettings.Checkers counts)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             """
-        SELECT 1 FROM verdict WHERE ticket_id = ? GROUP BY round HAVING COUNT(*) = 1""")) {
-      ps.setString(1, ticketId);
+        SELECT 1 FROM verdict WHERE ticket_id = ? GROUP BY round HAVING COUNT(*) < ?""")) {
+      ps.setString(1, t.idText());
+      ps.setInt(2, checksNeeded(counts, t));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
     }
   }
 
-  /** Every round's verdicts whose round is complete (both in), for {@code tickets show}. */
-  public static List<Verdict> revealedHistory(Connection c, String ticketId) throws SQLException {
+  /** Every round's verdicts whose round is complete (all in), for {@code tickets show}. */
+  public static List<Verdict> revealedHistory(
+      Connection c, Ticket t, WorkflowSettings.Checkers counts) throws SQLException {
     List<Verdict> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT DISTINCT round FROM verdict WHERE ticket_id = ? ORDER BY round")) {
-      ps.setString(1, ticketId);
+      ps.setString(1, t.idText());
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) revealedVerdicts(c, ticketId, rs.getInt(1)).ifPresent(out::addAll);
+        while (rs.next()) revealedVerdicts(c, t, rs.getInt(1), counts).ifPresent(out::addAll);
       }
     }
     return out;

@@ -58,4 +58,24 @@ class WorkflowConfigTest {
     m = refused("workflow: { chase-afer: 5 }\n");
     assertTrue(m.contains("did you mean 'workflow.chase-after'?"), m);
   }
+
+  @Test
+  void checkersPerKindDefaultToTwoForOutputsAndOneForIngestsAndTransfers() throws Exception {
+    WorkflowSettings.Checkers n = load("poll: { interval: 60s }\n").workflow().checkers();
+    assertEquals(2, n.of("output"));
+    assertEquals(1, n.of("ingest"));
+    assertEquals(1, n.of("transfer"));
+    n = load("workflow: { checkers: { ingest: 2 } }\n").workflow().checkers();
+    assertEquals(2, n.of("output"));
+    assertEquals(2, n.of("ingest"));
+    assertEquals(1, n.of("transfer"));
+  }
+
+  @Test
+  void aKindCheckedByNobodyIsRefusedAtLoad() {
+    String m = refused("workflow: { checkers: { transfer: 0 } }\n");
+    assertTrue(m.contains("workflow.checkers.transfer is 0") && m.contains("at least 1"), m);
+    m = refused("workflow: { checkers: { ingets: 1 } }\n");
+    assertTrue(m.contains("did you mean 'workflow.checkers.ingest'?"), m);
+  }
 }

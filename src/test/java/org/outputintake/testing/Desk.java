@@ -29,6 +29,27 @@ public final class Desk {
     return bot.tickets().stream().filter(t -> t.idText().equals(id)).findFirst().orElseThrow();
   }
 
+  /**
+   * Makes a ticket the intake opened as an output an ingest or a transfer (to {@code destination}):
+   * its files stay exactly as the intake stored them. Stands in for the subjects and forms of each
+   * kind (issue 23, the mail side) until they open such tickets themselves.
+   */
+  public void asKind(String id, org.outputintake.ticket.RequestKind kind, String destination) {
+    bot.app()
+        .db()
+        .inTransaction(
+            c -> {
+              try (var ps =
+                  c.prepareStatement(
+                      "UPDATE ticket SET kind = ?, destination_project = ? WHERE id = ?")) {
+                ps.setString(1, kind.code());
+                ps.setString(2, destination);
+                ps.setString(3, id);
+                return ps.executeUpdate();
+              }
+            });
+  }
+
   /** Who holds the ticket as its checkers, in the order they took it. */
   public List<String> checkers(String id) {
     return bot.app().db().read(c -> WorkflowStore.checkers(c, id));

@@ -20,7 +20,6 @@ import org.outputintake.workflow.OfficerCommand;
 import org.outputintake.workflow.Refused;
 import org.outputintake.workflow.Role;
 import org.outputintake.workflow.RoundOutcome;
-import org.outputintake.workflow.WorkflowStore;
 
 /**
  * {@code #assign officer}: a manager gives a ticket a checker. While a slot is free the officer
@@ -63,7 +62,7 @@ public final class AssignCommand implements OfficerCommand {
           "#assign needs the address of the officer who is to check the ticket: " + EXAMPLE);
     }
     String officer = args.group(1).toLowerCase(Locale.ROOT);
-    if (!inv.ctx().config().staff().isOfficer(officer)) {
+    if (!inv.ctx().config().staff().isOfficerFor(officer, inv.ticket().kind().code())) {
       throw new Refused(
           officer
               + " is not one of the output checking officers (staff.officers), so cannot check");
@@ -89,7 +88,7 @@ public final class AssignCommand implements OfficerCommand {
     if (checkers.contains(officer)) {
       throw new Refused(officer + " is already a checker of " + inv.id());
     }
-    if (checkers.size() < WorkflowStore.CHECKERS) return checker(inv, officer, theirs);
+    if (checkers.size() < inv.checksNeeded()) return checker(inv, officer, theirs);
     return decider(inv, officer, checkers);
   }
 
@@ -115,7 +114,7 @@ public final class AssignCommand implements OfficerCommand {
         as(inv, now, officer, theirs),
         TakeCommand.withFiles(
             as(inv, now, officer, theirs),
-            "You are checker " + n + " of " + WorkflowStore.CHECKERS + " on " + inv.id() + ".",
+            "You are checker " + n + " of " + inv.checksNeeded() + " on " + inv.id() + ".",
             "Check the files and give your independent verdict: reply to this email with #pass or"
                 + " #fail and your notes. You will not see the other checker's verdict until both"
                 + " are in. If you cannot check it, reply #drop and your reason."),
@@ -128,9 +127,9 @@ public final class AssignCommand implements OfficerCommand {
             + " as checker "
             + n
             + " of "
-            + WorkflowStore.CHECKERS
+            + inv.checksNeeded()
             + "; they have been sent the files.",
-        n < WorkflowStore.CHECKERS
+        n < inv.checksNeeded()
             ? "It still needs a second checker: an officer's #take, or another #assign."
             : "Both slots are held; the checkers' verdicts come next.");
   }
@@ -144,7 +143,8 @@ public final class AssignCommand implements OfficerCommand {
       throw new Refused(
           already.get().officer() + " is already the deciding checker of round " + round);
     }
-    if (RoundOutcome.of(inv.c(), inv.id(), round) != RoundOutcome.DISAGREED) {
+    if (RoundOutcome.of(inv.c(), inv.ticket(), round, inv.checkerCounts())
+        != RoundOutcome.DISAGREED) {
       // whether one verdict is in, or which, is not this reply's business
       throw new Refused(
           inv.id()

@@ -48,7 +48,8 @@ final class DecidingVerdict {
             : "The deciding verdict is a fail: a checker must now reply #revise (guidance to the"
                 + " researcher), #ask (a question) or #reject (with the reason).";
     List<WorkflowStore.Verdict> all =
-        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round).orElseThrow();
+        WorkflowStore.revealedVerdicts(inv.c(), inv.ticket(), round, inv.checkerCounts())
+            .orElseThrow();
     List<String> to = new ArrayList<>(WorkflowStore.checkers(inv.c(), inv.id()));
     to.add(inv.sender());
     Map<String, Object> facts =

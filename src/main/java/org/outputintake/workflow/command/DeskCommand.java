@@ -82,7 +82,7 @@ public final class DeskCommand implements OfficerCommand {
       Connection c, WorkflowContext ctx, String sender, View view, String text, Instant now)
       throws SQLException {
     TicketRepository tickets = ctx.tickets();
-    DeskViews desk = new DeskViews(c, tickets);
+    DeskViews desk = new DeskViews(c, tickets, ctx.config().workflow().checkers());
     // the first line only: a signature below the command is no search word
     String words = text == null ? "" : text.strip().lines().findFirst().orElse("");
     switch (view) {

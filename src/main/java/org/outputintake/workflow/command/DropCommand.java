@@ -88,7 +88,7 @@ public final class DropCommand implements OfficerCommand {
     String where =
         requeued
             ? "It is back in the queue at its place in the order of receipt."
-            : checkers.size() == WorkflowStore.CHECKERS
+            : checkers.size() == inv.checksNeeded()
                 ? "Its other checker keeps it; it needs a second checker."
                 : "It is " + inv.ticket().state().name() + " and needs a checker.";
     inv.mail()

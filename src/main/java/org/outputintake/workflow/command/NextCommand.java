@@ -39,7 +39,7 @@ public final class NextCommand implements OfficerCommand {
   @Override
   public Done apply(Invocation inv) throws SQLException {
     inv.requireOfficer();
-    for (String id : WorkflowStore.needingChecker(inv.c(), 100)) {
+    for (String id : WorkflowStore.needingChecker(inv.c(), 100, inv.checkerCounts())) {
       // the one they hold already needs another officer, not them
       if (WorkflowStore.checkers(inv.c(), id).contains(inv.sender())) continue;
       Ticket t = inv.ctx().tickets().find(inv.c(), id).orElseThrow();
@@ -57,7 +57,8 @@ public final class NextCommand implements OfficerCommand {
               inv.message(),
               inv.messageKey(),
               inv.now());
-      if (Role.conflicted(on.roles())) continue;
+      // a ticket of a kind this officer does not work (staff.lists) is left for those who do
+      if (!on.roles().contains(Role.OFFICER) || Role.conflicted(on.roles())) continue;
       TakeCommand.take(on);
       notifier.notifyOne(on, inv.ctx().tickets().find(inv.c(), id).orElseThrow(), inv.sender());
       return new Done(

@@ -42,7 +42,7 @@ public final class NoteCommand implements OfficerCommand {
     // a note must not carry a verdict to the other checker before both are in (blind checks), nor
     // an identifier value in clear
     String shown =
-        BlindVerdicts.of(inv.c(), inv.ticket())
+        BlindVerdicts.of(inv.c(), inv.ticket(), inv.checkerCounts())
             .mask(new IdentifierFinder().maskedText(inv.command().text()));
     for (String to : others) {
       Map<String, Object> facts = new LinkedHashMap<>();

@@ -133,7 +133,8 @@ public final class OwnerCommand implements OfficerCommand {
   private static List<Map<String, Object>> summary(Invocation inv, Ticket t) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (WorkflowStore.Verdict v :
-        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), t.round()).orElse(List.of())) {
+        WorkflowStore.revealedVerdicts(inv.c(), t, t.round(), inv.checkerCounts())
+            .orElse(List.of())) {
       rows.add(
           Map.of(
               "officer",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.outputintake.project.Project;
 import org.outputintake.reply.OutgoingMail;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.CheckedFiles;
 import org.outputintake.workflow.Invocation;
@@ -48,7 +49,21 @@ public final class ReleaseCommand implements OfficerCommand {
   }
 
   @Override
-  public Done apply(Invocation inv) throws SQLException {
+  public boolean appliesTo(RequestKind kind) {
+    return kind == RequestKind.OUTPUT;
+  }
+
+  /**
+   * What finishing a ticket needs, whether by {@code #release} or {@code #complete}: its checks
+   * passed (and a data owner's approval where the project needs one), proven, and a requester still
+   * named on the live project.
+   */
+  record Ready(TicketState.Releasable state, Project project, String researcher) {}
+
+  /**
+   * The guards {@code #release} and {@code #complete} share; {@code command} names the one given.
+   */
+  static Ready ready(Invocation inv, String command) throws SQLException {
     inv.requireIndependentOfficer();
     inv.requireOpen();
     Project p = inv.project();
@@ -57,7 +72,9 @@ public final class ReleaseCommand implements OfficerCommand {
         p != null && p.dataOwnerReview() == Project.DataOwnerReview.FOR_APPROVAL;
     if (!(state instanceof TicketState.Releasable releasable)) {
       throw new Refused(
-          "#release needs two passes"
+          command
+              + " needs "
+              + (inv.checksNeeded() == 1 ? "its checker's pass" : "two passes")
               + (approvalNeeded ? " and a data owner's approval" : "")
               + "; "
               + inv.id()
@@ -70,13 +87,18 @@ public final class ReleaseCommand implements OfficerCommand {
               + p.number()
               + " needs a data owner's approval first: send the files with #owner");
     }
-    if (RoundOutcome.of(inv.c(), inv.id(), inv.ticket().round()) != RoundOutcome.PASSED) {
+    if (RoundOutcome.of(inv.c(), inv.ticket(), inv.ticket().round(), inv.checkerCounts())
+        != RoundOutcome.PASSED) {
       throw new Refused(
           "round "
               + inv.ticket().round()
               + " of "
               + inv.id()
-              + " is not passed (two passes, or the deciding checker's pass)");
+              + " is not passed ("
+              + (inv.checksNeeded() == 1
+                  ? "its checker's pass"
+                  : "two passes, or the deciding checker's pass")
+              + ")");
     }
     ProvenDecisions.requireProven(inv, approvalNeeded);
     String to = inv.ticket().researcher();
@@ -88,6 +110,23 @@ public final class ReleaseCommand implements OfficerCommand {
               + inv.ticket().projectNumber()
               + " in the registry now, so nothing can be released to them");
     }
+    return new Ready(releasable, p, to);
+  }
+
+  @Override
+  public Done apply(Invocation inv) throws SQLException {
+    if (inv.ticket().kind() != RequestKind.OUTPUT) {
+      throw new Refused(
+          "#release sends an output's files to its researcher; "
+              + inv.id()
+              + " is an "
+              + inv.ticket().kind().title().toLowerCase(java.util.Locale.ROOT)
+              + ": finish it with #complete");
+    }
+    Ready ready = ready(inv, "#release");
+    Project p = ready.project();
+    String to = ready.researcher();
+    TicketState.Releasable releasable = ready.state();
     List<CheckedFiles.File> files = CheckedFiles.verified(inv);
     List<String> bcc =
         p.dataOwnerReview() == Project.DataOwnerReview.FOR_INFORMATION ? p.dataOwners() : List.of();
@@ -140,7 +179,7 @@ public final class ReleaseCommand implements OfficerCommand {
             : "Nothing more: the ticket is closed and its record archived.");
   }
 
-  private static String filesJson(List<CheckedFiles.File> files) {
+  static String filesJson(List<CheckedFiles.File> files) {
     try {
       return JSON.writeValueAsString(
           files.stream()

@@ -38,7 +38,7 @@ public final class TakeCommand implements OfficerCommand {
     int n = take(inv);
     return withFiles(
         inv,
-        "You are checker " + n + " of " + WorkflowStore.CHECKERS + " on " + inv.id() + ".",
+        "You are checker " + n + " of " + inv.checksNeeded() + " on " + inv.id() + ".",
         "Check the files and give your independent verdict: reply with #pass or #fail and your"
             + " notes. You will not see the other checker's verdict until both are in.");
   }
@@ -81,9 +81,13 @@ public final class TakeCommand implements OfficerCommand {
   static int take(Invocation inv) throws SQLException {
     List<String> checkers = inv.checkers();
     if (checkers.contains(inv.sender())) throw new Refused("you already hold " + inv.id());
-    if (checkers.size() >= WorkflowStore.CHECKERS) {
+    if (checkers.size() >= inv.checksNeeded()) {
       throw new Refused(
-          inv.id() + " already has its two checkers: " + String.join(" and ", checkers));
+          inv.id()
+              + " already has its "
+              + (inv.checksNeeded() == 1 ? "checker" : inv.checksNeeded() + " checkers")
+              + ": "
+              + String.join(" and ", checkers));
     }
     if (inv.ticket().state() instanceof TicketState.Blocked) {
       throw new Refused(inv.id() + " is blocked waiting for the researcher (" + inv.reason() + ")");

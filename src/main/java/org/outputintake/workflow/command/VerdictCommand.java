@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.DecidingChecker;
@@ -119,7 +120,7 @@ public final class VerdictCommand implements OfficerCommand {
     }
     record(inv, round, pass, "round " + round);
     Optional<List<WorkflowStore.Verdict>> both =
-        WorkflowStore.revealedVerdicts(inv.c(), inv.id(), round);
+        WorkflowStore.revealedVerdicts(inv.c(), inv.ticket(), round, inv.checkerCounts());
     String taken =
         copied(inv) + (implicitTake ? "You are now a checker of " + inv.id() + ". " : "");
     if (both.isEmpty()) {
@@ -128,13 +129,16 @@ public final class VerdictCommand implements OfficerCommand {
           "Waiting for the second checker's independent verdict; both checkers will then get both verdicts.");
     }
     boolean allPass = both.get().stream().allMatch(WorkflowStore.Verdict::pass);
+    boolean alone = inv.checksNeeded() == 1;
     if (allPass && t.state() instanceof TicketState.Checking checking) {
       Transitions.move(
-          withTicket(inv, t), checking.bothPassed(inv.now()), "two passes in round " + round);
+          withTicket(inv, t),
+          checking.bothPassed(inv.now()),
+          (alone ? "the checker's pass" : "two passes") + " in round " + round);
     }
     Ticket now = inv.ctx().tickets().find(inv.c(), inv.id()).orElseThrow();
     boolean disagree =
-        RoundOutcome.of(inv.c(), inv.id(), round) == RoundOutcome.DISAGREED
+        RoundOutcome.of(inv.c(), inv.ticket(), round, inv.checkerCounts()) == RoundOutcome.DISAGREED
             && Disagreement.escalate(inv, now);
     String next =
         allPass
@@ -142,6 +146,22 @@ public final class VerdictCommand implements OfficerCommand {
             : "The checkers disagree or one fails: a checker must now reply "
                 + "#revise (guidance to the researcher), #ask (a question) or #reject (with the reason)."
                 + (disagree ? Disagreement.MANAGERS_TOLD : "");
+    if (alone) {
+      // one checker: nobody else's verdict to wait for or reveal, and nobody to disagree with
+      return new Done(
+          taken
+              + "Your verdict ("
+              + name()
+              + ") for round "
+              + round
+              + " is recorded; "
+              + inv.ticket().kind().title().toLowerCase(java.util.Locale.ROOT)
+              + "s take one checker, so it decides the round.",
+          allPass
+              ? nextAfterPasses(inv)
+              : "A checker must now reply #revise (guidance to the researcher), #ask (a question)"
+                  + " or #reject (with the reason).");
+    }
     reveal(inv, now, both.get(), next);
     return new Done(
         taken
@@ -200,6 +220,12 @@ public final class VerdictCommand implements OfficerCommand {
   }
 
   static String nextAfterPasses(Invocation inv) {
+    if (inv.ticket().kind() != RequestKind.OUTPUT) {
+      return "Passed: finish it with #complete"
+          + (inv.ctx().config().scanning().shareRoot() == null
+              ? " (the checked files go to the researcher)."
+              : " (the checked files are copied into the project's Input folder).");
+    }
     return switch (inv.project() == null
         ? org.outputintake.project.Project.DataOwnerReview.NONE
         : inv.project().dataOwnerReview()) {
