@@ -8,6 +8,7 @@ import org.outputintake.mail.InboundMessage;
 import org.outputintake.project.Project;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
+import org.outputintake.ticket.RequestKind;
 
 /**
  * Validation and scanning of one submission (a new request, or a revision sent in its thread): the
@@ -22,6 +23,8 @@ public interface RequestReview {
    *     signature
    * @param lastFolderVersion the folder version of the ticket's previous submission, for a
    *     revision; else null
+   * @param kind what the request asks for
+   * @param destination the project a transfer's files go to; null for any other kind
    */
   record Input(
       Project project,
@@ -29,10 +32,35 @@ public interface RequestReview {
       List<InboundMessage.Attachment> files,
       String bodyText,
       Integer lastFolderVersion,
-      Path workDir) {
+      Path workDir,
+      RequestKind kind,
+      Project destination) {
     public Input {
       Objects.requireNonNull(project, "project");
       files = List.copyOf(files);
+      Objects.requireNonNull(kind, "kind");
+      if ((kind == RequestKind.TRANSFER) != (destination != null)) {
+        throw new IllegalArgumentException("a transfer, and only a transfer, has a destination");
+      }
+    }
+
+    /** An output request. */
+    public Input(
+        Project project,
+        String subjectProjectNumber,
+        List<InboundMessage.Attachment> files,
+        String bodyText,
+        Integer lastFolderVersion,
+        Path workDir) {
+      this(
+          project,
+          subjectProjectNumber,
+          files,
+          bodyText,
+          lastFolderVersion,
+          workDir,
+          RequestKind.OUTPUT,
+          null);
     }
   }
 
