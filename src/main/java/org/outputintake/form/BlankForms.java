@@ -37,6 +37,7 @@ public final class BlankForms {
     Path dir = Path.of(args.length > 0 ? args[0] : "templates/forms");
     writeDocx(dir.resolve(DOCX_NAME));
     writeXlsx(dir.resolve(XLSX_NAME));
+    DataFormWriter.writeBlanks(dir);
     LOG.info("wrote blank forms to {}", dir.toAbsolutePath());
   }
 }

@@ -109,7 +109,31 @@ public final class FormReader {
     }
   }
 
-  private static String reason(Exception e) {
+  /**
+   * The grids of a Word or Excel file, bounded as {@link #read} bounds them, for the readers of the
+   * other forms; empty for any other type, which no form but the output form's PDF is read from.
+   */
+  List<Grid> officeGrids(Path file, String mediaType) throws IOException {
+    if (Files.size(file) > maxFileBytes) {
+      throw new FormTooLargeException(
+          "the file is larger than " + (maxFileBytes >> 20) + " MB, too large for a form");
+    }
+    String type = effectiveType(file, mediaType);
+    return switch (type) {
+      case DOCX -> {
+        checkExpandedSize(file);
+        yield DocxGrids.read(file);
+      }
+      case XLSX -> {
+        checkExpandedSize(file);
+        yield SheetGrids.read(file);
+      }
+      case XLS -> SheetGrids.read(file);
+      default -> List.of();
+    };
+  }
+
+  static String reason(Exception e) {
     String name = e.getClass().getSimpleName();
     if (name.contains("Encrypt") || name.contains("Password")) {
       return "the file is password-protected; send the form without a password";

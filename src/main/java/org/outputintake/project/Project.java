@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param researchers lower-case email addresses of the researchers named on the project
  * @param threshold the minimum underlying count for this project's outputs
  * @param policy the file policy name ({@code ons-srs}, {@code opensafely}) or a policy file path
+ * @param approvedData the datasets approved for the project in its application and addenda, as
+ *     written in the registry (compared case-insensitively by {@link #approves})
+ * @param indirectIdentifiers whether the project may hold indirect identifiers
  */
 public record Project(
     String number,
@@ -20,7 +23,9 @@ public record Project(
     int threshold,
     String policy,
     DataOwnerReview dataOwnerReview,
-    List<String> dataOwners) {
+    List<String> dataOwners,
+    List<String> approvedData,
+    IndirectIdentifiers indirectIdentifiers) {
 
   public enum Status {
     LIVE,
@@ -57,6 +62,49 @@ public record Project(
               + dataOwnerReview.name().toLowerCase(Locale.ROOT).replace('_', '-')
               + " but no data_owners are listed");
     }
+    approvedData =
+        approvedData == null
+            ? List.of()
+            : approvedData.stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
+    Objects.requireNonNull(indirectIdentifiers, "indirectIdentifiers");
+  }
+
+  /** A project without approved datasets on record and no permission for indirect identifiers. */
+  public Project(
+      String number,
+      String title,
+      Status status,
+      Type type,
+      List<String> researchers,
+      int threshold,
+      String policy,
+      DataOwnerReview dataOwnerReview,
+      List<String> dataOwners) {
+    this(
+        number,
+        title,
+        status,
+        type,
+        researchers,
+        threshold,
+        policy,
+        dataOwnerReview,
+        dataOwners,
+        List.of(),
+        IndirectIdentifiers.NOT_PERMITTED);
+  }
+
+  /**
+   * Whether the dataset is approved for the project: the same name, ignoring case and spacing, as
+   * one in {@code approved_data}.
+   */
+  public boolean approves(String dataset) {
+    String wanted = datasetKey(dataset);
+    return !wanted.isEmpty() && approvedData.stream().anyMatch(d -> datasetKey(d).equals(wanted));
+  }
+
+  private static String datasetKey(String name) {
+    return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   public boolean names(String email) {

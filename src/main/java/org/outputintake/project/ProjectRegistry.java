@@ -26,8 +26,9 @@ import org.outputintake.text.EmailAddresses;
 
 /**
  * The projects the desk serves, read from a CSV with the columns {@code
- * number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners}. The last
- * four are optional (defaults 10, ons-srs, none, empty).
+ * number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners,
+ * approved_data,indirect_identifiers}. The last six are optional (defaults 10, ons-srs, none,
+ * empty, empty, not-permitted), so a registry written before a column existed keeps working.
  */
 public final class ProjectRegistry {
   /** The policy of a row that names none, unless scanning.default-policy says otherwise. */
@@ -121,7 +122,8 @@ public final class ProjectRegistry {
                 + ": the header has no '"
                 + col
                 + "' column; expected "
-                + "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners");
+                + "number,title,status,type,researchers,threshold,policy,data_owner_review,data_owners,"
+                + "approved_data,indirect_identifiers");
       }
     }
     Map<String, String> policyErrors = new HashMap<>();
@@ -159,7 +161,8 @@ public final class ProjectRegistry {
                   + " or more expected ("
                   + String.join(",", REQUIRED)
                   + ", then "
-                  + "optionally threshold,policy,data_owner_review,data_owners)");
+                  + "optionally threshold,policy,data_owner_review,data_owners,approved_data,"
+                  + "indirect_identifiers)");
         }
         Project p = row(row, defaultPolicy);
         String policyError =
@@ -230,7 +233,22 @@ public final class ProjectRegistry {
                 "data_owner_review",
                 get(r, "data_owner_review"),
                 "none, for-information or for-approval"),
-        emails(r, "data_owners"));
+        emails(r, "data_owners"),
+        datasets(r),
+        get(r, "indirect_identifiers").isEmpty()
+            ? IndirectIdentifiers.NOT_PERMITTED
+            : enumValue(
+                IndirectIdentifiers.class,
+                "indirect_identifiers",
+                get(r, "indirect_identifiers"),
+                "permitted or not-permitted"));
+  }
+
+  /** Dataset names are separated by ';' only: a name may well hold a comma or spaces. */
+  private static List<String> datasets(CSVRecord r) {
+    String raw = get(r, "approved_data");
+    if (raw.isEmpty()) return List.of();
+    return Arrays.stream(raw.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static List<String> emails(CSVRecord r, String column) {

@@ -207,6 +207,48 @@ class ProjectRegistryTest {
     assertFalse(e.getMessage().contains("type ''"), e.getMessage());
   }
 
+  @Test
+  void approvedDataAndIndirectIdentifiersAreRead_andAreOptional() throws IOException {
+    Path file =
+        write(
+            "number,title,status,type,researchers,approved_data,indirect_identifiers\n"
+                + "1234567,T,live,full,ada@uni.example.ac.uk,"
+                + "\"Annual Population Survey; Census 2021, England and Wales\",Permitted\n"
+                + "1234568,T,live,full,ada@uni.example.ac.uk,,\n");
+
+    ProjectRegistry r = ProjectRegistry.load(file);
+
+    Project withData = r.find("1234567").orElseThrow();
+    assertEquals(
+        List.of("Annual Population Survey", "Census 2021, England and Wales"),
+        withData.approvedData());
+    assertEquals(IndirectIdentifiers.PERMITTED, withData.indirectIdentifiers());
+    assertTrue(withData.approves("annual  population survey"));
+    assertFalse(withData.approves("Labour Force Survey"));
+    Project without = r.find("1234568").orElseThrow();
+    assertEquals(List.of(), without.approvedData());
+    assertEquals(IndirectIdentifiers.NOT_PERMITTED, without.indirectIdentifiers());
+    Project old = ProjectRegistry.load(write(HEADER + GOOD_ROW)).find("1234567").orElseThrow();
+    assertEquals(IndirectIdentifiers.NOT_PERMITTED, old.indirectIdentifiers());
+    assertEquals(List.of(), old.approvedData());
+  }
+
+  @Test
+  void badIndirectIdentifiersValueIsReportedWithItsLineNumber() throws IOException {
+    Path file =
+        write(
+            "number,title,status,type,researchers,indirect_identifiers\n"
+                + "1234567,T,live,full,ada@uni.example.ac.uk,not-permitted\n"
+                + "1234568,T,live,full,ada@uni.example.ac.uk,sometimes\n");
+
+    var e = assertThrows(ProjectRegistry.RegistryException.class, () -> ProjectRegistry.load(file));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "line 3: indirect_identifiers 'sometimes' must be one of permitted or not-permitted"),
+        e.getMessage());
+  }
+
   private Path write(String csv) throws IOException {
     Path file = dir.resolve("projects.csv");
     Files.writeString(file, csv);
