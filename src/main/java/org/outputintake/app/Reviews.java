@@ -2,38 +2,26 @@ package org.outputintake.app;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.intake.RequestReview;
 import org.outputintake.review.StandardReview;
+import org.outputintake.review.kinds.IngestReview;
+import org.outputintake.review.kinds.TransferReview;
+import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.ScanEngine;
 import org.outputintake.sharefolder.FolderSnapshots;
 import org.outputintake.ticket.RequestKind;
 
 /**
  * Builds the review the intake runs on every submission: the same engine as the {@code check}
- * command, chosen by the request's kind.
+ * command, with the form and the checks of the request's kind.
  */
 final class Reviews {
   private Reviews() {}
 
   static RequestReview standard(
-      IntakeConfig config,
-      java.util.function.Function<String, org.outputintake.scan.FilePolicy> policies,
-      java.time.Clock clock) {
-    RequestReview output = outputReview(config, policies, clock);
-    Map<RequestKind, RequestReview> byKind = new EnumMap<>(RequestKind.class);
-    byKind.put(RequestKind.OUTPUT, output);
-    // the ingest and transfer reviews (review.kinds.IngestReview, TransferReview) are not in this
-    // branch yet: their requests are reviewed as outputs until they are
-    byKind.put(RequestKind.INGEST, output);
-    byKind.put(RequestKind.TRANSFER, output);
-    return input -> byKind.get(input.kind()).review(input);
-  }
-
-  private static RequestReview outputReview(
-      IntakeConfig config,
-      java.util.function.Function<String, org.outputintake.scan.FilePolicy> policies,
-      java.time.Clock clock) {
+      IntakeConfig config, Function<String, FilePolicy> policies, java.time.Clock clock) {
     FolderSnapshots folders =
         config.scanning().shareRoot() == null
             ? null
@@ -43,6 +31,10 @@ final class Reviews {
                 clock,
                 FolderSnapshots.Limits.DEFAULT);
     ScanEngine engine = org.outputintake.review.StandardScan.engine();
-    return new StandardReview(engine::scan, policies, folders);
+    Map<RequestKind, RequestReview> byKind = new EnumMap<>(RequestKind.class);
+    byKind.put(RequestKind.OUTPUT, new StandardReview(engine::scan, policies, folders));
+    byKind.put(RequestKind.INGEST, new IngestReview(engine::scan, policies));
+    byKind.put(RequestKind.TRANSFER, new TransferReview(engine::scan, policies, folders));
+    return input -> byKind.get(input.kind()).review(input);
   }
 }

@@ -91,19 +91,7 @@ public final class OutboxSender {
                         f.contentType(),
                         f.sha256()))
             .toList();
-    return new OutgoingMail(
-        mail.messageId(),
-        mail.ticketId(),
-        mail.kind(),
-        mail.to(),
-        mail.bcc(),
-        mail.subject(),
-        mail.body(),
-        mail.inReplyTo(),
-        mail.references(),
-        here,
-        mail.html(),
-        mail.inlineImages());
+    return mail.withAttachments(here);
   }
 
   /** The officers are told, in the transaction that marks the dead letter (see IntakeApp). */

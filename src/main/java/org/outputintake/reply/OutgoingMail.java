@@ -105,6 +105,24 @@ public record OutgoingMail(
         from);
   }
 
+  /** The same mail with its files found elsewhere (this host's copies of the shared store). */
+  public OutgoingMail withAttachments(List<FileRef> found) {
+    return new OutgoingMail(
+        messageId,
+        ticketId,
+        kind,
+        to,
+        bcc,
+        subject,
+        body,
+        inReplyTo,
+        references,
+        found,
+        html,
+        inlineImages,
+        from);
+  }
+
   /** The same mail leaving from another of the bot's mailboxes. */
   public OutgoingMail withFrom(String address) {
     return new OutgoingMail(
