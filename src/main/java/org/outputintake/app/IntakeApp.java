@@ -515,7 +515,7 @@ public final class IntakeApp implements AutoCloseable {
         // a refused login has logged its own line, with its back-off
         if (!e.loginRefused())
           LOG.warn(
-              "IMAP poll of {} failed ({}); will retry at the next poll",
+              "IMAP poll failed for {} ({}); will retry at the next poll",
               p.mailboxKey(),
               e.getMessage());
       }

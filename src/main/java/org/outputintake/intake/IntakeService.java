@@ -309,7 +309,9 @@ public final class IntakeService {
 
   /** No form was read (none sent, or one we could not read): the reply brings the blank forms. */
   static boolean needsBlankForms(List<Finding> problems) {
-    return hasCode(problems, "FORM_MISSING") || hasCode(problems, "FORM_UNREADABLE");
+    return hasCode(problems, "FORM_MISSING")
+        || hasCode(problems, "FORM_UNREADABLE")
+        || hasCode(problems, "FORM_WRONG_KIND");
   }
 
   static void deleteRecursively(Path dir) {

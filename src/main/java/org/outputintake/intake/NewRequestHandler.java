@@ -129,7 +129,7 @@ final class NewRequestHandler {
                       ctx.workflow().withServiceLevel(c, t, facts(m, review, stored), now);
                   List<OutgoingMail.FileRef> attach =
                       IntakeService.needsBlankForms(review.problems())
-                          ? blankForms(workDir)
+                          ? blankForms(subject.kind())
                           : List.of();
                   ctx.queueReply(
                       c,
@@ -362,16 +362,18 @@ final class NewRequestHandler {
     return facts;
   }
 
-  List<OutgoingMail.FileRef> blankForms(Path workDir) {
+  /** The blank forms of the request's kind, Word and Excel, for a request that lacks its own. */
+  List<OutgoingMail.FileRef> blankForms(RequestKind kind) {
     Path dir = ctx.config().storage().dataDir().resolve("forms");
+    String stem = kind.code() + "-request-form";
     return List.of(
         new OutgoingMail.FileRef(
-            "output-request-form.docx",
-            ctx.templates().file("forms/output-request-form.docx", dir),
+            stem + ".docx",
+            ctx.templates().file("forms/" + stem + ".docx", dir),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         new OutgoingMail.FileRef(
-            "output-request-form.xlsx",
-            ctx.templates().file("forms/output-request-form.xlsx", dir),
+            stem + ".xlsx",
+            ctx.templates().file("forms/" + stem + ".xlsx", dir),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
   }
 }

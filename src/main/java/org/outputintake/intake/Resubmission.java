@@ -126,7 +126,7 @@ final class Resubmission {
                               m.answering(),
                               facts,
                               review.blocked() && IntakeService.needsBlankForms(review.problems())
-                                  ? files.blankForms(workDir)
+                                  ? files.blankForms(saved.kind())
                                   : List.of()),
                       now);
                   if (!WorkflowStore.checkers(c, id).isEmpty())

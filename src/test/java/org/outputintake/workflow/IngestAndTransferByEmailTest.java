@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.outputintake.form.Answer;
 import org.outputintake.form.DataDeclaration;
 import org.outputintake.form.DataFileEntry;
@@ -23,8 +25,6 @@ import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Ingest and transfer requests from the researcher's email to the project's {@code Input/} folder:
@@ -133,6 +133,39 @@ class IngestAndTransferByEmailTest extends DeskTest {
     String reply = TestBot.body(bot.receivedBy(TestBot.ADA).get(0));
     assertTrue(reply.contains("NHS_NUMBER"), reply);
     assertFalse(reply.contains("9434765919"), reply);
+  }
+
+  @Test
+  void anIngestSentWithTheOutputForm_isAskedForTheIngestForm_andGetsItsBlankForms()
+      throws Exception {
+    bot.deliver(
+        Mails.request()
+            .subject("16/01/24 Ingest request for project 1234567")
+            .attach(
+                "output-request-form.docx",
+                Files.readAllBytes(Path.of("templates/forms/output-request-form.docx")),
+                "application/octet-stream")
+            .attachCsv("rates.csv", RATES)
+            .build(bot.session()));
+    bot.cycle();
+    assertTrue(bot.tickets().get(0).state() instanceof TicketState.Blocked);
+    jakarta.mail.internet.MimeMessage reply = bot.receivedBy(TestBot.ADA).get(0);
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) reply.getContent();
+    List<String> names = new java.util.ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < parts.getCount(); i++) {
+      jakarta.mail.BodyPart part = parts.getBodyPart(i);
+      if (part.getFileName() != null) names.add(part.getFileName());
+      else if (part.isMimeType("text/plain")) text.append(part.getContent());
+      else if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+        for (int j = 0; j < inner.getCount(); j++)
+          if (inner.getBodyPart(j).isMimeType("text/plain"))
+            text.append(inner.getBodyPart(j).getContent());
+      }
+    }
+    assertTrue(text.toString().contains("FORM_WRONG_KIND"), text.toString());
+    assertTrue(text.toString().contains("blank ingest request forms"), text.toString());
+    assertEquals(List.of("ingest-request-form.docx", "ingest-request-form.xlsx"), names);
   }
 
   @Test
