@@ -206,7 +206,8 @@ public final class DeskViews {
     return out;
   }
 
-  private static String kindTag(Ticket t, boolean kinds) {
+  /** " [ingest]" beside an id where the desk names kinds ({@link #namesKinds}), else nothing. */
+  static String kindTag(Ticket t, boolean kinds) {
     return kinds ? " [" + t.kind().code() + "]" : "";
   }
 

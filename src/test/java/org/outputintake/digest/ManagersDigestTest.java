@@ -180,6 +180,24 @@ class ManagersDigestTest {
   }
 
   @Test
+  void anIngestOverTheServiceLevelIsAlertedWithItsKind() throws Exception {
+    startBot();
+    String id = desk.request("1234567", TABLE);
+    desk.asKind(id, RequestKind.INGEST, null);
+    desk.say(ALICE, id, "#take");
+    bot.clock().advance(Duration.between(TestBot.NOW, Instant.parse("2024-01-23T10:30:00Z")));
+    assertEquals(1, bot.app().reminders().tick(), "ingests run on the same clock");
+    bot.app().outbox().sendDue();
+    List<MimeMessage> toManager = bot.receivedBy(MANAGER);
+    assertEquals(1, toManager.size());
+    assertEquals(
+        "Over the service level: " + id + " [ingest], project 1234567",
+        subject(toManager.get(0)).replaceFirst("^.*?Over", "Over"));
+    String body = TestBot.body(toManager.get(0));
+    assertTrue(body.startsWith(id + " [ingest] is over its service level"), body);
+  }
+
+  @Test
   void remindersBeforeAndAtBreachArriveOnce() throws Exception {
     startBot();
     String id = desk.request("1234567", TABLE);
