@@ -96,6 +96,7 @@ public final class DailySummaries {
     Map<String, Object> facts = new HashMap<>();
     facts.put("date", today.toString());
     facts.put("count", count);
+    facts.put("split", views.heldByKind(officer).split(views.namesKinds()));
     facts.put("mine", TextBlock.of(String.join("\n", views.heldBy(officer))));
     facts.put("queue", TextBlock.of(String.join("\n", views.queue(now))));
     facts.put("supportAddress", config.mailbox().address());

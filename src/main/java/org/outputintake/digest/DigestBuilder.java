@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import org.outputintake.config.WorkflowSettings;
 import org.outputintake.sla.ChaseRule;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.sla.WorkingCalendar;
+import org.outputintake.ticket.KindCounts;
+import org.outputintake.ticket.RequestKind;
 
 /** Gathers what a digest reports, as facts for its templates and the series for its chart. */
 final class DigestBuilder {
@@ -66,10 +69,24 @@ final class DigestBuilder {
     f.put("from", serviceLevel.moment(from));
     f.put("slaDays", serviceLevel.config().days());
 
+    Map<String, KindCounts> byState = q.countsByState();
+    // one decision for the whole digest: a desk that has only ever had outputs reads as before
+    boolean mixed = byState.values().stream().anyMatch(KindCounts::mixed);
+    f.put("byKind", mixed);
     List<Map<String, Object>> states = new ArrayList<>();
-    q.countsByState().forEach((s, n) -> states.add(Map.of("state", s, "count", n)));
+    KindCounts openNow = KindCounts.none();
+    for (Map.Entry<String, KindCounts> e : byState.entrySet()) {
+      KindCounts n = e.getValue();
+      states.add(Map.of("state", e.getKey(), "count", n.total(), "split", n.split(mixed)));
+      if (!e.getKey().equals("closed")) {
+        for (RequestKind k : RequestKind.values()) openNow = openNow.plus(k, n.of(k));
+      }
+    }
     f.put("states", states);
-    int received = q.received(from, now);
+    f.put("openByKind", openNow.text(mixed));
+    KindCounts receivedByKind = q.received(from, now);
+    int received = receivedByKind.total();
+    f.put("receivedSplit", receivedByKind.split(mixed));
     int released = q.closed(from, now, "released");
     int rejected = q.closed(from, now, "rejected%");
     int closedOther = q.closed(from, now, "%") - released - rejected;
@@ -89,8 +106,13 @@ final class DigestBuilder {
     List<Map<String, Object>> withOwners = new ArrayList<>();
     Duration nearLimit = serviceLevel.config().reminderBefore();
     int position = 0;
+    Map<RequestKind, int[]> slaByKind = new EnumMap<>(RequestKind.class);
     for (DigestQuery.OpenTicket t : open) {
       Map<String, Object> row = row(t, now, cal);
+      row.put("kindTag", mixed ? " [" + t.kind().code() + "]" : "");
+      // open, over, near: the service-level rows of each kind
+      int[] sla = slaByKind.computeIfAbsent(t.kind(), k -> new int[3]);
+      sla[0]++;
       if (t.state().equals("queued")) {
         row.put("position", ++position);
         queue.add(row);
@@ -109,10 +131,16 @@ final class DigestBuilder {
         withOwners.add(row);
       } else if (t.sla().breached()) {
         breached.add(row);
+        sla[1]++;
       } else if (t.sla().running() && t.sla().left().compareTo(nearLimit) <= 0) {
         near.add(row);
+        sla[2]++;
       }
     }
+    List<Map<String, Object>> slaRows = new ArrayList<>();
+    slaByKind.forEach(
+        (k, n) -> slaRows.add(Map.of("kind", k.code(), "open", n[0], "over", n[1], "near", n[2])));
+    f.put("slaByKind", mixed ? slaRows : List.of());
     // the longest over first, whatever the state: that is where a manager starts
     breached.sort(Comparator.comparing(r -> (Instant) r.get("dueAt")));
     f.put("lateHolders", lateHolders(breached));

@@ -13,6 +13,8 @@ import org.outputintake.config.WorkflowSettings;
 import org.outputintake.sla.ServiceClock;
 import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.DbTime;
+import org.outputintake.ticket.KindCounts;
+import org.outputintake.ticket.RequestKind;
 
 /**
  * The database reads behind a digest. Each goes through an index (state, created_at, closed_at, a
@@ -23,6 +25,7 @@ final class DigestQuery {
   /** An open ticket as the digest lists it. */
   record OpenTicket(
       String id,
+      RequestKind kind,
       String state,
       String project,
       String researcher,
@@ -45,23 +48,42 @@ final class DigestQuery {
     this.serviceLevel = serviceLevel;
   }
 
-  Map<String, Integer> countsByState() throws SQLException {
-    Map<String, Integer> out = new LinkedHashMap<>();
+  /** Every ticket by state, each count split by kind. */
+  Map<String, KindCounts> countsByState() throws SQLException {
+    Map<String, KindCounts> out = new LinkedHashMap<>();
     for (String s :
         List.of(
             "queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed")) {
-      out.put(s, 0);
+      out.put(s, KindCounts.none());
     }
     try (PreparedStatement ps =
-            c.prepareStatement("SELECT state, COUNT(*) FROM ticket GROUP BY state");
+            c.prepareStatement("SELECT state, kind, COUNT(*) FROM ticket GROUP BY state, kind");
         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+      while (rs.next()) {
+        String state = rs.getString(1);
+        out.put(
+            state,
+            out.getOrDefault(state, KindCounts.none())
+                .plus(RequestKind.stored(rs.getString(2)), rs.getInt(3)));
+      }
     }
     return out;
   }
 
-  int received(Instant from, Instant to) throws SQLException {
-    return count("SELECT COUNT(*) FROM ticket WHERE created_at >= ? AND created_at < ?", from, to);
+  /** Tickets received in the period, by kind. */
+  KindCounts received(Instant from, Instant to) throws SQLException {
+    KindCounts out = KindCounts.none();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT kind, COUNT(*) FROM ticket WHERE created_at >= ? AND created_at < ? "
+                + "GROUP BY kind")) {
+      ps.setString(1, DbTime.of(from));
+      ps.setString(2, DbTime.of(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out = out.plus(RequestKind.stored(rs.getString(1)), rs.getInt(2));
+      }
+    }
+    return out;
   }
 
   int closed(Instant from, Instant to, String reasonPattern) throws SQLException {
@@ -120,7 +142,7 @@ final class DigestQuery {
     try (PreparedStatement ps =
             c.prepareStatement(
                 """
-        SELECT id, state, project_number, researcher, created_at, queued_at, blocked_at, state_reason FROM ticket
+        SELECT id, state, project_number, researcher, created_at, queued_at, blocked_at, state_reason, kind FROM ticket
         WHERE state IN ('queued', 'checking', 'checked', 'with-data-owner', 'approved', 'blocked')
         ORDER BY state <> 'queued', queued_at, number""");
         ResultSet rs = ps.executeQuery()) {
@@ -130,6 +152,7 @@ final class DigestQuery {
         out.add(
             new OpenTicket(
                 id,
+                RequestKind.stored(rs.getString(9)),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
@@ -150,6 +173,7 @@ final class DigestQuery {
       full.add(
           new OpenTicket(
               t.id(),
+              t.kind(),
               t.state(),
               t.project(),
               t.researcher(),

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.scan.identifier.IdentifierFinder;
 import org.outputintake.sla.ServiceLevel;
+import org.outputintake.ticket.KindCounts;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.ticket.TicketState;
@@ -27,6 +28,8 @@ import org.outputintake.ticket.TicketState;
  */
 public final class DeskViews {
   private static final String ROW = "%-4s %-12s %-10s %-6s %-34s %-30s %s";
+  // the ticket column widened for "STATS10002 [transfer]" where kinds are named
+  private static final String ROW_KINDS = "%-4s %-23s %-10s %-6s %-34s %-30s %s";
   private static final String FOUND = "%-12s %-16s %-10s %-34s %s";
   private final Connection c;
   private final TicketRepository tickets;
@@ -71,11 +74,13 @@ public final class DeskViews {
   }
 
   private List<String> rows(List<Ticket> list, boolean positions, Instant now) throws SQLException {
+    boolean kinds = DeskQuery.otherKinds(c);
+    String row = kinds ? ROW_KINDS : ROW;
     List<String> out = new ArrayList<>();
     out.add(
         String.format(
             Locale.ROOT,
-            ROW,
+            row,
             "POS",
             "TICKET",
             "PROJECT",
@@ -93,9 +98,9 @@ public final class DeskViews {
       out.add(
           String.format(
               Locale.ROOT,
-              ROW,
+              row,
               positions ? String.valueOf(pos++) : "-",
-              t.id(),
+              t.id() + kindTag(t, kinds),
               t.projectNumber(),
               age(Duration.between(since, now)),
               t.researcher(),
@@ -163,16 +168,47 @@ public final class DeskViews {
     return DeskQuery.heldBy(c, officer).size();
   }
 
+  /** The open tickets {@code officer} holds, counted by kind. */
+  public KindCounts heldByKind(String officer) throws SQLException {
+    KindCounts n = KindCounts.none();
+    for (String id : DeskQuery.heldBy(c, officer)) {
+      n = n.plus(tickets.find(c, id).orElseThrow().kind(), 1);
+    }
+    return n;
+  }
+
+  /**
+   * Whether these views name each ticket's kind: once the desk has held a ticket of another kind
+   * than output.
+   */
+  public boolean namesKinds() throws SQLException {
+    return DeskQuery.otherKinds(c);
+  }
+
   /** The open tickets {@code officer} holds, each with what it waits for. */
   public List<String> heldBy(String officer) throws SQLException {
+    boolean kinds = DeskQuery.otherKinds(c);
     List<String> out = new ArrayList<>();
     for (String id : DeskQuery.heldBy(c, officer)) {
       Ticket t = tickets.find(c, id).orElseThrow();
-      out.add(t.id() + "  " + t.state().name() + "  " + t.projectNumber() + "  " + subject(t));
+      out.add(
+          t.id()
+              + kindTag(t, kinds)
+              + "  "
+              + t.state().name()
+              + "  "
+              + t.projectNumber()
+              + "  "
+              + subject(t));
       out.add("    next: " + nextStep(t, officer));
     }
     if (out.isEmpty()) out.add("You hold no open ticket.");
     return out;
+  }
+
+  /** " [ingest]" beside an id where the desk names kinds ({@link #namesKinds}), else nothing. */
+  static String kindTag(Ticket t, boolean kinds) {
+    return kinds ? " [" + t.kind().code() + "]" : "";
   }
 
   /** What a checker's ticket waits for; their own verdict is theirs to know. */

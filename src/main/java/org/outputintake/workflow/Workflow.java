@@ -82,6 +82,8 @@ public final class Workflow {
     facts.put(
         "checkers", checkers.isEmpty() ? "nobody has taken it yet" : String.join(", ", checkers));
     facts.put("slaDays", serviceLevel.config().days());
+    String kindTag = DeskViews.kindTag(t, DeskQuery.otherKinds(c));
+    facts.put("kindTag", kindTag);
     if (!breached) {
       mail.toCheckers(
           c,
@@ -101,7 +103,11 @@ public final class Workflow {
                   t,
                   manager,
                   List.of(),
-                  "Over the service level: " + t.idText() + ", project " + t.projectNumber(),
+                  "Over the service level: "
+                      + t.idText()
+                      + kindTag
+                      + ", project "
+                      + t.projectNumber(),
                   facts,
                   List.of(),
                   null),

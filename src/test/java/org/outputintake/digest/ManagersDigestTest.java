@@ -26,6 +26,7 @@ import org.outputintake.cli.Main;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
+import org.outputintake.ticket.RequestKind;
 
 /**
  * Managers' digests and the service level, end to end through GreenMail with a clock the test
@@ -125,6 +126,7 @@ class ManagersDigestTest {
     assertTrue(text.contains("The queue, in order of receipt (1):"), text);
     assertTrue(text.contains("1. STATS10001 project 1234567, " + ADA), text);
     assertTrue(text.contains("In the period: 1 received, 0 released, 0 rejected."), text);
+    assertTrue(!text.contains("Open:") && !text.contains("[output]"), "only outputs: " + text);
     Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
     String html = (String) related.getBodyPart(0).getContent();
     BodyPart chart = related.getBodyPart(1);
@@ -141,6 +143,58 @@ class ManagersDigestTest {
     bot.app().digests().tick();
     bot.app().outbox().sendDue();
     assertEquals(2, bot.receivedBy(MANAGER).size());
+  }
+
+  @Test
+  void aDigestOfEveryKindCountsEachAndNamesTheKindBesideTheId() throws Exception {
+    startBot();
+    String output = desk.request("1234567", TABLE);
+    String ingest = desk.request("1234567", TABLE);
+    String transfer = desk.request("1234567", TABLE);
+    desk.asKind(ingest, RequestKind.INGEST, null);
+    desk.asKind(transfer, RequestKind.TRANSFER, "7654321");
+    desk.say(ALICE, transfer, "#take");
+    bot.app().digests().tick(); // the schedule starts here, Tuesday 16 January
+    // Thursday 25 January 08:30: all three were due on Tuesday 23 January
+    bot.clock().advance(Duration.between(TestBot.NOW, Instant.parse("2024-01-25T08:30:00Z")));
+    bot.app().digests().tick();
+    bot.app().outbox().sendDue();
+
+    List<MimeMessage> digests = bot.receivedBy(MANAGER);
+    assertEquals(1, digests.size());
+    Multipart alternative = (Multipart) digests.get(0).getContent();
+    String text = (String) alternative.getBodyPart(0).getContent();
+    assertTrue(text.contains("  queued: 2 (output 1, ingest 1)"), text);
+    assertTrue(text.contains("  checking: 1 (transfer 1)"), text);
+    assertTrue(text.contains("Open: 3 (output 1, ingest 1, transfer 1)"), text);
+    assertTrue(text.contains("    output: 1 open, 1 over the service level, 0 due within"), text);
+    assertTrue(text.contains("    ingest: 1 open, 1 over the service level, 0 due within"), text);
+    assertTrue(text.contains("    transfer: 1 open, 1 over the service level, 0 due within"), text);
+    assertTrue(text.contains("1. " + output + " [output] project 1234567"), text);
+    assertTrue(text.contains("2. " + ingest + " [ingest] project 1234567"), text);
+    assertTrue(text.contains("    - " + transfer + " [transfer] (checking) project"), text);
+    Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
+    String html = (String) related.getBodyPart(0).getContent();
+    assertTrue(html.contains("<td>" + ingest + " [ingest]</td>"), html);
+    assertTrue(html.contains("<tr><td>transfer</td><td>1</td><td>1</td><td>0</td></tr>"), html);
+  }
+
+  @Test
+  void anIngestOverTheServiceLevelIsAlertedWithItsKind() throws Exception {
+    startBot();
+    String id = desk.request("1234567", TABLE);
+    desk.asKind(id, RequestKind.INGEST, null);
+    desk.say(ALICE, id, "#take");
+    bot.clock().advance(Duration.between(TestBot.NOW, Instant.parse("2024-01-23T10:30:00Z")));
+    assertEquals(1, bot.app().reminders().tick(), "ingests run on the same clock");
+    bot.app().outbox().sendDue();
+    List<MimeMessage> toManager = bot.receivedBy(MANAGER);
+    assertEquals(1, toManager.size());
+    assertEquals(
+        "Over the service level: " + id + " [ingest], project 1234567",
+        subject(toManager.get(0)).replaceFirst("^.*?Over", "Over"));
+    String body = TestBot.body(toManager.get(0));
+    assertTrue(body.startsWith(id + " [ingest] is over its service level"), body);
   }
 
   @Test

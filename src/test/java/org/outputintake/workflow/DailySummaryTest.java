@@ -22,6 +22,7 @@ import org.outputintake.config.IntakeConfig;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
+import org.outputintake.ticket.RequestKind;
 
 /**
  * An officer gets one summary of her own tickets each working day at workflow.daily-summary, once
@@ -115,5 +116,28 @@ class DailySummaryTest {
     at("2024-01-22T08:45:00Z"); // Monday
     assertEquals(1, bot.app().summaries().tick());
     assertEquals(2, summariesTo(ALICE).size());
+  }
+
+  @Test
+  void theSummaryCountsEachKindAndNamesTheKindBesideEveryId() throws Exception {
+    bot = new TestBot(mail, dir, DailySummaryTest::withSummaryAtHalfEight);
+    Desk desk = new Desk(bot, dir);
+    String output = desk.request("1234567", TABLE);
+    String ingest = desk.request("1234567", TABLE);
+    String transfer = desk.request("1234567", TABLE);
+    desk.asKind(ingest, RequestKind.INGEST, null);
+    desk.asKind(transfer, RequestKind.TRANSFER, "7654321");
+    desk.say(ALICE, output, "#take");
+    desk.say(ALICE, ingest, "#take");
+
+    at("2024-01-17T08:31:00Z");
+    assertEquals(1, bot.app().summaries().tick());
+    List<MimeMessage> alice = summariesTo(ALICE);
+    assertEquals(1, alice.size());
+    String text = TestBot.body(alice.get(0));
+    assertTrue(text.contains("You hold 2 open ticket(s) (output 1, ingest 1) on 2024-01-17"), text);
+    assertTrue(text.contains(output + " [output]  "), "#mine names the kind: " + text);
+    assertTrue(text.contains(ingest + " [ingest]  "), "#mine names the kind: " + text);
+    assertTrue(text.contains(transfer + " [transfer] "), "#queue names the kind: " + text);
   }
 }
