@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.outputintake.form.Answer;
 import org.outputintake.form.DataDeclaration;
 import org.outputintake.form.DataFileEntry;
@@ -23,8 +25,6 @@ import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Ingest and transfer requests from the researcher's email to the project's {@code Input/} folder:
