@@ -311,4 +311,42 @@ public final class TicketFiles {
       }
     }
   }
+
+  /** A file whose bytes were removed on purpose, and why. */
+  public record RemovedFile(String originalName, String sha256, String at, String reason) {}
+
+  /** The files of one submission whose bytes were removed. */
+  public static List<RemovedFile> removedFiles(Connection c, String ticketId, String messageKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
+        SELECT original_name, sha256, purged_at, purged_reason FROM attachment
+        WHERE ticket_id = ? AND message_key = ? AND purged_at IS NOT NULL ORDER BY id""")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, messageKey);
+      List<RemovedFile> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next())
+          out.add(
+              new RemovedFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+      return out;
+    }
+  }
+
+  /** When the raw copy of that email was removed, if it was. */
+  public static java.util.Optional<String> rawRemovedAt(
+      Connection c, String ticketId, String messageKey) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT raw_purged_at FROM mail_message WHERE ticket_id = ? AND message_key = ?"
+                + " AND raw_purged_at IS NOT NULL")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, messageKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+      }
+    }
+  }
 }
