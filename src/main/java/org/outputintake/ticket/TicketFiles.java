@@ -197,11 +197,37 @@ public final class TicketFiles {
 
   /** The ticket's files whose bytes are still kept, oldest first. */
   public static List<KeptFile> keptFiles(Connection c, String ticketId) throws SQLException {
+    return fileRows(c, ticketId, "purged_at IS NULL");
+  }
+
+  /** The ticket's files whose bytes were marked removed, oldest first. */
+  public static List<KeptFile> purgedFiles(Connection c, String ticketId) throws SQLException {
+    return fileRows(c, ticketId, "purged_at IS NOT NULL");
+  }
+
+  /** The hashes of the ticket's emails whose raw copies were marked removed. */
+  public static List<String> purgedRawEmails(Connection c, String ticketId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            """
-        SELECT id, original_name, stored_path, size, sha256, message_key FROM attachment
-        WHERE ticket_id = ? AND purged_at IS NULL ORDER BY id""")) {
+            "SELECT raw_sha256 FROM mail_message WHERE ticket_id = ? AND raw_purged_at IS NOT NULL"
+                + " AND raw_sha256 IS NOT NULL")) {
+      ps.setString(1, ticketId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  private static List<KeptFile> fileRows(Connection c, String ticketId, String purged)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, original_name, stored_path, size, sha256, message_key FROM attachment"
+                + " WHERE ticket_id = ? AND "
+                + purged
+                + " ORDER BY id")) {
       ps.setString(1, ticketId);
       List<KeptFile> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.outputintake.reply.OutgoingMail;
@@ -32,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * never purged: their files are the checkers' evidence.
  *
  * <p>The rows are marked in one transaction before any byte is deleted: a crash in between leaves
- * bytes the ticket no longer counts on (removed by the next refusal's pass over the ticket, or by
- * hand), never a ticket pointing at bytes that vanished without a record.
+ * bytes the ticket no longer counts on (deleted after the ticket's next reply), never a ticket
+ * pointing at bytes that vanished without a record.
  */
 public final class RefusedFiles {
   private static final Logger LOG = LoggerFactory.getLogger(RefusedFiles.class);
@@ -49,48 +46,46 @@ public final class RefusedFiles {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** What one purge removes: a file's bytes and the raw emails no record keeps any more. */
-  private record Removal(List<TicketFiles.KeptFile> files, Set<String> rawEmails) {}
-
   /**
    * The outbox sent {@code mail}: when it told the researcher of an ingest or transfer that direct
-   * identifiers block it, those files go. Never throws: the reply is sent whatever happens here,
-   * and a failure is logged and tried again after the ticket's next reply.
+   * identifiers block it, those files go. Never throws: the reply is sent whatever happens here. A
+   * failure is logged; the ticket's next reply tries again, marking or deleting what is left.
    */
   public void replySent(OutgoingMail mail) {
-    if (mail.ticketId() == null) return;
+    String ticketId = mail.ticketId();
+    if (ticketId == null) return;
     try {
-      Removal removal = db.inTransaction(c -> mark(c, mail));
-      for (TicketFiles.KeptFile f : removal.files()) {
+      if (!db.inTransaction(c -> mark(c, mail))) return;
+      // every row marked so far, not only this pass's: a deletion that failed before is retried
+      for (TicketFiles.KeptFile f : db.read(c -> TicketFiles.purgedFiles(c, ticketId))) {
         boolean needed = db.read(c -> TicketFiles.bytesStillNeeded(c, f.sha256()));
         if (!needed) desk.files().remove(f.sha256(), "", f.storedPath());
       }
-      for (String raw : removal.rawEmails()) {
+      for (String raw : db.read(c -> TicketFiles.purgedRawEmails(c, ticketId))) {
         boolean needed = db.read(c -> TicketFiles.rawStillNeeded(c, raw));
         if (!needed) desk.messages().remove(raw, EML, null);
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn(
-          "ticket {}: refused files not removed from the store yet: {}",
-          mail.ticketId(),
-          e.toString());
+          "ticket {}: refused files not removed from the store yet: {}", ticketId, e.toString());
     }
   }
 
-  private Removal mark(Connection c, OutgoingMail mail) throws SQLException {
+  /**
+   * Marks the refused files removed; false when the mail is no refusal of an ingest or transfer.
+   */
+  private boolean mark(Connection c, OutgoingMail mail) throws SQLException {
     String ticketId = mail.ticketId();
-    if (!refusable(c, ticketId, mail.to())) return new Removal(List.of(), Set.of());
+    if (!refusable(c, ticketId, mail.to())) return false;
     Instant now = clock.instant();
     String at = DbTime.of(now);
-    List<TicketFiles.KeptFile> purged = new ArrayList<>();
-    Set<String> raws = new LinkedHashSet<>();
     for (TicketFiles.KeptFile f : TicketFiles.keptFiles(c, ticketId)) {
       Set<String> codes = directIdentifiers(c, ticketId, f);
       if (codes.isEmpty()) continue;
       String reason =
           "direct identifiers (" + String.join(", ", codes) + "): never kept in the SRS";
       TicketFiles.markPurged(c, f.id(), at, reason);
-      TicketFiles.markRawPurged(c, ticketId, f.messageKey(), at).ifPresent(raws::add);
+      TicketFiles.markRawPurged(c, ticketId, f.messageKey(), at);
       AuditLog.append(
           c,
           ticketId,
@@ -104,9 +99,8 @@ public final class RefusedFiles {
               + f.sha256()
               + "): bytes and the email's raw copy removed once the refusal was sent; "
               + reason);
-      purged.add(f);
     }
-    return new Removal(purged, raws);
+    return true;
   }
 
   /** Only the refusal to the researcher of an ingest or transfer counts. */
