@@ -23,9 +23,11 @@ import org.outputintake.form.DataFormKind;
 import org.outputintake.form.DataFormWriter;
 import org.outputintake.form.DataRequestForm;
 import org.outputintake.store.RawStore;
+import org.outputintake.store.Vendor;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
+import org.outputintake.testing.TestDatabases;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.RequestKind;
@@ -158,6 +160,30 @@ class RefusedFilesPurgedByEmailTest extends DeskTest {
         .pathFor(sha256, ".eml");
   }
 
+  /**
+   * Whether the bytes of that hash are still stored anywhere the desk keeps them: on PostgreSQL in
+   * stored_file too, which every instance reads.
+   */
+  private boolean inDatabase(String sha256) {
+    if (TestDatabases.current() != Vendor.POSTGRESQL) return false;
+    return bot.app()
+        .db()
+        .read(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT (SELECT COUNT(*) FROM stored_file WHERE sha256 = ?)"
+                          + " + (SELECT COUNT(*) FROM stored_file_piece WHERE sha256 = ?)")) {
+                ps.setString(1, sha256);
+                ps.setString(2, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1) > 0;
+                }
+              }
+            });
+  }
+
   private List<AuditLog.Event> purges(String ticketId) {
     return bot.app().db().read(c -> AuditLog.forTicket(c, ticketId)).stream()
         .filter(e -> e.type().equals(AuditType.Action.FILE_PURGED.code()))
@@ -179,14 +205,17 @@ class RefusedFilesPurgedByEmailTest extends DeskTest {
     assertNotNull(rates.purgedAt(), "the refused file is marked removed");
     assertTrue(rates.reason().contains("NHS_NUMBER"), rates.reason());
     assertFalse(Files.exists(stored(rates.sha256())), "its bytes are gone from the store");
+    assertFalse(inDatabase(rates.sha256()), "and from the shared copy in the database");
 
     String raw = rawSha(id);
     assertNotNull(raw, "the email keeps its hash");
     assertFalse(Files.exists(storedEmail(raw)), "the raw email holding the same bytes is gone");
+    assertFalse(inDatabase(raw));
 
     Row form = row(id, "ingest-request-form.docx");
     assertNull(form.purgedAt(), "the form holds no identifiers and stays");
     assertTrue(Files.exists(stored(form.sha256())));
+    assertEquals(TestDatabases.current() == Vendor.POSTGRESQL, inDatabase(form.sha256()));
 
     String key = bot.app().db().read(c -> TicketFiles.submissions(c, id)).get(0);
     assertTrue(
@@ -211,6 +240,7 @@ class RefusedFilesPurgedByEmailTest extends DeskTest {
     for (Row r : rows(id)) {
       assertNull(r.purgedAt(), r.name());
       assertTrue(Files.exists(stored(r.sha256())), r.name());
+      assertEquals(TestDatabases.current() == Vendor.POSTGRESQL, inDatabase(r.sha256()), r.name());
     }
     assertTrue(Files.exists(storedEmail(rawSha(id))));
     assertEquals(List.of(), purges(id));
