@@ -22,6 +22,7 @@ import org.outputintake.reply.Templates;
 import org.outputintake.store.Database;
 import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.TicketRepository;
+import org.outputintake.workflow.RefusedFiles;
 import org.outputintake.workflow.Workflow;
 import org.outputintake.workflow.WorkflowContext;
 import org.quartz.JobBuilder;
@@ -235,7 +236,7 @@ public final class IntakeApp implements AutoCloseable {
               db,
               metrics.timed(smtp),
               clock,
-              events::replySent,
+              refusedFilesGoAfter(events, new RefusedFiles(db, desk, clock)),
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
       outbox.findFilesIn(desk.files());
@@ -247,6 +248,15 @@ public final class IntakeApp implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** The watcher hears of each sent reply, then a refusal's files with direct identifiers go. */
+  private static java.util.function.Consumer<org.outputintake.reply.OutgoingMail>
+      refusedFilesGoAfter(IntakeEvents events, RefusedFiles refused) {
+    return mail -> {
+      events.replySent(mail);
+      refused.replySent(mail);
+    };
   }
 
   private static String hostName() {

@@ -96,7 +96,22 @@ final class ArchiveEmails {
     String name = String.format("emails/%03d-in-%s.eml", n, STAMP.format(item.at()));
     String sha = TicketRecord.text(m, "raw_sha256");
     ArchiveFolder.Entry e = null;
-    if (sha == null) {
+    String purged = TicketRecord.text(m, "raw_purged_at");
+    if (purged != null) {
+      // removed on purpose with a file it carried (direct identifiers): accounted for, not missing
+      return row(
+          n,
+          "",
+          "in",
+          item.at(),
+          TicketRecord.text(m, "message_id"),
+          TicketRecord.text(m, "sender"),
+          botAddress,
+          TicketRecord.text(m, "subject"),
+          TicketRecord.text(m, "classification"),
+          "NOT KEPT: raw copy removed " + purged + " with a file refused for direct identifiers",
+          "");
+    } else if (sha == null) {
       folder.problem(
           new ArchiveResult.Problem(
               "missing", name, "no raw copy was recorded for this email", null, null));

@@ -86,7 +86,10 @@ final class ArchiveWriter {
       String name =
           "files/" + n + "/" + names.computeIfAbsent(n, k -> new ArchiveNames()).unique(original);
       String sha = TicketRecord.text(a, "sha256");
-      ArchiveFolder.Entry e = folder.copyVerified(source(a, store, sha), name, sha);
+      String purged = TicketRecord.text(a, "purged_at");
+      // removed on purpose (direct identifiers): the record accounts for it, nothing is missing
+      ArchiveFolder.Entry e =
+          purged == null ? folder.copyVerified(source(a, store, sha), name, sha) : null;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("submission", n);
       row.put("archived_as", e == null ? "" : name);
@@ -97,7 +100,11 @@ final class ArchiveWriter {
       row.put("sha256", sha);
       row.put("message_key", key);
       row.put("email", emails.getOrDefault(key, ""));
-      row.put("status", e == null ? "NOT ARCHIVED: see manifest.json problems" : "verified");
+      row.put(
+          "status",
+          purged != null
+              ? "NOT KEPT: bytes removed " + purged + ", " + TicketRecord.text(a, "purged_reason")
+              : e == null ? "NOT ARCHIVED: see manifest.json problems" : "verified");
       index.add(row);
     }
     return index;

@@ -45,12 +45,23 @@ final class SubmissionsView {
           mail == null
               ? key
               : mail.at() + " from " + mail.sender() + " (" + mail.classification() + ")");
+      TicketFiles.rawRemovedAt(c, ticketId, key)
+          .ifPresent(
+              at ->
+                  out.printf(
+                      "    Raw email: removed %s with a file refused for direct identifiers%n",
+                      at));
+      var removed = TicketFiles.removedFiles(c, ticketId, key);
       var files = TicketFiles.attachments(c, ticketId, key);
       out.println(files.isEmpty() ? "    Files: none" : "    Files:");
       for (var a : files) {
         out.printf(
             "    - %s (%d bytes, %s, %s) sha256 %s%n",
             a.originalName(), a.size(), a.mediaType(), a.role(), a.sha256());
+        for (var r : removed) {
+          if (r.originalName().equals(a.originalName()) && r.sha256().equals(a.sha256()))
+            out.printf("      bytes removed %s: %s%n", r.at(), r.reason());
+        }
       }
       var findings = TicketFiles.findings(c, ticketId, key);
       out.println(findings.isEmpty() ? "    Findings: no findings" : "    Findings:");

@@ -81,6 +81,24 @@ public final class DatabaseFiles implements RawStore.SharedCopy {
     return true;
   }
 
+  @Override
+  public void remove(String sha256) {
+    db.inTransaction(
+        c -> {
+          // the row first: another instance trusts the pieces only while it is there
+          for (String sql :
+              java.util.List.of(
+                  "DELETE FROM stored_file WHERE sha256 = ?",
+                  "DELETE FROM stored_file_piece WHERE sha256 = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              ps.setString(1, sha256);
+              ps.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
   /** Whether the file of that hash is in the database. */
   public boolean has(String sha256) {
     return db.read(c -> pieces(c, sha256)) != null;

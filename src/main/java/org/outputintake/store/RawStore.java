@@ -61,6 +61,9 @@ public final class RawStore {
      * @return false when no instance has stored it
      */
     boolean fetch(String sha256, Path into) throws IOException;
+
+    /** Forgets the file of that hash; nothing when it is not there. */
+    default void remove(String sha256) throws IOException {}
   }
 
   public record Stored(String sha256, long size, Path path) {}
@@ -256,6 +259,24 @@ public final class RawStore {
     String name = recorded.getFileName().toString();
     if (name.length() < 64 || !name.substring(0, 64).matches("[0-9a-f]{64}")) return recorded;
     return located(name.substring(0, 64), name.substring(64), recorded.toString());
+  }
+
+  /**
+   * Removes the file of that hash for good: this host's copy, the path a row recorded (when this
+   * store named it) and the shared copy. The caller has checked that no record still needs it.
+   */
+  public void remove(String sha256, String suffix, String recordedPath) throws IOException {
+    Files.deleteIfExists(pathFor(sha256, suffix));
+    if (recordedPath != null) {
+      Path recorded = Path.of(recordedPath);
+      Path name = recorded.getFileName();
+      if (name != null && name.toString().equals(sha256 + suffix)) Files.deleteIfExists(recorded);
+    }
+    try {
+      shared.remove(sha256);
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   public Path pathFor(String sha256, String suffix) {

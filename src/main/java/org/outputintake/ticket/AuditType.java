@@ -39,6 +39,7 @@ public sealed interface AuditType {
     EMAIL_RETRY("email-retry"),
     EMAIL_SENT("email-sent"),
     EMAIL_UNAUTHENTICATED("email-unauthenticated"),
+    FILE_PURGED("file-purged"),
     MESSAGE_ID_REUSED("message-id-reused"),
     NOTE_ADDED("note-added"),
     OUTSIDER_MAIL("outsider-mail"),

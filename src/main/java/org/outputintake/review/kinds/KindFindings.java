@@ -79,9 +79,6 @@ final class KindFindings {
   }
 
   private static IdentifierKind identifier(String code) {
-    for (IdentifierKind k : IdentifierKind.values()) {
-      if (k.name().equals(code)) return k;
-    }
-    return null;
+    return IdentifierKind.ofCode(code);
   }
 }

@@ -42,6 +42,14 @@ public enum IdentifierKind {
     this.plural = plural;
   }
 
+  /** The kind a finding code names, or null when the code is not an identifier's. */
+  public static IdentifierKind ofCode(String code) {
+    for (IdentifierKind k : values()) {
+      if (k.name().equals(code)) return k;
+    }
+    return null;
+  }
+
   public boolean direct() {
     return direct;
   }
