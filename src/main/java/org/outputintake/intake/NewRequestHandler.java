@@ -185,7 +185,7 @@ final class NewRequestHandler {
     if (subject.kind() == RequestKind.TRANSFER && ctx.config().scanning().shareRoot() == null) {
       return Optional.of(
           Finding.blocker(
-              "TRANSFER_NEEDS_FOLDER_MODE",
+              RequestReview.TRANSFER_NEEDS_FOLDER_MODE,
               "request",
               "Transfers between projects are not handled by email at this desk: the files are inside"
                   + " the SRS, and this mailbox cannot read project folders. Please contact SRS"

@@ -16,6 +16,9 @@ import org.outputintake.ticket.RequestKind;
  * flow is tested apart from the scanners and the scanners apart from email.
  */
 public interface RequestReview {
+  /** A transfer's files are inside the SRS: without the share they cannot be read. */
+  String TRANSFER_NEEDS_FOLDER_MODE = "TRANSFER_NEEDS_FOLDER_MODE";
+
   Result review(Input input) throws IOException;
 
   /**

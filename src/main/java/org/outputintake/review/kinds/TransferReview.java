@@ -25,7 +25,7 @@ import org.outputintake.sharefolder.SnapshotResult;
  */
 public final class TransferReview implements RequestReview {
   /** A transfer's files are inside the SRS, so without the share they cannot be read. */
-  public static final String FOLDER_MODE_REQUIRED = "FOLDER_MODE_REQUIRED";
+  public static final String FOLDER_MODE_REQUIRED = RequestReview.TRANSFER_NEEDS_FOLDER_MODE;
 
   private final DataReview review;
   private final FolderSnapshots folders;
