@@ -152,7 +152,7 @@ final class NewRequestHandler {
     Map<String, Object> facts = new HashMap<>();
     facts.put("problems", ReplyComposer.rows(List.of(refusal), null));
     facts.put("code", refusal.code());
-    facts.put("requestName", requestName(refused.subject().kind()));
+    facts.put("requestName", refused.subject().kind().displayName());
     IntakeService.Outcome outcome =
         new Receipt(
                 null,
@@ -196,7 +196,7 @@ final class NewRequestHandler {
 
   /** A request sent to a mailbox that does not take its kind: where to send it instead. */
   private static Finding wrongMailbox(IntakeContext ctx, SubjectParser.Valid subject) {
-    String name = requestName(subject.kind());
+    String name = subject.kind().displayName();
     String where =
         ctx.config()
             .mailboxFor(subject.kind().code())
@@ -212,11 +212,6 @@ final class NewRequestHandler {
         "WRONG_MAILBOX",
         "request",
         "This mailbox (" + ctx.mailbox().address() + ") does not take " + name + "s. " + where);
-  }
-
-  /** "output request", "ingest request", ...: how the replies name the request. */
-  static String requestName(RequestKind kind) {
-    return kind.title().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -82,9 +82,7 @@ final class SubjectHelp {
   /** "output requests", "ingest requests and transfer requests", ... */
   private static String kindList(List<RequestKind> accepts) {
     List<String> names =
-        accepts.stream()
-            .map(k -> NewRequestHandler.requestName(k) + "s")
-            .collect(Collectors.toList());
+        accepts.stream().map(k -> k.displayName() + "s").collect(Collectors.toList());
     if (names.size() == 1) return names.get(0);
     return String.join(", ", names.subList(0, names.size() - 1))
         + " and "

@@ -138,7 +138,7 @@ public final class ReplyComposer {
     ctx.put("ticketId", ticket.id().toString());
     ctx.put("projectNumber", ticket.projectNumber());
     ctx.put("subject", ticket.subject());
-    ctx.put("requestName", ticket.kind().title().toLowerCase(Locale.ROOT));
+    ctx.put("requestName", ticket.kind().displayName());
     ctx.put("requestDone", ticket.kind() == RequestKind.OUTPUT ? "released" : "copied");
     if (ticket.destinationProject() != null)
       ctx.put("destinationProject", ticket.destinationProject());

@@ -32,6 +32,11 @@ public enum RequestKind {
     return title;
   }
 
+  /** How replies name the request in a sentence: "output request", "ingest request", ... */
+  public String displayName() {
+    return title.toLowerCase(Locale.ROOT);
+  }
+
   public static Optional<RequestKind> fromCode(String code) {
     if (code == null) return Optional.empty();
     String wanted = code.trim().toLowerCase(Locale.ROOT);

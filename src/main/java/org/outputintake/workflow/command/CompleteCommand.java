@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.sharefolder.InputFolders;
@@ -75,7 +74,7 @@ public final class CompleteCommand implements OfficerCommand {
     Map<String, Object> facts = new HashMap<>();
     facts.put("files", OwnerCommand.fileRows(files));
     facts.put("projectTitle", ready.project().title());
-    facts.put("kind", t.kind().title().toLowerCase(Locale.ROOT));
+    facts.put("kind", t.kind().displayName());
     facts.put("intoProject", into);
     inv.mail()
         .researcherName(inv.c(), t, ready.researcher(), null)

@@ -120,7 +120,7 @@ public final class ReleaseCommand implements OfficerCommand {
           "#release sends an output's files to its researcher; "
               + inv.id()
               + " is an "
-              + inv.ticket().kind().title().toLowerCase(java.util.Locale.ROOT)
+              + inv.ticket().kind().displayName()
               + ": finish it with #complete");
     }
     Ready ready = ready(inv, "#release");

@@ -155,7 +155,7 @@ public final class VerdictCommand implements OfficerCommand {
               + ") for round "
               + round
               + " is recorded; "
-              + inv.ticket().kind().title().toLowerCase(java.util.Locale.ROOT)
+              + inv.ticket().kind().displayName()
               + "s take one checker, so it decides the round.",
           allPass
               ? nextAfterPasses(inv)
