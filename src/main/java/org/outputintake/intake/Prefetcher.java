@@ -76,7 +76,14 @@ final class Prefetcher implements AutoCloseable {
               e.getMessage());
           continue;
         }
-        Ready ready = new Ready(uid, workers.submit(() -> intake.prepare(raw)));
+        Ready ready =
+            new Ready(
+                uid,
+                workers.submit(
+                    () -> {
+                      rawStore.share(raw);
+                      return intake.prepare(raw);
+                    }));
         if (!hand(ready)) {
           discard(ready);
           return;

@@ -92,14 +92,15 @@ public final class ImapMailbox implements AutoCloseable {
   }
 
   /**
-   * Streams the raw message into the store (hashing as it goes), never holding it whole in memory.
+   * Streams the raw message into this host's store (hashing as it goes), never holding it whole in
+   * memory. Not yet shared: the caller shares it ({@link RawStore#share}) before deciding it.
    */
   private RawStore.Stored downloadRaw(long uid, RawStore raw)
       throws MessagingException, IOException {
     Message m = inbox.getMessageByUID(uid);
     if (m == null)
       throw new MessagingException("message UID " + uid + " is no longer in the inbox");
-    return raw.putWriting(
+    return raw.putLocally(
         out -> {
           try {
             m.writeTo(out);

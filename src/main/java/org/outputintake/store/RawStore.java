@@ -83,6 +83,20 @@ public final class RawStore {
    *     writer}'s source
    */
   public Stored putWriting(Writer writer, String suffix) throws IOException {
+    Stored stored = putLocally(writer, suffix);
+    share(stored);
+    return stored;
+  }
+
+  /**
+   * Stores on this host only; the caller {@link #share shares} it before any transaction names it.
+   * The poll's download thread stores each email so and leaves the shared copy, a database round
+   * trip per piece, to the worker that prepares it: downloads then never wait on the database.
+   *
+   * @throws Unwritable when the store's own disk fails; any other IOException comes from {@code
+   *     writer}'s source
+   */
+  public Stored putLocally(Writer writer, String suffix) throws IOException {
     Path tmp;
     try {
       tmp = Files.createTempFile(Files.createDirectories(root.resolve("tmp")), "in-", ".part");
@@ -115,7 +129,6 @@ public final class RawStore {
       } catch (IOException e) {
         throw new Unwritable(root, e);
       }
-      saveShared(hex, target);
       return new Stored(hex, size, target);
     } finally {
       Files.deleteIfExists(tmp);
@@ -185,6 +198,11 @@ public final class RawStore {
     try (InputStream in = Files.newInputStream(file)) {
       return put(in, suffix);
     }
+  }
+
+  /** Puts a file stored {@link #putLocally locally} where every instance finds it. */
+  public void share(Stored stored) throws Unwritable {
+    saveShared(stored.sha256(), stored.path());
   }
 
   private void saveShared(String hex, Path target) throws Unwritable {
