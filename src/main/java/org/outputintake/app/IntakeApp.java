@@ -172,7 +172,8 @@ public final class IntakeApp implements AutoCloseable {
               templates,
               config.mailbox().address(),
               config.tickets().subjectFormat(),
-              !config.security().requireAuthenticatedSender());
+              !config.security().requireAuthenticatedSender(),
+              org.outputintake.config.DeskAddresses.of(config));
       Workflow workflow =
           new Workflow(
               new WorkflowContext(
@@ -195,8 +196,7 @@ public final class IntakeApp implements AutoCloseable {
               Reviews.standard(config, registry::policy, clock),
               composer,
               templates,
-              new LoopGuard(
-                  config.mailboxes().stream().map(IntakeConfig.Mailbox::address).toList()),
+              new LoopGuard(org.outputintake.config.DeskAddresses.of(config)),
               new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()),
               clock,
               events,
@@ -217,7 +217,8 @@ public final class IntakeApp implements AutoCloseable {
                         templates,
                         mb.address(),
                         config.tickets().subjectFormat(),
-                        !config.security().requireAuthenticatedSender()));
+                        !config.security().requireAuthenticatedSender(),
+                        org.outputintake.config.DeskAddresses.of(config)));
         pollers.add(
             new InboxPoller(
                 mb,
