@@ -231,7 +231,11 @@ public final class IntakeApp implements AutoCloseable {
                 i == 0 ? imapLogin : MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock)));
       }
       InboxPoller poller = pollers.get(0);
-      OpsMetrics metrics = OpsMetrics.create(db, poller.status());
+      java.util.Map<String, org.outputintake.intake.PollStatus> polls =
+          new java.util.LinkedHashMap<>();
+      for (int i = 0; i < pollers.size(); i++)
+        polls.put(config.mailboxes().get(i).address(), pollers.get(i).status());
+      OpsMetrics metrics = OpsMetrics.create(db, polls);
       OutboxSender outbox =
           new OutboxSender(
               db,

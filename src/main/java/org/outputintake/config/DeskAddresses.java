@@ -3,9 +3,9 @@ package org.outputintake.config;
 import java.util.List;
 
 /**
- * The desk's own addresses: every configured mailbox's, the first first. The one place that
- * answers "is this address the bot?" (a reply-all copying the ingests mailbox is not a person to
- * warn about or to answer) and "which of them does mail about a ticket leave from?".
+ * The desk's own addresses: every configured mailbox's, the first first. The one place that answers
+ * "is this address the bot?" (a reply-all copying the ingests mailbox is not a person to warn about
+ * or to answer) and "which of them does mail about a ticket leave from?".
  */
 public final class DeskAddresses {
   private final List<String> addresses;

@@ -111,8 +111,8 @@ public final class DeskViews {
   }
 
   /**
-   * A ticket's head as {@code tickets show} begins: subject, state, project, researcher, dates,
-   * the mailbox it came to, folder, service level, then its checks ({@link #checks}).
+   * A ticket's head as {@code tickets show} begins: subject, state, project, researcher, dates, the
+   * mailbox it came to, folder, service level, then its checks ({@link #checks}).
    */
   public List<String> summary(Ticket t, ServiceLevel sla, Instant now) throws SQLException {
     List<String> out = new ArrayList<>();

@@ -225,6 +225,69 @@ class SeveralMailboxesTest extends BotTest {
         "the bot's own ingests mailbox is not a person who read the verdict: " + confirmation);
   }
 
+  private String scrape(String path) throws Exception {
+    int port = bot.app().operationsPort().orElseThrow();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path))
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @Test
+  void theMetrics_countRequestsAndPollsByMailbox() throws Exception {
+    bot.close();
+    two =
+        new TestBot(
+            mail,
+            dir.resolve("metrics"),
+            c -> {
+              IntakeConfig s = split(c);
+              return new IntakeConfig(
+                  s.mailboxes(),
+                  s.poll(),
+                  s.database(),
+                  s.tickets(),
+                  s.projects(),
+                  s.storage(),
+                  s.replies(),
+                  s.scanning(),
+                  s.staff(),
+                  s.security(),
+                  s.sla(),
+                  s.digests(),
+                  s.workflow(),
+                  org.outputintake.config.ServerSettings.on(0));
+            });
+    bot = two;
+    deliverToIngests(
+        Mails.request()
+            .subject("16/01/24 Ingest request for Project 1234567")
+            .attachCsv("codes.csv", "code,label\n1,a\n")
+            .build(bot.session()));
+    bot.app().start();
+    String ingests = "{mailbox=\"" + INGESTS + "\"}";
+    String support = "{mailbox=\"" + TestBot.SUPPORT + "\"}";
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () -> scrape("/metrics").contains("intake_requests_received_total" + ingests + " 1.0"));
+    String m = scrape("/metrics");
+    assertTrue(m.contains("intake_requests_received_total" + support + " 0.0"), m);
+    assertTrue(m.contains("intake_poll_latency_seconds_count" + ingests), m);
+    assertTrue(m.contains("intake_poll_latency_seconds_count" + support), m);
+    assertTrue(m.contains("intake_poll_failures_total" + ingests + " 0.0"), m);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> scrape("/health").startsWith("ok"));
+    String health = scrape("/health");
+    assertTrue(health.contains("inbox poll ingests@127.0.0.1/INBOX: last succeeded"), health);
+    assertTrue(health.contains("inbox poll support@127.0.0.1/INBOX: last succeeded"), health);
+  }
+
   @Test
   void theSubjectHelp_offersOnlyTheKindsTheMailboxTakes() throws Exception {
     deliverToIngests(Mails.request().subject("some files please").build(bot.session()));
