@@ -172,7 +172,8 @@ public final class IntakeApp implements AutoCloseable {
               templates,
               config.mailbox().address(),
               config.tickets().subjectFormat(),
-              !config.security().requireAuthenticatedSender());
+              !config.security().requireAuthenticatedSender(),
+              org.outputintake.config.DeskAddresses.of(config));
       Workflow workflow =
           new Workflow(
               new WorkflowContext(
@@ -195,8 +196,7 @@ public final class IntakeApp implements AutoCloseable {
               Reviews.standard(config, registry::policy, clock),
               composer,
               templates,
-              new LoopGuard(
-                  config.mailboxes().stream().map(IntakeConfig.Mailbox::address).toList()),
+              new LoopGuard(org.outputintake.config.DeskAddresses.of(config)),
               new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()),
               clock,
               events,
@@ -217,7 +217,8 @@ public final class IntakeApp implements AutoCloseable {
                         templates,
                         mb.address(),
                         config.tickets().subjectFormat(),
-                        !config.security().requireAuthenticatedSender()));
+                        !config.security().requireAuthenticatedSender(),
+                        org.outputintake.config.DeskAddresses.of(config)));
         pollers.add(
             new InboxPoller(
                 mb,
@@ -230,7 +231,11 @@ public final class IntakeApp implements AutoCloseable {
                 i == 0 ? imapLogin : MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock)));
       }
       InboxPoller poller = pollers.get(0);
-      OpsMetrics metrics = OpsMetrics.create(db, poller.status());
+      java.util.Map<String, org.outputintake.intake.PollStatus> polls =
+          new java.util.LinkedHashMap<>();
+      for (int i = 0; i < pollers.size(); i++)
+        polls.put(config.mailboxes().get(i).address(), pollers.get(i).status());
+      OpsMetrics metrics = OpsMetrics.create(db, polls);
       OutboxSender outbox =
           new OutboxSender(
               db,

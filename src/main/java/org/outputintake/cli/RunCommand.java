@@ -20,8 +20,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IntakeConfig config = options.load();
-    requireSecret(config.mailbox().imap(), "mailbox.imap", "INTAKE_IMAP_PASSWORD");
-    requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
+    requireSecrets(config);
     // closed last: a SIGTERM waits for the app (which logs "stopped") and the lock to close
     try (StopSignal stop = new StopSignal("shutdown");
         AutoCloseable lock = dataDirLock(config);
@@ -73,11 +72,44 @@ final class RunCommand implements Callable<Integer> {
               + " database.url to another place, before the bot's first real run");
   }
 
+  /**
+   * Every mailbox's logins have their secrets, checked before anything starts: a mailbox without
+   * one would only show as a refused login at each of its polls. {@code mailbox:} reads {@code
+   * INTAKE_IMAP_PASSWORD} / {@code INTAKE_SMTP_PASSWORD}; entry N of {@code mailboxes:} its own
+   * keys or {@code INTAKE_MAILBOXES_N_IMAP_PASSWORD} (the first entry also the two above).
+   */
+  private static void requireSecrets(IntakeConfig config) {
+    if (config.mailboxes().size() == 1) {
+      requireSecret(config.mailbox().imap(), "mailbox.imap", "INTAKE_IMAP_PASSWORD");
+      requireSecret(config.mailbox().smtp(), "mailbox.smtp", "INTAKE_SMTP_PASSWORD");
+      return;
+    }
+    for (int i = 0; i < config.mailboxes().size(); i++) {
+      IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+      for (String server : java.util.List.of("imap", "smtp")) {
+        String upper = server.toUpperCase(java.util.Locale.ROOT);
+        String own = "INTAKE_MAILBOXES_" + i + "_" + upper + "_PASSWORD";
+        requireSecret(
+            server.equals("imap") ? mb.imap() : mb.smtp(),
+            "mailboxes." + i + "." + server,
+            i == 0 ? "INTAKE_" + upper + "_PASSWORD or " + own : own,
+            mb.address());
+      }
+    }
+  }
+
   private static void requireSecret(IntakeConfig.Server s, String key, String variable) {
+    requireSecret(s, key, variable, null);
+  }
+
+  private static void requireSecret(
+      IntakeConfig.Server s, String key, String variable, String mailbox) {
     if (s.hasCredentials() && !s.usesOAuth2() && (s.password() == null || s.password().isEmpty())) {
       throw new ConfigException(
           key
-              + ".password is not set: export "
+              + ".password is not set"
+              + (mailbox == null ? "" : " (the mailbox " + mailbox + ")")
+              + ": export "
               + variable
               + " (or set "
               + key

@@ -52,20 +52,24 @@ final class StatusCommand implements Callable<Integer> {
             i.host(), i.pid(), i.started(), i.heartbeat(), i.id());
       List<MailboxLeases.Lease> leases = db.read(MailboxLeases::all);
       Map<String, Instant> polls = db.read(MailboxLeases::lastPolls);
+      Map<String, MailboxLeases.Lease> byKey =
+          leases.stream()
+              .collect(
+                  Collectors.toMap(
+                      MailboxLeases.Lease::mailboxKey,
+                      Function.identity(),
+                      (x, y) -> x,
+                      java.util.LinkedHashMap::new));
       out.println("Mailboxes:");
-      if (leases.isEmpty()) out.println("  none read yet");
-      for (MailboxLeases.Lease l : leases) {
-        Instances.Instance holder = byId.get(l.holder());
-        String who = holder == null ? l.holder() : holder.host() + " pid " + holder.pid();
+      // every configured mailbox, read yet or not; then leases of mailboxes no longer configured
+      for (IntakeConfig.Mailbox mb : config.mailboxes()) {
         out.printf(
-            "  %s: %s%n",
-            l.mailboxKey(),
-            l.liveAt(now)
-                ? "read by " + who + " since " + l.since() + " (epoch " + l.epoch() + ")"
-                : "no holder: the lease of " + who + " ran out at " + l.expires());
-        out.printf(
-            "    last poll: %s%n",
-            Optional.ofNullable(polls.get(l.mailboxKey())).map(Instant::toString).orElse("none"));
+            "  %s (%s), accepts %s:%n", mb.address(), mb.key(), String.join(", ", mb.accepts()));
+        lease(out, byKey.remove(mb.key()), byId, polls.get(mb.key()), now);
+      }
+      for (MailboxLeases.Lease l : byKey.values()) {
+        out.printf("  %s (not in this configuration):%n", l.mailboxKey());
+        lease(out, l, byId, polls.get(l.mailboxKey()), now);
       }
       Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
       out.printf(
@@ -80,6 +84,27 @@ final class StatusCommand implements Callable<Integer> {
               + " instance, each due one sent once");
     }
     return 0;
+  }
+
+  private static void lease(
+      PrintWriter out,
+      MailboxLeases.Lease l,
+      Map<String, Instances.Instance> byId,
+      Instant lastPoll,
+      Instant now) {
+    if (l == null) {
+      out.println("    not read yet: no instance has held it");
+      return;
+    }
+    Instances.Instance holder = byId.get(l.holder());
+    String who = holder == null ? l.holder() : holder.host() + " pid " + holder.pid();
+    out.printf(
+        "    %s%n",
+        l.liveAt(now)
+            ? "read by " + who + " since " + l.since() + " (epoch " + l.epoch() + ")"
+            : "no holder: the lease of " + who + " ran out at " + l.expires());
+    out.printf(
+        "    last poll: %s%n", Optional.ofNullable(lastPoll).map(Instant::toString).orElse("none"));
   }
 
   private static String nextFire(String cron, IntakeConfig config, Instant now) {

@@ -157,7 +157,9 @@ public final class ConfigLoader {
     // keys commented out in the defaults are absent from the tree, and only present keys see their
     // override
     for (String key : OPTIONAL_KEYS) addIfAbsent(tree, key);
+    MailboxEntries.addSecretKeys(tree);
     refuseUnknownVariables(tree);
+    MailboxEntries.refuseSingleMailboxVariables(tree, envNames);
     Map<String, String> overridden = new java.util.LinkedHashMap<>();
     applyEnvironmentOverrides(tree, "INTAKE", "", overridden);
     try {
@@ -215,6 +217,9 @@ public final class ConfigLoader {
         if (keys) out.add(name);
         variableNames(e.getValue(), name, keys, out);
       }
+    } else if (node.isArray() && keys && prefix.equals(MailboxEntries.VARIABLE)) {
+      // each entry's keys by its position: INTAKE_MAILBOXES_1_IMAP_PASSWORD
+      for (int i = 0; i < node.size(); i++) variableNames(node.get(i), prefix + "_" + i, true, out);
     } else if (node.isArray()) {
       for (JsonNode item : node) variableNames(item, prefix, false, out);
     } else if (node.isTextual()) {
@@ -223,7 +228,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static void addIfAbsent(ObjectNode tree, String key) {
+  static void addIfAbsent(ObjectNode tree, String key) {
     String[] parts = key.split("\\.");
     ObjectNode node = tree;
     for (int i = 0; i < parts.length - 1; i++) {
@@ -263,6 +268,10 @@ public final class ConfigLoader {
       String key = keyPrefix + e.getKey();
       if (e.getValue() instanceof ObjectNode child) {
         applyEnvironmentOverrides(child, name, key + ".", overridden);
+      } else if (e.getValue().isArray() && name.equals(MailboxEntries.VARIABLE)) {
+        for (int i = 0; i < e.getValue().size(); i++)
+          if (e.getValue().get(i) instanceof ObjectNode entry)
+            applyEnvironmentOverrides(entry, name + "_" + i, key + "." + i + ".", overridden);
       } else {
         String value = env.apply(name);
         if (value != null) {

@@ -99,8 +99,9 @@ public final class DailySummaries {
     facts.put("split", views.heldByKind(officer).split(views.namesKinds()));
     facts.put("mine", TextBlock.of(String.join("\n", views.heldBy(officer))));
     facts.put("queue", TextBlock.of(String.join("\n", views.queue(now))));
-    facts.put("supportAddress", config.mailbox().address());
-    String own = config.mailbox().address();
+    // desk-wide: from the first mailbox, as the outbox sends a mail that names none
+    String own = org.outputintake.config.DeskAddresses.of(config).first();
+    facts.put("supportAddress", own);
     String id = "<summary." + UUID.randomUUID() + "@" + own.substring(own.indexOf('@') + 1) + ">";
     return new OutgoingMail(
         id,

@@ -239,7 +239,8 @@ public final class Digests {
   }
 
   private OutgoingMail mail(IntakeConfig.Digest d, Rendered r, String to) {
-    String own = config.mailbox().address();
+    // desk-wide: from the first mailbox, as the outbox sends a mail that names none
+    String own = org.outputintake.config.DeskAddresses.of(config).first();
     String id =
         "<digest."
             + d.name()

@@ -29,18 +29,15 @@ public final class LoopGuard {
           "bounces",
           "auto-reply",
           "autoreply");
-  private final java.util.Set<String> ownAddresses;
+  private final org.outputintake.config.DeskAddresses desk;
 
   public LoopGuard(String ownAddress) {
-    this(java.util.List.of(ownAddress));
+    this(new org.outputintake.config.DeskAddresses(java.util.List.of(ownAddress)));
   }
 
   /** Every one of the bot's mailboxes: mail from any of them is the bot's own. */
-  public LoopGuard(java.util.List<String> ownAddresses) {
-    this.ownAddresses =
-        ownAddresses.stream()
-            .map(a -> a.toLowerCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  public LoopGuard(org.outputintake.config.DeskAddresses desk) {
+    this.desk = desk;
   }
 
   /** Why the message must not be answered, or empty when a reply is safe. */
@@ -57,7 +54,7 @@ public final class LoopGuard {
     if (m.header(LOOP_HEADER.toLowerCase(Locale.ROOT)).isPresent())
       return Optional.of("our own loop header");
     String from = m.from();
-    if (ownAddresses.contains(from)) return Optional.of("sent from our own address");
+    if (desk.isOwn(from)) return Optional.of("sent from our own address");
     String local = from.substring(0, from.indexOf('@'));
     if (ROBOT_LOCAL_PARTS.contains(local))
       return Optional.of("sender " + local + " is an automatic mailbox");

@@ -83,7 +83,8 @@ final class NewRequestHandler {
                               review.folderVersion(),
                               now,
                               m.messageId())
-                          .asKind(subject.kind(), subject.destinationNumber());
+                          .asKind(subject.kind(), subject.destinationNumber())
+                          .withMailbox(ctx.mailbox().address());
                   // the email and the ticket's creation come before the state it enters, as they
                   // happened (the trail has no link to the ticket row to wait for)
                   AuditLog.append(

@@ -40,6 +40,7 @@ public final class PollStatus {
   private final AtomicReference<State> state = new AtomicReference<>(new NotYet());
   private final AtomicLong polls = new AtomicLong();
   private final AtomicLong totalNanos = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
 
   public PollStatus(Clock clock) {
     this.clock = clock;
@@ -54,6 +55,11 @@ public final class PollStatus {
     return polls.get();
   }
 
+  /** Polls that failed, among {@link #polls()}. */
+  public long failures() {
+    return failures.get();
+  }
+
   /** Time spent in the polls counted by {@link #polls()}. */
   public long totalNanos() {
     return totalNanos.get();
@@ -66,6 +72,7 @@ public final class PollStatus {
 
   void failed(Throwable e, Duration took) {
     count(took);
+    failures.incrementAndGet();
     Throwable root = e;
     // a MailboxUnavailable wraps the mail library's exception, which says what went wrong
     if (root.getCause() != null) root = root.getCause();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.outputintake.config.DeskAddresses;
 import org.outputintake.scan.Finding;
 import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
@@ -22,25 +23,48 @@ public final class ReplyComposer {
   private final String ownAddress;
   private final String subjectFormat;
   private final boolean staffMailUnauthenticated;
+  private final DeskAddresses desk;
 
   public ReplyComposer(Templates templates, String ownAddress, String subjectFormat) {
     this(templates, ownAddress, subjectFormat, false);
+  }
+
+  public ReplyComposer(
+      Templates templates,
+      String ownAddress,
+      String subjectFormat,
+      boolean staffMailUnauthenticated) {
+    this(
+        templates,
+        ownAddress,
+        subjectFormat,
+        staffMailUnauthenticated,
+        new DeskAddresses(List.of(ownAddress)));
   }
 
   /**
    * @param staffMailUnauthenticated the operator turned {@code
    *     security.require-authenticated-sender} off: every staff mail says that forged staff mail is
    *     obeyed ({@code staffMailUnauthenticated} in the templates)
+   * @param desk every mailbox of the bot: mail about a ticket leaves from the one its request came
+   *     to ({@link Ticket#mailbox()}), whichever mailbox's composer writes it
    */
   public ReplyComposer(
       Templates templates,
       String ownAddress,
       String subjectFormat,
-      boolean staffMailUnauthenticated) {
+      boolean staffMailUnauthenticated,
+      DeskAddresses desk) {
     this.templates = templates;
     this.ownAddress = ownAddress;
     this.subjectFormat = subjectFormat;
     this.staffMailUnauthenticated = staffMailUnauthenticated;
+    this.desk = desk;
+  }
+
+  /** The mailbox mail about {@code ticket} leaves from. */
+  private String fromFor(Ticket ticket) {
+    return desk.sendingFor(ticket.mailbox(), ownAddress);
   }
 
   /** A reply on a ticket: subject starts with the bracketed ticket id. */
@@ -55,6 +79,7 @@ public final class ReplyComposer {
         templates.renderInline(
             subjectFormat, Map.of("ticketId", ticket.id().toString(), "subject", ticket.subject()));
     return build(
+        fromFor(ticket),
         kind,
         ticket.id().toString(),
         answering == null ? ticket.researcher() : answering.from(),
@@ -94,6 +119,7 @@ public final class ReplyComposer {
                 topic == null ? ticket.subject() : topic));
     OutgoingMail m =
         build(
+            fromFor(ticket),
             kind,
             ticket.id().toString(),
             to,
@@ -111,13 +137,14 @@ public final class ReplyComposer {
       Answering answering,
       Map<String, Object> facts,
       List<OutgoingMail.FileRef> attachments) {
-    Map<String, Object> ctx = baseContext(facts);
+    Map<String, Object> ctx = baseContext(facts, ownAddress);
     ctx.put("subject", answering.subject());
     String subject =
         answering.subject().toLowerCase(Locale.ROOT).startsWith("re:")
             ? answering.subject()
             : "Re: " + answering.subject();
     return build(
+        ownAddress,
         kind,
         null,
         answering.from(),
@@ -134,7 +161,7 @@ public final class ReplyComposer {
    * with a transfer's destination project.
    */
   private Map<String, Object> ticketContext(Map<String, Object> facts, Ticket ticket) {
-    Map<String, Object> ctx = baseContext(facts);
+    Map<String, Object> ctx = baseContext(facts, fromFor(ticket));
     ctx.put("ticketId", ticket.id().toString());
     ctx.put("projectNumber", ticket.projectNumber());
     ctx.put("subject", ticket.subject());
@@ -145,9 +172,9 @@ public final class ReplyComposer {
     return ctx;
   }
 
-  private Map<String, Object> baseContext(Map<String, Object> facts) {
+  private Map<String, Object> baseContext(Map<String, Object> facts, String from) {
     Map<String, Object> ctx = new HashMap<>(facts);
-    ctx.put("supportAddress", ownAddress);
+    ctx.put("supportAddress", from);
     ctx.put("staffMailUnauthenticated", staffMailUnauthenticated);
     // "Dear researcher," when no name is known: the ticket keeps none, and a sender's header may
     // give none fit to greet by
@@ -156,6 +183,7 @@ public final class ReplyComposer {
   }
 
   private OutgoingMail build(
+      String from,
       String kind,
       String ticketId,
       String to,
@@ -189,7 +217,7 @@ public final class ReplyComposer {
             answering == null ? rootMessageId : answering.messageId(),
             refs,
             attachments)
-        .withFrom(ownAddress);
+        .withFrom(from);
   }
 
   public String newMessageId(String ticketId, String kind) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     a round
  * @param kind which of the SRS's doors the request came through: an output, an ingest or a transfer
  * @param destinationProject a transfer's destination project; {@code null} for every other kind
+ * @param mailbox the address of the bot's mailbox the request came to, which mail about the ticket
+ *     leaves from; {@code null} for a ticket opened before the bot recorded it
  */
 public record Ticket(
     TicketId id,
@@ -34,7 +36,44 @@ public record Ticket(
     long version,
     int round,
     RequestKind kind,
-    String destinationProject) {
+    String destinationProject,
+    String mailbox) {
+
+  /** A ticket whose mailbox is not recorded. */
+  public Ticket(
+      TicketId id,
+      String projectNumber,
+      String researcher,
+      String subject,
+      LocalDate requestDate,
+      TicketState state,
+      String policy,
+      String folderName,
+      Integer folderVersion,
+      Instant createdAt,
+      String rootMessageId,
+      long version,
+      int round,
+      RequestKind kind,
+      String destinationProject) {
+    this(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round,
+        kind,
+        destinationProject,
+        null);
+  }
 
   public Ticket(
       TicketId id,
@@ -129,7 +168,8 @@ public record Ticket(
         version,
         round,
         newKind,
-        destination);
+        destination,
+        mailbox);
   }
 
   public Ticket withState(TicketState next) {
@@ -148,7 +188,8 @@ public record Ticket(
         version,
         round,
         kind,
-        destinationProject);
+        destinationProject,
+        mailbox);
   }
 
   public Ticket withFolder(String name, Integer version) {
@@ -167,7 +208,8 @@ public record Ticket(
         this.version,
         round,
         kind,
-        destinationProject);
+        destinationProject,
+        mailbox);
   }
 
   /** A new submission of files: verdicts of the earlier round no longer apply. */
@@ -187,7 +229,29 @@ public record Ticket(
         version,
         round + 1,
         kind,
-        destinationProject);
+        destinationProject,
+        mailbox);
+  }
+
+  /** The same request, recorded as come to the bot's mailbox at {@code address}. */
+  public Ticket withMailbox(String address) {
+    return new Ticket(
+        id,
+        projectNumber,
+        researcher,
+        subject,
+        requestDate,
+        state,
+        policy,
+        folderName,
+        folderVersion,
+        createdAt,
+        rootMessageId,
+        version,
+        round,
+        kind,
+        destinationProject,
+        address);
   }
 
   public String idText() {

@@ -100,8 +100,8 @@ public final class TicketRepository {
             """
         INSERT INTO ticket(id, number, project_number, researcher, subject, request_date, state, state_reason, policy,
           folder_name, folder_version, created_at, updated_at, queued_at, blocked_at, closed_at, root_message_id,
-          kind, destination_project)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          kind, destination_project, mailbox)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setString(1, t.id().toString());
       ps.setLong(2, t.id().number());
       ps.setString(3, t.projectNumber());
@@ -120,6 +120,7 @@ public final class TicketRepository {
       ps.setString(17, t.rootMessageId());
       ps.setString(18, t.kind().code());
       ps.setString(19, t.destinationProject());
+      ps.setString(20, t.mailbox());
       ps.executeUpdate();
     }
     recordEntered(c, opened);
@@ -298,7 +299,8 @@ public final class TicketRepository {
         rs.getLong("version"),
         rs.getInt("round"),
         RequestKind.stored(rs.getString("kind")),
-        rs.getString("destination_project"));
+        rs.getString("destination_project"),
+        rs.getString("mailbox"));
   }
 
   private static void bindState(PreparedStatement ps, int index, TicketState s)

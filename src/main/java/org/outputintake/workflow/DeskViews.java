@@ -111,8 +111,8 @@ public final class DeskViews {
   }
 
   /**
-   * A ticket's head as {@code tickets show} begins: subject, state, project, researcher, dates,
-   * folder, service level, then its checks ({@link #checks}).
+   * A ticket's head as {@code tickets show} begins: subject, state, project, researcher, dates, the
+   * mailbox it came to, folder, service level, then its checks ({@link #checks}).
    */
   public List<String> summary(Ticket t, ServiceLevel sla, Instant now) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -121,6 +121,8 @@ public final class DeskViews {
     out.add("  project:    " + t.projectNumber() + "   policy: " + t.policy());
     out.add("  researcher: " + t.researcher());
     out.add("  requested:  " + t.requestDate() + "   received: " + t.createdAt());
+    // with several mailboxes, which one the request came to (and its staff mail leaves from)
+    if (t.mailbox() != null) out.add("  mailbox:    " + t.mailbox());
     if (t.folderName() != null) out.add("  folder:     " + t.folderName());
     out.add("  service:    " + sla.line(sla.status(c, t, now)));
     out.addAll(checks(t));

@@ -143,7 +143,8 @@ public final class StaffMail {
             .ticketMail(
                 ALERT,
                 t,
-                ctx.config().mailbox().address(),
+                // only the subject is wanted here; the recipients are chosen below
+                org.outputintake.config.DeskAddresses.of(ctx.config()).first(),
                 List.of(),
                 topic,
                 facts,

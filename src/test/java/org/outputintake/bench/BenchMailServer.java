@@ -46,6 +46,9 @@ public final class BenchMailServer {
     // and the same two passes with the database on PostgreSQL (IntakeBench prints them beside)
     mail.setUser("postgres@example.org", "postgres", "pw");
     mail.setUser("pg-notify@example.org", "pg-notify", "pw");
+    // and two mailboxes with half the requests each, for two instances reading one each
+    mail.setUser("duo-a@example.org", "duo-a", "pw");
+    mail.setUser("duo-b@example.org", "duo-b", "pw");
     Path dir = Files.createTempDirectory("bench-mail");
     byte[] form = Files.readAllBytes(form(dir));
     Session session = Session.getInstance(new Properties());
@@ -65,6 +68,7 @@ public final class BenchMailServer {
       if (!big)
         for (String login : List.of("notify", "postgres", "pg-notify"))
           mail.getUserManager().getUser(login).deliver(message);
+      if (!big) mail.getUserManager().getUser(i % 2 == 0 ? "duo-a" : "duo-b").deliver(message);
     }
     System.out.println("READY " + mail.getImap().getPort() + " " + mail.getSmtp().getPort());
     System.out.flush();

@@ -80,8 +80,16 @@ public final class IntakeBench {
             "PostgreSQL / SQLite: %.2f (%.1f against %.1f requests/s); with notifications %.2f"
                 + " (%.1f against %.1f) (target >= 0.80)%n",
             pg / sqlite, pg, sqlite, pgNotified / sqliteNotified, pgNotified, sqliteNotified);
-        // two instances reading two mailboxes beside one: needs the mailbox leases (issue 22,
-        // s9-lease); run two IntakeApps on one onPostgres URL, each leasing one of two mailboxes
+        // two instances reading two mailboxes beside one: the same N requests, half in each of
+        // two mailboxes, two bots on one PostgreSQL, the leases spread one mailbox per instance
+        System.out.println(
+            "steady state, two instances on one PostgreSQL reading two mailboxes ('duo-a',"
+                + " 'duo-b', N/2 each):");
+        double two = runTwoInstances(n, dir.resolve("duo"), imap, smtp);
+        System.out.printf(
+            "two instances + two mailboxes / one instance + one mailbox (PostgreSQL, same N): %.2f"
+                + " (%.1f against %.1f requests/s)%n",
+            two / pg, two, pg);
       }
     } finally {
       server.getOutputStream().close();
@@ -118,6 +126,97 @@ public final class IntakeBench {
         c.scanning(),
         c.staff(),
         c.security());
+  }
+
+  /**
+   * Two bots with the same configuration (two mailboxes, one PostgreSQL database), each with its
+   * own data directory, as on two hosts: each joins, then a second round of the leases spreads the
+   * mailboxes one per instance, and each instance polls what it holds and drains the shared outbox
+   * on its own thread. Returns the requests per second end to end, from the bots' start to the last
+   * reply sent.
+   */
+  private static double runTwoInstances(int n, Path dir, int imap, int smtp) throws Exception {
+    IntakeConfig one = onPostgres(config(dir.resolve("a"), imap, smtp, "duo-a"));
+    IntakeConfig.Mailbox a = one.mailbox();
+    IntakeConfig.Mailbox b =
+        new IntakeConfig.Mailbox(
+            "duo-b@example.org",
+            new IntakeConfig.Server(
+                "127.0.0.1", imap, false, false, "duo-b", "pw", "password", Duration.ofSeconds(30)),
+            a.smtp(),
+            a.folders());
+    long start = System.nanoTime();
+    try (IntakeApp first =
+            IntakeApp.create(
+                twoMailboxes(one, a, b, dir.resolve("a")), Clock.systemUTC(), IntakeEvents.NONE);
+        IntakeApp second =
+            IntakeApp.create(
+                twoMailboxes(one, a, b, dir.resolve("b")), Clock.systemUTC(), IntakeEvents.NONE)) {
+      first.leases().join(org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
+      second.leases().join(org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
+      // the first took both before the second was alive; now it gives one up, which the second
+      // takes
+      first.leases().tick();
+      second.leases().tick();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var doneA = pool.submit(() -> drain(first));
+        var doneB = pool.submit(() -> drain(second));
+        int[] a1 = doneA.get();
+        int[] b1 = doneB.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+            "  instance 1: %d request(s) from %d mailbox(es); instance 2: %d from %d; %d"
+                + " repl(ies) sent in %.2f s%n",
+            a1[0], a1[2], b1[0], b1[2], a1[1] + b1[1], seconds);
+        if (a1[2] != 1 || b1[2] != 1)
+          throw new IllegalStateException("the leases were not spread one mailbox per instance");
+        if (a1[0] + b1[0] != n) throw new IllegalStateException("not every request was processed");
+        System.out.printf("  intake: %.1f requests/s end to end%n", n / seconds);
+        return n / seconds;
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * One instance's work: a poll of every mailbox it holds, then the outbox until it is empty.
+   * Returns requests processed, replies sent and mailboxes held.
+   */
+  private static int[] drain(IntakeApp app) throws Exception {
+    int processed = 0;
+    int held = 0;
+    for (var p : app.pollers()) {
+      var r = app.pollIfHolder(p);
+      if (r.isPresent()) {
+        held++;
+        processed += r.get().processed();
+      }
+    }
+    int sent = 0;
+    for (int k = app.outbox().sendDue(); k > 0; k = app.outbox().sendDue()) sent += k;
+    return new int[] {processed, sent, held};
+  }
+
+  private static IntakeConfig twoMailboxes(
+      IntakeConfig c, IntakeConfig.Mailbox a, IntakeConfig.Mailbox b, Path dataDir) {
+    return new IntakeConfig(
+        java.util.List.of(a, b),
+        c.poll(),
+        c.database(),
+        c.tickets(),
+        c.projects(),
+        new IntakeConfig.Storage(dataDir),
+        c.replies(),
+        c.scanning(),
+        c.staff(),
+        c.security(),
+        c.sla(),
+        c.digests(),
+        c.workflow(),
+        c.server());
   }
 
   /** Returns the requests per second end to end. */

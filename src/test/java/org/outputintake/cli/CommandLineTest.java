@@ -170,6 +170,37 @@ class CommandLineTest {
   }
 
   @Test
+  void run_refusesAMailboxOfMailboxesWithoutItsPassword_namingItsVariable() throws Exception {
+    Path config = dir.resolve("intake.yaml");
+    Files.writeString(
+        config,
+        """
+        mailboxes:
+          - address: statistical.support@example.org
+            imap: { username: support, password: a }
+            smtp: { username: support, password: a }
+            accepts: [output]
+          - address: srs.ingests@example.org
+            imap: { username: ingests }
+            smtp: { username: ingests, password: b }
+            accepts: [ingest]
+        database: { url: "jdbc:sqlite:%s" }
+        projects: { registry: "%s" }
+        """
+            .formatted(dir.resolve("intake.db"), dir.resolve("no-registry.csv")));
+
+    Run r = run("run", "--config", config.toString());
+
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "mailboxes.1.imap.password is not set (the mailbox srs.ingests@example.org):"
+                    + " export INTAKE_MAILBOXES_1_IMAP_PASSWORD"),
+        r.err());
+  }
+
+  @Test
   void ticketsWithoutADatabase_saysWhereItLooked_andCreatesNone() throws Exception {
     Path db = dir.resolve("data").resolve("intake.db");
     Path config = dir.resolve("intake.yaml");

@@ -13,6 +13,7 @@ import org.outputintake.config.HaSettings;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.store.MailboxLeases.Takeover;
 import org.outputintake.testing.BotTest;
+import org.outputintake.testing.TestBot;
 
 /** {@code status}: the instances alive, who reads the mailbox since when, and the outbox. */
 class InstanceStatusTest extends BotTest {
@@ -37,7 +38,12 @@ class InstanceStatusTest extends BotTest {
       assertTrue(r.out().contains("Instances alive (heartbeat in the last 30s): 2"), r.out());
       assertTrue(r.out().contains("host-a pid " + ProcessHandle.current().pid()), r.out());
       assertTrue(r.out().contains("host-b pid "), r.out());
-      assertTrue(r.out().contains(key + ": read by host-a pid "), r.out());
+      // every configured mailbox is listed, read yet or not, then the leases of any other
+      assertTrue(
+          r.out().contains("  " + TestBot.SUPPORT + " (") && r.out().contains("), accepts output"),
+          r.out());
+      assertTrue(r.out().contains(key), r.out());
+      assertTrue(r.out().contains("\n    read by host-a pid "), r.out());
       assertTrue(r.out().contains("(epoch 1)"), r.out());
       assertTrue(!r.out().contains("last poll: none"), r.out());
       assertTrue(r.out().contains("Outbox: 0 pending, 0 dead letters"), r.out());
@@ -45,7 +51,7 @@ class InstanceStatusTest extends BotTest {
       holder.close();
       r = CommandLineTest.run("status", "--config", file.toString());
       assertTrue(r.out().contains("Instances alive (heartbeat in the last 30s): 1"), r.out());
-      assertTrue(r.out().contains(key + ": no holder: the lease of"), r.out());
+      assertTrue(r.out().contains("\n    no holder: the lease of"), r.out());
     } finally {
       holder.close();
       standby.close();

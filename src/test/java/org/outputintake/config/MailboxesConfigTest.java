@@ -82,6 +82,60 @@ class MailboxesConfigTest {
     assertTrue(e.getMessage().contains("did you mean 'accepts'"), e.getMessage());
   }
 
+  private IntakeConfig loadWith(String yaml, Map<String, String> env) throws IOException {
+    Path file = dir.resolve("intake.yaml");
+    Files.writeString(file, yaml);
+    return new ConfigLoader(env::get, env.keySet()).load(file);
+  }
+
+  private static final String SECRETS_FROM_ENVIRONMENT =
+      """
+      mailboxes:
+        - address: statistical.support@example.org
+          imap: { host: imap.example.org, port: 993, username: support }
+          smtp: { host: smtp.example.org, port: 587, username: support }
+          accepts: [output]
+        - address: srs.ingests@example.org
+          imap: { host: imap.example.org, port: 993, username: ingests }
+          smtp: { host: smtp.example.org, port: 587, username: ingests }
+          accepts: [ingest, transfer]
+      """;
+
+  @Test
+  void eachEntry_getsItsSecretsFromVariablesNamedByItsPosition_andNeverTheFirstsPassword()
+      throws IOException {
+    Path secret = dir.resolve("ingests-smtp");
+    Files.writeString(secret, "from-file\n");
+    IntakeConfig c =
+        loadWith(
+            SECRETS_FROM_ENVIRONMENT,
+            Map.of(
+                "INTAKE_IMAP_PASSWORD", "first-imap",
+                "INTAKE_SMTP_PASSWORD", "first-smtp",
+                "INTAKE_MAILBOXES_1_IMAP_PASSWORD", "second-imap",
+                "INTAKE_MAILBOXES_1_SMTP_PASSWORD_FILE", secret.toString()));
+    assertEquals("first-imap", c.mailboxes().get(0).imap().password());
+    assertEquals("first-smtp", c.mailboxes().get(0).smtp().password());
+    assertEquals("second-imap", c.mailboxes().get(1).imap().password());
+    assertEquals("from-file", c.mailboxes().get(1).smtp().password());
+
+    IntakeConfig without = loadWith(SECRETS_FROM_ENVIRONMENT, Map.of("INTAKE_IMAP_PASSWORD", "a"));
+    assertEquals(null, without.mailboxes().get(1).imap().password(), "not the first's password");
+  }
+
+  @Test
+  void aVariableOfTheSingleMailbox_withMailboxes_isRefusedNamingTheOneThatReachesTheEntries() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loadWith(
+                    SECRETS_FROM_ENVIRONMENT,
+                    Map.of("INTAKE_MAILBOX_IMAP_PASSWORD_FILE", "/run/secrets/imap")));
+    assertTrue(e.getMessage().contains("INTAKE_MAILBOX_IMAP_PASSWORD_FILE"), e.getMessage());
+    assertTrue(e.getMessage().contains("INTAKE_MAILBOXES_0_IMAP_PASSWORD_FILE"), e.getMessage());
+  }
+
   @Test
   void theKindsConfigKnows_areTheRequestKinds() {
     assertEquals(

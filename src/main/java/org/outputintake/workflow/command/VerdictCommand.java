@@ -180,11 +180,12 @@ public final class VerdictCommand implements OfficerCommand {
    * with the addresses, not the verdict.
    */
   private static String copied(Invocation inv) throws SQLException {
-    String bot = inv.ctx().config().mailbox().address();
+    org.outputintake.config.DeskAddresses bot =
+        org.outputintake.config.DeskAddresses.of(inv.ctx().config());
     String list = inv.ctx().config().staff().officersList();
     List<String> others =
         inv.message().toAndCc().stream()
-            .filter(a -> !a.equalsIgnoreCase(bot) && !a.equalsIgnoreCase(inv.sender()))
+            .filter(a -> !bot.isOwn(a) && !a.equalsIgnoreCase(inv.sender()))
             .distinct()
             .toList();
     if (others.isEmpty()) return "";
