@@ -49,7 +49,19 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", "+", "North", "12a", "943-476-5919", "A12345678901234567890"})
+  @ValueSource(
+      strings = {
+        "",
+        "-",
+        "+",
+        "North",
+        "12a",
+        "...",
+        "-.",
+        "943-476-5919",
+        "123-456-78",
+        "A12345678901234567890"
+      })
   void anythingElseIsNotANumber(String cell) {
     assertEquals(Cells.NOT_INTEGER, Cells.parse(cell));
   }
@@ -87,13 +99,27 @@ class CellsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "Region 4", "<", "<a", "<1a", "cc", "north", "12", "[suppressed]xxxx", "na"})
+      strings = {
+        "",
+        "Region 4",
+        "<",
+        "<=",
+        "< ",
+        "<12345678901234",
+        "<a",
+        "<1a",
+        "cc",
+        "north",
+        "12",
+        "[suppressed]xxxx",
+        "na"
+      })
   void ordinaryTextIsNotASuppressionMarker(String cell) {
     assertFalse(Cells.suppressed(cell), cell);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"£1,200", "$3.50", "€12", "-£4", "£0"})
+  @ValueSource(strings = {"£1,200", "$3.50", "€12", "-£4", "£0", "£12345678901234567890123"})
   void anAmountOfMoneyIsRecognised(String cell) {
     assertTrue(Cells.money(cell), cell);
   }
@@ -105,13 +131,35 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0.031***", "(0.008)", "[2.41]", "12*", "(3)", "[0.5]**"})
+  @ValueSource(
+      strings = {
+        "0.031***",
+        "(0.008)",
+        "[2.41]",
+        "12*",
+        "1*",
+        "(3)",
+        "[0.5]**",
+        "1.000000000000000000000000001*"
+      })
   void aRegressionEstimateWithStarsOrBracketsIsRecognised(String cell) {
     assertTrue(Cells.estimate(cell), cell);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0.031", "12", "(0.008]", "(a)", "*", "x*", "(1", "()"})
+  @ValueSource(
+      strings = {
+        "0.031",
+        "12",
+        "(0.008]",
+        "(a)",
+        "*",
+        "**",
+        "x*",
+        "(1",
+        "()",
+        "1.0000000000000000000000000001*"
+      })
   void aPlainNumberOrMismatchedBracketsIsNoEstimate(String cell) {
     assertFalse(Cells.estimate(cell), cell);
   }

@@ -96,13 +96,91 @@ class SupportSheetTest {
             row("Region", "Measure", "largest", "second_largest"),
             row("North", "Income", "600", "300"),
             row("North", "Spend", "400", "50"),
-            row("South", "Income", "900", "700"));
+            row("South", "Income", "900", "700"),
+            row("South"));
 
     assertEquals("", s.layoutProblem);
-    assertEquals(3, s.matchedRows);
+    assertEquals(4, s.matchedRows, "a row cut short is still read as far as it goes");
     assertArrayEquals(new double[] {600, 300, NAN, NAN}, cell(s, "north", "income"));
     assertArrayEquals(new double[] {400, 50, NAN, NAN}, cell(s, "north", "spend"));
     assertArrayEquals(new double[] {900, 700, NAN, NAN}, cell(s, "south", "income"));
+  }
+
+  @Test
+  void aColumnKeyMayComeFirst() {
+    SupportSheet s =
+        read(
+            INCOME_AND_SPEND,
+            "support.csv",
+            row("Measure", "Region", "top1", "top2"),
+            row("Spend", "North", "400", "50"));
+
+    assertArrayEquals(new double[] {400, 50, NAN, NAN}, cell(s, "north", "spend"));
+  }
+
+  @Test
+  void aKeyColumnNamesTheTablesColumnsWhenAtLeastHalfItsValuesAreThem() {
+    SupportSheet half =
+        read(
+            INCOME_AND_SPEND,
+            "support.csv",
+            row("Region", "Measure", "top1"),
+            row("North", "Income", "600"),
+            row("North", "Wages", "400"));
+    assertEquals("", half.layoutProblem);
+    assertArrayEquals(new double[] {600, NAN, NAN, NAN}, cell(half, "north", "income"));
+    assertNull(half.cells.get("north\u001fspend"), "no row is about spend");
+
+    SupportSheet third =
+        read(
+            INCOME_AND_SPEND,
+            "support.csv",
+            row("Region", "Measure", "top1"),
+            row("North", "Income", "600"),
+            row("North", "Wages", "400"),
+            row("North", "Rent", "300"));
+    assertEquals("its row labels are in 2 columns, the table's in 1", third.layoutProblem);
+  }
+
+  @Test
+  void withOneJudgedColumnAKeyColumnNamesItOnlyIfEveryValueDoes() {
+    SupportSheet named =
+        read(
+            INCOME, "support.csv", row("Region", "Measure", "top1"), row("North", "Income", "600"));
+    assertArrayEquals(new double[] {600, NAN, NAN, NAN}, cell(named, "north", "income"));
+
+    SupportSheet mixed =
+        read(
+            INCOME,
+            "support.csv",
+            row("Region", "Measure", "top1"),
+            row("North", "Income", "600"),
+            row("North", "Spend", "400"));
+    assertEquals("its row labels are in 2 columns, the table's in 1", mixed.layoutProblem);
+  }
+
+  @Test
+  void aSheetGivingOnlyTheSecondLargestContributes() {
+    SupportSheet s =
+        read(INCOME, "support.csv", row("Region", "second_largest"), row("North", "300"));
+
+    assertTrue(s.contributes());
+    assertArrayEquals(new double[] {NAN, 300, NAN, NAN}, cell(s, "north", "income"));
+  }
+
+  @Test
+  void aSheetGivingOnlyContributorCountsForTheTablesRowsDoesNotContribute() {
+    SupportSheet s =
+        read(
+            INCOME,
+            "support.csv",
+            row("Region", "top1", "N", "Sum"),
+            row("North", "", "12", "1000"));
+
+    assertTrue(s.recognised);
+    assertEquals(1, s.matchedRows);
+    assertFalse(s.contributes(), "no largest contribution is given");
+    assertArrayEquals(new double[] {NAN, NAN, 12, 1000}, cell(s, "north", "income"));
   }
 
   @Test
@@ -157,9 +235,11 @@ class SupportSheetTest {
             "support.csv",
             row("Year", "Region", "top1", "top2"),
             row("2019.0", "  NORTH ", "600", "300"),
-            row("2020", "south", "900", "700"));
+            row("2020", "south", "900", "700"),
+            row("2021"));
 
     assertEquals(2, s.matchedRows);
+    assertEquals(List.of("2021"), List.copyOf(s.strayRows), "a row cut short is a stray");
     assertArrayEquals(new double[] {600, 300, NAN, NAN}, cell(s, "north\u001f2019", "income"));
     assertArrayEquals(new double[] {900, 700, NAN, NAN}, cell(s, "south\u001f2020", "income"));
   }
