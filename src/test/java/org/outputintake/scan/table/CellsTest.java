@@ -41,7 +41,12 @@ class CellsTest {
         "1,234.56",
         "12.",
         ".5",
+        ".0",
+        ",12",
         "10-19",
+        "-1234567.5",
+        "1.2345e-10",
+        "1.2345E-10",
         "12345678901234567890"
       })
   void anotherNumberIsADecimal(String cell) {
@@ -91,7 +96,10 @@ class CellsTest {
         "<10",
         "< 10",
         "<=5",
-        "≤5"
+        "≤5",
+        "<0",
+        "<9",
+        "<1234567890123"
       })
   void aSuppressionMarkerIsRecognised(String cell) {
     assertTrue(Cells.suppressed(cell), cell);

@@ -245,6 +245,16 @@ class SupportSheetTest {
   }
 
   @Test
+  void rowLabelsNotNamedAsTheTablesAreTakenInOrderAfterThoseThatAre() {
+    TargetSheet byYear = table(row("Region", "Year", "Income"), row("North", "2019", "1000"));
+    SupportSheet s =
+        read(byYear, "support.csv", row("Year", "Area", "top1"), row("2019", "North", "600"));
+
+    assertEquals(1, s.matchedRows);
+    assertArrayEquals(new double[] {600, NAN, NAN, NAN}, cell(s, "north\u001f2019", "income"));
+  }
+
+  @Test
   void rowsThatAreNotTheTablesAreCountedAndTheFirstThreeShown() {
     SupportSheet s =
         read(
@@ -313,7 +323,11 @@ class SupportSheetTest {
   @Test
   void aGridGivesOnlyTheTablesJudgedColumns() {
     SupportSheet s =
-        read(INCOME_AND_SPEND, "top1", row("Region", "Income", "Wages"), row("North", "60", "40"));
+        read(
+            INCOME_AND_SPEND,
+            "top1",
+            row("Region", "Income", "Wages"),
+            row("North", "60", "40", "99"));
 
     assertArrayEquals(new double[] {60, NAN, NAN, NAN}, cell(s, "north", "income"));
     assertEquals(1, s.cells.size());
