@@ -70,4 +70,21 @@ class TicketIdTest {
     assertThrows(IllegalArgumentException.class, () -> new TicketId("STATS", 0));
     assertThrows(NullPointerException.class, () -> new TicketId(null, 1));
   }
+
+  @Test
+  void theFirstNumberIsOne() {
+    assertEquals("STATS1", new TicketId("STATS", 1).toString());
+  }
+
+  /** An answer to a digest names the ticket in its text, with or without brackets. */
+  @Test
+  void findInTextFindsTheFirstIdOfOurPrefixesWrittenAnywhere() {
+    assertEquals(Optional.of(ID), TicketId.findInText("about stats 10001, see above", "STATS"));
+    assertEquals(
+        Optional.of(new TicketId("INGEST", 2)),
+        TicketId.findInText("INGEST2 then STATS10001", java.util.List.of("STATS", "INGEST")));
+    assertEquals(Optional.empty(), TicketId.findInText("XSTATS10001", "STATS"), "not in a word");
+    assertEquals(Optional.empty(), TicketId.findInText("STATS", "STATS"));
+    assertEquals(Optional.empty(), TicketId.findInText(null, "STATS"));
+  }
 }

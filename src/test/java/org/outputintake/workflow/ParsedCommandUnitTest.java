@@ -52,4 +52,30 @@ class ParsedCommandUnitTest {
         ParsedCommand.laterCommands("hello\n#take            become a checker\n", KNOWN).isEmpty());
     assertTrue(ParsedCommand.laterCommands(null, KNOWN).isEmpty());
   }
+
+  @Test
+  void aSecondKnownCommandOnTheFirstLineCountsAsALaterOne() {
+    assertEquals(List.of("#pass (line 2)"), ParsedCommand.laterCommands("\n#take #PASS", KNOWN));
+    assertEquals(List.of("#pass (line 1)"), ParsedCommand.laterCommands("#take: # pass", KNOWN));
+    assertTrue(ParsedCommand.laterCommands("#take #unknown", KNOWN).isEmpty());
+  }
+
+  /** A phone's keyboard puts a space after the mark: a known command is still read as one. */
+  @Test
+  void aKnownCommandWithASpaceAfterTheMarkIsReadWithItsText() {
+    ParsedCommand c =
+        ParsedCommand.spaced("\n# Pass: looks fine\nsecond line", KNOWN).orElseThrow();
+    assertEquals("pass", c.name());
+    assertEquals("looks fine\nsecond line", c.text());
+  }
+
+  @Test
+  void aSpacedWordThatIsNoKnownCommandOrNotOnTheFirstLineStaysText() {
+    assertEquals(Optional.empty(), ParsedCommand.spaced("# Summary of results", KNOWN));
+    assertEquals(Optional.empty(), ParsedCommand.spaced("Thanks\n# pass", KNOWN));
+    assertEquals(
+        Optional.empty(), ParsedCommand.spaced("#pass", KNOWN), "no space: parse reads it");
+    assertEquals(Optional.empty(), ParsedCommand.spaced(" \n ", KNOWN));
+    assertEquals(Optional.empty(), ParsedCommand.spaced(null, KNOWN));
+  }
 }
