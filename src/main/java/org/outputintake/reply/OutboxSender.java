@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * pass.
  *
  * <p>Failures are told apart. A server failure (refused connection, timeout, login, 421) stops the
- * pass and pauses the whole outbox with backoff (5 s doubling to 15 minutes); it counts against no
- * reply. A failure that belongs to one message ({@link MessageRejected}) is marked on that row and
- * the pass goes on: a permanent one makes it a dead letter at once; a temporary one is retried with
- * its own backoff until {@code replies.give-up-after} or {@code replies.max-attempts}, then it is a
- * dead letter too. A crash between the send and the mark can resend a reply; it carries the same
- * Message-ID, so it is recognised as the same message.
+ * pass and pauses the whole outbox with backoff (5 s doubling to 15 minutes; {@link OutboxPause},
+ * shared by every instance); it counts against no reply. A failure that belongs to one message
+ * ({@link MessageRejected}) is marked on that row and the pass goes on: a permanent one makes it a
+ * dead letter at once; a temporary one is retried with its own backoff until {@code
+ * replies.give-up-after} or {@code replies.max-attempts}, then it is a dead letter too. A crash
+ * between the send and the mark can resend a reply; it carries the same Message-ID, so it is
+ * recognised as the same message.
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
