@@ -124,6 +124,7 @@ class ArchitectureTest {
                 + "ticket\\.AuditLog|"
                 + "intake\\.MailLog|"
                 + "intake\\.MailboxState|"
+                + "intake\\.StuckMoves|"
                 + "ticket\\.TicketRepository|"
                 + "ticket\\.TicketFiles|"
                 + "workflow\\.WorkflowStore|"

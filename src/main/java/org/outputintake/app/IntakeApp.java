@@ -244,6 +244,7 @@ public final class IntakeApp implements AutoCloseable {
               refusedFilesGoAfter(events, new RefusedFiles(db, desk, clock)),
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
+      outbox.shareWaits(new org.outputintake.backoff.SharedWaits(db), smtpServers(config));
       outbox.findFilesIn(desk.files());
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
@@ -253,6 +254,11 @@ public final class IntakeApp implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** The SMTP servers the outbox sends through: what its shared pause is keyed by. */
+  public static java.util.List<IntakeConfig.Server> smtpServers(IntakeConfig config) {
+    return config.mailboxes().stream().map(IntakeConfig.Mailbox::smtp).toList();
   }
 
   /** The watcher hears of each sent reply, then a refusal's files with direct identifiers go. */

@@ -126,16 +126,20 @@ final class DigestCommand implements Callable<Integer> {
       SmtpMailSender smtp =
           new SmtpMailSender(
               config.mailbox().smtp(), config.mailbox().address(), Clock.systemUTC());
-      // only the digest's own rows: the running bot sends everything else, once
-      int sent =
+      OutboxSender sender =
           new OutboxSender(
-                  db,
-                  smtp,
-                  Clock.systemUTC(),
-                  m -> {},
-                  config.replies().giveUpAfter(),
-                  config.replies().maxAttempts())
-              .sendOnly(queued);
+              db,
+              smtp,
+              Clock.systemUTC(),
+              m -> {},
+              config.replies().giveUpAfter(),
+              config.replies().maxAttempts());
+      // a running bot's outage or refused login holds this send too
+      sender.shareWaits(
+          new org.outputintake.backoff.SharedWaits(db),
+          org.outputintake.app.IntakeApp.smtpServers(config));
+      // only the digest's own rows: the running bot sends everything else, once
+      int sent = sender.sendOnly(queued);
       out.printf(
           "digest %s queued to %d address(es); %d sent now%s (see 'outbox list')%n",
           digest.name(),

@@ -75,7 +75,7 @@ public final class InboxPoller {
     this.intake = intake;
     this.registry = registry;
     this.workerCount = workerCount;
-    this.stuck = new StuckMoves(clock);
+    this.stuck = new StuckMoves(db, mailbox.key(), clock);
     this.login =
         new LoginBackoff(
             "IMAP",
@@ -183,12 +183,10 @@ public final class InboxPoller {
     long validity = open.uidValidity();
     noteUidValidity(validity);
     stuck.uidValidity(validity);
-    if (!stuck.due().isEmpty()) {
-      retryStuckMoves();
-      open = connection();
-    }
+    // a retry may drop the connection the listing would use
+    if (retryStuckMoves()) open = connection();
     List<Long> uids = new ArrayList<>(open.pendingUids());
-    uids.removeIf(stuck::contains);
+    uids.removeAll(stuck.uids());
     Counts counts = new Counts();
     List<Long> todo = uids;
     while (true) {
@@ -260,36 +258,32 @@ public final class InboxPoller {
         open.move(m.uid(), m.folder());
       } catch (MailboxUnavailable e) {
         disconnect();
-        if (stuck.failed(m.uid(), m.folder(), m.label())) {
-          LOG.warn(
-              "message {} was handled and recorded, but the IMAP server fails to move it to {}"
-                  + " ({}). It stays in the inbox and is not handled again; the move is retried"
-                  + " once an hour (and at a restart). Operator: move it to {} by hand, or delete"
-                  + " it from the inbox",
-              m.label(),
-              m.folder(),
-              e.getMessage(),
-              m.folder());
-        }
+        stuck.failed(m.uid(), m.folder(), m.label(), e.getMessage());
       }
     }
   }
 
-  /** Moves that failed before are tried again once their hour is up. */
-  private void retryStuckMoves() throws MailboxUnavailable {
-    for (long uid : stuck.due()) {
-      StuckMoves.Stuck s = stuck.get(uid);
+  /**
+   * Moves that failed before are tried again once their hour is up; an attempt another instance
+   * claimed first is left to it.
+   */
+  private boolean retryStuckMoves() throws MailboxUnavailable {
+    boolean tried = false;
+    for (StuckMoves.Stuck s : stuck.due()) {
+      if (!stuck.claim(s)) continue;
+      tried = true;
       ImapMailbox fresh = connection();
       try {
-        fresh.move(uid, s.folder());
-        stuck.moved(uid);
+        fresh.move(s.uid(), s.folder());
+        stuck.moved(s.uid());
         LOG.info("message {} moved to {} at last", s.label(), s.folder());
       } catch (MailboxUnavailable e) {
         disconnect();
-        stuck.failed(uid, s.folder(), s.label());
+        // the claim already set the next attempt an hour on
         LOG.debug("message {} still cannot be moved: {}", s.label(), e.getMessage());
       }
     }
+    return tried;
   }
 
   /**

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.outputintake.backoff.Backoff;
-import org.outputintake.backoff.LoginBackoff;
 import org.outputintake.backoff.LoginRefused;
 import org.outputintake.store.Database;
 import org.outputintake.ticket.AuditLog;
@@ -20,16 +19,18 @@ import org.slf4j.LoggerFactory;
  * pass.
  *
  * <p>Failures are told apart. A server failure (refused connection, timeout, login, 421) stops the
- * pass and pauses the whole outbox with backoff (5 s doubling to 15 minutes); it counts against no
- * reply. A failure that belongs to one message ({@link MessageRejected}) is marked on that row and
- * the pass goes on: a permanent one makes it a dead letter at once; a temporary one is retried with
- * its own backoff until {@code replies.give-up-after} or {@code replies.max-attempts}, then it is a
- * dead letter too. A crash between the send and the mark can resend a reply; it carries the same
- * Message-ID, so it is recognised as the same message.
+ * pass and pauses the whole outbox with backoff (5 s doubling to 15 minutes; {@link OutboxPause},
+ * shared by every instance); it counts against no reply. A failure that belongs to one message
+ * ({@link MessageRejected}) is marked on that row and the pass goes on: a permanent one makes it a
+ * dead letter at once; a temporary one is retried with its own backoff until {@code
+ * replies.give-up-after} or {@code replies.max-attempts}, then it is a dead letter too. A crash
+ * between the send and the mark can resend a reply; it carries the same Message-ID, so it is
+ * recognised as the same message.
  */
 public final class OutboxSender {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-  private static final Backoff RETRY = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(15));
+  // a temporary refusal of one message waits as an outage does: the same doubling
+  private static final Backoff RETRY = OutboxPause.OUTAGE;
   private static final int PAGE = 100;
 
   /**
@@ -51,9 +52,7 @@ public final class OutboxSender {
   private final Consumer<OutgoingMail> onSent;
   private final Duration giveUpAfter;
   private final int maxAttempts;
-  private int serverFailures;
-  private final LoginBackoff login;
-  private Instant pausedUntil = Instant.MIN;
+  private OutboxPause pause;
   private ChangedAttachmentAlert changedAttachment = (c, mail, why, now) -> {};
 
   /** Who hears of a mail that was not sent because a file it carried had changed since checked. */
@@ -123,7 +122,17 @@ public final class OutboxSender {
     this.onSent = onSent;
     this.giveUpAfter = giveUpAfter;
     this.maxAttempts = maxAttempts;
-    this.login = new LoginBackoff("SMTP", clock);
+    this.pause = OutboxPause.local(clock);
+  }
+
+  /**
+   * The outbox's pause after an outage or a refused login is kept in the database, shared with
+   * every instance that sends through these servers (the configured mailboxes' SMTP servers).
+   */
+  public synchronized void shareWaits(
+      org.outputintake.backoff.SharedWaits waits,
+      List<org.outputintake.config.IntakeConfig.Server> servers) {
+    this.pause = OutboxPause.shared(clock, waits, servers);
   }
 
   /**
@@ -131,7 +140,7 @@ public final class OutboxSender {
    * post-poll run never pick the same row.
    */
   public synchronized int sendDue() {
-    if (clock.instant().isBefore(pausedUntil)) return 0;
+    if (clock.instant().isBefore(pause.until())) return 0;
     int sent = 0;
     long after = 0;
     try {
@@ -139,6 +148,8 @@ public final class OutboxSender {
         long from = after;
         List<Outbox.Entry> page = db.read(c -> Outbox.due(c, clock.instant(), from, PAGE));
         if (page.isEmpty()) return sent;
+        // asked only when there is something to send: a restart's first login is tried then
+        if (from == 0 && pause.holds()) return 0;
         after = page.get(page.size() - 1).id();
         for (Outbox.Entry e : claim(page)) {
           Result r = attempt(e);
@@ -182,6 +193,7 @@ public final class OutboxSender {
         db.read(c -> Outbox.byMessageIds(c, messageIds)).stream()
             .filter(e -> e.status() == Outbox.Status.PENDING && !e.nextAttemptAt().isAfter(now))
             .toList();
+    if (rows.isEmpty() || pause.holds()) return 0;
     int sent = 0;
     try {
       for (Outbox.Entry e : claim(rows)) {
@@ -214,7 +226,7 @@ public final class OutboxSender {
    * When the whole outbox waits for the server again; {@link Instant#MIN} when it is not paused.
    */
   public synchronized Instant pausedUntil() {
-    return pausedUntil;
+    return pause.until();
   }
 
   private enum Result {
@@ -235,9 +247,7 @@ public final class OutboxSender {
         serverFailed(e, ex);
         return Result.SERVER_DOWN;
       }
-      serverFailures = 0;
-      pausedUntil = Instant.MIN;
-      login.succeeded();
+      pause.answered();
       sentUnmarked.add(e.id());
     }
     Instant now = clock.instant();
@@ -267,15 +277,14 @@ public final class OutboxSender {
             .strip();
     if (ex instanceof LoginRefused) {
       // a wrong password retried every few seconds can lock the account: its own, longer back-off
-      pausedUntil =
-          clock.instant().plus(login.refused(ex.getMessage().replaceAll("\\s+", " ").strip()));
-    } else {
-      pausedUntil = clock.instant().plus(backoff(serverFailures++));
+      pause.loginRefused(ex.getMessage().replaceAll("\\s+", " ").strip());
+    } else if (pause.serverDown(error).fresh()) {
+      // another instance's outage already running was logged there
       LOG.warn(
           "mail server unavailable while sending {} ({}); all replies wait until {}",
           e.mail().messageId(),
           error,
-          pausedUntil);
+          pause.until());
     }
     db.inTransaction(
         c -> {

@@ -83,9 +83,11 @@ class StuckMoveTest {
     assertEquals(refusals + 1, proxy.refusals(), "one retry after an hour");
     assertEquals(1, bot.folderCount("INBOX"));
 
-    bot.restartWithImapPort(proxy.port()); // forgets the stuck list: read again, known, not redone
+    bot.restartWithImapPort(proxy.port()); // the stuck list is in the database
     var afterRestart = cycle();
+    assertEquals(0, afterRestart.seen(), "a restart does not read the stuck message again");
     assertEquals(1, afterRestart.stuck());
+    assertEquals(refusals + 1, proxy.refusals(), "nor retries its move before the hour is up");
 
     proxy.allowAll();
     bot.clock().advance(Duration.ofMinutes(61));

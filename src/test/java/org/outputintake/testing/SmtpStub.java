@@ -29,6 +29,13 @@ public final class SmtpStub implements AutoCloseable {
   private final List<Delivery> delivered = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, String> rcptReplies = new ConcurrentHashMap<>();
   private volatile Function<String, String> dataReply = data -> null;
+  private final java.util.concurrent.atomic.AtomicInteger sessions =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger logins =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean down;
+  // null: no AUTH offered; true: every login accepted; false: every login refused (535)
+  private volatile Boolean acceptLogins;
 
   public SmtpStub() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -53,6 +60,29 @@ public final class SmtpStub implements AutoCloseable {
   /** The reply to the end of DATA, given the message text; null accepts it. */
   public void replyToData(Function<String, String> rule) {
     dataReply = rule;
+  }
+
+  /**
+   * Whether the server is down: it greets each connection with a 421 and hangs up, as a server does
+   * that is shutting down or overloaded.
+   */
+  public void down(boolean isDown) {
+    down = isDown;
+  }
+
+  /** Offers AUTH PLAIN from now on, and accepts every login or refuses every one (535). */
+  public void acceptLogins(boolean accept) {
+    acceptLogins = accept;
+  }
+
+  /** How many connections were made to it, answered or not. */
+  public int sessions() {
+    return sessions.get();
+  }
+
+  /** How many logins were tried. */
+  public int logins() {
+    return logins.get();
   }
 
   public List<Delivery> delivered() {
@@ -85,6 +115,11 @@ public final class SmtpStub implements AutoCloseable {
                 new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         OutputStream out = socket.getOutputStream()) {
       socket.setSoTimeout(30_000);
+      sessions.incrementAndGet();
+      if (down) {
+        say(out, "421 4.3.2 service not available");
+        return;
+      }
       say(out, "220 stub ESMTP");
       List<String> rcpts = new ArrayList<>();
       String line;
@@ -94,7 +129,25 @@ public final class SmtpStub implements AutoCloseable {
                 ? line.substring(0, 4).toUpperCase(Locale.ROOT)
                 : line.toUpperCase(Locale.ROOT);
         switch (cmd) {
-          case "EHLO" -> say(out, "250-stub\r\n250-8BITMIME\r\n250 SIZE 100000000");
+          case "EHLO" ->
+              say(
+                  out,
+                  "250-stub\r\n250-8BITMIME\r\n"
+                      + (acceptLogins == null ? "" : "250-AUTH PLAIN\r\n")
+                      + "250 SIZE 100000000");
+          case "AUTH" -> {
+            // the credentials come on the line or after a 334; neither is looked at
+            if (line.trim().split("\\s+").length < 3) {
+              say(out, "334 ");
+              in.readLine();
+            }
+            logins.incrementAndGet();
+            say(
+                out,
+                Boolean.TRUE.equals(acceptLogins)
+                    ? "235 2.7.0 authenticated"
+                    : "535 5.7.8 authentication failed");
+          }
           case "HELO" -> say(out, "250 stub");
           case "MAIL" -> {
             rcpts.clear();

@@ -214,6 +214,21 @@ public final class TestBot implements AutoCloseable {
         c.security());
   }
 
+  /** {@code c} on another instance's database: two bots, one desk. */
+  public static IntakeConfig onDatabase(IntakeConfig c, String url) {
+    return new IntakeConfig(
+        c.mailbox(),
+        c.poll(),
+        new IntakeConfig.Database(url),
+        c.tickets(),
+        c.projects(),
+        c.storage(),
+        c.replies(),
+        c.scanning(),
+        c.staff(),
+        c.security());
+  }
+
   /** {@code s} logging in with another password (a wrong one, to play a refused login). */
   public static IntakeConfig.Server withPassword(IntakeConfig.Server s, String password) {
     return new IntakeConfig.Server(
