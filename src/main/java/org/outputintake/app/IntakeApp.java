@@ -3,7 +3,9 @@ package org.outputintake.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
 import org.outputintake.intake.InboxPoller;
 import org.outputintake.intake.IntakeContext;
 import org.outputintake.intake.IntakeEvents;
@@ -129,7 +131,7 @@ public final class IntakeApp implements AutoCloseable {
     senders.put(
         config.mailbox().address(), new SmtpMailSender(smtp, config.mailbox().address(), clock));
     for (int i = 1; i < config.mailboxes().size(); i++) {
-      IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+      Mailbox mb = config.mailboxes().get(i);
       MailLogin own = MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock);
       senders.put(
           mb.address(),
@@ -195,8 +197,7 @@ public final class IntakeApp implements AutoCloseable {
               Reviews.standard(config, registry::policy, clock),
               composer,
               templates,
-              new LoopGuard(
-                  config.mailboxes().stream().map(IntakeConfig.Mailbox::address).toList()),
+              new LoopGuard(config.mailboxes().stream().map(Mailbox::address).toList()),
               new SubjectParser(config.projects().minDigits(), config.projects().maxDigits()),
               clock,
               events,
@@ -206,7 +207,7 @@ public final class IntakeApp implements AutoCloseable {
       config.security().requireUsableWith(config.staff());
       java.util.List<InboxPoller> pollers = new java.util.ArrayList<>();
       for (int i = 0; i < config.mailboxes().size(); i++) {
-        IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+        Mailbox mb = config.mailboxes().get(i);
         // each mailbox answers from its own address; the first's context is the shared one
         IntakeContext own =
             i == 0
@@ -399,7 +400,7 @@ public final class IntakeApp implements AutoCloseable {
     // every minute, and at once on start: a digest or reminder that fell due while the bot was down
     // goes now
     schedule(SCHEDULES, this::schedulesSafely, 60_000);
-    for (IntakeConfig.Digest d : config.digests()) scheduleCron(d);
+    for (Digest d : config.digests()) scheduleCron(d);
     scheduler.start();
     for (InboxPoller p : pollers) p.afterEachCommit(this::sendSoon);
     if (config.poll().idle()) {
@@ -446,7 +447,7 @@ public final class IntakeApp implements AutoCloseable {
   /**
    * A digest's own cron trigger, so it leaves on time; what it runs is the same idempotent tick.
    */
-  private void scheduleCron(IntakeConfig.Digest d) throws SchedulerException {
+  private void scheduleCron(Digest d) throws SchedulerException {
     JobKey key = JobKey.jobKey("digest-" + d.name(), "intake");
     JobDetail job = JobBuilder.newJob(QuartzTask.class).withIdentity(key).storeDurably().build();
     job.getJobDataMap().put(QuartzTask.TASK, (Runnable) this::schedulesSafely);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.intake.IntakeEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
               + " database.url to another place, before the bot's first real run");
   }
 
-  private static void requireSecret(IntakeConfig.Server s, String key, String variable) {
+  private static void requireSecret(Server s, String key, String variable) {
     if (s.hasCredentials() && !s.usesOAuth2() && (s.password() == null || s.password().isEmpty())) {
       throw new ConfigException(
           key

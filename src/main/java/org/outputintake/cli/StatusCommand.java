@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
@@ -73,7 +74,7 @@ final class StatusCommand implements Callable<Integer> {
           counts.getOrDefault(Outbox.Status.PENDING, 0),
           counts.getOrDefault(Outbox.Status.FAILED, 0));
       out.println("Next scheduled:");
-      for (IntakeConfig.Digest d : config.digests())
+      for (Digest d : config.digests())
         out.printf("  digest %s at %s%n", d.name(), nextFire(d.cron(), config, now));
       out.println(
           "  service-level reminders, chases and daily summaries: checked every minute by every"

@@ -20,22 +20,23 @@ final class ConfigBinder {
 
   IntakeConfig bind() {
     try {
-      return new IntakeConfig(
-          mailboxes(),
-          poll(),
-          database(),
-          tickets(),
-          projects(),
-          storage(),
-          replies(),
-          scanning(),
-          staff(),
-          security(),
-          sla(),
-          digests(),
-          workflow(),
-          server(),
-          new HaSettings(duration("ha.takeover", HaSettings.DEFAULT_TAKEOVER)));
+      return IntakeConfig.builder()
+          .mailboxes(mailboxes())
+          .poll(poll())
+          .database(database())
+          .tickets(tickets())
+          .projects(projects())
+          .storage(storage())
+          .replies(replies())
+          .scanning(scanning())
+          .staff(staff())
+          .security(security())
+          .sla(sla())
+          .digests(digests())
+          .workflow(workflow())
+          .server(server())
+          .ha(new HaSettings(duration("ha.takeover", HaSettings.DEFAULT_TAKEOVER)))
+          .build();
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -44,10 +45,10 @@ final class ConfigBinder {
   }
 
   /** {@code mailboxes:}, each entry read as {@code mailbox:} is; else the one {@code mailbox:}. */
-  private java.util.List<IntakeConfig.Mailbox> mailboxes() {
+  private java.util.List<Mailbox> mailboxes() {
     JsonNode list = node("mailboxes");
     if (list == null) return java.util.List.of(mailbox("mailbox", null));
-    java.util.List<IntakeConfig.Mailbox> out = new java.util.ArrayList<>();
+    java.util.List<Mailbox> out = new java.util.ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String key = "mailboxes." + i;
       out.add(mailbox(key, accepts(key + ".accepts")));
@@ -55,12 +56,12 @@ final class ConfigBinder {
     return out;
   }
 
-  private IntakeConfig.Mailbox mailbox(String key, java.util.List<String> accepts) {
-    return new IntakeConfig.Mailbox(
+  private Mailbox mailbox(String key, java.util.List<String> accepts) {
+    return new Mailbox(
         text(key + ".address"),
         server(key + ".imap"),
         server(key + ".smtp"),
-        new IntakeConfig.Folders(
+        new Folders(
             text(key + ".folders.inbox"),
             text(key + ".folders.processed"),
             text(key + ".folders.quarantine")),
@@ -94,13 +95,13 @@ final class ConfigBinder {
     return password;
   }
 
-  private IntakeConfig.Server server(String key) {
+  private Server server(String key) {
     String password = password(key);
     int port = integer(key + ".port");
     if (port < 1 || port > 65535)
       throw new ConfigException(key + ".port is " + port + ", not a port number (1-65535)");
     String auth = text(key + ".auth");
-    return new IntakeConfig.Server(
+    return new Server(
         text(key + ".host"),
         port,
         bool(key + ".ssl"),
@@ -114,8 +115,8 @@ final class ConfigBinder {
             : null);
   }
 
-  private IntakeConfig.Poll poll() {
-    return new IntakeConfig.Poll(
+  private Poll poll() {
+    return new Poll(
         duration("poll.interval", Duration.ofSeconds(60)),
         bool("poll.idle"),
         duration("poll.idle-renew", Duration.ofMinutes(20)),
@@ -142,25 +143,25 @@ final class ConfigBinder {
     return new ServerSettings(java.util.OptionalInt.of(number), text("server.address"));
   }
 
-  private IntakeConfig.Database database() {
-    return new IntakeConfig.Database(
+  private DatabaseSettings database() {
+    return new DatabaseSettings(
         text("database.url"), text("database.username"), password("database"));
   }
 
-  private IntakeConfig.Tickets tickets() {
+  private Tickets tickets() {
     java.util.Map<String, String> prefixes = new java.util.LinkedHashMap<>();
     for (String kind : java.util.List.of("ingest", "transfer")) {
       String p = text("tickets.prefixes." + kind);
       if (p != null && !p.isBlank()) prefixes.put(kind, p.trim());
     }
-    return new IntakeConfig.Tickets(
+    return new Tickets(
         text("tickets.prefix"),
         integer("tickets.first-number"),
         text("tickets.subject-format"),
         prefixes);
   }
 
-  private IntakeConfig.Projects projects() {
+  private Projects projects() {
     String digits = text("projects.number-digits");
     int min = 4;
     int max = 10;
@@ -174,11 +175,11 @@ final class ConfigBinder {
             "projects.number-digits is '" + digits + "': write a range such as 4-10");
       }
     }
-    return new IntakeConfig.Projects(path("projects.registry"), min, max);
+    return new Projects(path("projects.registry"), min, max);
   }
 
-  private IntakeConfig.Storage storage() {
-    return new IntakeConfig.Storage(
+  private Storage storage() {
+    return new Storage(
         path("storage.data-dir"),
         archiveDir(path("storage.archive-dir")),
         path("storage.shared-dir"));
@@ -207,20 +208,20 @@ final class ConfigBinder {
     return dir;
   }
 
-  private IntakeConfig.Replies replies() {
-    return new IntakeConfig.Replies(
+  private Replies replies() {
+    return new Replies(
         integer("replies.max-per-sender-per-hour"),
         path("replies.templates"),
         duration("replies.give-up-after", Duration.ofDays(2)),
         integer("replies.max-attempts", 50));
   }
 
-  private IntakeConfig.Staff staff() {
-    return new IntakeConfig.Staff(
+  private Staff staff() {
+    return new Staff(
         text("staff.officers-list"),
         list("staff.officers"),
         list("staff.managers"),
-        size("staff.attach-limit", IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT),
+        size("staff.attach-limit", Staff.DEFAULT_ATTACH_LIMIT),
         staffLists());
   }
 
@@ -268,14 +269,14 @@ final class ConfigBinder {
     };
   }
 
-  private IntakeConfig.Security security() {
-    return new IntakeConfig.Security(
-        IntakeConfig.SenderProofRule.of(bool("security.require-authenticated-sender", true)),
+  private Security security() {
+    return new Security(
+        SenderProofRule.of(bool("security.require-authenticated-sender", true)),
         text("security.trusted-authserv-id"),
-        IntakeConfig.SenderProofRule.of(bool("security.require-authenticated-researchers", false)));
+        SenderProofRule.of(bool("security.require-authenticated-researchers", false)));
   }
 
-  private IntakeConfig.Sla sla() {
+  private Sla sla() {
     String hours = text("sla.working-hours");
     java.time.LocalTime start = null;
     java.time.LocalTime end = null;
@@ -313,8 +314,8 @@ final class ConfigBinder {
                 + " (or remove the key)");
       }
     }
-    IntakeConfig.Sla base =
-        new IntakeConfig.Sla(
+    Sla base =
+        new Sla(
             text("sla.region"),
             path("sla.bank-holidays"),
             zone,
@@ -322,8 +323,8 @@ final class ConfigBinder {
             end,
             integer("sla.days", 5),
             null);
-    IntakeConfig.Sla sla =
-        new IntakeConfig.Sla(
+    Sla sla =
+        new Sla(
             base.region(),
             base.bankHolidays(),
             base.zone(),
@@ -390,13 +391,13 @@ final class ConfigBinder {
     return ConfigLoader.parseDuration(key, t);
   }
 
-  private java.util.List<IntakeConfig.Digest> digests() {
+  private java.util.List<Digest> digests() {
     JsonNode n = node("digests");
     if (n == null) return java.util.List.of();
     if (!n.isArray())
       throw new ConfigException(
           "digests must be a list, e.g. - { name: daily, cron: \"0 0 8 ? * MON-FRI\", period: 1d }");
-    java.util.List<IntakeConfig.Digest> out = new java.util.ArrayList<>();
+    java.util.List<Digest> out = new java.util.ArrayList<>();
     int i = 0;
     for (JsonNode d : n) {
       String where = "digests[" + i++ + "]";
@@ -434,7 +435,7 @@ final class ConfigBinder {
         }
       }
       out.add(
-          new IntakeConfig.Digest(
+          new Digest(
               name,
               value(d, "cron"),
               period == null || period.isBlank()
@@ -471,8 +472,8 @@ final class ConfigBinder {
     return out;
   }
 
-  private IntakeConfig.Scanning scanning() {
-    return new IntakeConfig.Scanning(
+  private Scanning scanning() {
+    return new Scanning(
         text("scanning.default-policy"), path("scanning.policies"), path("scanning.share-root"));
   }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.backoff.LoginBackoff;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxPoller {
   private static final Logger LOG = LoggerFactory.getLogger(InboxPoller.class);
-  private final IntakeConfig.Mailbox mailbox;
+  private final Mailbox mailbox;
   private final Database db;
   private final RawStore rawStore;
   private final IntakeService intake;
@@ -61,7 +61,7 @@ public final class InboxPoller {
    * @param imapLogin how every IMAP connection logs in (shared with the IDLE watcher)
    */
   public InboxPoller(
-      IntakeConfig.Mailbox mailbox,
+      Mailbox mailbox,
       Database db,
       RawStore rawStore,
       IntakeService intake,

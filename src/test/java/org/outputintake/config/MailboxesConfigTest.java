@@ -85,7 +85,6 @@ class MailboxesConfigTest {
   @Test
   void theKindsConfigKnows_areTheRequestKinds() {
     assertEquals(
-        Arrays.stream(RequestKind.values()).map(RequestKind::code).toList(),
-        IntakeConfig.Mailbox.KINDS);
+        Arrays.stream(RequestKind.values()).map(RequestKind::code).toList(), Mailbox.KINDS);
   }
 }
