@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.backoff.LoginBackoff;
 import org.outputintake.config.Mailbox;
+import org.outputintake.intake.InboxMoves.Move;
+import org.outputintake.intake.InboxMoves.MovesFailed;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
@@ -45,8 +47,6 @@ public final class InboxPoller {
   private ImapMailbox box;
 
   private Runnable afterCommit = () -> {};
-
-  private static final int MOVE_BATCH = 25;
 
   /**
    * @param seen messages found in the inbox, those whose move is stuck aside
@@ -218,7 +218,7 @@ public final class InboxPoller {
   private Round round(ImapMailbox box, List<Long> uids, Counts counts) throws MailboxUnavailable {
     // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
     // idempotency key turns into a plain move on the next poll
-    Moves moves = new Moves(box);
+    InboxMoves moves = new InboxMoves(box, mailbox.folders());
     try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
       for (Prefetcher.Next next = ahead.next();
           !(next instanceof Prefetcher.Done);
@@ -297,7 +297,7 @@ public final class InboxPoller {
    * and the message stays in the inbox. A message that could not even be prepared stays in the
    * inbox too.
    */
-  private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
+  private boolean commit(Prefetcher.Ready ready, InboxMoves moves, Counts counts)
       throws InterruptedException, MovesFailed {
     IntakeService.Prepared prepared;
     try {
@@ -360,77 +360,6 @@ public final class InboxPoller {
   private static final class Counts {
     int processed;
     int quarantined;
-  }
-
-  /** A handled message on its way to Processed or Quarantine. */
-  private record Move(long uid, String folder, String label) {}
-
-  /** A batch of moves failed; these were not moved. */
-  private static final class MovesFailed extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient List<Move> unmoved;
-
-    MovesFailed(List<Move> unmoved, MailboxUnavailable cause) {
-      super(cause.getMessage(), cause);
-      this.unmoved = unmoved;
-    }
-  }
-
-  /** Moves to Processed and Quarantine, sent in batches, one IMAP command per folder. */
-  private final class Moves {
-    private final ImapMailbox box;
-    private final List<Move> pending = new ArrayList<>();
-
-    Moves(ImapMailbox box) {
-      this.box = box;
-    }
-
-    void add(Move m) throws MovesFailed {
-      pending.add(m);
-      if (pending.size() >= MOVE_BATCH) flush();
-    }
-
-    void flush() throws MovesFailed {
-      for (String folder : List.of(mailbox.folders().processed(), mailbox.folders().quarantine())) {
-        List<Move> these = pending.stream().filter(m -> m.folder().equals(folder)).toList();
-        if (these.isEmpty()) continue;
-        try {
-          box.move(these.stream().map(Move::uid).toList(), folder);
-        } catch (MailboxUnavailable e) {
-          LOG.info(
-              "moving {} message(s) to {} failed ({}); moving them one at a time",
-              these.size(),
-              folder,
-              e.getMessage());
-          List<Move> unmoved = List.copyOf(pending);
-          pending.clear();
-          throw new MovesFailed(unmoved, e);
-        }
-        pending.removeAll(these);
-      }
-    }
-
-    /** Flushes; what a failed batch did not move is returned, to be moved one by one. */
-    List<Move> flushOrUnmoved() {
-      try {
-        flush();
-        return List.of();
-      } catch (MovesFailed e) {
-        return e.unmoved;
-      }
-    }
-
-    /**
-     * Before giving up on a broken connection: whatever does not move now is moved by the next
-     * poll.
-     */
-    void flushQuietly() {
-      try {
-        flush();
-      } catch (MovesFailed e) {
-        LOG.debug("moves left for the next poll: {}", e.getMessage());
-      }
-    }
   }
 
   /**
