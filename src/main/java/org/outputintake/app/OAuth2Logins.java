@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.outputintake.backoff.LoginRefused;
 import org.outputintake.config.ConfigException;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 /** The bot's OAuth2 logins as a whole: checked before the daemon starts, reported for health. */
 final class OAuth2Logins {
   private static final Logger LOG = LoggerFactory.getLogger(OAuth2Logins.class);
-  private final IntakeConfig.Mailbox mailbox;
+  private final Mailbox mailbox;
   private final MailLogin imap;
   private final SendMailPort smtp;
 
-  OAuth2Logins(IntakeConfig.Mailbox mailbox, MailLogin imap, SendMailPort smtp) {
+  OAuth2Logins(Mailbox mailbox, MailLogin imap, SendMailPort smtp) {
     this.mailbox = mailbox;
     this.imap = imap;
     this.smtp = smtp;

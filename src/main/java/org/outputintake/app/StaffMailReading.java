@@ -1,6 +1,6 @@
 package org.outputintake.app;
 
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
 import org.outputintake.mail.sender.SenderAuthentication;
 import org.outputintake.mail.text.ReplyText;
 import org.outputintake.workflow.SenderProof;
@@ -27,7 +27,7 @@ final class StaffMailReading {
    * security.trusted-authserv-id}) passes for the sender; an operator who writes it false has every
    * command believed on its From address, and every staff mail says so.
    */
-  static WorkflowContext.SenderCheck senderCheck(IntakeConfig.Security security) {
+  static WorkflowContext.SenderCheck senderCheck(Security security) {
     if (!security.requireAuthenticatedSender()) {
       // said at every start, since a forged From would otherwise be obeyed without anyone noticing
       LOG.warn(

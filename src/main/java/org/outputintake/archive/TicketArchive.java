@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 import org.outputintake.store.Database;
 import org.outputintake.store.DeskFiles;
 import org.outputintake.ticket.AuditLog;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TicketArchive {
   private static final Logger LOG = LoggerFactory.getLogger(TicketArchive.class);
-  private final IntakeConfig.Storage storage;
+  private final Storage storage;
   private final String botAddress;
   private final Path archiveDir;
   private final Clock clock;
@@ -36,14 +37,14 @@ public final class TicketArchive {
    * @param archiveDir where {@link #exportOnClose} writes; null to export only on demand
    */
   public TicketArchive(Path dataDir, String botAddress, Path archiveDir, Clock clock) {
-    this(new IntakeConfig.Storage(dataDir, archiveDir), botAddress, clock);
+    this(new Storage(dataDir, archiveDir), botAddress, clock);
   }
 
   /**
    * @param storage where the stored files are (this host's data directory, a shared folder, or the
    *     database) and where {@link #exportOnClose} writes
    */
-  public TicketArchive(IntakeConfig.Storage storage, String botAddress, Clock clock) {
+  public TicketArchive(Storage storage, String botAddress, Clock clock) {
     this.storage = Objects.requireNonNull(storage, "storage");
     Path archiveDir = storage.archiveDir();
     this.botAddress = Objects.requireNonNull(botAddress, "botAddress");

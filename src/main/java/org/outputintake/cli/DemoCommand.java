@@ -18,7 +18,15 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Poll;
+import org.outputintake.config.Projects;
+import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
+import org.outputintake.config.Server;
+import org.outputintake.config.Storage;
 import org.outputintake.demo.SampleRequests;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.intake.RequestReview;
@@ -242,31 +250,32 @@ final class DemoCommand implements Callable<Integer> {
         Files.copy(in, registry, StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    IntakeConfig.Mailbox mb = base.mailbox();
-    IntakeConfig.Server i = mb.imap();
-    IntakeConfig.Server s = mb.smtp();
-    return new IntakeConfig(
-        new IntakeConfig.Mailbox(
-            mb.address(),
-            new IntakeConfig.Server(
-                "127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
-            new IntakeConfig.Server(
-                "127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
-            mb.folders()),
-        new IntakeConfig.Poll(
-            Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)),
-        new IntakeConfig.Database("jdbc:sqlite:" + data.resolve("intake.db")),
-        base.tickets(),
-        new IntakeConfig.Projects(
-            registry, base.projects().minDigits(), base.projects().maxDigits()),
-        new IntakeConfig.Storage(data),
-        base.replies(),
-        base.scanning(),
-        base.staff(),
-        new IntakeConfig.Security(
-            IntakeConfig.SenderProofRule.REQUIRED,
-            DemoAuthResults.AUTHSERV_ID,
-            IntakeConfig.SenderProofRule.NOT_REQUIRED));
+    Mailbox mb = base.mailbox();
+    Server i = mb.imap();
+    Server s = mb.smtp();
+    return IntakeConfig.builder()
+        .mailbox(
+            new Mailbox(
+                mb.address(),
+                new Server(
+                    "127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
+                new Server(
+                    "127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
+                mb.folders()))
+        .poll(new Poll(Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)))
+        .database(new DatabaseSettings("jdbc:sqlite:" + data.resolve("intake.db")))
+        .tickets(base.tickets())
+        .projects(new Projects(registry, base.projects().minDigits(), base.projects().maxDigits()))
+        .storage(new Storage(data))
+        .replies(base.replies())
+        .scanning(base.scanning())
+        .staff(base.staff())
+        .security(
+            new Security(
+                SenderProofRule.REQUIRED,
+                DemoAuthResults.AUTHSERV_ID,
+                SenderProofRule.NOT_REQUIRED))
+        .build();
   }
 
   private static IntakeEvents printer(PrintWriter out) {

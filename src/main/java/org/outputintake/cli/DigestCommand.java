@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.digest.Digests;
 import org.outputintake.mail.SmtpMailSender;
@@ -71,7 +72,7 @@ final class DigestCommand implements Callable<Integer> {
     IntakeConfig config = options.load();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IntakeConfig.Digest digest = config.digest(name).orElse(null);
+    Digest digest = config.digest(name).orElse(null);
     if (digest == null) {
       err.println(
           "error: "
@@ -80,9 +81,7 @@ final class DigestCommand implements Callable<Integer> {
                   : "no digest named '"
                       + name
                       + "'; configured: "
-                      + String.join(
-                          ", ",
-                          config.digests().stream().map(IntakeConfig.Digest::name).toList())));
+                      + String.join(", ", config.digests().stream().map(Digest::name).toList())));
       return 2;
     }
     if ((at != null || all) && action.send) {

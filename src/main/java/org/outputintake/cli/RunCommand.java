@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Server;
 import org.outputintake.intake.IntakeEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
       return;
     }
     for (int i = 0; i < config.mailboxes().size(); i++) {
-      IntakeConfig.Mailbox mb = config.mailboxes().get(i);
+      Mailbox mb = config.mailboxes().get(i);
       for (String server : java.util.List.of("imap", "smtp")) {
         String upper = server.toUpperCase(java.util.Locale.ROOT);
         String own = "INTAKE_MAILBOXES_" + i + "_" + upper + "_PASSWORD";
@@ -98,12 +100,11 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void requireSecret(IntakeConfig.Server s, String key, String variable) {
+  private static void requireSecret(Server s, String key, String variable) {
     requireSecret(s, key, variable, null);
   }
 
-  private static void requireSecret(
-      IntakeConfig.Server s, String key, String variable, String mailbox) {
+  private static void requireSecret(Server s, String key, String variable, String mailbox) {
     if (s.hasCredentials() && !s.usesOAuth2() && (s.password() == null || s.password().isEmpty())) {
       throw new ConfigException(
           key

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
@@ -62,7 +63,7 @@ final class StatusCommand implements Callable<Integer> {
                       java.util.LinkedHashMap::new));
       out.println("Mailboxes:");
       // every configured mailbox, read yet or not; then leases of mailboxes no longer configured
-      for (IntakeConfig.Mailbox mb : config.mailboxes()) {
+      for (org.outputintake.config.Mailbox mb : config.mailboxes()) {
         out.printf(
             "  %s (%s), accepts %s:%n", mb.address(), mb.key(), String.join(", ", mb.accepts()));
         lease(out, byKey.remove(mb.key()), byId, polls.get(mb.key()), now);
@@ -77,7 +78,7 @@ final class StatusCommand implements Callable<Integer> {
           counts.getOrDefault(Outbox.Status.PENDING, 0),
           counts.getOrDefault(Outbox.Status.FAILED, 0));
       out.println("Next scheduled:");
-      for (IntakeConfig.Digest d : config.digests())
+      for (Digest d : config.digests())
         out.printf("  digest %s at %s%n", d.name(), nextFire(d.cron(), config, now));
       out.println(
           "  service-level reminders, chases and daily summaries: checked every minute by every"

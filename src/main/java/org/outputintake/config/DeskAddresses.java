@@ -22,7 +22,7 @@ public final class DeskAddresses {
   /** Every mailbox of {@code config}. */
   public static DeskAddresses of(IntakeConfig config) {
     return new DeskAddresses(
-        config.mailboxes().stream().map(IntakeConfig.Mailbox::address).toList());
+        config.mailboxes().stream().map(org.outputintake.config.Mailbox::address).toList());
   }
 
   /** Whether {@code address} is one of the bot's own mailboxes (case ignored); null is not. */

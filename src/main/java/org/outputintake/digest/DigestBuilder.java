@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Digest;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.sla.ChaseRule;
 import org.outputintake.sla.ServiceLevel;
@@ -59,8 +59,7 @@ final class DigestBuilder {
       Map<String, Object> facts, boolean empty, QueueChart.Series chart, String subject) {}
 
   /** What {@code digest} reports at {@code now} on the period that began at {@code from}. */
-  Content build(Connection c, IntakeConfig.Digest digest, Instant from, Instant now)
-      throws SQLException {
+  Content build(Connection c, Digest digest, Instant from, Instant now) throws SQLException {
     DigestQuery q = new DigestQuery(c, serviceLevel, checkers);
     WorkingCalendar cal = serviceLevel.calendar();
     Map<String, Object> f = new HashMap<>();

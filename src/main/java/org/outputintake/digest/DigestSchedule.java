@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.TimeZone;
 import org.outputintake.config.ConfigException;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Digest;
 import org.quartz.CronExpression;
 
 /**
@@ -22,10 +22,10 @@ final class DigestSchedule {
   /** How far back the previous run is looked for (a yearly digest still finds it). */
   private static final Duration LOOK_BACK = Duration.ofDays(800);
 
-  private final IntakeConfig.Digest digest;
+  private final Digest digest;
   private final CronExpression cron;
 
-  DigestSchedule(IntakeConfig.Digest digest, ZoneId zone) {
+  DigestSchedule(Digest digest, ZoneId zone) {
     this.digest = digest;
     try {
       this.cron = new CronExpression(digest.cron());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.Addresses;
 import org.outputintake.reply.Outbox;
@@ -54,7 +55,7 @@ public final class Digests {
     this.clock = clock;
     this.chartsDir = config.storage().dataDir().resolve("digests");
     Instant now = clock.instant();
-    for (IntakeConfig.Digest d : config.digests()) schedule(d).check(now);
+    for (Digest d : config.digests()) schedule(d).check(now);
   }
 
   /**
@@ -65,7 +66,7 @@ public final class Digests {
       String subject, String text, String html, Path chart, String chartCid, boolean empty) {}
 
   /** Renders one digest as of {@code at} (the chart is written under the data directory). */
-  public Rendered render(IntakeConfig.Digest digest, Instant at) {
+  public Rendered render(Digest digest, Instant at) {
     return render(digest, at, at);
   }
 
@@ -74,7 +75,7 @@ public final class Digests {
    * runs from the previous scheduled digest (or {@code period} back, if that is earlier) to {@code
    * at}.
    */
-  Rendered render(IntakeConfig.Digest digest, Instant due, Instant at) {
+  Rendered render(Digest digest, Instant due, Instant at) {
     Instant from = schedule(digest).periodStart(due);
     DigestBuilder.Content content =
         db.read(
@@ -107,7 +108,7 @@ public final class Digests {
   }
 
   /** Only the text, for the terminal ({@code digest --print}); writes no chart. */
-  public String renderText(IntakeConfig.Digest digest, Instant at) {
+  public String renderText(Digest digest, Instant at) {
     return renderText(digest, at, false);
   }
 
@@ -115,7 +116,7 @@ public final class Digests {
    * The same; with {@code all}, every row of every list ({@code digest --print --all}), where the
    * mail shows the first few.
    */
-  public String renderText(IntakeConfig.Digest digest, Instant at, boolean all) {
+  public String renderText(Digest digest, Instant at, boolean all) {
     Instant from = schedule(digest).periodStart(at);
     DigestBuilder builder =
         new DigestBuilder(
@@ -128,7 +129,7 @@ public final class Digests {
    * Sends a digest now, whatever its schedule ({@code digest --send}); returns how many mails were
    * queued.
    */
-  public List<String> sendNow(IntakeConfig.Digest digest) {
+  public List<String> sendNow(Digest digest) {
     Instant now = clock.instant();
     return queue(digest, now, Optional.empty());
   }
@@ -140,7 +141,7 @@ public final class Digests {
    */
   public void tick() {
     Instant now = clock.instant();
-    for (IntakeConfig.Digest d : config.digests()) {
+    for (Digest d : config.digests()) {
       try {
         tick(d, now);
       } catch (RuntimeException e) {
@@ -149,7 +150,7 @@ public final class Digests {
     }
   }
 
-  private void tick(IntakeConfig.Digest d, Instant now) {
+  private void tick(Digest d, Instant now) {
     String name = "digest:" + d.name();
     Optional<Instant> last = db.read(c -> ScheduleRuns.latest(c, name));
     if (last.isEmpty()) {
@@ -169,16 +170,16 @@ public final class Digests {
   }
 
   /** The latest time the cron fired after {@code after} and not after {@code now}, or null. */
-  Instant latestDue(IntakeConfig.Digest d, Instant after, Instant now) {
+  Instant latestDue(Digest d, Instant after, Instant now) {
     return schedule(d).latestDue(after, now);
   }
 
-  private DigestSchedule schedule(IntakeConfig.Digest d) {
+  private DigestSchedule schedule(Digest d) {
     return new DigestSchedule(d, serviceLevel.config().zone());
   }
 
   /** Queues the digest; returns the Message-IDs of the mails queued (none when skipped). */
-  private List<String> queue(IntakeConfig.Digest d, Instant now, Optional<Instant> due) {
+  private List<String> queue(Digest d, Instant now, Optional<Instant> due) {
     List<String> to =
         d.recipients(config.staff()).stream().filter(a -> Addresses.problem(a).isEmpty()).toList();
     String name = "digest:" + d.name();
@@ -238,7 +239,7 @@ public final class Digests {
         });
   }
 
-  private OutgoingMail mail(IntakeConfig.Digest d, Rendered r, String to) {
+  private OutgoingMail mail(Digest d, Rendered r, String to) {
     // desk-wide: from the first mailbox, as the outbox sends a mail that names none
     String own = org.outputintake.config.DeskAddresses.of(config).first();
     String id =

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.outputintake.backoff.LoginBackoff;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.intake.InboxMoves.Move;
+import org.outputintake.intake.InboxMoves.MovesFailed;
 import org.outputintake.mail.ImapMailbox;
 import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxPoller {
   private static final Logger LOG = LoggerFactory.getLogger(InboxPoller.class);
-  private final IntakeConfig.Mailbox mailbox;
+  private final Mailbox mailbox;
   private final Database db;
   private final RawStore rawStore;
   private final IntakeService intake;
@@ -46,8 +48,6 @@ public final class InboxPoller {
 
   private Runnable afterCommit = () -> {};
 
-  private static final int MOVE_BATCH = 25;
-
   /**
    * @param seen messages found in the inbox, those whose move is stuck aside
    * @param stuck messages handled before that stay in the inbox because the server will not move
@@ -61,7 +61,7 @@ public final class InboxPoller {
    * @param imapLogin how every IMAP connection logs in (shared with the IDLE watcher)
    */
   public InboxPoller(
-      IntakeConfig.Mailbox mailbox,
+      Mailbox mailbox,
       Database db,
       RawStore rawStore,
       IntakeService intake,
@@ -216,7 +216,7 @@ public final class InboxPoller {
   private Round round(ImapMailbox box, List<Long> uids, Counts counts) throws MailboxUnavailable {
     // moves are batched: a crash before a batch moves leaves handled mail in the inbox, which the
     // idempotency key turns into a plain move on the next poll
-    Moves moves = new Moves(box);
+    InboxMoves moves = new InboxMoves(box, mailbox.folders());
     try (Prefetcher ahead = new Prefetcher(box, rawStore, intake, uids, workerCount)) {
       for (Prefetcher.Next next = ahead.next();
           !(next instanceof Prefetcher.Done);
@@ -291,7 +291,7 @@ public final class InboxPoller {
    * and the message stays in the inbox. A message that could not even be prepared stays in the
    * inbox too.
    */
-  private boolean commit(Prefetcher.Ready ready, Moves moves, Counts counts)
+  private boolean commit(Prefetcher.Ready ready, InboxMoves moves, Counts counts)
       throws InterruptedException, MovesFailed {
     IntakeService.Prepared prepared;
     try {
@@ -354,77 +354,6 @@ public final class InboxPoller {
   private static final class Counts {
     int processed;
     int quarantined;
-  }
-
-  /** A handled message on its way to Processed or Quarantine. */
-  private record Move(long uid, String folder, String label) {}
-
-  /** A batch of moves failed; these were not moved. */
-  private static final class MovesFailed extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient List<Move> unmoved;
-
-    MovesFailed(List<Move> unmoved, MailboxUnavailable cause) {
-      super(cause.getMessage(), cause);
-      this.unmoved = unmoved;
-    }
-  }
-
-  /** Moves to Processed and Quarantine, sent in batches, one IMAP command per folder. */
-  private final class Moves {
-    private final ImapMailbox box;
-    private final List<Move> pending = new ArrayList<>();
-
-    Moves(ImapMailbox box) {
-      this.box = box;
-    }
-
-    void add(Move m) throws MovesFailed {
-      pending.add(m);
-      if (pending.size() >= MOVE_BATCH) flush();
-    }
-
-    void flush() throws MovesFailed {
-      for (String folder : List.of(mailbox.folders().processed(), mailbox.folders().quarantine())) {
-        List<Move> these = pending.stream().filter(m -> m.folder().equals(folder)).toList();
-        if (these.isEmpty()) continue;
-        try {
-          box.move(these.stream().map(Move::uid).toList(), folder);
-        } catch (MailboxUnavailable e) {
-          LOG.info(
-              "moving {} message(s) to {} failed ({}); moving them one at a time",
-              these.size(),
-              folder,
-              e.getMessage());
-          List<Move> unmoved = List.copyOf(pending);
-          pending.clear();
-          throw new MovesFailed(unmoved, e);
-        }
-        pending.removeAll(these);
-      }
-    }
-
-    /** Flushes; what a failed batch did not move is returned, to be moved one by one. */
-    List<Move> flushOrUnmoved() {
-      try {
-        flush();
-        return List.of();
-      } catch (MovesFailed e) {
-        return e.unmoved;
-      }
-    }
-
-    /**
-     * Before giving up on a broken connection: whatever does not move now is moved by the next
-     * poll.
-     */
-    void flushQuietly() {
-      try {
-        flush();
-      } catch (MovesFailed e) {
-        LOG.debug("moves left for the next poll: {}", e.getMessage());
-      }
-    }
   }
 
   /**

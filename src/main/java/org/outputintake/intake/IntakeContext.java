@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
 import org.outputintake.project.ProjectRegistry;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyCap;
@@ -32,7 +33,7 @@ public record IntakeContext(
     Clock clock,
     IntakeEvents events,
     Workflow workflow,
-    IntakeConfig.Mailbox mailbox) {
+    Mailbox mailbox) {
 
   /** The context of the first (or only) mailbox. */
   public IntakeContext(
@@ -70,7 +71,7 @@ public record IntakeContext(
    * The same collaborators for another of the bot's mailboxes: its replies leave from it, and it
    * opens tickets only for the kinds it accepts.
    */
-  public IntakeContext forMailbox(IntakeConfig.Mailbox other, ReplyComposer itsComposer) {
+  public IntakeContext forMailbox(Mailbox other, ReplyComposer itsComposer) {
     return new IntakeContext(
         config,
         db,

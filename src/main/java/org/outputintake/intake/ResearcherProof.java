@@ -3,7 +3,7 @@ package org.outputintake.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.sender.SenderAuthentication;
 import org.outputintake.reply.OutgoingMail;
@@ -26,7 +26,7 @@ final class ResearcherProof {
 
   /** Why the message does not prove its researcher sender, or empty when it does or need not. */
   Optional<String> refusal(InboundMessage m) {
-    IntakeConfig.Security security = ctx.config().security();
+    Security security = ctx.config().security();
     if (!security.requireAuthenticatedResearchers()) return Optional.empty();
     SenderAuthentication.Verdict v =
         SenderAuthentication.check(

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Staff;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.text.ReplyText;
 import org.outputintake.reply.Outbox;
@@ -51,7 +51,7 @@ final class StaffOutsideTickets {
 
   /** Whether the sender is an officer, a manager or the officers' list. */
   boolean fromStaff(InboundMessage m) {
-    IntakeConfig.Staff staff = ctx.config().staff();
+    Staff staff = ctx.config().staff();
     String from = m.from();
     return from != null
         && (staff.isOfficer(from)

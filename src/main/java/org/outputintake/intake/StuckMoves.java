@@ -47,7 +47,8 @@ final class StuckMoves {
   private long validity = -1;
 
   /**
-   * @param mailbox the mailbox's key ({@code IntakeConfig.Mailbox#key}), the same on every instance
+   * @param mailbox the mailbox's key ({@code org.outputintake.config.Mailbox#key}), the same on
+   *     every instance
    */
   StuckMoves(Database db, String mailbox, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");

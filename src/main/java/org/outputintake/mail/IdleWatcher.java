@@ -12,7 +12,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.outputintake.backoff.Backoff;
 import org.outputintake.backoff.LoginBackoff;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class IdleWatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleWatcher.class);
   private static final Backoff RECONNECT =
       new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
-  private final IntakeConfig.Mailbox config;
+  private final Mailbox config;
   private final Duration renew;
   private final Runnable onNewMail;
   private final ScheduledExecutorService renewer =
@@ -46,11 +47,7 @@ public final class IdleWatcher implements Runnable {
    * @param mailLogin the IMAP login the poll uses too, so both present the same access token
    */
   public IdleWatcher(
-      IntakeConfig.Mailbox config,
-      Duration renew,
-      Runnable onNewMail,
-      LoginBackoff login,
-      MailLogin mailLogin) {
+      Mailbox config, Duration renew, Runnable onNewMail, LoginBackoff login, MailLogin mailLogin) {
     this.config = config;
     this.renew = renew;
     this.onNewMail = onNewMail;
@@ -70,7 +67,7 @@ public final class IdleWatcher implements Runnable {
         sleep(Math.max(1000, Math.min(60_000, login.remaining().toMillis())));
         continue;
       }
-      IntakeConfig.Server s = config.imap();
+      Server s = config.imap();
       // the read timeout must outlast one IDLE period, or the socket would time out while waiting
       // for news
       java.util.concurrent.ScheduledFuture<?> reauthenticate = null;

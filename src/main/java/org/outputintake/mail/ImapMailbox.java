@@ -13,7 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Server;
 import org.outputintake.store.RawStore;
 
 /**
@@ -22,7 +23,7 @@ import org.outputintake.store.RawStore;
  * Messages are read with BODY.PEEK, so a failed run leaves them exactly as they were.
  */
 public final class ImapMailbox implements AutoCloseable {
-  private final IntakeConfig.Mailbox config;
+  private final Mailbox config;
   private final MailLogin login;
   private Store store;
   private IMAPFolder inbox;
@@ -31,13 +32,13 @@ public final class ImapMailbox implements AutoCloseable {
   /**
    * @param login the IMAP login, shared by every connection so they share one access token
    */
-  public ImapMailbox(IntakeConfig.Mailbox config, MailLogin login) {
+  public ImapMailbox(Mailbox config, MailLogin login) {
     this.config = config;
     this.login = login;
   }
 
   private void openRaw() throws MessagingException {
-    IntakeConfig.Server s = config.imap();
+    Server s = config.imap();
     store = MailSessions.imap(s, s.timeout().toMillis()).getStore();
     login.connect(store);
     renewAt = login.renewAt();

@@ -6,7 +6,7 @@ import jakarta.mail.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.mail.oauth2.AccessTokens;
 import org.outputintake.mail.oauth2.CachedAccessTokens;
 import org.outputintake.mail.oauth2.OAuth2Status;
@@ -20,13 +20,12 @@ import org.outputintake.mail.oauth2.TokenUnavailable;
  * refused login like a wrong password (the login back-off, one log line naming the keys).
  */
 public final class MailLogin {
-  private final IntakeConfig.Server server;
+  private final Server server;
   private final String serverKey;
   private final AccessTokens tokens;
   private final Clock clock;
 
-  private MailLogin(
-      IntakeConfig.Server server, String serverKey, AccessTokens tokens, Clock clock) {
+  private MailLogin(Server server, String serverKey, AccessTokens tokens, Clock clock) {
     this.server = server;
     this.serverKey = serverKey;
     this.tokens = tokens;
@@ -36,7 +35,7 @@ public final class MailLogin {
   /**
    * @param serverKey the server's configuration key ({@code mailbox.imap}), for messages
    */
-  public static MailLogin of(IntakeConfig.Server server, String serverKey, Clock clock) {
+  public static MailLogin of(Server server, String serverKey, Clock clock) {
     if (!server.usesOAuth2()) return new MailLogin(server, serverKey, null, clock);
     return new MailLogin(
         server,
@@ -52,7 +51,7 @@ public final class MailLogin {
    * The login for another server of the same mailbox (SMTP beside IMAP): when both name the same
    * OAuth2 settings and user, they share one token, fetched once and renewed once.
    */
-  public MailLogin sharedWith(IntakeConfig.Server other, String otherKey) {
+  public MailLogin sharedWith(Server other, String otherKey) {
     if (tokens != null
         && other.usesOAuth2()
         && other.oauth2().equals(server.oauth2())
@@ -61,7 +60,7 @@ public final class MailLogin {
     return of(other, otherKey, clock);
   }
 
-  public IntakeConfig.Server server() {
+  public Server server() {
     return server;
   }
 

@@ -2,7 +2,7 @@ package org.outputintake.mail;
 
 import jakarta.mail.Session;
 import java.util.Properties;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 
 /**
  * Jakarta Mail sessions with every timeout set: Angus defaults to waiting forever, which would hang
@@ -11,7 +11,7 @@ import org.outputintake.config.IntakeConfig;
 public final class MailSessions {
   private MailSessions() {}
 
-  public static Session imap(IntakeConfig.Server s, long readTimeoutMillis) {
+  public static Session imap(Server s, long readTimeoutMillis) {
     String p = s.ssl() ? "mail.imaps." : "mail.imap.";
     Properties props = new Properties();
     props.put("mail.store.protocol", s.ssl() ? "imaps" : "imap");
@@ -29,7 +29,7 @@ public final class MailSessions {
     return Session.getInstance(props);
   }
 
-  public static Session smtp(IntakeConfig.Server s) {
+  public static Session smtp(Server s) {
     String p = s.ssl() ? "mail.smtps." : "mail.smtp.";
     Properties props = new Properties();
     props.put("mail.transport.protocol", s.ssl() ? "smtps" : "smtp");

@@ -9,7 +9,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.reply.MessageRejected;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.SendMailPort;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmtpMailSender implements SendMailPort {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpMailSender.class);
-  private final IntakeConfig.Server server;
+  private final Server server;
   private final String from;
   private final Session session;
   private final Clock clock;
@@ -30,7 +30,7 @@ public final class SmtpMailSender implements SendMailPort {
   private Transport transport;
   private java.util.Optional<java.time.Instant> renewAt = java.util.Optional.empty();
 
-  public SmtpMailSender(IntakeConfig.Server server, String from, Clock clock) {
+  public SmtpMailSender(Server server, String from, Clock clock) {
     this(MailLogin.of(server, "mailbox.smtp", clock), from, clock);
   }
 

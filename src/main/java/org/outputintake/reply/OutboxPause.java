@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.outputintake.backoff.Backoff;
 import org.outputintake.backoff.LoginBackoff;
 import org.outputintake.backoff.SharedWaits;
-import org.outputintake.config.IntakeConfig;
 
 /**
  * When the whole outbox waits for the mail server: after an outage (5 s doubling to 15 minutes) or
@@ -55,7 +54,8 @@ final class OutboxPause {
    * their logins ({@code login smtp username@host:port}), never a secret. Several mailboxes with
    * their own servers share one outbox, so their keys are listed together.
    */
-  static OutboxPause shared(Clock clock, SharedWaits waits, List<IntakeConfig.Server> servers) {
+  static OutboxPause shared(
+      Clock clock, SharedWaits waits, List<org.outputintake.config.Server> servers) {
     if (servers.isEmpty()) throw new IllegalArgumentException("no SMTP server");
     String hosts =
         String.join(",", servers.stream().map(s -> s.host() + ":" + s.port()).distinct().toList());

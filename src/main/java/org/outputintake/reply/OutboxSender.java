@@ -130,8 +130,7 @@ public final class OutboxSender {
    * every instance that sends through these servers (the configured mailboxes' SMTP servers).
    */
   public synchronized void shareWaits(
-      org.outputintake.backoff.SharedWaits waits,
-      List<org.outputintake.config.IntakeConfig.Server> servers) {
+      org.outputintake.backoff.SharedWaits waits, List<org.outputintake.config.Server> servers) {
     this.pause = OutboxPause.shared(clock, waits, servers);
   }
 

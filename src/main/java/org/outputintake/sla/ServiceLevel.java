@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.outputintake.config.BankHolidays;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.Ticket;
 
@@ -24,10 +24,10 @@ public final class ServiceLevel {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
-  private final IntakeConfig.Sla config;
+  private final Sla config;
   private final ServiceClock clock;
 
-  public ServiceLevel(IntakeConfig.Sla config) {
+  public ServiceLevel(Sla config) {
     this.config = config;
     WorkingCalendar calendar =
         new WorkingCalendar(
@@ -38,7 +38,7 @@ public final class ServiceLevel {
     this.clock = new ServiceClock(calendar, config.target());
   }
 
-  public IntakeConfig.Sla config() {
+  public Sla config() {
     return config;
   }
 

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.DatabaseSettings;
 
 /**
  * The bot's database, migrated by Flyway at start-up: SQLite in WAL mode by default, or PostgreSQL.
@@ -47,10 +47,10 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(String url) {
-    return open(new IntakeConfig.Database(url));
+    return open(new DatabaseSettings(url));
   }
 
-  public static Database open(IntakeConfig.Database config) {
+  public static Database open(DatabaseSettings config) {
     String url = config.url();
     Vendor vendor = Vendor.of(url);
     String full = withSettings(url);
@@ -169,10 +169,10 @@ public final class Database implements AutoCloseable {
    * @throws IllegalArgumentException saying where it looked
    */
   public static Database openExisting(String url) {
-    return openExisting(new IntakeConfig.Database(url));
+    return openExisting(new DatabaseSettings(url));
   }
 
-  public static Database openExisting(IntakeConfig.Database config) {
+  public static Database openExisting(DatabaseSettings config) {
     String url = config.url();
     Optional<Path> file = sqliteFile(url);
     if (file.isPresent() && !Files.isRegularFile(file.get())) {

@@ -60,9 +60,9 @@ public final class DatabaseCopy {
   public Result copy(Database from, Path fromData, Database to, Path toData) throws IOException {
     return copy(
         from,
-        new org.outputintake.config.IntakeConfig.Storage(fromData),
+        new org.outputintake.config.Storage(fromData),
         to,
-        new org.outputintake.config.IntakeConfig.Storage(toData));
+        new org.outputintake.config.Storage(toData));
   }
 
   /**
@@ -71,9 +71,9 @@ public final class DatabaseCopy {
    */
   public Result copy(
       Database from,
-      org.outputintake.config.IntakeConfig.Storage fromStorage,
+      org.outputintake.config.Storage fromStorage,
       Database to,
-      org.outputintake.config.IntakeConfig.Storage toStorage)
+      org.outputintake.config.Storage toStorage)
       throws IOException {
     Path fromData = fromStorage.dataDir();
     Path toData = toStorage.dataDir();

@@ -2,7 +2,7 @@ package org.outputintake.store;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 
 /**
  * Where the desk's stored files (raw emails, attachments) live, so every instance of the bot reads
@@ -27,7 +27,7 @@ public record DeskFiles(Where where, RawStore files, RawStore messages) {
     Objects.requireNonNull(messages, "messages");
   }
 
-  public static DeskFiles of(IntakeConfig.Storage storage, Database db) {
+  public static DeskFiles of(Storage storage, Database db) {
     Path data = storage.dataDir();
     if (storage.sharedDir() != null) {
       Path shared = storage.sharedDir();

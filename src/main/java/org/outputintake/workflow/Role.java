@@ -3,7 +3,7 @@ package org.outputintake.workflow;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Staff;
 import org.outputintake.project.Project;
 import org.outputintake.ticket.Ticket;
 
@@ -30,8 +30,7 @@ public enum Role {
   MANAGER;
 
   /** The roles of {@code sender} on {@code ticket}; empty for an outsider. */
-  public static Set<Role> of(
-      String sender, Ticket ticket, Project project, IntakeConfig.Staff staff) {
+  public static Set<Role> of(String sender, Ticket ticket, Project project, Staff staff) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (sender == null) return roles;
     String s = sender.toLowerCase(Locale.ROOT);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Staff;
 import org.outputintake.mail.Addresses;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.reply.Outbox;
@@ -256,7 +256,7 @@ public final class StaffMail {
    * officers' list, else every officer.
    */
   List<String> officerAddresses(Ticket t) {
-    IntakeConfig.Staff staff = ctx.config().staff();
+    Staff staff = ctx.config().staff();
     if (staff.lists().containsKey(t.kind().code()))
       return new ArrayList<>(staff.officersFor(t.kind().code()));
     if (ctx.config().staff().officersList() != null)

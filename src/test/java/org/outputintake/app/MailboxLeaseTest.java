@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.HaSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.store.MailboxLeases.Takeover;
 import org.outputintake.testing.BotTest;
@@ -140,21 +141,6 @@ class MailboxLeaseTest extends BotTest {
   }
 
   static IntakeConfig onDataDir(IntakeConfig c, Path dataDir) {
-    return new IntakeConfig(
-        c.mailboxes(),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        new IntakeConfig.Storage(dataDir, c.storage().archiveDir()),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security(),
-        c.sla(),
-        c.digests(),
-        c.workflow(),
-        c.server(),
-        c.ha());
+    return c.toBuilder().storage(new Storage(dataDir, c.storage().archiveDir())).build();
   }
 }

@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.ConfigException;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.config.ServerSettings;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
@@ -25,21 +26,7 @@ class OperationsEndpointTest extends BotTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static IntakeConfig withServer(IntakeConfig c, ServerSettings server) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security(),
-        c.sla(),
-        c.digests(),
-        c.workflow(),
-        server);
+    return c.toBuilder().server(server).build();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -97,9 +84,9 @@ class OperationsEndpointTest extends BotTest {
     try (ServerSocket s = new ServerSocket(0)) {
       dead = s.getLocalPort();
     }
-    IntakeConfig.Server imap = bot.config().mailbox().imap();
-    IntakeConfig.Server deadImap =
-        new IntakeConfig.Server(
+    Server imap = bot.config().mailbox().imap();
+    Server deadImap =
+        new Server(
             imap.host(),
             dead,
             imap.ssl(),

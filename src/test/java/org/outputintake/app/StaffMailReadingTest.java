@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
 import org.slf4j.LoggerFactory;
 
 class StaffMailReadingTest {
@@ -31,7 +31,7 @@ class StaffMailReadingTest {
 
   @Test
   void withoutSenderAuthentication_theOperatorIsWarnedAtStartThatAForgedFromIsObeyed() {
-    StaffMailReading.senderCheck(new IntakeConfig.Security(false, null));
+    StaffMailReading.senderCheck(new Security(false, null));
     List<ILoggingEvent> warnings =
         logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
     assertEquals(1, warnings.size());
@@ -42,7 +42,7 @@ class StaffMailReadingTest {
 
   @Test
   void withSenderAuthentication_nothingIsSaid() {
-    StaffMailReading.senderCheck(new IntakeConfig.Security(true, "mx.example.org"));
+    StaffMailReading.senderCheck(new Security(true, "mx.example.org"));
     assertTrue(logged.list.isEmpty(), () -> logged.list.toString());
   }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.cli.Main;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 import org.outputintake.form.FormFixtures;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.store.RawStore;
@@ -302,15 +303,7 @@ class TicketArchiveTest extends BotTest {
     Path archive = dir.resolve("archive");
     IntakeConfig c = bot.config();
     IntakeConfig withArchive =
-        new IntakeConfig(
-            c.mailbox(),
-            c.poll(),
-            c.database(),
-            c.tickets(),
-            c.projects(),
-            new IntakeConfig.Storage(c.storage().dataDir(), archive),
-            c.replies(),
-            c.scanning());
+        c.toBuilder().storage(new Storage(c.storage().dataDir(), archive)).build();
     bot.stop();
     try (IntakeApp app = IntakeApp.create(withArchive, bot.clock(), IntakeEvents.NONE)) {
       bot.deliver(Mails.request().attachCsv("table1.csv", TABLE_V1).build(bot.session()));

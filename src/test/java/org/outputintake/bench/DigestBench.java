@@ -12,7 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.DatabaseSettings;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 import org.outputintake.digest.Digests;
 import org.outputintake.reply.Templates;
 import org.outputintake.sla.ServiceLevel;
@@ -30,19 +33,20 @@ public final class DigestBench {
     Path dir = Files.createTempDirectory("digest-bench");
     IntakeConfig base = new ConfigLoader(x -> null).loadDefaults();
     IntakeConfig config =
-        new IntakeConfig(
-            base.mailbox(),
-            base.poll(),
-            new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("bench.db")),
-            base.tickets(),
-            base.projects(),
-            new IntakeConfig.Storage(dir),
-            base.replies(),
-            base.scanning(),
-            base.staff(),
-            base.security(),
-            base.sla(),
-            base.digests());
+        IntakeConfig.builder()
+            .mailbox(base.mailbox())
+            .poll(base.poll())
+            .database(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("bench.db")))
+            .tickets(base.tickets())
+            .projects(base.projects())
+            .storage(new Storage(dir))
+            .replies(base.replies())
+            .scanning(base.scanning())
+            .staff(base.staff())
+            .security(base.security())
+            .sla(base.sla())
+            .digests(base.digests())
+            .build();
     Instant now = Instant.parse("2026-11-23T08:00:00Z");
     try (Database db = Database.open(config.database().url())) {
       long t0 = System.nanoTime();
@@ -57,9 +61,9 @@ public final class DigestBench {
               new Templates(null),
               new ServiceLevel(config.sla()),
               Clock.fixed(now, ZoneOffset.UTC));
-      IntakeConfig.Digest daily = config.digest("daily").orElseThrow();
-      IntakeConfig.Digest weekly = config.digest("weekly").orElseThrow();
-      for (IntakeConfig.Digest d : List.of(daily, weekly)) {
+      Digest daily = config.digest("daily").orElseThrow();
+      Digest weekly = config.digest("weekly").orElseThrow();
+      for (Digest d : List.of(daily, weekly)) {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 17; i++) {
           long s = System.nanoTime();

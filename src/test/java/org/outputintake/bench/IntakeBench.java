@@ -10,7 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Projects;
+import org.outputintake.config.Replies;
+import org.outputintake.config.Server;
+import org.outputintake.config.Staff;
+import org.outputintake.config.Storage;
 import org.outputintake.intake.IntakeEvents;
 
 /**
@@ -98,34 +105,19 @@ public final class IntakeBench {
   }
 
   private static IntakeConfig notified(IntakeConfig c) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        new IntakeConfig.Staff(
-            "srs-officers@example.org",
-            java.util.List.of("alice.officer@example.org", "bob.officer@example.org"),
-            java.util.List.of()),
-        c.security());
+    return c.toBuilder()
+        .staff(
+            new Staff(
+                "srs-officers@example.org",
+                java.util.List.of("alice.officer@example.org", "bob.officer@example.org"),
+                java.util.List.of()))
+        .build();
   }
 
   private static IntakeConfig onPostgres(IntakeConfig c) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        new IntakeConfig.Database(org.outputintake.testing.TestDatabases.newPostgres()),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security());
+    return c.toBuilder()
+        .database(new DatabaseSettings(org.outputintake.testing.TestDatabases.newPostgres()))
+        .build();
   }
 
   /**
@@ -137,11 +129,11 @@ public final class IntakeBench {
    */
   private static double runTwoInstances(int n, Path dir, int imap, int smtp) throws Exception {
     IntakeConfig one = onPostgres(config(dir.resolve("a"), imap, smtp, "duo-a"));
-    IntakeConfig.Mailbox a = one.mailbox();
-    IntakeConfig.Mailbox b =
-        new IntakeConfig.Mailbox(
+    org.outputintake.config.Mailbox a = one.mailbox();
+    org.outputintake.config.Mailbox b =
+        new org.outputintake.config.Mailbox(
             "duo-b@example.org",
-            new IntakeConfig.Server(
+            new org.outputintake.config.Server(
                 "127.0.0.1", imap, false, false, "duo-b", "pw", "password", Duration.ofSeconds(30)),
             a.smtp(),
             a.folders());
@@ -201,22 +193,14 @@ public final class IntakeBench {
   }
 
   private static IntakeConfig twoMailboxes(
-      IntakeConfig c, IntakeConfig.Mailbox a, IntakeConfig.Mailbox b, Path dataDir) {
-    return new IntakeConfig(
-        java.util.List.of(a, b),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        new IntakeConfig.Storage(dataDir),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security(),
-        c.sla(),
-        c.digests(),
-        c.workflow(),
-        c.server());
+      IntakeConfig c,
+      org.outputintake.config.Mailbox a,
+      org.outputintake.config.Mailbox b,
+      Path dataDir) {
+    return c.toBuilder()
+        .mailboxes(java.util.List.of(a, b))
+        .storage(new org.outputintake.config.Storage(dataDir))
+        .build();
   }
 
   /** Returns the requests per second end to end. */
@@ -279,27 +263,36 @@ public final class IntakeBench {
         1234567,Bench project,live,full,ada.lovelace@uni.example.ac.uk
         """);
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
-    return new IntakeConfig(
-        new IntakeConfig.Mailbox(
-            SUPPORT,
-            new IntakeConfig.Server(
-                "127.0.0.1", imap, false, false, login, "pw", "password", Duration.ofSeconds(30)),
-            new IntakeConfig.Server(
-                "127.0.0.1",
-                smtp,
-                false,
-                false,
-                "support",
-                "pw",
-                "password",
-                Duration.ofSeconds(30)),
-            base.mailbox().folders()),
-        base.poll(),
-        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
-        base.tickets(),
-        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
-        new IntakeConfig.Storage(dir.resolve("data")),
-        new IntakeConfig.Replies(1_000_000, null),
-        base.scanning());
+    return IntakeConfig.builder()
+        .mailbox(
+            new Mailbox(
+                SUPPORT,
+                new Server(
+                    "127.0.0.1",
+                    imap,
+                    false,
+                    false,
+                    login,
+                    "pw",
+                    "password",
+                    Duration.ofSeconds(30)),
+                new Server(
+                    "127.0.0.1",
+                    smtp,
+                    false,
+                    false,
+                    "support",
+                    "pw",
+                    "password",
+                    Duration.ofSeconds(30)),
+                base.mailbox().folders()))
+        .poll(base.poll())
+        .database(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("intake.db")))
+        .tickets(base.tickets())
+        .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
+        .storage(new Storage(dir.resolve("data")))
+        .replies(new Replies(1_000_000, null))
+        .scanning(base.scanning())
+        .build();
   }
 }

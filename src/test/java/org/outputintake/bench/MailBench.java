@@ -18,7 +18,16 @@ import java.util.List;
 import java.util.Properties;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Poll;
+import org.outputintake.config.Projects;
+import org.outputintake.config.Replies;
+import org.outputintake.config.Security;
+import org.outputintake.config.Server;
+import org.outputintake.config.Staff;
+import org.outputintake.config.Storage;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutgoingMail;
@@ -227,40 +236,40 @@ public final class MailBench {
         1234567,Bench project,live,full,ada.lovelace@uni.example.ac.uk
         """);
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
-    return new IntakeConfig(
-        new IntakeConfig.Mailbox(
-            SUPPORT,
-            new IntakeConfig.Server(
-                "127.0.0.1",
-                mail.getImap().getPort(),
-                false,
-                false,
-                "support",
-                "pw",
-                "password",
-                Duration.ofSeconds(30)),
-            new IntakeConfig.Server(
-                "127.0.0.1",
-                mail.getSmtp().getPort(),
-                false,
-                false,
-                "support",
-                "pw",
-                "password",
-                Duration.ofSeconds(30)),
-            base.mailbox().folders()),
-        new IntakeConfig.Poll(
-            Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)),
-        new IntakeConfig.Database("jdbc:sqlite:" + dir.resolve("intake.db")),
-        base.tickets(),
-        new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
-        new IntakeConfig.Storage(dir.resolve("data")),
-        new IntakeConfig.Replies(1_000_000, null),
-        base.scanning(),
-        new IntakeConfig.Staff(
-            OFFICERS_LIST, List.of(OFFICER, "bob.officer@example.org"), List.of()),
+    return IntakeConfig.builder()
+        .mailbox(
+            new Mailbox(
+                SUPPORT,
+                new Server(
+                    "127.0.0.1",
+                    mail.getImap().getPort(),
+                    false,
+                    false,
+                    "support",
+                    "pw",
+                    "password",
+                    Duration.ofSeconds(30)),
+                new Server(
+                    "127.0.0.1",
+                    mail.getSmtp().getPort(),
+                    false,
+                    false,
+                    "support",
+                    "pw",
+                    "password",
+                    Duration.ofSeconds(30)),
+                base.mailbox().folders()))
+        .poll(new Poll(Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)))
+        .database(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("intake.db")))
+        .tickets(base.tickets())
+        .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
+        .storage(new Storage(dir.resolve("data")))
+        .replies(new Replies(1_000_000, null))
+        .scanning(base.scanning())
+        .staff(new Staff(OFFICERS_LIST, List.of(OFFICER, "bob.officer@example.org"), List.of()))
         // the officers' commands come over plain SMTP with no Authentication-Results, as in
         // IntakeBench
-        new IntakeConfig.Security(false, null));
+        .security(new Security(false, null))
+        .build();
   }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Scanning;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
@@ -102,16 +102,11 @@ class OperatorViewsTest {
             mail,
             dir,
             c ->
-                new IntakeConfig(
-                    c.mailbox(),
-                    c.poll(),
-                    c.database(),
-                    c.tickets(),
-                    c.projects(),
-                    c.storage(),
-                    c.replies(),
-                    new IntakeConfig.Scanning(
-                        "opensafely", c.scanning().policies(), c.scanning().shareRoot())))) {
+                c.toBuilder()
+                    .scanning(
+                        new Scanning(
+                            "opensafely", c.scanning().policies(), c.scanning().shareRoot()))
+                    .build())) {
       var registry = bot.app().context().registry().get();
       assertEquals("opensafely", registry.find("3456789").orElseThrow().policy());
       assertEquals("ons-srs", registry.find("1234567").orElseThrow().policy());

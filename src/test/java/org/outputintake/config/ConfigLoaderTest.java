@@ -277,14 +277,11 @@ class ConfigLoaderTest {
 
   @Test
   void recordsRejectInvalidValuesWhenBuiltDirectly() {
-    assertThrows(
-        ConfigException.class, () -> new IntakeConfig.Folders("INBOX", "Processed", "INBOX"));
-    assertThrows(
-        ConfigException.class, () -> new IntakeConfig.Tickets("STATS", 1, "Re: {{subject}}"));
-    IntakeConfig.Tickets t = new IntakeConfig.Tickets("STATS", 1, null);
+    assertThrows(ConfigException.class, () -> new Folders("INBOX", "Processed", "INBOX"));
+    assertThrows(ConfigException.class, () -> new Tickets("STATS", 1, "Re: {{subject}}"));
+    Tickets t = new Tickets("STATS", 1, null);
     assertEquals("[{{ticketId}}] {{subject}}", t.subjectFormat());
-    assertFalse(
-        new IntakeConfig.Server("h", 1, false, false, " ", null, null, null).hasCredentials());
+    assertFalse(new Server("h", 1, false, false, " ", null, null, null).hasCredentials());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -139,7 +139,6 @@ class MailboxesConfigTest {
   @Test
   void theKindsConfigKnows_areTheRequestKinds() {
     assertEquals(
-        Arrays.stream(RequestKind.values()).map(RequestKind::code).toList(),
-        IntakeConfig.Mailbox.KINDS);
+        Arrays.stream(RequestKind.values()).map(RequestKind::code).toList(), Mailbox.KINDS);
   }
 }

@@ -26,8 +26,7 @@ class SlaConfigTest {
     assertEquals(5, c.sla().days());
     assertEquals("england-and-wales", c.sla().region());
     assertEquals(Duration.ofHours(8), c.sla().reminderBefore(), "1d is one working day");
-    assertEquals(
-        List.of("daily", "weekly"), c.digests().stream().map(IntakeConfig.Digest::name).toList());
+    assertEquals(List.of("daily", "weekly"), c.digests().stream().map(Digest::name).toList());
     assertEquals(List.of("srs-manager@example.org"), c.digests().get(0).recipients(c.staff()));
     assertTrue(c.digests().get(1).skipIfEmpty());
   }

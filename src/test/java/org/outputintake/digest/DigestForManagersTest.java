@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.cli.Main;
 import org.outputintake.config.ConfigException;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.store.DbTime;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
@@ -52,26 +54,17 @@ class DigestForManagersTest {
   TestBot bot;
   Desk desk;
 
-  static UnaryOperator<IntakeConfig> digests(IntakeConfig.Sla sla, String cron) {
+  static UnaryOperator<IntakeConfig> digests(Sla sla, String cron) {
     return c -> {
       IntakeConfig s = TestBot.withStaff(c);
-      return new IntakeConfig(
-          s.mailbox(),
-          s.poll(),
-          s.database(),
-          s.tickets(),
-          s.projects(),
-          s.storage(),
-          s.replies(),
-          s.scanning(),
-          s.staff(),
-          s.security(),
-          sla,
-          List.of(new IntakeConfig.Digest("daily", cron, Duration.ofDays(1), List.of(), false)));
+      return s.toBuilder()
+          .sla(sla)
+          .digests(List.of(new Digest("daily", cron, Duration.ofDays(1), List.of(), false)))
+          .build();
     };
   }
 
-  void startBot(IntakeConfig.Sla sla) throws Exception {
+  void startBot(Sla sla) throws Exception {
     bot = new TestBot(mail, dir, digests(sla, WEEKDAYS));
     desk = new Desk(bot, dir);
   }
@@ -81,7 +74,7 @@ class DigestForManagersTest {
     if (bot != null) bot.close();
   }
 
-  private IntakeConfig.Digest daily() {
+  private Digest daily() {
     return bot.config().digest("daily").orElseThrow();
   }
 
@@ -91,7 +84,7 @@ class DigestForManagersTest {
 
   @Test
   void mondaysDailyDigestReportsWhatHappenedOnFridayAndAtTheWeekend() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     bot.app().digests().tick(); // Tuesday 16 January: the schedule starts here
     moveTo("2024-01-19T14:00:00Z"); // Friday afternoon: a request arrives
     desk.request("1234567", TABLE);
@@ -108,7 +101,7 @@ class DigestForManagersTest {
 
   @Test
   void lateTicketsSayByHowMuchLongestOverFirstAndWhoHoldsThem() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     String taken = desk.request("1234567", TABLE); // Tuesday 10:00
     desk.say(ALICE, taken, "#take");
     bot.clock().advance(Duration.ofHours(1));
@@ -127,7 +120,7 @@ class DigestForManagersTest {
 
   @Test
   void aLongQueueIsCutToAReadableListThatSaysHowManyMoreThereAre() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     int n = DigestBuilder.MAX_ROWS + 25;
     bot.app()
         .db()
@@ -168,7 +161,7 @@ class DigestForManagersTest {
 
   @Test
   void theDigestWarnsWhenTheBankHolidaysFileHasRunOut() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     String in2026 = bot.app().digests().renderText(daily(), Instant.parse("2026-06-01T07:00:00Z"));
     assertFalse(in2026.contains("WARNING"), in2026);
     // the shipped file lists 2024-2028: in 2029 Christmas would count as a working day
@@ -179,7 +172,7 @@ class DigestForManagersTest {
 
   @Test
   void aDigestThatBouncedIsCountedInTheNextDigest() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     bot.app().digests().sendNow(daily());
     bot.app().outbox().sendDue();
     String digestId = bot.receivedBy(MANAGER).get(0).getMessageID();
@@ -233,7 +226,7 @@ class DigestForManagersTest {
 
   @Test
   void theNearListIsNamedAfterTheConfiguredReminder() throws Exception {
-    startBot(new IntakeConfig.Sla(null, null, null, null, null, 5, Duration.ofHours(4)));
+    startBot(new Sla(null, null, null, null, null, 5, Duration.ofHours(4)));
     desk.request("1234567", TABLE); // due Tuesday 23 January 10:00
     String text = bot.app().digests().renderText(daily(), Instant.parse("2024-01-23T08:00:00Z"));
     assertTrue(text.contains("Due within 4h 00m of working time (1):"), text);
@@ -241,7 +234,7 @@ class DigestForManagersTest {
 
   @Test
   void ticketsWaitingForADataOwnerAreListedWithHowLongTheyHaveWaited() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     String id = desk.request("6600001", TABLE); // a for-approval project
     desk.twoPasses(id);
     desk.say(ALICE, id, "#owner"); // Tuesday 16 January 10:00
@@ -261,7 +254,7 @@ class DigestForManagersTest {
 
   @Test
   void theBreachAlertSaysWhenNobodyHasTakenTheTicket() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     String id = desk.request("1234567", TABLE);
     moveTo("2024-01-23T10:30:00Z");
     assertEquals(1, bot.app().reminders().tick());
@@ -273,7 +266,7 @@ class DigestForManagersTest {
 
   @Test
   void aRequestOfTheWeekendIsAnArrivalOnTheNextWorkingDayInTheChart() throws Exception {
-    startBot(IntakeConfig.Sla.DEFAULT);
+    startBot(Sla.DEFAULT);
     moveTo("2024-01-20T10:00:00Z"); // Saturday
     desk.request("1234567", TABLE);
     Instant monday = Instant.parse("2024-01-22T12:00:00Z");
@@ -312,7 +305,7 @@ class DigestForManagersTest {
     ConfigException never =
         assertThrows(
             ConfigException.class,
-            () -> new TestBot(mail, dir, digests(IntakeConfig.Sla.DEFAULT, "0 0 8 30 2 ?")));
+            () -> new TestBot(mail, dir, digests(Sla.DEFAULT, "0 0 8 30 2 ?")));
     assertTrue(never.getMessage().contains("never fires"), never.getMessage());
     assertTrue(never.getMessage().contains("\"0 0 8 ? * MON-FRI\""), never.getMessage());
 

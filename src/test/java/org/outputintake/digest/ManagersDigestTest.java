@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.cli.Main;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.RequestKind;
@@ -49,21 +51,11 @@ class ManagersDigestTest {
 
   static IntakeConfig withDigests(IntakeConfig c) {
     IntakeConfig s = TestBot.withStaff(c);
-    return new IntakeConfig(
-        s.mailbox(),
-        s.poll(),
-        s.database(),
-        s.tickets(),
-        s.projects(),
-        s.storage(),
-        s.replies(),
-        s.scanning(),
-        s.staff(),
-        s.security(),
-        IntakeConfig.Sla.DEFAULT,
-        List.of(
-            new IntakeConfig.Digest(
-                "daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)));
+    return s.toBuilder()
+        .sla(Sla.DEFAULT)
+        .digests(
+            List.of(new Digest("daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)))
+        .build();
   }
 
   void startBot() throws Exception {

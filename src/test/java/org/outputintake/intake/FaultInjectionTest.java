@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.testing.CuttingProxy;
 import org.outputintake.testing.Mails;
@@ -255,21 +256,14 @@ class FaultInjectionTest {
             mail,
             dir,
             c ->
-                new org.outputintake.config.IntakeConfig(
-                    c.mailbox(),
-                    c.poll(),
-                    new org.outputintake.config.IntakeConfig.Database(
-                        "jdbc:sqlite:"
-                            + dir.resolve("intake.db")
-                            + "?journal_mode=WAL&busy_timeout=300&transaction_mode=IMMEDIATE"
-                            + "&foreign_keys=true"),
-                    c.tickets(),
-                    c.projects(),
-                    c.storage(),
-                    c.replies(),
-                    c.scanning(),
-                    c.staff(),
-                    c.security()));
+                c.toBuilder()
+                    .database(
+                        new DatabaseSettings(
+                            "jdbc:sqlite:"
+                                + dir.resolve("intake.db")
+                                + "?journal_mode=WAL&busy_timeout=300&transaction_mode=IMMEDIATE"
+                                + "&foreign_keys=true"))
+                    .build());
     bot.deliver(Mails.request().messageId("<a@probe>").build(bot.session()));
     bot.deliver(Mails.request().messageId("<b@probe>").build(bot.session()));
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.config.OAuth2Settings;
+import org.outputintake.config.Poll;
+import org.outputintake.config.Server;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.mail.oauth2.OAuth2Status;
 import org.outputintake.testing.Mails;
@@ -96,8 +98,8 @@ class OAuth2MailboxTest {
     };
   }
 
-  static IntakeConfig.Server oauth2(IntakeConfig.Server s, OAuth2Settings settings) {
-    return new IntakeConfig.Server(
+  static Server oauth2(Server s, OAuth2Settings settings) {
+    return new Server(
         s.host(),
         s.port(),
         s.ssl(),
@@ -222,16 +224,11 @@ class OAuth2MailboxTest {
     UnaryOperator<IntakeConfig> idle =
         c -> {
           IntakeConfig o = clientCredentials().apply(c);
-          return new IntakeConfig(
-              o.mailbox(),
-              new IntakeConfig.Poll(
-                  Duration.ofMinutes(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)),
-              o.database(),
-              o.tickets(),
-              o.projects(),
-              o.storage(),
-              o.replies(),
-              o.scanning());
+          return o.toBuilder()
+              .poll(
+                  new Poll(
+                      Duration.ofMinutes(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)))
+              .build();
         };
     try (TestBot bot = new TestBot(mail, dir, idle)) {
       bot.app().start();

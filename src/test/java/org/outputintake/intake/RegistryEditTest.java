@@ -3,6 +3,7 @@ package org.outputintake.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.outputintake.config.Scanning;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
@@ -40,19 +41,7 @@ class RegistryEditTest extends BotTest {
             .replace("forbidden-extensions:\n", "forbidden-extensions:\n  - csv\n"));
     bot.writeRegistry(
         TestBot.REGISTRY.replace("10,ons-srs,none,\n2345678", "10,desk,none,\n2345678"));
-    bot.restartWith(
-        c ->
-            new org.outputintake.config.IntakeConfig(
-                c.mailbox(),
-                c.poll(),
-                c.database(),
-                c.tickets(),
-                c.projects(),
-                c.storage(),
-                c.replies(),
-                new org.outputintake.config.IntakeConfig.Scanning("ons-srs", policies, null),
-                c.staff(),
-                c.security()));
+    bot.restartWith(c -> c.toBuilder().scanning(new Scanning("ons-srs", policies, null)).build());
 
     assertEquals(java.util.List.of("FILE_TYPE_NOT_ALLOWED"), csvFindings("<p1@x>"));
 

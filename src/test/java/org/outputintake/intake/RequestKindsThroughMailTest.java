@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Tickets;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
@@ -152,21 +152,14 @@ class RequestKindsThroughMailTest extends BotTest {
   void eachKindMayHaveItsOwnPrefix_onOneNumbering_andRepliesFindTheirTicket() throws Exception {
     bot.restartWith(
         c ->
-            new IntakeConfig(
-                c.mailbox(),
-                c.poll(),
-                c.database(),
-                new IntakeConfig.Tickets(
-                    c.tickets().prefix(),
-                    c.tickets().firstNumber(),
-                    c.tickets().subjectFormat(),
-                    Map.of("ingest", "INGEST")),
-                c.projects(),
-                c.storage(),
-                c.replies(),
-                c.scanning(),
-                c.staff(),
-                c.security()));
+            c.toBuilder()
+                .tickets(
+                    new Tickets(
+                        c.tickets().prefix(),
+                        c.tickets().firstNumber(),
+                        c.tickets().subjectFormat(),
+                        Map.of("ingest", "INGEST")))
+                .build());
     bot.deliver(Mails.request().messageId("<out@uni.example.ac.uk>").build(bot.session()));
     bot.deliver(
         Mails.request()

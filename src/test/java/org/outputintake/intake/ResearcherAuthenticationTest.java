@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
@@ -39,10 +40,7 @@ class ResearcherAuthenticationTest extends DeskTest {
   @BeforeEach
   void researchersMustBeAuthenticated() throws Exception {
     restartWithSecurity(
-        new IntakeConfig.Security(
-            IntakeConfig.SenderProofRule.REQUIRED,
-            "mx.example.org",
-            IntakeConfig.SenderProofRule.REQUIRED));
+        new Security(SenderProofRule.REQUIRED, "mx.example.org", SenderProofRule.REQUIRED));
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Server;
 import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.TestBot;
@@ -33,15 +35,14 @@ class SeveralMailboxesTest extends BotTest {
 
   /** The test bot's mailbox for outputs only, and a second login for ingests and transfers. */
   private static IntakeConfig split(IntakeConfig c) {
-    IntakeConfig.Mailbox first = c.mailbox();
-    IntakeConfig.Server imap = first.imap();
-    IntakeConfig.Server smtp = first.smtp();
-    IntakeConfig.Mailbox outputs =
-        new IntakeConfig.Mailbox(first.address(), imap, smtp, first.folders(), List.of("output"));
-    IntakeConfig.Mailbox ingests =
-        new IntakeConfig.Mailbox(
+    Mailbox first = c.mailbox();
+    Server imap = first.imap();
+    Server smtp = first.smtp();
+    Mailbox outputs = new Mailbox(first.address(), imap, smtp, first.folders(), List.of("output"));
+    Mailbox ingests =
+        new Mailbox(
             INGESTS,
-            new IntakeConfig.Server(
+            new Server(
                 imap.host(),
                 imap.port(),
                 false,
@@ -50,7 +51,7 @@ class SeveralMailboxesTest extends BotTest {
                 "secret",
                 "password",
                 imap.timeout()),
-            new IntakeConfig.Server(
+            new Server(
                 smtp.host(),
                 smtp.port(),
                 false,
@@ -61,21 +62,7 @@ class SeveralMailboxesTest extends BotTest {
                 smtp.timeout()),
             first.folders(),
             List.of("ingest", "transfer"));
-    return new IntakeConfig(
-        List.of(outputs, ingests),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security(),
-        c.sla(),
-        c.digests(),
-        c.workflow(),
-        c.server());
+    return c.toBuilder().mailboxes(List.of(outputs, ingests)).build();
   }
 
   private void deliverToIngests(MimeMessage m) {
@@ -246,21 +233,7 @@ class SeveralMailboxesTest extends BotTest {
             dir.resolve("metrics"),
             c -> {
               IntakeConfig s = split(c);
-              return new IntakeConfig(
-                  s.mailboxes(),
-                  s.poll(),
-                  s.database(),
-                  s.tickets(),
-                  s.projects(),
-                  s.storage(),
-                  s.replies(),
-                  s.scanning(),
-                  s.staff(),
-                  s.security(),
-                  s.sla(),
-                  s.digests(),
-                  s.workflow(),
-                  org.outputintake.config.ServerSettings.on(0));
+              return s.toBuilder().server(org.outputintake.config.ServerSettings.on(0)).build();
             });
     bot = two;
     deliverToIngests(

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.mail.MailboxUnavailable;
 import org.outputintake.testing.TestBot;
@@ -82,16 +83,6 @@ class SharedBackoffTest {
   }
 
   private static IntakeConfig onDatabase(IntakeConfig c, String url) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        new IntakeConfig.Database(url),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security());
+    return c.toBuilder().database(new DatabaseSettings(url)).build();
   }
 }

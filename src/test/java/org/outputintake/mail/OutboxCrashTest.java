@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.reply.OutgoingMail;
@@ -60,8 +60,8 @@ class OutboxCrashTest {
               return null;
             });
       }
-      IntakeConfig.Server server =
-          new IntakeConfig.Server(
+      Server server =
+          new Server(
               "127.0.0.1",
               smtp.port(),
               false,

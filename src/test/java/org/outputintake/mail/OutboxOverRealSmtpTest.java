@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Server;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.reply.OutgoingMail;
@@ -183,9 +183,8 @@ class OutboxOverRealSmtpTest {
   }
 
   private OutboxSender sender(int port) {
-    IntakeConfig.Server server =
-        new IntakeConfig.Server(
-            "127.0.0.1", port, false, false, null, null, "password", Duration.ofSeconds(5));
+    Server server =
+        new Server("127.0.0.1", port, false, false, null, null, "password", Duration.ofSeconds(5));
     return new OutboxSender(
         db,
         new SmtpMailSender(server, TestBot.SUPPORT, java.time.Clock.systemUTC()),

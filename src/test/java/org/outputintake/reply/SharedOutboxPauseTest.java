@@ -144,11 +144,11 @@ class SharedOutboxPauseTest {
   }
 
   private IntakeConfig viaStub(IntakeConfig c) {
-    IntakeConfig.Server s = c.mailbox().smtp();
+    org.outputintake.config.Server s = c.mailbox().smtp();
     return TestBot.withServers(
         c,
         c.mailbox().imap(),
-        new IntakeConfig.Server(
+        new org.outputintake.config.Server(
             s.host(),
             smtp.port(),
             s.ssl(),

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.BankHolidays;
 import org.outputintake.config.ConfigException;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.ticket.TicketState;
 
 class WorkingTimeTest {
-  private final ServiceLevel sla = new ServiceLevel(IntakeConfig.Sla.DEFAULT);
+  private final ServiceLevel sla = new ServiceLevel(Sla.DEFAULT);
   private final WorkingCalendar cal = sla.calendar();
 
   private static Instant at(String s) {
@@ -43,15 +43,13 @@ class WorkingTimeTest {
         at("2024-04-02T09:00:00Z"), cal.plus(at("2024-03-28T16:00:00Z"), Duration.ofHours(2)));
     assertFalse(cal.isWorkingDay(LocalDate.parse("2026-12-28")), "Boxing Day's substitute");
     WorkingCalendar scotland =
-        new ServiceLevel(new IntakeConfig.Sla("scotland", null, null, null, null, 5, null))
-            .calendar();
+        new ServiceLevel(new Sla("scotland", null, null, null, null, 5, null)).calendar();
     assertFalse(scotland.isWorkingDay(LocalDate.parse("2024-01-02")));
     assertTrue(cal.isWorkingDay(LocalDate.parse("2024-01-02")));
     assertTrue(
         scotland.isWorkingDay(LocalDate.parse("2024-04-01")), "no Easter Monday in Scotland");
     WorkingCalendar ni =
-        new ServiceLevel(new IntakeConfig.Sla("northern-ireland", null, null, null, null, 5, null))
-            .calendar();
+        new ServiceLevel(new Sla("northern-ireland", null, null, null, null, 5, null)).calendar();
     assertFalse(ni.isWorkingDay(LocalDate.parse("2025-07-14")), "the Boyne's substitute day");
   }
 

@@ -37,8 +37,7 @@ public abstract class DeskTest {
    * A new bot and desk, on fresh data, whose staff work under {@code security}: how the desk runs
    * with sender authentication on.
    */
-  protected void restartWithSecurity(org.outputintake.config.IntakeConfig.Security security)
-      throws Exception {
+  protected void restartWithSecurity(org.outputintake.config.Security security) throws Exception {
     bot.close();
     bot = new TestBot(mail, dir.resolve("secure"), c -> TestBot.with(c, TestBot.STAFF, security));
     desk = new Desk(bot, dir);

@@ -23,7 +23,16 @@ import java.util.List;
 import java.util.Properties;
 import org.outputintake.app.IntakeApp;
 import org.outputintake.config.ConfigLoader;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Mailbox;
+import org.outputintake.config.Poll;
+import org.outputintake.config.Projects;
+import org.outputintake.config.Scanning;
+import org.outputintake.config.Security;
+import org.outputintake.config.Server;
+import org.outputintake.config.Staff;
+import org.outputintake.config.Storage;
 import org.outputintake.intake.IntakeEvents;
 import org.outputintake.reply.SendMailPort;
 import org.outputintake.ticket.Ticket;
@@ -57,8 +66,8 @@ public final class TestBot implements AutoCloseable {
   public static final String MANAGER = "srs-manager@example.org";
 
   /** The desk as the officers' tests see it: three officers and a distribution list. */
-  public static final IntakeConfig.Staff STAFF =
-      new IntakeConfig.Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
+  public static final Staff STAFF =
+      new Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
 
   private final GreenMailExtension mail;
   private IntakeConfig config;
@@ -82,36 +91,39 @@ public final class TestBot implements AutoCloseable {
     Files.writeString(dir.resolve("projects.csv"), REGISTRY);
     IntakeConfig base = new ConfigLoader(n -> null).loadDefaults();
     this.config =
-        new IntakeConfig(
-            new IntakeConfig.Mailbox(
-                SUPPORT,
-                new IntakeConfig.Server(
-                    "127.0.0.1",
-                    mail.getImap().getPort(),
-                    false,
-                    false,
-                    "support",
-                    "secret",
-                    "password",
-                    Duration.ofSeconds(10)),
-                new IntakeConfig.Server(
-                    "127.0.0.1",
-                    mail.getSmtp().getPort(),
-                    false,
-                    false,
-                    "support",
-                    "secret",
-                    "password",
-                    Duration.ofSeconds(10)),
-                base.mailbox().folders()),
-            new IntakeConfig.Poll(
-                Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)),
-            new IntakeConfig.Database(TestDatabases.newUrl(dir)),
-            base.tickets(),
-            new IntakeConfig.Projects(dir.resolve("projects.csv"), 4, 10),
-            new IntakeConfig.Storage(dir.resolve("data")),
-            base.replies(),
-            base.scanning());
+        IntakeConfig.builder()
+            .mailbox(
+                new Mailbox(
+                    SUPPORT,
+                    new Server(
+                        "127.0.0.1",
+                        mail.getImap().getPort(),
+                        false,
+                        false,
+                        "support",
+                        "secret",
+                        "password",
+                        Duration.ofSeconds(10)),
+                    new Server(
+                        "127.0.0.1",
+                        mail.getSmtp().getPort(),
+                        false,
+                        false,
+                        "support",
+                        "secret",
+                        "password",
+                        Duration.ofSeconds(10)),
+                    base.mailbox().folders()))
+            .poll(
+                new Poll(
+                    Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)))
+            .database(new DatabaseSettings(TestDatabases.newUrl(dir)))
+            .tickets(base.tickets())
+            .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
+            .storage(new Storage(dir.resolve("data")))
+            .replies(base.replies())
+            .scanning(base.scanning())
+            .build();
     this.config = adjust.apply(config);
     start();
   }
@@ -120,19 +132,8 @@ public final class TestBot implements AutoCloseable {
     return with(c, STAFF, c.security());
   }
 
-  public static IntakeConfig with(
-      IntakeConfig c, IntakeConfig.Staff staff, IntakeConfig.Security security) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        staff,
-        security);
+  public static IntakeConfig with(IntakeConfig c, Staff staff, Security security) {
+    return c.toBuilder().staff(staff).security(security).build();
   }
 
   public IntakeConfig config() {
@@ -156,18 +157,10 @@ public final class TestBot implements AutoCloseable {
     stop();
     IntakeConfig c = config;
     config =
-        new IntakeConfig(
-            c.mailbox(),
-            c.poll(),
-            c.database(),
-            c.tickets(),
-            c.projects(),
-            c.storage(),
-            c.replies(),
-            new IntakeConfig.Scanning(
-                c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot),
-            c.staff(),
-            c.security());
+        c.toBuilder()
+            .scanning(
+                new Scanning(c.scanning().defaultPolicy(), c.scanning().policies(), shareRoot))
+            .build();
     start();
   }
 
@@ -181,11 +174,11 @@ public final class TestBot implements AutoCloseable {
   /** Restarts the bot talking IMAP to another port (a dead one, to play an outage). */
   public void restartWithImapPort(int port) {
     stop();
-    IntakeConfig.Server imap = config.mailbox().imap();
+    Server imap = config.mailbox().imap();
     config =
         withServers(
             config,
-            new IntakeConfig.Server(
+            new Server(
                 imap.host(),
                 port,
                 imap.ssl(),
@@ -199,39 +192,20 @@ public final class TestBot implements AutoCloseable {
   }
 
   /** {@code c} talking to other IMAP and SMTP servers, everything else kept. */
-  public static IntakeConfig withServers(
-      IntakeConfig c, IntakeConfig.Server imap, IntakeConfig.Server smtp) {
-    return new IntakeConfig(
-        new IntakeConfig.Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()),
-        c.poll(),
-        c.database(),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security());
+  public static IntakeConfig withServers(IntakeConfig c, Server imap, Server smtp) {
+    return c.toBuilder()
+        .mailbox(new Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()))
+        .build();
   }
 
   /** {@code c} on another instance's database: two bots, one desk. */
   public static IntakeConfig onDatabase(IntakeConfig c, String url) {
-    return new IntakeConfig(
-        c.mailbox(),
-        c.poll(),
-        new IntakeConfig.Database(url),
-        c.tickets(),
-        c.projects(),
-        c.storage(),
-        c.replies(),
-        c.scanning(),
-        c.staff(),
-        c.security());
+    return c.toBuilder().database(new org.outputintake.config.DatabaseSettings(url)).build();
   }
 
   /** {@code s} logging in with another password (a wrong one, to play a refused login). */
-  public static IntakeConfig.Server withPassword(IntakeConfig.Server s, String password) {
-    return new IntakeConfig.Server(
+  public static Server withPassword(Server s, String password) {
+    return new Server(
         s.host(), s.port(), s.ssl(), s.starttls(), s.username(), password, s.auth(), s.timeout());
   }
 

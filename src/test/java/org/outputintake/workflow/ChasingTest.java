@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.digest.Chasing;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
@@ -46,21 +48,11 @@ class ChasingTest {
 
   static IntakeConfig withDigest(IntakeConfig c) {
     IntakeConfig s = TestBot.withStaff(c);
-    return new IntakeConfig(
-        s.mailbox(),
-        s.poll(),
-        s.database(),
-        s.tickets(),
-        s.projects(),
-        s.storage(),
-        s.replies(),
-        s.scanning(),
-        s.staff(),
-        s.security(),
-        IntakeConfig.Sla.DEFAULT,
-        List.of(
-            new IntakeConfig.Digest(
-                "daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)));
+    return s.toBuilder()
+        .sla(Sla.DEFAULT)
+        .digests(
+            List.of(new Digest("daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)))
+        .build();
   }
 
   @AfterEach

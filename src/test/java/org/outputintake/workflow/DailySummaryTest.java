@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Sla;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.TestBot;
@@ -43,20 +44,11 @@ class DailySummaryTest {
 
   static IntakeConfig withSummaryAtHalfEight(IntakeConfig c) {
     IntakeConfig s = TestBot.withStaff(c);
-    return new IntakeConfig(
-        s.mailbox(),
-        s.poll(),
-        s.database(),
-        s.tickets(),
-        s.projects(),
-        s.storage(),
-        s.replies(),
-        s.scanning(),
-        s.staff(),
-        s.security(),
-        IntakeConfig.Sla.DEFAULT,
-        List.of(),
-        new WorkflowSettings(5, 20, LocalTime.of(8, 30)));
+    return s.toBuilder()
+        .sla(Sla.DEFAULT)
+        .digests(List.of())
+        .workflow(new WorkflowSettings(5, 20, LocalTime.of(8, 30)))
+        .build();
   }
 
   @AfterEach

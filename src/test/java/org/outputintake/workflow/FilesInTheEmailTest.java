@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Staff;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.TicketFiles;
@@ -52,7 +52,7 @@ class FilesInTheEmailTest extends DeskTest {
         c ->
             TestBot.with(
                 c,
-                new IntakeConfig.Staff(
+                new Staff(
                     TestBot.OFFICERS_LIST, TestBot.STAFF.officers(), TestBot.STAFF.managers(), 10),
                 c.security()));
     String id = desk.request("1234567", TABLE);

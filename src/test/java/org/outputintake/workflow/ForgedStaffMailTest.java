@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.ConfigLoader;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
@@ -40,10 +40,9 @@ class ForgedStaffMailTest extends DeskTest {
 
   /** The shipped security settings, with the authserv-id an operator must name added. */
   private void shippedSecurity() throws Exception {
-    IntakeConfig.Security shipped = new ConfigLoader(n -> null).loadDefaults().security();
+    Security shipped = new ConfigLoader(n -> null).loadDefaults().security();
     assertTrue(shipped.requireAuthenticatedSender(), "shipped: staff mail must be authenticated");
-    restartWithSecurity(
-        new IntakeConfig.Security(shipped.staff(), "mx.example.org", shipped.researchers()));
+    restartWithSecurity(new Security(shipped.staff(), "mx.example.org", shipped.researchers()));
   }
 
   private boolean released(String id) {
@@ -117,8 +116,7 @@ class ForgedStaffMailTest extends DeskTest {
       throws Exception {
     String id = desk.request("1234567", TABLE);
     desk.twoPasses(id); // the check is off in this desk: the From address was believed
-    bot.restartWith(
-        c -> TestBot.with(c, c.staff(), new IntakeConfig.Security(true, "mx.example.org")));
+    bot.restartWith(c -> TestBot.with(c, c.staff(), new Security(true, "mx.example.org")));
 
     desk.say(ALICE, id, "#release", null, VOUCHED);
     assertFalse(released(id));

@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
+import org.outputintake.config.Storage;
 import org.outputintake.reply.Outbox;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.DeskTest;
@@ -111,17 +113,7 @@ class OfficersWorkflowTest extends DeskTest {
             dir.resolve("second"),
             c -> {
               IntakeConfig s = TestBot.withStaff(c);
-              return new IntakeConfig(
-                  s.mailbox(),
-                  s.poll(),
-                  s.database(),
-                  s.tickets(),
-                  s.projects(),
-                  new IntakeConfig.Storage(s.storage().dataDir(), archive),
-                  s.replies(),
-                  s.scanning(),
-                  s.staff(),
-                  s.security());
+              return s.toBuilder().storage(new Storage(s.storage().dataDir(), archive)).build();
             });
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
@@ -142,7 +134,7 @@ class OfficersWorkflowTest extends DeskTest {
         new TestBot(
             mail,
             dir.resolve("secure"),
-            c -> TestBot.with(c, TestBot.STAFF, new IntakeConfig.Security(true, "mx.example.org")));
+            c -> TestBot.with(c, TestBot.STAFF, new Security(true, "mx.example.org")));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
 

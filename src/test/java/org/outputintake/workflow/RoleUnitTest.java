@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
 import org.outputintake.config.WorkflowSettings;
 import org.outputintake.project.Project;
 import org.outputintake.ticket.RequestKind;
@@ -72,12 +71,12 @@ class RoleUnitTest {
           Project.DataOwnerReview.FOR_APPROVAL,
           List.of("owner@dept.gov.uk"));
 
-  private static final IntakeConfig.Staff STAFF =
-      new IntakeConfig.Staff(
+  private static final org.outputintake.config.Staff STAFF =
+      new org.outputintake.config.Staff(
           null,
           List.of("officer@ons.gov.uk", "officer.too@ons.gov.uk"),
           List.of("manager@ons.gov.uk", "officer@ons.gov.uk"),
-          IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT,
+          org.outputintake.config.Staff.DEFAULT_ATTACH_LIMIT,
           Map.of("ingest", List.of("ingester@ons.gov.uk")));
 
   @Test

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.cli.Main;
+import org.outputintake.config.DatabaseSettings;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Storage;
 import org.outputintake.store.Sha256;
 import org.outputintake.store.TempFiles;
 import org.outputintake.testing.Desk;
@@ -122,17 +124,10 @@ class SharedFilesAcrossInstancesTest {
   private static UnaryOperator<IntakeConfig> onDesk(String url, Path host, Path sharedDir) {
     return c -> {
       IntakeConfig s = TestBot.withStaff(c);
-      return new IntakeConfig(
-          s.mailbox(),
-          s.poll(),
-          new IntakeConfig.Database(url),
-          s.tickets(),
-          s.projects(),
-          new IntakeConfig.Storage(host.resolve("data"), null, sharedDir),
-          s.replies(),
-          s.scanning(),
-          s.staff(),
-          s.security());
+      return s.toBuilder()
+          .database(new DatabaseSettings(url))
+          .storage(new Storage(host.resolve("data"), null, sharedDir))
+          .build();
     };
   }
 }

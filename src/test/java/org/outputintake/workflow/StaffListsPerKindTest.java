@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Staff;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 import org.outputintake.ticket.RequestKind;
@@ -32,11 +32,11 @@ class StaffListsPerKindTest extends DeskTest {
         c ->
             TestBot.with(
                 c,
-                new IntakeConfig.Staff(
+                new Staff(
                     TestBot.OFFICERS_LIST,
                     List.of(TestBot.ALICE, TestBot.BOB),
                     List.of(TestBot.MANAGER),
-                    IntakeConfig.Staff.DEFAULT_ATTACH_LIMIT,
+                    Staff.DEFAULT_ATTACH_LIMIT,
                     Map.of("ingest", List.of(TestBot.CAROL))),
                 c.security()));
 

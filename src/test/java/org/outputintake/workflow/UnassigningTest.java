@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outputintake.config.IntakeConfig;
+import org.outputintake.config.Security;
+import org.outputintake.config.Staff;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.Mails;
@@ -188,8 +189,7 @@ class UnassigningTest extends DeskTest {
             c ->
                 TestBot.with(
                     c,
-                    new IntakeConfig.Staff(
-                        OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER, alan)),
+                    new Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER, alan)),
                     c.security()));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
@@ -234,7 +234,7 @@ class UnassigningTest extends DeskTest {
         new TestBot(
             mail,
             dir.resolve("secure"),
-            c -> TestBot.with(c, TestBot.STAFF, new IntakeConfig.Security(true, "mx.example.org")));
+            c -> TestBot.with(c, TestBot.STAFF, new Security(true, "mx.example.org")));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take", null, Map.of("Authentication-Results", TRUSTED));
