@@ -102,6 +102,7 @@ public final class IntakeApp implements AutoCloseable {
             context.clock(),
             this.pollers.stream().map(InboxPoller::mailboxKey).toList(),
             hostName());
+    outbox.claimAs(leases.instanceId(), config.ha().takeover());
     this.digests =
         new org.outputintake.digest.Digests(
             config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
