@@ -443,6 +443,8 @@ class FailoverIT {
             });
     double pollAfter = (System.nanoTime() - killedAt) / 1e9;
     start(name);
+    // back as the standby before the next burst, so that there is someone to take over again
+    await().atMost(Duration.ofSeconds(90)).until(() -> aliveInstances() == 2);
     return String.format(
         java.util.Locale.ROOT,
         "takeover after kill %d: lease taken %.1f s, next email decided %.1f s, first poll"
@@ -496,13 +498,16 @@ class FailoverIT {
     int n = done;
     for (; n < Math.min(WORKED, open.size()); n++) {
       String id = open.get(n);
-      // the scanners' blockers need an answer in a pass: the override is the one for every ticket
+      // a decision answers the round's notification to the officers' list; the scanners' blockers
+      // need an answer in a pass: the override is the one for every ticket
+      String notification = notificationOf(id);
       for (String command : List.of("#take", "#pass override: checked by hand")) {
         MimeMessage m =
             Mails.request()
                 .from(TestBot.ALICE)
-                .subject("[" + id + "] about this one")
+                .subject("Re: [" + id + "] New output request")
                 .body(command)
+                .inReplyTo(notification)
                 .messageId("<fo-cmd-" + command.substring(1, 5) + "-" + id + "@example.org>")
                 .header("Authentication-Results", TRUSTED)
                 .build(session);
@@ -627,6 +632,21 @@ class FailoverIT {
       }
     }
     return ids;
+  }
+
+  /** The Message-ID of the ticket's notification to the officers' list, queued with the ticket. */
+  private String notificationOf(String ticketId) throws SQLException {
+    try (Connection c = db();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT message_id FROM outbox WHERE ticket_id = ? AND recipient = ? ORDER BY id")) {
+      ps.setString(1, ticketId);
+      ps.setString(2, TestBot.OFFICERS_LIST);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no notification of " + ticketId + " to the officers' list");
+        return rs.getString(1);
+      }
+    }
   }
 
   private long pidOf(String instanceId) throws SQLException {
