@@ -147,6 +147,9 @@ class FailoverIT {
       run();
     } catch (Throwable t) {
       printLogs();
+      System.out.printf(
+          "at the failure: %d tickets, %d emails in the inbox, %d replies pending%n",
+          ticketCount(), inboxCount(), pendingOutbox());
       throw t;
     }
   }
@@ -195,7 +198,7 @@ class FailoverIT {
     commandOpenedTickets(commanded);
 
     // everything answered and nothing left to send
-    await()
+    await("every request answered, the inbox empty, the outbox sent, a digest out")
         .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(500))
         .until(
