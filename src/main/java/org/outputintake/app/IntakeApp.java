@@ -81,6 +81,7 @@ public final class IntakeApp implements AutoCloseable {
             hostName());
     this.polling = new MailboxPolling(pollers, db, leases, outbox);
     this.outboxNow = new OutboxNow(outbox);
+    outbox.claimAs(leases.instanceId(), config.ha().takeover());
     this.digests =
         new org.outputintake.digest.Digests(
             config, db, context.templates(), context.workflow().serviceLevel(), context.clock());

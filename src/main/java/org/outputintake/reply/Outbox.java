@@ -243,19 +243,28 @@ public final class Outbox {
 
   /**
    * Claims a pending row for {@code owner} until {@code until}: true when it is theirs now (free,
-   * its lease run out, or already theirs). Only the process holding the claim sends the row.
+   * its lease run out, already theirs, or held by an instance whose heartbeat stopped before {@code
+   * silentSince}). Only the process holding the claim sends the row.
+   *
+   * <p>An instance killed mid-pass held its page of rows for the whole claim; its heartbeat (see
+   * {@code store.Instances}) says it died long before that runs out, so its replies leave within
+   * the takeover time, as its mailbox does. A command line's claims are no instance's, and only run
+   * out.
    */
-  public static boolean claim(Connection c, long id, String owner, Instant now, Instant until)
+  public static boolean claim(
+      Connection c, long id, String owner, Instant now, Instant until, Instant silentSince)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'pending'"
-                + " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)")) {
+                + " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?"
+                + " OR claimed_by IN (SELECT id FROM instance WHERE heartbeat < ?))")) {
       ps.setString(1, owner);
       ps.setString(2, DbTime.of(until));
       ps.setLong(3, id);
       ps.setString(4, DbTime.of(now));
       ps.setString(5, owner);
+      ps.setString(6, DbTime.of(silentSince));
       return ps.executeUpdate() == 1;
     }
   }

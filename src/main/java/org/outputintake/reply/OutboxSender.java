@@ -39,12 +39,19 @@ public final class OutboxSender {
    */
   private static final Duration LEASE = Duration.ofMinutes(10);
 
-  /** This sender's name on the rows it claims; unique per process and instance. */
   /** Whether this pass claimed rows it must free when it ends. */
   private boolean holding;
 
-  private final String owner =
-      "pid " + ProcessHandle.current().pid() + " " + java.util.UUID.randomUUID();
+  /**
+   * This sender's name on the rows it claims; unique per process and instance. In the daemon it is
+   * the instance's id ({@link #claimAs}), so its claims end with its heartbeat.
+   */
+  private String owner = "pid " + ProcessHandle.current().pid() + " " + java.util.UUID.randomUUID();
+
+  /**
+   * How long an instance's heartbeat may be silent before its claims are free; none: no instance.
+   */
+  private java.util.Optional<Duration> instanceSilence = java.util.Optional.empty();
 
   private final Database db;
   private final SendMailPort smtp;
@@ -91,6 +98,17 @@ public final class OutboxSender {
                         f.sha256()))
             .toList();
     return mail.withAttachments(here);
+  }
+
+  /**
+   * Claims rows as the instance {@code instanceId} of the {@code instance} table, whose claims any
+   * other instance may take once its heartbeat has been silent for {@code takeover}: a killed
+   * instance's replies then leave as soon as its mailbox is taken over, not when its claims run
+   * out.
+   */
+  public synchronized void claimAs(String instanceId, Duration takeover) {
+    this.owner = instanceId;
+    this.instanceSilence = java.util.Optional.of(takeover);
   }
 
   /** The officers are told, in the transaction that marks the dead letter (see IntakeApp). */
@@ -210,11 +228,13 @@ public final class OutboxSender {
   /** The rows of {@code rows} this sender now holds, in one transaction. */
   private List<Outbox.Entry> claim(List<Outbox.Entry> rows) {
     Instant now = clock.instant();
+    // without an instance, no heartbeat is old enough to free a claim
+    Instant silentSince = instanceSilence.map(now::minus).orElse(Instant.EPOCH);
     return db.inTransaction(
         c -> {
           List<Outbox.Entry> mine = new java.util.ArrayList<>();
           for (Outbox.Entry e : rows) {
-            if (Outbox.claim(c, e.id(), owner, now, now.plus(LEASE))) mine.add(e);
+            if (Outbox.claim(c, e.id(), owner, now, now.plus(LEASE), silentSince)) mine.add(e);
           }
           holding |= !mine.isEmpty();
           return mine;

@@ -194,6 +194,37 @@ class OutboxTest {
   }
 
   @Test
+  void aKilledInstancesClaimsAreFreeOnceItsHeartbeatIsSilentForTheTakeover_aCommandLinesAreNot() {
+    enqueue(mail("<killed@x>", "ada@uni.example.ac.uk"), T0);
+    enqueue(mail("<cli@x>", "ada@uni.example.ac.uk"), T0);
+    long killed = db.read(Outbox::all).get(0).id();
+    long cli = db.read(Outbox::all).get(1).id();
+    Duration claim = Duration.ofMinutes(10);
+    // instance A claimed its page at T0 and was killed there (kill -9): its heartbeat stopped
+    db.inTransaction(
+        c -> {
+          org.outputintake.store.Instances.register(
+              c, new org.outputintake.store.Instances.Instance("instance-a", "host-a", 7, T0, T0));
+          assertTrue(Outbox.claim(c, killed, "instance-a", T0, T0.plus(claim), Instant.EPOCH));
+          // a command line (digest --send) is no instance: its claim only runs out
+          assertTrue(Outbox.claim(c, cli, "pid 8 cli", T0, T0.plus(claim), Instant.EPOCH));
+          return null;
+        });
+    List<String> sent = new ArrayList<>();
+    MutableClock clock = new MutableClock(T0.plusSeconds(5));
+    OutboxSender b = new OutboxSender(db, m -> sent.add(m.messageId()), clock, m -> {});
+    b.claimAs("instance-b", Duration.ofSeconds(30));
+
+    assertEquals(0, b.sendDue(), "A's heartbeat is 5 s old: its claim holds");
+    clock.now = T0.plusSeconds(31);
+    assertEquals(1, b.sendDue(), "A silent for the takeover: B sends what A held");
+    assertEquals(List.of("<killed@x>"), sent);
+    clock.now = T0.plus(claim);
+    assertEquals(1, b.sendDue(), "the command line's claim ran out");
+    assertEquals(List.of("<killed@x>", "<cli@x>"), sent);
+  }
+
+  @Test
   void aServerFailureStopsThePassAndPausesTheWholeOutboxWithoutCountingAgainstTheReply() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
