@@ -120,7 +120,7 @@ class ArchitectureTest {
         .and()
         .haveNameNotMatching(
             "org\\.outputintake\\.("
-                + "reply\\.Outbox|"
+                + "reply\\.Outbox|reply\\.SentReplies|"
                 + "ticket\\.AuditLog|"
                 + "intake\\.MailLog|"
                 + "intake\\.MailboxState|"

@@ -224,7 +224,7 @@ public final class IntakeApp implements AutoCloseable {
               refusedFilesGoAfter(events, new RefusedFiles(db, desk, clock)),
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
-      outbox.shareWaits(new org.outputintake.backoff.SharedWaits(db), smtpServers(config));
+      outbox.shareWaits(new org.outputintake.backoff.SharedWaits(db), config.smtpServers());
       outbox.findFilesIn(desk.files());
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
@@ -234,11 +234,6 @@ public final class IntakeApp implements AutoCloseable {
       db.close();
       throw e;
     }
-  }
-
-  /** The SMTP servers the outbox sends through: what its shared pause is keyed by. */
-  public static java.util.List<org.outputintake.config.Server> smtpServers(IntakeConfig config) {
-    return config.mailboxes().stream().map(org.outputintake.config.Mailbox::smtp).toList();
   }
 
   /** The watcher hears of each sent reply, then a refusal's files with direct identifiers go. */

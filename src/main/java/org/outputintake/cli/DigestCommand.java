@@ -134,9 +134,7 @@ final class DigestCommand implements Callable<Integer> {
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
       // a running bot's outage or refused login holds this send too
-      sender.shareWaits(
-          new org.outputintake.backoff.SharedWaits(db),
-          org.outputintake.app.IntakeApp.smtpServers(config));
+      sender.shareWaits(new org.outputintake.backoff.SharedWaits(db), config.smtpServers());
       // only the digest's own rows: the running bot sends everything else, once
       int sent = sender.sendOnly(queued);
       out.printf(

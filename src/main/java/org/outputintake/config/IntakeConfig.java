@@ -72,11 +72,16 @@ public record IntakeConfig(
   }
 
   /**
-   * The first mailbox: the one staff mail (digests, officers' notifications) leaves from, and every
-   * reply written before there were several.
+   * The first mailbox: the one desk-wide mail (digests, daily summaries) leaves from; mail about a
+   * ticket leaves from the ticket's own mailbox.
    */
   public Mailbox mailbox() {
     return mailboxes.get(0);
+  }
+
+  /** The SMTP servers the outbox sends through: what its shared pause is keyed by. */
+  public java.util.List<Server> smtpServers() {
+    return mailboxes.stream().map(Mailbox::smtp).toList();
   }
 
   /** The mailbox that accepts requests of this kind (by code), if any does: the first that does. */

@@ -9,6 +9,7 @@ import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutboxSender;
+import org.outputintake.reply.SentReplies;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
@@ -54,7 +55,7 @@ final class BounceHandler {
                       new ArrayList<>(Outbox.byMessageIds(c, bounce.originalMessageIds()));
                   if (rows.isEmpty()) {
                     for (String r : bounce.failedRecipients()) {
-                      Outbox.latestTo(c, r, now.minus(RECENT)).ifPresent(rows::add);
+                      SentReplies.latestTo(c, r, now.minus(RECENT)).ifPresent(rows::add);
                     }
                   }
                   String ticket = threadTicket.map(t -> t.id().toString()).orElse(null);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.outputintake.mail.BounceReader;
 import org.outputintake.mail.InboundMessage;
-import org.outputintake.reply.Outbox;
+import org.outputintake.reply.SentReplies;
 import org.outputintake.scan.Finding;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.Ticket;
@@ -76,7 +76,8 @@ final class Router {
         .read(
             c -> {
               for (String id : m.threadIds()) {
-                if (Outbox.kindOf(c, id).filter("request-refused"::equals).isPresent()) return true;
+                if (SentReplies.kindOf(c, id).filter("request-refused"::equals).isPresent())
+                  return true;
               }
               return false;
             });

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.outputintake.config.Staff;
 import org.outputintake.mail.InboundMessage;
 import org.outputintake.mail.text.ReplyText;
-import org.outputintake.reply.Outbox;
+import org.outputintake.reply.SentReplies;
 import org.outputintake.store.RawStore;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
@@ -42,7 +42,7 @@ final class StaffOutsideTickets {
         .read(
             c -> {
               for (String id : m.threadIds()) {
-                Optional<String> kind = Outbox.kindOf(c, id).filter(STAFF_KINDS::contains);
+                Optional<String> kind = SentReplies.kindOf(c, id).filter(STAFF_KINDS::contains);
                 if (kind.isPresent()) return kind;
               }
               return Optional.<String>empty();

@@ -71,8 +71,8 @@ public final class ReplyCap {
     Instant since = now.minus(Duration.ofHours(1));
     int recent =
         cause == Cause.STAFF_WITHOUT_COMMAND
-            ? Outbox.countTo(c, mail.to(), cause, since)
-            : Outbox.countTo(c, mail.to(), since);
+            ? SentReplies.countTo(c, mail.to(), cause, since)
+            : SentReplies.countTo(c, mail.to(), since);
     int cap =
         cause == Cause.STAFF_WITHOUT_COMMAND ? Math.min(perHour, STAFF_HELP_PER_HOUR) : perHour;
     if (recent < cap) return Optional.empty();

@@ -3,7 +3,7 @@ package org.outputintake.workflow;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.outputintake.reply.Outbox;
+import org.outputintake.reply.SentReplies;
 import org.outputintake.ticket.TicketFiles;
 
 /**
@@ -21,7 +21,8 @@ final class SeenRound {
 
   static void require(Invocation inv) throws SQLException {
     int current = inv.ticket().round();
-    Optional<Outbox.Shown> shown = Outbox.answered(inv.c(), inv.id(), inv.message().threadIds());
+    Optional<SentReplies.Shown> shown =
+        SentReplies.answered(inv.c(), inv.id(), inv.message().threadIds());
     if (shown.isPresent() && shown.get().round() != null && shown.get().round() == current) return;
     String now =
         inv.id()
@@ -52,7 +53,7 @@ final class SeenRound {
               + cmd
               + ". Nothing was recorded");
     }
-    Outbox.Shown s = shown.get();
+    SentReplies.Shown s = shown.get();
     String seen =
         s.round() == null
             ? "an email of " + inv.id() + " written before the bot recorded check rounds"

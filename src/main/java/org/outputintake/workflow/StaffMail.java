@@ -15,6 +15,7 @@ import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyCap;
 import org.outputintake.reply.ReplyQueue;
+import org.outputintake.reply.SentReplies;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
@@ -152,7 +153,7 @@ public final class StaffMail {
                 null)
             .subject();
     int recent =
-        Outbox.countOnTicket(c, t.idText(), ALERT, subject, now.minus(Duration.ofHours(1)));
+        SentReplies.countOnTicket(c, t.idText(), ALERT, subject, now.minus(Duration.ofHours(1)));
     if (recent > 0) {
       AuditLog.append(
           c,

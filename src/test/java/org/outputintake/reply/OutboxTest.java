@@ -153,17 +153,17 @@ class OutboxTest {
         2,
         (int)
             db.<Integer>read(
-                c -> Outbox.countTo(c, "Ada@Uni.Example.ac.uk", T0.minusSeconds(3600))));
+                c -> SentReplies.countTo(c, "Ada@Uni.Example.ac.uk", T0.minusSeconds(3600))));
     assertEquals(
         3,
         (int)
             db.<Integer>read(
-                c -> Outbox.countTo(c, "ada@uni.example.ac.uk", T0.minusSeconds(86400))));
+                c -> SentReplies.countTo(c, "ada@uni.example.ac.uk", T0.minusSeconds(86400))));
     assertEquals(
         0,
         (int)
             db.<Integer>read(
-                c -> Outbox.countTo(c, "carol@uni.example.ac.uk", T0.minusSeconds(86400))));
+                c -> SentReplies.countTo(c, "carol@uni.example.ac.uk", T0.minusSeconds(86400))));
   }
 
   @Test
