@@ -253,6 +253,19 @@ public final class Outbox {
     }
   }
 
+  /** Whether {@code owner} still holds this row, unsent. */
+  public static boolean heldBy(Connection c, long id, String owner) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM outbox WHERE id = ? AND claimed_by = ? AND status = 'pending'")) {
+      ps.setLong(1, id);
+      ps.setString(2, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** Frees the pending rows {@code owner} holds, so another process need not wait for the lease. */
   public static void release(Connection c, String owner) throws SQLException {
     try (PreparedStatement ps =

@@ -251,10 +251,18 @@ public final class OutboxSender {
   private enum Result {
     SENT,
     MESSAGE_FAILED,
-    SERVER_DOWN
+    SERVER_DOWN,
+    /** Another instance took the row over while this one was frozen (its heartbeat silent). */
+    TAKEN_OVER
   }
 
   private Result attempt(Outbox.Entry e) {
+    if (!sentUnmarked.contains(e.id()) && !db.read(c -> Outbox.heldBy(c, e.id(), owner))) {
+      // a page is claimed at once and sent one by one: a process frozen past the takeover (a
+      // suspended VM) would otherwise send, on waking, the rest of a page others already sent
+      LOG.warn("outbox row {} was taken over by another instance; not sent from here", e.id());
+      return Result.TAKEN_OVER;
+    }
     OutgoingMail mail = withLocalFiles(e.mail());
     if (!sentUnmarked.contains(e.id())) {
       try {

@@ -225,6 +225,46 @@ class OutboxTest {
   }
 
   @Test
+  void anInstanceFrozenMidPage_sendsNoneOfTheRowsAnotherInstanceTookOverMeanwhile() {
+    for (String id : List.of("<one@x>", "<two@x>", "<three@x>"))
+      enqueue(mail(id, "ada@uni.example.ac.uk"), T0);
+    db.inTransaction(
+        c -> {
+          for (String name : List.of("instance-a", "instance-b"))
+            org.outputintake.store.Instances.register(
+                c, new org.outputintake.store.Instances.Instance(name, "host", 7, T0, T0));
+          return null;
+        });
+    List<String> delivered = new ArrayList<>();
+    MutableClock clock = new MutableClock(T0);
+    OutboxSender b = new OutboxSender(db, m -> delivered.add(m.messageId()), clock, m -> {});
+    b.claimAs("instance-b", Duration.ofSeconds(30));
+    java.util.function.Consumer<OutgoingMail> freezeAfterFirst =
+        m -> {
+          if (!m.messageId().equals("<one@x>")) return;
+          // A freezes once its first reply is sent and marked, past the takeover; B goes on
+          clock.now = T0.plusSeconds(31);
+          db.inTransaction(
+              c -> {
+                try (var ps =
+                    c.prepareStatement(
+                        "UPDATE instance SET heartbeat = ? WHERE id = 'instance-b'")) {
+                  ps.setString(1, org.outputintake.store.DbTime.of(clock.now));
+                  ps.executeUpdate();
+                }
+                return null;
+              });
+          assertEquals(2, b.sendDue(), "B sends the rest of A's page");
+        };
+    OutboxSender a =
+        new OutboxSender(db, m -> delivered.add(m.messageId()), clock, freezeAfterFirst);
+    a.claimAs("instance-a", Duration.ofSeconds(30));
+
+    assertEquals(1, a.sendDue(), "A, woken, sends nothing B took over");
+    assertEquals(List.of("<one@x>", "<two@x>", "<three@x>"), delivered, "each reply once");
+  }
+
+  @Test
   void aServerFailureStopsThePassAndPausesTheWholeOutboxWithoutCountingAgainstTheReply() {
     enqueue(mail("<a@x>", "ada@uni.example.ac.uk"), T0);
     enqueue(mail("<b@x>", "ada@uni.example.ac.uk"), T0);
