@@ -216,6 +216,70 @@ class TableJudgementEdgesTest {
   }
 
   @Test
+  void aLowNumberOfObservationsInADescribeTableIsALowCount() throws IOException {
+    // pandas' describe(): the count row gives the number of records behind each mean
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            ",age,income",
+            "count,5,120",
+            "mean,40.2,31000.5",
+            "std,3.1,800.2",
+            "50%,41.0,30500.0");
+    assertEquals(List.of("row 2, column 'age'"), locations(f, "LOW_COUNT"));
+  }
+
+  @Test
+  void aSurvivalTableHasItsEventCountsCheckedAndNeedsNoResidualDf() throws IOException {
+    // a life table's standard errors are not a model's: its n_event cells are counts
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "time,n_risk,n_event,surv,std_err",
+            "1,120,3,0.975,0.014",
+            "2,117,12,0.872,0.031");
+    assertEquals(List.of("row 2, column 'n_event'"), locations(f, "LOW_COUNT"));
+    assertFalse(codes(f).contains("DEGREES_OF_FREEDOM_MISSING"), f.toString());
+  }
+
+  @Test
+  void aHistogramsBinEdgesAreNotCounts() throws IOException {
+    List<Finding> f = csv("ons-srs", "variable,bin_edge,n", "age,0,5", "age,10,40", "age,20,60");
+    assertEquals(List.of("LOW_COUNT"), codes(f));
+    assertEquals("row 2, column 'n'", f.get(0).location());
+  }
+
+  @Test
+  void aMedianBesideDeathsAndTheirRateIsAValueNotACount() throws IOException {
+    List<Finding> f =
+        csv("ons-srs", "region,deaths,death_rate,p50", "North,30,1.25,40", "South,120,2.5,3");
+    assertEquals(List.of(), locations(f, "LOW_COUNT"));
+  }
+
+  @Test
+  void aSuppressedCountBesideItsPercentageIsGivenBack() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "ethnicity,n,pct",
+            "White,1203,91.2",
+            "Black,[REDACTED],0.5",
+            "Mixed,[REDACTED],[REDACTED]",
+            "Other,21,1.6",
+            "Total,1319,100.0");
+    assertEquals(List.of("row 3, column 'n'"), locations(f, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aLatitudeInTheUkBesideALongitudeOutsideItIsNoPlace() throws IOException {
+    // the pair is judged together: New York's longitude with a latitude in the UK's range
+    List<Finding> f = csv("ons-srs", "site,lat,lon,n", "A,51.5,-74.0060,20", "B,52.1,-80.1,30");
+    assertEquals(List.of(), codes(f));
+    List<Finding> uk = csv("ons-srs", "site,lat,lon,n", "A,51.5,-0.12,20", "B,52.1,-1.1,30");
+    assertEquals(List.of("LAT_LONG"), codes(uk));
+  }
+
+  @Test
   void cellReferencesRunPastZLikeASpreadsheet() {
     assertEquals("A1", TableJudge.cellRef(1, 0));
     assertEquals("Z2", TableJudge.cellRef(2, 25));
