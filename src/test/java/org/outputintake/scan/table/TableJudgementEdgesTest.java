@@ -280,6 +280,64 @@ class TableJudgementEdgesTest {
   }
 
   @Test
+  void aBlankCellInAColumnWithATotalRowIsTheOneHiddenCell() throws IOException {
+    List<Finding> f = csv("ons-srs", "area,n", "A,120", "B,", "C,300", "Total,450");
+    assertEquals(List.of("row 3, column 'n'"), locations(f, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aMarkerInAColumnWithATotalRowIsFoundOnItsRow() throws IOException {
+    List<Finding> f = csv("ons-srs", "area,n", "A,120", "B,130", "C,*", "Total,450");
+    assertEquals(List.of("row 4, column 'n'"), locations(f, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aHiddenShareInAColumnWithATotalRowIsGivenBackTwice() throws IOException {
+    List<Finding> f =
+        csv("ons-srs", "group,n", "A,120 (80%)", "B,<10 (5%)", "C,22 (15%)", "Total,150 (100%)");
+    assertEquals(
+        List.of("row 3, column 'n'", "row 3, column 'n'"), locations(f, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
+  void aColumnOfAmountsIsNotPassedSilently() throws IOException {
+    // amounts need their contributors and largest contributions before they can be judged
+    List<Finding> f = csv("ons-srs", "group,amount", "A,2.5", "B,4.5");
+    assertEquals(List.of("UNDERLYING_COUNTS_MISSING", "DOMINANCE_UNCHECKED"), codes(f));
+  }
+
+  @Test
+  void anUndecidedColumnMixingNumbersAndTextSaysSo() throws IOException {
+    List<Finding> f = csv("ons-srs", "group,x", "A,12", "B,abc", "C,40");
+    assertEquals(List.of("TABLE_UNRECOGNISED"), codes(f));
+    assertTrue(f.get(0).message().contains("they mix numbers and text"), f.toString());
+  }
+
+  @Test
+  void aResidualDfRowUnderCoefficientsIsTheModelsSize() throws IOException {
+    List<Finding> f =
+        csv(
+            "ons-srs",
+            "term,estimate,std_error",
+            "(Intercept),1.2,0.3",
+            "age,0.5,0.1",
+            "df_resid,6,");
+    assertEquals(List.of("LOW_DEGREES_OF_FREEDOM"), codes(f));
+    assertTrue(f.get(0).evidence().startsWith("df 6"), f.toString());
+  }
+
+  @Test
+  void meansOfLowCountsBeyondTheCellLimitAreCountedInTheSummary() throws IOException {
+    List<String> lines = new ArrayList<>(List.of("group,n,mean_age"));
+    for (int i = 1; i <= CellList.KEEP + 5; i++) lines.add("g" + i + ",3,41.5");
+    List<Finding> f = csv("ons-srs", lines.toArray(String[]::new));
+    // 25 counts and the 25 means beside them; the first 20 are shown with their cells
+    assertEquals(CellList.KEEP + 1, f.size());
+    assertTrue(
+        f.get(CellList.KEEP).message().startsWith("and 30 more LOW_COUNT findings"), f.toString());
+  }
+
+  @Test
   void cellReferencesRunPastZLikeASpreadsheet() {
     assertEquals("A1", TableJudge.cellRef(1, 0));
     assertEquals("Z2", TableJudge.cellRef(2, 25));
