@@ -338,6 +338,25 @@ class TableJudgementEdgesTest {
   }
 
   @Test
+  void aHiddenCellBesideSharesIsRecoverableOnlyWhenTheRowTotalIsMoreThanTheVisibleShares()
+      throws IOException {
+    List<Finding> recomputed =
+        csv(
+            "ons-srs",
+            "sex,Urban,Rural,Total",
+            "Female,120 (60%),c,120 (60%)",
+            "Male,80 (40%),60 (100%),140 (70%)");
+    assertEquals(List.of(), locations(recomputed, "SECONDARY_DISCLOSURE"));
+    List<Finding> shown =
+        csv(
+            "ons-srs",
+            "sex,Urban,Rural,Total",
+            "Female,120 (60%),c,200 (60%)",
+            "Male,80 (40%),60 (100%),140 (70%)");
+    assertEquals(List.of("row 2, column 'Rural'"), locations(shown, "SECONDARY_DISCLOSURE"));
+  }
+
+  @Test
   void cellReferencesRunPastZLikeASpreadsheet() {
     assertEquals("A1", TableJudge.cellRef(1, 0));
     assertEquals("Z2", TableJudge.cellRef(2, 25));
