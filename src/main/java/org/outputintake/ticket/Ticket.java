@@ -39,42 +39,6 @@ public record Ticket(
     String destinationProject,
     String mailbox) {
 
-  /** A ticket whose mailbox is not recorded. */
-  public Ticket(
-      TicketId id,
-      String projectNumber,
-      String researcher,
-      String subject,
-      LocalDate requestDate,
-      TicketState state,
-      String policy,
-      String folderName,
-      Integer folderVersion,
-      Instant createdAt,
-      String rootMessageId,
-      long version,
-      int round,
-      RequestKind kind,
-      String destinationProject) {
-    this(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round,
-        kind,
-        destinationProject,
-        null);
-  }
-
   public Ticket(
       TicketId id,
       String projectNumber,
@@ -104,6 +68,7 @@ public record Ticket(
         version,
         round,
         RequestKind.OUTPUT,
+        null,
         null);
   }
 
