@@ -23,6 +23,8 @@ import org.outputintake.sla.ServiceLevel;
 import org.outputintake.sla.WorkingCalendar;
 import org.outputintake.ticket.KindCounts;
 import org.outputintake.ticket.RequestKind;
+import org.outputintake.ticket.TicketRepository;
+import org.outputintake.ticket.TicketState;
 
 /** Gathers what a digest reports, as facts for its templates and the series for its chart. */
 final class DigestBuilder {
@@ -69,15 +71,16 @@ final class DigestBuilder {
     f.put("slaDays", serviceLevel.config().days());
 
     Map<String, KindCounts> byState = q.countsByState();
-    // one decision for the whole digest: a desk that has only ever had outputs reads as before
-    boolean mixed = byState.values().stream().anyMatch(KindCounts::mixed);
+    // one decision for the whole digest, the desk's own: a desk that has only had outputs reads as
+    // before
+    boolean mixed = TicketRepository.holdsOtherKinds(c);
     f.put("byKind", mixed);
     List<Map<String, Object>> states = new ArrayList<>();
     KindCounts openNow = KindCounts.none();
     for (Map.Entry<String, KindCounts> e : byState.entrySet()) {
       KindCounts n = e.getValue();
       states.add(Map.of("state", e.getKey(), "count", n.total(), "split", n.split(mixed)));
-      if (!e.getKey().equals("closed")) {
+      if (!e.getKey().equals(TicketState.Kind.CLOSED.stored())) {
         for (RequestKind k : RequestKind.values()) openNow = openNow.plus(k, n.of(k));
       }
     }
@@ -112,7 +115,7 @@ final class DigestBuilder {
       // open, over, near: the service-level rows of each kind
       int[] sla = slaByKind.computeIfAbsent(t.kind(), k -> new int[3]);
       sla[0]++;
-      if (t.state().equals("queued")) {
+      if (t.state().equals(TicketState.Kind.QUEUED.stored())) {
         row.put("position", ++position);
         queue.add(row);
       } else if (needing.contains(t.id())) {

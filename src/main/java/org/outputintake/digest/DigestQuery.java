@@ -15,6 +15,7 @@ import org.outputintake.sla.ServiceLevel;
 import org.outputintake.store.DbTime;
 import org.outputintake.ticket.KindCounts;
 import org.outputintake.ticket.RequestKind;
+import org.outputintake.ticket.TicketState;
 
 /**
  * The database reads behind a digest. Each goes through an index (state, created_at, closed_at, a
@@ -51,11 +52,7 @@ final class DigestQuery {
   /** Every ticket by state, each count split by kind. */
   Map<String, KindCounts> countsByState() throws SQLException {
     Map<String, KindCounts> out = new LinkedHashMap<>();
-    for (String s :
-        List.of(
-            "queued", "checking", "checked", "with-data-owner", "approved", "blocked", "closed")) {
-      out.put(s, KindCounts.none());
-    }
+    for (TicketState.Kind s : TicketState.Kind.values()) out.put(s.stored(), KindCounts.none());
     try (PreparedStatement ps =
             c.prepareStatement("SELECT state, kind, COUNT(*) FROM ticket GROUP BY state, kind");
         ResultSet rs = ps.executeQuery()) {

@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * A count split by {@link RequestKind}, as the digests, the daily summary and the service-level
- * figures show it: "12 (output 9, ingest 2, transfer 1)". The split is shown only when a kind other
- * than output is counted, so a desk that only checks outputs reads as it did before ingests and
- * transfers existed.
+ * figures show it: "12 (output 9, ingest 2, transfer 1)". The split is shown only once the desk has
+ * held a ticket of another kind than output ({@link TicketRepository#holdsOtherKinds}), so a desk
+ * that only checks outputs reads as it did before ingests and transfers existed.
  */
 public record KindCounts(Map<RequestKind, Integer> byKind) {
   public KindCounts {
@@ -41,12 +41,6 @@ public record KindCounts(Map<RequestKind, Integer> byKind) {
 
   public int of(RequestKind kind) {
     return byKind.getOrDefault(kind, 0);
-  }
-
-  /** Whether any kind but output is counted: only then is the split worth showing. */
-  public boolean mixed() {
-    return byKind.entrySet().stream()
-        .anyMatch(e -> e.getKey() != RequestKind.OUTPUT && e.getValue() > 0);
   }
 
   /**

@@ -228,6 +228,19 @@ public final class TicketRepository {
     }
   }
 
+  /**
+   * Whether the desk has ever held a ticket of another kind than output: only then do the desk's
+   * views, the daily summary and the digests name each ticket's kind, so an output-only desk reads
+   * as it did before ingests and transfers.
+   */
+  public static boolean holdsOtherKinds(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM ticket WHERE kind <> 'output'");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() && rs.getInt(1) > 0;
+    }
+  }
+
   public Optional<Ticket> find(Connection c, String id) throws SQLException {
     List<Ticket> found = query(c, "SELECT * FROM ticket WHERE id = ?", id);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -34,18 +34,6 @@ final class DeskQuery {
   }
 
   /**
-   * Whether the desk has ever held a ticket of another kind than output: only then do its views
-   * name each ticket's kind, so an output-only desk reads as it did before ingests and transfers.
-   */
-  static boolean otherKinds(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT COUNT(*) FROM ticket WHERE kind <> 'output'");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() && rs.getInt(1) > 0;
-    }
-  }
-
-  /**
    * Tickets whose id, researcher, project, folder, subject or a file's name holds {@code word}.
    * Notes are searched apart ({@link #notesMatching}), since a note may be a verdict that must stay
    * hidden.

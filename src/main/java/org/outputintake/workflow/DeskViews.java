@@ -74,7 +74,7 @@ public final class DeskViews {
   }
 
   private List<String> rows(List<Ticket> list, boolean positions, Instant now) throws SQLException {
-    boolean kinds = DeskQuery.otherKinds(c);
+    boolean kinds = TicketRepository.holdsOtherKinds(c);
     String row = kinds ? ROW_KINDS : ROW;
     List<String> out = new ArrayList<>();
     out.add(
@@ -184,12 +184,12 @@ public final class DeskViews {
    * than output.
    */
   public boolean namesKinds() throws SQLException {
-    return DeskQuery.otherKinds(c);
+    return TicketRepository.holdsOtherKinds(c);
   }
 
   /** The open tickets {@code officer} holds, each with what it waits for. */
   public List<String> heldBy(String officer) throws SQLException {
-    boolean kinds = DeskQuery.otherKinds(c);
+    boolean kinds = TicketRepository.holdsOtherKinds(c);
     List<String> out = new ArrayList<>();
     for (String id : DeskQuery.heldBy(c, officer)) {
       Ticket t = tickets.find(c, id).orElseThrow();

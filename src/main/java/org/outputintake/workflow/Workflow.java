@@ -14,6 +14,7 @@ import org.outputintake.text.TextBlock;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
 import org.outputintake.ticket.Ticket;
+import org.outputintake.ticket.TicketRepository;
 
 /**
  * The officers' side of a ticket, as intake sees it: who a sender is, staff commands, the officers'
@@ -82,7 +83,7 @@ public final class Workflow {
     facts.put(
         "checkers", checkers.isEmpty() ? "nobody has taken it yet" : String.join(", ", checkers));
     facts.put("slaDays", serviceLevel.config().days());
-    String kindTag = DeskViews.kindTag(t, DeskQuery.otherKinds(c));
+    String kindTag = DeskViews.kindTag(t, TicketRepository.holdsOtherKinds(c));
     facts.put("kindTag", kindTag);
     if (!breached) {
       mail.toCheckers(

@@ -297,13 +297,12 @@ class TicketLifecycleTest {
   }
 
   @Test
-  void countsAreSplitByKindOnlyWhenAKindOtherThanOutputIsCounted() {
+  void countsAreSplitByKindWhenTheDeskNamesKinds() {
     KindCounts outputs = KindCounts.none().plus(RequestKind.OUTPUT, 9);
-    assertEquals("9", outputs.text(outputs.mixed()));
-    assertFalse(outputs.mixed());
+    assertEquals("9", outputs.text(false));
+    assertEquals("9 (output 9)", outputs.text(true));
 
     KindCounts mixed = outputs.plus(RequestKind.TRANSFER, 1).plus(RequestKind.INGEST, 2);
-    assertTrue(mixed.mixed());
     assertEquals(12, mixed.total());
     assertEquals(2, mixed.of(RequestKind.INGEST));
     assertEquals(0, KindCounts.none().of(RequestKind.INGEST));
@@ -311,7 +310,6 @@ class TicketLifecycleTest {
     assertEquals("12", mixed.text(false));
     assertEquals(
         "0", KindCounts.none().plus(RequestKind.INGEST, 0).text(true), "nothing counted, no split");
-    assertFalse(KindCounts.none().plus(RequestKind.INGEST, 0).mixed());
     assertThrows(
         IllegalArgumentException.class,
         () -> new KindCounts(java.util.Map.of(RequestKind.OUTPUT, -1)));
