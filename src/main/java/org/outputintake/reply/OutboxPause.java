@@ -1,18 +1,16 @@
 package org.outputintake.reply;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.outputintake.backoff.Backoff;
 import org.outputintake.backoff.LoginBackoff;
 import org.outputintake.backoff.SharedWaits;
+import org.outputintake.store.Sha256;
 
 /**
  * When the whole outbox waits for the mail server: after an outage (5 s doubling to 15 minutes) or
@@ -75,13 +73,7 @@ final class OutboxPause {
 
   private static String bounded(String prefix, String servers) {
     if (prefix.length() + servers.length() <= KEY_MAX) return prefix + servers;
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(servers.getBytes(StandardCharsets.UTF_8));
-      return prefix + HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return prefix + Sha256.of(servers.getBytes(StandardCharsets.UTF_8));
   }
 
   /** When the outbox waits until; {@link Instant#MIN} when it does not. */
