@@ -179,12 +179,6 @@ public final class LeaseKeeper implements AutoCloseable {
     return l != null && l.liveAt(clock.instant()) ? Optional.of(l) : Optional.empty();
   }
 
-  /** True while this instance holds at least one lease: its polls then count for its health. */
-  public synchronized boolean holdsAny() {
-    Instant now = clock.instant();
-    return held.values().stream().anyMatch(l -> l.liveAt(now));
-  }
-
   /** Records a finished poll for {@code status} (fenced like the poll when called inside it). */
   public void polled(Lease lease) {
     Instant now = clock.instant();

@@ -45,10 +45,6 @@ public record FolderSnapshot(
     files = List.copyOf(files);
   }
 
-  public long totalBytes() {
-    return files.stream().mapToLong(SnapshotFile::size).sum();
-  }
-
   /** The copies as files to scan, named by their path in the folder. */
   public List<ScanFile> toScanFiles() {
     return files.stream()

@@ -80,13 +80,6 @@ public record WorkingCalendar(
     return working.toSeconds() / (double) workingDay().toSeconds();
   }
 
-  /** The first working day on or after {@code d}. */
-  public LocalDate workingDayOnOrAfter(LocalDate d) {
-    LocalDate x = d;
-    while (!isWorkingDay(x)) x = x.plusDays(1);
-    return x;
-  }
-
   /**
    * The working days up to and including {@code last}, the most recent last, {@code count} of them.
    */

@@ -171,10 +171,6 @@ public final class ColumnNames {
     return EASTING.contains(n);
   }
 
-  static boolean isNorthing(String n) {
-    return NORTHING.contains(n);
-  }
-
   static boolean announcesNhs(String n) {
     return hasWordStart(n, "nhs");
   }
