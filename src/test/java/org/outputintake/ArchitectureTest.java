@@ -125,6 +125,7 @@ class ArchitectureTest {
                 + "intake\\.MailLog|"
                 + "intake\\.MailboxState|"
                 + "intake\\.StuckMoves|"
+                + "intake\\.BrokenFetches|"
                 + "ticket\\.TicketRepository|"
                 + "ticket\\.TicketFiles|"
                 + "workflow\\.WorkflowStore|"

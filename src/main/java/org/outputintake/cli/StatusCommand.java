@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
+import org.outputintake.intake.BrokenFetches;
+import org.outputintake.intake.StuckMoves;
 import org.outputintake.reply.Outbox;
 import org.outputintake.store.Database;
 import org.outputintake.store.Instances;
@@ -72,6 +74,7 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("  %s (not in this configuration):%n", l.mailboxKey());
         lease(out, l, byId, polls.get(l.mailboxKey()), now);
       }
+      leftForAPerson(out, db.read(StuckMoves::all), db.read(BrokenFetches::quarantined));
       Map<Outbox.Status, Integer> counts = db.read(Outbox::counts);
       out.printf(
           "Outbox: %d pending, %d dead letters (outbox list --failed)%n",
@@ -85,6 +88,36 @@ final class StatusCommand implements Callable<Integer> {
               + " instance, each due one sent once");
     }
     return 0;
+  }
+
+  /** How many of each are listed: the rest are counted. */
+  private static final int LISTED = 20;
+
+  /**
+   * The messages the bot could not finish and a person must handle in the mail server: those it
+   * handled but the server will not move, and those it could not download and sent unread to
+   * quarantine.
+   */
+  private static void leftForAPerson(
+      PrintWriter out, List<StuckMoves.Left> stuck, List<BrokenFetches.Quarantined> unread) {
+    if (stuck.isEmpty() && unread.isEmpty()) {
+      out.println("Messages left for a person: none");
+      return;
+    }
+    out.println("Messages left for a person (in the mail server):");
+    for (StuckMoves.Left l : stuck.subList(0, Math.min(LISTED, stuck.size())))
+      out.printf(
+          "  %s UID %d: handled and recorded, but the server will not move it to %s; move it"
+              + " there by hand: %s%n",
+          l.mailboxKey(), l.uid(), l.folder(), l.label());
+    if (stuck.size() > LISTED) out.printf("  and %d more not moved%n", stuck.size() - LISTED);
+    for (BrokenFetches.Quarantined q : unread.subList(0, Math.min(LISTED, unread.size())))
+      out.printf(
+          "  %s UID %d: sent unread to quarantine at %s, the server having refused its download"
+              + " %d times (%s); open it there and ask its sender to send it again%n",
+          q.mailboxKey(), q.uid(), q.at(), q.attempts(), q.lastError());
+    if (unread.size() > LISTED)
+      out.printf("  and %d more sent unread to quarantine%n", unread.size() - LISTED);
   }
 
   private static void lease(

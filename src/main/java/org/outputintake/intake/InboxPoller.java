@@ -31,6 +31,7 @@ public final class InboxPoller {
   private final RegistrySync registry;
   private final int workerCount;
   private final StuckMoves stuck;
+  private final BrokenFetches broken;
 
   /** Shared with the IDLE connection: one refused password, one back-off for both. */
   private final LoginBackoff login;
@@ -76,6 +77,7 @@ public final class InboxPoller {
     this.registry = registry;
     this.workerCount = workerCount;
     this.stuck = new StuckMoves(db, mailbox.key(), clock);
+    this.broken = new BrokenFetches(db, mailbox.key(), clock);
     this.login =
         new LoginBackoff(
             "IMAP",
@@ -183,6 +185,7 @@ public final class InboxPoller {
     long validity = open.uidValidity();
     noteUidValidity(validity);
     stuck.uidValidity(validity);
+    broken.startPoll(validity);
     // a retry may drop the connection the listing would use
     if (retryStuckMoves()) open = connection();
     List<Long> uids = new ArrayList<>(open.pendingUids());
@@ -225,12 +228,20 @@ public final class InboxPoller {
           moves.flushQuietly();
           throw failed.error();
         }
-        Prefetcher.Ready ready = (Prefetcher.Ready) next;
+        long uid = 0;
         try {
-          if (!commit(ready, moves, counts))
-            return new Round(moves.flushOrUnmoved(), List.of(), false);
+          if (next instanceof Prefetcher.Refused refused) {
+            uid = refused.uid();
+            if (broken.refused(uid, refused.error()) == BrokenFetches.Next.QUARANTINE)
+              moves.add(new Move(uid, mailbox.folders().quarantine(), unread(uid)));
+          } else if (next instanceof Prefetcher.Ready ready) {
+            uid = ready.uid();
+            broken.downloaded(uid);
+            if (!commit(ready, moves, counts))
+              return new Round(moves.flushOrUnmoved(), List.of(), false);
+          }
         } catch (MovesFailed e) {
-          return new Round(e.unmoved, after(uids, ready.uid()), true);
+          return new Round(e.unmoved, after(uids, uid), true);
         }
       }
     } catch (InterruptedException e) {
@@ -339,6 +350,14 @@ public final class InboxPoller {
       moves.add(new Move(ready.uid(), mailbox.folders().processed(), label));
     }
     return true;
+  }
+
+  private static String unread(long uid) {
+    return "UID "
+        + uid
+        + " (not downloaded: the server refused it "
+        + BrokenFetches.ATTEMPTS
+        + " times)";
   }
 
   /** How the log names a message for an operator who must find it in the inbox. */

@@ -29,10 +29,16 @@ final class Prefetcher implements AutoCloseable {
   private static final long DOWNLOAD_WAIT_SECONDS = 120;
 
   /** What the committer gets next. */
-  sealed interface Next permits Ready, Failed, Done {}
+  sealed interface Next permits Ready, Refused, Failed, Done {}
 
   /** A downloaded message, being prepared. */
   record Ready(long uid, Future<IntakeService.Prepared> prepared) implements Next {}
+
+  /**
+   * The server refused this message's download while the connection stayed usable: the message's
+   * own fault, which the committer records against it ({@link BrokenFetches}).
+   */
+  record Refused(long uid, String error) implements Next {}
 
   /** The mailbox failed; the messages before this one were handed over. */
   record Failed(MailboxUnavailable error) implements Next {}
@@ -66,14 +72,15 @@ final class Prefetcher implements AutoCloseable {
         RawStore.Stored raw;
         try {
           raw = box.download(uid, rawStore);
-        } catch (IOException e) {
-          // our disk (RawStore.Unwritable), or the fetch broken off by the server: either way the
-          // message stays in the inbox, and a connection that is gone fails the next download
+        } catch (RawStore.Unwritable e) {
+          // our disk, not the message: it stays in the inbox for the next poll
           LOG.error(
-              "message UID {} could not be {}; it stays in the inbox: {}",
-              uid,
-              e instanceof RawStore.Unwritable ? "stored locally" : "fetched whole",
-              e.getMessage());
+              "message UID {} could not be stored locally; it stays in the inbox: {}", uid, e);
+          continue;
+        } catch (IOException e) {
+          // a connection that is gone fails the next download (the server's fault, not this
+          // message's); one still usable refused this message alone
+          if (box.isUsable() && !hand(new Refused(uid, e.getMessage()))) return;
           continue;
         }
         Ready ready =

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * once when due, by whichever instance claims the attempt first. Keyed by mailbox and UID, so a
  * change of UIDVALIDITY forgets that mailbox's rows.
  */
-final class StuckMoves {
+public final class StuckMoves {
   private static final Logger LOG = LoggerFactory.getLogger(StuckMoves.class);
   static final Duration RETRY = Duration.ofHours(1);
 
@@ -38,6 +38,15 @@ final class StuckMoves {
       Objects.requireNonNull(folder, "folder");
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(nextAttempt, "nextAttempt");
+    }
+  }
+
+  /** A message handled and recorded that stays in the inbox, as {@code status} lists it. */
+  public record Left(String mailboxKey, long uid, String folder, String label) {
+    public Left {
+      Objects.requireNonNull(mailboxKey, "mailboxKey");
+      Objects.requireNonNull(folder, "folder");
+      Objects.requireNonNull(label, "label");
     }
   }
 
@@ -161,6 +170,19 @@ final class StuckMoves {
           }
           return null;
         });
+  }
+
+  /** Every mailbox's messages whose move the server refuses, by mailbox and UID. */
+  public static List<Left> all(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT mailbox_key, uid, folder, label FROM stuck_move ORDER BY mailbox_key, uid");
+        ResultSet rs = ps.executeQuery()) {
+      List<Left> out = new ArrayList<>();
+      while (rs.next())
+        out.add(new Left(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+      return out;
+    }
   }
 
   /** This mailbox's rows, only those due by {@code dueBy} unless it is empty. */

@@ -83,6 +83,7 @@ public final class ImapMailbox implements AutoCloseable {
     FetchProfile fp = new FetchProfile();
     fp.add(UIDFolder.FetchProfileItem.UID);
     fp.add(FetchProfile.Item.FLAGS); // one FETCH for all, not a round trip per message
+    fp.add(FetchProfile.Item.SIZE); // what a download must not come back without
     inbox.fetch(all, fp);
     List<Long> uids = new ArrayList<>();
     for (Message m : all) {
@@ -101,15 +102,28 @@ public final class ImapMailbox implements AutoCloseable {
     Message m = inbox.getMessageByUID(uid);
     if (m == null)
       throw new MessagingException("message UID " + uid + " is no longer in the inbox");
-    return raw.putLocally(
-        out -> {
-          try {
-            m.writeTo(out);
-          } catch (MessagingException e) {
-            throw new IOException("fetching message UID " + uid + " failed: " + e.getMessage(), e);
-          }
-        },
-        ".eml");
+    RawStore.Stored stored =
+        raw.putLocally(
+            out -> {
+              try {
+                m.writeTo(out);
+              } catch (MessagingException e) {
+                throw new IOException(
+                    "fetching message UID " + uid + " failed: " + e.getMessage(), e);
+              }
+            },
+            ".eml");
+    // a server's NO to the FETCH reaches us as an empty body, not as an error (Angus reads it as
+    // empty content): handled as mail, the request would vanish as "no usable sender address"
+    int serverSize = m.getSize();
+    if (stored.size() == 0 && serverSize > 0)
+      throw new IOException(
+          "the server handed over nothing of message UID "
+              + uid
+              + " ("
+              + serverSize
+              + " bytes by its own count): its FETCH was refused");
+    return stored;
   }
 
   /**

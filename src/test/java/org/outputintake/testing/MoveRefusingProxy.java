@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * A TCP proxy on loopback in front of an IMAP server that drops the connection when the client asks
  * to MOVE (or COPY) a message it was told to refuse, as a server does that fails on one message it
- * cannot handle. It follows each connection's message sequence numbers (from the server's FETCH,
- * EXISTS and EXPUNGE responses) so that a move by sequence number is recognised by the message's
- * UID.
+ * cannot handle; and that answers {@code NO} to the FETCH of the body of a message it was told to
+ * hold unreadable, keeping the connection, as a server answers for a message it holds corrupt. It
+ * follows each connection's message sequence numbers (from the server's FETCH, EXISTS and EXPUNGE
+ * responses) so that a move by sequence number is recognised by the message's UID.
  */
 public final class MoveRefusingProxy implements AutoCloseable {
   private static final Pattern EXISTS = Pattern.compile("^\\* (\\d+) EXISTS");
@@ -30,6 +31,8 @@ public final class MoveRefusingProxy implements AutoCloseable {
   private static final Pattern FETCH_UID = Pattern.compile("^\\* (\\d+) FETCH \\(.*\\bUID (\\d+)");
   private static final Pattern MOVE =
       Pattern.compile("^\\S+ (UID )?(MOVE|COPY) (\\S+) ", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FETCH_BODY =
+      Pattern.compile("^(\\S+) (UID )?FETCH (\\S+) \\(.*BODY", Pattern.CASE_INSENSITIVE);
   private static final Pattern SELECT =
       Pattern.compile("^\\S+ (SELECT|EXAMINE) ", Pattern.CASE_INSENSITIVE);
 
@@ -37,6 +40,8 @@ public final class MoveRefusingProxy implements AutoCloseable {
   private final int target;
   private final Set<Long> refused = ConcurrentHashMap.newKeySet();
   private final AtomicInteger refusals = new AtomicInteger();
+  private final Set<Long> unreadable = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger fetchesRefused = new AtomicInteger();
 
   public MoveRefusingProxy(int target) throws IOException {
     this.target = target;
@@ -55,9 +60,20 @@ public final class MoveRefusingProxy implements AutoCloseable {
     refused.add(uid);
   }
 
-  /** The server moves everything again. */
+  /** Every later FETCH of this message's body is answered NO; the connection stays. */
+  public void refuseFetch(long uid) {
+    unreadable.add(uid);
+  }
+
+  /** How many fetches were answered NO. */
+  public int fetchesRefused() {
+    return fetchesRefused.get();
+  }
+
+  /** The server moves and hands over everything again. */
   public void allowAll() {
     refused.clear();
+    unreadable.clear();
   }
 
   /** How many connections were dropped on a refused move. */
@@ -74,16 +90,19 @@ public final class MoveRefusingProxy implements AutoCloseable {
         client.setTcpNoDelay(true);
         upstream.setTcpNoDelay(true);
         List<Long> uidBySeq = new ArrayList<>();
+        OutputStream toClient = client.getOutputStream();
         pump(
             new BufferedInputStream(client.getInputStream()),
             upstream.getOutputStream(),
+            toClient,
             client,
             upstream,
             uidBySeq,
             false);
         pump(
             new BufferedInputStream(upstream.getInputStream()),
-            client.getOutputStream(),
+            toClient,
+            toClient,
             client,
             upstream,
             uidBySeq,
@@ -97,6 +116,7 @@ public final class MoveRefusingProxy implements AutoCloseable {
   private void pump(
       InputStream in,
       OutputStream out,
+      OutputStream toClient,
       Socket a,
       Socket b,
       List<Long> uidBySeq,
@@ -115,8 +135,20 @@ public final class MoveRefusingProxy implements AutoCloseable {
                     break;
                   }
                   if (fromServer) follow(text, uidBySeq);
-                  line.writeTo(out);
-                  out.flush();
+                  String tag = fromServer ? null : unreadableFetch(text, uidBySeq);
+                  // both directions write to the client: one line at a time
+                  synchronized (toClient) {
+                    if (tag != null) {
+                      fetchesRefused.incrementAndGet();
+                      toClient.write(
+                          (tag + " NO [UNAVAILABLE] this message cannot be read\r\n")
+                              .getBytes(StandardCharsets.ISO_8859_1));
+                      toClient.flush();
+                    } else {
+                      line.writeTo(out);
+                      out.flush();
+                    }
+                  }
                   line.reset();
                 }
               } catch (IOException e) {
@@ -165,6 +197,33 @@ public final class MoveRefusingProxy implements AutoCloseable {
       }
       return false;
     }
+  }
+
+  /** The tag of a FETCH of an unreadable message's body, or null. */
+  private String unreadableFetch(String line, List<Long> uidBySeq) {
+    Matcher m = FETCH_BODY.matcher(line);
+    if (!m.find()) return null;
+    boolean byUid = m.group(2) != null;
+    synchronized (uidBySeq) {
+      for (long i : numbers(m.group(3))) {
+        Long uid =
+            byUid ? Long.valueOf(i) : i <= uidBySeq.size() ? uidBySeq.get((int) i - 1) : null;
+        if (uid != null && unreadable.contains(uid)) return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  private static List<Long> numbers(String set) {
+    List<Long> out = new ArrayList<>();
+    for (String range : set.split(",")) {
+      String[] ends = range.split(":");
+      if (ends[0].equals("*") || (ends.length > 1 && ends[1].equals("*"))) continue;
+      long from = Long.parseLong(ends[0]);
+      long to = ends.length > 1 ? Long.parseLong(ends[1]) : from;
+      for (long i = Math.min(from, to); i <= Math.max(from, to); i++) out.add(i);
+    }
+    return out;
   }
 
   private static void closeQuietly(Socket s) {
