@@ -284,17 +284,30 @@ public final class RawStore {
    * store named it) and the shared copy. The caller has checked that no record still needs it.
    */
   public void remove(String sha256, String suffix, String recordedPath) throws IOException {
-    Files.deleteIfExists(pathFor(sha256, suffix));
-    if (recordedPath != null) {
-      Path recorded = Path.of(recordedPath);
-      Path name = recorded.getFileName();
-      if (name != null && name.toString().equals(sha256 + suffix)) Files.deleteIfExists(recorded);
-    }
+    removeLocally(sha256, suffix, recordedPath);
     try {
       shared.remove(sha256);
     } catch (RuntimeException e) {
       throw new IOException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Removes this host's copy of that hash (and the recorded path, when this store named it), not
+   * the shared one.
+   *
+   * @return whether a copy was here
+   */
+  public boolean removeLocally(String sha256, String suffix, String recordedPath)
+      throws IOException {
+    boolean removed = Files.deleteIfExists(pathFor(sha256, suffix));
+    if (recordedPath != null) {
+      Path recorded = Path.of(recordedPath);
+      Path name = recorded.getFileName();
+      if (name != null && name.toString().equals(sha256 + suffix))
+        removed |= Files.deleteIfExists(recorded);
+    }
+    return removed;
   }
 
   public Path pathFor(String sha256, String suffix) {

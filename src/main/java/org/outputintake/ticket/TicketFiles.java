@@ -258,6 +258,54 @@ public final class TicketFiles {
     }
   }
 
+  /**
+   * Every copy marked removed, on any ticket: the purged files' bytes and the purged emails' raw
+   * copies, each with whether another record still needs those bytes.
+   */
+  public static List<PurgedCopy> purgedCopies(Connection c) throws SQLException {
+    List<PurgedCopy> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT DISTINCT a.sha256, a.stored_path, EXISTS (SELECT 1 FROM attachment k"
+                    + " WHERE k.sha256 = a.sha256 AND k.purged_at IS NULL) FROM attachment a"
+                    + " WHERE a.purged_at IS NOT NULL");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next())
+        out.add(
+            new PurgedCopy(
+                PurgedCopy.Kind.FILE, rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+    }
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT DISTINCT m.raw_sha256, EXISTS (SELECT 1 FROM mail_message k"
+                    + " WHERE k.raw_sha256 = m.raw_sha256 AND k.raw_purged_at IS NULL)"
+                    + " FROM mail_message m WHERE m.raw_purged_at IS NOT NULL"
+                    + " AND m.raw_sha256 IS NOT NULL");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next())
+        out.add(new PurgedCopy(PurgedCopy.Kind.RAW_EMAIL, rs.getString(1), null, rs.getBoolean(2)));
+    }
+    return out;
+  }
+
+  /**
+   * A stored copy marked removed.
+   *
+   * @param storedPath where the file was first written, if recorded
+   * @param stillNeeded whether a record not removed holds the same bytes (they then stay)
+   */
+  public record PurgedCopy(Kind kind, String sha256, String storedPath, boolean stillNeeded) {
+    public enum Kind {
+      FILE,
+      RAW_EMAIL
+    }
+
+    public PurgedCopy {
+      java.util.Objects.requireNonNull(kind, "kind");
+      java.util.Objects.requireNonNull(sha256, "sha256");
+    }
+  }
+
   /** Whether any ticket's file row still needs the bytes of that hash (the store dedupes). */
   public static boolean bytesStillNeeded(Connection c, String sha256) throws SQLException {
     try (PreparedStatement ps =

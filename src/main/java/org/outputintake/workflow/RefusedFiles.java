@@ -13,6 +13,7 @@ import org.outputintake.scan.identifier.IdentifierKind;
 import org.outputintake.store.Database;
 import org.outputintake.store.DbTime;
 import org.outputintake.store.DeskFiles;
+import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * never purged: their files are the checkers' evidence.
  *
  * <p>The rows are marked in one transaction before any byte is deleted: a crash in between leaves
- * bytes the ticket no longer counts on (deleted after the ticket's next reply), never a ticket
+ * bytes the ticket no longer counts on (deleted by the next {@link #sweep}), never a ticket
  * pointing at bytes that vanished without a record.
  */
 public final class RefusedFiles {
@@ -69,6 +70,44 @@ public final class RefusedFiles {
       LOG.warn(
           "ticket {}: refused files not removed from the store yet: {}", ticketId, e.toString());
     }
+  }
+
+  /** Where {@link #sweep} looks. */
+  public enum Sweep {
+    /**
+     * This host's copies and the shared one: at start-up, after a deletion that may have failed.
+     */
+    EVERYWHERE,
+    /** This host's copies: those cached here before another instance purged the file. */
+    THIS_HOST
+  }
+
+  /**
+   * Removes the copies still stored of files and emails already marked removed: one another
+   * instance cached in its own {@code storage.data-dir} before the purge (the purging instance
+   * cannot reach it), or one whose deletion failed. Each instance runs it at start-up and hourly.
+   * Never throws: a failure is logged and the next sweep tries again.
+   *
+   * @return how many copies were removed
+   */
+  public int sweep(Sweep where) {
+    int removed = 0;
+    try {
+      for (TicketFiles.PurgedCopy p : db.read(TicketFiles::purgedCopies)) {
+        if (p.stillNeeded()) continue;
+        boolean file = p.kind() == TicketFiles.PurgedCopy.Kind.FILE;
+        RawStore store = file ? desk.files() : desk.messages();
+        String suffix = file ? "" : EML;
+        if (store.removeLocally(p.sha256(), suffix, p.storedPath())) removed++;
+        if (where == Sweep.EVERYWHERE) store.remove(p.sha256(), suffix, p.storedPath());
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("refused files not all removed from the store yet: {}", e.toString());
+    }
+    if (removed > 0)
+      LOG.info(
+          "removed {} stored copies of refused files and emails already marked removed", removed);
+    return removed;
   }
 
   /**
