@@ -4,17 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.outputintake.config.Digest;
 import org.outputintake.config.IntakeConfig;
-import org.outputintake.config.Mailbox;
 import org.outputintake.intake.InboxPoller;
 import org.outputintake.intake.IntakeContext;
 import org.outputintake.intake.IntakeEvents;
-import org.outputintake.intake.IntakeService;
 import org.outputintake.intake.LoopGuard;
 import org.outputintake.intake.RegistrySync;
 import org.outputintake.intake.SubjectParser;
 import org.outputintake.mail.MailLogin;
 import org.outputintake.mail.MailboxUnavailable;
-import org.outputintake.mail.SmtpMailSender;
 import org.outputintake.reply.OutboxSender;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.reply.SendMailPort;
@@ -45,10 +42,7 @@ public final class IntakeApp implements AutoCloseable {
   private final OutboxSender outbox;
   private final IntakeContext context;
   private final SendMailPort smtp;
-  private final org.outputintake.digest.Digests digests;
-  private final org.outputintake.digest.ServiceLevelReminders reminders;
-  private final org.outputintake.digest.Chasing chasing;
-  private final org.outputintake.digest.DailySummaries summaries;
+  private final ScheduledMail scheduled;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
   private final OpsMetrics metrics;
   private final LeaseKeeper leases;
@@ -82,49 +76,18 @@ public final class IntakeApp implements AutoCloseable {
     this.polling = new MailboxPolling(pollers, db, leases, outbox);
     this.outboxNow = new OutboxNow(outbox);
     outbox.claimAs(leases.instanceId(), config.ha().takeover());
-    this.digests =
-        new org.outputintake.digest.Digests(
-            config, db, context.templates(), context.workflow().serviceLevel(), context.clock());
-    this.reminders =
-        new org.outputintake.digest.ServiceLevelReminders(
-            db, context.tickets(), context.workflow(), context.clock());
-    this.chasing =
-        new org.outputintake.digest.Chasing(
-            config, db, context.tickets(), context.workflow(), context.clock());
-    this.summaries =
-        new org.outputintake.digest.DailySummaries(
-            config,
-            db,
-            context.tickets(),
-            context.templates(),
-            context.workflow().serviceLevel().calendar(),
-            context.clock());
+    this.scheduled = ScheduledMail.of(config, db, context);
   }
 
   public static IntakeApp create(IntakeConfig config, Clock clock, IntakeEvents events) {
-    MailLogin imap = MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock);
-    // one OAuth2 token for both servers when they share the settings
-    MailLogin smtp = imap.sharedWith(config.mailbox().smtp(), "mailbox.smtp");
-    java.util.Map<String, SendMailPort> senders = new java.util.LinkedHashMap<>();
-    senders.put(
-        config.mailbox().address(), new SmtpMailSender(smtp, config.mailbox().address(), clock));
-    for (int i = 1; i < config.mailboxes().size(); i++) {
-      Mailbox mb = config.mailboxes().get(i);
-      MailLogin own = MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock);
-      senders.put(
-          mb.address(),
-          new SmtpMailSender(
-              own.sharedWith(mb.smtp(), "mailboxes." + i + ".smtp"), mb.address(), clock));
-    }
-    return create(
-        config, clock, events, new org.outputintake.reply.SendersByMailbox(senders), imap);
+    MailLogin imap = MailboxParts.imapLogin(config.mailbox(), 0, clock);
+    return create(config, clock, events, MailboxParts.senders(config, imap, clock), imap);
   }
 
   /** With another way to send mail (tests use this to make SMTP fail on purpose). */
   public static IntakeApp create(
       IntakeConfig config, Clock clock, IntakeEvents events, SendMailPort smtp) {
-    return create(
-        config, clock, events, smtp, MailLogin.of(config.mailbox().imap(), "mailbox.imap", clock));
+    return create(config, clock, events, smtp, MailboxParts.imapLogin(config.mailbox(), 0, clock));
   }
 
   private static IntakeApp create(
@@ -147,13 +110,7 @@ public final class IntakeApp implements AutoCloseable {
       Templates templates = new Templates(config.replies().templates());
       TicketRepository tickets =
           new TicketRepository(config.tickets().prefix(), config.tickets().firstNumber());
-      ReplyComposer composer =
-          new ReplyComposer(
-              templates,
-              config.mailbox().address(),
-              config.tickets().subjectFormat(),
-              !config.security().requireAuthenticatedSender(),
-              org.outputintake.config.DeskAddresses.of(config));
+      ReplyComposer composer = MailboxParts.composer(config, templates, config.mailbox().address());
       Workflow workflow =
           new Workflow(
               new WorkflowContext(
@@ -184,33 +141,8 @@ public final class IntakeApp implements AutoCloseable {
       registry.bind(ctx);
       // after the registry and the database, whose mistakes an operator meets first
       config.security().requireUsableWith(config.staff());
-      java.util.List<InboxPoller> pollers = new java.util.ArrayList<>();
-      for (int i = 0; i < config.mailboxes().size(); i++) {
-        Mailbox mb = config.mailboxes().get(i);
-        // each mailbox answers from its own address; the first's context is the shared one
-        IntakeContext own =
-            i == 0
-                ? ctx
-                : ctx.forMailbox(
-                    mb,
-                    new ReplyComposer(
-                        templates,
-                        mb.address(),
-                        config.tickets().subjectFormat(),
-                        !config.security().requireAuthenticatedSender(),
-                        org.outputintake.config.DeskAddresses.of(config)));
-        pollers.add(
-            new InboxPoller(
-                mb,
-                db,
-                desk.messages(),
-                new IntakeService(own),
-                registry,
-                config.poll().workers(),
-                clock,
-                i == 0 ? imapLogin : MailLogin.of(mb.imap(), "mailboxes." + i + ".imap", clock)));
-      }
-      InboxPoller poller = pollers.get(0);
+      java.util.List<InboxPoller> pollers =
+          MailboxParts.pollers(ctx, db, desk.messages(), registry, imapLogin, clock);
       java.util.Map<String, org.outputintake.intake.PollStatus> polls =
           new java.util.LinkedHashMap<>();
       for (int i = 0; i < pollers.size(); i++)
@@ -298,19 +230,19 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   public org.outputintake.digest.Digests digests() {
-    return digests;
+    return scheduled.digests();
   }
 
   public org.outputintake.digest.ServiceLevelReminders reminders() {
-    return reminders;
+    return scheduled.reminders();
   }
 
   public org.outputintake.digest.Chasing chasing() {
-    return chasing;
+    return scheduled.chasing();
   }
 
   public org.outputintake.digest.DailySummaries summaries() {
-    return summaries;
+    return scheduled.summaries();
   }
 
   /**
@@ -368,10 +300,7 @@ public final class IntakeApp implements AutoCloseable {
   }
 
   private void schedulesSafely() {
-    digests.tick();
-    reminders.tick();
-    chasing.tick();
-    summaries.tick();
+    scheduled.tick();
     outboxNow.sendSoon();
   }
 

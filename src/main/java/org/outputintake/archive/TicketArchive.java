@@ -37,7 +37,7 @@ public final class TicketArchive {
    * @param archiveDir where {@link #exportOnClose} writes; null to export only on demand
    */
   public TicketArchive(Path dataDir, String botAddress, Path archiveDir, Clock clock) {
-    this(new Storage(dataDir, archiveDir), botAddress, clock);
+    this(Storage.at(dataDir).withArchiveDir(archiveDir), botAddress, clock);
   }
 
   /**

@@ -255,18 +255,32 @@ final class DemoCommand implements Callable<Integer> {
     Server s = mb.smtp();
     return IntakeConfig.builder()
         .mailbox(
-            new Mailbox(
+            Mailbox.forEveryKind(
                 mb.address(),
-                new Server(
-                    "127.0.0.1", imap, false, false, "support", PASSWORD, "password", i.timeout()),
-                new Server(
-                    "127.0.0.1", smtp, false, false, "support", PASSWORD, "password", s.timeout()),
+                Server.withoutOAuth2(
+                    "127.0.0.1",
+                    imap,
+                    Server.Transport.PLAIN,
+                    "support",
+                    PASSWORD,
+                    "password",
+                    i.timeout()),
+                Server.withoutOAuth2(
+                    "127.0.0.1",
+                    smtp,
+                    Server.Transport.PLAIN,
+                    "support",
+                    PASSWORD,
+                    "password",
+                    s.timeout()),
                 mb.folders()))
-        .poll(new Poll(Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)))
-        .database(new DatabaseSettings("jdbc:sqlite:" + data.resolve("intake.db")))
+        .poll(
+            Poll.withDefaultWorkers(
+                Duration.ofSeconds(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)))
+        .database(DatabaseSettings.withoutLogin("jdbc:sqlite:" + data.resolve("intake.db")))
         .tickets(base.tickets())
         .projects(new Projects(registry, base.projects().minDigits(), base.projects().maxDigits()))
-        .storage(new Storage(data))
+        .storage(Storage.at(data))
         .replies(base.replies())
         .scanning(base.scanning())
         .staff(base.staff())

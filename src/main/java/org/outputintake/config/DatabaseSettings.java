@@ -18,8 +18,9 @@ public record DatabaseSettings(String url, String username, String password) {
     password = password == null || password.isEmpty() ? null : password;
   }
 
-  public DatabaseSettings(String url) {
-    this(url, null, null);
+  /** A database that needs no login: SQLite, or PostgreSQL trusting this host. */
+  public static DatabaseSettings withoutLogin(String url) {
+    return new DatabaseSettings(url, null, null);
   }
 
   /** Without the password: a configuration is printed and logged. */

@@ -12,10 +12,20 @@ import java.time.Duration;
  * @param cron a Quartz cron expression, read in {@code sla.zone} (e.g. {@code 0 0 8 ? * MON-FRI})
  * @param period what "received, released, rejected" counts back over, e.g. 1d or 7d
  * @param to who receives it; empty means {@code staff.managers}
- * @param skipIfEmpty send nothing when no ticket arrived, moved or waits
+ * @param whenEmpty what a digest does when no ticket arrived, moved or waits ({@code
+ *     skip-if-empty})
  */
 public record Digest(
-    String name, String cron, Duration period, java.util.List<String> to, boolean skipIfEmpty) {
+    String name, String cron, Duration period, java.util.List<String> to, WhenEmpty whenEmpty) {
+
+  /** A digest with nothing to report: {@code skip-if-empty: true} is {@code SKIP}. */
+  public enum WhenEmpty {
+    /** Sent all the same, saying that nothing happened (the default). */
+    SEND,
+    /** Not sent. */
+    SKIP
+  }
+
   public Digest {
     require(
         name != null && name.matches("[a-z0-9][a-z0-9-]*"),
@@ -40,6 +50,7 @@ public record Digest(
         !period.isNegative() && period.toMinutes() >= 1,
         "digests." + name + ".period must be at least 1m, e.g. 1d");
     to = addresses("digests." + name + ".to", to);
+    whenEmpty = whenEmpty == null ? WhenEmpty.SEND : whenEmpty;
   }
 
   /** Its recipients: its own list, else the managers. */

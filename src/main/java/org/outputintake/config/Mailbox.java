@@ -19,8 +19,8 @@ public record Mailbox(
       java.util.List.of("output", "ingest", "transfer");
 
   /** A mailbox accepting every kind: today's single {@code mailbox:}. */
-  public Mailbox(String address, Server imap, Server smtp, Folders folders) {
-    this(address, imap, smtp, folders, KINDS);
+  public static Mailbox forEveryKind(String address, Server imap, Server smtp, Folders folders) {
+    return new Mailbox(address, imap, smtp, folders, KINDS);
   }
 
   public Mailbox {

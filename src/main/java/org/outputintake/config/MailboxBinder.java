@@ -56,8 +56,7 @@ final class MailboxBinder {
     return new Server(
         tree.text(key + ".host"),
         port,
-        tree.bool(key + ".ssl"),
-        tree.bool(key + ".starttls"),
+        Server.Transport.of(key, tree.bool(key + ".ssl"), tree.bool(key + ".starttls")),
         tree.text(key + ".username"),
         password,
         auth,

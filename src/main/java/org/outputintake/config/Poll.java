@@ -11,8 +11,10 @@ import java.time.Duration;
  */
 public record Poll(
     Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval, int workers) {
-  public Poll(Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval) {
-    this(interval, idle, idleRenew, outboxInterval, 2);
+  /** Two workers: {@code poll.workers}' default, the cores of a small host. */
+  public static Poll withDefaultWorkers(
+      Duration interval, boolean idle, Duration idleRenew, Duration outboxInterval) {
+    return new Poll(interval, idle, idleRenew, outboxInterval, 2);
   }
 
   public Poll {

@@ -12,8 +12,9 @@ import java.time.Duration;
  */
 public record Replies(
     int maxPerSenderPerHour, Path templates, Duration giveUpAfter, int maxAttempts) {
-  public Replies(int maxPerSenderPerHour, Path templates) {
-    this(maxPerSenderPerHour, templates, Duration.ofDays(2), 50);
+  /** A reply retried for {@code replies.give-up-after}'s and {@code max-attempts}' defaults. */
+  public static Replies withDefaultRetries(int maxPerSenderPerHour, Path templates) {
+    return new Replies(maxPerSenderPerHour, templates, Duration.ofDays(2), 50);
   }
 
   public Replies {

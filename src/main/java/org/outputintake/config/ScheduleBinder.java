@@ -157,10 +157,10 @@ final class ScheduleBinder {
                   String.valueOf(tree.resolve(toNode.asText())).split("[,;\\s]+")));
       }
       String skip = tree.value(d, "skip-if-empty");
-      boolean skipIfEmpty =
+      Digest.WhenEmpty whenEmpty =
           switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0", "" -> false;
+            case "true", "yes", "on", "1" -> Digest.WhenEmpty.SKIP;
+            case "false", "no", "off", "0", "" -> Digest.WhenEmpty.SEND;
             default ->
                 throw new ConfigException(
                     key + ".skip-if-empty is '" + skip + "': write true or false");
@@ -180,7 +180,7 @@ final class ScheduleBinder {
                   ? null
                   : ConfigLoader.parseDuration(key + ".period", period),
               to,
-              skipIfEmpty));
+              whenEmpty));
     }
     return out;
   }

@@ -23,12 +23,9 @@ public record Security(
         trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
   }
 
-  /** Staff commands need a passing Authentication-Results header. */
-  public Security(boolean requireAuthenticatedSender, String trustedAuthservId) {
-    this(
-        SenderProofRule.of(requireAuthenticatedSender),
-        trustedAuthservId,
-        SenderProofRule.NOT_REQUIRED);
+  /** Staff mail under {@code staff}'s rule; researchers' mail needs no proof (the default). */
+  public static Security forStaff(SenderProofRule staff, String trustedAuthservId) {
+    return new Security(staff, trustedAuthservId, SenderProofRule.NOT_REQUIRED);
   }
 
   public boolean requireAuthenticatedSender() {

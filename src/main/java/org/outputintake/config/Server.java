@@ -13,24 +13,51 @@ import java.time.Duration;
 public record Server(
     String host,
     int port,
-    boolean ssl,
-    boolean starttls,
+    Transport transport,
     String username,
     String password,
     String auth,
     Duration timeout,
     OAuth2Settings oauth2) {
-  /** A server without OAuth2 settings (password or xoauth2). */
-  public Server(
+
+  /** How the connection is protected, as {@code ssl} and {@code starttls} say in the file. */
+  public enum Transport {
+    /** No TLS (neither key true): a server on this host or a test server. */
+    PLAIN,
+    /** A plain connection upgraded before the login ({@code starttls: true}; ports 143, 587). */
+    STARTTLS,
+    /** TLS from the first byte ({@code ssl: true}; IMAPS 993, SMTPS 465). */
+    SSL;
+
+    /**
+     * The transport that the keys {@code <key>.ssl} and {@code <key>.starttls} name.
+     *
+     * @throws ConfigException when both are true: they are two ways of connecting, not one
+     */
+    public static Transport of(String key, boolean ssl, boolean starttls) {
+      require(
+          !(ssl && starttls),
+          key
+              + ".ssl and "
+              + key
+              + ".starttls are both true, but a connection is either TLS from the start or"
+              + " upgraded: keep ssl: true for a TLS port (IMAP 993, SMTP 465), or starttls: true"
+              + " for a plain port the server upgrades (IMAP 143, SMTP 587), and set the other to"
+              + " false");
+      return ssl ? SSL : starttls ? STARTTLS : PLAIN;
+    }
+  }
+
+  /** A server that logs in with a password, or with an access token obtained elsewhere. */
+  public static Server withoutOAuth2(
       String host,
       int port,
-      boolean ssl,
-      boolean starttls,
+      Transport transport,
       String username,
       String password,
       String auth,
       Duration timeout) {
-    this(host, port, ssl, starttls, username, password, auth, timeout, null);
+    return new Server(host, port, transport, username, password, auth, timeout, null);
   }
 
   public Server {
@@ -51,6 +78,7 @@ public record Server(
         !auth.equals("oauth2") || notBlank(username),
         "auth: oauth2 needs the username: the mailbox's address, which the token is presented"
             + " for");
+    require(transport != null, "a mail server's transport is missing: PLAIN, STARTTLS or SSL");
     timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
   }
 

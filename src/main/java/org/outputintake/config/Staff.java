@@ -28,19 +28,25 @@ public record Staff(
   /** {@code staff.attach-limit}'s default: 20 MB. */
   public static final long DEFAULT_ATTACH_LIMIT = 20L * 1024 * 1024;
 
-  public static final Staff NONE = new Staff(null, java.util.List.of(), java.util.List.of());
+  public static final Staff NONE = of(null, java.util.List.of(), java.util.List.of());
 
-  public Staff(
+  /**
+   * One desk: these officers work every kind of ticket, and notifications attach up to {@link
+   * #DEFAULT_ATTACH_LIMIT}.
+   */
+  public static Staff of(
       String officersList, java.util.List<String> officers, java.util.List<String> managers) {
-    this(officersList, officers, managers, DEFAULT_ATTACH_LIMIT);
+    return new Staff(officersList, officers, managers, DEFAULT_ATTACH_LIMIT, java.util.Map.of());
   }
 
-  public Staff(
-      String officersList,
-      java.util.List<String> officers,
-      java.util.List<String> managers,
-      long attachLimitBytes) {
-    this(officersList, officers, managers, attachLimitBytes, java.util.Map.of());
+  /** The same staff with another {@code staff.attach-limit}. */
+  public Staff withAttachLimit(long bytes) {
+    return new Staff(officersList, officers, managers, bytes, lists);
+  }
+
+  /** The same staff with these {@code staff.lists}: officers by request kind code. */
+  public Staff withLists(java.util.Map<String, java.util.List<String>> byKind) {
+    return new Staff(officersList, officers, managers, attachLimitBytes, byKind);
   }
 
   public Staff {

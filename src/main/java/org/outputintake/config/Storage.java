@@ -13,12 +13,14 @@ import java.nio.file.Path;
  *     or in the database when that is PostgreSQL
  */
 public record Storage(Path dataDir, Path archiveDir, Path sharedDir) {
-  public Storage(Path dataDir) {
-    this(dataDir, null, null);
+  /** Everything under {@code dataDir} on this host; no automatic export. */
+  public static Storage at(Path dataDir) {
+    return new Storage(dataDir, null, null);
   }
 
-  public Storage(Path dataDir, Path archiveDir) {
-    this(dataDir, archiveDir, null);
+  /** The same storage exporting closed tickets to {@code dir} (null: only on demand). */
+  public Storage withArchiveDir(Path dir) {
+    return new Storage(dataDir, dir, sharedDir);
   }
 
   public Storage {

@@ -11,8 +11,9 @@ import java.util.Map;
  */
 public record Tickets(
     String prefix, long firstNumber, String subjectFormat, Map<String, String> prefixes) {
-  public Tickets(String prefix, long firstNumber, String subjectFormat) {
-    this(prefix, firstNumber, subjectFormat, Map.of());
+  /** Every kind's ticket ids under one prefix (no {@code tickets.prefixes}). */
+  public static Tickets onePrefix(String prefix, long firstNumber, String subjectFormat) {
+    return new Tickets(prefix, firstNumber, subjectFormat, Map.of());
   }
 
   public Tickets {

@@ -23,10 +23,12 @@ public record WorkflowSettings(
   public static final int DEFAULT_WITHDRAW_AFTER = 20;
 
   public static final WorkflowSettings DEFAULT =
-      new WorkflowSettings(DEFAULT_CHASE_AFTER, DEFAULT_WITHDRAW_AFTER, null);
+      WorkflowSettings.withDefaultCheckers(DEFAULT_CHASE_AFTER, DEFAULT_WITHDRAW_AFTER, null);
 
-  public WorkflowSettings(int chaseAfterDays, int withdrawAfterDays, LocalTime dailySummary) {
-    this(chaseAfterDays, withdrawAfterDays, dailySummary, Checkers.DEFAULT);
+  /** The default number of checkers for every kind ({@code workflow.checkers} not given). */
+  public static WorkflowSettings withDefaultCheckers(
+      int chaseAfterDays, int withdrawAfterDays, LocalTime dailySummary) {
+    return new WorkflowSettings(chaseAfterDays, withdrawAfterDays, dailySummary, Checkers.DEFAULT);
   }
 
   /**

@@ -200,7 +200,7 @@ public final class Digests {
       return List.of();
     }
     Rendered r = render(d, due.orElse(now), now);
-    if (r.empty() && d.skipIfEmpty() && due.isPresent()) {
+    if (r.empty() && d.whenEmpty() == Digest.WhenEmpty.SKIP && due.isPresent()) {
       db.inTransaction(
           c ->
               ScheduleRuns.claim(

@@ -71,20 +71,20 @@ final class NewRequestHandler {
                                   now)
                           : new TicketState.Queued(now);
                   Ticket t =
-                      new Ticket(
-                              id,
-                              p.number(),
-                              m.from(),
-                              subject.subject(),
-                              subject.date(),
-                              state,
-                              review.policy(),
-                              review.folderName(),
-                              review.folderVersion(),
-                              now,
-                              m.messageId())
-                          .asKind(subject.kind(), subject.destinationNumber())
-                          .withMailbox(ctx.mailbox().address());
+                      Ticket.builder()
+                          .id(id)
+                          .projectNumber(p.number())
+                          .researcher(m.from())
+                          .subject(subject.subject())
+                          .requestDate(subject.date())
+                          .state(state)
+                          .policy(review.policy())
+                          .folder(review.folderName(), review.folderVersion())
+                          .createdAt(now)
+                          .rootMessageId(m.messageId())
+                          .kind(subject.kind(), subject.destinationNumber())
+                          .mailbox(ctx.mailbox().address())
+                          .build();
                   // the email and the ticket's creation come before the state it enters, as they
                   // happened (the trail has no link to the ticket row to wait for)
                   AuditLog.append(

@@ -12,39 +12,42 @@ public final class MailSessions {
   private MailSessions() {}
 
   public static Session imap(Server s, long readTimeoutMillis) {
-    String p = s.ssl() ? "mail.imaps." : "mail.imap.";
+    boolean ssl = s.transport() == Server.Transport.SSL;
+    String p = ssl ? "mail.imaps." : "mail.imap.";
     Properties props = new Properties();
-    props.put("mail.store.protocol", s.ssl() ? "imaps" : "imap");
+    props.put("mail.store.protocol", ssl ? "imaps" : "imap");
     props.put(p + "host", s.host());
     props.put(p + "port", String.valueOf(s.port()));
     props.put(p + "connectiontimeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "timeout", String.valueOf(readTimeoutMillis));
     props.put(p + "writetimeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "peek", "true");
-    props.put(p + "socketFactory", s.ssl() ? NoDelaySockets.tls() : NoDelaySockets.plain());
+    props.put(p + "socketFactory", ssl ? NoDelaySockets.tls() : NoDelaySockets.plain());
     props.put(p + "partialfetch", "true");
     props.put(p + "fetchsize", String.valueOf(1024 * 1024));
-    props.put(p + "starttls.enable", String.valueOf(s.starttls()));
+    props.put(p + "starttls.enable", String.valueOf(s.transport() == Server.Transport.STARTTLS));
     if (s.presentsToken()) props.put(p + "auth.mechanisms", "XOAUTH2");
     return Session.getInstance(props);
   }
 
   public static Session smtp(Server s) {
-    String p = s.ssl() ? "mail.smtps." : "mail.smtp.";
+    boolean ssl = s.transport() == Server.Transport.SSL;
+    boolean starttls = s.transport() == Server.Transport.STARTTLS;
+    String p = ssl ? "mail.smtps." : "mail.smtp.";
     Properties props = new Properties();
-    props.put("mail.transport.protocol", s.ssl() ? "smtps" : "smtp");
+    props.put("mail.transport.protocol", ssl ? "smtps" : "smtp");
     props.put(p + "host", s.host());
     props.put(p + "port", String.valueOf(s.port()));
     props.put(p + "connectiontimeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "timeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "writetimeout", String.valueOf(s.timeout().toMillis()));
     props.put(p + "auth", String.valueOf(s.hasCredentials()));
-    props.put(p + "starttls.enable", String.valueOf(s.starttls()));
-    props.put(p + "starttls.required", String.valueOf(s.starttls()));
+    props.put(p + "starttls.enable", String.valueOf(starttls));
+    props.put(p + "starttls.required", String.valueOf(starttls));
     if (s.presentsToken()) props.put(p + "auth.mechanisms", "XOAUTH2");
     // one refused Bcc (a data owner's dead address) must not stop the mail to the researcher
     props.put(p + "sendpartial", "true");
-    props.put(p + "socketFactory", s.ssl() ? NoDelaySockets.tls() : NoDelaySockets.plain());
+    props.put(p + "socketFactory", ssl ? NoDelaySockets.tls() : NoDelaySockets.plain());
     return Session.getInstance(props);
   }
 }

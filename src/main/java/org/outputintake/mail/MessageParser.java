@@ -5,23 +5,16 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -44,14 +37,8 @@ import org.outputintake.store.RawStore;
  * header block too large to be real).
  */
 public final class MessageParser {
-  static final int MAX_BODY_CHARS = 200_000;
-
-  /** How much of each HTML part is searched for {@code cid:} references to its images. */
-  private static final int MAX_HTML_SCAN_CHARS = 5_000_000;
-
   private static final int MAX_NESTED_MESSAGES = 50;
 
-  private static final Pattern CID = Pattern.compile("(?i)cid:([^\"'\\s>)]+)");
   private static final DecodeMonitor LENIENT = DecodeMonitor.SILENT;
 
   private final MimeConfig config =
@@ -117,9 +104,7 @@ public final class MessageParser {
     private final List<InboundMessage.Attachment> attachments = new ArrayList<>();
     private final List<InboundMessage.Part> otherParts = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Set<String> cids = new HashSet<>();
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder html = new StringBuilder();
+    private final BodyText text = new BodyText(warnings);
     private int messageDepth;
     private MimeStreamParser parser;
     private int partCount;
@@ -223,7 +208,7 @@ public final class MessageParser {
               && !attachment
               && (mime.equals("text/plain") || mime.equals("text/html"));
       if (textBody) {
-        readBody(mime, is, bd.getCharset());
+        text.read(mime, is, bd.getCharset(), messageDepth);
         if (monitor.problem() != null && counted.content() > 0) {
           warnings.add("part of the email text was damaged in transit (" + monitor.problem() + ")");
         }
@@ -287,26 +272,6 @@ public final class MessageParser {
       attachments.add(new InboundMessage.Attachment(name, mime, file, size, contentId, false));
     }
 
-    /**
-     * The body text (the first plain and HTML of the message, further inline text appended);
-     * forwarded bodies skipped.
-     */
-    private void readBody(String mime, InputStream is, String charset) throws IOException {
-      boolean isHtml = mime.equals("text/html");
-      StringBuilder part = new StringBuilder();
-      appendText(part, is, charset, isHtml ? MAX_HTML_SCAN_CHARS : MAX_BODY_CHARS);
-      if (isHtml) {
-        Matcher m = CID.matcher(part);
-        while (m.find()) cids.add(HeaderValues.cid(m.group(1)));
-      }
-      if (messageDepth != 1) return;
-      StringBuilder target = isHtml ? html : text;
-      if (isHtml && target.length() > 0) return;
-      if (target.length() > 0 && target.length() < MAX_BODY_CHARS) target.append('\n');
-      target.append(
-          part, 0, Math.min(part.length(), Math.max(0, MAX_BODY_CHARS - target.length())));
-    }
-
     private String filename() {
       Map<String, String> dispositionParams = Rfc2231.params(dispositionRaw);
       String name = Rfc2231.value(dispositionParams, "filename");
@@ -318,24 +283,6 @@ public final class MessageParser {
       return decoded.isEmpty() ? null : decoded;
     }
 
-    private void appendText(StringBuilder target, InputStream is, String charset, int max)
-        throws IOException {
-      Charset cs;
-      try {
-        cs = charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
-      } catch (RuntimeException e) {
-        warnings.add("unknown charset " + charset + ", read as UTF-8");
-        cs = StandardCharsets.UTF_8;
-      }
-      if (cs.equals(StandardCharsets.US_ASCII)) cs = StandardCharsets.UTF_8;
-      var reader = new InputStreamReader(is, cs);
-      char[] buf = new char[8192];
-      int n;
-      while ((n = reader.read(buf)) > 0) {
-        if (target.length() < max) target.append(buf, 0, Math.min(n, max - target.length()));
-      }
-    }
-
     InboundMessage result(String digest) {
       // an image is shown in the body only when an HTML part refers to it (cid:); otherwise it is a
       // file
@@ -345,12 +292,11 @@ public final class MessageParser {
                   a ->
                       a.contentId() != null
                               && a.contentType().startsWith("image/")
-                              && cids.contains(HeaderValues.cid(a.contentId()))
+                              && text.refersTo(a.contentId())
                           ? new InboundMessage.Attachment(
                               a.name(), a.contentType(), a.file(), a.size(), a.contentId(), true)
                           : a)
               .toList();
-      String body = text.length() > 0 ? text.toString() : HeaderValues.htmlToText(html.toString());
       String fromHeader = top.get("from");
       String from = null;
       String fromName = null;
@@ -378,8 +324,8 @@ public final class MessageParser {
           subject.trim(),
           date(top.get("date")),
           top,
-          body,
-          text.length() > 0 ? "" : html.substring(0, Math.min(html.length(), 200_000)),
+          text.body(),
+          text.html(),
           files,
           warnings,
           otherParts,

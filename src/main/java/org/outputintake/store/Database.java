@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(String url) {
-    return open(new DatabaseSettings(url));
+    return open(DatabaseSettings.withoutLogin(url));
   }
 
   public static Database open(DatabaseSettings config) {
@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
    * @throws IllegalArgumentException saying where it looked
    */
   public static Database openExisting(String url) {
-    return openExisting(new DatabaseSettings(url));
+    return openExisting(DatabaseSettings.withoutLogin(url));
   }
 
   public static Database openExisting(DatabaseSettings config) {

@@ -60,9 +60,9 @@ public final class DatabaseCopy {
   public Result copy(Database from, Path fromData, Database to, Path toData) throws IOException {
     return copy(
         from,
-        new org.outputintake.config.Storage(fromData),
+        org.outputintake.config.Storage.at(fromData),
         to,
-        new org.outputintake.config.Storage(toData));
+        org.outputintake.config.Storage.at(toData));
   }
 
   /**

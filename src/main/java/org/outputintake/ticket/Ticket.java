@@ -39,65 +39,16 @@ public record Ticket(
     String destinationProject,
     String mailbox) {
 
-  public Ticket(
-      TicketId id,
-      String projectNumber,
-      String researcher,
-      String subject,
-      LocalDate requestDate,
-      TicketState state,
-      String policy,
-      String folderName,
-      Integer folderVersion,
-      Instant createdAt,
-      String rootMessageId,
-      long version,
-      int round) {
-    this(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round,
-        RequestKind.OUTPUT,
-        null,
-        null);
+  /**
+   * A ticket built field by field; see {@link TicketBuilder} for what a new request defaults to.
+   */
+  public static TicketBuilder builder() {
+    return new TicketBuilder();
   }
 
-  public Ticket(
-      TicketId id,
-      String projectNumber,
-      String researcher,
-      String subject,
-      LocalDate requestDate,
-      TicketState state,
-      String policy,
-      String folderName,
-      Integer folderVersion,
-      Instant createdAt,
-      String rootMessageId) {
-    this(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        0,
-        1);
+  /** A builder holding every field of this ticket: a copy with some fields changed. */
+  public TicketBuilder toBuilder() {
+    return new TicketBuilder(this);
   }
 
   public Ticket {
@@ -118,105 +69,25 @@ public record Ticket(
 
   /** The same request as another kind; a transfer names its destination project. */
   public Ticket asKind(RequestKind newKind, String destination) {
-    return new Ticket(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round,
-        newKind,
-        destination,
-        mailbox);
+    return toBuilder().kind(newKind, destination).build();
   }
 
   public Ticket withState(TicketState next) {
-    return new Ticket(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        next,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round,
-        kind,
-        destinationProject,
-        mailbox);
+    return toBuilder().state(next).build();
   }
 
   public Ticket withFolder(String name, Integer version) {
-    return new Ticket(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        name,
-        version,
-        createdAt,
-        rootMessageId,
-        this.version,
-        round,
-        kind,
-        destinationProject,
-        mailbox);
+    return toBuilder().folder(name, version).build();
   }
 
   /** A new submission of files: verdicts of the earlier round no longer apply. */
   public Ticket nextRound() {
-    return new Ticket(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round + 1,
-        kind,
-        destinationProject,
-        mailbox);
+    return toBuilder().round(round + 1).build();
   }
 
   /** The same request, recorded as come to the bot's mailbox at {@code address}. */
   public Ticket withMailbox(String address) {
-    return new Ticket(
-        id,
-        projectNumber,
-        researcher,
-        subject,
-        requestDate,
-        state,
-        policy,
-        folderName,
-        folderVersion,
-        createdAt,
-        rootMessageId,
-        version,
-        round,
-        kind,
-        destinationProject,
-        address);
+    return toBuilder().mailbox(address).build();
   }
 
   public String idText() {

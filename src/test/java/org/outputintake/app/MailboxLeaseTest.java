@@ -141,6 +141,8 @@ class MailboxLeaseTest extends BotTest {
   }
 
   static IntakeConfig onDataDir(IntakeConfig c, Path dataDir) {
-    return c.toBuilder().storage(new Storage(dataDir, c.storage().archiveDir())).build();
+    return c.toBuilder()
+        .storage(Storage.at(dataDir).withArchiveDir(c.storage().archiveDir()))
+        .build();
   }
 }

@@ -86,11 +86,10 @@ class OperationsEndpointTest extends BotTest {
     }
     Server imap = bot.config().mailbox().imap();
     Server deadImap =
-        new Server(
+        Server.withoutOAuth2(
             imap.host(),
             dead,
-            imap.ssl(),
-            imap.starttls(),
+            imap.transport(),
             imap.username(),
             imap.password(),
             imap.auth(),

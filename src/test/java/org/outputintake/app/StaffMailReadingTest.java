@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.slf4j.LoggerFactory;
 
 class StaffMailReadingTest {
@@ -31,7 +32,7 @@ class StaffMailReadingTest {
 
   @Test
   void withoutSenderAuthentication_theOperatorIsWarnedAtStartThatAForgedFromIsObeyed() {
-    StaffMailReading.senderCheck(new Security(false, null));
+    StaffMailReading.senderCheck(Security.forStaff(SenderProofRule.NOT_REQUIRED, null));
     List<ILoggingEvent> warnings =
         logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
     assertEquals(1, warnings.size());
@@ -42,7 +43,7 @@ class StaffMailReadingTest {
 
   @Test
   void withSenderAuthentication_nothingIsSaid() {
-    StaffMailReading.senderCheck(new Security(true, "mx.example.org"));
+    StaffMailReading.senderCheck(Security.forStaff(SenderProofRule.REQUIRED, "mx.example.org"));
     assertTrue(logged.list.isEmpty(), () -> logged.list.toString());
   }
 }

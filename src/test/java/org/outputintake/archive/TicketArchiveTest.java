@@ -303,7 +303,7 @@ class TicketArchiveTest extends BotTest {
     Path archive = dir.resolve("archive");
     IntakeConfig c = bot.config();
     IntakeConfig withArchive =
-        c.toBuilder().storage(new Storage(c.storage().dataDir(), archive)).build();
+        c.toBuilder().storage(Storage.at(c.storage().dataDir()).withArchiveDir(archive)).build();
     bot.stop();
     try (IntakeApp app = IntakeApp.create(withArchive, bot.clock(), IntakeEvents.NONE)) {
       bot.deliver(Mails.request().attachCsv("table1.csv", TABLE_V1).build(bot.session()));

@@ -107,7 +107,7 @@ public final class IntakeBench {
   private static IntakeConfig notified(IntakeConfig c) {
     return c.toBuilder()
         .staff(
-            new Staff(
+            Staff.of(
                 "srs-officers@example.org",
                 java.util.List.of("alice.officer@example.org", "bob.officer@example.org"),
                 java.util.List.of()))
@@ -116,7 +116,8 @@ public final class IntakeBench {
 
   private static IntakeConfig onPostgres(IntakeConfig c) {
     return c.toBuilder()
-        .database(new DatabaseSettings(org.outputintake.testing.TestDatabases.newPostgres()))
+        .database(
+            DatabaseSettings.withoutLogin(org.outputintake.testing.TestDatabases.newPostgres()))
         .build();
   }
 
@@ -131,10 +132,16 @@ public final class IntakeBench {
     IntakeConfig one = onPostgres(config(dir.resolve("a"), imap, smtp, "duo-a"));
     org.outputintake.config.Mailbox a = one.mailbox();
     org.outputintake.config.Mailbox b =
-        new org.outputintake.config.Mailbox(
+        org.outputintake.config.Mailbox.forEveryKind(
             "duo-b@example.org",
-            new org.outputintake.config.Server(
-                "127.0.0.1", imap, false, false, "duo-b", "pw", "password", Duration.ofSeconds(30)),
+            org.outputintake.config.Server.withoutOAuth2(
+                "127.0.0.1",
+                imap,
+                org.outputintake.config.Server.Transport.PLAIN,
+                "duo-b",
+                "pw",
+                "password",
+                Duration.ofSeconds(30)),
             a.smtp(),
             a.folders());
     long start = System.nanoTime();
@@ -199,7 +206,7 @@ public final class IntakeBench {
       Path dataDir) {
     return c.toBuilder()
         .mailboxes(java.util.List.of(a, b))
-        .storage(new org.outputintake.config.Storage(dataDir))
+        .storage(org.outputintake.config.Storage.at(dataDir))
         .build();
   }
 
@@ -265,33 +272,31 @@ public final class IntakeBench {
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
     return IntakeConfig.builder()
         .mailbox(
-            new Mailbox(
+            Mailbox.forEveryKind(
                 SUPPORT,
-                new Server(
+                Server.withoutOAuth2(
                     "127.0.0.1",
                     imap,
-                    false,
-                    false,
+                    Server.Transport.PLAIN,
                     login,
                     "pw",
                     "password",
                     Duration.ofSeconds(30)),
-                new Server(
+                Server.withoutOAuth2(
                     "127.0.0.1",
                     smtp,
-                    false,
-                    false,
+                    Server.Transport.PLAIN,
                     "support",
                     "pw",
                     "password",
                     Duration.ofSeconds(30)),
                 base.mailbox().folders()))
         .poll(base.poll())
-        .database(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("intake.db")))
+        .database(DatabaseSettings.withoutLogin("jdbc:sqlite:" + dir.resolve("intake.db")))
         .tickets(base.tickets())
         .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
-        .storage(new Storage(dir.resolve("data")))
-        .replies(new Replies(1_000_000, null))
+        .storage(Storage.at(dir.resolve("data")))
+        .replies(Replies.withDefaultRetries(1_000_000, null))
         .scanning(base.scanning())
         .build();
   }

@@ -25,6 +25,7 @@ import org.outputintake.config.Poll;
 import org.outputintake.config.Projects;
 import org.outputintake.config.Replies;
 import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.outputintake.config.Server;
 import org.outputintake.config.Staff;
 import org.outputintake.config.Storage;
@@ -238,38 +239,38 @@ public final class MailBench {
     IntakeConfig base = new ConfigLoader(v -> null).loadDefaults();
     return IntakeConfig.builder()
         .mailbox(
-            new Mailbox(
+            Mailbox.forEveryKind(
                 SUPPORT,
-                new Server(
+                Server.withoutOAuth2(
                     "127.0.0.1",
                     mail.getImap().getPort(),
-                    false,
-                    false,
+                    Server.Transport.PLAIN,
                     "support",
                     "pw",
                     "password",
                     Duration.ofSeconds(30)),
-                new Server(
+                Server.withoutOAuth2(
                     "127.0.0.1",
                     mail.getSmtp().getPort(),
-                    false,
-                    false,
+                    Server.Transport.PLAIN,
                     "support",
                     "pw",
                     "password",
                     Duration.ofSeconds(30)),
                 base.mailbox().folders()))
-        .poll(new Poll(Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)))
-        .database(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("intake.db")))
+        .poll(
+            Poll.withDefaultWorkers(
+                Duration.ofSeconds(60), true, Duration.ofMinutes(20), Duration.ofSeconds(5)))
+        .database(DatabaseSettings.withoutLogin("jdbc:sqlite:" + dir.resolve("intake.db")))
         .tickets(base.tickets())
         .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
-        .storage(new Storage(dir.resolve("data")))
-        .replies(new Replies(1_000_000, null))
+        .storage(Storage.at(dir.resolve("data")))
+        .replies(Replies.withDefaultRetries(1_000_000, null))
         .scanning(base.scanning())
-        .staff(new Staff(OFFICERS_LIST, List.of(OFFICER, "bob.officer@example.org"), List.of()))
+        .staff(Staff.of(OFFICERS_LIST, List.of(OFFICER, "bob.officer@example.org"), List.of()))
         // the officers' commands come over plain SMTP with no Authentication-Results, as in
         // IntakeBench
-        .security(new Security(false, null))
+        .security(Security.forStaff(SenderProofRule.NOT_REQUIRED, null))
         .build();
   }
 }

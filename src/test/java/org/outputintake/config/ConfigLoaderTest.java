@@ -253,6 +253,26 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().contains("must be a YAML mapping"), e.getMessage());
   }
 
+  @ParameterizedTest(name = "ssl {0}, starttls {1} -> {2}")
+  @CsvSource({"false,false,PLAIN", "true,false,SSL", "false,true,STARTTLS"})
+  void theSslAndStarttlsKeysNameTheServersTransport(
+      String ssl, String starttls, Server.Transport expected) throws IOException {
+    Path file = write("mailbox:\n  smtp:\n    ssl: " + ssl + "\n    starttls: " + starttls + "\n");
+
+    assertEquals(expected, loader(Map.of()).load(file).mailbox().smtp().transport());
+  }
+
+  @Test
+  void aServerThatIsBothSslAndStarttlsIsRefusedSayingWhichToKeep() throws IOException {
+    Path file = write("mailbox:\n  smtp:\n    ssl: true\n    starttls: true\n");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> loader(Map.of()).load(file));
+    assertTrue(
+        e.getMessage().contains("mailbox.smtp.ssl and mailbox.smtp.starttls are both true"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("keep ssl: true for a TLS port"), e.getMessage());
+  }
+
   @Test
   void emptyFileMeansTheDefaults() throws IOException {
     Path file = write("");
@@ -278,10 +298,12 @@ class ConfigLoaderTest {
   @Test
   void recordsRejectInvalidValuesWhenBuiltDirectly() {
     assertThrows(ConfigException.class, () -> new Folders("INBOX", "Processed", "INBOX"));
-    assertThrows(ConfigException.class, () -> new Tickets("STATS", 1, "Re: {{subject}}"));
-    Tickets t = new Tickets("STATS", 1, null);
+    assertThrows(ConfigException.class, () -> Tickets.onePrefix("STATS", 1, "Re: {{subject}}"));
+    Tickets t = Tickets.onePrefix("STATS", 1, null);
     assertEquals("[{{ticketId}}] {{subject}}", t.subjectFormat());
-    assertFalse(new Server("h", 1, false, false, " ", null, null, null).hasCredentials());
+    assertFalse(
+        Server.withoutOAuth2("h", 1, Server.Transport.PLAIN, " ", null, null, null)
+            .hasCredentials());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -28,7 +28,8 @@ class SlaConfigTest {
     assertEquals(Duration.ofHours(8), c.sla().reminderBefore(), "1d is one working day");
     assertEquals(List.of("daily", "weekly"), c.digests().stream().map(Digest::name).toList());
     assertEquals(List.of("srs-manager@example.org"), c.digests().get(0).recipients(c.staff()));
-    assertTrue(c.digests().get(1).skipIfEmpty());
+    assertEquals(Digest.WhenEmpty.SEND, c.digests().get(0).whenEmpty(), "no skip-if-empty key");
+    assertEquals(Digest.WhenEmpty.SKIP, c.digests().get(1).whenEmpty());
   }
 
   @Test

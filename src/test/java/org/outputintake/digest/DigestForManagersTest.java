@@ -59,7 +59,9 @@ class DigestForManagersTest {
       IntakeConfig s = TestBot.withStaff(c);
       return s.toBuilder()
           .sla(sla)
-          .digests(List.of(new Digest("daily", cron, Duration.ofDays(1), List.of(), false)))
+          .digests(
+              List.of(
+                  new Digest("daily", cron, Duration.ofDays(1), List.of(), Digest.WhenEmpty.SEND)))
           .build();
     };
   }

@@ -54,7 +54,13 @@ class ManagersDigestTest {
     return s.toBuilder()
         .sla(Sla.DEFAULT)
         .digests(
-            List.of(new Digest("daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)))
+            List.of(
+                new Digest(
+                    "daily",
+                    "0 0 8 ? * MON-FRI",
+                    Duration.ofDays(1),
+                    List.of(),
+                    Digest.WhenEmpty.SEND)))
         .build();
   }
 

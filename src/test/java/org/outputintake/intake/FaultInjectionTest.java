@@ -258,7 +258,7 @@ class FaultInjectionTest {
             c ->
                 c.toBuilder()
                     .database(
-                        new DatabaseSettings(
+                        DatabaseSettings.withoutLogin(
                             "jdbc:sqlite:"
                                 + dir.resolve("intake.db")
                                 + "?journal_mode=WAL&busy_timeout=300&transaction_mode=IMMEDIATE"

@@ -100,15 +100,7 @@ class OAuth2MailboxTest {
 
   static Server oauth2(Server s, OAuth2Settings settings) {
     return new Server(
-        s.host(),
-        s.port(),
-        s.ssl(),
-        s.starttls(),
-        "support",
-        null,
-        "oauth2",
-        s.timeout(),
-        settings);
+        s.host(), s.port(), s.transport(), "support", null, "oauth2", s.timeout(), settings);
   }
 
   @Test
@@ -226,7 +218,7 @@ class OAuth2MailboxTest {
           IntakeConfig o = clientCredentials().apply(c);
           return o.toBuilder()
               .poll(
-                  new Poll(
+                  Poll.withDefaultWorkers(
                       Duration.ofMinutes(10), true, Duration.ofMinutes(20), Duration.ofSeconds(1)))
               .build();
         };

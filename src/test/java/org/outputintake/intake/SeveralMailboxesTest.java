@@ -42,20 +42,18 @@ class SeveralMailboxesTest extends BotTest {
     Mailbox ingests =
         new Mailbox(
             INGESTS,
-            new Server(
+            Server.withoutOAuth2(
                 imap.host(),
                 imap.port(),
-                false,
-                false,
+                Server.Transport.PLAIN,
                 "ingests",
                 "secret",
                 "password",
                 imap.timeout()),
-            new Server(
+            Server.withoutOAuth2(
                 smtp.host(),
                 smtp.port(),
-                false,
-                false,
+                Server.Transport.PLAIN,
                 "ingests",
                 "secret",
                 "password",

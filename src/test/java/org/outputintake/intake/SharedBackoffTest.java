@@ -83,6 +83,6 @@ class SharedBackoffTest {
   }
 
   private static IntakeConfig onDatabase(IntakeConfig c, String url) {
-    return c.toBuilder().database(new DatabaseSettings(url)).build();
+    return c.toBuilder().database(DatabaseSettings.withoutLogin(url)).build();
   }
 }

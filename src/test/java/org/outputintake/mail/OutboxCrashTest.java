@@ -61,11 +61,10 @@ class OutboxCrashTest {
             });
       }
       Server server =
-          new Server(
+          Server.withoutOAuth2(
               "127.0.0.1",
               smtp.port(),
-              false,
-              false,
+              Server.Transport.PLAIN,
               null,
               null,
               "password",

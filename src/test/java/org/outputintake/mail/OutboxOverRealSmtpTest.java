@@ -184,7 +184,14 @@ class OutboxOverRealSmtpTest {
 
   private OutboxSender sender(int port) {
     Server server =
-        new Server("127.0.0.1", port, false, false, null, null, "password", Duration.ofSeconds(5));
+        Server.withoutOAuth2(
+            "127.0.0.1",
+            port,
+            Server.Transport.PLAIN,
+            null,
+            null,
+            "password",
+            Duration.ofSeconds(5));
     return new OutboxSender(
         db,
         new SmtpMailSender(server, TestBot.SUPPORT, java.time.Clock.systemUTC()),

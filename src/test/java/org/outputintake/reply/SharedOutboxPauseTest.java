@@ -148,11 +148,10 @@ class SharedOutboxPauseTest {
     return TestBot.withServers(
         c,
         c.mailbox().imap(),
-        new org.outputintake.config.Server(
+        org.outputintake.config.Server.withoutOAuth2(
             s.host(),
             smtp.port(),
-            s.ssl(),
-            s.starttls(),
+            s.transport(),
             s.username(),
             s.password(),
             s.auth(),

@@ -328,18 +328,17 @@ class DatabaseTicketsTest {
     repo.insert(
         c,
         new StateChange(
-            new Ticket(
-                id,
-                project,
-                "ada@uni.example.ac.uk",
-                "16/01/24 Output request for Project " + project,
-                LocalDate.of(2024, 1, 16),
-                new TicketState.Queued(T0),
-                "ons-srs",
-                null,
-                null,
-                T0,
-                "<req@uni.example.ac.uk>"),
+            Ticket.builder()
+                .id(id)
+                .projectNumber(project)
+                .researcher("ada@uni.example.ac.uk")
+                .subject("16/01/24 Output request for Project " + project)
+                .requestDate(LocalDate.of(2024, 1, 16))
+                .state(new TicketState.Queued(T0))
+                .policy("ons-srs")
+                .createdAt(T0)
+                .rootMessageId("<req@uni.example.ac.uk>")
+                .build(),
             "system",
             "ready for checking",
             T0));

@@ -67,7 +67,7 @@ public final class TestBot implements AutoCloseable {
 
   /** The desk as the officers' tests see it: three officers and a distribution list. */
   public static final Staff STAFF =
-      new Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
+      Staff.of(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER));
 
   private final GreenMailExtension mail;
   private IntakeConfig config;
@@ -93,34 +93,32 @@ public final class TestBot implements AutoCloseable {
     this.config =
         IntakeConfig.builder()
             .mailbox(
-                new Mailbox(
+                Mailbox.forEveryKind(
                     SUPPORT,
-                    new Server(
+                    Server.withoutOAuth2(
                         "127.0.0.1",
                         mail.getImap().getPort(),
-                        false,
-                        false,
+                        Server.Transport.PLAIN,
                         "support",
                         "secret",
                         "password",
                         Duration.ofSeconds(10)),
-                    new Server(
+                    Server.withoutOAuth2(
                         "127.0.0.1",
                         mail.getSmtp().getPort(),
-                        false,
-                        false,
+                        Server.Transport.PLAIN,
                         "support",
                         "secret",
                         "password",
                         Duration.ofSeconds(10)),
                     base.mailbox().folders()))
             .poll(
-                new Poll(
+                Poll.withDefaultWorkers(
                     Duration.ofSeconds(1), false, Duration.ofMinutes(20), Duration.ofSeconds(1)))
-            .database(new DatabaseSettings(TestDatabases.newUrl(dir)))
+            .database(DatabaseSettings.withoutLogin(TestDatabases.newUrl(dir)))
             .tickets(base.tickets())
             .projects(new Projects(dir.resolve("projects.csv"), 4, 10))
-            .storage(new Storage(dir.resolve("data")))
+            .storage(Storage.at(dir.resolve("data")))
             .replies(base.replies())
             .scanning(base.scanning())
             .build();
@@ -178,11 +176,10 @@ public final class TestBot implements AutoCloseable {
     config =
         withServers(
             config,
-            new Server(
+            Server.withoutOAuth2(
                 imap.host(),
                 port,
-                imap.ssl(),
-                imap.starttls(),
+                imap.transport(),
                 imap.username(),
                 imap.password(),
                 imap.auth(),
@@ -194,19 +191,21 @@ public final class TestBot implements AutoCloseable {
   /** {@code c} talking to other IMAP and SMTP servers, everything else kept. */
   public static IntakeConfig withServers(IntakeConfig c, Server imap, Server smtp) {
     return c.toBuilder()
-        .mailbox(new Mailbox(c.mailbox().address(), imap, smtp, c.mailbox().folders()))
+        .mailbox(Mailbox.forEveryKind(c.mailbox().address(), imap, smtp, c.mailbox().folders()))
         .build();
   }
 
   /** {@code c} on another instance's database: two bots, one desk. */
   public static IntakeConfig onDatabase(IntakeConfig c, String url) {
-    return c.toBuilder().database(new org.outputintake.config.DatabaseSettings(url)).build();
+    return c.toBuilder()
+        .database(org.outputintake.config.DatabaseSettings.withoutLogin(url))
+        .build();
   }
 
   /** {@code s} logging in with another password (a wrong one, to play a refused login). */
   public static Server withPassword(Server s, String password) {
-    return new Server(
-        s.host(), s.port(), s.ssl(), s.starttls(), s.username(), password, s.auth(), s.timeout());
+    return Server.withoutOAuth2(
+        s.host(), s.port(), s.transport(), s.username(), password, s.auth(), s.timeout());
   }
 
   public void startWith(SendMailPort smtp) {

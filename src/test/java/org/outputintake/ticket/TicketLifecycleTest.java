@@ -269,20 +269,23 @@ class TicketLifecycleTest {
   void aTicketStartsAtRoundOneAndOnlyATransferNamesADestination() {
     Ticket t = ticket(new TicketState.Queued(T0));
     Ticket fresh =
-        new Ticket(
-            t.id(), "P1", "r@x.org", "s", null, t.state(), "default", null, null, T0, "<m@x>");
+        Ticket.builder()
+            .id(t.id())
+            .projectNumber("P1")
+            .researcher("r@x.org")
+            .subject("s")
+            .state(t.state())
+            .policy("default")
+            .createdAt(T0)
+            .rootMessageId("<m@x>")
+            .build();
     assertEquals(1, fresh.round());
     assertEquals(0L, fresh.version());
     assertEquals(RequestKind.OUTPUT, fresh.kind());
 
     assertThrows(IllegalArgumentException.class, () -> t.asKind(RequestKind.OUTPUT, "P2"));
     assertThrows(IllegalArgumentException.class, () -> t.asKind(RequestKind.TRANSFER, null));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new Ticket(
-                t.id(), "P1", "r@x.org", "s", null, t.state(), "default", null, null, T0, "<m>", 0,
-                0));
+    assertThrows(IllegalArgumentException.class, () -> t.toBuilder().round(0).build());
   }
 
   @Test
@@ -332,19 +335,17 @@ class TicketLifecycleTest {
   }
 
   private static Ticket ticket(TicketState state) {
-    return new Ticket(
-        TicketId.parse("STATS10001"),
-        "P1",
-        "researcher@uni.ac.uk",
-        "Output request",
-        null,
-        state,
-        "default",
-        "results",
-        1,
-        T0,
-        "<m@x>",
-        7,
-        1);
+    return Ticket.builder()
+        .id(TicketId.parse("STATS10001"))
+        .projectNumber("P1")
+        .researcher("researcher@uni.ac.uk")
+        .subject("Output request")
+        .state(state)
+        .policy("default")
+        .folder("results", 1)
+        .createdAt(T0)
+        .rootMessageId("<m@x>")
+        .version(7)
+        .build();
   }
 }

@@ -51,7 +51,13 @@ class ChasingTest {
     return s.toBuilder()
         .sla(Sla.DEFAULT)
         .digests(
-            List.of(new Digest("daily", "0 0 8 ? * MON-FRI", Duration.ofDays(1), List.of(), false)))
+            List.of(
+                new Digest(
+                    "daily",
+                    "0 0 8 ? * MON-FRI",
+                    Duration.ofDays(1),
+                    List.of(),
+                    Digest.WhenEmpty.SEND)))
         .build();
   }
 

@@ -47,7 +47,7 @@ class DailySummaryTest {
     return s.toBuilder()
         .sla(Sla.DEFAULT)
         .digests(List.of())
-        .workflow(new WorkflowSettings(5, 20, LocalTime.of(8, 30)))
+        .workflow(WorkflowSettings.withDefaultCheckers(5, 20, LocalTime.of(8, 30)))
         .build();
   }
 

@@ -52,8 +52,8 @@ class FilesInTheEmailTest extends DeskTest {
         c ->
             TestBot.with(
                 c,
-                new Staff(
-                    TestBot.OFFICERS_LIST, TestBot.STAFF.officers(), TestBot.STAFF.managers(), 10),
+                Staff.of(TestBot.OFFICERS_LIST, TestBot.STAFF.officers(), TestBot.STAFF.managers())
+                    .withAttachLimit(10),
                 c.security()));
     String id = desk.request("1234567", TABLE);
     MimeMessage note = desk.lastTo(TestBot.OFFICERS_LIST, id);

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.ConfigLoader;
 import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.outputintake.testing.DeskTest;
 import org.outputintake.testing.TestBot;
 
@@ -116,7 +117,10 @@ class ForgedStaffMailTest extends DeskTest {
       throws Exception {
     String id = desk.request("1234567", TABLE);
     desk.twoPasses(id); // the check is off in this desk: the From address was believed
-    bot.restartWith(c -> TestBot.with(c, c.staff(), new Security(true, "mx.example.org")));
+    bot.restartWith(
+        c ->
+            TestBot.with(
+                c, c.staff(), Security.forStaff(SenderProofRule.REQUIRED, "mx.example.org")));
 
     desk.say(ALICE, id, "#release", null, VOUCHED);
     assertFalse(released(id));

@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.IntakeConfig;
 import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.outputintake.config.Storage;
 import org.outputintake.reply.Outbox;
 import org.outputintake.testing.Desk;
@@ -113,7 +114,9 @@ class OfficersWorkflowTest extends DeskTest {
             dir.resolve("second"),
             c -> {
               IntakeConfig s = TestBot.withStaff(c);
-              return s.toBuilder().storage(new Storage(s.storage().dataDir(), archive)).build();
+              return s.toBuilder()
+                  .storage(Storage.at(s.storage().dataDir()).withArchiveDir(archive))
+                  .build();
             });
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
@@ -134,7 +137,11 @@ class OfficersWorkflowTest extends DeskTest {
         new TestBot(
             mail,
             dir.resolve("secure"),
-            c -> TestBot.with(c, TestBot.STAFF, new Security(true, "mx.example.org")));
+            c ->
+                TestBot.with(
+                    c,
+                    TestBot.STAFF,
+                    Security.forStaff(SenderProofRule.REQUIRED, "mx.example.org")));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
 

@@ -46,18 +46,16 @@ class RoleUnitTest {
   }
 
   private static final Ticket OUTPUT =
-      new Ticket(
-          TicketId.parse("STATS10001"),
-          "12345",
-          "req@uni.ac.uk",
-          "Output request",
-          null,
-          new TicketState.Queued(Instant.parse("2024-01-16T10:00:00Z")),
-          "default",
-          null,
-          null,
-          Instant.parse("2024-01-16T10:00:00Z"),
-          "<m@x>");
+      Ticket.builder()
+          .id(TicketId.parse("STATS10001"))
+          .projectNumber("12345")
+          .researcher("req@uni.ac.uk")
+          .subject("Output request")
+          .state(new TicketState.Queued(Instant.parse("2024-01-16T10:00:00Z")))
+          .policy("default")
+          .createdAt(Instant.parse("2024-01-16T10:00:00Z"))
+          .rootMessageId("<m@x>")
+          .build();
 
   private static final Project PROJECT =
       new Project(

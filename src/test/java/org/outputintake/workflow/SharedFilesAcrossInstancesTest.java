@@ -125,7 +125,7 @@ class SharedFilesAcrossInstancesTest {
     return c -> {
       IntakeConfig s = TestBot.withStaff(c);
       return s.toBuilder()
-          .database(new DatabaseSettings(url))
+          .database(DatabaseSettings.withoutLogin(url))
           .storage(new Storage(host.resolve("data"), null, sharedDir))
           .build();
     };

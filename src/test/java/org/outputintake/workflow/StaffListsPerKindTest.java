@@ -32,12 +32,11 @@ class StaffListsPerKindTest extends DeskTest {
         c ->
             TestBot.with(
                 c,
-                new Staff(
-                    TestBot.OFFICERS_LIST,
-                    List.of(TestBot.ALICE, TestBot.BOB),
-                    List.of(TestBot.MANAGER),
-                    Staff.DEFAULT_ATTACH_LIMIT,
-                    Map.of("ingest", List.of(TestBot.CAROL))),
+                Staff.of(
+                        TestBot.OFFICERS_LIST,
+                        List.of(TestBot.ALICE, TestBot.BOB),
+                        List.of(TestBot.MANAGER))
+                    .withLists(Map.of("ingest", List.of(TestBot.CAROL))),
                 c.security()));
 
     desk.say(TestBot.ALICE, id, "#take");

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outputintake.config.Security;
+import org.outputintake.config.SenderProofRule;
 import org.outputintake.config.Staff;
 import org.outputintake.testing.Desk;
 import org.outputintake.testing.DeskTest;
@@ -189,7 +190,7 @@ class UnassigningTest extends DeskTest {
             c ->
                 TestBot.with(
                     c,
-                    new Staff(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER, alan)),
+                    Staff.of(OFFICERS_LIST, List.of(ALICE, BOB, CAROL), List.of(MANAGER, alan)),
                     c.security()));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
@@ -234,7 +235,11 @@ class UnassigningTest extends DeskTest {
         new TestBot(
             mail,
             dir.resolve("secure"),
-            c -> TestBot.with(c, TestBot.STAFF, new Security(true, "mx.example.org")));
+            c ->
+                TestBot.with(
+                    c,
+                    TestBot.STAFF,
+                    Security.forStaff(SenderProofRule.REQUIRED, "mx.example.org")));
     desk = new Desk(bot, dir);
     String id = desk.request("1234567", TABLE);
     desk.say(ALICE, id, "#take", null, Map.of("Authentication-Results", TRUSTED));
