@@ -44,6 +44,8 @@ public final class IntakeApp implements AutoCloseable {
   private final SendMailPort smtp;
   private final ScheduledMail scheduled;
   private static final JobKey SCHEDULES = JobKey.jobKey("digests-and-reminders", "intake");
+  private static final JobKey REFUSED_SWEEP = JobKey.jobKey("refused-files-sweep", "intake");
+  private final RefusedFiles refused;
   private final OpsMetrics metrics;
   private final LeaseKeeper leases;
   private OpsServer ops;
@@ -59,8 +61,10 @@ public final class IntakeApp implements AutoCloseable {
       IntakeContext context,
       SendMailPort smtp,
       OpsMetrics metrics,
-      java.util.List<InboxPoller> pollers) {
+      java.util.List<InboxPoller> pollers,
+      RefusedFiles refused) {
     this.config = config;
+    this.refused = refused;
     this.metrics = metrics;
     this.smtp = smtp;
     this.db = db;
@@ -148,12 +152,15 @@ public final class IntakeApp implements AutoCloseable {
       for (int i = 0; i < pollers.size(); i++)
         polls.put(config.mailboxes().get(i).address(), pollers.get(i).status());
       OpsMetrics metrics = OpsMetrics.create(db, polls);
+      RefusedFiles refused = new RefusedFiles(db, desk, clock);
+      // a copy a failed deletion left, or this host cached before another instance purged it
+      refused.sweep(RefusedFiles.Sweep.EVERYWHERE);
       OutboxSender outbox =
           new OutboxSender(
               db,
               metrics.timed(smtp),
               clock,
-              refusedFilesGoAfter(events, new RefusedFiles(db, desk, clock)),
+              refusedFilesGoAfter(events, refused),
               config.replies().giveUpAfter(),
               config.replies().maxAttempts());
       outbox.shareWaits(new org.outputintake.backoff.SharedWaits(db), config.smtpServers());
@@ -161,7 +168,7 @@ public final class IntakeApp implements AutoCloseable {
       outbox.onChangedAttachment(
           (c, mail, why, now) ->
               workflow.attachmentChanged(c, mail.ticketId(), mail.kind(), why, now));
-      return new IntakeApp(config, db, outbox, ctx, smtp, metrics, pollers);
+      return new IntakeApp(config, db, outbox, ctx, smtp, metrics, pollers, refused);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -255,6 +262,16 @@ public final class IntakeApp implements AutoCloseable {
     return r;
   }
 
+  /**
+   * Removes what this host still holds of refused files already marked removed (hourly): another
+   * instance may have purged a file this one had cached.
+   *
+   * @return how many copies were removed
+   */
+  public int sweepRefusedFiles() {
+    return refused.sweep(RefusedFiles.Sweep.THIS_HOST);
+  }
+
   public void start() throws SchedulerException {
     start(org.outputintake.store.MailboxLeases.Takeover.WHEN_EXPIRED);
   }
@@ -281,6 +298,7 @@ public final class IntakeApp implements AutoCloseable {
     // every minute, and at once on start: a digest or reminder that fell due while the bot was down
     // goes now
     jobs.every(SCHEDULES, this::schedulesSafely, 60_000);
+    jobs.every(REFUSED_SWEEP, this::sweepRefusedFiles, 3_600_000);
     // a digest's own cron trigger, so it leaves on time; what it runs is the same idempotent tick
     for (Digest d : config.digests())
       jobs.cron(

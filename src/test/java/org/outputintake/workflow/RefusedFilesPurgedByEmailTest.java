@@ -231,6 +231,32 @@ class RefusedFilesPurgedByEmailTest extends DeskTest {
   }
 
   @Test
+  void aCopyLeftOfARefusedFile_isRemovedWhenAnInstanceStarts_andAHostSweepFindsOneCachedLater()
+      throws Exception {
+    String content = "nhs_number,region,rate\n" + NHS + ",North,0.5\n";
+    String id = ingest(content).idText();
+    Row rates = row(id, "rates.csv");
+    String raw = rawSha(id);
+    assertNotNull(rates.purgedAt());
+    assertFalse(Files.exists(stored(rates.sha256())));
+    // as a deletion that failed, or another instance's cache from before the purge, leaves them
+    Files.writeString(stored(rates.sha256()), content);
+    Files.writeString(storedEmail(raw), "Subject: x\r\n\r\n" + content);
+
+    bot.restartWith(c -> c);
+
+    assertFalse(Files.exists(stored(rates.sha256())), "the start-up sweep removed the bytes");
+    assertFalse(Files.exists(storedEmail(raw)), "and the raw email");
+    Row form = row(id, "ingest-request-form.docx");
+    assertTrue(Files.exists(stored(form.sha256())), "what is not refused stays");
+
+    Files.writeString(stored(rates.sha256()), content);
+    bot.app().sweepRefusedFiles(); // what the hourly job runs
+    assertFalse(Files.exists(stored(rates.sha256())), "the hourly sweep of this host removed it");
+    assertTrue(Files.exists(stored(form.sha256())));
+  }
+
+  @Test
   void aCleanIngest_keepsItsFilesAndItsEmail() throws Exception {
     Ticket t = ingest("region,rate\nNorth,0.5\nSouth,0.7\n");
     String id = t.idText();
