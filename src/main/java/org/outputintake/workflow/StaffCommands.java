@@ -72,30 +72,7 @@ public final class StaffCommands {
     // who sent it is settled before a word of it is read as a command
     SenderProof proof = ctx.senderCheck().proof(m);
     if (proof instanceof SenderProof.Unproven unproven) {
-      WorkflowStore.addNote(c, id, sender, "unauthenticated", ctx.newText().of(m), now, key);
-      AuditLog.append(
-          c,
-          id,
-          now,
-          sender,
-          AuditType.Action.COMMAND_REFUSED,
-          "sender not authenticated (" + unproven.why() + "), message sha256 " + rawSha256);
-      mail.alert(
-          c,
-          ticket,
-          StaffMail.Audience.OFFICERS,
-          "Unauthenticated mail from " + sender,
-          Map.of(
-              "sender",
-              sender,
-              "what",
-              "an email claiming to come from "
-                  + sender
-                  + " failed the sender check ("
-                  + unproven.why()
-                  + "). Nothing it asked for was done; its text is stored on the ticket."),
-          now);
-      return new Result("refused: sender not authenticated", false);
+      return refuseUnproven(c, ticket, m, key, rawSha256, unproven, now);
     }
     String text = ctx.newText().of(m);
     Optional<ParsedCommand> parsed = parse(text);
@@ -192,5 +169,46 @@ public final class StaffCommands {
               now);
       return new Result("refused (" + told.said() + "): " + why, false);
     }
+  }
+
+  /**
+   * Nothing an unproven email asks for is done: its text is kept on the ticket, and the officers
+   * are told that someone wrote as {@code m.from()}.
+   */
+  private Result refuseUnproven(
+      Connection c,
+      Ticket ticket,
+      InboundMessage m,
+      String key,
+      String rawSha256,
+      SenderProof.Unproven unproven,
+      Instant now)
+      throws SQLException {
+    String sender = m.from();
+    String id = ticket.idText();
+    WorkflowStore.addNote(c, id, sender, "unauthenticated", ctx.newText().of(m), now, key);
+    AuditLog.append(
+        c,
+        id,
+        now,
+        sender,
+        AuditType.Action.COMMAND_REFUSED,
+        "sender not authenticated (" + unproven.why() + "), message sha256 " + rawSha256);
+    mail.alert(
+        c,
+        ticket,
+        StaffMail.Audience.OFFICERS,
+        "Unauthenticated mail from " + sender,
+        Map.of(
+            "sender",
+            sender,
+            "what",
+            "an email claiming to come from "
+                + sender
+                + " failed the sender check ("
+                + unproven.why()
+                + "). Nothing it asked for was done; its text is stored on the ticket."),
+        now);
+    return new Result("refused: sender not authenticated", false);
   }
 }
