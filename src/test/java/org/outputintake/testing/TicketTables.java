@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.outputintake.store.Database;
 import org.outputintake.store.Database.TransactionWork;
 import org.outputintake.store.DbTime;
@@ -141,6 +143,19 @@ public final class TicketTables implements AutoCloseable {
         });
   }
 
+  /** The first column of every row the query returns. */
+  public List<String> strings(String sql) {
+    return read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+          }
+          return out;
+        });
+  }
+
   public static Void insertEmail(
       Connection c,
       String ticketId,
@@ -166,6 +181,12 @@ public final class TicketTables implements AutoCloseable {
       ps.executeUpdate();
     }
     return null;
+  }
+
+  /** A ticket made inside a transaction (which allocates its id). */
+  @FunctionalInterface
+  public interface Draft {
+    Ticket make(Connection c) throws SQLException;
   }
 
   @Override

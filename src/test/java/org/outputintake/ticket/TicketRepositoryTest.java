@@ -65,6 +65,38 @@ class TicketRepositoryTest {
   }
 
   @Test
+  void aRequestOpenedBlockedKeepsItsFolderItsMailboxAndWhenItWasBlocked() {
+    TicketState.Blocked blocked =
+        new TicketState.Blocked(T1, new TicketState.Blocked.IntakeProblems("FORM_MISSING"));
+    Ticket t =
+        insertOpened(
+            c ->
+                unsaved(c)
+                    .withState(blocked)
+                    .withFolder("outputs", 2)
+                    .withMailbox("second@srs.example"));
+
+    Ticket stored = tables.find(t.idText());
+    assertEquals(t, stored);
+    assertEquals("outputs", stored.folderName());
+    assertEquals(2, stored.folderVersion());
+    assertEquals("second@srs.example", stored.mailbox());
+    assertEquals(DbTime.of(T1), tables.column(t.idText(), "blocked_at"));
+    assertNull(tables.column(t.idText(), "queued_at"), "it never joined the queue");
+    assertNull(tables.column(t.idText(), "closed_at"));
+  }
+
+  @Test
+  void aRequestClosedAsItOpensRecordsWhenItClosed() {
+    Ticket t = insertOpened(c -> unsaved(c).withState(new TicketState.Closed(T1, "refused")));
+
+    assertEquals(new TicketState.Closed(T1, "refused"), tables.find(t.idText()).state());
+    assertEquals(DbTime.of(T1), tables.column(t.idText(), "closed_at"));
+    assertNull(tables.column(t.idText(), "blocked_at"));
+    assertNull(tables.column(t.idText(), "queued_at"));
+  }
+
+  @Test
   void aTicketWhoseTransactionFailsLeavesNeitherItsRowNorItsEvent() {
     assertThrows(
         IllegalStateException.class,
@@ -245,6 +277,24 @@ class TicketRepositoryTest {
   }
 
   @Test
+  void aLostCounterContinuesAfterTheHighestNumberUsedWhateverTheFirstNumber() {
+    tables.output("1234567", T0);
+    tables.output("1234567", T0);
+    tables.tx(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM ticket_sequence")) {
+            ps.executeUpdate();
+          }
+          return null;
+        });
+    TicketRepository lowered = new TicketRepository("STATS", 1);
+
+    assertEquals(
+        List.of(10003L, 10004L),
+        tables.tx(c -> List.of(lowered.allocate(c).number(), lowered.allocate(c).number())));
+  }
+
+  @Test
   void aTransferIsOpenForBothItsProjectsUntilItIsClosed() {
     Ticket transfer = tables.open("1234567", RequestKind.TRANSFER, "7654321", T0);
     Ticket output = tables.output("7654321", T1);
@@ -315,6 +365,20 @@ class TicketRepositoryTest {
         tables.read(c -> tables.repo().folderSnapshot(c, t.idText())).orElseThrow());
     assertTrue(tables.read(c -> tables.repo().folderSnapshot(c, other.idText())).isEmpty());
     assertTrue(tables.read(c -> tables.repo().folderSnapshot(c, "STATS99999")).isEmpty());
+  }
+
+  private Ticket unsaved(Connection c) throws SQLException {
+    return TicketTables.unsaved(
+        tables.repo().allocate(c).toString(), "1234567", RequestKind.OUTPUT, null, T0);
+  }
+
+  private Ticket insertOpened(TicketTables.Draft draft) {
+    return tables.tx(
+        c -> {
+          Ticket t = draft.make(c);
+          tables.repo().insert(c, new StateChange(t, "system", null, t.state().since()));
+          return t;
+        });
   }
 
   private static Void reply(Connection c, String messageId, String ticketId) throws SQLException {

@@ -97,6 +97,7 @@ class WorkflowStoreUnitTest {
     Ticket oneOfTwo = tables.output("1234567", T1);
     Ticket full = tables.output("1234567", T1);
     Ticket ingest = tables.open("1234567", RequestKind.INGEST, null, T1);
+    Ticket untakenIngest = tables.open("1234567", RequestKind.INGEST, null, T2);
     Ticket transfer = tables.open("1234567", RequestKind.TRANSFER, "7654321", T1);
     Ticket closed = tables.output("1234567", T0);
     tables.move(closed, new TicketState.Closed(T1, "withdrawn"), T1);
@@ -114,7 +115,12 @@ class WorkflowStoreUnitTest {
         });
 
     assertEquals(
-        List.of(early.idText(), oneOfTwo.idText(), transfer.idText(), late.idText()),
+        List.of(
+            early.idText(),
+            oneOfTwo.idText(),
+            transfer.idText(),
+            late.idText(),
+            untakenIngest.idText()),
         tables.read(c -> WorkflowStore.needingChecker(c, 10, TWO_FOR_OUTPUTS)));
     assertEquals(
         List.of(early.idText(), oneOfTwo.idText()),
@@ -249,6 +255,23 @@ class WorkflowStoreUnitTest {
     assertTrue(tables.read(c -> OwnerDecision.forTicket(c, "STATS99999")).isEmpty());
   }
 
+  /** The key finds the email's proof of sender (ProvenDecisions) and the archive's rows. */
+  @Test
+  void everyVerdictDecisionAndNoteNamesTheEmailThatCarriedIt() {
+    Ticket t = tables.output("1234567", T0);
+    verdict(t, 1, BEN, true, "fine", T1);
+    tables.tx(
+        c -> {
+          OwnerDecision.add(c, t.idText(), 1, "owner@gov.example", true, null, T2, "m-owner");
+          WorkflowStore.addNote(c, t.idText(), CAT, "note", "text", T2, "m-note");
+          return null;
+        });
+
+    assertEquals(List.of("m-1-" + BEN), tables.strings("SELECT message_key FROM verdict"));
+    assertEquals(List.of("m-owner"), tables.strings("SELECT message_key FROM owner_decision"));
+    assertEquals(List.of("m-note"), tables.strings("SELECT message_key FROM ticket_note"));
+  }
+
   @Test
   void notesAreReadBackInTheOrderWritten() {
     Ticket t = tables.output("1234567", T0);
@@ -309,7 +332,8 @@ class WorkflowStoreUnitTest {
       Ticket t, int round, String officer, boolean pass, String notes, Instant at) {
     tables.tx(
         c -> {
-          WorkflowStore.addVerdict(c, t.idText(), round, officer, pass, notes, at, "m-" + officer);
+          WorkflowStore.addVerdict(
+              c, t.idText(), round, officer, pass, notes, at, "m-" + round + "-" + officer);
           return null;
         });
   }
