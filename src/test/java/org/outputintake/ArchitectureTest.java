@@ -130,6 +130,7 @@ class ArchitectureTest {
                 + "ticket\\.TicketFiles|"
                 + "workflow\\.WorkflowStore|"
                 + "workflow\\.DecidingChecker|"
+                + "workflow\\.OwnerDecision|"
                 + "workflow\\.ProvenDecisions|"
                 + "workflow\\.DeskQuery|"
                 + "archive\\.TicketRecord|"

@@ -12,6 +12,7 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketRepository;
 import org.outputintake.workflow.BlindVerdicts;
 import org.outputintake.workflow.DeskViews;
+import org.outputintake.workflow.OwnerDecision;
 import org.outputintake.workflow.WorkflowStore;
 
 /**
@@ -54,10 +55,10 @@ final class TicketViews {
   static void printWorkflow(Connection c, PrintWriter out, Ticket t, BlindVerdicts blind)
       throws SQLException {
     String id = t.idText();
-    List<WorkflowStore.OwnerDecision> decisions = WorkflowStore.ownerDecisions(c, id);
+    List<OwnerDecision> decisions = OwnerDecision.forTicket(c, id);
     if (!decisions.isEmpty()) {
       out.println("Data owner decisions:");
-      for (WorkflowStore.OwnerDecision d : decisions) {
+      for (OwnerDecision d : decisions) {
         out.printf(
             "  - %s round %d %s %s%s%n",
             d.at(),

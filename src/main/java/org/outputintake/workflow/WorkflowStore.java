@@ -14,15 +14,13 @@ import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.Ticket;
 
 /**
- * The workflow's tables: checkers, verdicts, owner decisions, notes and the release record.
- * Blindness is a rule here, on the data: {@link #revealedVerdicts} is the only way mail composition
- * reads another checker's verdict, and it returns nothing until both verdicts of the round exist.
+ * The workflow's tables: checkers, verdicts, notes and the release record (the data owners'
+ * decisions are {@link OwnerDecision}'s). Blindness is a rule here, on the data: {@link
+ * #revealedVerdicts} is the only way mail composition reads another checker's verdict, and it
+ * returns nothing until both verdicts of the round exist.
  */
 public final class WorkflowStore {
   public record Verdict(String officer, int round, boolean pass, String notes, Instant at) {}
-
-  public record OwnerDecision(
-      String owner, int round, boolean approve, String reason, Instant at) {}
 
   public record Note(String author, String kind, String text, Instant at) {}
 
@@ -249,56 +247,6 @@ public final class WorkflowStore {
                   rs.getString(1),
                   rs.getInt(2),
                   "pass".equals(rs.getString(3)),
-                  rs.getString(4),
-                  DbTime.parse(rs.getString(5))));
-        }
-      }
-    }
-    return out;
-  }
-
-  // ---- data owners
-
-  public static void addOwnerDecision(
-      Connection c,
-      String ticketId,
-      int round,
-      String owner,
-      boolean approve,
-      String reason,
-      Instant at,
-      String messageKey)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-        INSERT INTO owner_decision(ticket_id, round, owner, decision, reason, at, message_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-      ps.setString(1, ticketId);
-      ps.setInt(2, round);
-      ps.setString(3, owner);
-      ps.setString(4, approve ? "approve" : "deny");
-      ps.setString(5, reason);
-      ps.setString(6, DbTime.of(at));
-      ps.setString(7, messageKey);
-      ps.executeUpdate();
-    }
-  }
-
-  public static List<OwnerDecision> ownerDecisions(Connection c, String ticketId)
-      throws SQLException {
-    List<OwnerDecision> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT owner, round, decision, reason, at FROM owner_decision WHERE ticket_id = ? ORDER BY id")) {
-      ps.setString(1, ticketId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new OwnerDecision(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  "approve".equals(rs.getString(3)),
                   rs.getString(4),
                   DbTime.parse(rs.getString(5))));
         }

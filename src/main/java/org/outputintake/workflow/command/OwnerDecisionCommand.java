@@ -9,10 +9,10 @@ import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketState;
 import org.outputintake.workflow.Invocation;
 import org.outputintake.workflow.OfficerCommand;
+import org.outputintake.workflow.OwnerDecision;
 import org.outputintake.workflow.Refused;
 import org.outputintake.workflow.Role;
 import org.outputintake.workflow.Transitions;
-import org.outputintake.workflow.WorkflowStore;
 
 /**
  * {@code #approve} / {@code #deny} + reason: a data owner of the ticket's project decides. A denial
@@ -78,7 +78,7 @@ public final class OwnerDecisionCommand implements OfficerCommand {
               + ")");
     }
     String reason = inv.command().text();
-    WorkflowStore.addOwnerDecision(
+    OwnerDecision.add(
         inv.c(),
         inv.id(),
         inv.ticket().round(),
