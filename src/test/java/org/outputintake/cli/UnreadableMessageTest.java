@@ -3,16 +3,10 @@ package org.outputintake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.outputintake.testing.BotTest;
 import org.outputintake.testing.Mails;
 import org.outputintake.testing.MoveRefusingProxy;
 import org.outputintake.testing.TestBot;
@@ -23,29 +17,19 @@ import org.outputintake.testing.TestBot;
  * database across a restart, then moved unread to quarantine and listed by {@code status}; it never
  * holds the requests around it.
  */
-class UnreadableMessageTest {
-  @RegisterExtension
-  static GreenMailExtension mail =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-
+class UnreadableMessageTest extends BotTest {
   private static final String TABLE = "region,n\r\nNorth,120\r\nSouth,240\r\nEast,310\r\n";
 
-  @TempDir Path dir;
-  private TestBot bot;
   private MoveRefusingProxy proxy;
 
   @BeforeEach
-  void start() throws Exception {
-    mail.purgeEmailFromAllMailboxes();
-    bot = new TestBot(mail, dir);
+  void throughAProxy() throws Exception {
     proxy = new MoveRefusingProxy(mail.getImap().getPort());
     bot.restartWithImapPort(proxy.port());
   }
 
   @AfterEach
-  void stop() throws Exception {
-    bot.close();
+  void closeProxy() throws Exception {
     proxy.close();
   }
 
