@@ -25,7 +25,11 @@ public final class MailSessions {
     props.put(p + "socketFactory", ssl ? NoDelaySockets.tls() : NoDelaySockets.plain());
     props.put(p + "partialfetch", "true");
     props.put(p + "fetchsize", String.valueOf(1024 * 1024));
-    props.put(p + "starttls.enable", String.valueOf(s.transport() == Server.Transport.STARTTLS));
+    boolean starttls = s.transport() == Server.Transport.STARTTLS;
+    props.put(p + "starttls.enable", String.valueOf(starttls));
+    // required, not only enabled: a server (or a man in the middle) that does not offer STARTTLS
+    // must not get the login in clear
+    props.put(p + "starttls.required", String.valueOf(starttls));
     if (s.presentsToken()) props.put(p + "auth.mechanisms", "XOAUTH2");
     return Session.getInstance(props);
   }

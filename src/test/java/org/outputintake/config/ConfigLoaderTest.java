@@ -262,6 +262,15 @@ class ConfigLoaderTest {
     assertEquals(expected, loader(Map.of()).load(file).mailbox().smtp().transport());
   }
 
+  @ParameterizedTest(name = "imap ssl {0}, starttls {1} -> {2}")
+  @CsvSource({"false,false,PLAIN", "true,false,SSL", "false,true,STARTTLS"})
+  void theImapServersTransportIsNamedByTheSameKeys(
+      String ssl, String starttls, Server.Transport expected) throws IOException {
+    Path file = write("mailbox:\n  imap:\n    ssl: " + ssl + "\n    starttls: " + starttls + "\n");
+
+    assertEquals(expected, loader(Map.of()).load(file).mailbox().imap().transport());
+  }
+
   @Test
   void aServerThatIsBothSslAndStarttlsIsRefusedSayingWhichToKeep() throws IOException {
     Path file = write("mailbox:\n  smtp:\n    ssl: true\n    starttls: true\n");
