@@ -139,6 +139,27 @@ final class ColumnWords {
           "incidence",
           "ratio",
           "share");
+
+  /** Spreads and percentiles of the records behind a cell, as descriptive tables print them. */
+  static final Set<String> SPREAD_WORDS =
+      Set.of(
+          "sd",
+          "se",
+          "sem",
+          "std",
+          "stdev",
+          "stddev",
+          "variance",
+          "var",
+          "iqr",
+          "q1",
+          "q3",
+          "p25",
+          "p75",
+          "quantile",
+          "percentile",
+          "centile");
+
   static final Set<String> EXTREME_WORDS = Set.of("min", "max", "minimum", "maximum", "range");
   static final Set<String> NOT_COUNT_WORDS =
       Set.of(

@@ -77,17 +77,21 @@ final class TableJudge {
             && !statisticHeaders
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
+            && open.stream().noneMatch(col -> ColumnRole.isQuantile(col.normalized))
             && (open.size() + counts.size() >= 2 || keys >= 2);
-    boolean besideRates = additive && !coefficients && ratesOrMeans();
+    boolean besideStatistics = additive && !coefficients && statisticsOfRecords();
     List<ColumnStats> undecided = new ArrayList<>();
+    // deaths beside a death rate or a maximum age, admissions beside a mean stay: counts; a
+    // percentile is one value of the records, not a count of them; a model's own statistics are
+    // decided; anything else, beside statistics or not, is never passed silently
     for (ColumnStats col : open) {
+      boolean quantile = ColumnRole.isQuantile(col.normalized);
       if (crossTab) counts.add(col);
-      else if (besideRates && col.countLike() && !ColumnRole.isQuantile(col.normalized))
-        counts.add(col); // deaths beside a death rate, admissions beside a mean length of stay
+      else if (besideStatistics && col.countLike() && !quantile) counts.add(col);
       else if (!coefficients
           && col.magnitudeValues()
           && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
-      else if (!coefficients && !statisticHeaders) undecided.add(col);
+      else if (!coefficients && !quantile) undecided.add(col);
     }
     // pivot_table(values="income", aggfunc="sum") and aggfunc="count" print the same header
     String variable = crossTab ? t.valueVariable(open) : null;
@@ -183,15 +187,18 @@ final class TableJudge {
   }
 
   /**
-   * Whether the table gives rates, percentages or means (named so, or magnitudes): whole numbers
-   * beside them, under headers that say nothing (deaths, admissions), are the counts they come
-   * from. Minimums, maximums and percentiles are not such statistics: their whole numbers are
-   * values.
+   * Whether the table gives statistics of the records behind its cells: rates, percentages, means
+   * (named so, or magnitudes), spreads, percentiles, minimums or maximums. Whole numbers beside
+   * them, under headers that say nothing (deaths, admissions), are the counts of those records. The
+   * statistics' own whole numbers are values, never counts.
    */
-  private boolean ratesOrMeans() {
+  private boolean statisticsOfRecords() {
     for (ColumnStats col : columns) {
-      if (!col.numeric() || col.role == ColumnRole.EXTREME) continue;
-      if (col.role == ColumnRole.MAGNITUDE || ColumnRole.isRateLike(col.normalized)) return true;
+      if (!col.numeric()) continue;
+      if (col.role == ColumnRole.MAGNITUDE
+          || col.role == ColumnRole.EXTREME
+          || ColumnRole.isRateLike(col.normalized)
+          || ColumnRole.isSpreadOrQuantile(col.normalized)) return true;
     }
     return false;
   }
