@@ -29,41 +29,6 @@ final class SupportSheet {
   static final int N = 2;
   static final int TOTAL = 3;
 
-  private static final Set<String> GENERIC =
-      Set.of(
-          "largest",
-          "top1",
-          "top2",
-          "top",
-          "1",
-          "2",
-          "1st",
-          "2nd",
-          "first",
-          "second",
-          "max",
-          "maximum",
-          "contribution",
-          "contributions",
-          "contributor",
-          "value",
-          "values",
-          "x1",
-          "x2",
-          "unit",
-          "of");
-  private static final Set<String> CONTRIBUTOR_COUNTS =
-      Set.of(
-          "contributors",
-          "n_contributors",
-          "number_of_contributors",
-          "units",
-          "n_units",
-          "businesses",
-          "firms",
-          "enterprises",
-          "count_contributors");
-
   /** Whether the sheet gives contributions at all (else it is not supporting material). */
   final boolean recognised;
 
@@ -141,7 +106,7 @@ final class SupportSheet {
     if (DominanceCheck.isLargest(n)
         || n.equals("top_contribution")
         || n.equals("largest_contribution")) return X1;
-    if (CONTRIBUTOR_COUNTS.contains(n)) return N;
+    if (ColumnWords.CONTRIBUTOR_COUNTS.contains(n)) return N;
     if (n.equals("total") || n.equals("sum") || ColumnNames.hasWord(n, "sum")) return TOTAL;
     ColumnRole role = ColumnRole.of(n, Set.of(), n);
     if (role == ColumnRole.COUNT && !ColumnRole.isTotalLabel(n)) return N;
@@ -192,7 +157,7 @@ final class SupportSheet {
   static String base(String n) {
     StringBuilder b = new StringBuilder();
     for (String w : n.split("_")) {
-      if (GENERIC.contains(w)) continue;
+      if (ColumnWords.CONTRIBUTION_GENERIC.contains(w)) continue;
       if (b.length() > 0) b.append('_');
       b.append(w);
     }
