@@ -157,6 +157,18 @@ enum ColumnRole {
     return false;
   }
 
+  /**
+   * A spread or a percentile of the records behind a cell ({@code sd_age}, {@code iqr}, {@code q1},
+   * {@code p90}): whole numbers beside it count those records.
+   */
+  static boolean isSpreadOrQuantile(String normalized) {
+    if (isQuantile(normalized)) return true;
+    for (String w : normalized.split("_")) {
+      if (ColumnWords.SPREAD_WORDS.contains(w)) return true;
+    }
+    return false;
+  }
+
   /** A percentile or quartile ({@code p10}, {@code q1}, {@code pctl_90}): a value, not a count. */
   static boolean isQuantile(String normalized) {
     return normalized.matches("(p|q|pctl|pc|centile|percentile)_?\\d{1,2}");

@@ -1,5 +1,6 @@
 package org.outputintake.scan.table;
 
+import org.outputintake.scan.ScanContext;
 import org.outputintake.scan.identifier.ColumnProfile;
 
 /**
@@ -88,7 +89,39 @@ final class ColumnStats {
     this.revealsCounts = ColumnRole.revealsCounts(normalized);
   }
 
-  void integer(long n) {
+  /**
+   * A whole number in this column (a count printed with its share included): its place among the
+   * column's counters and the cell lists the count rules read.
+   */
+  void whole(long row, long n, boolean totalRow, ScanContext ctx) {
+    integers++;
+    integer(n);
+    if (n < 0) negatives++;
+    if (firstNumericRow == 0) firstNumericRow = row;
+    if (totalRow) {
+      totalRowValue = n;
+    } else {
+      numericOutsideTotal++;
+      sumOutsideTotal += n;
+      maxOutsideTotal = Math.max(maxOutsideTotal, n);
+    }
+    if (n > 0 && n < ctx.threshold()) low.add(row, n);
+    if (n == 0) zeros.add(row, n);
+    int base = ctx.policy().roundingBase();
+    if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) unrounded.add(row, n);
+    if (role == ColumnRole.EXTREME) extremeNumbers++;
+  }
+
+  /** A suppressed cell (a marker, or a hidden count printed with its share). */
+  void suppressed(long row, boolean totalRow) {
+    suppressed++;
+    if (!totalRow) {
+      suppressedOutsideTotal++;
+      if (firstSuppressedRow == 0) firstSuppressedRow = row;
+    }
+  }
+
+  private void integer(long n) {
     if (first == Long.MIN_VALUE) {
       first = n;
     } else if (n == previous + 1 || n == previous || n == first) {

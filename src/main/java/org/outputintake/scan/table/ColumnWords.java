@@ -139,6 +139,27 @@ final class ColumnWords {
           "incidence",
           "ratio",
           "share");
+
+  /** Spreads and percentiles of the records behind a cell, as descriptive tables print them. */
+  static final Set<String> SPREAD_WORDS =
+      Set.of(
+          "sd",
+          "se",
+          "sem",
+          "std",
+          "stdev",
+          "stddev",
+          "variance",
+          "var",
+          "iqr",
+          "q1",
+          "q3",
+          "p25",
+          "p75",
+          "quantile",
+          "percentile",
+          "centile");
+
   static final Set<String> EXTREME_WORDS = Set.of("min", "max", "minimum", "maximum", "range");
   static final Set<String> NOT_COUNT_WORDS =
       Set.of(
@@ -303,4 +324,45 @@ final class ColumnWords {
           "weeks",
           "hours",
           "stay");
+
+  /**
+   * Words of a contribution column's header that say what it is, not which of the table's columns
+   * it is about ({@code retail_top1} is about "retail"; {@link SupportSheet}).
+   */
+  static final Set<String> CONTRIBUTION_GENERIC =
+      Set.of(
+          "largest",
+          "top1",
+          "top2",
+          "top",
+          "1",
+          "2",
+          "1st",
+          "2nd",
+          "first",
+          "second",
+          "max",
+          "maximum",
+          "contribution",
+          "contributions",
+          "contributor",
+          "value",
+          "values",
+          "x1",
+          "x2",
+          "unit",
+          "of");
+
+  /** Headers of a supporting sheet's number of contributors per cell. */
+  static final Set<String> CONTRIBUTOR_COUNTS =
+      Set.of(
+          "contributors",
+          "n_contributors",
+          "number_of_contributors",
+          "units",
+          "n_units",
+          "businesses",
+          "firms",
+          "enterprises",
+          "count_contributors");
 }

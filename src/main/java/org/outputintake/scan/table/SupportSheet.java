@@ -29,41 +29,6 @@ final class SupportSheet {
   static final int N = 2;
   static final int TOTAL = 3;
 
-  private static final Set<String> GENERIC =
-      Set.of(
-          "largest",
-          "top1",
-          "top2",
-          "top",
-          "1",
-          "2",
-          "1st",
-          "2nd",
-          "first",
-          "second",
-          "max",
-          "maximum",
-          "contribution",
-          "contributions",
-          "contributor",
-          "value",
-          "values",
-          "x1",
-          "x2",
-          "unit",
-          "of");
-  private static final Set<String> CONTRIBUTOR_COUNTS =
-      Set.of(
-          "contributors",
-          "n_contributors",
-          "number_of_contributors",
-          "units",
-          "n_units",
-          "businesses",
-          "firms",
-          "enterprises",
-          "count_contributors");
-
   /** Whether the sheet gives contributions at all (else it is not supporting material). */
   final boolean recognised;
 
@@ -118,13 +83,14 @@ final class SupportSheet {
     }
     boolean contributions = false;
     for (int k : kind) contributions |= k == X1 || k == X2;
-    // row labels are never amounts: a decimal before the contributions is a table of its own that
-    // gives its own largest contributions, not supporting material for another
-    if (contributions && amountsBefore(first, rows)) return new SupportSheet(false);
     SupportSheet s;
     if (contributions) {
+      List<Integer> labels = labelColumns(kind, first);
+      // row labels are never amounts: a decimal among them is a table of its own that gives its
+      // own largest contributions, not supporting material for another
+      if (amountsIn(labels, rows)) return new SupportSheet(false);
       s = new SupportSheet(true);
-      s.columns(target, headers, norms, kind, base, first, rows);
+      s.columns(target, headers, norms, kind, base, labels, rows);
     } else {
       int whole = nameKind(ColumnNames.normalize(name));
       if (whole < 0) return new SupportSheet(false);
@@ -140,17 +106,32 @@ final class SupportSheet {
     if (DominanceCheck.isLargest(n)
         || n.equals("top_contribution")
         || n.equals("largest_contribution")) return X1;
-    if (CONTRIBUTOR_COUNTS.contains(n)) return N;
+    if (ColumnWords.CONTRIBUTOR_COUNTS.contains(n)) return N;
     if (n.equals("total") || n.equals("sum") || ColumnNames.hasWord(n, "sum")) return TOTAL;
     ColumnRole role = ColumnRole.of(n, Set.of(), n);
     if (role == ColumnRole.COUNT && !ColumnRole.isTotalLabel(n)) return N;
     return -1;
   }
 
-  private static boolean amountsBefore(int first, List<String[]> rows) {
+  /**
+   * The row-label columns: those before the first contribution, count or total; when the sheet
+   * starts with its contributions ({@code top1, top2, Region}), the columns after them that are
+   * none of these.
+   */
+  private static List<Integer> labelColumns(int[] kind, int first) {
+    List<Integer> labels = new ArrayList<>();
+    for (int c = 0; c < first; c++) labels.add(c);
+    if (!labels.isEmpty()) return labels;
+    for (int c = first; c < kind.length; c++) {
+      if (kind[c] < 0) labels.add(c);
+    }
+    return labels;
+  }
+
+  private static boolean amountsIn(List<Integer> labels, List<String[]> rows) {
     for (String[] cells : rows) {
-      for (int c = 0; c < Math.min(first, cells.length); c++) {
-        String v = cells[c] == null ? "" : cells[c].strip();
+      for (int c : labels) {
+        String v = c < cells.length && cells[c] != null ? cells[c].strip() : "";
         if (!v.isEmpty() && (Cells.parse(v) == Cells.DECIMAL || Cells.money(v))) return true;
       }
     }
@@ -176,7 +157,7 @@ final class SupportSheet {
   static String base(String n) {
     StringBuilder b = new StringBuilder();
     for (String w : n.split("_")) {
-      if (GENERIC.contains(w)) continue;
+      if (ColumnWords.CONTRIBUTION_GENERIC.contains(w)) continue;
       if (b.length() > 0) b.append('_');
       b.append(w);
     }
@@ -190,11 +171,10 @@ final class SupportSheet {
       String[] norms,
       int[] kind,
       String[] base,
-      int first,
+      List<Integer> labels,
       List<String[]> rows) {
     Set<String> judged = judgedNames(t);
-    List<Integer> keys = new ArrayList<>();
-    for (int c = 0; c < first; c++) keys.add(c);
+    List<Integer> keys = new ArrayList<>(labels);
     // a key column whose values name the table's columns: a cross-tabulation sent in long format
     int columnKey = -1;
     // with one judged column, only a key column more than the table has can name it
@@ -239,35 +219,42 @@ final class SupportSheet {
         t,
         rows,
         order,
+        colKey,
         (rowKey, cells) -> {
-          String rowColumn =
-              colKey >= 0
-                  ? ColumnNames.normalize(colKey < cells.length ? cells[colKey] : null)
-                  : single;
+          String rowColumn = colKey >= 0 ? aboutColumn(cells, colKey) : single;
           for (int c = 0; c < headers.length; c++) {
             if (kind[c] < 0) continue;
             double v = TargetSheet.number(cells, c);
             if (Double.isNaN(v)) continue;
             if ((kind[c] == X1 || kind[c] == X2) && !base[c].isEmpty()) {
               if (judged.contains(base[c])) put(rowKey, base[c], kind[c], v);
-            } else if (rowColumn != null) {
+            } else if (rowColumn != null && judged.contains(rowColumn)) {
               put(rowKey, rowColumn, kind[c], v);
             }
           }
         });
   }
 
-  /** Each row whose labels are one of the table's rows; the others are noted as strays. */
+  /**
+   * Each row whose labels are one of the table's rows and, in a long cross-tabulation, whose column
+   * key names none but the table's judged columns; the others are noted as strays (a row about a
+   * column the table lacks is as unmatched as one about a row it lacks, and must not make the sheet
+   * look as if it gave this table's contributions).
+   */
   private void forMatchedRows(
       TargetSheet t,
       List<String[]> rows,
       int[] order,
+      int columnKey,
       java.util.function.BiConsumer<String, String[]> each) {
     Set<String> rowKeys = rowKeys(t);
+    Set<String> judged = judgedNames(t);
     for (String[] cells : rows) {
       String rowKey = key(cells, order);
-      if (!rowKeys.contains(rowKey)) {
-        stray(cells, order);
+      boolean tableRow = rowKeys.contains(rowKey);
+      if (!tableRow || columnKey >= 0 && aboutOther(cells, columnKey, judged)) {
+        // a table row about another column is told by that column; other strays by their labels
+        stray(cells, order, tableRow ? columnKey : -1);
         continue;
       }
       matchedRows++;
@@ -291,6 +278,7 @@ final class SupportSheet {
         t,
         rows,
         order,
+        -1,
         (rowKey, cells) -> {
           for (int c = t.keys; c < norms.length; c++) {
             double v = TargetSheet.number(cells, c);
@@ -333,7 +321,21 @@ final class SupportSheet {
     return b.toString();
   }
 
-  private void stray(String[] cells, int[] order) {
+  private static String aboutColumn(String[] cells, int columnKey) {
+    return ColumnNames.normalize(columnKey < cells.length ? cells[columnKey] : null);
+  }
+
+  /** Whether a long row names a column the table does not judge (a row cut short names none). */
+  private static boolean aboutOther(String[] cells, int columnKey, Set<String> judged) {
+    String about = aboutColumn(cells, columnKey);
+    return !about.isEmpty() && !judged.contains(about);
+  }
+
+  /**
+   * @param columnKey the column naming the table's column the row is about, shown after the row's
+   *     labels; -1 when it is not what is wrong
+   */
+  private void stray(String[] cells, int[] order, int columnKey) {
     strayRowCount++;
     if (strayRows.size() >= 3) return;
     StringBuilder b = new StringBuilder();
@@ -341,6 +343,10 @@ final class SupportSheet {
       if (b.length() > 0) b.append(" / ");
       b.append(c < cells.length && cells[c] != null ? cells[c].strip() : "");
     }
+    if (columnKey >= 0)
+      b.append(" / ")
+          .append(
+              columnKey < cells.length && cells[columnKey] != null ? cells[columnKey].strip() : "");
     strayRows.add(b.toString());
   }
 

@@ -56,8 +56,7 @@ final class TableAnalyzer {
   final List<long[]> besideShare = new ArrayList<>();
 
   private boolean percentSection;
-  private int latColumn = -1;
-  private int lonColumn = -1;
+  private CoordinatePairs coordinates = CoordinatePairs.NONE;
 
   /**
    * @param where the table's place, e.g. {@code sheet 'Table 1'}, or empty for a CSV file
@@ -119,7 +118,7 @@ final class TableAnalyzer {
       if (header.rows() < MAX_HEADER_ROWS && extendsHeader(cells, width)) return;
       if (dominance == null)
         dominance = DominanceCheck.of(columns, ctx.policy().dominance(), cellLimit);
-      pairCoordinates();
+      coordinates = CoordinatePairs.of(columns);
     }
     dataRows++;
     if (width > columns.length) widen(width);
@@ -188,11 +187,7 @@ final class TableAnalyzer {
         }
       } else if (Cells.suppressed(v)) {
         if (cellArea && markerCol < 0) markerCol = c;
-        col.suppressed++;
-        if (!totalRow) {
-          col.suppressedOutsideTotal++;
-          if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
-        }
+        col.suppressed(row, totalRow);
         // a row labelled "X", "N" or "S" reads like a marker, but a label hides nothing
         if (cellArea && !col.totalColumn) {
           hiddenInRow++;
@@ -243,13 +238,7 @@ final class TableAnalyzer {
       observations.row(row, named, cells, width, 2);
     }
     if (dominance != null) dominance.row(row, cells, width);
-    if (latColumn >= 0
-        && latColumn < width
-        && lonColumn < width
-        && cells[latColumn] != null
-        && cells[lonColumn] != null) {
-      columns[latColumn].identifiers.coordinatePair(cells[latColumn], cells[lonColumn], row);
-    }
+    coordinates.row(row, cells, width);
   }
 
   /**
@@ -274,11 +263,7 @@ final class TableAnalyzer {
    */
   private void hiddenShare(ColumnStats col, long row, int c, boolean totalRow) {
     if (hiddenShares.size() < cellLimit) hiddenShares.add(new long[] {row, c});
-    col.suppressed++;
-    if (!totalRow) {
-      col.suppressedOutsideTotal++;
-      if (col.firstSuppressedRow == 0) col.firstSuppressedRow = row;
-    }
+    col.suppressed(row, totalRow);
   }
 
   /**
@@ -291,39 +276,10 @@ final class TableAnalyzer {
     return n == dataRows || n == dataRows - 1;
   }
 
-  /** A latitude and a longitude column are judged as pairs, row by row. */
-  private void pairCoordinates() {
-    for (int c = 0; c < columns.length; c++) {
-      if (latColumn < 0 && columns[c].identifiers.latitude()) latColumn = c;
-      if (lonColumn < 0 && columns[c].identifiers.longitude()) lonColumn = c;
-    }
-    if (latColumn < 0 || lonColumn < 0) {
-      latColumn = -1;
-      return;
-    }
-    columns[latColumn].identifiers.pairCoordinates();
-    columns[lonColumn].identifiers.pairCoordinates();
-  }
-
   private void integer(ColumnStats col, long row, int c, long n, boolean totalRow) {
-    col.integers++;
-    col.integer(n);
-    if (n < 0) col.negatives++;
-    if (col.firstNumericRow == 0) col.firstNumericRow = row;
-    if (totalRow) {
-      col.totalRowValue = n;
-    } else {
-      col.numericOutsideTotal++;
-      col.sumOutsideTotal += n;
-      col.maxOutsideTotal = Math.max(col.maxOutsideTotal, n);
-    }
-    if (n > 0 && n < ctx.threshold()) col.low.add(row, n);
-    if (n == 0) col.zeros.add(row, n);
-    int base = ctx.policy().roundingBase();
-    if (ctx.policy().requiresRounding() && n > 0 && n % base != 0) col.unrounded.add(row, n);
+    col.whole(row, n, totalRow, ctx);
     if (col.role == ColumnRole.DEGREES_OF_FREEDOM)
       observations.columnDegreesOfFreedom(row, c, (double) n);
-    if (col.role == ColumnRole.EXTREME) col.extremeNumbers++;
   }
 
   private void rowLabel(long row, RowLabel kind, String label, int numbers, long firstNumber) {

@@ -3,7 +3,6 @@ package org.outputintake.scan.table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.outputintake.scan.FilePolicy;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.Severity;
 
@@ -77,17 +76,21 @@ final class TableJudge {
             && !statisticHeaders
             && !open.isEmpty()
             && open.stream().allMatch(ColumnStats::countLike)
+            && open.stream().noneMatch(col -> ColumnRole.isQuantile(col.normalized))
             && (open.size() + counts.size() >= 2 || keys >= 2);
-    boolean besideRates = additive && !coefficients && ratesOrMeans();
+    boolean besideStatistics = additive && !coefficients && statisticsOfRecords();
     List<ColumnStats> undecided = new ArrayList<>();
+    // deaths beside a death rate or a maximum age, admissions beside a mean stay: counts; a
+    // percentile is one value of the records, not a count of them; a model's own statistics are
+    // decided; anything else, beside statistics or not, is never passed silently
     for (ColumnStats col : open) {
+      boolean quantile = ColumnRole.isQuantile(col.normalized);
       if (crossTab) counts.add(col);
-      else if (besideRates && col.countLike() && !ColumnRole.isQuantile(col.normalized))
-        counts.add(col); // deaths beside a death rate, admissions beside a mean length of stay
+      else if (besideStatistics && col.countLike() && !quantile) counts.add(col);
       else if (!coefficients
           && col.magnitudeValues()
           && (!statisticHeaders || magnitudes.size() > 0)) magnitudes.add(col);
-      else if (!coefficients && !statisticHeaders) undecided.add(col);
+      else if (!coefficients && !quantile) undecided.add(col);
     }
     // pivot_table(values="income", aggfunc="sum") and aggfunc="count" print the same header
     String variable = crossTab ? t.valueVariable(open) : null;
@@ -100,12 +103,7 @@ final class TableJudge {
     }
     t.observations.settle(coefficients);
     counts.sort(Comparator.comparingInt(t::index));
-    FilePolicy policy = t.ctx.policy();
-    cells(counts, "LOW_COUNT");
-    observationCounts(counts);
-    statisticsOfLowCounts(counts, magnitudes);
-    if (policy.requiresRounding()) cells(counts, "UNROUNDED_COUNT");
-    if (policy.zeros() != FilePolicy.ZeroRule.IGNORE) cells(counts, "ZERO_COUNT");
+    new CountFindings(t).report(counts, magnitudes);
     new SecondaryDisclosure(t).check(counts);
     t.rowFindings.forEach(t.out::add);
     for (ColumnStats col : columns) {
@@ -151,7 +149,7 @@ final class TableJudge {
                   + " If they are sums or other magnitudes, give the number of contributors and the"
                   + " two largest contributions per cell; name the statistic in the header (or"
                   + " declare the count columns on the form)."));
-    long maxRows = policy.maxRows();
+    long maxRows = t.ctx.policy().maxRows();
     if (maxRows > 0 && t.dataRows > maxRows) {
       t.out.add(
           new Finding(
@@ -183,15 +181,18 @@ final class TableJudge {
   }
 
   /**
-   * Whether the table gives rates, percentages or means (named so, or magnitudes): whole numbers
-   * beside them, under headers that say nothing (deaths, admissions), are the counts they come
-   * from. Minimums, maximums and percentiles are not such statistics: their whole numbers are
-   * values.
+   * Whether the table gives statistics of the records behind its cells: rates, percentages, means
+   * (named so, or magnitudes), spreads, percentiles, minimums or maximums. Whole numbers beside
+   * them, under headers that say nothing (deaths, admissions), are the counts of those records. The
+   * statistics' own whole numbers are values, never counts.
    */
-  private boolean ratesOrMeans() {
+  private boolean statisticsOfRecords() {
     for (ColumnStats col : columns) {
-      if (!col.numeric() || col.role == ColumnRole.EXTREME) continue;
-      if (col.role == ColumnRole.MAGNITUDE || ColumnRole.isRateLike(col.normalized)) return true;
+      if (!col.numeric()) continue;
+      if (col.role == ColumnRole.MAGNITUDE
+          || col.role == ColumnRole.EXTREME
+          || ColumnRole.isRateLike(col.normalized)
+          || ColumnRole.isSpreadOrQuantile(col.normalized)) return true;
     }
     return false;
   }
@@ -216,153 +217,6 @@ final class TableJudge {
       if (col.labels()) textBefore = true;
     }
     return Math.max(c, 1);
-  }
-
-  private void cells(List<ColumnStats> counts, String code) {
-    List<long[]> kept = new ArrayList<>();
-    long total = 0;
-    for (ColumnStats col : counts) {
-      CellList list =
-          code.equals("LOW_COUNT")
-              ? col.low
-              : code.equals("ZERO_COUNT") ? col.zeros : col.unrounded;
-      for (int i = 0; i < list.kept; i++)
-        kept.add(new long[] {list.rows[i], t.index(col), list.values[i]});
-      total += list.count;
-    }
-    emitCells(kept, total, cell -> cellFinding(code, cell));
-  }
-
-  /**
-   * The located cells in reading order ({row, column, ...}), at most the cell limit of them, the
-   * rest summed up in one "and N more" finding.
-   */
-  private void emitCells(
-      List<long[]> kept, long total, java.util.function.Function<long[], Finding> finding) {
-    kept.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
-    int shown = 0;
-    Finding last = null;
-    for (long[] cell : kept) {
-      if (shown == t.cellLimit) break;
-      last = finding.apply(cell);
-      t.out.add(last);
-      shown++;
-    }
-    if (last != null) t.out.addMore(last, total - shown);
-  }
-
-  private Finding cellFinding(String code, long[] cell) {
-    FilePolicy policy = t.ctx.policy();
-    String evidence = cellRef(cell[0], (int) cell[1]) + " = " + cell[2];
-    String at = t.location(cell[0], (int) cell[1]);
-    // messages are emailed, so they name the cell, never its value; the value stays in the masked
-    // evidence
-    return switch (code) {
-      case "LOW_COUNT" ->
-          new Finding(
-              code,
-              Severity.BLOCKER,
-              at,
-              "This count is above 0 and below the threshold of "
-                  + t.ctx.threshold()
-                  + " ("
-                  + policy.name()
-                  + "). Suppress it (and enough other cells to stop it being "
-                  + "worked out) or combine categories.",
-              evidence);
-      case "ZERO_COUNT" ->
-          new Finding(
-              code,
-              policy.zeros() == FilePolicy.ZeroRule.FAIL ? Severity.BLOCKER : Severity.WARNING,
-              at,
-              "A zero count can show that nobody in a group has a characteristic (or that "
-                  + "everybody has). Say why it is safe (an impossible combination), or suppress it or combine categories ("
-                  + policy.name()
-                  + " zeros: "
-                  + policy.zeros().name().toLowerCase(java.util.Locale.ROOT)
-                  + ").",
-              evidence);
-      default ->
-          new Finding(
-              code,
-              Severity.BLOCKER,
-              at,
-              "Counts must be rounded to a multiple of "
-                  + policy.roundingBase()
-                  + " ("
-                  + policy.name()
-                  + "), and this one is not. Round every count, including "
-                  + "totals and counts under rates.",
-              evidence);
-    };
-  }
-
-  /**
-   * Numbers of observations below the threshold in a row labelled so (pandas' describe() count of a
-   * variable), where the column's counts were not checked already.
-   */
-  private void observationCounts(List<ColumnStats> counts) {
-    List<long[]> kept = new ArrayList<>();
-    for (long[] cell : t.observations.low) {
-      if (!counts.contains(columns[(int) cell[1]])) kept.add(cell);
-    }
-    emitCells(kept, kept.size(), cell -> cellFinding("LOW_COUNT", cell));
-  }
-
-  /**
-   * ACRO's threshold applies to every statistic of a cell's records: a mean, median or sum beside a
-   * low count describes as few contributors, so its cell is flagged too. A statistic pairs with the
-   * count of the same category ({@code count C} with {@code mean C}), or with the table's only
-   * count column.
-   */
-  private void statisticsOfLowCounts(List<ColumnStats> counts, List<ColumnStats> magnitudes) {
-    List<long[]> kept = new ArrayList<>();
-    long total = 0;
-    for (ColumnStats m : magnitudes) {
-      ColumnStats count = countOf(m, counts);
-      if (count == null) continue;
-      for (int i = 0; i < count.low.kept; i++)
-        kept.add(new long[] {count.low.rows[i], t.index(m), t.index(count), count.low.values[i]});
-      total += count.low.count;
-    }
-    emitCells(
-        kept,
-        total,
-        cell ->
-            new Finding(
-                "LOW_COUNT",
-                Severity.BLOCKER,
-                t.location(cell[0], (int) cell[1]),
-                "This statistic comes from a count below the threshold of "
-                    + t.ctx.threshold()
-                    + " (cell "
-                    + cellRef(cell[0], (int) cell[2])
-                    + "), so it describes too few people or businesses. Suppress it with its count, "
-                    + "or combine categories.",
-                cellRef(cell[0], (int) cell[1])
-                    + " from "
-                    + cellRef(cell[0], (int) cell[2])
-                    + " = "
-                    + cell[3]));
-  }
-
-  private static ColumnStats countOf(ColumnStats statistic, List<ColumnStats> counts) {
-    String category = category(statistic.normalized);
-    if (!category.isEmpty()) {
-      for (ColumnStats c : counts) {
-        if (category.equals(category(c.normalized))) return c;
-      }
-    }
-    return counts.size() == 1 ? counts.get(0) : null;
-  }
-
-  /**
-   * What follows the statistic's word: {@code c} of {@code mean_c}, {@code income} of {@code
-   * n_income}.
-   */
-  private static String category(String normalized) {
-    int u = normalized.indexOf('_');
-    return u < 0 ? "" : normalized.substring(u + 1);
   }
 
   /**

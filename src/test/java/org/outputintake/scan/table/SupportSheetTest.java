@@ -143,6 +143,60 @@ class SupportSheetTest {
   }
 
   @Test
+  void aSheetThatStartsWithItsContributionsTakesItsRowLabelsFromTheColumnsAfterThem() {
+    SupportSheet s =
+        read(
+            INCOME,
+            "support.csv",
+            row("top1", "top2", "Region"),
+            row("600", "300", "North"),
+            row("900", "700", "South"));
+
+    assertEquals("", s.layoutProblem);
+    assertEquals(2, s.matchedRows);
+    assertArrayEquals(new double[] {600, 300, NAN, NAN}, cell(s, "north", "income"));
+    assertArrayEquals(new double[] {900, 700, NAN, NAN}, cell(s, "south", "income"));
+  }
+
+  @Test
+  void anAmountAmongRowLabelsAfterTheContributionsMakesTheSheetATableOfItsOwn() {
+    assertFalse(
+        read(INCOME, "support.csv", row("top1", "top2", "Region"), row("600", "300", "12.5"))
+            .recognised);
+  }
+
+  @Test
+  void aLongRowAboutAColumnTheTableLacksIsAStrayNotACell() {
+    SupportSheet s =
+        read(
+            INCOME_AND_SPEND,
+            "support.csv",
+            row("Region", "Measure", "top1"),
+            row("North", "Income", "600"),
+            row("North", "Wages", "400"));
+
+    assertEquals(1, s.matchedRows);
+    assertEquals(1, s.strayRowCount);
+    assertEquals(List.of("North / Wages"), List.copyOf(s.strayRows));
+    assertEquals(1, s.cells.size(), dump(s));
+  }
+
+  @Test
+  void contributionsOnlyForAColumnTheTableLacksGiveThisTableNothing() {
+    // else the sheet is taken as this table's support and dominance is said to be checked with it
+    SupportSheet s =
+        read(
+            INCOME_AND_SPEND,
+            "support.csv",
+            row("Region", "Measure", "top1"),
+            row("North", "Income", ""),
+            row("North", "Wages", "400"));
+
+    assertEquals("", s.layoutProblem);
+    assertFalse(s.contributes(), dump(s));
+  }
+
+  @Test
   void withOneJudgedColumnAKeyColumnNamesItOnlyIfEveryValueDoes() {
     SupportSheet named =
         read(
