@@ -31,10 +31,12 @@ import org.outputintake.reply.Outbox;
 import org.outputintake.reply.OutgoingMail;
 import org.outputintake.reply.ReplyComposer;
 import org.outputintake.reply.Templates;
+import org.outputintake.scan.Finding;
 import org.outputintake.store.Database;
 import org.outputintake.store.DeskFiles;
 import org.outputintake.store.RawStore;
 import org.outputintake.testing.TestBot;
+import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.StateChange;
 import org.outputintake.ticket.Ticket;
 import org.outputintake.ticket.TicketFiles;
@@ -169,6 +171,37 @@ final class WorkflowFixture implements AutoCloseable {
   }
 
   String requestFrom(String researcher, String project, String... outputs) throws IOException {
+    return request(RequestKind.OUTPUT, researcher, project, outputs);
+  }
+
+  /**
+   * A request from Ada whose one output the scanners found {@code blockers} in (each a finding
+   * code), stored with the submission as intake stores a review's findings.
+   */
+  String requestWithBlockers(String project, String... blockers) throws IOException {
+    String id = request(project, "table.csv");
+    db.inTransaction(
+        c -> {
+          String key = TicketFiles.latestSubmissionKey(c, id).orElseThrow();
+          List<TicketFiles.StoredFinding> found = new ArrayList<>();
+          for (String code : blockers) {
+            found.add(
+                new TicketFiles.StoredFinding(
+                    "table.csv", Finding.blocker(code, "B2", "the scanner's " + code)));
+          }
+          TicketFiles.addFindings(c, id, key, found);
+          return null;
+        });
+    return id;
+  }
+
+  /** An ingest or transfer request (a transfer goes to {@link #PLAIN}'s sibling 2345678). */
+  String requestOf(RequestKind kind, String project, String... files) throws IOException {
+    return request(kind, ADA, project, files);
+  }
+
+  private String request(RequestKind kind, String researcher, String project, String... outputs)
+      throws IOException {
     Instant now = clock.instant();
     InboundMessage m = message(researcher, "Output request " + project, "", null, List.of());
     String key = nextKey();
@@ -176,8 +209,8 @@ final class WorkflowFixture implements AutoCloseable {
     for (String name : outputs) stored.add(store(name, "region,n\nNorth," + (10 + serial) + "\n"));
     return db.inTransaction(
         c -> {
-          TicketId id = tickets.allocate(c);
-          Ticket t =
+          TicketId id = tickets.allocate(c, config.tickets().prefix(kind.code()));
+          Ticket output =
               new Ticket(
                   id,
                   project,
@@ -190,6 +223,10 @@ final class WorkflowFixture implements AutoCloseable {
                   null,
                   now,
                   m.messageId());
+          Ticket t =
+              kind == RequestKind.OUTPUT
+                  ? output
+                  : output.asKind(kind, kind == RequestKind.TRANSFER ? "2345678" : null);
           tickets.insert(c, new StateChange(t, researcher, "new request", now));
           MailLog.record(c, key, m, id.toString(), "new-request", "processed", null, raw(), now);
           for (int i = 0; i < outputs.length; i++) {
