@@ -179,4 +179,67 @@ class GuardEdgesUnitTest extends OnTheDesk {
     assertTrue(help.contains("#tazzz is not a command."), help);
     assertFalse(help.contains("did you mean"), help);
   }
+
+  @Test
+  void aDenialIsToldAsADenialEverywhere() throws Exception {
+    String id = desk.request(FOR_APPROVAL, "table.csv");
+    twoPasses(id);
+    desk.say(ALICE, id, "#owner");
+
+    desk.say(OWNER, id, "#deny the region is too small");
+
+    String told = desk.lastBodyTo(BOB, id);
+    assertTrue(told.contains("DENIED"), told);
+    assertTrue(told.contains("A checker must now reply #revise"), told);
+    assertEquals("Data owner denied", desk.lastTo(BOB, id).subject().replaceAll(".*\\] ", ""));
+    String done = desk.confirmationTo(OWNER, id);
+    assertTrue(done.contains("Your decision (deny) on " + id + " is recorded"), done);
+    assertTrue(done.contains("The officers will ask the researcher to revise the output."), done);
+    assertTrue(
+        desk.audit(id).contains("state-checking: data owner " + OWNER + " denied"),
+        desk.audit(id).toString());
+  }
+
+  @Test
+  void anApprovalIsToldAsAnApprovalEverywhere() throws Exception {
+    String id = desk.request(FOR_APPROVAL, "table.csv");
+    twoPasses(id);
+    desk.say(ALICE, id, "#owner");
+
+    desk.say(OWNER, id, "#approve");
+
+    String told = desk.lastBodyTo(BOB, id);
+    assertTrue(told.contains("APPROVED"), told);
+    assertTrue(told.contains("A checker can now release the files with #release."), told);
+    String done = desk.confirmationTo(OWNER, id);
+    assertTrue(done.contains("Your decision (approve) on " + id + " is recorded"), done);
+    assertTrue(done.contains("The officers will release the files to the researcher."), done);
+    assertTrue(
+        desk.audit(id).contains("state-approved: data owner " + OWNER + " approved"),
+        desk.audit(id).toString());
+  }
+
+  @Test
+  void aClosedTicketIsNeitherClosedAgainNorDecidedByItsOwner() throws Exception {
+    String id = desk.request(FOR_APPROVAL, "table.csv");
+    desk.say(ALICE, id, "#close withdrawn");
+
+    desk.say(BOB, id, "#close again");
+    assertTrue(desk.refusalTo(BOB, id).contains("the ticket is closed (closed: withdrawn)"));
+    desk.say(OWNER, id, "#approve");
+    assertTrue(desk.refusalTo(OWNER, id).contains("the ticket is closed (closed: withdrawn)"));
+  }
+
+  @Test
+  void aRefusedCommandThatIsNoVerdictIsAuditedWithItsReason() throws Exception {
+    String id = desk.request(PLAIN, "table.csv");
+    desk.say(ALICE, id, "#take");
+
+    desk.say(ALICE, id, "#take");
+
+    assertTrue(
+        desk.audit(id).stream()
+            .anyMatch(a -> a.startsWith("command-refused: #take: you already hold " + id)),
+        desk.audit(id).toString());
+  }
 }
