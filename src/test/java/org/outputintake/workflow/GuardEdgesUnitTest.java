@@ -242,4 +242,35 @@ class GuardEdgesUnitTest extends OnTheDesk {
             .anyMatch(a -> a.startsWith("command-refused: #take: you already hold " + id)),
         desk.audit(id).toString());
   }
+
+  @Test
+  void theDecidingCheckerActsOnTheRoundTheyDecidedAsItsCheckersDo() throws Exception {
+    String id = desk.request(PLAIN, "table.csv");
+    desk.say(ALICE, id, "#pass fine");
+    desk.say(BOB, id, "#fail row 3");
+    desk.say(MANAGER, id, "#assign " + CAROL);
+    desk.say(CAROL, id, "#fail row 3 is real");
+
+    desk.say(CAROL, id, "#reject row 3 is a count of 4");
+
+    assertInstanceOf(TicketState.Closed.class, desk.state(id));
+  }
+
+  @Test
+  void aClosingSendsNoFilesAndKeepsItsReasonAsANote() throws Exception {
+    String id = desk.request(PLAIN, "table.csv");
+
+    desk.sayWithFile(ALICE, id, "#close see the attached", "why.csv");
+    assertTrue(
+        desk.refusalTo(ALICE, id).contains("and #close never sends files to the researcher"));
+    desk.say(ALICE, id, "#close " + "y".repeat(200));
+
+    assertEquals(
+        "closed: " + "y".repeat(200),
+        ((TicketState.Closed) desk.state(id)).reason(),
+        "a line of 200 characters is kept whole");
+    assertTrue(
+        desk.read(c -> WorkflowStore.notes(c, id)).stream()
+            .anyMatch(n -> n.kind().equals("close") && n.author().equals(ALICE)));
+  }
 }
