@@ -38,6 +38,18 @@ class GuardEdgesUnitTest extends OnTheDesk {
   }
 
   @Test
+  void aClosedTicketGetsNoNewChecker() throws Exception {
+    String id = desk.request(PLAIN, "table.csv");
+    desk.say(ALICE, id, "#reject not clearable");
+
+    desk.say(BOB, id, "#take");
+
+    assertTrue(desk.refusalTo(BOB, id).contains("the ticket is closed (rejected"), id);
+    assertEquals(List.of(), desk.checkers(id), "nobody holds a closed ticket");
+    assertInstanceOf(TicketState.Closed.class, desk.state(id));
+  }
+
+  @Test
   void aReleasedTicketRefusesASecondReleaseAsClosed() throws Exception {
     String id = desk.request(PLAIN, "table.csv");
     twoPasses(id);
