@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.scan.TestFiles.codes;
 import static org.outputintake.scan.TestFiles.context;
 import static org.outputintake.scan.TestFiles.rows;
+import static org.outputintake.scan.table.ScannedTables.locations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,12 +28,7 @@ class CountsBesideStatisticsTest {
   @TempDir Path dir;
 
   private List<Finding> csv(String... lines) throws IOException {
-    Path p = TestFiles.text(dir, "t.csv", lines);
-    return new TableScanner().scan(ScanFile.of(p, "t.csv"), context("ons-srs"));
-  }
-
-  private static List<String> locations(List<Finding> f, String code) {
-    return f.stream().filter(x -> x.code().equals(code)).map(Finding::location).toList();
+    return ScannedTables.csv(dir, lines);
   }
 
   @Test

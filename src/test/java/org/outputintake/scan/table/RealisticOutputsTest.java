@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.scan.TestFiles.codes;
 import static org.outputintake.scan.TestFiles.context;
+import static org.outputintake.scan.table.ScannedTables.locations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.outputintake.review.StandardScan;
 import org.outputintake.scan.FileReport;
 import org.outputintake.scan.Finding;
 import org.outputintake.scan.ScanFile;
-import org.outputintake.scan.TestFiles;
 
 /**
  * Outputs as researchers really write them (R, Stata, gtsummary, tableone, pandas), each a case an
@@ -27,12 +27,7 @@ class RealisticOutputsTest {
   @TempDir Path dir;
 
   private List<Finding> csv(String... lines) throws IOException {
-    Path p = TestFiles.text(dir, "t.csv", lines);
-    return new TableScanner().scan(ScanFile.of(p, "t.csv"), context("ons-srs"));
-  }
-
-  private static List<String> locations(List<Finding> f, String code) {
-    return f.stream().filter(x -> x.code().equals(code)).map(Finding::location).toList();
+    return ScannedTables.csv(dir, lines);
   }
 
   @Test

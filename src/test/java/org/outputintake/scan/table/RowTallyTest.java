@@ -3,7 +3,7 @@ package org.outputintake.scan.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.outputintake.scan.TestFiles.codes;
-import static org.outputintake.scan.TestFiles.context;
+import static org.outputintake.scan.table.ScannedTables.locations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outputintake.scan.Finding;
-import org.outputintake.scan.ScanFile;
-import org.outputintake.scan.TestFiles;
 
 /**
  * How one row is tallied by {@link TableAnalyzer}: which of its cells are numbers, which are
@@ -23,12 +21,7 @@ class RowTallyTest {
   @TempDir Path dir;
 
   private List<Finding> csv(String... lines) throws IOException {
-    Path p = TestFiles.text(dir, "t.csv", lines);
-    return new TableScanner().scan(ScanFile.of(p, "t.csv"), context("ons-srs"));
-  }
-
-  private static List<String> locations(List<Finding> f, String code) {
-    return f.stream().filter(x -> x.code().equals(code)).map(Finding::location).toList();
+    return ScannedTables.csv(dir, lines);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outputintake.scan.TestFiles.codes;
 import static org.outputintake.scan.TestFiles.context;
+import static org.outputintake.scan.table.ScannedTables.locations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,10 +29,6 @@ class TableJudgementEdgesTest {
   private List<Finding> csv(String policy, String... lines) throws IOException {
     Path p = TestFiles.text(dir, "t.csv", lines);
     return new TableScanner().scan(ScanFile.of(p, "t.csv"), context(policy));
-  }
-
-  private static List<String> locations(List<Finding> f, String code) {
-    return f.stream().filter(x -> x.code().equals(code)).map(Finding::location).toList();
   }
 
   private static String message(List<Finding> f, String code) {
