@@ -128,6 +128,7 @@ class ArchitectureTest {
                 + "intake\\.BrokenFetches|"
                 + "ticket\\.TicketRepository|"
                 + "ticket\\.TicketFiles|"
+                + "ticket\\.PurgedFiles|"
                 + "workflow\\.WorkflowStore|"
                 + "workflow\\.DecidingChecker|"
                 + "workflow\\.OwnerDecision|"

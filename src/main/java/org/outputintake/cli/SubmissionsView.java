@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.outputintake.intake.MailLog;
 import org.outputintake.scan.Severity;
+import org.outputintake.ticket.PurgedFiles;
 import org.outputintake.ticket.TicketFiles;
 
 /**
@@ -45,13 +46,13 @@ final class SubmissionsView {
           mail == null
               ? key
               : mail.at() + " from " + mail.sender() + " (" + mail.classification() + ")");
-      TicketFiles.rawRemovedAt(c, ticketId, key)
+      PurgedFiles.rawRemovedAt(c, ticketId, key)
           .ifPresent(
               at ->
                   out.printf(
                       "    Raw email: removed %s with a file refused for direct identifiers%n",
                       at));
-      var removed = TicketFiles.removedFiles(c, ticketId, key);
+      var removed = PurgedFiles.removedFiles(c, ticketId, key);
       var files = TicketFiles.attachments(c, ticketId, key);
       out.println(files.isEmpty() ? "    Files: none" : "    Files:");
       for (var a : files) {

@@ -17,6 +17,7 @@ import org.outputintake.store.RawStore;
 import org.outputintake.text.OutsideText;
 import org.outputintake.ticket.AuditLog;
 import org.outputintake.ticket.AuditType;
+import org.outputintake.ticket.PurgedFiles;
 import org.outputintake.ticket.RequestKind;
 import org.outputintake.ticket.TicketFiles;
 import org.slf4j.Logger;
@@ -58,12 +59,12 @@ public final class RefusedFiles {
     try {
       if (!db.inTransaction(c -> mark(c, mail))) return;
       // every row marked so far, not only this pass's: a deletion that failed before is retried
-      for (TicketFiles.KeptFile f : db.read(c -> TicketFiles.purgedFiles(c, ticketId))) {
-        boolean needed = db.read(c -> TicketFiles.bytesStillNeeded(c, f.sha256()));
+      for (PurgedFiles.KeptFile f : db.read(c -> PurgedFiles.purgedFiles(c, ticketId))) {
+        boolean needed = db.read(c -> PurgedFiles.bytesStillNeeded(c, f.sha256()));
         if (!needed) desk.files().remove(f.sha256(), "", f.storedPath());
       }
-      for (String raw : db.read(c -> TicketFiles.purgedRawEmails(c, ticketId))) {
-        boolean needed = db.read(c -> TicketFiles.rawStillNeeded(c, raw));
+      for (String raw : db.read(c -> PurgedFiles.purgedRawEmails(c, ticketId))) {
+        boolean needed = db.read(c -> PurgedFiles.rawStillNeeded(c, raw));
         if (!needed) desk.messages().remove(raw, EML, null);
       }
     } catch (IOException | RuntimeException e) {
@@ -93,9 +94,9 @@ public final class RefusedFiles {
   public int sweep(Sweep where) {
     int removed = 0;
     try {
-      for (TicketFiles.PurgedCopy p : db.read(TicketFiles::purgedCopies)) {
+      for (PurgedFiles.PurgedCopy p : db.read(PurgedFiles::purgedCopies)) {
         if (p.stillNeeded()) continue;
-        boolean file = p.kind() == TicketFiles.PurgedCopy.Kind.FILE;
+        boolean file = p.kind() == PurgedFiles.PurgedCopy.Kind.FILE;
         RawStore store = file ? desk.files() : desk.messages();
         String suffix = file ? "" : EML;
         if (store.removeLocally(p.sha256(), suffix, p.storedPath())) removed++;
@@ -118,13 +119,13 @@ public final class RefusedFiles {
     if (!refusable(c, ticketId, mail.to())) return false;
     Instant now = clock.instant();
     String at = DbTime.of(now);
-    for (TicketFiles.KeptFile f : TicketFiles.keptFiles(c, ticketId)) {
+    for (PurgedFiles.KeptFile f : PurgedFiles.keptFiles(c, ticketId)) {
       Set<String> codes = directIdentifiers(c, ticketId, f);
       if (codes.isEmpty()) continue;
       String reason =
           "direct identifiers (" + String.join(", ", codes) + "): never kept in the SRS";
-      TicketFiles.markPurged(c, f.id(), at, reason);
-      TicketFiles.markRawPurged(c, ticketId, f.messageKey(), at);
+      PurgedFiles.markPurged(c, f.id(), at, reason);
+      PurgedFiles.markRawPurged(c, ticketId, f.messageKey(), at);
       AuditLog.append(
           c,
           ticketId,
@@ -155,7 +156,7 @@ public final class RefusedFiles {
    * name!/…}).
    */
   private static Set<String> directIdentifiers(
-      Connection c, String ticketId, TicketFiles.KeptFile f) throws SQLException {
+      Connection c, String ticketId, PurgedFiles.KeptFile f) throws SQLException {
     Set<String> codes = new java.util.TreeSet<>();
     for (TicketFiles.StoredFinding sf : TicketFiles.requestFindings(c, ticketId, f.messageKey())) {
       Finding finding = sf.finding();

@@ -175,35 +175,35 @@ class TicketFilesTest {
     String other = tables.output("2345678", T0).idText();
     tables.email(other, "k2", RESEARCHER, "raw2", T0);
     tables.file(other, "k2", "same-bytes.csv", "shared");
-    List<TicketFiles.KeptFile> kept = tables.read(c -> TicketFiles.keptFiles(c, id));
+    List<PurgedFiles.KeptFile> kept = tables.read(c -> PurgedFiles.keptFiles(c, id));
     assertEquals(List.of("a.csv", "b.csv"), kept.stream().map(f -> f.originalName()).toList());
     assertEquals("k1", kept.get(0).messageKey());
     assertEquals(5, kept.get(0).size());
 
     tables.tx(
         c -> {
-          for (TicketFiles.KeptFile f : kept)
-            TicketFiles.markPurged(c, f.id(), "T-first", "refused");
-          TicketFiles.markPurged(c, kept.get(0).id(), "T-later", "again");
+          for (PurgedFiles.KeptFile f : kept)
+            PurgedFiles.markPurged(c, f.id(), "T-first", "refused");
+          PurgedFiles.markPurged(c, kept.get(0).id(), "T-later", "again");
           return null;
         });
 
-    assertTrue(tables.read(c -> TicketFiles.keptFiles(c, id)).isEmpty());
+    assertTrue(tables.read(c -> PurgedFiles.keptFiles(c, id)).isEmpty());
     assertEquals(
         List.of("a.csv", "b.csv"),
-        tables.read(c -> TicketFiles.purgedFiles(c, id)).stream()
-            .map(TicketFiles.KeptFile::originalName)
+        tables.read(c -> PurgedFiles.purgedFiles(c, id)).stream()
+            .map(PurgedFiles.KeptFile::originalName)
             .toList());
     assertEquals(
         List.of(
-            new TicketFiles.RemovedFile("a.csv", "shared", "T-first", "refused"),
-            new TicketFiles.RemovedFile("b.csv", "own", "T-first", "refused")),
-        tables.read(c -> TicketFiles.removedFiles(c, id, "k1")));
-    assertTrue(tables.read(c -> TicketFiles.removedFiles(c, other, "k2")).isEmpty());
+            new PurgedFiles.RemovedFile("a.csv", "shared", "T-first", "refused"),
+            new PurgedFiles.RemovedFile("b.csv", "own", "T-first", "refused")),
+        tables.read(c -> PurgedFiles.removedFiles(c, id, "k1")));
+    assertTrue(tables.read(c -> PurgedFiles.removedFiles(c, other, "k2")).isEmpty());
     assertTrue(
-        tables.<Boolean>read(c -> TicketFiles.bytesStillNeeded(c, "shared")),
+        tables.<Boolean>read(c -> PurgedFiles.bytesStillNeeded(c, "shared")),
         "the other ticket's row");
-    assertFalse(tables.<Boolean>read(c -> TicketFiles.bytesStillNeeded(c, "own")));
+    assertFalse(tables.<Boolean>read(c -> PurgedFiles.bytesStillNeeded(c, "own")));
   }
 
   @Test
@@ -214,18 +214,18 @@ class TicketFilesTest {
 
     assertEquals(
         Optional.of("raw-same"),
-        tables.tx(c -> TicketFiles.markRawPurged(c, id, "k1", "T-removed")));
-    assertEquals(Optional.empty(), tables.tx(c -> TicketFiles.markRawPurged(c, id, "k1", "T2")));
-    assertEquals(Optional.empty(), tables.tx(c -> TicketFiles.markRawPurged(c, id, "k9", "T2")));
+        tables.tx(c -> PurgedFiles.markRawPurged(c, id, "k1", "T-removed")));
+    assertEquals(Optional.empty(), tables.tx(c -> PurgedFiles.markRawPurged(c, id, "k1", "T2")));
+    assertEquals(Optional.empty(), tables.tx(c -> PurgedFiles.markRawPurged(c, id, "k9", "T2")));
 
-    assertEquals(List.of("raw-same"), tables.read(c -> TicketFiles.purgedRawEmails(c, id)));
-    assertEquals(Optional.of("T-removed"), tables.read(c -> TicketFiles.rawRemovedAt(c, id, "k1")));
-    assertTrue(tables.read(c -> TicketFiles.rawRemovedAt(c, id, "k2")).isEmpty());
+    assertEquals(List.of("raw-same"), tables.read(c -> PurgedFiles.purgedRawEmails(c, id)));
+    assertEquals(Optional.of("T-removed"), tables.read(c -> PurgedFiles.rawRemovedAt(c, id, "k1")));
+    assertTrue(tables.read(c -> PurgedFiles.rawRemovedAt(c, id, "k2")).isEmpty());
     assertTrue(
-        tables.<Boolean>read(c -> TicketFiles.rawStillNeeded(c, "raw-same")), "k2 keeps them");
+        tables.<Boolean>read(c -> PurgedFiles.rawStillNeeded(c, "raw-same")), "k2 keeps them");
 
-    tables.tx(c -> TicketFiles.markRawPurged(c, id, "k2", "T3"));
-    assertFalse(tables.<Boolean>read(c -> TicketFiles.rawStillNeeded(c, "raw-same")));
+    tables.tx(c -> PurgedFiles.markRawPurged(c, id, "k2", "T3"));
+    assertFalse(tables.<Boolean>read(c -> PurgedFiles.rawStillNeeded(c, "raw-same")));
   }
 
   @Test
